@@ -1,0 +1,64 @@
+import { createRequire } from 'node:module'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Db } from './db/client'
+import { createApp, createRouter } from './lib/create-app'
+import { dpasRouter } from './routes/dpas'
+import { metaRouter } from './routes/meta'
+import { organisationRouter } from './routes/organisation'
+import { processorsRouter } from './routes/processors'
+import { transfersRouter } from './routes/transfers'
+
+/** Every /api route, chained so that the web app's typed client sees each one. */
+export function apiRoutes() {
+  return createRouter()
+    .route('/', metaRouter)
+    .route('/organisation', organisationRouter)
+    .route('/processors', processorsRouter)
+    .route('/', transfersRouter)
+    .route('/', dpasRouter)
+}
+
+/** The typed shape of the API, for `hc<AppType>('/api')` in the web app. */
+export type AppType = ReturnType<typeof apiRoutes>
+
+export const OPENAPI_INFO = {
+  title: 'Seloste API',
+  version: '0.1.0',
+  description: 'GDPR processor registry: processors, their transfers and data processing agreements.',
+}
+
+export function buildApp(deps: { db: Db }) {
+  const app = createApp(deps)
+  const api = apiRoutes()
+  api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: '/api' }] })
+  mountDocsPage(api)
+  app.route('/api', api)
+  return app
+}
+
+const swaggerDist = join(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'), '..')
+const DOCS_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Seloste API</title>
+<link rel="stylesheet" href="/api/docs/swagger-ui.css"></head>
+<body><div id="docs"></div>
+<script src="/api/docs/swagger-ui-bundle.js"></script><script src="/api/docs/init.js"></script></body></html>`
+const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#docs', deepLinking: true });`
+
+/** A browsable API reference (Swagger UI served from the npm package; no inline scripts, nothing fetched). */
+function mountDocsPage(api: ReturnType<typeof createRouter>) {
+  const assets: Record<string, [string, string]> = {
+    'swagger-ui.css': ['text/css; charset=utf-8', 'swagger-ui.css'],
+    'swagger-ui-bundle.js': ['text/javascript; charset=utf-8', 'swagger-ui-bundle.js'],
+  }
+  const cache = new Map<string, string>()
+  api.get('/docs', (c) => c.html(DOCS_HTML))
+  api.get('/docs/init.js', (c) => c.body(DOCS_INIT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
+  api.get('/docs/:asset', (c) => {
+    const entry = assets[c.req.param('asset')]
+    if (!entry) return c.notFound()
+    const [type, file] = entry
+    if (!cache.has(file)) cache.set(file, readFileSync(join(swaggerDist, file), 'utf8'))
+    return c.body(cache.get(file)!, 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=86400' })
+  })
+}

@@ -1,0 +1,38 @@
+import type { ErrorCode, FieldError } from '@seloste/schema'
+
+const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500> = {
+  validation_failed: 400,
+  malformed_json: 400,
+  not_found: 404,
+  conflict: 409,
+  version_conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unauthenticated: 401,
+  forbidden: 403,
+  too_many_requests: 429,
+  internal: 500,
+}
+
+/** The one error type services throw; the error handler turns it into the API's JSON error body. */
+export class AppError extends Error {
+  readonly status: (typeof STATUS)[ErrorCode]
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { fields?: FieldError[]; current?: unknown; headers?: Record<string, string> } = {},
+  ) {
+    super(message)
+    this.status = STATUS[code]
+  }
+
+  toBody() {
+    return { error: { code: this.code, message: this.message, ...(this.extra.fields && { fields: this.extra.fields }), ...(this.extra.current !== undefined && { current: this.extra.current }) } }
+  }
+}
+
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`)
+
+export const invalid = (fields: FieldError[], message = 'The request has invalid fields') =>
+  new AppError('validation_failed', message, { fields })

@@ -1,0 +1,174 @@
+/**
+ * The reference company, Mikroni Digital, exactly as its privacy policy (tietosuojaseloste, dated
+ * 27.6.2025; shared/reference/tietosuojaseloste.md) describes it. Where the policy is silent a field
+ * is left empty or unknown, so that the gaps stay visible in the dashboard. English texts are
+ * translations of the policy's Finnish.
+ */
+import type { DpaInput, OrganisationInput, ProcessorInput, TransferInput } from '@seloste/schema'
+
+export const DEMO_ORGANISATION = {
+  name: 'Mikroni Digital',
+  businessId: '3235836-5',
+  address: 'c/o Askelvirta Offices, Ahjokatu 14-16, 40320 JYVÄSKYLÄ',
+  privacyContactName: 'Roni Äikäs',
+  privacyContactEmail: 'roni@mikroni.fi',
+  defaultLanguage: 'fi',
+} satisfies OrganisationInput
+
+/** Section 6: "appropriate agreements (such as DPAs) have been made with all our partners". */
+const SIGNED_PER_POLICY: DpaInput = { status: 'signed' }
+
+export interface DemoProcessor {
+  key: string
+  parentKey?: string
+  processor: ProcessorInput
+  transfers?: TransferInput[]
+  dpa?: DpaInput
+}
+
+export const DEMO_PROCESSORS: DemoProcessor[] = [
+  {
+    key: 'google',
+    processor: {
+      displayName: 'Google Workspace',
+      legalName: null,
+      role: 'processor',
+      service: { fi: 'Googlen pilvipalvelut (Google Workspace)', en: "Google's cloud services (Google Workspace)" },
+      purpose: { fi: 'rekisterin ylläpitoon ja sähköpostiviestintään', en: 'maintaining the register and email communication' },
+      isPublic: true,
+      status: 'active',
+    },
+    dpa: SIGNED_PER_POLICY,
+  },
+  {
+    key: 'zestia',
+    processor: {
+      displayName: 'Zestia Ltd',
+      legalName: 'Zestia Ltd',
+      role: 'processor',
+      service: { fi: 'CRM-järjestelmä', en: 'CRM system' },
+      purpose: { fi: 'asiakastietojen hallintaan', en: 'managing customer data' },
+      isPublic: true,
+      status: 'active',
+    },
+    dpa: SIGNED_PER_POLICY,
+  },
+  {
+    key: 'capsulecrm',
+    parentKey: 'zestia',
+    processor: {
+      displayName: 'CapsuleCRM Inc',
+      legalName: 'CapsuleCRM Inc',
+      role: 'sub_processor',
+      service: { fi: 'Asiakkuudenhallintajärjestelmän palvelimet', en: 'Servers of the customer relationship management system' },
+      purpose: { fi: 'asiakastietojen hallintaan', en: 'managing customer data' },
+      // Section 7: a Data Privacy Framework certified company, which only a US organisation can be.
+      hqCountry: 'US',
+      isPublic: true,
+      status: 'active',
+    },
+    transfers: [
+      {
+        country: 'US',
+        kind: 'storage',
+        safeguard: 'dpf',
+        // The policy links the Department of Commerce's list, not the participant's own entry; never verified.
+        dpfListingUrl: 'https://www.dataprivacyframework.gov/list',
+        tiaStatus: 'unknown',
+      },
+    ],
+  },
+  {
+    key: 'fennoa',
+    processor: {
+      displayName: 'Fennoa Oy',
+      legalName: 'Fennoa Oy',
+      role: 'processor',
+      service: { fi: 'Kirjanpito- ja laskutusohjelmisto', en: 'Accounting and invoicing software' },
+      purpose: { fi: 'laskutukseen ja kirjanpitoaineiston hoitamiseen', en: 'invoicing and keeping the accounting records' },
+      isPublic: true,
+      status: 'active',
+    },
+    dpa: SIGNED_PER_POLICY,
+  },
+  {
+    key: 'collection',
+    processor: {
+      displayName: 'Perintätoimisto',
+      legalName: null,
+      role: 'recipient',
+      service: { fi: 'Perintäpalvelu', en: 'Debt collection' },
+      purpose: { fi: 'erääntyneen laskun maksun saamiseksi', en: 'collecting payment of an overdue invoice' },
+      disclosureCondition: {
+        fi: 'vain jos laskua ei ole maksettu ajallaan',
+        en: 'only when an invoice has not been paid on time',
+      },
+      isPublic: true,
+      status: 'active',
+      internalNotes: 'The policy names no agency: record the one in use.',
+    },
+  },
+  {
+    key: 'slack',
+    processor: {
+      displayName: 'Slack',
+      legalName: null,
+      role: 'processor',
+      service: { fi: 'Pikaviestipalvelu', en: 'Instant messaging service' },
+      purpose: {
+        fi: 'toiminnan organisointiin sekä viestintään asiakkaiden ja liikekumppaneiden kanssa',
+        en: 'organising our work and communicating with customers and business partners',
+      },
+      isPublic: true,
+      status: 'active',
+    },
+    dpa: SIGNED_PER_POLICY,
+  },
+  {
+    key: 'posthog',
+    processor: {
+      displayName: 'PostHog',
+      legalName: null,
+      role: 'processor',
+      service: { fi: 'Tuoteanalytiikkapalvelu', en: 'Product analytics service' },
+      purpose: {
+        fi: 'palveluidemme kehittämiseen ja käyttäytymisen analysointiin palveluissamme',
+        en: 'developing our services and analysing behaviour in them',
+      },
+      isPublic: true,
+      status: 'active',
+    },
+    dpa: SIGNED_PER_POLICY,
+  },
+  {
+    key: 'stripe',
+    processor: {
+      displayName: 'Stripe',
+      legalName: null,
+      role: 'recipient',
+      service: { fi: 'Maksupalvelu', en: 'Payment service' },
+      purpose: { fi: 'maksutoimeksiantojen suorittamiseen', en: 'carrying out payment orders' },
+      disclosureCondition: { fi: 'maksutoimeksiannon suorittamiseksi', en: 'to carry out a payment order' },
+      isPublic: true,
+      status: 'active',
+    },
+  },
+  {
+    key: 'plausible',
+    processor: {
+      displayName: 'Plausible',
+      legalName: null,
+      role: 'processor',
+      service: { fi: 'Evästeetön ja anonymisoitu verkkosivuanalytiikka', en: 'Cookieless, anonymised website analytics' },
+      purpose: {
+        fi: 'verkkosivujen käytön ja tehokkuuden seurantaan ja analysointiin',
+        en: 'following and analysing the use and effectiveness of the website',
+      },
+      dataCategories: ['IP-osoite', 'Maa', 'Vieraillut sivut', 'Liikenteen lähde', 'Selain ja käyttöjärjestelmä', 'Vierailun kesto'],
+      dataSubjectCategories: ['Verkkosivuston kävijät'],
+      // Named in section 3.2 but not in the policy's processor list (section 6).
+      isPublic: false,
+      status: 'active',
+    },
+  },
+]

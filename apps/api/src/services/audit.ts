@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto'
+import { desc, gt, sql } from 'drizzle-orm'
+import type { DbOrTx } from '../db/client'
+import { auditEvents } from '../db/schema'
+import { nowIso, type ServiceContext } from './context'
+
+export const GENESIS_HASH = '0'.repeat(64)
+
+export interface AuditChange {
+  action: string
+  entityType: string
+  entityId: string | number | null
+  before?: unknown
+  after?: unknown
+}
+
+type AuditRow = typeof auditEvents.$inferSelect
+
+/** JSON with object keys sorted, so that the same content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  )
+}
+
+/** The hash of an event: SHA-256 over the previous hash and the event's canonical content. */
+export function eventHash(row: Omit<AuditRow, 'hash'>): string {
+  const content = canonicalJson({
+    seq: row.seq,
+    at: row.at,
+    actorId: row.actorId,
+    actorEmail: row.actorEmail,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    before: row.before,
+    after: row.after,
+    requestId: row.requestId,
+    clientAddress: row.clientAddress,
+  })
+  return createHash('sha256').update(row.prevHash).update('\n').update(content).digest('hex')
+}
+
+/**
+ * Appends one event to the audit trail. Call it inside the transaction that makes the change,
+ * so that a change that rolls back leaves no event and an event never exists without its change.
+ */
+export function recordAudit(tx: DbOrTx, ctx: Omit<ServiceContext, 'db'>, change: AuditChange): void {
+  const last = tx.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).get()
+  const row = {
+    seq: (last?.seq ?? 0) + 1,
+    at: nowIso(),
+    actorId: ctx.actor.id,
+    actorEmail: ctx.actor.email,
+    action: change.action,
+    entityType: change.entityType,
+    entityId: change.entityId === null ? null : String(change.entityId),
+    before: change.before === undefined ? null : canonicalJson(change.before),
+    after: change.after === undefined ? null : canonicalJson(change.after),
+    requestId: ctx.requestId,
+    clientAddress: ctx.clientAddress,
+    prevHash: last?.hash ?? GENESIS_HASH,
+  }
+  tx.insert(auditEvents).values({ ...row, hash: eventHash(row) }).run()
+}
+
+export type ChainReport = { intact: true; events: number; headHash: string } | { intact: false; events: number; brokenAt: number; reason: string }
+
+/** Walks the whole chain in order and reports the first event whose hash or link does not hold. */
+export function verifyAuditChain(db: DbOrTx): ChainReport {
+  let prev = GENESIS_HASH
+  let expectedSeq = 1
+  let count = 0
+  for (const row of eventsInOrder(db)) {
+    count++
+    if (row.seq !== expectedSeq) return { intact: false, events: count, brokenAt: expectedSeq, reason: 'an event is missing' }
+    if (row.prevHash !== prev) return { intact: false, events: count, brokenAt: row.seq, reason: 'the link to the previous event does not match' }
+    const { hash, ...rest } = row
+    if (eventHash(rest) !== hash) return { intact: false, events: count, brokenAt: row.seq, reason: 'the event was altered' }
+    prev = hash
+    expectedSeq++
+  }
+  return { intact: true, events: count, headHash: prev }
+}
+
+/** All events in sequence order, read in pages so that a long trail is not held in memory at once. */
+function* eventsInOrder(db: DbOrTx, pageSize = 2000): Generator<AuditRow> {
+  let after = 0
+  for (;;) {
+    const page = db.select().from(auditEvents).where(gt(auditEvents.seq, after)).orderBy(auditEvents.seq).limit(pageSize).all()
+    yield* page
+    if (page.length < pageSize) return
+    after = page[page.length - 1]!.seq
+  }
+}
+
+export function auditCount(db: DbOrTx): number {
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM audit_events`).n
+}

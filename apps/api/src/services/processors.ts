@@ -1,0 +1,300 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import {
+  EEA_COUNTRIES,
+  isInEea,
+  type DpaDocument,
+  type Processor,
+  type ProcessorInputParsed,
+  type ProcessorListItem,
+  type ProcessorListQueryParsed,
+  type ProcessorPage,
+  type ProcessorUpdateParsed,
+  type Safeguard,
+} from '@seloste/schema'
+import type { DbOrTx } from '../db/client'
+import { dpaDocuments, dpas, processors, transfers } from '../db/schema'
+import { AppError, invalid, notFound } from '../lib/app-error'
+import { recordAudit } from './audit'
+import { nowIso, type ServiceContext } from './context'
+import { processorFields, toDpa, toTransfer } from './mappers'
+
+type ProcessorRow = typeof processors.$inferSelect
+type ProcessorColumns = Partial<typeof processors.$inferInsert>
+
+/** Maps the API's (partial) processor fields onto table columns; absent fields stay absent. */
+function toColumns(input: Partial<ProcessorInputParsed>): ProcessorColumns {
+  const c: ProcessorColumns = {}
+  if (input.displayName !== undefined) c.displayName = input.displayName
+  if (input.legalName !== undefined) c.legalName = input.legalName
+  if (input.parentId !== undefined) c.parentId = input.parentId
+  if (input.role !== undefined) c.role = input.role
+  if (input.service !== undefined) [c.serviceFi, c.serviceEn] = [input.service.fi, input.service.en]
+  if (input.purpose !== undefined) [c.purposeFi, c.purposeEn] = [input.purpose.fi, input.purpose.en]
+  if (input.dataCategories !== undefined) c.dataCategories = input.dataCategories
+  if (input.dataSubjectCategories !== undefined) c.dataSubjectCategories = input.dataSubjectCategories
+  if (input.websiteUrl !== undefined) c.websiteUrl = input.websiteUrl
+  if (input.privacyPolicyUrl !== undefined) c.privacyPolicyUrl = input.privacyPolicyUrl
+  if (input.dpaUrl !== undefined) c.dpaUrl = input.dpaUrl
+  if (input.hqCountry !== undefined) c.hqCountry = input.hqCountry
+  if (input.status !== undefined) c.status = input.status
+  if (input.startDate !== undefined) c.startDate = input.startDate
+  if (input.endDate !== undefined) c.endDate = input.endDate
+  if (input.disclosureCondition !== undefined)
+    [c.disclosureConditionFi, c.disclosureConditionEn] = [input.disclosureCondition.fi, input.disclosureCondition.en]
+  if (input.isPublic !== undefined) c.isPublic = input.isPublic
+  if (input.internalNotes !== undefined) c.internalNotes = input.internalNotes
+  return c
+}
+
+function searchTextOf(r: Pick<ProcessorRow, 'displayName' | 'legalName' | 'serviceFi' | 'serviceEn'>): string {
+  return [r.displayName, r.legalName ?? '', r.serviceFi, r.serviceEn].join('\n').toLowerCase()
+}
+
+function findRow(db: DbOrTx, id: number): ProcessorRow | undefined {
+  return db.select().from(processors).where(eq(processors.id, id)).get()
+}
+
+/** Checks the merged record: the parent exists, is not itself and does not make a loop. */
+function checkMerged(db: DbOrTx, id: number | null, row: Pick<ProcessorRow, 'parentId' | 'startDate' | 'endDate'>): void {
+  if (row.startDate && row.endDate && row.endDate < row.startDate) {
+    throw invalid([{ path: 'endDate', message: 'End date cannot be before the start date' }])
+  }
+  if (row.parentId == null) return
+  if (row.parentId === id) throw invalid([{ path: 'parentId', message: 'A processor cannot be its own parent' }])
+  let cursor: number | null = row.parentId
+  const seen = new Set<number>()
+  while (cursor != null && !seen.has(cursor)) {
+    seen.add(cursor)
+    const parent = db.select({ id: processors.id, parentId: processors.parentId }).from(processors).where(eq(processors.id, cursor)).get()
+    if (!parent) {
+      if (cursor === row.parentId) throw invalid([{ path: 'parentId', message: 'No processor with this id' }])
+      break
+    }
+    if (parent.parentId === id && id !== null) {
+      throw invalid([{ path: 'parentId', message: 'This would make the processor its own ancestor' }])
+    }
+    cursor = parent.parentId
+  }
+}
+
+export function getProcessor(db: DbOrTx, id: number): Processor {
+  const row = findRow(db, id)
+  if (!row) throw notFound('Processor')
+  const parent = row.parentId
+    ? (db.select({ id: processors.id, displayName: processors.displayName }).from(processors).where(eq(processors.id, row.parentId)).get() ?? null)
+    : null
+  const subsidiaries = db
+    .select({ id: processors.id, displayName: processors.displayName })
+    .from(processors)
+    .where(eq(processors.parentId, id))
+    .orderBy(asc(processors.displayName))
+    .all()
+  const transferRows = db.select().from(transfers).where(eq(transfers.processorId, id)).orderBy(asc(transfers.id)).all()
+  const dpaRows = db.select().from(dpas).where(eq(dpas.processorId, id)).orderBy(desc(dpas.id)).all()
+  const documents = documentsFor(db, dpaRows.map((d) => d.id))
+  return {
+    ...processorFields(row),
+    parent,
+    subsidiaries,
+    transfers: transferRows.map(toTransfer),
+    dpas: dpaRows.map((d) => toDpa(d, documents.get(d.id) ?? null)),
+  }
+}
+
+export function documentsFor(db: DbOrTx, dpaIds: number[]): Map<number, DpaDocument> {
+  if (dpaIds.length === 0) return new Map()
+  const rows = db
+    .select({ dpaId: dpaDocuments.dpaId, fileName: dpaDocuments.fileName, size: dpaDocuments.size, sha256: dpaDocuments.sha256, uploadedAt: dpaDocuments.uploadedAt })
+    .from(dpaDocuments)
+    .where(inArray(dpaDocuments.dpaId, dpaIds))
+    .all()
+  return new Map(rows.map(({ dpaId, ...doc }) => [dpaId, doc]))
+}
+
+/** The outer query's processor id, qualified so that correlated subqueries cannot bind it to their own table. */
+const outerId = sql.raw('"processors"."id"')
+
+/** The status of a processor's current (newest) DPA. */
+const currentDpaStatus = sql<string | null>`(SELECT d.status FROM dpas d WHERE d.processor_id = ${outerId} ORDER BY d.id DESC LIMIT 1)`
+
+const eeaList = sql.join(EEA_COUNTRIES.map((c) => sql`${c}`), sql`, `)
+
+export function listProcessors(db: DbOrTx, q: ProcessorListQueryParsed): ProcessorPage {
+  const where: SQL[] = []
+  if (q.q) {
+    const term = q.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)
+    where.push(sql`${processors.searchText} LIKE ${`%${term}%`} ESCAPE '\\'`)
+  }
+  if (q.status) where.push(eq(processors.status, q.status))
+  if (q.role) where.push(eq(processors.role, q.role))
+  if (q.country) where.push(sql`EXISTS (SELECT 1 FROM transfers t WHERE t.processor_id = ${outerId} AND t.country = ${q.country})`)
+  if (q.safeguard) where.push(sql`EXISTS (SELECT 1 FROM transfers t WHERE t.processor_id = ${outerId} AND t.safeguard = ${q.safeguard})`)
+  if (q.dpaStatus === 'missing') where.push(sql`coalesce(${currentDpaStatus}, 'missing') = 'missing'`)
+  else if (q.dpaStatus) where.push(sql`${currentDpaStatus} = ${q.dpaStatus}`)
+  if (q.outsideEea !== undefined) {
+    const outside = sql`EXISTS (SELECT 1 FROM transfers t WHERE t.processor_id = ${outerId} AND t.country NOT IN (${eeaList}))`
+    where.push(q.outsideEea ? outside : sql`NOT ${outside}`)
+  }
+  const condition = where.length ? and(...where) : undefined
+
+  const sortColumn = {
+    displayName: sql`${processors.displayName} COLLATE NOCASE`,
+    status: processors.status,
+    role: processors.role,
+    hqCountry: processors.hqCountry,
+    updatedAt: processors.updatedAt,
+  }[q.sort]
+  const direction = q.order === 'desc' ? desc : asc
+
+  const total = db.select({ n: sql<number>`count(*)` }).from(processors).where(condition).get()?.n ?? 0
+  const rows = db
+    .select({
+      id: processors.id,
+      displayName: processors.displayName,
+      legalName: processors.legalName,
+      role: processors.role,
+      status: processors.status,
+      serviceFi: processors.serviceFi,
+      serviceEn: processors.serviceEn,
+      hqCountry: processors.hqCountry,
+      isPublic: processors.isPublic,
+      version: processors.version,
+      updatedAt: processors.updatedAt,
+      dpaStatus: currentDpaStatus,
+    })
+    .from(processors)
+    .where(condition)
+    .orderBy(direction(sortColumn), asc(processors.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .all()
+
+  const ids = rows.map((r) => r.id)
+  const places = ids.length
+    ? db.select({ processorId: transfers.processorId, country: transfers.country, safeguard: transfers.safeguard }).from(transfers).where(inArray(transfers.processorId, ids)).all()
+    : []
+  const byProcessor = new Map<number, { countries: Set<string>; safeguards: Set<Safeguard> }>()
+  for (const t of places) {
+    const entry = byProcessor.get(t.processorId) ?? { countries: new Set(), safeguards: new Set() }
+    entry.countries.add(t.country)
+    if (!isInEea(t.country)) entry.safeguards.add(t.safeguard)
+    byProcessor.set(t.processorId, entry)
+  }
+
+  const items: ProcessorListItem[] = rows.map((r) => {
+    const entry = byProcessor.get(r.id)
+    const countries = entry ? [...entry.countries].sort() : []
+    return {
+      id: r.id,
+      displayName: r.displayName,
+      legalName: r.legalName,
+      role: r.role,
+      status: r.status,
+      service: { fi: r.serviceFi, en: r.serviceEn },
+      hqCountry: r.hqCountry,
+      isPublic: r.isPublic,
+      countries,
+      outsideEea: countries.some((c) => !isInEea(c)),
+      safeguards: entry ? [...entry.safeguards].sort() : [],
+      dpaStatus: (r.dpaStatus as ProcessorListItem['dpaStatus']) ?? null,
+      version: r.version,
+      updatedAt: r.updatedAt,
+    }
+  })
+  return { items, total, page: q.page, pageSize: q.pageSize }
+}
+
+export function createProcessor(ctx: ServiceContext, input: ProcessorInputParsed): Processor {
+  return ctx.db.transaction(
+    (tx) => {
+      const now = nowIso()
+      const columns = toColumns(input)
+      const row = {
+        displayName: input.displayName,
+        role: input.role,
+        status: input.status ?? 'active',
+        isPublic: input.isPublic ?? true,
+        serviceFi: '',
+        serviceEn: '',
+        ...columns,
+      }
+      checkMerged(tx, null, { parentId: row.parentId ?? null, startDate: row.startDate ?? null, endDate: row.endDate ?? null })
+      const created = tx
+        .insert(processors)
+        .values({ ...row, searchText: searchTextOf({ legalName: null, ...row }), version: 1, createdAt: now, updatedAt: now })
+        .returning()
+        .get()
+      recordAudit(tx, ctx, { action: 'create', entityType: 'processor', entityId: created.id, after: processorFields(created) })
+      return getProcessor(tx, created.id)
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/** Loads a record for a change and refuses a change based on an old version (409 with the current record). */
+export function requireVersion<T extends { version: number }>(row: T | undefined, version: number, what: string, current: () => unknown): T {
+  if (!row) throw notFound(what)
+  if (row.version !== version) {
+    throw new AppError('version_conflict', `${what} was changed by someone else (now version ${row.version}, yours ${version})`, {
+      current: current(),
+    })
+  }
+  return row
+}
+
+export function updateProcessor(ctx: ServiceContext, id: number, input: ProcessorUpdateParsed): Processor {
+  return ctx.db.transaction(
+    (tx) => {
+      const before = requireVersion(findRow(tx, id), input.version, 'Processor', () => getProcessor(tx, id))
+      const merged = { ...before, ...toColumns(input) }
+      checkMerged(tx, id, merged)
+      const updated = tx
+        .update(processors)
+        .set({ ...toColumns(input), searchText: searchTextOf(merged), version: before.version + 1, updatedAt: nowIso() })
+        .where(and(eq(processors.id, id), eq(processors.version, before.version)))
+        .returning()
+        .get()
+      recordAudit(tx, ctx, { action: 'update', entityType: 'processor', entityId: id, before: processorFields(before), after: processorFields(updated!) })
+      return getProcessor(tx, id)
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+export function retireProcessor(ctx: ServiceContext, id: number, version: number, endDate: string | null): Processor {
+  return ctx.db.transaction(
+    (tx) => {
+      const before = requireVersion(findRow(tx, id), version, 'Processor', () => getProcessor(tx, id))
+      if (before.status === 'retired') throw new AppError('conflict', 'The processor is already retired')
+      const end = endDate ?? nowIso().slice(0, 10)
+      checkMerged(tx, id, { ...before, endDate: end })
+      const updated = tx
+        .update(processors)
+        .set({ status: 'retired', endDate: end, version: before.version + 1, updatedAt: nowIso() })
+        .where(eq(processors.id, id))
+        .returning()
+        .get()
+      recordAudit(tx, ctx, { action: 'retire', entityType: 'processor', entityId: id, before: processorFields(before), after: processorFields(updated!) })
+      return getProcessor(tx, id)
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+export function deleteProcessor(ctx: ServiceContext, id: number, version: number): void {
+  ctx.db.transaction(
+    (tx) => {
+      const before = requireVersion(findRow(tx, id), version, 'Processor', () => getProcessor(tx, id))
+      const children = tx.select({ id: processors.id }).from(processors).where(eq(processors.parentId, id)).all()
+      if (children.length > 0) {
+        throw new AppError('conflict', 'The processor has subsidiaries; move or delete them first')
+      }
+      const full = getProcessor(tx, id)
+      for (const t of full.transfers) recordAudit(tx, ctx, { action: 'delete', entityType: 'transfer', entityId: t.id, before: t })
+      for (const d of full.dpas) recordAudit(tx, ctx, { action: 'delete', entityType: 'dpa', entityId: d.id, before: d })
+      tx.delete(processors).where(eq(processors.id, id)).run()
+      recordAudit(tx, ctx, { action: 'delete', entityType: 'processor', entityId: id, before: processorFields(before) })
+    },
+    { behavior: 'immediate' },
+  )
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import { isCountryCode } from './geo'
+
+/** Optional free text: trimmed, at most `max` characters; an empty string means "not recorded" (null). */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .transform((v) => (v === '' ? null : v))
+
+/** Required single-line text, trimmed. */
+export const requiredText = (max: number) => z.string().trim().min(1, 'Required').max(max)
+
+/** A text kept in both languages of the public outputs. Either may be empty while being drafted. */
+export const LocalizedText = z
+  .object({ fi: z.string().trim().max(2000), en: z.string().trim().max(2000) })
+  .meta({ id: 'LocalizedText', description: 'The same text in Finnish and English.' })
+export type LocalizedText = z.infer<typeof LocalizedText>
+
+export const emptyLocalized = (): LocalizedText => ({ fi: '', en: '' })
+
+/** An absolute http(s) link, or null. */
+export const optionalUrl = z
+  .union([z.url({ protocol: /^https?$/, message: 'Must be an http(s) address' }).max(2000), z.literal('')])
+  .nullable()
+  .transform((v) => (v === '' ? null : v))
+
+/** A calendar date as YYYY-MM-DD, or null. */
+export const optionalDate = z
+  .union([z.iso.date({ message: 'Must be a date (YYYY-MM-DD)' }), z.literal('')])
+  .nullable()
+  .transform((v) => (v === '' ? null : v))
+
+/** An ISO 3166-1 alpha-2 country code (upper case). */
+export const CountryCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((code): boolean => isCountryCode(code), { message: 'Must be an ISO 3166-1 alpha-2 country code, e.g. FI or US' })
+  .meta({ description: 'ISO 3166-1 alpha-2 country code', example: 'US' })
+
+export const optionalCountry = z
+  .union([CountryCodeSchema, z.literal('')])
+  .nullable()
+  .transform((v) => (v === '' ? null : v))
+
+/** A list of short labels (categories), trimmed, without blanks or duplicates. */
+export const labelList = z
+  .array(z.string().trim().min(1).max(200))
+  .max(100)
+  .transform((items) => [...new Set(items)])
+
+/** The numeric id of a record, as it appears in a URL path. */
+export const IdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,15}$/, 'Must be a positive whole number')
+    .transform(Number)
+    .meta({ param: { name: 'id', in: 'path' }, example: '1' }),
+})
+
+/** Optimistic concurrency: the version of the record the change was based on. */
+export const VersionField = z.number().int().min(1).meta({ description: 'The version this change is based on' })
+
+export const Language = z.enum(['fi', 'en']).meta({ description: 'Language of the public outputs' })
+export type Language = z.infer<typeof Language>
+export const LANGUAGES = Language.options

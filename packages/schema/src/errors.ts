@@ -1,0 +1,40 @@
+import { z } from 'zod'
+
+/** Stable error codes of the API; each maps to one HTTP status. */
+export const ErrorCode = z.enum([
+  'validation_failed',
+  'malformed_json',
+  'not_found',
+  'conflict',
+  'version_conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'unauthenticated',
+  'forbidden',
+  'too_many_requests',
+  'internal',
+])
+export type ErrorCode = z.infer<typeof ErrorCode>
+
+export const FieldError = z.object({
+  path: z.string().meta({ description: 'Dotted path of the field, e.g. "transfers.0.country"' }),
+  message: z.string(),
+})
+export type FieldError = z.infer<typeof FieldError>
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: ErrorCode,
+      message: z.string(),
+      fields: z.array(FieldError).optional(),
+      current: z.unknown().optional().meta({ description: 'On a version conflict: the record as it is now' }),
+    }),
+  })
+  .meta({ id: 'Error' })
+export type ErrorBody = z.infer<typeof ErrorBody>
+
+/** Turns zod issues into the API's field errors ("a.b.0" paths). */
+export function fieldErrorsFrom(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldError[] {
+  return issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+}

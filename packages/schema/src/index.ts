@@ -1,0 +1,5 @@
+export * from './business-id'
+export * from './common'
+export * from './errors'
+export * from './geo'
+export * from './registry'

@@ -1,0 +1,440 @@
+import { z } from 'zod'
+import { isValidBusinessId } from './business-id'
+import {
+  CountryCodeSchema,
+  Language,
+  LocalizedText,
+  VersionField,
+  labelList,
+  optionalCountry,
+  optionalDate,
+  optionalText,
+  optionalUrl,
+  requiredText,
+} from './common'
+import { findAdequacyDecision, isInEea } from './geo'
+
+// ---------------------------------------------------------------------------
+// Organisation: the controller (GDPR Art. 4(7)) whose registry this is.
+// ---------------------------------------------------------------------------
+
+export const BusinessId = z
+  .string()
+  .trim()
+  .refine(isValidBusinessId, { message: 'Must be a Finnish business ID (Y-tunnus) such as 1234567-1 with a valid check digit' })
+  .meta({ description: 'Finnish business ID (Y-tunnus)', example: '3235836-5' })
+
+export const OrganisationInput = z
+  .object({
+    name: requiredText(200),
+    businessId: BusinessId,
+    address: optionalText(500),
+    privacyContactName: optionalText(200),
+    privacyContactEmail: z
+      .union([z.email({ message: 'Must be an email address' }).max(320), z.literal('')])
+      .nullable()
+      .transform((v) => (v === '' ? null : v)),
+    defaultLanguage: Language,
+  })
+  .meta({ id: 'OrganisationInput' })
+export type OrganisationInput = z.input<typeof OrganisationInput>
+
+export const OrganisationUpdate = OrganisationInput.partial().extend({ version: VersionField }).meta({ id: 'OrganisationUpdate' })
+export type OrganisationUpdate = z.input<typeof OrganisationUpdate>
+
+export const Organisation = z
+  .object({
+    name: z.string(),
+    businessId: z.string(),
+    address: z.string().nullable(),
+    privacyContactName: z.string().nullable(),
+    privacyContactEmail: z.string().nullable(),
+    defaultLanguage: Language,
+    version: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Organisation' })
+export type Organisation = z.infer<typeof Organisation>
+
+// ---------------------------------------------------------------------------
+// Processors and other recipients (GDPR Art. 4(8), 4(9), 28).
+// ---------------------------------------------------------------------------
+
+/** How the party relates to the controller: Art. 28 processor, sub-processor, or a recipient acting on its own. */
+export const ProcessorRole = z.enum(['processor', 'sub_processor', 'independent_controller', 'recipient'])
+export type ProcessorRole = z.infer<typeof ProcessorRole>
+
+/** Lifecycle of the relationship. Planned processors can be announced ahead of their start. */
+export const ProcessorStatus = z.enum(['planned', 'active', 'retired'])
+export type ProcessorStatus = z.infer<typeof ProcessorStatus>
+
+const processorFields = {
+  displayName: requiredText(200).meta({ description: 'Name shown in lists, e.g. "Google Workspace"' }),
+  legalName: optionalText(200).meta({ description: 'Legal entity, e.g. "Zestia Ltd"' }),
+  parentId: z.number().int().positive().nullable().meta({ description: 'Parent company or group, another processor' }),
+  role: ProcessorRole,
+  service: LocalizedText.meta({ description: 'The service provided, e.g. "CRM system"' }),
+  purpose: LocalizedText.meta({ description: 'What the company uses it for' }),
+  dataCategories: labelList.meta({ description: 'Categories of personal data it processes' }),
+  dataSubjectCategories: labelList.meta({ description: 'Categories of data subjects' }),
+  websiteUrl: optionalUrl,
+  privacyPolicyUrl: optionalUrl,
+  dpaUrl: optionalUrl.meta({ description: "The processor's published DPA terms" }),
+  hqCountry: optionalCountry.meta({ description: 'Country of the headquarters' }),
+  status: ProcessorStatus,
+  startDate: optionalDate,
+  endDate: optionalDate,
+  disclosureCondition: LocalizedText.meta({
+    description: 'For recipients: when data is disclosed, e.g. "only when an invoice is overdue"',
+  }),
+  isPublic: z.boolean().meta({ description: 'Shown in the public processor list' }),
+  internalNotes: optionalText(10000).meta({ description: 'Internal notes; never public' }),
+}
+
+function checkDates(v: { startDate?: string | null; endDate?: string | null }, ctx: z.RefinementCtx) {
+  if (v.startDate && v.endDate && v.endDate < v.startDate) {
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'End date cannot be before the start date' })
+  }
+}
+
+export const ProcessorInput = z
+  .object(processorFields)
+  .partial()
+  .required({ displayName: true, role: true })
+  .superRefine(checkDates)
+  .meta({ id: 'ProcessorInput' })
+export type ProcessorInput = z.input<typeof ProcessorInput>
+export type ProcessorInputParsed = z.output<typeof ProcessorInput>
+
+export const ProcessorUpdate = z
+  .object(processorFields)
+  .partial()
+  .extend({ version: VersionField })
+  .superRefine(checkDates)
+  .meta({ id: 'ProcessorUpdate' })
+export type ProcessorUpdate = z.input<typeof ProcessorUpdate>
+export type ProcessorUpdateParsed = z.output<typeof ProcessorUpdate>
+
+export const VersionBody = z.object({ version: VersionField }).meta({ id: 'VersionBody' })
+
+// ---------------------------------------------------------------------------
+// Transfers: where data is stored, processed or accessed from (GDPR Chapter V).
+// ---------------------------------------------------------------------------
+
+/** What happens to the data in the country. */
+export const TransferKind = z.enum(['storage', 'processing', 'remote_access', 'support'])
+export type TransferKind = z.infer<typeof TransferKind>
+
+/** The basis on which data may go to the country (GDPR Art. 45, 46, 47, 49), or none needed inside the EEA. */
+export const Safeguard = z.enum([
+  'none_needed',
+  'adequacy',
+  'dpf',
+  'scc',
+  'bcr',
+  'other_art46',
+  'derogation_art49',
+  'unknown',
+])
+export type Safeguard = z.infer<typeof Safeguard>
+
+/** Modules of the standard contractual clauses, Commission Implementing Decision (EU) 2021/914. */
+export const SccModule = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
+export type SccModule = z.infer<typeof SccModule>
+
+/** Art. 49(1) derogations: points (a)-(g) and the second subparagraph's compelling legitimate interests. */
+export const Derogation = z.enum(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'compelling_interests'])
+export type Derogation = z.infer<typeof Derogation>
+
+/** Transfer impact assessment (Schrems II) status. */
+export const TiaStatus = z.enum(['not_needed', 'required', 'in_progress', 'done', 'unknown'])
+export type TiaStatus = z.infer<typeof TiaStatus>
+
+const transferFields = {
+  country: CountryCodeSchema,
+  kind: TransferKind,
+  safeguard: Safeguard,
+  adequacyDecisionId: z.string().nullable().meta({ description: 'With safeguard "adequacy": which decision' }),
+  dpfListingUrl: optionalUrl.meta({ description: "With safeguard \"dpf\": the participant's listing" }),
+  dpfVerifiedOn: optionalDate.meta({ description: 'With safeguard "dpf": when the listing was last checked' }),
+  sccModule: SccModule.nullable(),
+  derogation: Derogation.nullable(),
+  otherSafeguard: optionalText(1000).meta({ description: 'With safeguard "other_art46": which one' }),
+  tiaStatus: TiaStatus,
+  tiaUrl: optionalUrl,
+  notes: optionalText(5000),
+}
+
+type TransferShape = {
+  country?: string
+  safeguard?: Safeguard
+  adequacyDecisionId?: string | null
+  sccModule?: number | null
+  derogation?: string | null
+  otherSafeguard?: string | null
+}
+
+/** The rules of GDPR Chapter V that a transfer record must satisfy. Shared by create and update. */
+export function checkTransferRules(v: TransferShape, ctx: z.RefinementCtx): void {
+  const { country, safeguard } = v
+  if (!country || !safeguard) return
+  const inEea = isInEea(country)
+  if (inEea && safeguard !== 'none_needed') {
+    ctx.addIssue({ code: 'custom', path: ['safeguard'], message: 'Inside the EEA no transfer safeguard applies: choose "none needed"' })
+  }
+  if (!inEea && safeguard === 'none_needed') {
+    ctx.addIssue({ code: 'custom', path: ['safeguard'], message: 'The country is outside the EEA: a transfer safeguard is needed' })
+  }
+  if (safeguard === 'dpf' && country !== 'US') {
+    ctx.addIssue({ code: 'custom', path: ['safeguard'], message: 'The EU-US Data Privacy Framework applies only to the United States' })
+  }
+  if (safeguard === 'adequacy') {
+    const decision = v.adequacyDecisionId ? findAdequacyDecision(v.adequacyDecisionId) : undefined
+    if (!v.adequacyDecisionId) {
+      ctx.addIssue({ code: 'custom', path: ['adequacyDecisionId'], message: 'Choose the adequacy decision' })
+    } else if (!decision || decision.country !== country) {
+      ctx.addIssue({ code: 'custom', path: ['adequacyDecisionId'], message: 'This country has no such adequacy decision' })
+    } else if (decision.frameworkOnly) {
+      ctx.addIssue({ code: 'custom', path: ['safeguard'], message: 'For the United States choose the EU-US Data Privacy Framework' })
+    }
+  }
+  if (safeguard === 'scc' && v.sccModule == null) {
+    ctx.addIssue({ code: 'custom', path: ['sccModule'], message: 'Standard contractual clauses need a module (1-4)' })
+  }
+  if (safeguard === 'derogation_art49' && !v.derogation) {
+    ctx.addIssue({ code: 'custom', path: ['derogation'], message: 'Choose the Art. 49 derogation' })
+  }
+  if (safeguard === 'other_art46' && !v.otherSafeguard) {
+    ctx.addIssue({ code: 'custom', path: ['otherSafeguard'], message: 'Describe the Art. 46 safeguard' })
+  }
+}
+
+export const TransferInput = z
+  .object(transferFields)
+  .partial()
+  .required({ country: true, kind: true, safeguard: true })
+  .superRefine(checkTransferRules)
+  .meta({ id: 'TransferInput' })
+export type TransferInput = z.input<typeof TransferInput>
+export type TransferInputParsed = z.output<typeof TransferInput>
+
+/** An update is checked against the merged record by the service; here only the shape. */
+export const TransferUpdate = z.object(transferFields).partial().extend({ version: VersionField }).meta({ id: 'TransferUpdate' })
+export type TransferUpdate = z.input<typeof TransferUpdate>
+
+export const TransferRules = z.object(transferFields).superRefine(checkTransferRules)
+
+export const Transfer = z
+  .object({
+    id: z.number().int(),
+    processorId: z.number().int(),
+    country: z.string(),
+    outsideEea: z.boolean().meta({ description: 'Derived from the country' }),
+    kind: TransferKind,
+    safeguard: Safeguard,
+    adequacyDecisionId: z.string().nullable(),
+    dpfListingUrl: z.string().nullable(),
+    dpfVerifiedOn: z.string().nullable(),
+    sccModule: z.number().int().nullable(),
+    derogation: Derogation.nullable(),
+    otherSafeguard: z.string().nullable(),
+    tiaStatus: TiaStatus,
+    tiaUrl: z.string().nullable(),
+    notes: z.string().nullable(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Transfer' })
+export type Transfer = z.infer<typeof Transfer>
+
+/** Clears the fields that do not belong to the chosen safeguard, so a record never says two things. */
+export function normaliseTransfer<T extends TransferShape & { dpfListingUrl?: string | null; dpfVerifiedOn?: string | null }>(t: T): T {
+  const s = t.safeguard
+  return {
+    ...t,
+    adequacyDecisionId: s === 'adequacy' ? (t.adequacyDecisionId ?? null) : null,
+    dpfListingUrl: s === 'dpf' ? (t.dpfListingUrl ?? null) : null,
+    dpfVerifiedOn: s === 'dpf' ? (t.dpfVerifiedOn ?? null) : null,
+    sccModule: s === 'scc' ? (t.sccModule ?? null) : null,
+    derogation: s === 'derogation_art49' ? (t.derogation ?? null) : null,
+    otherSafeguard: s === 'other_art46' ? (t.otherSafeguard ?? null) : null,
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Data processing agreements (GDPR Art. 28(3)).
+// ---------------------------------------------------------------------------
+
+/** Where the agreement stands. "not_required" needs a reason (e.g. an independent controller). */
+export const DpaStatus = z.enum(['signed', 'in_negotiation', 'missing', 'not_required'])
+export type DpaStatus = z.infer<typeof DpaStatus>
+
+/** The points of Art. 28(3) that a processor contract must stipulate. */
+export const CHECKLIST_POINTS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] as const
+export type ChecklistPoint = (typeof CHECKLIST_POINTS)[number]
+
+export const ChecklistStatus = z.enum(['covered', 'not_covered', 'unknown'])
+export type ChecklistStatus = z.infer<typeof ChecklistStatus>
+
+export const ChecklistItem = z.object({ status: ChecklistStatus, clause: optionalText(200) })
+export type ChecklistItem = z.output<typeof ChecklistItem>
+
+export const Checklist = z
+  .object(Object.fromEntries(CHECKLIST_POINTS.map((p) => [p, ChecklistItem])) as Record<ChecklistPoint, typeof ChecklistItem>)
+  .meta({ id: 'Art28Checklist', description: 'Art. 28(3) points (a)-(h): covered, not covered or unknown, with the clause' })
+export type Checklist = z.output<typeof Checklist>
+
+export function emptyChecklist(): Checklist {
+  return Object.fromEntries(CHECKLIST_POINTS.map((p) => [p, { status: 'unknown', clause: null }])) as Checklist
+}
+
+const dpaFields = {
+  status: DpaStatus,
+  notRequiredReason: optionalText(1000),
+  signedOn: optionalDate,
+  reference: optionalText(200).meta({ description: 'Reference or version of the agreement' }),
+  documentUrl: optionalUrl,
+  validUntil: optionalDate,
+  nextReviewOn: optionalDate,
+  checklist: Checklist,
+}
+
+type DpaShape = { status?: DpaStatus; notRequiredReason?: string | null; signedOn?: string | null; validUntil?: string | null }
+
+export function checkDpaRules(v: DpaShape, ctx: z.RefinementCtx): void {
+  if (v.status === 'not_required' && !v.notRequiredReason) {
+    ctx.addIssue({ code: 'custom', path: ['notRequiredReason'], message: 'Say why no agreement is required' })
+  }
+  if (v.signedOn && v.validUntil && v.validUntil < v.signedOn) {
+    ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'Cannot end before it was signed' })
+  }
+}
+
+export const DpaInput = z.object(dpaFields).partial().required({ status: true }).superRefine(checkDpaRules).meta({ id: 'DpaInput' })
+export type DpaInput = z.input<typeof DpaInput>
+export type DpaInputParsed = z.output<typeof DpaInput>
+
+export const DpaUpdate = z.object(dpaFields).partial().extend({ version: VersionField }).meta({ id: 'DpaUpdate' })
+export type DpaUpdate = z.input<typeof DpaUpdate>
+
+export const DpaRules = z.object(dpaFields).superRefine(checkDpaRules)
+
+export const DpaDocument = z
+  .object({ fileName: z.string(), size: z.number().int(), sha256: z.string(), uploadedAt: z.string() })
+  .meta({ id: 'DpaDocument' })
+export type DpaDocument = z.infer<typeof DpaDocument>
+
+/** The largest DPA document accepted, in bytes. */
+export const DPA_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+
+export const Dpa = z
+  .object({
+    id: z.number().int(),
+    processorId: z.number().int(),
+    status: DpaStatus,
+    notRequiredReason: z.string().nullable(),
+    signedOn: z.string().nullable(),
+    reference: z.string().nullable(),
+    documentUrl: z.string().nullable(),
+    validUntil: z.string().nullable(),
+    nextReviewOn: z.string().nullable(),
+    checklist: Checklist,
+    document: DpaDocument.nullable(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Dpa' })
+export type Dpa = z.infer<typeof Dpa>
+
+// ---------------------------------------------------------------------------
+// Read models.
+// ---------------------------------------------------------------------------
+
+export const ProcessorRef = z.object({ id: z.number().int(), displayName: z.string() }).meta({ id: 'ProcessorRef' })
+export type ProcessorRef = z.infer<typeof ProcessorRef>
+
+export const Processor = z
+  .object({
+    id: z.number().int(),
+    displayName: z.string(),
+    legalName: z.string().nullable(),
+    parent: ProcessorRef.nullable(),
+    subsidiaries: z.array(ProcessorRef),
+    role: ProcessorRole,
+    service: LocalizedText,
+    purpose: LocalizedText,
+    dataCategories: z.array(z.string()),
+    dataSubjectCategories: z.array(z.string()),
+    websiteUrl: z.string().nullable(),
+    privacyPolicyUrl: z.string().nullable(),
+    dpaUrl: z.string().nullable(),
+    hqCountry: z.string().nullable(),
+    status: ProcessorStatus,
+    startDate: z.string().nullable(),
+    endDate: z.string().nullable(),
+    disclosureCondition: LocalizedText,
+    isPublic: z.boolean(),
+    internalNotes: z.string().nullable(),
+    transfers: z.array(Transfer),
+    dpas: z.array(Dpa).meta({ description: 'Newest first; the first is the current agreement' }),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Processor' })
+export type Processor = z.infer<typeof Processor>
+
+export const ProcessorListItem = z
+  .object({
+    id: z.number().int(),
+    displayName: z.string(),
+    legalName: z.string().nullable(),
+    role: ProcessorRole,
+    status: ProcessorStatus,
+    service: LocalizedText,
+    hqCountry: z.string().nullable(),
+    isPublic: z.boolean(),
+    countries: z.array(z.string()).meta({ description: 'Countries of its transfers, sorted' }),
+    outsideEea: z.boolean(),
+    safeguards: z.array(Safeguard).meta({ description: 'Safeguards of its transfers outside the EEA' }),
+    dpaStatus: DpaStatus.nullable().meta({ description: 'Status of the current DPA; null when none is recorded' }),
+    version: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ProcessorListItem' })
+export type ProcessorListItem = z.infer<typeof ProcessorListItem>
+
+export const ProcessorSort = z.enum(['displayName', 'status', 'role', 'hqCountry', 'updatedAt'])
+export type ProcessorSort = z.infer<typeof ProcessorSort>
+
+const queryBool = z.enum(['true', 'false']).transform((v) => v === 'true')
+
+export const ProcessorListQuery = z
+  .object({
+    q: z.string().trim().max(200).optional().meta({ description: 'Searches name, legal entity and service' }),
+    status: ProcessorStatus.optional(),
+    role: ProcessorRole.optional(),
+    country: CountryCodeSchema.optional().meta({ description: 'Has a transfer to this country' }),
+    safeguard: Safeguard.optional().meta({ description: 'Has a transfer under this safeguard' }),
+    dpaStatus: DpaStatus.optional().meta({ description: 'Status of the current DPA ("missing" also matches none recorded)' }),
+    outsideEea: queryBool.optional().meta({ description: 'Has (true) or has no (false) transfer outside the EEA' }),
+    sort: ProcessorSort.default('displayName'),
+    order: z.enum(['asc', 'desc']).default('asc'),
+    page: z.coerce.number().int().min(1).max(100000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .meta({ id: 'ProcessorListQuery' })
+export type ProcessorListQuery = z.input<typeof ProcessorListQuery>
+export type ProcessorListQueryParsed = z.output<typeof ProcessorListQuery>
+
+export const ProcessorPage = z
+  .object({
+    items: z.array(ProcessorListItem),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'ProcessorPage' })
+export type ProcessorPage = z.infer<typeof ProcessorPage>
