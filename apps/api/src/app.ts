@@ -2,17 +2,24 @@ import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Db } from './db/client'
+import type { AppConfig } from './lib/config'
 import { createApp, createRouter } from './lib/create-app'
+import { auditRouter } from './routes/audit'
+import { authRouter } from './routes/auth'
 import { dpasRouter } from './routes/dpas'
 import { metaRouter } from './routes/meta'
 import { organisationRouter } from './routes/organisation'
 import { processorsRouter } from './routes/processors'
 import { transfersRouter } from './routes/transfers'
+import { usersRouter } from './routes/users'
 
 /** Every /api route, chained so that the web app's typed client sees each one. */
 export function apiRoutes() {
   return createRouter()
     .route('/', metaRouter)
+    .route('/auth', authRouter)
+    .route('/users', usersRouter)
+    .route('/audit', auditRouter)
     .route('/organisation', organisationRouter)
     .route('/processors', processorsRouter)
     .route('/', transfersRouter)
@@ -25,10 +32,11 @@ export type AppType = ReturnType<typeof apiRoutes>
 export const OPENAPI_INFO = {
   title: 'Seloste API',
   version: '0.1.0',
-  description: 'GDPR processor registry: processors, their transfers and data processing agreements.',
+  description:
+    'GDPR processor registry: processors, their transfers and data processing agreements. Every route except health, login and this description needs a session cookie from POST /api/auth/login.',
 }
 
-export function buildApp(deps: { db: Db }) {
+export function buildApp(deps: { db: Db; config?: AppConfig }) {
   const app = createApp(deps)
   const api = apiRoutes()
   api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: '/api' }] })

@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { DEFAULT_CONFIG, type AppConfig } from './lib/config'
 
 /** The repository root (apps/api/src -> ../../..). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -12,6 +13,13 @@ const EnvSchema = z.object({
   /** Set to "false" to start with an empty registry instead of the reference company's demo data. */
   SELOSTE_DEMO_DATA: z.enum(['true', 'false']).default('true'),
   WEB_DIST: z.string().default(join(REPO_ROOT, 'apps', 'web', 'dist')),
+  /** The first administrator, created on a first start with no users. Without a password one is generated and printed once. */
+  SELOSTE_ADMIN_EMAIL: z.email().optional(),
+  SELOSTE_ADMIN_PASSWORD: z.string().optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** "true" only behind a reverse proxy you run: then X-Forwarded-For/-Proto/-Host are believed. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 })
 
 export type Env = z.infer<typeof EnvSchema>
@@ -27,4 +35,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   // A relative DATABASE_PATH is taken from where the command was run (pnpm runs scripts in the package folder).
   const base = source.INIT_CWD ?? process.cwd()
   return { ...env, DATABASE_PATH: env.DATABASE_PATH === ':memory:' ? env.DATABASE_PATH : resolve(base, env.DATABASE_PATH) }
+}
+
+export function appConfigFrom(env: Env): AppConfig {
+  return {
+    ...DEFAULT_CONFIG,
+    session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
+    trustProxy: env.TRUST_PROXY === 'true',
+  }
 }

@@ -4,11 +4,13 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { buildApp } from './app'
 import { closeDatabase, DatabaseOpenError, openDatabase } from './db/client'
-import { readEnv } from './env'
+import { appConfigFrom, readEnv } from './env'
+import { systemContext } from './services/context'
+import { ensureFirstAdmin } from './services/users'
 import { logger } from './lib/logger'
 import { seedDemoData } from './seed/seed'
 
-function main() {
+async function main() {
   const env = readEnv()
   let db
   try {
@@ -25,7 +27,17 @@ function main() {
     if (seeded.processors > 0) logger.info('loaded the demo data', { processors: seeded.processors })
   }
 
-  const app = buildApp({ db })
+  const firstAdmin = await ensureFirstAdmin(systemContext(db), { email: env.SELOSTE_ADMIN_EMAIL, password: env.SELOSTE_ADMIN_PASSWORD })
+  if (firstAdmin) {
+    // Printed once, to the operator's terminal, on the first start only; it is never stored in clear.
+    console.log(
+      firstAdmin.generatedPassword
+        ? `\nCreated the first administrator ${firstAdmin.email} with the password:\n\n    ${firstAdmin.generatedPassword}\n\nIt is shown only this once. Log in and change it, or reset it with: pnpm users reset-password --email ${firstAdmin.email}\n`
+        : `Created the first administrator ${firstAdmin.email} from SELOSTE_ADMIN_EMAIL / SELOSTE_ADMIN_PASSWORD.`,
+    )
+  }
+
+  const app = buildApp({ db, config: appConfigFrom(env) })
   // The built dashboard: static files, and index.html for every other path (client-side routes).
   if (existsSync(join(env.WEB_DIST, 'index.html'))) {
     const root = relative(process.cwd(), env.WEB_DIST) || '.'
@@ -60,4 +72,7 @@ function main() {
   process.on('SIGINT', () => stop('SIGINT'))
 }
 
-main()
+main().catch((err: unknown) => {
+  console.error(`Seloste cannot start: ${err instanceof Error ? err.message : String(err)}`)
+  process.exit(1)
+})

@@ -150,3 +150,42 @@ export const auditEvents = sqliteTable(
     index('audit_at').on(t.at),
   ],
 )
+
+/** User roles: admin manages people and edits; editor maintains the registry and publishes; auditor reads and exports. */
+export type UserRole = 'admin' | 'editor' | 'auditor'
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Stored lower-cased; unique. */
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role').$type<UserRole>().notNull(),
+  /** argon2id in PHC string form. */
+  passwordHash: text('password_hash').notNull(),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  passwordChangedAt: text('password_changed_at').notNull(),
+  ...timestamps,
+})
+
+/** Server-side sessions. Only the SHA-256 of the random token is stored; the token lives in the cookie. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: text('created_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    /** The absolute end of the session, whatever its activity. */
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+)
+
+/** Failed logins per account ("account:<email>") and per client address ("address:<ip>"), for throttling. */
+export const loginThrottle = sqliteTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: text('window_started_at').notNull(),
+})

@@ -5,14 +5,21 @@ import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import type { Db } from '../db/client'
 import type { Actor, ServiceContext } from '../services/context'
+import type { SessionUser } from '../services/sessions'
 import { AppError } from './app-error'
+import { authentication } from './auth'
+import { DEFAULT_CONFIG, type AppConfig } from './config'
 import { logger } from './logger'
+import { crossSiteProtection, securityHeaders } from './security'
 
 export interface AppEnv {
   Variables: {
     db: Db
+    config: AppConfig
     requestId: string
     actor: Actor
+    user: SessionUser | null
+    sessionToken: string | null
   }
 }
 
@@ -28,11 +35,16 @@ export function createRouter() {
 }
 
 /** Everything a service needs to know about the request, taken from the context. */
-export function serviceContext(c: { var: AppEnv['Variables']; env: unknown; req: { raw: Request } }): ServiceContext {
+export function serviceContext(c: { var: AppEnv['Variables']; env: unknown; req: { header: (name: string) => string | undefined } }): ServiceContext {
   return { db: c.var.db, actor: c.var.actor, requestId: c.var.requestId, clientAddress: clientAddress(c) }
 }
 
-function clientAddress(c: { env: unknown }): string | null {
+/** The socket's address; X-Forwarded-For only when a trusted proxy is configured. */
+export function clientAddress(c: { var: AppEnv['Variables']; env: unknown; req: { header: (name: string) => string | undefined } }): string | null {
+  if (c.var.config.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+    if (forwarded) return forwarded
+  }
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined
   return env?.incoming?.socket?.remoteAddress ?? null
 }
@@ -70,18 +82,23 @@ function bodyLimit(): MiddlewareHandler {
  * The application shell: request ids, access log, body limits, and one error handler that turns
  * every failure into the API's JSON error body. Routes are mounted by the caller.
  */
-export function createApp(deps: { db: Db }) {
+export function createApp(deps: { db: Db; config?: AppConfig }) {
+  const config = deps.config ?? DEFAULT_CONFIG
   const app = new OpenAPIHono<AppEnv>()
   app.use(requestId())
   app.use(async (c, next) => {
     c.set('db', deps.db)
-    if (!c.var.actor) c.set('actor', { id: null, email: null })
+    c.set('config', config)
+    c.set('actor', { id: null, email: null })
     const started = performance.now()
     await next()
     // Method, path and status only: no bodies, no query strings, nothing personal.
     logger.info('request', { id: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) })
   })
+  app.use(securityHeaders(config))
+  app.use('/api/*', crossSiteProtection(config))
   app.use('/api/*', bodyLimit())
+  app.use('/api/*', authentication())
   app.notFound((c) => c.json(new AppError('not_found', `No route for ${c.req.method} ${c.req.path}`).toBody(), 404))
   app.onError((err, c) => {
     if (err instanceof AppError) {
@@ -89,10 +106,12 @@ export function createApp(deps: { db: Db }) {
       return c.json(err.toBody(), err.status)
     }
     if (err instanceof HTTPException) {
-      // Hono's validators throw this for a body that is not valid JSON.
-      const code = err.status === 400 ? 'malformed_json' : err.status === 413 ? 'payload_too_large' : 'validation_failed'
+      // Hono's validators throw this for a body that is not valid JSON, and for a body of a media type the route does not take.
+      const code =
+        err.status === 400 ? 'malformed_json' : err.status === 413 ? 'payload_too_large' : err.status === 415 ? 'unsupported_media_type' : 'validation_failed'
       const message = err.status === 400 ? 'The request body is not valid JSON' : err.message
-      return c.json(new AppError(code, message).toBody(), err.status === 413 ? 413 : 400)
+      const error = new AppError(code, message)
+      return c.json(error.toBody(), error.status)
     }
     logger.error('unhandled error', { id: c.var.requestId, path: c.req.path, error: err instanceof Error ? err.stack ?? err.message : String(err) })
     return c.json(new AppError('internal', 'Something went wrong on our side; the change was not saved').toBody(), 500)

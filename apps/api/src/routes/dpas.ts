@@ -9,7 +9,13 @@ import { VersionQuery } from './processors'
 
 const tags = ['Data processing agreements']
 
-const UploadBody = z.object({ file: z.string().meta({ type: 'string', format: 'binary', description: 'The signed DPA as a PDF' }) })
+const FILE_FIELD_MESSAGE = 'Attach the document as the "file" field of a multipart form'
+// The validator parses the multipart form; `file` must stay a File (binary), so it is not typed as a string here.
+const UploadBody = z.object({
+  file: z
+    .custom<File>((v) => v instanceof File, { message: FILE_FIELD_MESSAGE })
+    .meta({ type: 'string', format: 'binary', description: 'The signed DPA as a PDF' }),
+})
 
 export const dpasRouter = createRouter()
   .openapi(
@@ -54,10 +60,9 @@ export const dpasRouter = createRouter()
       responses: { 200: jsonResponse(Dpa, 'The DPA with its document'), ...errorResponses(400, 404, 413) },
     }),
     async (c) => {
-      // The multipart body is read here, not by the validator, so that the file stays binary.
-      const form = await c.req.raw.formData().catch(() => null)
-      const file = form?.get('file')
-      if (!(file instanceof File)) throw invalid([{ path: 'file', message: 'Attach the document as the "file" field of a multipart form' }])
+      // The validator has already read the multipart body (the raw body is consumed): take the file from it.
+      const file: unknown = c.req.valid('form').file
+      if (!(file instanceof File)) throw invalid([{ path: 'file', message: FILE_FIELD_MESSAGE }])
       const bytes = new Uint8Array(await file.arrayBuffer())
       return c.json(attachDpaDocument(serviceContext(c), c.req.valid('param').id, file.name, bytes), 200)
     },
@@ -72,7 +77,8 @@ export const dpasRouter = createRouter()
       const doc = readDpaDocument(c.var.db, c.req.valid('param').id)
       return c.body(new Uint8Array(doc.content), 200, {
         'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="${doc.fileName.replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
+        // filename= must be plain ASCII (a header cannot carry other characters); filename* keeps the real name.
+        'Content-Disposition': `attachment; filename="${doc.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '')}"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
         Digest: `sha-256=${Buffer.from(doc.sha256, 'hex').toString('base64')}`,
       })
     },

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
-import { desc, gt, sql } from 'drizzle-orm'
+import { and, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm'
+import type { AuditEvent as AuditEventOut, AuditPage, AuditQuery } from '@seloste/schema'
+import type { z } from 'zod'
 import type { DbOrTx } from '../db/client'
 import { auditEvents } from '../db/schema'
 import { nowIso, type ServiceContext } from './context'
@@ -98,4 +100,40 @@ function* eventsInOrder(db: DbOrTx, pageSize = 2000): Generator<AuditRow> {
 
 export function auditCount(db: DbOrTx): number {
   return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM audit_events`).n
+}
+
+function parseJson(text: string | null): unknown {
+  return text === null ? null : JSON.parse(text)
+}
+
+export function toAuditEvent(row: AuditRow): AuditEventOut {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actorId: row.actorId,
+    actorEmail: row.actorEmail,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    before: parseJson(row.before),
+    after: parseJson(row.after),
+    requestId: row.requestId,
+    clientAddress: row.clientAddress,
+    hash: row.hash,
+  }
+}
+
+/** Events newest first, filtered by entity, actor, action and time range. */
+export function listAuditEvents(db: DbOrTx, q: z.output<typeof AuditQuery>): AuditPage {
+  const where: SQL[] = []
+  if (q.entityType) where.push(eq(auditEvents.entityType, q.entityType))
+  if (q.entityId) where.push(eq(auditEvents.entityId, q.entityId))
+  if (q.actorId) where.push(eq(auditEvents.actorId, q.actorId))
+  if (q.action) where.push(eq(auditEvents.action, q.action))
+  if (q.from) where.push(gte(auditEvents.at, new Date(q.from).toISOString()))
+  if (q.to) where.push(lt(auditEvents.at, new Date(q.to).toISOString()))
+  const condition = where.length ? and(...where) : undefined
+  const total = db.select({ n: sql<number>`count(*)` }).from(auditEvents).where(condition).get()?.n ?? 0
+  const rows = db.select().from(auditEvents).where(condition).orderBy(desc(auditEvents.seq)).limit(q.pageSize).offset((q.page - 1) * q.pageSize).all()
+  return { items: rows.map(toAuditEvent), total, page: q.page, pageSize: q.pageSize }
 }

@@ -1,0 +1,16 @@
+import type { ThrottlePolicy } from '../services/login'
+import type { SessionPolicy } from '../services/sessions'
+
+/** What the HTTP layer needs to know about its deployment. */
+export interface AppConfig {
+  session: SessionPolicy
+  throttle: ThrottlePolicy
+  /** Take the client address and scheme from X-Forwarded-For / X-Forwarded-Proto (only behind a proxy you run). */
+  trustProxy: boolean
+}
+
+export const DEFAULT_CONFIG: AppConfig = {
+  session: { idleMinutes: 60, absoluteHours: 12 },
+  throttle: { perAccount: 5, perAddress: 20, windowMinutes: 15 },
+  trustProxy: false,
+}

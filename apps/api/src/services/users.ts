@@ -1,0 +1,138 @@
+import { and, asc, eq, sql } from 'drizzle-orm'
+import type { User, UserRole } from '@seloste/schema'
+import type { Db, DbOrTx } from '../db/client'
+import { users } from '../db/schema'
+import { AppError, invalid, notFound } from '../lib/app-error'
+import { recordAudit } from './audit'
+import { nowIso, type ServiceContext } from './context'
+import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords'
+import { requireVersion } from './processors'
+import { endSessionsOfUser } from './sessions'
+
+type UserRow = typeof users.$inferSelect
+
+/** The user as the API and the audit trail show it: never the password hash. */
+export function toUser(row: UserRow): User {
+  return { id: row.id, email: row.email, name: row.name, role: row.role, disabled: row.disabled, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt }
+}
+
+function findRow(db: DbOrTx, id: number): UserRow | undefined {
+  return db.select().from(users).where(eq(users.id, id)).get()
+}
+
+export function findUserByEmail(db: DbOrTx, email: string): UserRow | undefined {
+  return db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get()
+}
+
+export function listUsers(db: DbOrTx): User[] {
+  return db.select().from(users).orderBy(asc(users.email)).all().map(toUser)
+}
+
+export function getUser(db: DbOrTx, id: number): User {
+  const row = findRow(db, id)
+  if (!row) throw notFound('User')
+  return toUser(row)
+}
+
+export function countUsers(db: DbOrTx): number {
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM users`).n
+}
+
+function checkPassword(password: string, email: string, path: string): void {
+  const problem = passwordProblem(password, email)
+  if (problem) throw invalid([{ path, message: problem }])
+}
+
+export async function createUser(ctx: ServiceContext, input: { email: string; name: string; role: UserRole; password: string }): Promise<User> {
+  const email = input.email.trim().toLowerCase()
+  checkPassword(input.password, email, 'password')
+  const passwordHash = await hashPassword(input.password)
+  return ctx.db.transaction(
+    (tx) => {
+      if (findUserByEmail(tx, email)) throw invalid([{ path: 'email', message: 'A user with this email already exists' }])
+      const now = nowIso()
+      const row = tx.insert(users).values({ email, name: input.name, role: input.role, passwordHash, passwordChangedAt: now, version: 1, createdAt: now, updatedAt: now }).returning().get()
+      recordAudit(tx, ctx, { action: 'create', entityType: 'user', entityId: row.id, after: toUser(row) })
+      return toUser(row)
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+function activeAdmins(tx: DbOrTx): number {
+  return tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0`).n
+}
+
+/** Changes name, role or disabled state. A role change or disabling ends the user's sessions at once. */
+export function updateUser(ctx: ServiceContext, id: number, input: { name?: string; role?: UserRole; disabled?: boolean; version: number }): User {
+  return ctx.db.transaction(
+    (tx) => {
+      const before = requireVersion(findRow(tx, id), input.version, 'User', () => getUser(tx, id))
+      const next = { name: input.name ?? before.name, role: input.role ?? before.role, disabled: input.disabled ?? before.disabled }
+      const losesAdmin = before.role === 'admin' && !before.disabled && (next.role !== 'admin' || next.disabled)
+      if (losesAdmin && activeAdmins(tx) <= 1) throw new AppError('conflict', 'This is the last active administrator; appoint another first')
+      const row = tx.update(users).set({ ...next, version: before.version + 1, updatedAt: nowIso() }).where(eq(users.id, id)).returning().get()!
+      if (next.role !== before.role || (next.disabled && !before.disabled)) endSessionsOfUser(tx, id)
+      recordAudit(tx, ctx, { action: 'update', entityType: 'user', entityId: id, before: toUser(before), after: toUser(row) })
+      return toUser(row)
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/** An administrator sets a new password for someone; all their sessions end. */
+export async function resetPassword(ctx: ServiceContext, id: number, password: string): Promise<User> {
+  const target = findRow(ctx.db, id)
+  if (!target) throw notFound('User')
+  checkPassword(password, target.email, 'password')
+  const passwordHash = await hashPassword(password)
+  return setPassword(ctx, id, passwordHash, 'reset_password')
+}
+
+/** A user changes their own password; their other sessions end. */
+export async function changeOwnPassword(ctx: ServiceContext, currentToken: string, currentPassword: string, newPassword: string): Promise<void> {
+  const id = ctx.actor.id
+  const row = id ? findRow(ctx.db, id) : undefined
+  if (!row || !id) throw new AppError('unauthenticated', 'Log in first')
+  if (!(await verifyPassword(row.passwordHash, currentPassword))) throw invalid([{ path: 'currentPassword', message: 'The current password is not right' }])
+  checkPassword(newPassword, row.email, 'newPassword')
+  const passwordHash = await hashPassword(newPassword)
+  setPassword(ctx, id, passwordHash, 'change_password', currentToken)
+}
+
+function setPassword(ctx: ServiceContext, id: number, passwordHash: string, action: string, keepToken?: string): User {
+  return ctx.db.transaction(
+    (tx) => {
+      const before = findRow(tx, id)
+      if (!before) throw notFound('User')
+      const now = nowIso()
+      const row = tx.update(users).set({ passwordHash, passwordChangedAt: now, version: before.version + 1, updatedAt: now }).where(eq(users.id, id)).returning().get()!
+      endSessionsOfUser(tx, id, keepToken)
+      recordAudit(tx, ctx, { action, entityType: 'user', entityId: id, before: toUser(before), after: toUser(row) })
+      return toUser(row)
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/**
+ * First start: with no users, create the administrator from SELOSTE_ADMIN_EMAIL and
+ * SELOSTE_ADMIN_PASSWORD, or with a generated password that is returned to be shown once.
+ */
+export async function ensureFirstAdmin(
+  ctx: ServiceContext,
+  env: { email?: string | undefined; password?: string | undefined },
+): Promise<{ email: string; generatedPassword: string | null } | null> {
+  if (countUsers(ctx.db) > 0) return null
+  const email = env.email?.trim().toLowerCase() || 'admin@localhost'
+  const generatedPassword = env.password ? null : generatePassword()
+  const password = env.password ?? generatedPassword!
+  const problem = passwordProblem(password, email)
+  if (problem) throw new Error(`SELOSTE_ADMIN_PASSWORD is not acceptable: ${problem}`)
+  await createUser(ctx, { email, name: 'Administrator', role: 'admin', password })
+  return { email, generatedPassword }
+}
+
+export function isActiveUser(db: Db, id: number): boolean {
+  return !!db.select({ id: users.id }).from(users).where(and(eq(users.id, id), eq(users.disabled, false))).get()
+}
