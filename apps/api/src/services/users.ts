@@ -124,7 +124,7 @@ export async function ensureFirstAdmin(
   env: { email?: string | undefined; password?: string | undefined },
 ): Promise<{ email: string; generatedPassword: string | null } | null> {
   if (countUsers(ctx.db) > 0) return null
-  const email = env.email?.trim().toLowerCase() || 'admin@localhost'
+  const email = env.email?.trim().toLowerCase() || 'admin@seloste.local'
   const generatedPassword = env.password ? null : generatePassword()
   const password = env.password ?? generatedPassword!
   const problem = passwordProblem(password, email)

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine: installs what is missing (pnpm, dependencies from the frozen
+# lockfile, Debian's Chromium when running as root), then typecheck, unit and integration tests,
+# the production build (with its bundle-size budget) and the browser journeys.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+install_dependencies
+
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "Installing Debian's Chromium for the browser journeys..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is missing: install Debian's chromium package (as root: apt-get install chromium)." >&2
+    exit 1
+  fi
+fi
+
+echo "== typecheck"
+pnpm_cmd -r typecheck
+echo "== unit and integration tests"
+pnpm_cmd exec vitest run
+echo "== production build"
+pnpm_cmd build
+echo "== browser journeys"
+pnpm_cmd exec playwright test
