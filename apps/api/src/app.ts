@@ -10,6 +10,8 @@ import { dpasRouter } from './routes/dpas'
 import { metaRouter } from './routes/meta'
 import { organisationRouter } from './routes/organisation'
 import { processorsRouter } from './routes/processors'
+import { publicRouter } from './routes/public'
+import { publicListRouter } from './routes/public-list'
 import { transfersRouter } from './routes/transfers'
 import { usersRouter } from './routes/users'
 
@@ -20,6 +22,7 @@ export function apiRoutes() {
     .route('/auth', authRouter)
     .route('/users', usersRouter)
     .route('/audit', auditRouter)
+    .route('/public-list', publicListRouter)
     .route('/organisation', organisationRouter)
     .route('/processors', processorsRouter)
     .route('/', transfersRouter)
@@ -42,6 +45,7 @@ export function buildApp(deps: { db: Db; config?: AppConfig }) {
   api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: '/api' }] })
   mountDocsPage(api)
   app.route('/api', api)
+  app.route('/public', publicRouter)
   return app
 }
 

@@ -98,7 +98,7 @@ describe('login and sessions', () => {
     expect((await editor.get('/api/auth/me')).status).toBe(401)
     const cookie = await loginCookie(ctx.app, editor.email)
     const res = await ctx.app.request('/api/auth/me', { headers: { cookie } })
-    expect((await res.json()).user.role).toBe('auditor')
+    expect(((await res.json()) as { user: { role: string } }).user.role).toBe('auditor')
   })
 
   it('throttles an account after repeated failures with 429 and Retry-After, even for the right password', async () => {

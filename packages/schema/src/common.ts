@@ -67,3 +67,12 @@ export const VersionField = z.number().int().min(1).meta({ description: 'The ver
 export const Language = z.enum(['fi', 'en']).meta({ description: 'Language of the public outputs' })
 export type Language = z.infer<typeof Language>
 export const LANGUAGES = Language.options
+
+/** JSON with object keys sorted, so that equal content always gives the same text (hashes, comparisons). */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  )
+}

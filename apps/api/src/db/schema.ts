@@ -1,6 +1,23 @@
 import { sql } from 'drizzle-orm'
-import { blob, check, index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
-import type { Checklist, DpaStatus, ProcessorRole, ProcessorStatus, Safeguard, TiaStatus, TransferKind, Derogation, Language } from '@seloste/schema'
+import { blob, check, index, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
+import type {
+  ActivityStatus,
+  Checklist,
+  DataSource,
+  DataSubjectRight,
+  DpaStatus,
+  DpiaStatus,
+  OtherRecipient,
+  ProcessorRole,
+  ProcessorStatus,
+  Purpose,
+  Retention,
+  Safeguard,
+  TiaStatus,
+  TransferKind,
+  Derogation,
+  Language,
+} from '@seloste/schema'
 
 const timestamps = {
   version: integer('version').notNull().default(1),
@@ -189,3 +206,118 @@ export const loginThrottle = sqliteTable('login_throttle', {
   failures: integer('failures').notNull(),
   windowStartedAt: text('window_started_at').notNull(),
 })
+
+/** Published versions of the public processor list. Immutable: triggers refuse UPDATE and DELETE. */
+export const publishedVersions = sqliteTable('published_versions', {
+  version: integer('version').primaryKey(),
+  /** The date the version is dated (YYYY-MM-DD). */
+  date: text('date').notNull(),
+  publishedAt: text('published_at').notNull(),
+  publishedById: integer('published_by_id'),
+  publishedByEmail: text('published_by_email'),
+  /** PublicListContent as canonical JSON. */
+  content: text('content').notNull(),
+  /** EntryChange[] against the previous version. */
+  changes: text('changes').notNull(),
+  contentHash: text('content_hash').notNull(),
+})
+
+// ---------------------------------------------------------------------------
+// Records of processing activities (GDPR Art. 30(1)) and their shared vocabulary.
+// ---------------------------------------------------------------------------
+
+/** Categories of personal data, shared by the activities; `special` marks the Art. 9(1) categories. */
+export const dataCategories = sqliteTable('data_categories', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  nameFi: text('name_fi').notNull().default(''),
+  nameEn: text('name_en').notNull().default(''),
+  special: integer('special', { mode: 'boolean' }).notNull().default(false),
+  ...timestamps,
+})
+
+/** Categories of data subjects (customers, website visitors...), shared by the activities. */
+export const dataSubjectCategories = sqliteTable('data_subject_categories', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  nameFi: text('name_fi').notNull().default(''),
+  nameEn: text('name_en').notNull().default(''),
+  ...timestamps,
+})
+
+export const activities = sqliteTable(
+  'activities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    nameFi: text('name_fi').notNull().default(''),
+    nameEn: text('name_en').notNull().default(''),
+    descriptionFi: text('description_fi').notNull().default(''),
+    descriptionEn: text('description_en').notNull().default(''),
+    owner: text('owner'),
+    status: text('status').$type<ActivityStatus>().notNull().default('draft'),
+    approvedBy: text('approved_by'),
+    approvedAt: text('approved_at'),
+    nextReviewOn: text('next_review_on'),
+    /** Purpose[]: each with its Art. 6(1) basis and the fields that basis needs (validated by @seloste/schema). */
+    purposes: text('purposes', { mode: 'json' }).$type<Purpose[]>().notNull(),
+    retention: text('retention', { mode: 'json' }).$type<Retention | null>(),
+    sources: text('sources', { mode: 'json' }).$type<DataSource[]>().notNull().default(sql`'[]'`),
+    sourcesOtherFi: text('sources_other_fi').notNull().default(''),
+    sourcesOtherEn: text('sources_other_en').notNull().default(''),
+    otherRecipients: text('other_recipients', { mode: 'json' }).$type<OtherRecipient[]>().notNull().default(sql`'[]'`),
+    securityMeasuresFi: text('security_measures_fi').notNull().default(''),
+    securityMeasuresEn: text('security_measures_en').notNull().default(''),
+    automatedDecisionMaking: integer('automated_decision_making', { mode: 'boolean' }),
+    profiling: integer('profiling', { mode: 'boolean' }),
+    automatedDecisionDescriptionFi: text('automated_decision_description_fi').notNull().default(''),
+    automatedDecisionDescriptionEn: text('automated_decision_description_en').notNull().default(''),
+    dpiaStatus: text('dpia_status').$type<DpiaStatus>().notNull().default('unknown'),
+    dpiaUrl: text('dpia_url'),
+    rights: text('rights', { mode: 'json' }).$type<DataSubjectRight[]>().notNull().default(sql`'[]'`),
+    ...timestamps,
+  },
+  (t) => [index('activities_name').on(sql`${t.nameFi} COLLATE NOCASE`)],
+)
+
+/** Which categories of data subjects an activity concerns; a category in use cannot be deleted. */
+export const activityDataSubjects = sqliteTable(
+  'activity_data_subjects',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => dataSubjectCategories.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.categoryId] }), index('activity_data_subjects_category').on(t.categoryId)],
+)
+
+/** Which categories of personal data an activity processes, each with an optional retention of its own. */
+export const activityDataCategories = sqliteTable(
+  'activity_data_categories',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => dataCategories.id, { onDelete: 'restrict' }),
+    retention: text('retention', { mode: 'json' }).$type<Retention | null>(),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.categoryId] }), index('activity_data_categories_category').on(t.categoryId)],
+)
+
+/** The processors and recipients of the registry that serve an activity (Art. 30(1)(d)). */
+export const activityProcessors = sqliteTable(
+  'activity_processors',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    processorId: integer('processor_id')
+      .notNull()
+      .references(() => processors.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.processorId] }), index('activity_processors_processor').on(t.processorId)],
+)

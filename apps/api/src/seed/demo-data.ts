@@ -6,6 +6,9 @@
  */
 import type { DpaInput, OrganisationInput, ProcessorInput, TransferInput } from '@seloste/schema'
 
+/** The policy was drawn up and last updated on 27.6.2025: the first published version carries that date. */
+export const DEMO_PUBLISHED_ON = '2025-06-27'
+
 export const DEMO_ORGANISATION = {
   name: 'Mikroni Digital',
   businessId: '3235836-5',

@@ -7,7 +7,8 @@ import { createDpa } from '../services/dpas'
 import { createOrganisation, findOrganisation } from '../services/organisation'
 import { createProcessor, deleteProcessor } from '../services/processors'
 import { createTransfer } from '../services/transfers'
-import { DEMO_ORGANISATION, DEMO_PROCESSORS } from './demo-data'
+import { DEMO_ORGANISATION, DEMO_PROCESSORS, DEMO_PUBLISHED_ON } from './demo-data'
+import { latestVersion, publishPublicList } from '../services/public-list'
 
 export interface SeedResult {
   organisation: boolean
@@ -39,6 +40,8 @@ export function seedDemoData(db: Db): SeedResult {
     if (demo.dpa) createDpa(ctx, created.id, DpaInput.parse(demo.dpa))
     result.processors++
   }
+  // The reference policy's sections 6 and 7 as the first published version, dated as the policy.
+  if (!latestVersion(db)) publishPublicList(ctx, { basedOnVersion: 0, date: DEMO_PUBLISHED_ON })
   return result
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { and, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm'
-import type { AuditEvent as AuditEventOut, AuditPage, AuditQuery } from '@seloste/schema'
+import { canonicalJson, type AuditEvent as AuditEventOut, type AuditPage, type AuditQuery } from '@seloste/schema'
 import type { z } from 'zod'
 import type { DbOrTx } from '../db/client'
 import { auditEvents } from '../db/schema'
@@ -17,15 +17,6 @@ export interface AuditChange {
 }
 
 type AuditRow = typeof auditEvents.$inferSelect
-
-/** JSON with object keys sorted, so that the same content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  )
-}
 
 /** The hash of an event: SHA-256 over the previous hash and the event's canonical content. */
 export function eventHash(row: Omit<AuditRow, 'hash'>): string {

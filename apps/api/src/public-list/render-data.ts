@@ -1,0 +1,99 @@
+import { countryName, type Language, type PublishedVersion } from '@seloste/schema'
+import { stringify } from 'csv-stringify/sync'
+import { Feed } from 'feed'
+import { changeText, esc, publicLinks } from './render-html'
+import { isUpcoming, kindText, pick, safeguardStatement, T } from './texts'
+
+/** The list as JSON in one language: the public fields and the basis statements, as on the page. */
+export function renderJson(version: PublishedVersion, lang: Language, today: string): string {
+  return JSON.stringify(
+    {
+      version: version.version,
+      date: version.date,
+      publishedAt: version.publishedAt,
+      language: lang,
+      controller: version.content.controller,
+      entries: version.content.entries.map((e) => ({
+        name: e.name,
+        legalName: e.legalName,
+        role: e.role,
+        parentName: e.parentName,
+        service: pick(e.service, lang),
+        purpose: pick(e.purpose, lang),
+        disclosureCondition: pick(e.disclosureCondition, lang) || null,
+        websiteUrl: e.websiteUrl,
+        privacyPolicyUrl: e.privacyPolicyUrl,
+        hqCountry: e.hqCountry,
+        status: isUpcoming(e, today) ? 'upcoming' : 'active',
+        effectiveDate: e.effectiveDate,
+        addedOn: e.addedOn,
+        locations: e.locations.map((l) => ({
+          country: l.country,
+          countryName: countryName(l.country, lang),
+          outsideEea: l.outsideEea,
+          kind: l.kind,
+          safeguard: l.safeguard,
+          adequacyDecision: l.adequacyDecision,
+          dpfListingUrl: l.dpfListingUrl,
+          sccModule: l.sccModule,
+          derogation: l.derogation,
+          basis: l.outsideEea ? safeguardStatement(e.name, l, lang).text : null,
+        })),
+      })),
+      changes: version.changes,
+      links: publicLinks(lang, version.version),
+    },
+    null,
+    2,
+  )
+}
+
+/** A spreadsheet can run a cell that starts with = + - @ as a formula: such text is prefixed with '. */
+export function safeCell(value: string | number | boolean | null): string {
+  if (value === null) return ''
+  const text = String(value)
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+}
+
+/** One row per entry and location (an entry with no recorded location has one row). */
+export function renderCsv(version: PublishedVersion, lang: Language, today: string): string {
+  const header = ['name', 'legal_name', 'role', 'parent', 'service', 'purpose', 'disclosure_condition', 'status', 'effective_date', 'added_on', 'country', 'country_name', 'outside_eea', 'kind', 'safeguard', 'basis']
+  const rows: (string | number | boolean | null)[][] = []
+  for (const e of version.content.entries) {
+    const common = [e.name, e.legalName, e.role, e.parentName, pick(e.service, lang), pick(e.purpose, lang), pick(e.disclosureCondition, lang), isUpcoming(e, today) ? 'upcoming' : 'active', e.effectiveDate, e.addedOn]
+    if (e.locations.length === 0) rows.push([...common, null, null, null, null, null, null])
+    for (const l of e.locations) {
+      rows.push([...common, l.country, countryName(l.country, lang), l.outsideEea, kindText(l.kind, lang), l.safeguard, l.outsideEea ? safeguardStatement(e.name, l, lang).text : null])
+    }
+  }
+  return stringify([header, ...rows.map((r) => r.map(safeCell))])
+}
+
+/** An Atom feed with one entry per published version, its changes in the entry. */
+export function renderAtom(versions: readonly PublishedVersion[], lang: Language, origin: string): string {
+  const t = T[lang]
+  const latest = versions[0]
+  const controller = latest?.content.controller.name ?? ''
+  const feed = new Feed({
+    title: `${t.title} – ${controller}`,
+    id: `${origin}/public/processors?lang=${lang}`,
+    link: `${origin}/public/processors?lang=${lang}`,
+    language: lang,
+    updated: latest ? new Date(latest.publishedAt) : new Date(0),
+    copyright: controller,
+    feedLinks: { atom: `${origin}/public/processors/feed.atom?lang=${lang}` },
+  })
+  for (const v of versions) {
+    // Every line is escaped: feed readers render the summary and content as HTML.
+    const lines = (v.changes.length ? v.changes.map((c) => changeText(c, lang)) : [t.firstVersion]).map(esc)
+    feed.addItem({
+      title: `${t.version} ${v.version} (${v.date})`,
+      id: `${origin}/public/processors/versions/${v.version}`,
+      link: `${origin}${publicLinks(lang, v.version).page}`,
+      date: new Date(v.publishedAt),
+      description: lines.join('; '),
+      content: `<ul>${lines.map((l) => `<li>${l}</li>`).join('')}</ul>`,
+    })
+  }
+  return feed.atom1()
+}

@@ -1,0 +1,75 @@
+import { countryName, type Language, type PublishedVersion } from '@seloste/schema'
+import { countryList, formatDate, groupEntries, isUpcoming, kindText, pick, safeguardStatement, T } from './texts'
+
+/** Escapes text so that Markdown (and the HTML a Markdown renderer lets through) shows it literally. */
+export function md(text: string): string {
+  // Only what can start markup mid-line: emphasis, code, links, tables, strikethrough and raw HTML.
+  return text.replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`).replace(/</g, '&lt;')
+}
+
+function mdLink(url: string): string {
+  const display = url.replace(/^https?:\/\//, '').replace(/\/$/, '')
+  return `[${md(display)}](${url.replace(/[()\s<>]/g, (c) => encodeURIComponent(c))})`
+}
+
+/**
+ * The privacy policy's sections 6 and 7 as Markdown: processors (with their sub-processors),
+ * transfers outside the EEA with their basis, and disclosures to third parties.
+ */
+export function renderMarkdown(version: PublishedVersion, lang: Language, today: string): string {
+  const t = T[lang]
+  const { processors, recipients, transfers } = groupEntries(version.content.entries)
+  const out: string[] = []
+
+  out.push(`## ${t.processorsHeading}`, '')
+  if (processors.length === 0) out.push(t.noProcessors, '')
+  else {
+    out.push(t.processorsIntro, '')
+    processors.forEach(({ entry, children }, i) => {
+      out.push(`${i + 1}. ${describe(entry)}`)
+      for (const child of children) out.push(`   - ${describe(child, t.subProcessor)}`)
+    })
+    out.push('')
+    if (version.content.allProcessorsHaveDpa) out.push(t.agreements, '')
+  }
+
+  out.push(`## ${t.transfersHeading}`, '', `### ${t.transfersSub}`, '')
+  if (transfers.length === 0) out.push(t.noTransfers, '')
+  else {
+    for (const { entry, location } of transfers) {
+      const basis = safeguardStatement(entry.name, location, lang)
+      const link = location.safeguard === 'dpf' ? dpfTail(basis.link, lang) : ''
+      out.push(`- **${md(entry.name)}**, ${md(countryName(location.country, lang))} (${kindText(location.kind, lang)}). ${md(basis.text)}${link}`)
+    }
+    out.push('', t.otherwiseNoTransfers, '')
+  }
+
+  out.push(`### ${t.disclosuresSub}`, '', t.disclosuresIntro, '', `- ${t.authorities}`)
+  for (const r of recipients) {
+    const service = pick(r.service, lang)
+    const condition = pick(r.disclosureCondition, lang) || pick(r.purpose, lang)
+    out.push(`- **${md(r.name)}**${service ? ` (${md(service)})` : ''}${condition ? `: ${md(condition)}` : ''}.${upcomingNote(r.effectiveDate)}`)
+  }
+  out.push('', `_${t.updated} ${formatDate(version.date, lang)} (${t.version.toLowerCase()} ${version.version})._`, '')
+  return out.join('\n')
+
+  function upcomingNote(effectiveDate: string | null): string {
+    return effectiveDate && effectiveDate > today ? ` ${md(t.upcoming(formatDate(effectiveDate, lang)))}` : ''
+  }
+
+  function describe(entry: (typeof version.content.entries)[number], note?: string): string {
+    const service = pick(entry.service, lang)
+    const purpose = pick(entry.purpose, lang)
+    const eea = countryList(entry, lang, false)
+    const parts = [`**${md(entry.name)}**${note ? ` (${note})` : ''}${service ? ` – ${md(service)}.` : '.'}`]
+    if (purpose) parts.push(md(t.use(purpose)))
+    if (eea.length) parts.push(md(t.locations(eea.join(', '))))
+    if (isUpcoming(entry, today)) parts.push(md(t.upcoming(formatDate(entry.effectiveDate!, lang))))
+    return parts.join(' ')
+  }
+}
+
+function dpfTail(link: string | null, lang: Language): string {
+  if (lang === 'fi') return link ? ` osoitteessa ${mdLink(link)}.` : ' osoitteessa www.dataprivacyframework.gov.'
+  return link ? ` at ${mdLink(link)}.` : ' at www.dataprivacyframework.gov.'
+}

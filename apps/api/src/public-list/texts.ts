@@ -1,0 +1,188 @@
+import { countryName, type Language, type PublicEntry, type PublicLocation, type TransferKind } from '@seloste/schema'
+
+/** Dates as the language writes them: 27.6.2025 / 27 June 2025. */
+export function formatDate(iso: string, lang: Language): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
+  if (lang === 'fi') return `${d}.${m}.${y}`
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d))
+}
+
+const KIND: Record<TransferKind, Record<Language, string>> = {
+  storage: { fi: 'tietojen säilytys', en: 'storage' },
+  processing: { fi: 'tietojen käsittely', en: 'processing' },
+  remote_access: { fi: 'etäkäyttö', en: 'remote access' },
+  support: { fi: 'tukipalvelut', en: 'support' },
+}
+
+const DEROGATION: Record<string, Record<Language, string>> = {
+  a: { fi: 'rekisteröidyn nimenomainen suostumus', en: "the data subject's explicit consent" },
+  b: { fi: 'rekisteröidyn kanssa tehdyn sopimuksen täytäntöönpano', en: 'performance of a contract with the data subject' },
+  c: { fi: 'rekisteröidyn edun mukaisen sopimuksen täytäntöönpano', en: 'a contract concluded in the interest of the data subject' },
+  d: { fi: 'tärkeä yleinen etu', en: 'important reasons of public interest' },
+  e: { fi: 'oikeusvaateen laatiminen, esittäminen tai puolustaminen', en: 'the establishment, exercise or defence of legal claims' },
+  f: { fi: 'rekisteröidyn tai muiden henkilöiden elintärkeät edut', en: 'the vital interests of the data subject or of other persons' },
+  g: { fi: 'julkinen rekisteri', en: 'a public register' },
+  compelling_interests: { fi: 'rekisterinpitäjän pakottava oikeutettu etu', en: 'compelling legitimate interests of the controller' },
+}
+
+export const T = {
+  fi: {
+    title: 'Henkilötietojen käsittelijät ja tietojen siirrot',
+    processorsHeading: '6. Henkilötietojen käsittelijät',
+    processorsIntro: 'Käytämme toimintamme mahdollistamiseen ulkopuolisia palveluita, jotka saattavat käsitellä henkilötietojasi lukuumme:',
+    noProcessors: 'Emme käytä ulkopuolisia henkilötietojen käsittelijöitä.',
+    use: (purpose: string) => `Käytämme palvelua ${purpose}.`,
+    parent: (name: string) => `Emoyhtiö: ${name}.`,
+    subProcessor: 'alihankkija',
+    upcoming: (date: string) => `Otetaan käyttöön ${date} alkaen.`,
+    locations: (list: string) => `Tietojen sijainti: ${list}.`,
+    agreements:
+      'Kaikkien käsittelijöidemme kanssa on tehty henkilötietojen käsittelysopimukset, jotka varmistavat tietosuojalainsäädännön noudattamisen.',
+    transfersHeading: '7. Tietojen siirto ETA-alueen ulkopuolelle tai kolmansille osapuolille',
+    transfersSub: 'Siirrot ETA-alueen ulkopuolelle',
+    noTransfers: 'Emme siirrä henkilötietojasi Euroopan talousalueen (ETA) ulkopuolelle.',
+    otherwiseNoTransfers: 'Tätä lukuun ottamatta emme siirrä henkilötietojasi ETA-alueen ulkopuolelle.',
+    disclosuresSub: 'Luovutukset kolmansille osapuolille',
+    disclosuresIntro:
+      'Emme myy henkilötietojasi emmekä luovuta niitä kaupallisiin tarkoituksiin. Luovutamme henkilötietojasi kolmansille osapuolille ainoastaan seuraavissa tilanteissa:',
+    authorities: 'Viranomaiset: mikäli laki tai viranomainen niin vaatii.',
+    updated: 'Päivitetty',
+    version: 'Versio',
+    addedOn: 'Lisätty',
+    otherFormats: 'Muut muodot',
+    changesTitle: 'Muutoshistoria',
+    added: 'Lisätty',
+    removed: 'Poistettu',
+    changed: 'Muutettu',
+    noChanges: 'Ensimmäinen julkaistu versio.',
+    firstVersion: 'Ensimmäinen julkaistu versio.',
+    controller: 'Rekisterinpitäjä',
+    noVersion: 'Käsittelijäluetteloa ei ole vielä julkaistu.',
+    language: 'In English',
+    versions: 'Aiemmat versiot',
+    fields: {
+      name: 'nimi', legalName: 'yhtiö', role: 'rooli', parentName: 'emoyhtiö', service: 'palvelu', purpose: 'käyttötarkoitus',
+      disclosureCondition: 'luovutuksen edellytys', websiteUrl: 'verkkosivu', privacyPolicyUrl: 'tietosuojaseloste', hqCountry: 'kotimaa',
+      effectiveDate: 'käyttöönottopäivä', locations: 'tietojen sijainti ja siirtoperusteet',
+    } as Record<string, string>,
+  },
+  en: {
+    title: 'Processors and transfers of personal data',
+    processorsHeading: '6. Processors of personal data',
+    processorsIntro: 'To run our business we use external services that may process your personal data on our behalf:',
+    noProcessors: 'We use no external processors of personal data.',
+    use: (purpose: string) => `We use it for ${purpose}.`,
+    parent: (name: string) => `Parent company: ${name}.`,
+    subProcessor: 'sub-processor',
+    upcoming: (date: string) => `In use from ${date}.`,
+    locations: (list: string) => `Where the data is: ${list}.`,
+    agreements: 'We have data processing agreements with all our processors that ensure compliance with data protection law.',
+    transfersHeading: '7. Transfers outside the EEA and to third parties',
+    transfersSub: 'Transfers outside the EEA',
+    noTransfers: 'We do not transfer your personal data outside the European Economic Area (EEA).',
+    otherwiseNoTransfers: 'Apart from these, we do not transfer your personal data outside the EEA.',
+    disclosuresSub: 'Disclosures to third parties',
+    disclosuresIntro:
+      'We do not sell your personal data or disclose it for commercial purposes. We disclose personal data to third parties only in the following cases:',
+    authorities: 'Authorities: when the law or an authority requires it.',
+    updated: 'Updated',
+    version: 'Version',
+    addedOn: 'Added',
+    otherFormats: 'Other formats',
+    changesTitle: 'Change history',
+    added: 'Added',
+    removed: 'Removed',
+    changed: 'Changed',
+    noChanges: 'The first published version.',
+    firstVersion: 'The first published version.',
+    controller: 'Controller',
+    noVersion: 'The processor list has not been published yet.',
+    language: 'Suomeksi',
+    versions: 'Earlier versions',
+    fields: {
+      name: 'name', legalName: 'legal entity', role: 'role', parentName: 'parent company', service: 'service', purpose: 'purpose',
+      disclosureCondition: 'condition of disclosure', websiteUrl: 'website', privacyPolicyUrl: 'privacy policy', hqCountry: 'home country',
+      effectiveDate: 'start date', locations: 'locations and transfer bases',
+    } as Record<string, string>,
+  },
+} as const
+
+export function kindText(kind: TransferKind, lang: Language): string {
+  return KIND[kind][lang]
+}
+
+/** The statement of the basis on which data goes to a third country, as the policy would write it. */
+export function safeguardStatement(entryName: string, l: PublicLocation, lang: Language): { text: string; link: string | null } {
+  const fi = lang === 'fi'
+  switch (l.safeguard) {
+    case 'dpf':
+      return {
+        text: fi
+          ? `Siirtoperuste on Euroopan komission päätös riittävästä tietosuojan tasosta. Siirrossa noudatetaan EU:n ja Yhdysvaltojen välistä tietosuojakehystä (Data Privacy Framework). ${entryName} on Data Privacy Framework -sertifioitu yhtiö, minkä voi tarkistaa Yhdysvaltain kauppaministeriön ylläpitämästä verkkopalvelusta`
+          : `The transfer is based on the European Commission's adequacy decision under the EU-US Data Privacy Framework. ${entryName} is certified under the Data Privacy Framework, which can be checked in the US Department of Commerce's register`,
+        link: l.dpfListingUrl,
+      }
+    case 'adequacy':
+      return {
+        text: fi
+          ? `Siirtoperuste on Euroopan komission päätös riittävästä tietosuojan tasosta${l.adequacyDecision ? ` (${l.adequacyDecision})` : ''}.`
+          : `The transfer is based on the European Commission's adequacy decision${l.adequacyDecision ? ` (${l.adequacyDecision})` : ''}.`,
+        link: null,
+      }
+    case 'scc':
+      return {
+        text: fi
+          ? `Siirtoperuste on Euroopan komission hyväksymät vakiosopimuslausekkeet (täytäntöönpanopäätös (EU) 2021/914${l.sccModule ? `, moduuli ${l.sccModule}` : ''}).`
+          : `The transfer is based on the standard contractual clauses approved by the European Commission (Implementing Decision (EU) 2021/914${l.sccModule ? `, module ${l.sccModule}` : ''}).`,
+        link: null,
+      }
+    case 'bcr':
+      return { text: fi ? 'Siirtoperuste on yritystä koskevat sitovat säännöt (tietosuoja-asetuksen 47 artikla).' : 'The transfer is based on binding corporate rules (GDPR Article 47).', link: null }
+    case 'other_art46':
+      return {
+        text: fi
+          ? `Siirtoperuste on tietosuoja-asetuksen 46 artiklan mukainen suojatoimi${l.otherSafeguard ? `: ${l.otherSafeguard}` : ''}.`
+          : `The transfer is based on an appropriate safeguard under GDPR Article 46${l.otherSafeguard ? `: ${l.otherSafeguard}` : ''}.`,
+        link: null,
+      }
+    case 'derogation_art49': {
+      const meaning = l.derogation ? DEROGATION[l.derogation]![lang] : ''
+      return {
+        text: fi
+          ? `Siirto perustuu tietosuoja-asetuksen 49 artiklan mukaiseen poikkeukseen${meaning ? ` (${meaning})` : ''}.`
+          : `The transfer relies on a derogation under GDPR Article 49${meaning ? ` (${meaning})` : ''}.`,
+        link: null,
+      }
+    }
+    case 'unknown':
+    case 'none_needed':
+      return { text: fi ? 'Siirtoperustetta ei ole vielä kirjattu.' : 'The basis of the transfer has not been recorded yet.', link: null }
+  }
+}
+
+export function countryList(entry: PublicEntry, lang: Language, outsideEea: boolean): string[] {
+  return [...new Set(entry.locations.filter((l) => l.outsideEea === outsideEea).map((l) => countryName(l.country, lang)))]
+}
+
+/** Text with a fallback to the other language where a translation is missing. */
+export function pick(text: { fi: string; en: string }, lang: Language): string {
+  return text[lang] || text[lang === 'fi' ? 'en' : 'fi']
+}
+
+/** Entries grouped as the policy presents them: processors with their sub-processors, and recipients. */
+export function groupEntries(entries: readonly PublicEntry[]) {
+  const isRecipient = (e: PublicEntry) => e.role === 'recipient' || e.role === 'independent_controller'
+  const keys = new Set(entries.map((e) => e.key))
+  const processorsList = entries.filter((e) => !isRecipient(e))
+  const topLevel = processorsList.filter((e) => e.parentKey === null || !keys.has(e.parentKey) || isRecipient(entries.find((p) => p.key === e.parentKey)!))
+  const childrenOf = (key: number) => processorsList.filter((e) => e.parentKey === key)
+  return {
+    processors: topLevel.map((e) => ({ entry: e, children: childrenOf(e.key) })),
+    recipients: entries.filter(isRecipient),
+    transfers: entries.flatMap((e) => e.locations.filter((l) => l.outsideEea).map((l) => ({ entry: e, location: l }))),
+  }
+}
+
+export function isUpcoming(entry: PublicEntry, today: string): boolean {
+  return entry.effectiveDate !== null && entry.effectiveDate > today
+}

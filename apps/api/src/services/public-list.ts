@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto'
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm'
+import {
+  canonicalJson,
+  diffEntries,
+  findAdequacyDecision,
+  isInEea,
+  type PublicEntry,
+  type PublicListContent,
+  type PublicListPreview,
+  type PublishedVersion,
+  type PublishedVersionSummary,
+} from '@seloste/schema'
+import type { DbOrTx } from '../db/client'
+import { dpas, processors, publishedVersions, transfers } from '../db/schema'
+import { AppError, invalid, notFound } from '../lib/app-error'
+import { recordAudit } from './audit'
+import { nowIso, type ServiceContext } from './context'
+import { getOrganisation } from './organisation'
+
+type VersionRow = typeof publishedVersions.$inferSelect
+
+const collator = new Intl.Collator('fi', { sensitivity: 'base' })
+
+function toVersion(row: VersionRow): PublishedVersion {
+  return {
+    version: row.version,
+    date: row.date,
+    publishedAt: row.publishedAt,
+    content: JSON.parse(row.content) as PublicListContent,
+    changes: JSON.parse(row.changes) as PublishedVersion['changes'],
+    contentHash: row.contentHash,
+  }
+}
+
+export function summaryOf(v: PublishedVersion): PublishedVersionSummary {
+  const { content: _content, ...summary } = v
+  return summary
+}
+
+export function latestVersion(db: DbOrTx): PublishedVersion | null {
+  const row = db.select().from(publishedVersions).orderBy(desc(publishedVersions.version)).limit(1).get()
+  return row ? toVersion(row) : null
+}
+
+export function getVersion(db: DbOrTx, version: number): PublishedVersion {
+  const row = db.select().from(publishedVersions).where(eq(publishedVersions.version, version)).get()
+  if (!row) throw notFound('Published version')
+  return toVersion(row)
+}
+
+/** Every version, newest first. */
+export function listVersions(db: DbOrTx): PublishedVersion[] {
+  return db.select().from(publishedVersions).orderBy(desc(publishedVersions.version)).all().map(toVersion)
+}
+
+export function contentHash(content: PublicListContent): string {
+  return createHash('sha256').update(canonicalJson(content)).digest('hex')
+}
+
+/**
+ * The public list as the registry stands now: processors marked public that are active, or planned
+ * with a start date (announced ahead), with their public fields only. Entries already published keep
+ * the date they were first added; new ones are dated `date`.
+ */
+export function buildContent(db: DbOrTx, date: string, previous: PublishedVersion | null): PublicListContent {
+  const org = getOrganisation(db)
+  const rows = db
+    .select()
+    .from(processors)
+    .where(and(eq(processors.isPublic, true), ne(processors.status, 'retired')))
+    .all()
+    .filter((p) => p.status === 'active' || (p.status === 'planned' && p.startDate))
+  const ids = rows.map((r) => r.id)
+  const names = new Map(db.select({ id: processors.id, name: processors.displayName }).from(processors).all().map((p) => [p.id, p.name]))
+  const places = ids.length ? db.select().from(transfers).where(inArray(transfers.processorId, ids)).orderBy(asc(transfers.id)).all() : []
+  const addedBefore = new Map((previous?.content.entries ?? []).map((e) => [e.key, e.addedOn]))
+
+  const entries: PublicEntry[] = rows.map((p) => ({
+    key: p.id,
+    name: p.displayName,
+    legalName: p.legalName,
+    role: p.role,
+    parentKey: p.parentId,
+    parentName: p.parentId ? (names.get(p.parentId) ?? null) : null,
+    service: { fi: p.serviceFi, en: p.serviceEn },
+    purpose: { fi: p.purposeFi, en: p.purposeEn },
+    disclosureCondition: { fi: p.disclosureConditionFi, en: p.disclosureConditionEn },
+    websiteUrl: p.websiteUrl,
+    privacyPolicyUrl: p.privacyPolicyUrl,
+    hqCountry: p.hqCountry,
+    effectiveDate: p.status === 'planned' ? p.startDate : null,
+    addedOn: addedBefore.get(p.id) ?? date,
+    locations: places
+      .filter((t) => t.processorId === p.id)
+      .map((t) => ({
+        country: t.country,
+        outsideEea: !isInEea(t.country),
+        kind: t.kind,
+        safeguard: t.safeguard,
+        adequacyDecision: t.adequacyDecisionId ? (findAdequacyDecision(t.adequacyDecisionId)?.decision ?? null) : null,
+        dpfListingUrl: t.dpfListingUrl,
+        sccModule: t.sccModule,
+        derogation: t.derogation,
+        otherSafeguard: t.otherSafeguard,
+      }))
+      .sort((a, b) => Number(a.outsideEea) - Number(b.outsideEea) || a.country.localeCompare(b.country) || a.kind.localeCompare(b.kind)),
+  }))
+  entries.sort((a, b) => collator.compare(a.name, b.name) || a.key - b.key)
+  return {
+    controller: { name: org.name, businessId: org.businessId },
+    defaultLanguage: org.defaultLanguage,
+    entries,
+    allProcessorsHaveDpa: rows.filter((p) => p.role === 'processor').every((p) => currentDpaStatus(db, p.id) === 'signed'),
+  }
+}
+
+function currentDpaStatus(db: DbOrTx, processorId: number): string | null {
+  return db.select({ status: dpas.status }).from(dpas).where(eq(dpas.processorId, processorId)).orderBy(desc(dpas.id)).limit(1).get()?.status ?? null
+}
+
+function today(): string {
+  return nowIso().slice(0, 10)
+}
+
+/** What would be published now, and how it differs from the latest published version. */
+export function previewPublicList(db: DbOrTx): PublicListPreview {
+  const latest = latestVersion(db)
+  const draft = buildContent(db, today(), latest)
+  return { latest: latest && summaryOf(latest), draft, changes: diffEntries(latest?.content.entries ?? [], draft.entries) }
+}
+
+/** True when publishing now would change the public list. */
+export function hasUnpublishedChanges(db: DbOrTx): boolean {
+  const latest = latestVersion(db)
+  if (!latest) return true
+  return diffEntries(latest.content.entries, buildContent(db, today(), latest).entries).length > 0
+}
+
+/**
+ * Freezes the registry's public view as the next numbered, dated version. `basedOnVersion` is the
+ * version the editor previewed: if someone published since, the preview is stale (409).
+ */
+export function publishPublicList(ctx: ServiceContext, input: { basedOnVersion: number; date?: string | undefined }): PublishedVersion {
+  return ctx.db.transaction(
+    (tx) => {
+      const latest = latestVersion(tx)
+      const current = latest?.version ?? 0
+      if (input.basedOnVersion !== current) {
+        throw new AppError('version_conflict', `Version ${current} was published after your preview; review the changes again`, {
+          current: latest && summaryOf(latest),
+        })
+      }
+      const date = input.date ?? today()
+      if (latest && date < latest.date) throw invalid([{ path: 'date', message: `Cannot be before the latest version's date (${latest.date})` }])
+      const content = buildContent(tx, date, latest)
+      const changes = diffEntries(latest?.content.entries ?? [], content.entries)
+      if (latest && changes.length === 0) throw new AppError('conflict', 'Nothing has changed since the latest published version')
+      const row: VersionRow = {
+        version: current + 1,
+        date,
+        publishedAt: nowIso(),
+        publishedById: ctx.actor.id,
+        publishedByEmail: ctx.actor.email,
+        content: canonicalJson(content),
+        changes: JSON.stringify(changes),
+        contentHash: contentHash(content),
+      }
+      tx.insert(publishedVersions).values(row).run()
+      const published = toVersion(row)
+      recordAudit(tx, ctx, { action: 'publish', entityType: 'public_list', entityId: published.version, after: summaryOf(published) })
+      return published
+    },
+    { behavior: 'immediate' },
+  )
+}

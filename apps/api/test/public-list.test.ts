@@ -1,0 +1,278 @@
+import { parseFeed } from '@rowanmanning/feed-parser'
+import { parse as parseCsv } from 'csv-parse/sync'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { renderHtml } from '../src/public-list/render-html'
+import { renderJson } from '../src/public-list/render-data'
+import { renderMarkdown } from '../src/public-list/render-markdown'
+import { getVersion, latestVersion } from '../src/services/public-list'
+import { createTestContext, type TestContext } from './helpers'
+
+const GOLDEN = join(import.meta.dirname, 'golden')
+const REFERENCE = join(import.meta.dirname, '../../../../shared/reference/tietosuojaseloste.md')
+
+/** Compares with the committed golden file; UPDATE_GOLDEN=1 rewrites it (review the diff before committing). */
+function expectGolden(name: string, actual: string) {
+  const file = join(GOLDEN, name)
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, actual)
+  expect(actual).toBe(readFileSync(file, 'utf8'))
+}
+
+async function publishNow(ctx: TestContext) {
+  const preview = (await ctx.api.get('/api/public-list/preview')).body
+  return ctx.api.post('/api/public-list/publish', { basedOnVersion: preview.latest?.version ?? 0 })
+}
+
+describe('the generated Markdown of the demo data', () => {
+  it('matches the Finnish golden file', async () => {
+    const ctx = await createTestContext({ demo: true })
+    expectGolden('public-list.fi.md', renderMarkdown(latestVersion(ctx.db)!, 'fi', '2026-01-01'))
+  })
+
+  it('matches the English golden file', async () => {
+    const ctx = await createTestContext({ demo: true })
+    expectGolden('public-list.en.md', renderMarkdown(latestVersion(ctx.db)!, 'en', '2026-01-01'))
+  })
+
+  it('names the processors and transfer basis of the reference policy sections 6 and 7', async (t) => {
+    if (!existsSync(REFERENCE)) t.skip()
+    const policy = readFileSync(REFERENCE, 'utf8')
+    const sections = policy.slice(policy.indexOf('## 6.'), policy.indexOf('## 8.'))
+    const ctx = await createTestContext({ demo: true })
+    const generated = renderMarkdown(latestVersion(ctx.db)!, 'fi', '2026-01-01')
+    for (const name of ['Google', 'Zestia', 'CapsuleCRM', 'Fennoa', 'Slack', 'PostHog', 'Stripe']) {
+      expect(sections).toContain(name)
+      expect(generated).toContain(name)
+    }
+    expect(sections.toLowerCase()).toContain('perintätoimisto')
+    expect(generated).toContain('Perintätoimisto')
+    // The same transfer basis statements: the Commission's adequacy decision, the DPF and its listing.
+    for (const phrase of ['Komission päätös riittävästä tietosuojan tasosta', 'Data Privacy Framework', 'Yhdysval', 'www.dataprivacyframework.gov/list', 'laki tai viranomainen niin vaatii']) {
+      expect(sections.toLowerCase()).toContain(phrase.toLowerCase())
+      expect(generated.toLowerCase()).toContain(phrase.toLowerCase())
+    }
+    // Plausible is not in the policy's processor list, so it is not public.
+    expect(sections).not.toContain('Plausible')
+    expect(generated).not.toContain('Plausible')
+  })
+})
+
+describe('publishing', () => {
+  it('shows the difference from the last version before publishing, then freezes a numbered, dated version', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const before = (await ctx.api.get('/api/public-list/preview')).body
+    expect(before.latest).toMatchObject({ version: 1, date: '2025-06-27' })
+    expect(before.changes).toEqual([])
+
+    const created = (await ctx.api.post('/api/processors', { displayName: 'Mailer Oy', role: 'processor', isPublic: true, service: { fi: 'Uutiskirjepalvelu', en: 'Newsletter service' } })).body
+    const slack = (await ctx.api.get('/api/processors?q=slack')).body.items[0]
+    await ctx.api.patch(`/api/processors/${slack.id}`, { purpose: { fi: 'viestintään', en: 'communication' }, version: slack.version })
+    const google = (await ctx.api.get('/api/processors?q=google')).body.items[0]
+    await ctx.api.post(`/api/processors/${google.id}/retire`, { version: google.version, endDate: '2026-11-01' })
+
+    const preview = (await ctx.api.get('/api/public-list/preview')).body
+    expect(preview.changes).toEqual(
+      expect.arrayContaining([
+        { key: created.id, name: 'Mailer Oy', kind: 'added', fields: [] },
+        { key: slack.id, name: 'Slack', kind: 'changed', fields: ['purpose'] },
+        { key: google.id, name: 'Google Workspace', kind: 'removed', fields: [] },
+      ]),
+    )
+    const rendered = (await ctx.api.get('/api/public-list/preview/rendered')).body
+    expect(rendered.fi.markdown).toContain('Mailer Oy')
+    expect(rendered.en.html).toContain('Newsletter service')
+
+    const published = await ctx.api.post('/api/public-list/publish', { basedOnVersion: 1, date: '2026-11-26' })
+    expect(published.status).toBe(201)
+    expect(published.body).toMatchObject({ version: 2, date: '2026-11-26' })
+    expect(published.body.content.entries.find((e: { name: string }) => e.name === 'Mailer Oy').addedOn).toBe('2026-11-26')
+    expect(published.body.content.entries.find((e: { name: string }) => e.name === 'Slack').addedOn).toBe('2025-06-27')
+
+    const audit = (await ctx.api.get('/api/audit?action=publish')).body.items
+    expect(audit[0]).toMatchObject({ entityType: 'public_list', entityId: '2' })
+
+    const changes = await ctx.anonymous.get('/public/processors/changes?lang=en')
+    expect(changes.status).toBe(200)
+    expect(changes.text).toContain('Removed: Google Workspace')
+    expect(changes.text).toContain('Added: Mailer Oy')
+    expect(changes.text).toContain('26 November 2026')
+  })
+
+  it('refuses a publish based on a stale preview, and one with nothing new', async () => {
+    const ctx = await createTestContext({ demo: true })
+    expect((await ctx.api.post('/api/public-list/publish', { basedOnVersion: 1 })).status).toBe(409)
+    await ctx.api.post('/api/processors', { displayName: 'New Oy', role: 'processor' })
+    const stale = await ctx.api.post('/api/public-list/publish', { basedOnVersion: 0 })
+    expect(stale.status).toBe(409)
+    expect(stale.body.error.current.version).toBe(1)
+    expect((await ctx.api.post('/api/public-list/publish', { basedOnVersion: 1, date: '2020-01-01' })).body.error.fields[0].path).toBe('date')
+    expect((await ctx.api.post('/api/public-list/publish', { basedOnVersion: 1 })).status).toBe(201)
+  })
+
+  it('never changes a published version when the registry changes afterwards', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const v1 = getVersion(ctx.db, 1)
+    const before = (await ctx.anonymous.get('/public/processors.json?lang=fi')).text
+    const capsule = (await ctx.api.get('/api/processors?q=capsule')).body.items[0]
+    await ctx.api.patch(`/api/processors/${capsule.id}`, { displayName: 'Renamed Inc', version: capsule.version })
+    await publishNow(ctx)
+    expect(getVersion(ctx.db, 1)).toEqual(v1)
+    expect((await ctx.anonymous.get('/public/processors/versions/1.json?lang=fi')).text).toBe(before)
+    expect((await ctx.anonymous.get('/public/processors.json?lang=fi')).text).toContain('Renamed Inc')
+    const raw = ctx.db.$client
+    expect(() => raw.prepare("UPDATE published_versions SET date = '2000-01-01'").run()).toThrow(/immutable/)
+    expect(() => raw.prepare('DELETE FROM published_versions').run()).toThrow(/immutable/)
+  })
+})
+
+describe('the public endpoints', () => {
+  it('serve every format without an account, in both languages, with the version and date', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const fi = await ctx.anonymous.get('/public/processors')
+    expect(fi.status).toBe(200)
+    expect(fi.headers.get('content-type')).toContain('text/html')
+    expect(fi.text).toContain('<html lang="fi">')
+    expect(fi.text).toContain('Päivitetty 27.6.2025')
+    expect(fi.text).toContain('Versio 1')
+    for (const href of ['/public/processors.md?lang=fi', '/public/processors.json?lang=fi', '/public/processors.csv?lang=fi', '/public/processors/feed.atom?lang=fi', '/public/processors/changes?lang=fi']) {
+      expect(fi.text).toContain(`href="${href}"`)
+    }
+    expect(fi.text).not.toMatch(/<script/i)
+    const en = await ctx.anonymous.get('/public/processors?lang=en')
+    expect(en.text).toContain('<html lang="en">')
+    expect(en.text).toContain('Updated 27 June 2025')
+
+    const json = await ctx.anonymous.get('/public/processors.json?lang=en')
+    expect(json.body).toMatchObject({ version: 1, date: '2025-06-27', language: 'en' })
+    const capsule = json.body.entries.find((e: { name: string }) => e.name === 'CapsuleCRM Inc')
+    expect(capsule.locations[0]).toMatchObject({ country: 'US', countryName: 'United States', safeguard: 'dpf', outsideEea: true, dpfListingUrl: 'https://www.dataprivacyframework.gov/list' })
+
+    const md = await ctx.anonymous.get('/public/processors.md?lang=fi')
+    expect(md.headers.get('content-type')).toContain('text/markdown')
+    expect(md.text).toContain('## 6. Henkilötietojen käsittelijät')
+
+    const csv = parseCsv((await ctx.anonymous.get('/public/processors.csv?lang=fi')).text, { columns: true }) as Record<string, string>[]
+    expect(csv.find((r) => r.name === 'CapsuleCRM Inc')).toMatchObject({ country: 'US', country_name: 'Yhdysvallat', safeguard: 'dpf', outside_eea: 'true' })
+
+    expect((await ctx.anonymous.get('/public/processors/versions/1?lang=en')).text).toContain('Version 1')
+    expect((await ctx.anonymous.get('/public/processors/versions/9')).status).toBe(404)
+    const badLang = await ctx.anonymous.get('/public/processors?lang=sv')
+    expect(badLang.status).toBe(400)
+    expect(badLang.body.error.fields[0].path).toBe('lang')
+  })
+
+  it('answers 404 with a clear page before anything is published', async () => {
+    const ctx = await createTestContext()
+    const res = await ctx.anonymous.get('/public/processors?lang=en')
+    expect(res.status).toBe(404)
+    expect(res.text).toContain('has not been published yet')
+    expect((await ctx.anonymous.get('/public/processors.json')).status).toBe(404)
+  })
+
+  it('expose no field that is not public', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const secrets = { notes: 'SECRET-INTERNAL-NOTE', dpa: 'SECRET-DPA-REF', tia: 'https://intranet.example/SECRET-TIA', transferNote: 'SECRET-TRANSFER-NOTE', category: 'SECRET-CATEGORY' }
+    const p = (await ctx.api.post('/api/processors', {
+      displayName: 'Leaky Ltd', role: 'processor', isPublic: true, internalNotes: secrets.notes, dataCategories: [secrets.category],
+    })).body
+    await ctx.api.post(`/api/processors/${p.id}/transfers`, { country: 'IN', kind: 'support', safeguard: 'scc', sccModule: 2, tiaStatus: 'done', tiaUrl: secrets.tia, notes: secrets.transferNote })
+    await ctx.api.post(`/api/processors/${p.id}/dpas`, { status: 'signed', reference: secrets.dpa })
+    const hidden = (await ctx.api.post('/api/processors', { displayName: 'Internal Only Oy', role: 'processor', isPublic: false })).body
+    expect(hidden.isPublic).toBe(false)
+    expect((await publishNow(ctx)).status).toBe(201)
+
+    const org = (await ctx.api.get('/api/organisation')).body
+    const forbidden = [...Object.values(secrets), 'Internal Only Oy', 'Plausible', org.privacyContactEmail, org.privacyContactName]
+    const urls = ['/public/processors', '/public/processors.json', '/public/processors.md', '/public/processors.csv', '/public/processors/changes', '/public/processors/feed.atom', '/public/processors/versions/2', '/public/processors/versions/2.json']
+    for (const url of urls) {
+      for (const lang of ['fi', 'en']) {
+        const res = await ctx.anonymous.get(`${url}?lang=${lang}`)
+        expect(res.status).toBe(200)
+        for (const secret of forbidden) expect(res.text, `${url} leaks ${secret}`).not.toContain(secret)
+      }
+    }
+    const json = (await ctx.anonymous.get('/public/processors.json?lang=en')).body
+    const leaky = json.entries.find((e: { name: string }) => e.name === 'Leaky Ltd')
+    expect(Object.keys(leaky).sort()).toEqual(
+      ['addedOn', 'disclosureCondition', 'effectiveDate', 'hqCountry', 'legalName', 'locations', 'name', 'parentName', 'privacyPolicyUrl', 'purpose', 'role', 'service', 'status', 'websiteUrl'].sort(),
+    )
+    expect(Object.keys(leaky.locations[0]).sort()).toEqual(
+      ['adequacyDecision', 'basis', 'country', 'countryName', 'derogation', 'dpfListingUrl', 'kind', 'outsideEea', 'safeguard', 'sccModule'].sort(),
+    )
+  })
+
+  it('supports ETag and Last-Modified with 304', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const first = await ctx.anonymous.get('/public/processors.json?lang=fi')
+    const etag = first.headers.get('etag')!
+    const lastModified = first.headers.get('last-modified')!
+    expect(etag).toMatch(/^"[\w-]+"$/)
+    expect(new Date(lastModified).getTime()).not.toBeNaN()
+    expect(first.headers.get('cache-control')).toContain('public')
+    const again = await ctx.anonymous.request('GET', '/public/processors.json?lang=fi', undefined, { headers: { 'if-none-match': etag } })
+    expect(again.status).toBe(304)
+    expect(again.text).toBe('')
+    const since = await ctx.anonymous.request('GET', '/public/processors?lang=fi', undefined, { headers: { 'if-modified-since': lastModified } })
+    expect(since.status).toBe(304)
+    const otherLang = await ctx.anonymous.request('GET', '/public/processors.json?lang=en', undefined, { headers: { 'if-none-match': etag } })
+    expect(otherLang.status).toBe(200)
+    await ctx.api.post('/api/processors', { displayName: 'Newer Oy', role: 'processor' })
+    await publishNow(ctx)
+    const changed = await ctx.anonymous.request('GET', '/public/processors.json?lang=fi', undefined, { headers: { 'if-none-match': etag, 'if-modified-since': lastModified } })
+    expect(changed.status).toBe(200)
+  })
+
+  it('shows a processor named like markup as text in every format', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const name = '<script>alert("x")</script> *Bold* [link](javascript:alert(1))'
+    await ctx.api.post('/api/processors', { displayName: name, role: 'processor', service: { fi: '<img src=x onerror=alert(1)>', en: '<b>b</b>' } })
+    await publishNow(ctx)
+    const html = (await ctx.anonymous.get('/public/processors?lang=fi')).text
+    expect(html).not.toContain('<script>alert')
+    expect(html).not.toContain('<img src=x')
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;')
+    const md = (await ctx.anonymous.get('/public/processors.md?lang=fi')).text
+    expect(md).not.toContain('<script>')
+    expect(md).toContain('\\*Bold\\*')
+    expect(md).toContain('\\[link\\]')
+    const json = (await ctx.anonymous.get('/public/processors.json?lang=fi')).body
+    expect(json.entries.some((e: { name: string }) => e.name === name)).toBe(true)
+    const feed = (await ctx.anonymous.get('/public/processors/feed.atom?lang=fi')).text
+    expect(feed).not.toContain('<script>alert')
+  })
+
+  it('publishes an Atom feed that a feed parser reads, one entry per version', async () => {
+    const ctx = await createTestContext({ demo: true })
+    await ctx.api.post('/api/processors', { displayName: 'Feedable Oy', role: 'processor' })
+    await publishNow(ctx)
+    const res = await ctx.anonymous.get('/public/processors/feed.atom?lang=en')
+    expect(res.headers.get('content-type')).toContain('application/atom+xml')
+    const feed = parseFeed(res.text)
+    expect(feed.meta.type).toBe('atom')
+    expect(feed.items).toHaveLength(2)
+    const titles = feed.items.map((i) => i.title)
+    expect(titles).toEqual(expect.arrayContaining(['Version 2 (' + new Date().toISOString().slice(0, 10) + ')', 'Version 1 (2025-06-27)']))
+    const v2 = feed.items.find((i) => i.title?.startsWith('Version 2'))!
+    expect(v2.content).toContain('Added: Feedable Oy')
+  })
+})
+
+describe('announced ahead', () => {
+  it('shows a planned processor as upcoming until its start date, then as active', async () => {
+    const ctx = await createTestContext({ demo: true })
+    await ctx.api.post('/api/processors', { displayName: 'Future Analytics Oy', role: 'processor', status: 'planned', startDate: '2027-03-01', isPublic: true })
+    await ctx.api.post('/api/processors', { displayName: 'Undated Plan Oy', role: 'processor', status: 'planned', isPublic: true })
+    const v = (await publishNow(ctx)).body
+    const version = getVersion(ctx.db, v.version)
+    expect(version.content.entries.map((e) => e.name)).not.toContain('Undated Plan Oy')
+    const before = renderHtml(version, 'fi', '2027-02-28')
+    expect(before).toContain('Otetaan käyttöön 1.3.2027 alkaen')
+    const after = renderHtml(version, 'fi', '2027-03-01')
+    expect(after).not.toContain('Otetaan käyttöön')
+    expect(after).toContain('Future Analytics Oy')
+    const jsonBefore = JSON.parse(renderJson(version, 'en', '2027-02-28'))
+    expect(jsonBefore.entries.find((e: { name: string }) => e.name === 'Future Analytics Oy')).toMatchObject({ status: 'upcoming', effectiveDate: '2027-03-01' })
+    expect(renderMarkdown(version, 'en', '2027-02-28')).toContain('In use from 1 March 2027')
+  })
+})

@@ -1,0 +1,154 @@
+import { z } from 'zod'
+import { canonicalJson, LocalizedText } from './common'
+import { Derogation, ProcessorRole, Safeguard, TransferKind } from './registry'
+
+/**
+ * The public processor list: what the privacy policy's processor and transfer sections say,
+ * published as immutable, numbered, dated versions. Only the fields below ever leave the registry;
+ * internal notes, DPAs, transfer impact assessments and people's contact details never do.
+ */
+
+/** Processor fields that are public (the rest of the record is internal). */
+export const PUBLIC_PROCESSOR_FIELDS = [
+  'displayName',
+  'legalName',
+  'role',
+  'service',
+  'purpose',
+  'disclosureCondition',
+  'websiteUrl',
+  'privacyPolicyUrl',
+  'hqCountry',
+  'startDate',
+] as const
+
+/** Transfer fields that are public. */
+export const PUBLIC_TRANSFER_FIELDS = ['country', 'kind', 'safeguard', 'adequacyDecisionId', 'dpfListingUrl', 'sccModule', 'derogation', 'otherSafeguard'] as const
+
+export const PublicLocation = z.object({
+  country: z.string(),
+  outsideEea: z.boolean(),
+  kind: TransferKind,
+  safeguard: Safeguard,
+  /** The Commission decision's number, e.g. "(EU) 2021/1772". */
+  adequacyDecision: z.string().nullable(),
+  dpfListingUrl: z.string().nullable(),
+  sccModule: z.number().int().nullable(),
+  derogation: Derogation.nullable(),
+  otherSafeguard: z.string().nullable(),
+})
+export type PublicLocation = z.infer<typeof PublicLocation>
+
+export const PublicEntry = z
+  .object({
+    /** Stable across versions: the processor's id in the registry. */
+    key: z.number().int(),
+    name: z.string(),
+    legalName: z.string().nullable(),
+    role: ProcessorRole,
+    /** The parent company's name, where the entry is a subsidiary. */
+    parentKey: z.number().int().nullable(),
+    parentName: z.string().nullable(),
+    service: LocalizedText,
+    purpose: LocalizedText,
+    disclosureCondition: LocalizedText,
+    websiteUrl: z.string().nullable(),
+    privacyPolicyUrl: z.string().nullable(),
+    hqCountry: z.string().nullable(),
+    /** Announced ahead: the date from which it processes data; before it the list shows it as upcoming. */
+    effectiveDate: z.string().nullable(),
+    /** The date of the version in which the entry first appeared. */
+    addedOn: z.string(),
+    locations: z.array(PublicLocation),
+  })
+  .meta({ id: 'PublicEntry' })
+export type PublicEntry = z.infer<typeof PublicEntry>
+
+export const PublicController = z.object({ name: z.string(), businessId: z.string() })
+
+/** The content of a published version, before it has a number and date. */
+export const PublicListContent = z.object({
+  controller: PublicController,
+  defaultLanguage: z.enum(['fi', 'en']),
+  entries: z.array(PublicEntry),
+  /** True when every listed processor (Art. 28) has a signed DPA: only then does the list say so. */
+  allProcessorsHaveDpa: z.boolean(),
+})
+export type PublicListContent = z.infer<typeof PublicListContent>
+
+export const EntryChange = z.object({
+  key: z.number().int(),
+  name: z.string(),
+  kind: z.enum(['added', 'removed', 'changed']),
+  /** For "changed": the public fields that differ. */
+  fields: z.array(z.string()),
+})
+export type EntryChange = z.infer<typeof EntryChange>
+
+export const PublishedVersion = z
+  .object({
+    version: z.number().int(),
+    /** The date the version is dated (YYYY-MM-DD). */
+    date: z.string(),
+    publishedAt: z.string(),
+    content: PublicListContent,
+    changes: z.array(EntryChange),
+    /** SHA-256 of the canonical content: changes whenever anything public changes. */
+    contentHash: z.string(),
+  })
+  .meta({ id: 'PublishedVersion' })
+export type PublishedVersion = z.infer<typeof PublishedVersion>
+
+export const PublishedVersionSummary = PublishedVersion.omit({ content: true }).meta({ id: 'PublishedVersionSummary' })
+export type PublishedVersionSummary = z.infer<typeof PublishedVersionSummary>
+
+export const PublishInput = z
+  .object({
+    /** The latest version number the editor previewed (0 for the first); someone else's publish in between is a conflict. */
+    basedOnVersion: z.number().int().min(0),
+    date: z.iso.date({ message: 'Must be a date (YYYY-MM-DD)' }).optional().meta({ description: 'The date of the version; today by default' }),
+  })
+  .meta({ id: 'PublishInput' })
+export type PublishInput = z.input<typeof PublishInput>
+
+export const PublicListPreview = z
+  .object({
+    latest: PublishedVersionSummary.nullable(),
+    draft: PublicListContent,
+    changes: z.array(EntryChange),
+  })
+  .meta({ id: 'PublicListPreview' })
+export type PublicListPreview = z.infer<typeof PublicListPreview>
+
+const COMPARED: (keyof PublicEntry)[] = [
+  'name',
+  'legalName',
+  'role',
+  'parentName',
+  'service',
+  'purpose',
+  'disclosureCondition',
+  'websiteUrl',
+  'privacyPolicyUrl',
+  'hqCountry',
+  'effectiveDate',
+  'locations',
+]
+
+/** What changed between two versions' entries, in list order: added, removed and changed entries. */
+export function diffEntries(previous: readonly PublicEntry[], next: readonly PublicEntry[]): EntryChange[] {
+  const before = new Map(previous.map((e) => [e.key, e]))
+  const after = new Map(next.map((e) => [e.key, e]))
+  const changes: EntryChange[] = []
+  for (const e of next) {
+    const old = before.get(e.key)
+    if (!old) {
+      changes.push({ key: e.key, name: e.name, kind: 'added', fields: [] })
+      continue
+    }
+    const fields = COMPARED.filter((f) => canonicalJson(old[f]) !== canonicalJson(e[f]))
+    if (fields.length) changes.push({ key: e.key, name: e.name, kind: 'changed', fields })
+  }
+  for (const e of previous) if (!after.has(e.key)) changes.push({ key: e.key, name: e.name, kind: 'removed', fields: [] })
+  return changes
+}
