@@ -263,7 +263,8 @@ describe('normaliseTransfer', () => {
   })
 
   it('fills a missing field of the chosen safeguard with null', () => {
-    expect(normaliseTransfer({ country: 'IN', safeguard: 'scc' as const }).sccModule).toBeNull()
+    const withoutModule: { country: string; safeguard: 'scc'; sccModule?: number | null } = { country: 'IN', safeguard: 'scc' }
+    expect(normaliseTransfer(withoutModule).sccModule).toBeNull()
   })
 })
 

@@ -1,0 +1,127 @@
+import { gt } from 'drizzle-orm'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { Db } from '../src/db/client'
+import { auditEvents } from '../src/db/schema'
+import { createTestContext, type TestContext } from './helpers'
+
+function lastAuditSeq(db: Db): number {
+  return db.$client.prepare('SELECT coalesce(max(seq), 0) FROM audit_events').pluck().get() as number
+}
+
+function auditEventsAfter(db: Db, seq: number) {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(gt(auditEvents.seq, seq))
+    .orderBy(auditEvents.seq)
+    .all()
+    .map((e) => ({ ...e, before: e.before === null ? null : JSON.parse(e.before), after: e.after === null ? null : JSON.parse(e.after) }))
+}
+
+function expectValidationError(res: { status: number; body: any }, paths: string[]) {
+  expect(res.status, JSON.stringify(res.body)).toBe(400)
+  expect(res.body.error.code).toBe('validation_failed')
+  expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual([...paths].sort())
+}
+
+describe('organisation of the demo data', () => {
+  let ctx: TestContext
+  beforeEach(async () => {
+    ctx = await createTestContext({ demo: true })
+  })
+
+  it('GET returns the controller', async () => {
+    const res = await ctx.api.get('/api/organisation')
+    expect(res.status).toBe(200)
+    expect(res.body).toEqual({
+      name: 'Mikroni Digital',
+      businessId: '3235836-5',
+      address: 'c/o Askelvirta Offices, Ahjokatu 14-16, 40320 JYVÄSKYLÄ',
+      privacyContactName: 'Roni Äikäs',
+      privacyContactEmail: 'roni@mikroni.fi',
+      defaultLanguage: 'fi',
+      version: 1,
+      updatedAt: expect.any(String),
+    })
+  })
+
+  it('PATCH changes the given fields, increments the version and reads back', async () => {
+    const res = await ctx.api.patch('/api/organisation', { privacyContactEmail: 'tietosuoja@mikroni.fi', defaultLanguage: 'en', version: 1 })
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ name: 'Mikroni Digital', privacyContactEmail: 'tietosuoja@mikroni.fi', defaultLanguage: 'en', version: 2 })
+    expect((await ctx.api.get('/api/organisation')).body).toEqual(res.body)
+  })
+
+  it('PATCH appends exactly one audit event with the organisation before and after', async () => {
+    const before = (await ctx.api.get('/api/organisation')).body
+    const mark = lastAuditSeq(ctx.db)
+    const res = await ctx.api.patch('/api/organisation', { name: 'Mikroni Digital Oy', version: 1 })
+    const events = auditEventsAfter(ctx.db, mark)
+    expect(events).toHaveLength(1)
+    expect(events[0]).toMatchObject({ action: 'update', entityType: 'organisation', entityId: '1' })
+    expect(events[0]!.before).toEqual(before)
+    expect(events[0]!.after).toEqual(res.body)
+  })
+
+  it('PATCH trims a business ID and accepts another valid one', async () => {
+    const res = await ctx.api.patch('/api/organisation', { businessId: ' 0112038-9 ', version: 1 })
+    expect(res.status).toBe(200)
+    expect(res.body.businessId).toBe('0112038-9')
+  })
+
+  it('PATCH turns an empty optional text into null', async () => {
+    const res = await ctx.api.patch('/api/organisation', { address: '', privacyContactEmail: '', version: 1 })
+    expect(res.body).toMatchObject({ address: null, privacyContactEmail: null })
+  })
+
+  it.each([
+    ['a wrong check digit', { businessId: '3235836-4' }, ['businessId']],
+    ['a business ID without the hyphen', { businessId: '32358365' }, ['businessId']],
+    ['an invalid email', { privacyContactEmail: 'roni@' }, ['privacyContactEmail']],
+    ['an unknown language', { defaultLanguage: 'sv' }, ['defaultLanguage']],
+    ['an empty name', { name: '  ' }, ['name']],
+    ['no version', { version: undefined }, ['version']],
+    ['a version of 0', { version: 0 }, ['version']],
+  ])('PATCH refuses %s, naming the field, and changes nothing', async (_why, patch, paths) => {
+    const before = (await ctx.api.get('/api/organisation')).body
+    const mark = lastAuditSeq(ctx.db)
+    expectValidationError(await ctx.api.patch('/api/organisation', { version: 1, ...patch }), paths)
+    expect((await ctx.api.get('/api/organisation')).body).toEqual(before)
+    expect(auditEventsAfter(ctx.db, mark)).toEqual([])
+  })
+
+  it('PATCH refuses a stale version with 409 and the current organisation, changing nothing', async () => {
+    await ctx.api.patch('/api/organisation', { name: 'First', version: 1 })
+    const current = (await ctx.api.get('/api/organisation')).body
+    const mark = lastAuditSeq(ctx.db)
+    const res = await ctx.api.patch('/api/organisation', { name: 'Second', version: 1 })
+    expect(res.status).toBe(409)
+    expect(res.body.error.code).toBe('version_conflict')
+    expect(res.body.error.current).toEqual(current)
+    expect((await ctx.api.get('/api/organisation')).body).toEqual(current)
+    expect(auditEventsAfter(ctx.db, mark)).toEqual([])
+  })
+
+  it('PATCH refuses a broken JSON body with malformed_json', async () => {
+    const res = await ctx.api.request('PATCH', '/api/organisation', undefined, { headers: { 'content-type': 'application/json' }, raw: '{"name": "x",' })
+    expect(res.status).toBe(400)
+    expect(res.body).toEqual({ error: { code: 'malformed_json', message: expect.any(String) } })
+    expect((await ctx.api.get('/api/organisation')).body.name).toBe('Mikroni Digital')
+  })
+})
+
+describe('organisation of an empty registry', () => {
+  it('GET answers 404 before the organisation is set up', async () => {
+    const ctx = await createTestContext()
+    const res = await ctx.api.get('/api/organisation')
+    expect(res.status).toBe(404)
+    expect(res.body.error.code).toBe('not_found')
+  })
+
+  it('PATCH answers 404 and creates nothing', async () => {
+    const ctx = await createTestContext()
+    const res = await ctx.api.patch('/api/organisation', { name: 'Someone', version: 1 })
+    expect(res.status).toBe(404)
+    expect(ctx.db.$client.prepare('SELECT count(*) FROM organisation').pluck().get()).toBe(0)
+  })
+})

@@ -1,0 +1,336 @@
+import { gt } from 'drizzle-orm'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { Db } from '../src/db/client'
+import { auditEvents } from '../src/db/schema'
+import { createTestContext, type TestContext } from './helpers'
+
+// ---------------------------------------------------------------------------
+// Local helpers
+// ---------------------------------------------------------------------------
+
+function usDpfTransfer(overrides: Record<string, unknown> = {}) {
+  return {
+    country: 'US',
+    kind: 'storage',
+    safeguard: 'dpf',
+    dpfListingUrl: 'https://www.dataprivacyframework.gov/list',
+    dpfVerifiedOn: '2025-06-27',
+    ...overrides,
+  }
+}
+
+function count(db: Db, sql: string, ...params: unknown[]): number {
+  return db.$client.prepare(sql).pluck().get(...params) as number
+}
+
+function lastAuditSeq(db: Db): number {
+  return count(db, 'SELECT coalesce(max(seq), 0) FROM audit_events')
+}
+
+function auditEventsAfter(db: Db, seq: number) {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(gt(auditEvents.seq, seq))
+    .orderBy(auditEvents.seq)
+    .all()
+    .map((e) => ({ ...e, before: e.before === null ? null : JSON.parse(e.before), after: e.after === null ? null : JSON.parse(e.after) }))
+}
+
+function transferRow(db: Db, id: number) {
+  return db.$client.prepare('SELECT * FROM transfers WHERE id = ?').get(id)
+}
+
+function expectValidationError(res: { status: number; body: any }, paths: string[]) {
+  expect(res.status, JSON.stringify(res.body)).toBe(400)
+  expect(res.body.error.code).toBe('validation_failed')
+  expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual([...paths].sort())
+}
+
+let ctx: TestContext
+let processorId: number
+
+beforeEach(async () => {
+  ctx = await createTestContext()
+  const p = await ctx.api.post('/api/processors', { displayName: 'CapsuleCRM Inc', role: 'sub_processor' })
+  processorId = p.body.id
+})
+
+async function createTransfer(overrides: Record<string, unknown> = {}) {
+  const res = await ctx.api.post(`/api/processors/${processorId}/transfers`, usDpfTransfer(overrides))
+  expect(res.status, JSON.stringify(res.body)).toBe(201)
+  return res.body
+}
+
+// ---------------------------------------------------------------------------
+// Create
+// ---------------------------------------------------------------------------
+
+describe('POST /api/processors/:id/transfers', () => {
+  it('creates a transfer to the United States under the DPF', async () => {
+    const res = await ctx.api.post(`/api/processors/${processorId}/transfers`, usDpfTransfer())
+    expect(res.status).toBe(201)
+    expect(res.body).toMatchObject({
+      processorId,
+      country: 'US',
+      outsideEea: true,
+      kind: 'storage',
+      safeguard: 'dpf',
+      dpfListingUrl: 'https://www.dataprivacyframework.gov/list',
+      dpfVerifiedOn: '2025-06-27',
+      adequacyDecisionId: null,
+      sccModule: null,
+      derogation: null,
+      otherSafeguard: null,
+      tiaStatus: 'unknown',
+      tiaUrl: null,
+      notes: null,
+      version: 1,
+    })
+    expect((await ctx.api.get(`/api/transfers/${res.body.id}`)).body).toEqual(res.body)
+    expect((await ctx.api.get(`/api/processors/${processorId}`)).body.transfers).toEqual([res.body])
+  })
+
+  it('derives "inside the EEA" from the country', async () => {
+    const fi = await createTransfer({ country: 'FI', safeguard: 'none_needed' })
+    expect(fi.outsideEea).toBe(false)
+    const ax = await createTransfer({ country: 'AX', safeguard: 'none_needed' })
+    expect(ax.outsideEea).toBe(false)
+  })
+
+  it('stores the country in upper case', async () => {
+    expect((await createTransfer({ country: 'us' })).country).toBe('US')
+  })
+
+  it('clears the fields that belong to other safeguards', async () => {
+    const t = await createTransfer({
+      country: 'IN',
+      safeguard: 'scc',
+      sccModule: 2,
+      adequacyDecisionId: 'jp-2019',
+      derogation: 'a',
+      otherSafeguard: 'A code of conduct',
+    })
+    expect(t).toMatchObject({ sccModule: 2, adequacyDecisionId: null, dpfListingUrl: null, dpfVerifiedOn: null, derogation: null, otherSafeguard: null })
+    expect(transferRow(ctx.db, t.id)).toMatchObject({ scc_module: 2, adequacy_decision_id: null, dpf_listing_url: null, derogation: null, other_safeguard: null })
+  })
+
+  it('appends exactly one audit event with the created transfer', async () => {
+    const mark = lastAuditSeq(ctx.db)
+    const t = await createTransfer()
+    const events = auditEventsAfter(ctx.db, mark)
+    expect(events).toHaveLength(1)
+    expect(events[0]).toMatchObject({ action: 'create', entityType: 'transfer', entityId: String(t.id), before: null })
+    expect(events[0]!.after).toEqual(t)
+  })
+
+  it.each([
+    ['a safeguard inside the EEA', { country: 'SE', safeguard: 'scc', sccModule: 1 }, ['safeguard']],
+    ['"none needed" outside the EEA', { country: 'IN', safeguard: 'none_needed' }, ['safeguard']],
+    ['"none needed" for Switzerland', { country: 'CH', safeguard: 'none_needed' }, ['safeguard']],
+    ['the DPF outside the United States', { country: 'CA', safeguard: 'dpf' }, ['safeguard']],
+    ['adequacy without a decision', { country: 'JP', safeguard: 'adequacy' }, ['adequacyDecisionId']],
+    ["adequacy with another country's decision", { country: 'JP', safeguard: 'adequacy', adequacyDecisionId: 'gb-2021' }, ['adequacyDecisionId']],
+    ['adequacy under the US framework decision', { country: 'US', safeguard: 'adequacy', adequacyDecisionId: 'us-dpf-2023' }, ['safeguard']],
+    ['SCCs without a module', { country: 'IN', safeguard: 'scc' }, ['sccModule']],
+    ['SCCs with module 5', { country: 'IN', safeguard: 'scc', sccModule: 5 }, ['sccModule']],
+    ['an Art. 49 derogation without its point', { country: 'IN', safeguard: 'derogation_art49' }, ['derogation']],
+    ['another Art. 46 safeguard without a description', { country: 'IN', safeguard: 'other_art46' }, ['otherSafeguard']],
+    ['an unknown country', { country: 'XK', safeguard: 'unknown' }, ['country']],
+    ['an unknown kind', { kind: 'teleport' }, ['kind']],
+    ['a listing that is not an http(s) address', { dpfListingUrl: 'dataprivacyframework.gov' }, ['dpfListingUrl']],
+    ['an unknown TIA status', { tiaStatus: 'maybe' }, ['tiaStatus']],
+  ])('refuses %s, naming the field, and stores nothing', async (_why, overrides, paths) => {
+    const mark = lastAuditSeq(ctx.db)
+    const res = await ctx.api.post(`/api/processors/${processorId}/transfers`, usDpfTransfer(overrides))
+    expectValidationError(res, paths)
+    expect(count(ctx.db, 'SELECT count(*) FROM transfers')).toBe(0)
+    expect(auditEventsAfter(ctx.db, mark)).toEqual([])
+  })
+
+  it('requires country, kind and safeguard', async () => {
+    expectValidationError(await ctx.api.post(`/api/processors/${processorId}/transfers`, {}), ['country', 'kind', 'safeguard'])
+  })
+
+  it.each([
+    ['adequacy for Japan', { country: 'JP', safeguard: 'adequacy', adequacyDecisionId: 'jp-2019' }],
+    ['binding corporate rules', { country: 'IN', safeguard: 'bcr' }],
+    ['an Art. 49 derogation', { country: 'IN', safeguard: 'derogation_art49', derogation: 'b' }],
+    ['another Art. 46 safeguard', { country: 'IN', safeguard: 'other_art46', otherSafeguard: 'Certification (Art. 46(2)(f))' }],
+    ['"unknown", to record a gap', { country: 'CN', safeguard: 'unknown' }],
+  ])('accepts %s', async (_why, overrides) => {
+    const res = await ctx.api.post(`/api/processors/${processorId}/transfers`, usDpfTransfer(overrides))
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+  })
+
+  it('answers 404 for an unknown processor and stores nothing', async () => {
+    const res = await ctx.api.post('/api/processors/999/transfers', usDpfTransfer())
+    expect(res.status).toBe(404)
+    expect(res.body.error.code).toBe('not_found')
+    expect(count(ctx.db, 'SELECT count(*) FROM transfers')).toBe(0)
+  })
+
+  it.each(['abc', '0'])('refuses the processor id %j on the id field', async (id) => {
+    expectValidationError(await ctx.api.post(`/api/processors/${id}/transfers`, usDpfTransfer()), ['id'])
+  })
+})
+
+// ---------------------------------------------------------------------------
+// Read
+// ---------------------------------------------------------------------------
+
+describe('GET /api/transfers/:id', () => {
+  it('answers 404 for an unknown transfer', async () => {
+    const res = await ctx.api.get('/api/transfers/999')
+    expect(res.status).toBe(404)
+    expect(res.body.error.code).toBe('not_found')
+  })
+
+  it.each(['abc', '0', '-3'])('refuses the id %j on the id field', async (id) => {
+    expectValidationError(await ctx.api.get(`/api/transfers/${id}`), ['id'])
+  })
+})
+
+// ---------------------------------------------------------------------------
+// Update: the Chapter V rules on the merged record
+// ---------------------------------------------------------------------------
+
+describe('PATCH /api/transfers/:id', () => {
+  it('changes the given fields and increments the version', async () => {
+    const t = await createTransfer()
+    const res = await ctx.api.patch(`/api/transfers/${t.id}`, { tiaStatus: 'done', tiaUrl: 'https://intra.example/tia/1', version: 1 })
+    expect(res.status).toBe(200)
+    expect(res.body).toEqual({ ...t, tiaStatus: 'done', tiaUrl: 'https://intra.example/tia/1', version: 2, updatedAt: res.body.updatedAt })
+    expect((await ctx.api.get(`/api/transfers/${t.id}`)).body).toEqual(res.body)
+  })
+
+  it('appends exactly one audit event with the transfer before and after', async () => {
+    const t = await createTransfer()
+    const mark = lastAuditSeq(ctx.db)
+    const res = await ctx.api.patch(`/api/transfers/${t.id}`, { notes: 'Checked the listing', version: 1 })
+    const events = auditEventsAfter(ctx.db, mark)
+    expect(events).toHaveLength(1)
+    expect(events[0]).toMatchObject({ action: 'update', entityType: 'transfer', entityId: String(t.id) })
+    expect(events[0]!.before).toEqual(t)
+    expect(events[0]!.after).toEqual(res.body)
+  })
+
+  it('refuses moving a DPF transfer into the EEA while the safeguard stays DPF, and changes nothing', async () => {
+    const t = await createTransfer()
+    const mark = lastAuditSeq(ctx.db)
+    const res = await ctx.api.patch(`/api/transfers/${t.id}`, { country: 'FI', version: 1 })
+    expectValidationError(res, ['safeguard', 'safeguard'])
+    expect((await ctx.api.get(`/api/transfers/${t.id}`)).body).toEqual(t)
+    expect(auditEventsAfter(ctx.db, mark)).toEqual([])
+  })
+
+  it('moves a transfer into the EEA with "none needed" and clears the DPF fields', async () => {
+    const t = await createTransfer()
+    const res = await ctx.api.patch(`/api/transfers/${t.id}`, { country: 'FI', safeguard: 'none_needed', version: 1 })
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ country: 'FI', outsideEea: false, safeguard: 'none_needed', dpfListingUrl: null, dpfVerifiedOn: null })
+    expect(transferRow(ctx.db, t.id)).toMatchObject({ dpf_listing_url: null, dpf_verified_on: null })
+  })
+
+  it('refuses "none needed" for a stored country outside the EEA', async () => {
+    const t = await createTransfer()
+    expectValidationError(await ctx.api.patch(`/api/transfers/${t.id}`, { safeguard: 'none_needed', version: 1 }), ['safeguard'])
+  })
+
+  it('refuses a switch to SCCs without a module, against the merged record', async () => {
+    const t = await createTransfer()
+    expectValidationError(await ctx.api.patch(`/api/transfers/${t.id}`, { safeguard: 'scc', version: 1 }), ['sccModule'])
+    expect((await ctx.api.get(`/api/transfers/${t.id}`)).body.safeguard).toBe('dpf')
+  })
+
+  it('switches to SCCs with a module and clears the DPF fields', async () => {
+    const t = await createTransfer()
+    const res = await ctx.api.patch(`/api/transfers/${t.id}`, { safeguard: 'scc', sccModule: 3, version: 1 })
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ safeguard: 'scc', sccModule: 3, dpfListingUrl: null, dpfVerifiedOn: null })
+  })
+
+  it('keeps a stored module valid when only the country changes outside the EEA', async () => {
+    const t = await createTransfer({ country: 'IN', safeguard: 'scc', sccModule: 2 })
+    const res = await ctx.api.patch(`/api/transfers/${t.id}`, { country: 'BR', version: 1 })
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ country: 'BR', safeguard: 'scc', sccModule: 2 })
+  })
+
+  it("refuses changing the country under an adequacy decision of the old country", async () => {
+    const t = await createTransfer({ country: 'JP', safeguard: 'adequacy', adequacyDecisionId: 'jp-2019' })
+    expectValidationError(await ctx.api.patch(`/api/transfers/${t.id}`, { country: 'KR', version: 1 }), ['adequacyDecisionId'])
+    const ok = await ctx.api.patch(`/api/transfers/${t.id}`, { country: 'KR', adequacyDecisionId: 'kr-2022', version: 1 })
+    expect(ok.status).toBe(200)
+    expect(ok.body).toMatchObject({ country: 'KR', adequacyDecisionId: 'kr-2022' })
+  })
+
+  it('refuses clearing the description of another Art. 46 safeguard', async () => {
+    const t = await createTransfer({ country: 'IN', safeguard: 'other_art46', otherSafeguard: 'Code of conduct' })
+    expectValidationError(await ctx.api.patch(`/api/transfers/${t.id}`, { otherSafeguard: '', version: 1 }), ['otherSafeguard'])
+    expect((await ctx.api.get(`/api/transfers/${t.id}`)).body.otherSafeguard).toBe('Code of conduct')
+  })
+
+  it('refuses a stale version with 409 and the current transfer, changing nothing', async () => {
+    const t = await createTransfer()
+    await ctx.api.patch(`/api/transfers/${t.id}`, { notes: 'first', version: 1 })
+    const current = (await ctx.api.get(`/api/transfers/${t.id}`)).body
+    const mark = lastAuditSeq(ctx.db)
+    const res = await ctx.api.patch(`/api/transfers/${t.id}`, { notes: 'second', version: 1 })
+    expect(res.status).toBe(409)
+    expect(res.body.error.code).toBe('version_conflict')
+    expect(res.body.error.current).toEqual(current)
+    expect((await ctx.api.get(`/api/transfers/${t.id}`)).body).toEqual(current)
+    expect(auditEventsAfter(ctx.db, mark)).toEqual([])
+  })
+
+  it('requires the version and checks the shape of each field', async () => {
+    const t = await createTransfer()
+    expectValidationError(await ctx.api.patch(`/api/transfers/${t.id}`, { notes: 'x' }), ['version'])
+    expectValidationError(await ctx.api.patch(`/api/transfers/${t.id}`, { sccModule: 7, version: 1 }), ['sccModule'])
+    expectValidationError(await ctx.api.patch(`/api/transfers/${t.id}`, { country: 'ZZ', version: 1 }), ['country'])
+  })
+
+  it('answers 404 for an unknown transfer', async () => {
+    expect((await ctx.api.patch('/api/transfers/999', { notes: 'x', version: 1 })).status).toBe(404)
+  })
+})
+
+// ---------------------------------------------------------------------------
+// Delete
+// ---------------------------------------------------------------------------
+
+describe('DELETE /api/transfers/:id', () => {
+  it('deletes the transfer with one audit event holding it', async () => {
+    const t = await createTransfer()
+    const mark = lastAuditSeq(ctx.db)
+    const res = await ctx.api.delete(`/api/transfers/${t.id}?version=1`)
+    expect(res.status).toBe(204)
+    expect((await ctx.api.get(`/api/transfers/${t.id}`)).status).toBe(404)
+    expect((await ctx.api.get(`/api/processors/${processorId}`)).body.transfers).toEqual([])
+    const events = auditEventsAfter(ctx.db, mark)
+    expect(events).toHaveLength(1)
+    expect(events[0]).toMatchObject({ action: 'delete', entityType: 'transfer', entityId: String(t.id), after: null })
+    expect(events[0]!.before).toEqual(t)
+  })
+
+  it('refuses a stale version with the current transfer and deletes nothing', async () => {
+    const t = await createTransfer()
+    await ctx.api.patch(`/api/transfers/${t.id}`, { notes: 'x', version: 1 })
+    const current = (await ctx.api.get(`/api/transfers/${t.id}`)).body
+    const res = await ctx.api.delete(`/api/transfers/${t.id}?version=1`)
+    expect(res.status).toBe(409)
+    expect(res.body.error).toMatchObject({ code: 'version_conflict', current })
+    expect((await ctx.api.get(`/api/transfers/${t.id}`)).body).toEqual(current)
+  })
+
+  it('requires the version', async () => {
+    const t = await createTransfer()
+    expectValidationError(await ctx.api.delete(`/api/transfers/${t.id}`), ['version'])
+    expect((await ctx.api.get(`/api/transfers/${t.id}`)).status).toBe(200)
+  })
+
+  it('answers 404 for an unknown transfer', async () => {
+    expect((await ctx.api.delete('/api/transfers/999?version=1')).status).toBe(404)
+  })
+})
