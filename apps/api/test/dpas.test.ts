@@ -271,8 +271,12 @@ describe('DELETE /api/dpas/:id', () => {
 
   it('deletes its document with it', async () => {
     const dpa = await createDpa()
-    expect((await upload(dpa.id, pdfBytes())).status).toBe(200)
-    expect((await ctx.api.delete(`/api/dpas/${dpa.id}?version=1`)).status).toBe(204)
+    const uploaded = await upload(dpa.id, pdfBytes())
+    expect(uploaded.status).toBe(200)
+    // The upload is a change of the agreement: it moves the version on, so a form opened before it is stale.
+    expect(uploaded.body.version).toBe(dpa.version + 1)
+    expect((await ctx.api.patch(`/api/dpas/${dpa.id}`, { reference: 'stale', version: dpa.version })).status).toBe(409)
+    expect((await ctx.api.delete(`/api/dpas/${dpa.id}?version=${uploaded.body.version}`)).status).toBe(204)
     expect(count(ctx.db, 'SELECT count(*) FROM dpa_documents')).toBe(0)
   })
 

@@ -109,7 +109,8 @@ export function createApp(deps: { db: Db; config?: AppConfig }) {
       // Hono's validators throw this for a body that is not valid JSON, and for a body of a media type the route does not take.
       const code =
         err.status === 400 ? 'malformed_json' : err.status === 413 ? 'payload_too_large' : err.status === 415 ? 'unsupported_media_type' : 'validation_failed'
-      const message = err.status === 400 ? 'The request body is not valid JSON' : err.message
+      const isForm = (c.req.header('content-type') ?? '').startsWith('multipart/form-data')
+      const message = err.status !== 400 ? err.message : isForm ? 'The request body is not a valid multipart form' : 'The request body is not valid JSON'
       const error = new AppError(code, message)
       return c.json(error.toBody(), error.status)
     }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import {
   DPA_DOCUMENT_MAX_BYTES,
   DpaRules,
@@ -112,7 +112,8 @@ export function attachDpaDocument(ctx: ServiceContext, dpaId: number, fileName: 
   if (!isPdf(bytes)) throw invalid([{ path: 'file', message: 'Must be a PDF document' }])
   return ctx.db.transaction(
     (tx) => {
-      if (!findRow(tx, dpaId)) throw notFound('DPA')
+      const dpa = findRow(tx, dpaId)
+      if (!dpa) throw notFound('DPA')
       const previous = documentsFor(tx, [dpaId]).get(dpaId)
       const document: DpaDocument = {
         fileName: safeFileName(fileName),
@@ -124,6 +125,8 @@ export function attachDpaDocument(ctx: ServiceContext, dpaId: number, fileName: 
         .values({ dpaId, ...document, content: Buffer.from(bytes) })
         .onConflictDoUpdate({ target: dpaDocuments.dpaId, set: { ...document, content: Buffer.from(bytes) } })
         .run()
+      // The document is part of the agreement: a form opened before the upload must not save over it unawares.
+      tx.update(dpas).set({ version: dpa.version + 1, updatedAt: nowIso() }).where(eq(dpas.id, dpaId)).run()
       recordAudit(tx, ctx, { action: 'attach_document', entityType: 'dpa', entityId: dpaId, before: previous ?? null, after: document })
       return getDpa(tx, dpaId)
     },
@@ -147,6 +150,7 @@ export function removeDpaDocument(ctx: ServiceContext, dpaId: number): void {
       const previous = documentsFor(tx, [dpaId]).get(dpaId)
       if (!previous) throw notFound('DPA document')
       tx.delete(dpaDocuments).where(eq(dpaDocuments.dpaId, dpaId)).run()
+      tx.update(dpas).set({ version: sql`${dpas.version} + 1`, updatedAt: nowIso() }).where(eq(dpas.id, dpaId)).run()
       recordAudit(tx, ctx, { action: 'remove_document', entityType: 'dpa', entityId: dpaId, before: previous })
     },
     { behavior: 'immediate' },
