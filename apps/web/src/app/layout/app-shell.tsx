@@ -1,0 +1,64 @@
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import { paths } from '../../config/paths'
+import { UserMenu } from '../../features/auth/components/user-menu'
+import { useOrganisation } from '../../features/organisation/api/get-organisation'
+import { useSession } from '../../lib/auth'
+import { LanguageSwitch } from './language-switch'
+
+/**
+ * Sections of the dashboard. Only the processor registry exists today; processing activities,
+ * the public list, the audit trail and users come next and get their own entries here.
+ */
+const NAV = [{ to: paths.processors.list.path, label: 'nav.processors' }] as const
+
+/** Header (product, organisation, navigation, language, user) around every signed-in page. */
+export function AppShell() {
+  const { t } = useTranslation()
+  const session = useSession()
+  const organisation = useOrganisation()
+  const navigate = useNavigate()
+  const pathname = useRouterState({ select: (s) => s.location.pathname })
+
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <Link to={paths.processors.list.path} className="brand">
+            <svg className="brand-mark" aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">
+              <rect x="2" y="2" width="20" height="20" rx="5" fill="currentColor" />
+              <path d="M7 8.5h10M7 12h10M7 15.5h6" stroke="#fff" strokeWidth="1.8" strokeLinecap="round" />
+            </svg>
+            <span className="brand-name">Seloste</span>
+          </Link>
+          {organisation.data && (
+            <span className="org-name" title={t('app.organisation')}>
+              {organisation.data.name}
+            </span>
+          )}
+          <nav className="main-nav" aria-label={t('nav.label')}>
+            <ul>
+              {NAV.map((item) => (
+                <li key={item.to}>
+                  <Link to={item.to} className="nav-link" aria-current={pathname.startsWith(item.to) ? 'page' : undefined}>
+                    {t(item.label)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="header-tools">
+            <LanguageSwitch />
+            {session && <UserMenu session={session} onLoggedOut={() => void navigate({ to: paths.login.path, search: { loggedOut: true } })} />}
+          </div>
+        </div>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,106 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router'
+import { z } from 'zod'
+import { paths } from '../config/paths'
+import { ProcessorListSearch } from '../features/processors/lib/list-search'
+import { sessionQueryOptions } from '../lib/auth'
+import { AppShell } from './layout/app-shell'
+import { NotFound, RouteError, RoutePending } from './routes/fallbacks'
+
+export interface RouterContext {
+  queryClient: QueryClient
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFound,
+})
+
+/** Only a path inside this app may be a post-login destination (no open redirect to another site). */
+const LoginSearch = z.object({
+  redirect: z
+    .string()
+    .refine((v) => v.startsWith('/') && !v.startsWith('//'))
+    .optional()
+    .catch(undefined),
+  loggedOut: z.boolean().optional().catch(undefined),
+})
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: paths.login.path,
+  validateSearch: LoginSearch,
+  // Already signed in (known from the cache, without asking the server): go where the user was headed.
+  beforeLoad: ({ context, search }) => {
+    if (context.queryClient.getQueryData(sessionQueryOptions().queryKey)) throw redirect({ href: search.redirect ?? paths.processors.list.path })
+  },
+  component: lazyRouteComponent(() => import('./routes/login'), 'LoginRoute'),
+})
+
+/** Every page behind sign-in. The session is loaded once here; a 401 anywhere later comes back to /login. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQueryOptions())
+    if (!session) throw redirect({ to: paths.login.path, search: { redirect: location.href } })
+    return { session }
+  },
+  component: AppShell,
+})
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.home.path,
+  beforeLoad: () => {
+    throw redirect({ to: paths.processors.list.path })
+  },
+})
+
+const processorsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.processors.list.path,
+  validateSearch: ProcessorListSearch,
+  component: lazyRouteComponent(() => import('./routes/processors-list'), 'ProcessorsListRoute'),
+})
+
+const processorNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.processors.new.path,
+  component: lazyRouteComponent(() => import('./routes/processor-new'), 'ProcessorNewRoute'),
+})
+
+const processorRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.processors.detail.path,
+  component: lazyRouteComponent(() => import('./routes/processor-detail'), 'ProcessorDetailRoute'),
+})
+
+const processorEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.processors.edit.path,
+  component: lazyRouteComponent(() => import('./routes/processor-edit'), 'ProcessorEditRoute'),
+})
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([indexRoute, processorsRoute, processorNewRoute, processorRoute, processorEditRoute]),
+])
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPendingComponent: RoutePending,
+    defaultPendingMs: 300,
+    defaultErrorComponent: RouteError,
+    defaultNotFoundComponent: NotFound,
+    scrollRestoration: true,
+  })
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>
+  }
+}

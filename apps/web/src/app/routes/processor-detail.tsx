@@ -1,0 +1,58 @@
+import { useNavigate } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import { ErrorState } from '../../components/ui/error-state'
+import { useToast } from '../../components/ui/toast'
+import { paths } from '../../config/paths'
+import { DpasSection } from '../../features/dpas/components/dpas-section'
+import { useProcessor } from '../../features/processors/api/get-processor'
+import { ProcessorHeader } from '../../features/processors/components/processor-header'
+import { ProcessorDescriptions, ProcessorNotes, ProcessorOverview } from '../../features/processors/components/processor-overview'
+import { TransfersSection } from '../../features/transfers/components/transfers-section'
+import { isApiError } from '../../lib/api-client'
+import { useDocumentTitle } from '../../lib/use-document-title'
+import { NotFound, RoutePending } from './fallbacks'
+import { parseProcessorId, processorDetailRoute } from './use-processor-param'
+
+export function ProcessorDetailRoute() {
+  const { id: raw } = processorDetailRoute.useParams()
+  const id = parseProcessorId(raw)
+  return id === null ? <NotFound /> : <ProcessorDetailPage id={id} />
+}
+
+/** One processor: its own fields, its transfers and its agreements, composed from three features. */
+function ProcessorDetailPage({ id }: { id: number }) {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const toast = useToast()
+  const query = useProcessor(id)
+  useDocumentTitle(query.data?.displayName ?? t('processors.title'))
+
+  if (query.isPending) return <RoutePending />
+  if (query.isError) {
+    if (isApiError(query.error) && query.error.status === 404) return <NotFound />
+    return (
+      <div className="page">
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      </div>
+    )
+  }
+  const processor = query.data
+  return (
+    <div className="page">
+      <ProcessorHeader
+        processor={processor}
+        onDeleted={() => {
+          toast(t('processors.toast.deleted', { name: processor.displayName }))
+          void navigate({ to: paths.processors.list.path })
+        }}
+      />
+      <div className="detail-grid">
+        <ProcessorOverview processor={processor} />
+        <ProcessorDescriptions processor={processor} />
+      </div>
+      <TransfersSection processorId={processor.id} transfers={processor.transfers} />
+      <DpasSection processorId={processor.id} dpas={processor.dpas} role={processor.role} />
+      <ProcessorNotes processor={processor} />
+    </div>
+  )
+}

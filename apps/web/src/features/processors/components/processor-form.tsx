@@ -1,0 +1,235 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { ProcessorInput, ProcessorRole, ProcessorStatus, ProcessorUpdate, type Processor, type ProcessorInputParsed } from '@seloste/schema'
+import { Controller, useForm, type Resolver } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { ConflictBanner, differences } from '../../../components/form/conflict-banner'
+import { CountrySelect } from '../../../components/form/country-select'
+import { ErrorSummary } from '../../../components/form/error-summary'
+import { CheckboxField, Field } from '../../../components/form/field'
+import { FormSection } from '../../../components/form/form-section'
+import { errorAt, useSaveFlow } from '../../../components/form/use-save-flow'
+import { TagInput } from '../../../components/form/tag-input'
+import { Button } from '../../../components/ui/button'
+import { useFormat } from '../../../lib/format'
+import { formErrorMap } from '../../../lib/zod-error-map'
+import { useCreateProcessor } from '../api/create-processor'
+import { useProcessorOptions } from '../api/get-processor-options'
+import { useUpdateProcessor } from '../api/update-processor'
+import {
+  describeProcessorValues,
+  PROCESSOR_FORM_PATHS,
+  processorFieldLabel,
+  processorToFormValues,
+  type ProcessorFormValues,
+} from '../lib/form-values'
+
+interface ProcessorFormProps {
+  /** Edit when given: the processor as loaded; its version goes with the update. */
+  processor?: Processor
+  initialValues: ProcessorFormValues
+  onSaved: (processor: Processor) => void
+  onCancel: () => void
+}
+
+/** The schemas' output: trimmed, with '' turned into null. */
+type Parsed = ProcessorInputParsed & { version?: number }
+
+/**
+ * Create and edit a processor. Validated in the browser with the same zod schema the API uses
+ * (ProcessorInput to create, ProcessorUpdate to edit), then by the API, whose 400 field errors
+ * land beside the same inputs. On a version conflict the typed values stay and the user decides.
+ */
+export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: ProcessorFormProps) {
+  const { t } = useTranslation()
+  const format = useFormat()
+  const isEdit = !!processor
+  const create = useCreateProcessor()
+  const update = useUpdateProcessor()
+  const options = useProcessorOptions()
+
+  // The schemas' input types are wider than the form's (null allowed); the form only ever holds strings.
+  const resolver = zodResolver(isEdit ? ProcessorUpdate : ProcessorInput, { error: formErrorMap }) as unknown as Resolver<ProcessorFormValues, unknown, Parsed>
+  const form = useForm<ProcessorFormValues, unknown, Parsed>({ defaultValues: initialValues, resolver, shouldFocusError: false, mode: 'onTouched' })
+  const { register, control, handleSubmit, formState, getValues, reset, setValue } = form
+  const { errors, isSubmitting } = formState
+
+  const labelOf = (path: string) => processorFieldLabel(t, path)
+  const flow = useSaveFlow<ProcessorFormValues, Processor>(form, PROCESSOR_FORM_PATHS, labelOf)
+  const conflict = flow.conflict
+
+  const save = async (values: Parsed) => {
+    const result = await flow.run(() =>
+      processor
+        ? update.mutateAsync({ id: processor.id, input: { ...values, version: values.version ?? processor.version } })
+        : create.mutateAsync(values),
+    )
+    if (result.ok) onSaved(result.value)
+  }
+
+  const onSubmit = handleSubmit(save, flow.onInvalid)
+
+  const parentName = (id: number) => options.data?.find((o) => o.id === id)?.displayName ?? `#${id}`
+  const labels = Object.fromEntries(PROCESSOR_FORM_PATHS.map((p) => [p, labelOf(p)]))
+  const diffs = conflict
+    ? differences(
+        describeProcessorValues(processorToFormValues(conflict), t, format, (id) => (conflict.parent?.id === id ? conflict.parent.displayName : parentName(id))),
+        describeProcessorValues(getValues(), t, format, parentName),
+        labels,
+      )
+    : []
+
+  const err = (path: string) => errorAt(errors, path)
+
+  const parentOptions = (options.data ?? []).filter((o) => o.id !== processor?.id)
+
+  return (
+    <form className="form" noValidate onSubmit={(e) => void onSubmit(e)}>
+      {conflict && (
+        <ConflictBanner
+          ref={flow.conflictRef}
+          title={t('conflict.processorTitle')}
+          savedAt={format.dateTime(conflict.updatedAt)}
+          differences={diffs}
+          busy={isSubmitting}
+          onReload={() => {
+            reset(processorToFormValues(conflict))
+            flow.clearConflict()
+          }}
+          onKeepMine={() => {
+            // The user's values, now based on the version they have seen: an informed overwrite.
+            setValue('version', conflict.version)
+            void onSubmit()
+          }}
+        />
+      )}
+      <ErrorSummary ref={flow.summaryRef} items={flow.items} />
+
+      <FormSection legend={t('processors.form.basics')}>
+        <Field name="displayName" label={t('processors.fields.displayName')} hint={t('processors.form.displayNameHint')} error={err('displayName')} required>
+          {(c) => <input {...c} className="input" autoComplete="off" {...register('displayName')} />}
+        </Field>
+        <Field name="legalName" label={t('processors.fields.legalName')} hint={t('processors.form.legalNameHint')} error={err('legalName')}>
+          {(c) => <input {...c} className="input" autoComplete="off" {...register('legalName')} />}
+        </Field>
+        <Field name="role" label={t('processors.fields.role')} error={err('role')} required>
+          {(c) => (
+            <select {...c} className="select" {...register('role')}>
+              {ProcessorRole.options.map((r) => (
+                <option key={r} value={r}>
+                  {t(`enums.role.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="status" label={t('processors.fields.status')} error={err('status')}>
+          {(c) => (
+            <select {...c} className="select" {...register('status')}>
+              {ProcessorStatus.options.map((s) => (
+                <option key={s} value={s}>
+                  {t(`enums.processorStatus.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="parentId" label={t('processors.fields.parent')} hint={t('processors.form.parentHint')} error={err('parentId')}>
+          {(c) => (
+            // Controlled: the options arrive after the form is set up, and the select must then show the saved parent.
+            <Controller
+              control={control}
+              name="parentId"
+              render={({ field }) => (
+                <select
+                  {...c}
+                  ref={field.ref}
+                  className="select"
+                  value={field.value ?? ''}
+                  onBlur={field.onBlur}
+                  onChange={(e) => field.onChange(e.target.value === '' ? null : Number(e.target.value))}
+                >
+                  <option value="">{t('common.none')}</option>
+                  {field.value != null && !parentOptions.some((o) => o.id === field.value) && (
+                    <option value={field.value}>{processor?.parent?.id === field.value ? processor.parent.displayName : t('common.loading')}</option>
+                  )}
+                  {parentOptions.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.displayName}
+                    </option>
+                  ))}
+                </select>
+              )}
+            />
+          )}
+        </Field>
+        <Field name="hqCountry" label={t('processors.fields.hqCountry')} error={err('hqCountry')}>
+          {(c) => <CountrySelect {...c} emptyLabel={t('common.notRecorded')} {...register('hqCountry')} />}
+        </Field>
+        <Field name="startDate" label={t('processors.fields.startDate')} error={err('startDate')}>
+          {(c) => <input {...c} type="date" className="input input-date" {...register('startDate')} />}
+        </Field>
+        <Field name="endDate" label={t('processors.fields.endDate')} error={err('endDate')}>
+          {(c) => <input {...c} type="date" className="input input-date" {...register('endDate')} />}
+        </Field>
+        <CheckboxField name="isPublic" label={t('processors.form.isPublicLabel')} hint={t('processors.form.isPublicHint')}>
+          {(c) => <input {...c} type="checkbox" className="checkbox" {...register('isPublic')} />}
+        </CheckboxField>
+      </FormSection>
+
+      <FormSection legend={t('processors.form.description')} description={t('processors.form.descriptionHint')}>
+        {(['service', 'purpose', 'disclosureCondition'] as const).map((key) =>
+          (['fi', 'en'] as const).map((lang) => (
+            <Field
+              key={`${key}.${lang}`}
+              name={`${key}.${lang}`}
+              label={labelOf(`${key}.${lang}`)}
+              hint={key === 'disclosureCondition' && lang === 'fi' ? t('processors.form.disclosureHint') : undefined}
+              error={err(`${key}.${lang}`)}
+            >
+              {(c) => <textarea {...c} lang={lang} rows={key === 'service' ? 2 : 3} className="textarea" {...register(`${key}.${lang}`)} />}
+            </Field>
+          )),
+        )}
+      </FormSection>
+
+      <FormSection legend={t('processors.form.personalData')} description={t('processors.form.tagsHint')}>
+        {(['dataCategories', 'dataSubjectCategories'] as const).map((name) => (
+          <Field key={name} name={name} label={t(`processors.fields.${name}`)} error={err(name)}>
+            {(c) => (
+              <Controller
+                control={control}
+                name={name}
+                render={({ field }) => (
+                  <TagInput {...c} value={field.value} onChange={field.onChange} onBlur={field.onBlur} placeholder={t(`processors.form.${name}Placeholder`)} />
+                )}
+              />
+            )}
+          </Field>
+        ))}
+      </FormSection>
+
+      <FormSection legend={t('processors.form.links')}>
+        {(['websiteUrl', 'privacyPolicyUrl', 'dpaUrl'] as const).map((name) => (
+          <Field key={name} name={name} label={t(`processors.fields.${name}`)} error={err(name)}>
+            {(c) => <input {...c} type="url" inputMode="url" className="input" placeholder="https://" {...register(name)} />}
+          </Field>
+        ))}
+      </FormSection>
+
+      <FormSection legend={t('processors.form.internal')} description={t('processors.detail.notesHint')}>
+        <Field name="internalNotes" label={t('processors.fields.internalNotes')} error={err('internalNotes')} className="span-2">
+          {(c) => <textarea {...c} rows={4} className="textarea" {...register('internalNotes')} />}
+        </Field>
+      </FormSection>
+
+      <div className="form-footer">
+        <Button onClick={onCancel} disabled={isSubmitting}>
+          {t('common.cancel')}
+        </Button>
+        <Button type="submit" variant="primary" busy={isSubmitting}>
+          {isEdit ? t('common.save') : t('processors.form.create')}
+        </Button>
+      </div>
+    </form>
+  )
+}

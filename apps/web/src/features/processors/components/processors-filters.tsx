@@ -1,0 +1,139 @@
+import { DpaStatus, ProcessorRole, ProcessorStatus, Safeguard } from '@seloste/schema'
+import { useEffect, useId, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { CountrySelect } from '../../../components/form/country-select'
+import { Button } from '../../../components/ui/button'
+import { useDebouncedValue } from '../../../lib/use-debounced-value'
+import { hasFilters, type ProcessorListSearch } from '../lib/list-search'
+
+export type SearchPatch = Partial<ProcessorListSearch>
+
+interface FiltersProps {
+  search: ProcessorListSearch
+  onChange: (patch: SearchPatch, options?: { replace?: boolean }) => void
+  onClear: () => void
+}
+
+export function ProcessorsFilters({ search, onChange, onClear }: FiltersProps) {
+  const { t } = useTranslation()
+  const id = useId()
+  const [text, setText] = useState(search.q ?? '')
+  const debounced = useDebouncedValue(text, 300)
+
+  // The URL is the truth: when it changes from outside (back button, "clear filters"), follow it.
+  useEffect(() => {
+    setText(search.q ?? '')
+  }, [search.q])
+
+  useEffect(() => {
+    const q = debounced.trim() || undefined
+    // Typing replaces the history entry: Back should leave the search, not replay each keystroke.
+    if (q !== (search.q?.trim() || undefined)) onChange({ q, page: undefined }, { replace: true })
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the debounced text triggers a search
+  }, [debounced])
+
+  // A filter change starts again from page 1.
+  const set = (patch: SearchPatch) => onChange({ ...patch, page: undefined })
+
+  return (
+    <div className="filters">
+      <div className="filters-top">
+        <form
+          role="search"
+          className="filters-search"
+          onSubmit={(e) => {
+            e.preventDefault()
+            onChange({ q: text.trim() || undefined, page: undefined })
+          }}
+        >
+          <label htmlFor={`${id}-q`} className="field-label">
+            {t('processors.list.searchLabel')}
+          </label>
+          <div className="search-box">
+            <svg className="search-icon" aria-hidden="true" viewBox="0 0 20 20" width="16" height="16">
+              <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
+              <path d="M13 13l4.5 4.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+            </svg>
+            <input
+              id={`${id}-q`}
+              type="search"
+              className="input"
+              value={text}
+              placeholder={t('processors.list.searchPlaceholder')}
+              onChange={(e) => setText(e.target.value)}
+              autoComplete="off"
+            />
+          </div>
+        </form>
+        {hasFilters(search) && (
+          <Button variant="ghost" size="sm" onClick={onClear}>
+            {t('common.clearFilters')}
+          </Button>
+        )}
+      </div>
+      <div className="filters-grid">
+        <FilterSelect id={`${id}-status`} label={t('processors.columns.status')} value={search.status ?? ''} onChange={(v) => set({ status: (v || undefined) as ProcessorListSearch['status'] })}>
+          <option value="">{t('processors.list.any')}</option>
+          {ProcessorStatus.options.map((s) => (
+            <option key={s} value={s}>
+              {t(`enums.processorStatus.${s}`)}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id={`${id}-role`} label={t('processors.columns.role')} value={search.role ?? ''} onChange={(v) => set({ role: (v || undefined) as ProcessorListSearch['role'] })}>
+          <option value="">{t('processors.list.any')}</option>
+          {ProcessorRole.options.map((r) => (
+            <option key={r} value={r}>
+              {t(`enums.role.${r}`)}
+            </option>
+          ))}
+        </FilterSelect>
+        <div className="filter">
+          <label htmlFor={`${id}-country`} className="field-label">
+            {t('processors.list.transferCountry')}
+          </label>
+          <CountrySelect id={`${id}-country`} emptyLabel={t('processors.list.any')} value={search.country ?? ''} onChange={(e) => set({ country: (e.target.value || undefined) as ProcessorListSearch['country'] })} />
+        </div>
+        <FilterSelect id={`${id}-safeguard`} label={t('processors.columns.safeguards')} value={search.safeguard ?? ''} onChange={(v) => set({ safeguard: (v || undefined) as ProcessorListSearch['safeguard'] })}>
+          <option value="">{t('processors.list.any')}</option>
+          {Safeguard.options.map((s) => (
+            <option key={s} value={s}>
+              {t(`enums.safeguard.${s}`)}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id={`${id}-dpa`} label={t('processors.columns.dpa')} value={search.dpaStatus ?? ''} onChange={(v) => set({ dpaStatus: (v || undefined) as ProcessorListSearch['dpaStatus'] })}>
+          <option value="">{t('processors.list.any')}</option>
+          {DpaStatus.options.map((s) => (
+            <option key={s} value={s}>
+              {t(`enums.dpaStatus.${s}`)}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect
+          id={`${id}-eea`}
+          label={t('processors.list.location')}
+          value={search.outsideEea === undefined ? '' : String(search.outsideEea)}
+          onChange={(v) => set({ outsideEea: v === '' ? undefined : v === 'true' })}
+        >
+          <option value="">{t('processors.list.any')}</option>
+          <option value="true">{t('processors.list.outsideEeaYes')}</option>
+          <option value="false">{t('processors.list.outsideEeaNo')}</option>
+        </FilterSelect>
+      </div>
+    </div>
+  )
+}
+
+function FilterSelect({ id, label, value, onChange, children }: { id: string; label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
+  return (
+    <div className="filter">
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <select id={id} className={`select ${value ? 'is-active' : ''}`} value={value} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
+    </div>
+  )
+}

@@ -1,0 +1,71 @@
+import { createProcessor, expect, test } from './fixtures'
+
+// The second save is refused with 409 on purpose; the browser logs that response as an error.
+test.use({ allowedConsoleErrors: [/status of 409/] })
+
+test('two tabs edit the same processor: the second sees the conflict, keeps its typing and saves over', async ({ page, api, context, uniqueName }) => {
+  const name = uniqueName('Conflict Co')
+  const processor = await createProcessor(api, { displayName: name, service: { fi: 'Palvelu', en: 'Original service' } })
+  const tabA = page
+  const tabB = await context.newPage()
+  await tabA.goto(`/processors/${processor.id}/edit`)
+  await tabB.goto(`/processors/${processor.id}/edit`)
+  // Both forms have loaded version 1 before anyone saves.
+  await expect(tabA.getByRole('textbox', { name: /^Name/ })).toHaveValue(name)
+  await expect(tabB.getByRole('textbox', { name: /^Name/ })).toHaveValue(name)
+
+  await tabA.getByLabel('Service (English)').fill('Service as saved by A')
+  await tabA.getByRole('button', { name: 'Save' }).click()
+  await expect(tabA.getByRole('heading', { level: 1, name })).toBeVisible()
+
+  await tabB.getByLabel('Legal entity').fill('Typed by B Ltd')
+  await tabB.getByRole('button', { name: 'Save' }).click()
+
+  const banner = tabB.getByRole('alert').filter({ hasText: 'Someone else saved this processor while you were editing' })
+  await expect(banner).toBeVisible()
+  await expect(banner).toBeFocused()
+  // Nothing typed is lost, and the other person's values are there to compare.
+  await expect(tabB.getByLabel('Legal entity')).toHaveValue('Typed by B Ltd')
+  const service = banner.getByRole('row', { name: /Service \(English\)/ })
+  await expect(service.getByRole('cell').nth(0)).toHaveText('Service as saved by A')
+  await expect(service.getByRole('cell').nth(1)).toHaveText('Original service')
+  await expect(banner.getByRole('row', { name: /Legal entity/ })).toContainText('Typed by B Ltd')
+
+  await banner.getByRole('button', { name: 'Keep mine and save again' }).click()
+  await expect(tabB.getByRole('heading', { level: 1, name })).toBeVisible()
+  await expect(tabB.getByRole('region', { name: 'Overview' })).toContainText('Typed by B Ltd')
+
+  const saved = await (await api.get(`/api/processors/${processor.id}`)).json()
+  expect(saved.legalName).toBe('Typed by B Ltd')
+  expect(saved.version).toBe(3)
+})
+
+test('the conflict can be resolved by taking the other version', async ({ page, api, context, uniqueName }) => {
+  const name = uniqueName('Reload Co')
+  const processor = await createProcessor(api, { displayName: name })
+  const tabB = await context.newPage()
+  await tabB.goto(`/processors/${processor.id}/edit`)
+  await expect(tabB.getByRole('textbox', { name: /^Name/ })).toHaveValue(name)
+
+  // Someone else saves first (here straight through the API).
+  const res = await api.patch(`/api/processors/${processor.id}`, { data: { version: processor.version, legalName: 'Their Legal Oy' } })
+  expect(res.status()).toBe(200)
+
+  await tabB.getByLabel('Website').fill('https://mine.example')
+  await tabB.getByRole('button', { name: 'Save' }).click()
+  const banner = tabB.getByRole('alert').filter({ hasText: 'Someone else saved this processor' })
+  await expect(banner).toBeVisible()
+  await expect(tabB.getByLabel('Website')).toHaveValue('https://mine.example')
+
+  await banner.getByRole('button', { name: 'Reload their version' }).click()
+  await expect(banner).toBeHidden()
+  await expect(tabB.getByLabel('Legal entity')).toHaveValue('Their Legal Oy')
+  await expect(tabB.getByLabel('Website')).toHaveValue('')
+
+  // Saving now builds on their version: no conflict.
+  await tabB.getByLabel('Website').fill('https://after-reload.example')
+  await tabB.getByRole('button', { name: 'Save' }).click()
+  await expect(tabB.getByRole('heading', { level: 1, name })).toBeVisible()
+  await expect(tabB.getByRole('link', { name: 'after-reload.example' })).toBeVisible()
+  void page
+})
