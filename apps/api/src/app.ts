@@ -4,9 +4,12 @@ import { join } from 'node:path'
 import type { Db } from './db/client'
 import type { AppConfig } from './lib/config'
 import { createApp, createRouter } from './lib/create-app'
+import { activitiesRouter } from './routes/activities'
 import { auditRouter } from './routes/audit'
 import { authRouter } from './routes/auth'
 import { dpasRouter } from './routes/dpas'
+import { exportsRouter } from './routes/exports'
+import { findingsRouter } from './routes/findings'
 import { metaRouter } from './routes/meta'
 import { organisationRouter } from './routes/organisation'
 import { processorsRouter } from './routes/processors'
@@ -14,6 +17,7 @@ import { publicRouter } from './routes/public'
 import { publicListRouter } from './routes/public-list'
 import { transfersRouter } from './routes/transfers'
 import { usersRouter } from './routes/users'
+import { vocabularyRouter } from './routes/vocabulary'
 
 /** Every /api route, chained so that the web app's typed client sees each one. */
 export function apiRoutes() {
@@ -23,10 +27,14 @@ export function apiRoutes() {
     .route('/users', usersRouter)
     .route('/audit', auditRouter)
     .route('/public-list', publicListRouter)
+    .route('/', findingsRouter)
     .route('/organisation', organisationRouter)
     .route('/processors', processorsRouter)
     .route('/', transfersRouter)
     .route('/', dpasRouter)
+    .route('/', activitiesRouter)
+    .route('/vocabulary', vocabularyRouter)
+    .route('/exports', exportsRouter)
 }
 
 /** The typed shape of the API, for `hc<AppType>('/api')` in the web app. */
@@ -36,7 +44,7 @@ export const OPENAPI_INFO = {
   title: 'Seloste API',
   version: '0.1.0',
   description:
-    'GDPR processor registry: processors, their transfers and data processing agreements. Every route except health, login and this description needs a session cookie from POST /api/auth/login.',
+    'GDPR processor registry: processors, their transfers and data processing agreements, the records of processing activities and the auditor\'s exports. Every route except health, login and this description needs a session cookie from POST /api/auth/login.',
 }
 
 export function buildApp(deps: { db: Db; config?: AppConfig }) {

@@ -2,6 +2,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { DEFAULT_CONFIG, type AppConfig } from './lib/config'
+import { smtpMailer } from './lib/mailer'
 
 /** The repository root (apps/api/src -> ../../..). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -20,6 +21,11 @@ const EnvSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** "true" only behind a reverse proxy you run: then X-Forwarded-For/-Proto/-Host are believed. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** SMTP server for list subscriptions and the daily digest, e.g. smtps://user:pass@smtp.example.fi:465. Unset: no mail features. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'Must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().default('Seloste <no-reply@seloste.local>'),
+  /** The address people reach Seloste at, for links in mail. */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema>
@@ -42,5 +48,7 @@ export function appConfigFrom(env: Env): AppConfig {
     ...DEFAULT_CONFIG,
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
     trustProxy: env.TRUST_PROXY === 'true',
+    mailer: env.SMTP_URL ? smtpMailer(env.SMTP_URL, env.MAIL_FROM) : null,
+    publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? `http://${env.HOST}:${env.PORT}`,
   }
 }

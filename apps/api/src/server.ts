@@ -9,6 +9,8 @@ import { systemContext } from './services/context'
 import { ensureFirstAdmin } from './services/users'
 import { logger } from './lib/logger'
 import { seedDemoData } from './seed/seed'
+import { recordDailyCounts } from './services/findings'
+import { isDigestTime, sendDailyDigest } from './services/digest'
 
 async function main() {
   const env = readEnv()
@@ -17,7 +19,7 @@ async function main() {
     db = openDatabase(env.DATABASE_PATH)
   } catch (err) {
     if (err instanceof DatabaseOpenError) {
-      console.error(`Seloste cannot start: ${err.message}.\nSet DATABASE_PATH to a Seloste database file, or to a new path to start empty.`)
+      console.error(`Seloste cannot start: ${err.message}.\nSet DATABASE_PATH to a Seloste database file or to a new path to start empty, or restore a backup: pnpm restore <file> --force.`)
       process.exit(1)
     }
     throw err
@@ -37,20 +39,54 @@ async function main() {
     )
   }
 
-  const app = buildApp({ db, config: appConfigFrom(env) })
+  const config = appConfigFrom(env)
+  const app = buildApp({ db, config })
   // The built dashboard: static files, and index.html for every other path (client-side routes).
   if (existsSync(join(env.WEB_DIST, 'index.html'))) {
     const root = relative(process.cwd(), env.WEB_DIST) || '.'
     const indexHtml = readFileSync(join(env.WEB_DIST, 'index.html'), 'utf8')
     app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }))
     app.use('/*', serveStatic({ root }))
-    app.get('*', (c) => c.html(indexHtml))
+    // Client-side routes get the dashboard; unknown API and public paths keep their JSON 404.
+    app.get('*', (c) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/public/') ? c.notFound() : c.html(indexHtml)))
   } else {
     logger.warn('the web app is not built; serving the API only', { webDist: env.WEB_DIST })
   }
 
+  // The findings trend: today's open counts now, and again every hour (the last call of a day stands).
+  const recordCounts = () => {
+    try {
+      recordDailyCounts(db)
+    } catch (err) {
+      logger.error('could not record the daily finding counts', { error: (err as Error).message })
+    }
+  }
+  // The daily digest by email, where SMTP is configured: the first hourly tick after 07:00 sends it.
+  const digest = () => {
+    if (!config.mailer || !isDigestTime()) return
+    sendDailyDigest(db, config.mailer, config.publicBaseUrl ?? `http://${env.HOST}:${env.PORT}`).catch((err: unknown) =>
+      logger.error('the daily digest failed', { error: (err as Error).message }),
+    )
+  }
+  // The first run waits a moment, so that a large registry's checks do not delay the start.
+  setTimeout(() => {
+    recordCounts()
+    digest()
+  }, 5_000).unref()
+  const hourly = setInterval(() => {
+    recordCounts()
+    digest()
+  }, 3600_000)
+  hourly.unref()
+
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     console.log(`Seloste is running on http://${info.address}:${info.port} (database: ${env.DATABASE_PATH})`)
+  })
+  // A port in use (or an address that cannot be bound) ends the start with a message, not a stack trace.
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    const reason = err.code === 'EADDRINUSE' ? 'the port is already in use' : err.message
+    console.error(`Seloste cannot start: cannot listen on ${env.HOST}:${env.PORT} (${reason}).\nSet PORT (and HOST) to a free address, or stop what is using it.`)
+    process.exit(1)
   })
 
   let stopping = false

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest'
 import { createTestContext, type TestClient } from './helpers'
 
 /** Reachable without a session. */
-const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /api/openapi.json', 'GET /api/docs', 'GET /api/docs/init.js', 'GET /api/docs/:asset'])
+const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /api/openapi.json', 'GET /api/docs', 'GET /api/docs/init.js', 'GET /api/docs/:asset', 'GET /api/calendar.ics'])
 /** Writes every logged-in user may make about themselves. */
-const SELF_SERVICE = new Set(['POST /api/auth/logout', 'POST /api/auth/password'])
+const SELF_SERVICE = new Set(['POST /api/auth/logout', 'POST /api/auth/password', 'POST /api/calendar/token'])
 
 const ctx = await createTestContext({ demo: true })
 const routes = [

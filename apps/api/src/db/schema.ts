@@ -77,6 +77,8 @@ export const processors = sqliteTable(
     index('processors_role').on(t.role),
     index('processors_parent').on(t.parentId),
     index('processors_updated_at').on(t.updatedAt),
+    /** The list: status filter, search on the index entry itself, rows already in display-name order. */
+    index('processors_status_name_search').on(t.status, sql`${t.displayName} COLLATE NOCASE`, t.id, t.searchText),
   ],
 )
 
@@ -321,3 +323,54 @@ export const activityProcessors = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.activityId, t.processorId] }), index('activity_processors_processor').on(t.processorId)],
 )
+
+/** An accepted risk: the finding stops counting as open until the acknowledgement expires. */
+export const findingAcknowledgements = sqliteTable(
+  'finding_acknowledgements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    findingKey: text('finding_key').notNull(),
+    reason: text('reason').notNull(),
+    expiresOn: text('expires_on').notNull(),
+    acknowledgedById: integer('acknowledged_by_id'),
+    acknowledgedByEmail: text('acknowledged_by_email'),
+    acknowledgedAt: text('acknowledged_at').notNull(),
+  },
+  (t) => [index('finding_ack_key').on(t.findingKey, t.expiresOn)],
+)
+
+/** Open findings per severity, one row per day, for the trend. */
+export const findingCounts = sqliteTable('finding_counts', {
+  date: text('date').primaryKey(),
+  high: integer('high').notNull(),
+  medium: integer('medium').notNull(),
+  low: integer('low').notNull(),
+})
+
+/** Per-user secret for the iCalendar feed URL; only its hash is stored. */
+export const calendarTokens = sqliteTable('calendar_tokens', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: text('created_at').notNull(),
+})
+
+/** People who follow the public list by email (double opt-in). Tokens are stored only as hashes. */
+export const listSubscribers = sqliteTable('list_subscribers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  language: text('language').$type<Language>().notNull(),
+  confirmTokenHash: text('confirm_token_hash'),
+  unsubscribeTokenHash: text('unsubscribe_token_hash').notNull().unique(),
+  createdAt: text('created_at').notNull(),
+  confirmedAt: text('confirmed_at'),
+  lastMailedAt: text('last_mailed_at'),
+})
+
+/** What the last daily digest reported, so that the next one says only what is new. */
+export const digestRuns = sqliteTable('digest_runs', {
+  date: text('date').primaryKey(),
+  findingKeys: text('finding_keys', { mode: 'json' }).$type<string[]>().notNull(),
+  recipients: integer('recipients').notNull(),
+})

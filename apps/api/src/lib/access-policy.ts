@@ -14,11 +14,14 @@ const PUBLIC: readonly [string, RegExp][] = [
   ['POST', /^\/api\/auth\/login$/],
   ['GET', /^\/api\/openapi\.json$/],
   ['GET', /^\/api\/docs(\/.*)?$/],
+  // Calendar apps cannot log in: the feed checks the secret token in its URL instead.
+  ['GET', /^\/api\/calendar\.ics$/],
 ]
 
 const SELF_SERVICE_WRITES: readonly [string, RegExp][] = [
   ['POST', /^\/api\/auth\/logout$/],
   ['POST', /^\/api\/auth\/password$/],
+  ['POST', /^\/api\/calendar\/token$/],
 ]
 
 const ADMIN_ONLY = /^\/api\/users(\/.*)?$/

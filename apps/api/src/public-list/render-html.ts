@@ -36,7 +36,7 @@ ol,ul{padding-left:1.4rem}li{margin:.6rem 0}
 .upcoming{border-color:#c58a00;color:#7a5400;background:#fff8e6}
 nav.formats ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.75rem}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
-footer{margin-top:3rem;border-top:1px solid var(--line);padding-top:1rem;font-size:.9rem;color:var(--muted)}
+form.subscribe{margin-top:1.25rem;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}form.subscribe label{width:100%}\ninput[type=email]{font:inherit;padding:.4rem .6rem;border:1px solid #8a94a3;border-radius:.35rem;min-width:16rem}\nbutton{font:inherit;padding:.4rem .9rem;border-radius:.35rem;border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer}\nfooter{margin-top:3rem;border-top:1px solid var(--line);padding-top:1rem;font-size:.9rem;color:var(--muted)}
 `
 
 export function page(lang: Language, title: string, body: string, alternate?: { href: string; label: string }, feed?: string): string {
@@ -109,7 +109,7 @@ export function renderHtmlFragment(version: PublishedVersion, lang: Language, to
 }
 
 /** The public page: the list, its version and date, and links to the other formats and languages. */
-export function renderHtml(version: PublishedVersion, lang: Language, today: string, options: { archived?: boolean } = {}): string {
+export function renderHtml(version: PublishedVersion, lang: Language, today: string, options: { archived?: boolean; subscribe?: boolean } = {}): string {
   const t = T[lang]
   const links = publicLinks(lang, options.archived ? version.version : undefined)
   const c = version.content.controller
@@ -126,8 +126,29 @@ ${renderHtmlFragment(version, lang, today)}
 <li><a href="${esc(links.md)}">Markdown</a></li><li><a href="${esc(links.json)}">JSON</a></li><li><a href="${esc(links.csv)}">CSV</a></li>
 <li><a href="${esc(links.changes)}">${esc(t.changesTitle)}</a></li><li><a href="${esc(links.feed)}">Atom</a></li>
 </ul></nav>
+${options.subscribe ? subscribeForm(lang) : ''}
 </footer>`
   return page(lang, `${t.title} – ${c.name}`, body, { href: links.other, label: t.language }, links.feed)
+}
+
+/** Shown only where mail is configured: without SMTP the feature is hidden, not broken. */
+function subscribeForm(lang: Language): string {
+  const t = T[lang]
+  return `<form class="subscribe" method="post" action="${BASE}/subscribe">
+<input type="hidden" name="lang" value="${lang}">
+<label for="subscribe-email">${esc(t.subscribeLabel)}</label>
+<input id="subscribe-email" name="email" type="email" required autocomplete="email" maxlength="320">
+<button type="submit">${esc(t.subscribeButton)}</button>
+</form>`
+}
+
+/** A short page for the subscription steps (check your mail, confirmed, unsubscribed). */
+export function renderMessagePage(lang: Language, heading: string, text: string, status: 'ok' | 'error' = 'ok', form?: { action: string; token: string; button: string }): string {
+  const links = publicLinks(lang)
+  const formHtml = form
+    ? `<form method="post" action="${esc(form.action)}"><input type="hidden" name="token" value="${esc(form.token)}"><input type="hidden" name="lang" value="${lang}"><button type="submit">${esc(form.button)}</button></form>`
+    : ''
+  return page(lang, heading, `<main id="content"><h1>${esc(heading)}</h1><p${status === 'error' ? ' role="alert"' : ''}>${esc(text)}</p>${formHtml}<p><a href="${esc(links.page)}">${esc(T[lang].title)}</a></p></main>`)
 }
 
 export function changeText(change: PublishedVersion['changes'][number], lang: Language): string {

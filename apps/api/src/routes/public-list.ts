@@ -2,6 +2,8 @@ import { createRoute } from '@hono/zod-openapi'
 import { Language, PublicListPreview, PublishedVersion, PublishedVersionSummary, PublishInput } from '@seloste/schema'
 import { z } from 'zod'
 import { createRouter, serviceContext } from '../lib/create-app'
+import { logger } from '../lib/logger'
+import { notifySubscribers } from '../services/subscriptions'
 import { errorResponses, jsonBody, jsonResponse } from '../lib/openapi'
 import { renderHtmlFragment } from '../public-list/render-html'
 import { renderMarkdown } from '../public-list/render-markdown'
@@ -40,7 +42,16 @@ export const publicListRouter = createRouter()
       request: { body: jsonBody(PublishInput) },
       responses: { 201: jsonResponse(PublishedVersion, 'The published version'), ...errorResponses(400, 401, 403, 409) },
     }),
-    (c) => c.json(publishPublicList(serviceContext(c), c.req.valid('json')), 201),
+    (c) => {
+      const published = publishPublicList(serviceContext(c), c.req.valid('json'))
+      const { mailer, publicBaseUrl } = c.var.config
+      if (mailer) {
+        // After the commit, outside the request: a slow mail server must not hold up the editor.
+        const baseUrl = publicBaseUrl ?? new URL(c.req.url).origin
+        void notifySubscribers(c.var.db, mailer, published, baseUrl).catch((err: unknown) => logger.error('list update mails failed', { error: (err as Error).message }))
+      }
+      return c.json(published, 201)
+    },
   )
   .openapi(
     createRoute({

@@ -3,7 +3,12 @@ import type { Language, PublishedVersion } from '@seloste/schema'
 import { createHash } from 'node:crypto'
 import { AppError } from '../lib/app-error'
 import type { AppEnv } from '../lib/create-app'
-import { renderChangesHtml, renderHtml, renderNotPublished } from '../public-list/render-html'
+import { renderChangesHtml, renderHtml, renderMessagePage, renderNotPublished } from '../public-list/render-html'
+import { T } from '../public-list/texts'
+import { clientAddress } from '../lib/create-app'
+import { logger } from '../lib/logger'
+import { confirmSubscription, isSubscriptionToken, subscribe, unsubscribe } from '../services/subscriptions'
+import { z } from 'zod'
 import { renderAtom, renderCsv, renderJson } from '../public-list/render-data'
 import { renderMarkdown } from '../public-list/render-markdown'
 import { findOrganisation } from '../services/organisation'
@@ -30,10 +35,10 @@ function today(): string {
   return new Date().toISOString().slice(0, 10)
 }
 
-function render(version: PublishedVersion, format: Format, lang: Language, archived: boolean): string {
+function render(version: PublishedVersion, format: Format, lang: Language, archived: boolean, subscribe: boolean): string {
   switch (format) {
     case 'html':
-      return renderHtml(version, lang, today(), { archived })
+      return renderHtml(version, lang, today(), { archived, subscribe })
     case 'json':
       return renderJson(version, lang, today())
     case 'md':
@@ -73,9 +78,30 @@ function serveVersion(c: Context<AppEnv>, version: PublishedVersion | null, form
     if (format === 'html') return c.html(renderNotPublished(lang), 404)
     throw new AppError('not_found', 'The processor list has not been published yet')
   }
-  const body = render(version, format, lang, archived)
+  const body = render(version, format, lang, archived, !archived && c.var.config.mailer !== null)
   const file = format === 'html' ? undefined : `processors-v${version.version}-${lang}.${format}`
   return cached(c, body, CONTENT_TYPES[format], new Date(version.publishedAt), file)
+}
+
+const EmailField = z.email().max(320)
+
+/** At most this many subscription requests per client address an hour (each sends a mail). */
+const SUBSCRIBE_LIMIT = 10
+const subscribeAttempts = new Map<string, number[]>()
+
+function allowSubscribe(address: string | null): boolean {
+  const key = address ?? 'unknown'
+  const now = Date.now()
+  const recent = (subscribeAttempts.get(key) ?? []).filter((t) => now - t < 3600_000)
+  if (recent.length >= SUBSCRIBE_LIMIT) return false
+  subscribeAttempts.set(key, [...recent, now])
+  return true
+}
+
+async function formField(c: Context<AppEnv>, name: string): Promise<string> {
+  const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>)
+  const value = (body as Record<string, unknown>)[name]
+  return typeof value === 'string' ? value : ''
 }
 
 /** The published processor list, for everyone, without an account. Only published data is read. */
@@ -94,6 +120,47 @@ export const publicRouter = new Hono<AppEnv>()
     const versions = listVersions(c.var.db)
     const origin = new URL(c.req.url).origin
     return cached(c, renderAtom(versions, language(c), origin), CONTENT_TYPES.atom, versions[0] ? new Date(versions[0].publishedAt) : null)
+  })
+  .post('/processors/subscribe', async (c) => {
+    const mailer = c.var.config.mailer
+    if (!mailer) return c.notFound()
+    const lang = (await formField(c, 'lang')) === 'en' ? 'en' : 'fi'
+    const t = T[lang]
+    const email = EmailField.safeParse((await formField(c, 'email')).trim())
+    if (!email.success) return c.html(renderMessagePage(lang, t.subscribeButton, t.badEmail, 'error'), 400)
+    if (!allowSubscribe(clientAddress(c))) {
+      return c.html(renderMessagePage(lang, t.subscribeButton, lang === 'fi' ? 'Liian monta pyyntöä; yritä myöhemmin uudelleen.' : 'Too many requests; try again later.', 'error'), 429)
+    }
+    const organisation = findOrganisation(c.var.db)?.name ?? 'Seloste'
+    const baseUrl = c.var.config.publicBaseUrl ?? new URL(c.req.url).origin
+    await subscribe(c.var.db, mailer, { email: email.data, language: lang, organisation, baseUrl }).catch((err: unknown) => {
+      logger.warn('a subscription mail could not be sent', { error: (err as Error).message })
+    })
+    return c.html(renderMessagePage(lang, t.checkMail, t.checkMailText))
+  })
+  .get('/processors/subscribe/confirm', (c) => {
+    const lang = c.req.query('lang') === 'en' ? 'en' : 'fi'
+    const t = T[lang]
+    return confirmSubscription(c.var.db, c.req.query('token') ?? '')
+      ? c.html(renderMessagePage(lang, t.confirmed, t.confirmedText))
+      : c.html(renderMessagePage(lang, t.badLink, t.badLinkText, 'error'), 404)
+  })
+  .get('/processors/unsubscribe', (c) => {
+    const lang = c.req.query('lang') === 'en' ? 'en' : 'fi'
+    const t = T[lang]
+    const token = c.req.query('token') ?? ''
+    // A GET only asks: mail scanners open links, and must not unsubscribe anyone by doing so.
+    if (!isSubscriptionToken(c.var.db, token)) return c.html(renderMessagePage(lang, t.badLink, t.badLinkText, 'error'), 404)
+    return c.html(renderMessagePage(lang, t.unsubscribeHeading, t.unsubscribeText, 'ok', { action: '/public/processors/unsubscribe', token, button: t.unsubscribeButton }))
+  })
+  .post('/processors/unsubscribe', async (c) => {
+    // The form on the page above, and RFC 8058 one-click unsubscribe (token in the URL).
+    const token = c.req.query('token') ?? (await formField(c, 'token'))
+    const lang = c.req.query('lang') === 'en' ? 'en' : (await formField(c, 'lang')) === 'en' ? 'en' : 'fi'
+    const t = T[lang]
+    return unsubscribe(c.var.db, token)
+      ? c.html(renderMessagePage(lang, t.unsubscribed, t.unsubscribedText))
+      : c.html(renderMessagePage(lang, t.badLink, t.badLinkText, 'error'), 404)
   })
   .get('/processors/versions/:file{[0-9]{1,9}(\\.(json|md|csv))?}', (c) => {
     const [number, ext] = c.req.param('file').split('.') as [string, Format | undefined]

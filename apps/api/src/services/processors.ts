@@ -16,7 +16,9 @@ import { dpaDocuments, dpas, processors, transfers } from '../db/schema'
 import { AppError, invalid, notFound } from '../lib/app-error'
 import { recordAudit } from './audit'
 import { nowIso, type ServiceContext } from './context'
+import { unlinkProcessorFromActivities } from './activities'
 import { processorFields, toDpa, toTransfer } from './mappers'
+import { requireVersion } from './versions'
 
 type ProcessorRow = typeof processors.$inferSelect
 type ProcessorColumns = Partial<typeof processors.$inferInsert>
@@ -77,21 +79,40 @@ function checkMerged(db: DbOrTx, id: number | null, row: Pick<ProcessorRow, 'par
   }
 }
 
+/**
+ * The detail's queries, built and compiled once per database handle and then only executed: building
+ * the SQL (drizzle) and compiling it (SQLite) each time was most of a detail request's time.
+ */
+function detailQueries(db: DbOrTx) {
+  const id = sql.placeholder('id')
+  const ref = { id: processors.id, displayName: processors.displayName }
+  return {
+    row: db.select().from(processors).where(eq(processors.id, id)).prepare(),
+    parent: db.select(ref).from(processors).where(eq(processors.id, id)).prepare(),
+    subsidiaries: db.select(ref).from(processors).where(eq(processors.parentId, id)).orderBy(asc(processors.displayName)).prepare(),
+    transfers: db.select().from(transfers).where(eq(transfers.processorId, id)).orderBy(asc(transfers.id)).prepare(),
+    dpas: db.select().from(dpas).where(eq(dpas.processorId, id)).orderBy(desc(dpas.id)).prepare(),
+    /** The documents of the processor's DPAs: what documentsFor(db, <its DPA ids>) returns. */
+    documents: db
+      .select({ dpaId: dpaDocuments.dpaId, fileName: dpaDocuments.fileName, size: dpaDocuments.size, sha256: dpaDocuments.sha256, uploadedAt: dpaDocuments.uploadedAt })
+      .from(dpaDocuments)
+      .where(inArray(dpaDocuments.dpaId, db.select({ id: dpas.id }).from(dpas).where(eq(dpas.processorId, id))))
+      .prepare(),
+  }
+}
+/** Per handle (the app's database, or one transaction), so a statement always runs where it was prepared. */
+const preparedDetail = new WeakMap<DbOrTx, ReturnType<typeof detailQueries>>()
+
 export function getProcessor(db: DbOrTx, id: number): Processor {
-  const row = findRow(db, id)
+  let q = preparedDetail.get(db)
+  if (!q) preparedDetail.set(db, (q = detailQueries(db)))
+  const row = q.row.get({ id })
   if (!row) throw notFound('Processor')
-  const parent = row.parentId
-    ? (db.select({ id: processors.id, displayName: processors.displayName }).from(processors).where(eq(processors.id, row.parentId)).get() ?? null)
-    : null
-  const subsidiaries = db
-    .select({ id: processors.id, displayName: processors.displayName })
-    .from(processors)
-    .where(eq(processors.parentId, id))
-    .orderBy(asc(processors.displayName))
-    .all()
-  const transferRows = db.select().from(transfers).where(eq(transfers.processorId, id)).orderBy(asc(transfers.id)).all()
-  const dpaRows = db.select().from(dpas).where(eq(dpas.processorId, id)).orderBy(desc(dpas.id)).all()
-  const documents = documentsFor(db, dpaRows.map((d) => d.id))
+  const parent = row.parentId ? (q.parent.get({ id: row.parentId }) ?? null) : null
+  const subsidiaries = q.subsidiaries.all({ id })
+  const transferRows = q.transfers.all({ id })
+  const dpaRows = q.dpas.all({ id })
+  const documents = new Map(dpaRows.length === 0 ? [] : q.documents.all({ id }).map(({ dpaId, ...doc }) => [dpaId, doc] as const))
   return {
     ...processorFields(row),
     parent,
@@ -119,18 +140,26 @@ const currentDpaStatus = sql<string | null>`(SELECT d.status FROM dpas d WHERE d
 
 const eeaList = sql.join(EEA_COUNTRIES.map((c) => sql`${c}`), sql`, `)
 
-export function listProcessors(db: DbOrTx, q: ProcessorListQueryParsed): ProcessorPage {
+/**
+ * The SQL of a list depends only on which filters are set and on the sort, not on their values: each
+ * such shape is built (drizzle) and compiled (SQLite) once per database handle, then only executed.
+ */
+function listShape(q: ProcessorListQueryParsed): string {
+  const dpa = q.dpaStatus === 'missing' ? 'missing' : q.dpaStatus ? 'status' : ''
+  const eea = q.outsideEea === undefined ? '' : String(q.outsideEea)
+  return [q.q ? 'q' : '', q.status ? 's' : '', q.role ? 'r' : '', q.country ? 'c' : '', q.safeguard ? 'g' : '', dpa, eea, q.sort, q.order].join('|')
+}
+
+function listQueries(db: DbOrTx, q: ProcessorListQueryParsed) {
+  const p = sql.placeholder
   const where: SQL[] = []
-  if (q.q) {
-    const term = q.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)
-    where.push(sql`${processors.searchText} LIKE ${`%${term}%`} ESCAPE '\\'`)
-  }
-  if (q.status) where.push(eq(processors.status, q.status))
-  if (q.role) where.push(eq(processors.role, q.role))
-  if (q.country) where.push(sql`EXISTS (SELECT 1 FROM transfers t WHERE t.processor_id = ${outerId} AND t.country = ${q.country})`)
-  if (q.safeguard) where.push(sql`EXISTS (SELECT 1 FROM transfers t WHERE t.processor_id = ${outerId} AND t.safeguard = ${q.safeguard})`)
+  if (q.q) where.push(sql`${processors.searchText} LIKE ${p('q')} ESCAPE '\\'`)
+  if (q.status) where.push(eq(processors.status, p('status')))
+  if (q.role) where.push(eq(processors.role, p('role')))
+  if (q.country) where.push(sql`EXISTS (SELECT 1 FROM transfers t WHERE t.processor_id = ${outerId} AND t.country = ${p('country')})`)
+  if (q.safeguard) where.push(sql`EXISTS (SELECT 1 FROM transfers t WHERE t.processor_id = ${outerId} AND t.safeguard = ${p('safeguard')})`)
   if (q.dpaStatus === 'missing') where.push(sql`coalesce(${currentDpaStatus}, 'missing') = 'missing'`)
-  else if (q.dpaStatus) where.push(sql`${currentDpaStatus} = ${q.dpaStatus}`)
+  else if (q.dpaStatus) where.push(sql`${currentDpaStatus} = ${p('dpaStatus')}`)
   if (q.outsideEea !== undefined) {
     const outside = sql`EXISTS (SELECT 1 FROM transfers t WHERE t.processor_id = ${outerId} AND t.country NOT IN (${eeaList}))`
     where.push(q.outsideEea ? outside : sql`NOT ${outside}`)
@@ -146,33 +175,65 @@ export function listProcessors(db: DbOrTx, q: ProcessorListQueryParsed): Process
   }[q.sort]
   const direction = q.order === 'desc' ? desc : asc
 
-  const total = db.select({ n: sql<number>`count(*)` }).from(processors).where(condition).get()?.n ?? 0
-  const rows = db
-    .select({
-      id: processors.id,
-      displayName: processors.displayName,
-      legalName: processors.legalName,
-      role: processors.role,
-      status: processors.status,
-      serviceFi: processors.serviceFi,
-      serviceEn: processors.serviceEn,
-      hqCountry: processors.hqCountry,
-      isPublic: processors.isPublic,
-      version: processors.version,
-      updatedAt: processors.updatedAt,
-      dpaStatus: currentDpaStatus,
-    })
-    .from(processors)
-    .where(condition)
-    .orderBy(direction(sortColumn), asc(processors.id))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .all()
+  return {
+    count: db.select({ n: sql<number>`count(*)` }).from(processors).where(condition).prepare(),
+    page: db
+      .select({
+        id: processors.id,
+        displayName: processors.displayName,
+        legalName: processors.legalName,
+        role: processors.role,
+        status: processors.status,
+        serviceFi: processors.serviceFi,
+        serviceEn: processors.serviceEn,
+        hqCountry: processors.hqCountry,
+        isPublic: processors.isPublic,
+        version: processors.version,
+        updatedAt: processors.updatedAt,
+        dpaStatus: currentDpaStatus,
+      })
+      .from(processors)
+      .where(condition)
+      .orderBy(direction(sortColumn), asc(processors.id))
+      .limit(p('limit'))
+      .offset(p('offset'))
+      .prepare(),
+  }
+}
+
+/** Countries and safeguards of the listed processors; the ids go in as one JSON array so that the statement is compiled once. */
+function placesQuery(db: DbOrTx) {
+  return db
+    .select({ processorId: transfers.processorId, country: transfers.country, safeguard: transfers.safeguard })
+    .from(transfers)
+    .where(sql`${transfers.processorId} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
+    .prepare()
+}
+
+const preparedLists = new WeakMap<DbOrTx, { shapes: Map<string, ReturnType<typeof listQueries>>; places: ReturnType<typeof placesQuery> }>()
+
+export function listProcessors(db: DbOrTx, q: ProcessorListQueryParsed): ProcessorPage {
+  let prepared = preparedLists.get(db)
+  if (!prepared) preparedLists.set(db, (prepared = { shapes: new Map(), places: placesQuery(db) }))
+  const shape = listShape(q)
+  let queries = prepared.shapes.get(shape)
+  if (!queries) prepared.shapes.set(shape, (queries = listQueries(db, q)))
+
+  const values = {
+    q: q.q ? `%${q.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null,
+    status: q.status ?? null,
+    role: q.role ?? null,
+    country: q.country ?? null,
+    safeguard: q.safeguard ?? null,
+    dpaStatus: q.dpaStatus ?? null,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  }
+  const total = queries.count.get(values)?.n ?? 0
+  const rows = queries.page.all(values)
 
   const ids = rows.map((r) => r.id)
-  const places = ids.length
-    ? db.select({ processorId: transfers.processorId, country: transfers.country, safeguard: transfers.safeguard }).from(transfers).where(inArray(transfers.processorId, ids)).all()
-    : []
+  const places = ids.length ? prepared.places.all({ ids: JSON.stringify(ids) }) : []
   const byProcessor = new Map<number, { countries: Set<string>; safeguards: Set<Safeguard> }>()
   for (const t of places) {
     const entry = byProcessor.get(t.processorId) ?? { countries: new Set(), safeguards: new Set() }
@@ -231,16 +292,8 @@ export function createProcessor(ctx: ServiceContext, input: ProcessorInputParsed
   )
 }
 
-/** Loads a record for a change and refuses a change based on an old version (409 with the current record). */
-export function requireVersion<T extends { version: number }>(row: T | undefined, version: number, what: string, current: () => unknown): T {
-  if (!row) throw notFound(what)
-  if (row.version !== version) {
-    throw new AppError('version_conflict', `${what} was changed by someone else (now version ${row.version}, yours ${version})`, {
-      current: current(),
-    })
-  }
-  return row
-}
+/** Re-exported for the services that import it from here; it lives in ./versions so that activities can use it too. */
+export { requireVersion }
 
 export function updateProcessor(ctx: ServiceContext, id: number, input: ProcessorUpdateParsed): Processor {
   return ctx.db.transaction(
@@ -292,6 +345,8 @@ export function deleteProcessor(ctx: ServiceContext, id: number, version: number
       const full = getProcessor(tx, id)
       for (const t of full.transfers) recordAudit(tx, ctx, { action: 'delete', entityType: 'transfer', entityId: t.id, before: t })
       for (const d of full.dpas) recordAudit(tx, ctx, { action: 'delete', entityType: 'dpa', entityId: d.id, before: d })
+      // The activities it served lose the link, each with its own audited change.
+      unlinkProcessorFromActivities(tx, ctx, id)
       tx.delete(processors).where(eq(processors.id, id)).run()
       recordAudit(tx, ctx, { action: 'delete', entityType: 'processor', entityId: id, before: processorFields(before) })
     },

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { and, eq, lt, ne, or } from 'drizzle-orm'
+import { and, eq, lt, ne, or, sql } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../db/client'
 import { sessions, users, type UserRole } from '../db/schema'
 
@@ -31,18 +31,26 @@ export function createSession(db: DbOrTx, userId: number, policy: SessionPolicy,
   return { token, expiresAt }
 }
 
+/** The session and its user by token hash; runs on every authenticated request, so it is built and compiled once per database. */
+function sessionLookup(db: Db) {
+  return db
+    .select({ lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare()
+}
+const sessionLookups = new WeakMap<Db, ReturnType<typeof sessionLookup>>()
+
 /**
  * The user of a session token, or null when the token is unknown, idle too long, past its absolute
  * end, or its user is disabled. Activity is recorded at most once a minute to spare the disk.
  */
 export function resolveSession(db: Db, token: string, policy: SessionPolicy, now = new Date()): SessionUser | null {
   const tokenHash = hashToken(token)
-  const row = db
-    .select({ lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .get()
+  let lookup = sessionLookups.get(db)
+  if (!lookup) sessionLookups.set(db, (lookup = sessionLookup(db)))
+  const row = lookup.get({ tokenHash })
   if (!row) return null
   const idleLimit = new Date(row.lastSeenAt).getTime() + policy.idleMinutes * 60_000
   if (row.disabled || now.getTime() >= new Date(row.expiresAt).getTime() || now.getTime() >= idleLimit) {

@@ -1,0 +1,1 @@
+CREATE INDEX `processors_status_name_search` ON `processors` (`status`,"display_name" COLLATE NOCASE,`id`,`search_text`);

@@ -1,0 +1,222 @@
+/**
+ * Compliance checks: each a pure function from a view of the registry to findings. One check, one
+ * rule, testable on its own; add a check by writing a function and listing it in CHECKS.
+ */
+import {
+  CHECKLIST_POINTS,
+  countryName,
+  findAdequacyDecision,
+  hasGeneralAdequacy,
+  isInEea,
+  type Finding,
+  type Processor,
+  type Severity,
+  type Transfer,
+} from '@seloste/schema'
+import { formatDate } from '../public-list/texts'
+
+/** An activity as the checks need it (GDPR Art. 30 record). */
+export interface ActivityView {
+  id: number
+  name: { fi: string; en: string }
+  status: string
+  processorIds: number[]
+  purposes: { legalBasis: string | null; assessmentUrl: string | null; art9Condition: string | null }[]
+  hasRetention: boolean
+  dataCategoryCount: number
+  processesSpecialCategories: boolean
+  nextReviewOn: string | null
+}
+
+export interface RegistryView {
+  /** Today as YYYY-MM-DD: the checks never read the clock themselves. */
+  today: string
+  processors: Processor[]
+  activities: ActivityView[]
+  /** Whether the activities feature is there to be checked against (usage checks need it). */
+  publishedKeys: Set<number> | null
+  unpublishedChanges: boolean
+}
+
+export type NewFinding = Omit<Finding, 'acknowledgement'>
+export type Check = (view: RegistryView) => NewFinding[]
+
+const processorLink = (id: number) => `/processors/${id}`
+const activityLink = (id: number) => `/activities/${id}`
+
+function finding(checkId: string, severity: Severity, entity: NewFinding['entity'], link: string, fi: string, en: string, detail?: string): NewFinding {
+  return { key: [checkId, entity.type, entity.id ?? '-', ...(detail ? [detail] : [])].join(':'), checkId, severity, entity, link, message: { fi, en } }
+}
+
+/** Adds months to a YYYY-MM-DD date. */
+export function addMonths(date: string, months: number): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCMonth(d.getUTCMonth() + months)
+  return d.toISOString().slice(0, 10)
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
+const live = (p: Processor) => p.status !== 'retired'
+
+function eachTransfer(view: RegistryView, fn: (p: Processor, t: Transfer) => NewFinding[]): NewFinding[] {
+  return view.processors.filter(live).flatMap((p) => p.transfers.flatMap((t) => fn(p, t)))
+}
+
+function transferEntity(p: Processor, t: Transfer, lang: 'fi' | 'en' = 'en') {
+  return { type: 'transfer' as const, id: t.id, name: `${p.displayName} – ${countryName(t.country, lang)}` }
+}
+
+/** A transfer outside the EEA needs a safeguard that applies to its country. */
+export const transferSafeguard: Check = (view) =>
+  eachTransfer(view, (p, t) => {
+    if (isInEea(t.country)) return []
+    const fi = countryName(t.country, 'fi')
+    const en = countryName(t.country, 'en')
+    const entity = transferEntity(p, t)
+    if (t.safeguard === 'unknown' || t.safeguard === 'none_needed') {
+      return [finding('transfer-no-safeguard', 'high', entity, processorLink(p.id), `${p.displayName}: siirrolle maahan ${fi} ei ole kirjattu siirtoperustetta.`, `${p.displayName}: the transfer to ${en} has no safeguard recorded.`)]
+    }
+    if (t.safeguard === 'dpf' && t.country !== 'US') {
+      return [finding('transfer-safeguard-not-applicable', 'high', entity, processorLink(p.id), `${p.displayName}: Data Privacy Framework koskee vain Yhdysvaltoja, ei maata ${fi}.`, `${p.displayName}: the Data Privacy Framework applies only to the United States, not ${en}.`)]
+    }
+    if (t.safeguard === 'adequacy') {
+      const decision = t.adequacyDecisionId ? findAdequacyDecision(t.adequacyDecisionId) : undefined
+      if (!decision || decision.country !== t.country || decision.frameworkOnly) {
+        return [finding('transfer-safeguard-not-applicable', 'high', entity, processorLink(p.id), `${p.displayName}: maalla ${fi} ei ole kirjattua riittävyyspäätöstä.`, `${p.displayName}: ${en} has no adequacy decision that covers this transfer.`)]
+      }
+    }
+    if (t.safeguard === 'scc' && t.sccModule == null) {
+      return [finding('transfer-scc-no-module', 'high', entity, processorLink(p.id), `${p.displayName}: vakiosopimuslausekkeiden moduuli puuttuu (${fi}).`, `${p.displayName}: the standard contractual clauses have no module (${en}).`)]
+    }
+    return []
+  })
+
+/** SCCs to a country without adequacy need a transfer impact assessment (Schrems II). */
+export const sccWithoutTia: Check = (view) =>
+  eachTransfer(view, (p, t) =>
+    t.safeguard === 'scc' && !isInEea(t.country) && !hasGeneralAdequacy(t.country) && t.tiaStatus !== 'done'
+      ? [finding('transfer-scc-no-tia', 'medium', transferEntity(p, t), processorLink(p.id), `${p.displayName}: siirrolle maahan ${countryName(t.country, 'fi')} vakiosopimuslausekkein ei ole tehty siirtovaikutusten arviointia (TIA).`, `${p.displayName}: no transfer impact assessment for the SCC transfer to ${countryName(t.country, 'en')}.`)]
+      : [],
+  )
+
+/** A DPF basis must be checked against the participant list at least once a year. */
+export const dpfVerification: Check = (view) =>
+  eachTransfer(view, (p, t) => {
+    if (t.safeguard !== 'dpf') return []
+    if (!t.dpfVerifiedOn) {
+      return [finding('dpf-not-verified', 'medium', transferEntity(p, t), processorLink(p.id), `${p.displayName}: Data Privacy Framework -sertifiointia ei ole koskaan tarkistettu.`, `${p.displayName}: the Data Privacy Framework certification has never been verified.`)]
+    }
+    if (addMonths(t.dpfVerifiedOn, 12) < view.today) {
+      return [finding('dpf-verification-stale', 'medium', transferEntity(p, t), processorLink(p.id), `${p.displayName}: Data Privacy Framework -sertifiointi tarkistettiin viimeksi ${formatDate(t.dpfVerifiedOn!, 'fi')}, yli 12 kuukautta sitten.`, `${p.displayName}: the Data Privacy Framework certification was last verified on ${formatDate(t.dpfVerifiedOn!, 'en')}, over 12 months ago.`)]
+    }
+    return []
+  })
+
+/** Headquarters or parent outside the EEA but every location inside it: remote access and support are likely. */
+export const foreignHeadquarters: Check = (view) => {
+  const byId = new Map(view.processors.map((p) => [p.id, p]))
+  return view.processors.filter(live).flatMap((p) => {
+    const parent = p.parent ? byId.get(p.parent.id) : undefined
+    const foreign = [p.hqCountry, parent?.hqCountry].find((c): c is string => !!c && !isInEea(c))
+    if (!foreign || p.transfers.some((t) => !isInEea(t.country))) return []
+    return [finding('foreign-hq-eea-locations', 'low', { type: 'processor', id: p.id, name: p.displayName }, processorLink(p.id), `${p.displayName}: kotipaikka tai emoyhtiö on ETA-alueen ulkopuolella (${countryName(foreign, 'fi')}), mutta kaikki kirjatut sijainnit ovat ETA-alueella. Tarkista etäkäyttö ja tukipalvelut.`, `${p.displayName}: headquarters or parent outside the EEA (${countryName(foreign, 'en')}) while every recorded location is inside it. Verify remote access and support.`)]
+  })
+}
+
+/** Processors (Art. 28) need a signed DPA that is in force and reviewed; sub-processors are covered by their processor's. */
+export const dpaStatus: Check = (view) =>
+  view.processors
+    .filter((p) => live(p) && p.role === 'processor')
+    .flatMap((p) => {
+      const entity = { type: 'processor' as const, id: p.id, name: p.displayName }
+      const current = p.dpas[0]
+      if (!current || current.status === 'missing') {
+        return [finding('dpa-missing', 'high', entity, processorLink(p.id), `${p.displayName}: henkilötietojen käsittelysopimus (DPA) puuttuu.`, `${p.displayName}: the data processing agreement (DPA) is missing.`)]
+      }
+      if (current.status === 'in_negotiation') {
+        return [finding('dpa-not-signed', 'medium', entity, processorLink(p.id), `${p.displayName}: käsittelysopimus on vielä neuvoteltavana.`, `${p.displayName}: the DPA is still being negotiated.`)]
+      }
+      if (current.status !== 'signed') return []
+      const out: NewFinding[] = []
+      const dpaEntity = { type: 'dpa' as const, id: current.id, name: p.displayName }
+      if (current.validUntil && current.validUntil < view.today) {
+        out.push(finding('dpa-expired', 'high', dpaEntity, processorLink(p.id), `${p.displayName}: käsittelysopimus päättyi ${formatDate(current.validUntil!, 'fi')}.`, `${p.displayName}: the DPA expired on ${formatDate(current.validUntil!, 'en')}.`))
+      } else if (current.validUntil && current.validUntil <= addDays(view.today, 30)) {
+        out.push(finding('dpa-expiring', 'low', dpaEntity, processorLink(p.id), `${p.displayName}: käsittelysopimus päättyy ${formatDate(current.validUntil!, 'fi')}.`, `${p.displayName}: the DPA ends on ${formatDate(current.validUntil!, 'en')}.`))
+      }
+      if (current.nextReviewOn && current.nextReviewOn < view.today) {
+        out.push(finding('dpa-review-overdue', 'medium', dpaEntity, processorLink(p.id), `${p.displayName}: käsittelysopimuksen katselmointi oli määrä tehdä ${formatDate(current.nextReviewOn!, 'fi')}.`, `${p.displayName}: the DPA review was due on ${formatDate(current.nextReviewOn!, 'en')}.`))
+      } else if (current.nextReviewOn && current.nextReviewOn <= addDays(view.today, 30)) {
+        out.push(finding('dpa-review-due', 'low', dpaEntity, processorLink(p.id), `${p.displayName}: käsittelysopimuksen katselmointi erääntyy ${formatDate(current.nextReviewOn!, 'fi')}.`, `${p.displayName}: the DPA review is due on ${formatDate(current.nextReviewOn!, 'en')}.`))
+      }
+      const notCovered = CHECKLIST_POINTS.filter((k) => current.checklist[k].status === 'not_covered')
+      const unknown = CHECKLIST_POINTS.filter((k) => current.checklist[k].status === 'unknown')
+      if (notCovered.length) {
+        out.push(finding('dpa-checklist-not-covered', 'medium', dpaEntity, processorLink(p.id), `${p.displayName}: käsittelysopimus ei kata 28 artiklan 3 kohdan alakohtia ${notCovered.map((k) => `(${k})`).join(', ')}.`, `${p.displayName}: the DPA does not cover Art. 28(3) points ${notCovered.map((k) => `(${k})`).join(', ')}.`))
+      }
+      if (unknown.length) {
+        out.push(finding('dpa-checklist-unknown', 'low', dpaEntity, processorLink(p.id), `${p.displayName}: 28 artiklan 3 kohdan tarkistuslista on käymättä (${unknown.length}/8 kohtaa tuntematta).`, `${p.displayName}: the Art. 28(3) checklist is not done (${unknown.length} of 8 points unknown).`))
+      }
+      return out
+    })
+
+/** The public list and the records must agree on who is used. */
+export const publicListUsage: Check = (view) => {
+  const used = new Map<number, ActivityView['name'][]>()
+  for (const a of view.activities) for (const id of a.processorIds) used.set(id, [...(used.get(id) ?? []), a.name])
+  const names = (list: ActivityView['name'][], lang: 'fi' | 'en') => list.map((n) => n[lang]).join(', ')
+  return view.processors.flatMap((p) => {
+    const entity = { type: 'processor' as const, id: p.id, name: p.displayName }
+    const activities = used.get(p.id) ?? []
+    if (p.status === 'retired') {
+      return activities.length
+        ? [finding('retired-processor-in-use', 'medium', entity, processorLink(p.id), `${p.displayName} on poistettu käytöstä, mutta käsittelytoimet käyttävät sitä yhä: ${names(activities, 'fi')}.`, `${p.displayName} is retired but still linked to: ${names(activities, 'en')}.`)]
+        : []
+    }
+    if (activities.length && !p.isPublic && p.role !== 'independent_controller') {
+      return [finding('used-not-public', 'medium', entity, processorLink(p.id), `${p.displayName} palvelee käsittelytoimia (${names(activities, 'fi')}), mutta ei näy julkisessa käsittelijäluettelossa.`, `${p.displayName} serves processing activities (${names(activities, 'en')}) but is not in the public processor list.`)]
+    }
+    if (view.activities.length && !activities.length && p.isPublic) {
+      return [finding('public-not-used', 'low', entity, processorLink(p.id), `${p.displayName} on julkisessa luettelossa, mutta mikään käsittelytoimi ei käytä sitä.`, `${p.displayName} is in the public list but no processing activity uses it.`)]
+    }
+    return []
+  })
+}
+
+/** Art. 30 records need a legal basis, a retention period and data categories; Art. 6(1)(f) and Art. 9 their justification. */
+export const activityCompleteness: Check = (view) =>
+  view.activities.flatMap((a) => {
+    const entity = { type: 'activity' as const, id: a.id, name: a.name.en }
+    const fi = a.name.fi
+    const en = a.name.en
+    const out: NewFinding[] = []
+    if (a.purposes.length === 0 || a.purposes.some((p) => !p.legalBasis)) {
+      out.push(finding('activity-no-legal-basis', 'high', entity, activityLink(a.id), `${fi}: käsittelyperuste puuttuu.`, `${en}: a legal basis is missing.`))
+    }
+    if (!a.hasRetention) out.push(finding('activity-no-retention', 'medium', entity, activityLink(a.id), `${fi}: säilytysaika puuttuu.`, `${en}: no retention period.`))
+    if (a.dataCategoryCount === 0) out.push(finding('activity-no-data-categories', 'medium', entity, activityLink(a.id), `${fi}: henkilötietoryhmät puuttuvat.`, `${en}: no categories of personal data.`))
+    if (a.purposes.some((p) => p.legalBasis === 'f' && !p.assessmentUrl)) {
+      out.push(finding('legitimate-interest-no-assessment', 'medium', entity, activityLink(a.id), `${fi}: oikeutetun edun tasapainotestiä ei ole linkitetty.`, `${en}: a legitimate interest has no assessment linked.`))
+    }
+    if (a.processesSpecialCategories && a.purposes.some((p) => !p.art9Condition)) {
+      out.push(finding('special-categories-no-art9', 'high', entity, activityLink(a.id), `${fi}: erityisiä henkilötietoryhmiä käsitellään ilman 9 artiklan perustetta.`, `${en}: special categories are processed without an Art. 9 condition.`))
+    }
+    return out
+  })
+
+/** The published list must follow the registry. */
+export const publicListStale: Check = (view) =>
+  view.unpublishedChanges
+    ? [finding('public-list-outdated', 'medium', { type: 'public_list', id: null, name: 'Public processor list' }, '/public-list', 'Rekisteri on muuttunut viimeksi julkaistun käsittelijäluettelon jälkeen.', 'The registry has changed since the public processor list was last published.')]
+    : []
+
+export const CHECKS: Check[] = [transferSafeguard, sccWithoutTia, dpfVerification, foreignHeadquarters, dpaStatus, publicListUsage, activityCompleteness, publicListStale]
+
+export function runChecks(view: RegistryView): NewFinding[] {
+  return CHECKS.flatMap((check) => check(view))
+}
