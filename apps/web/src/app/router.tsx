@@ -53,8 +53,68 @@ const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: paths.home.path,
   beforeLoad: () => {
-    throw redirect({ to: paths.processors.list.path })
+    throw redirect({ to: paths.overview.path })
   },
+})
+
+const overviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.overview.path,
+  component: lazyRouteComponent(() => import('./routes/overview'), 'OverviewRoute'),
+})
+
+const activitiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.activities.list.path,
+  component: lazyRouteComponent(() => import('./routes/activities-list'), 'ActivitiesListRoute'),
+})
+
+const activityNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.activities.new.path,
+  component: lazyRouteComponent(() => import('./routes/activity-new'), 'ActivityNewRoute'),
+})
+
+const activitiesMatrixRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.activities.matrix.path,
+  component: lazyRouteComponent(() => import('./routes/activities-matrix'), 'ActivitiesMatrixRoute'),
+})
+
+const activityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.activities.detail.path,
+  component: lazyRouteComponent(() => import('./routes/activity-detail'), 'ActivityDetailRoute'),
+})
+
+const activityEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.activities.edit.path,
+  component: lazyRouteComponent(() => import('./routes/activity-edit'), 'ActivityEditRoute'),
+})
+
+const exportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.exports.path,
+  component: lazyRouteComponent(() => import('./routes/exports'), 'ExportsRoute'),
+})
+
+const publicListRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.publicList.path,
+  component: lazyRouteComponent(() => import('./routes/public-list'), 'PublicListRoute'),
+})
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.audit.path,
+  component: lazyRouteComponent(() => import('./routes/audit-trail'), 'AuditTrailRoute'),
+})
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.users.path,
+  component: lazyRouteComponent(() => import('./routes/users'), 'UsersRoute'),
 })
 
 const processorsRoute = createRoute({
@@ -84,7 +144,23 @@ const processorEditRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  appRoute.addChildren([indexRoute, processorsRoute, processorNewRoute, processorRoute, processorEditRoute]),
+  appRoute.addChildren([
+    indexRoute,
+    overviewRoute,
+    processorsRoute,
+    processorNewRoute,
+    processorRoute,
+    processorEditRoute,
+    activitiesRoute,
+    activityNewRoute,
+    activitiesMatrixRoute,
+    activityRoute,
+    activityEditRoute,
+    exportsRoute,
+    publicListRoute,
+    auditRoute,
+    usersRoute,
+  ]),
 ])
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -5,10 +5,22 @@
 export const paths = {
   home: { path: '/' },
   login: { path: '/login' },
+  overview: { path: '/overview' },
   processors: {
     list: { path: '/processors' },
     new: { path: '/processors/new' },
     detail: { path: '/processors/$id' },
     edit: { path: '/processors/$id/edit' },
   },
+  activities: {
+    list: { path: '/activities' },
+    new: { path: '/activities/new' },
+    matrix: { path: '/activities/matrix' },
+    detail: { path: '/activities/$id' },
+    edit: { path: '/activities/$id/edit' },
+  },
+  exports: { path: '/exports' },
+  publicList: { path: '/public-list' },
+  audit: { path: '/audit' },
+  users: { path: '/users' },
 } as const

@@ -2,14 +2,26 @@
  * English UI strings. The Finnish file must have exactly the same keys (checked by its type).
  * Enum labels follow the GDPR's English wording; "short" labels are for badges in tables.
  */
+import { complianceEn } from './compliance.en'
+import { governanceEn } from './governance.en'
+import { recordsEn } from './records.en'
+
 export const en = {
+  ...complianceEn,
+  ...recordsEn,
+  ...governanceEn,
   app: {
     skipToContent: 'Skip to main content',
     organisation: 'Organisation (controller)',
   },
   nav: {
     label: 'Main',
+    overview: 'Overview',
     processors: 'Processors',
+    activities: 'Activities',
+    publicList: 'Public list',
+    audit: 'Audit trail',
+    users: 'Users',
   },
   language: {
     label: 'Language',

@@ -1,14 +1,26 @@
 import type { en } from './en'
 
 /** Finnish UI strings: exactly the keys of en.ts (the type makes a missing or extra key an error). */
+import { complianceFi } from './compliance.fi'
+import { governanceFi } from './governance.fi'
+import { recordsFi } from './records.fi'
+
 export const fi: typeof en = {
+  ...complianceFi,
+  ...recordsFi,
+  ...governanceFi,
   app: {
     skipToContent: 'Siirry sisältöön',
     organisation: 'Organisaatio (rekisterinpitäjä)',
   },
   nav: {
     label: 'Päävalikko',
+    overview: 'Yleiskuva',
     processors: 'Käsittelijät',
+    activities: 'Käsittelytoimet',
+    publicList: 'Julkinen luettelo',
+    audit: 'Muutosloki',
+    users: 'Käyttäjät',
   },
   language: {
     label: 'Kieli',

@@ -6,11 +6,15 @@ import { useOrganisation } from '../../features/organisation/api/get-organisatio
 import { useSession } from '../../lib/auth'
 import { LanguageSwitch } from './language-switch'
 
-/**
- * Sections of the dashboard. Only the processor registry exists today; processing activities,
- * the public list, the audit trail and users come next and get their own entries here.
- */
-const NAV = [{ to: paths.processors.list.path, label: 'nav.processors' }] as const
+/** Sections of the dashboard; user management only for administrators. */
+const NAV = [
+  { to: paths.overview.path, label: 'nav.overview', adminOnly: false },
+  { to: paths.processors.list.path, label: 'nav.processors', adminOnly: false },
+  { to: paths.activities.list.path, label: 'nav.activities', adminOnly: false },
+  { to: paths.publicList.path, label: 'nav.publicList', adminOnly: false },
+  { to: paths.audit.path, label: 'nav.audit', adminOnly: false },
+  { to: paths.users.path, label: 'nav.users', adminOnly: true },
+] as const
 
 /** Header (product, organisation, navigation, language, user) around every signed-in page. */
 export function AppShell() {
@@ -41,7 +45,7 @@ export function AppShell() {
           )}
           <nav className="main-nav" aria-label={t('nav.label')}>
             <ul>
-              {NAV.map((item) => (
+              {NAV.filter((item) => !item.adminOnly || session?.user.role === 'admin').map((item) => (
                 <li key={item.to}>
                   <Link to={item.to} className="nav-link" aria-current={pathname.startsWith(item.to) ? 'page' : undefined}>
                     {t(item.label)}

@@ -1,0 +1,11 @@
+import { useTranslation } from 'react-i18next'
+
+// Scaffold: the page is being built; it only names itself until then.
+export function UsersRoute() {
+  const { t } = useTranslation()
+  return (
+    <div className="page">
+      <h1 className="page-title">{t('users.title')}</h1>
+    </div>
+  )
+}

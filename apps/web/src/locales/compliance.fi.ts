@@ -1,0 +1,7 @@
+import type { complianceEn } from './compliance.en'
+
+export const complianceFi: typeof complianceEn = {
+  overview: {
+    title: 'Yleiskuva',
+  },
+}
