@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url'
 import { E2E_ADMIN, E2E_PORT } from './e2e/config'
 
 // The journeys run against the real production server on the built dashboard: build it first.
-if (!existsSync(join(dirname(fileURLToPath(import.meta.url)), 'apps/web/dist/index.html'))) {
+// WEB_DIST may point at another build (several people running journeys side by side).
+const webDist = process.env.WEB_DIST ?? join(dirname(fileURLToPath(import.meta.url)), 'apps/web/dist')
+if (!existsSync(join(webDist, 'index.html'))) {
   throw new Error('The dashboard is not built. Run `pnpm --filter @seloste/web build` before `pnpm test:e2e`.')
 }
 
@@ -60,6 +62,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATABASE_PATH: databasePath,
       LOG_LEVEL: 'warn',
+      WEB_DIST: webDist,
       SELOSTE_DEMO_DATA: 'true',
       SELOSTE_ADMIN_EMAIL: E2E_ADMIN.email,
       SELOSTE_ADMIN_PASSWORD: E2E_ADMIN.password,
