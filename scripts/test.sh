@@ -21,8 +21,12 @@ fi
 
 echo "== typecheck"
 pnpm_cmd -r typecheck
+apps/api/node_modules/.bin/tsc -p drills/tsconfig.json
 echo "== unit and integration tests"
 pnpm_cmd exec vitest run
+echo "== drills (short): crash, concurrent editors, backup and restore, shutdown, start-up"
+# DRILLS_REPORT=- keeps the committed docs/drills.md (the long-form results) as it is.
+DRILLS_REPORT=- bash scripts/drills.sh short
 echo "== production build"
 pnpm_cmd build
 echo "== browser journeys"
