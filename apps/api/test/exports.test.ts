@@ -1,3 +1,4 @@
+import { resolveAsOf } from '../src/services/exports'
 import ExcelJS from 'exceljs'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -303,6 +304,14 @@ describe('who may export, and the audit trail', () => {
     expect(events[0].after).toEqual({ format: 'xlsx', asOf: null, lang: 'fi' })
     expect(events[1]).toMatchObject({ action: 'export', entityId: 'record_of_processing', actorEmail: auditor.email })
     expect(events[1].after).toEqual({ format: 'csv', asOf: '2025-06-27T23:59:59.999Z', lang: 'en' })
+  })
+
+  it("accepts today's date wherever it is already today, and refuses later dates", () => {
+    // 23:30 UTC is 01:30 the next day in Helsinki: that local date is today, not the future.
+    const now = new Date('2026-11-26T23:30:00Z')
+    expect(resolveAsOf('2026-11-27', now)).not.toBeNull()
+    expect(() => resolveAsOf('2026-11-28', now)).toThrow()
+    expect(() => resolveAsOf('2026-11-27T00:30:00Z', now)).toThrow()
   })
 
   it('refuses a malformed or future asOf and an unknown language with 400 on the field', async () => {

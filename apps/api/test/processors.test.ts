@@ -720,3 +720,31 @@ describe('search in the demo data', () => {
     expect((await ctx.api.get('/api/processors?q=perinta')).body.total).toBe(0)
   })
 })
+
+describe('a save that changes nothing', () => {
+  it('keeps the version and writes no audit event, for processors, transfers, DPAs and activities', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const capsule = (await ctx.api.get('/api/processors?q=capsule')).body.items[0]
+    const full = (await ctx.api.get(`/api/processors/${capsule.id}`)).body
+    const events = () => ctx.db.$client.prepare('SELECT count(*) FROM audit_events').pluck().get() as number
+    const before = events()
+
+    const same = await ctx.api.patch(`/api/processors/${capsule.id}`, { displayName: full.displayName, service: full.service, version: full.version })
+    expect(same.status).toBe(200)
+    expect(same.body.version).toBe(full.version)
+    const t = full.transfers[0]
+    expect((await ctx.api.patch(`/api/transfers/${t.id}`, { country: t.country, safeguard: t.safeguard, version: t.version })).body.version).toBe(t.version)
+    const google = (await ctx.api.get(`/api/processors/${(await ctx.api.get('/api/processors?q=google')).body.items[0].id}`)).body
+    const dpa = google.dpas[0]
+    expect((await ctx.api.patch(`/api/dpas/${dpa.id}`, { status: dpa.status, version: dpa.version })).body.version).toBe(dpa.version)
+    const activity = (await ctx.api.get('/api/activities')).body.items[0]
+    const detail = (await ctx.api.get(`/api/activities/${activity.id}`)).body
+    expect((await ctx.api.patch(`/api/activities/${activity.id}`, { name: detail.name, version: detail.version })).body.version).toBe(detail.version)
+    expect(events()).toBe(before)
+
+    // A real change still moves the version on and is audited.
+    const changed = await ctx.api.patch(`/api/processors/${capsule.id}`, { displayName: 'CapsuleCRM Inc.', version: full.version })
+    expect(changed.body.version).toBe(full.version + 1)
+    expect(events()).toBe(before + 1)
+  })
+})

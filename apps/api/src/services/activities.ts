@@ -48,7 +48,7 @@ import { AppError, invalid, notFound } from '../lib/app-error'
 import { recordAudit } from './audit'
 import { nowIso, type ServiceContext } from './context'
 import { toTransfer } from './mappers'
-import { requireVersion } from './versions'
+import { requireVersion, changesNothing } from './versions'
 
 type ActivityRow = typeof activities.$inferSelect
 
@@ -402,6 +402,8 @@ export function updateActivity(ctx: ServiceContext, id: number, input: ActivityU
       const { version: _v, ...patch } = input
       const current = fieldsOf(before)
       const fields = checked(tx, { ...current, ...stripUndefined(patch) } as ActivityFields)
+      // A save that changes nothing keeps the version (others' open forms stay valid) and writes no event.
+      if (changesNothing(current, fields)) return withDerived(tx, before)
       const contentChanged = (Object.keys(fields) as (keyof ActivityFields)[]).some(
         (k) => !ADMINISTRATIVE_FIELDS.has(k) && canonicalJson(fields[k]) !== canonicalJson(current[k]),
       )

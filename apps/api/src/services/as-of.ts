@@ -12,12 +12,12 @@ import type { ActivityRecord, Dpa, DpaDocument, Organisation, Transfer } from '@
 import type { DbOrTx } from '../db/client'
 import { dataCategories, dataSubjectCategories, dpaDocuments, dpas, processors, transfers } from '../db/schema'
 import { loadActivityRecords } from './activities'
-import { processorFields, toDpa, toTransfer } from './mappers'
+import { processorRecord, toDpa, toTransfer } from './mappers'
 import { findOrganisation } from './organisation'
 import { toDataCategoryRecord, toDataSubjectCategoryRecord, type DataCategoryRecord, type DataSubjectCategoryRecord } from './vocabulary'
 
 /** A processor's own fields, as the audit trail records them. */
-export type ProcessorRecord = ReturnType<typeof processorFields>
+export type ProcessorRecord = ReturnType<typeof processorRecord>
 
 /** Everything the exports read: the controller and the registry's records at one moment. */
 export interface RegistrySnapshot {
@@ -142,7 +142,7 @@ export function loadCurrentSnapshot(db: DbOrTx): RegistrySnapshot {
   return {
     asOf: null,
     organisation: findOrganisation(db),
-    processors: db.select().from(processors).all().map(processorFields).sort(byNumericId),
+    processors: db.select().from(processors).all().map(processorRecord).sort(byNumericId),
     transfers: db.select().from(transfers).all().map(toTransfer).sort(byNumericId),
     dpas: dpaRows.map((d) => toDpa(d, documents.get(d.id) ?? null)).sort(byNumericId),
     activities: loadActivityRecords(db).sort(byNumericId),

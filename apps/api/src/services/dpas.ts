@@ -18,6 +18,7 @@ import { recordAudit } from './audit'
 import { nowIso, type ServiceContext } from './context'
 import { toDpa } from './mappers'
 import { documentsFor, requireVersion } from './processors'
+import { changesNothing } from './versions'
 
 type DpaRow = typeof dpas.$inferSelect
 type DpaFields = z.output<typeof DpaRules>
@@ -72,6 +73,7 @@ export function updateDpa(ctx: ServiceContext, id: number, input: z.output<typeo
       const before = requireVersion(findRow(tx, id), input.version, 'DPA', () => getDpa(tx, id))
       const { version: _v, ...patch } = input
       const fields = checked({ ...fieldsOf(before), ...patch })
+      if (changesNothing(before, fields)) return getDpa(tx, id)
       tx.update(dpas).set({ ...fields, version: before.version + 1, updatedAt: nowIso() }).where(eq(dpas.id, id)).run()
       const after = getDpa(tx, id)
       recordAudit(tx, ctx, { action: 'update', entityType: 'dpa', entityId: id, before: toDpa(before, after.document), after })

@@ -47,7 +47,9 @@ export interface ExportFile {
 export function resolveAsOf(asOf: string | undefined, now = new Date()): string | null {
   if (asOf === undefined) return null
   const isDate = /^\d{4}-\d{2}-\d{2}$/.test(asOf)
-  const future = isDate ? asOf > now.toISOString().slice(0, 10) : new Date(asOf).getTime() > now.getTime()
+  // A date is "today" somewhere up to UTC+14: today in Helsinki must be accepted before UTC's midnight.
+  const latestToday = new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10)
+  const future = isDate ? asOf > latestToday : new Date(asOf).getTime() > now.getTime()
   if (future) throw invalid([{ path: 'asOf', message: 'Must not be in the future' }])
   return asOfCutoff(asOf)
 }

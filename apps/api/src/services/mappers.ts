@@ -73,3 +73,8 @@ export function processorFields(row: ProcessorRow) {
     updatedAt: row.updatedAt,
   }
 }
+
+/** A processor as the audit trail records it: its own fields and the parent it points to. */
+export function processorRecord(row: ProcessorRow) {
+  return { ...processorFields(row), parentId: row.parentId }
+}

@@ -17,8 +17,8 @@ import { AppError, invalid, notFound } from '../lib/app-error'
 import { recordAudit } from './audit'
 import { nowIso, type ServiceContext } from './context'
 import { unlinkProcessorFromActivities } from './activities'
-import { processorFields, toDpa, toTransfer } from './mappers'
-import { requireVersion } from './versions'
+import { processorFields, processorRecord, toDpa, toTransfer } from './mappers'
+import { changesNothing, requireVersion } from './versions'
 
 type ProcessorRow = typeof processors.$inferSelect
 type ProcessorColumns = Partial<typeof processors.$inferInsert>
@@ -285,7 +285,7 @@ export function createProcessor(ctx: ServiceContext, input: ProcessorInputParsed
         .values({ ...row, searchText: searchTextOf({ legalName: null, ...row }), version: 1, createdAt: now, updatedAt: now })
         .returning()
         .get()
-      recordAudit(tx, ctx, { action: 'create', entityType: 'processor', entityId: created.id, after: processorFields(created) })
+      recordAudit(tx, ctx, { action: 'create', entityType: 'processor', entityId: created.id, after: processorRecord(created) })
       return getProcessor(tx, created.id)
     },
     { behavior: 'immediate' },
@@ -299,6 +299,7 @@ export function updateProcessor(ctx: ServiceContext, id: number, input: Processo
   return ctx.db.transaction(
     (tx) => {
       const before = requireVersion(findRow(tx, id), input.version, 'Processor', () => getProcessor(tx, id))
+      if (changesNothing(before, toColumns(input))) return getProcessor(tx, id)
       const merged = { ...before, ...toColumns(input) }
       checkMerged(tx, id, merged)
       const updated = tx
@@ -307,7 +308,7 @@ export function updateProcessor(ctx: ServiceContext, id: number, input: Processo
         .where(and(eq(processors.id, id), eq(processors.version, before.version)))
         .returning()
         .get()
-      recordAudit(tx, ctx, { action: 'update', entityType: 'processor', entityId: id, before: processorFields(before), after: processorFields(updated!) })
+      recordAudit(tx, ctx, { action: 'update', entityType: 'processor', entityId: id, before: processorRecord(before), after: processorRecord(updated!) })
       return getProcessor(tx, id)
     },
     { behavior: 'immediate' },
@@ -327,7 +328,7 @@ export function retireProcessor(ctx: ServiceContext, id: number, version: number
         .where(eq(processors.id, id))
         .returning()
         .get()
-      recordAudit(tx, ctx, { action: 'retire', entityType: 'processor', entityId: id, before: processorFields(before), after: processorFields(updated!) })
+      recordAudit(tx, ctx, { action: 'retire', entityType: 'processor', entityId: id, before: processorRecord(before), after: processorRecord(updated!) })
       return getProcessor(tx, id)
     },
     { behavior: 'immediate' },
@@ -348,7 +349,7 @@ export function deleteProcessor(ctx: ServiceContext, id: number, version: number
       // The activities it served lose the link, each with its own audited change.
       unlinkProcessorFromActivities(tx, ctx, id)
       tx.delete(processors).where(eq(processors.id, id)).run()
-      recordAudit(tx, ctx, { action: 'delete', entityType: 'processor', entityId: id, before: processorFields(before) })
+      recordAudit(tx, ctx, { action: 'delete', entityType: 'processor', entityId: id, before: processorRecord(before) })
     },
     { behavior: 'immediate' },
   )

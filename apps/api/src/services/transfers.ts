@@ -8,6 +8,7 @@ import { recordAudit } from './audit'
 import { nowIso, type ServiceContext } from './context'
 import { toTransfer } from './mappers'
 import { requireVersion } from './processors'
+import { changesNothing } from './versions'
 
 type TransferRow = typeof transfers.$inferSelect
 type TransferFields = z.output<typeof TransferRules>
@@ -78,6 +79,7 @@ export function updateTransfer(ctx: ServiceContext, id: number, input: z.output<
       const before = requireVersion(findRow(tx, id), input.version, 'Transfer', () => getTransfer(tx, id))
       const { version: _v, ...patch } = input
       const fields = checked({ ...fieldsOf(before), ...patch })
+      if (changesNothing(before, fields)) return toTransfer(before)
       const row = tx
         .update(transfers)
         .set({ ...fields, version: before.version + 1, updatedAt: nowIso() })
