@@ -2,6 +2,9 @@ import type { QueryClient } from '@tanstack/react-query'
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router'
 import { z } from 'zod'
 import { paths } from '../config/paths'
+import { AuditSearch } from '../features/audit/lib/audit-search'
+import { FindingsSearch } from '../features/findings/lib/findings-search'
+import { ActivityListSearch } from '../features/activities/lib/list-search'
 import { ProcessorListSearch } from '../features/processors/lib/list-search'
 import { sessionQueryOptions } from '../lib/auth'
 import { AppShell } from './layout/app-shell'
@@ -32,7 +35,7 @@ const loginRoute = createRoute({
   validateSearch: LoginSearch,
   // Already signed in (known from the cache, without asking the server): go where the user was headed.
   beforeLoad: ({ context, search }) => {
-    if (context.queryClient.getQueryData(sessionQueryOptions().queryKey)) throw redirect({ href: search.redirect ?? paths.processors.list.path })
+    if (context.queryClient.getQueryData(sessionQueryOptions().queryKey)) throw redirect({ href: search.redirect ?? paths.overview.path })
   },
   component: lazyRouteComponent(() => import('./routes/login'), 'LoginRoute'),
 })
@@ -60,12 +63,14 @@ const indexRoute = createRoute({
 const overviewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: paths.overview.path,
+  validateSearch: FindingsSearch,
   component: lazyRouteComponent(() => import('./routes/overview'), 'OverviewRoute'),
 })
 
 const activitiesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: paths.activities.list.path,
+  validateSearch: ActivityListSearch,
   component: lazyRouteComponent(() => import('./routes/activities-list'), 'ActivitiesListRoute'),
 })
 
@@ -108,6 +113,7 @@ const publicListRoute = createRoute({
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: paths.audit.path,
+  validateSearch: AuditSearch,
   component: lazyRouteComponent(() => import('./routes/audit-trail'), 'AuditTrailRoute'),
 })
 

@@ -2,13 +2,11 @@
  * English UI strings. The Finnish file must have exactly the same keys (checked by its type).
  * Enum labels follow the GDPR's English wording; "short" labels are for badges in tables.
  */
-import { complianceEn } from './compliance.en'
 import { governanceEn } from './governance.en'
-import { recordsEn } from './records.en'
 
 export const en = {
-  ...complianceEn,
-  ...recordsEn,
+  // The overview's strings (compliance.en.ts) are added when its route loads: app/routes/overview.tsx.
+  // The records' strings (records.en.ts) are added when their routes load: features/activities/lib/records-i18n.ts.
   ...governanceEn,
   app: {
     skipToContent: 'Skip to main content',

@@ -1,13 +1,11 @@
 import type { en } from './en'
 
 /** Finnish UI strings: exactly the keys of en.ts (the type makes a missing or extra key an error). */
-import { complianceFi } from './compliance.fi'
 import { governanceFi } from './governance.fi'
-import { recordsFi } from './records.fi'
 
 export const fi: typeof en = {
-  ...complianceFi,
-  ...recordsFi,
+  // The overview's strings (compliance.fi.ts) are added when its route loads: app/routes/overview.tsx.
+  // The records' strings (records.fi.ts) are added when their routes load: features/activities/lib/records-i18n.ts.
   ...governanceFi,
   app: {
     skipToContent: 'Siirry sisältöön',

@@ -31,7 +31,7 @@ export function AppShell() {
       </a>
       <header className="app-header">
         <div className="app-header-inner">
-          <Link to={paths.processors.list.path} className="brand">
+          <Link to={paths.overview.path} className="brand">
             <svg className="brand-mark" aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">
               <rect x="2" y="2" width="20" height="20" rx="5" fill="currentColor" />
               <path d="M7 8.5h10M7 12h10M7 15.5h6" stroke="#fff" strokeWidth="1.8" strokeLinecap="round" />

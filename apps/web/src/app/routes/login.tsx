@@ -32,7 +32,7 @@ export function LoginRoute() {
         <LoginForm
           onLoggedIn={() => {
             // Back to where the user was sent from (validated as an in-app path by the route).
-            router.history.push(redirect ?? '/processors')
+            router.history.push(redirect ?? '/overview')
           }}
         />
       </main>

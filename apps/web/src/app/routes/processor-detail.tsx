@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { ErrorState } from '../../components/ui/error-state'
 import { useToast } from '../../components/ui/toast'
 import { paths } from '../../config/paths'
+import { ProcessorHistory } from '../../features/audit/components/processor-history'
+import { ProcessorActivities } from '../../features/activities/components/processor-activities'
 import { DpasSection } from '../../features/dpas/components/dpas-section'
 import { useProcessor } from '../../features/processors/api/get-processor'
 import { ProcessorHeader } from '../../features/processors/components/processor-header'
@@ -52,7 +54,9 @@ function ProcessorDetailPage({ id }: { id: number }) {
       </div>
       <TransfersSection processorId={processor.id} transfers={processor.transfers} />
       <DpasSection processorId={processor.id} dpas={processor.dpas} role={processor.role} />
+      <ProcessorActivities processorId={processor.id} />
       <ProcessorNotes processor={processor} />
+      <ProcessorHistory processorId={processor.id} />
     </div>
   )
 }

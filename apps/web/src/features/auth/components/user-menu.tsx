@@ -1,12 +1,16 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Session } from '../../../lib/auth'
 import { useLogout } from '../api/logout'
+
+// Loaded when first opened: the menu is on every page, the dialog rarely used.
+const ChangePasswordDialog = lazy(() => import('./change-password-dialog').then((m) => ({ default: m.ChangePasswordDialog })))
 
 /** Name and role, with "Log out" in a small disclosure menu (Escape or a click outside closes it). */
 export function UserMenu({ session, onLoggedOut }: { session: Session; onLoggedOut: () => void }) {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
+  const [changingPassword, setChangingPassword] = useState(false)
   const menuId = useId()
   const rootRef = useRef<HTMLDivElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
@@ -60,6 +64,16 @@ export function UserMenu({ session, onLoggedOut }: { session: Session; onLoggedO
           {user.role === 'auditor' && <p className="muted small">{t('user.auditorHint')}</p>}
           <button
             type="button"
+            className="btn btn-ghost btn-sm user-change-password"
+            onClick={() => {
+              setOpen(false)
+              setChangingPassword(true)
+            }}
+          >
+            {t('users.changePassword.menuItem')}
+          </button>
+          <button
+            type="button"
             className="btn btn-secondary btn-sm user-logout"
             disabled={logout.isPending}
             onClick={() => logout.mutate(undefined, { onSettled: onLoggedOut })}
@@ -67,6 +81,17 @@ export function UserMenu({ session, onLoggedOut }: { session: Session; onLoggedO
             {t('user.logout')}
           </button>
         </div>
+      )}
+      {changingPassword && (
+        <Suspense fallback={null}>
+          <ChangePasswordDialog
+            open
+            onClose={() => {
+              setChangingPassword(false)
+              buttonRef.current?.focus()
+            }}
+          />
+        </Suspense>
       )}
     </div>
   )

@@ -1,0 +1,22 @@
+import type { ActivityListQuery } from '@seloste/schema'
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
+import { api, call } from '../../../lib/api-client'
+import { activityKeys } from './keys'
+
+export function getActivities(query: ActivityListQuery) {
+  const q: Record<string, string> = {}
+  if (query.q) q.q = query.q
+  if (query.status) q.status = query.status
+  return call(api.activities.$get({ query: q }))
+}
+
+export const activitiesQueryOptions = (query: ActivityListQuery) =>
+  queryOptions({
+    queryKey: activityKeys.list(query),
+    queryFn: () => getActivities(query),
+    placeholderData: keepPreviousData,
+  })
+
+export function useActivities(query: ActivityListQuery) {
+  return useQuery(activitiesQueryOptions(query))
+}

@@ -1,0 +1,91 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { PasswordChange } from '@seloste/schema'
+import { useRef, useState } from 'react'
+import { useForm, type Path } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { Field } from '../../../components/form/field'
+import { Alert } from '../../../components/ui/alert'
+import { Button } from '../../../components/ui/button'
+import { Dialog } from '../../../components/ui/dialog'
+import { useToast } from '../../../components/ui/toast'
+import { accountMessage } from '../../../lib/account-messages'
+import { isApiError } from '../../../lib/api-client'
+import { useErrorText } from '../../../lib/error-text'
+import { formErrorMap } from '../../../lib/zod-error-map'
+import { useChangePassword } from '../api/change-password'
+
+type Values = { currentPassword: string; newPassword: string }
+const PATHS: readonly (keyof Values)[] = ['currentPassword', 'newPassword']
+
+/** The signed-in user's own password: current and new; the other sessions end, this one stays. */
+export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation()
+  return (
+    <Dialog open={open} onClose={onClose} title={t('users.changePassword.title')} size="sm">
+      {open && <ChangePasswordForm onDone={onClose} />}
+    </Dialog>
+  )
+}
+
+function ChangePasswordForm({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation()
+  const toast = useToast()
+  const errorText = useErrorText()
+  const change = useChangePassword()
+  const [message, setMessage] = useState<string | null>(null)
+  const alertRef = useRef<HTMLDivElement>(null)
+  const form = useForm<Values>({
+    resolver: zodResolver(PasswordChange, { error: formErrorMap }),
+    defaultValues: { currentPassword: '', newPassword: '' },
+    mode: 'onTouched',
+  })
+  const { register, handleSubmit, formState, setError, setFocus } = form
+
+  const onSubmit = handleSubmit(async (values) => {
+    setMessage(null)
+    try {
+      await change.mutateAsync(values)
+      toast(t('users.changePassword.done'))
+      onDone()
+    } catch (error) {
+      if (isApiError(error) && error.code === 'validation_failed' && error.fields.length > 0) {
+        const rest: string[] = []
+        for (const f of error.fields) {
+          if ((PATHS as readonly string[]).includes(f.path)) setError(f.path as Path<Values>, { type: 'server', message: f.message })
+          else rest.push(accountMessage(t, f.message) ?? f.message)
+        }
+        if (rest.length) setMessage(rest.join(' '))
+        const first = PATHS.find((p) => error.fields.some((f) => f.path === p))
+        if (first) setFocus(first)
+      } else {
+        setMessage(errorText(error))
+        requestAnimationFrame(() => alertRef.current?.focus())
+      }
+    }
+  })
+
+  return (
+    <form className="form form-dialog" noValidate onSubmit={(e) => void onSubmit(e)}>
+      <p className="muted small">{t('users.changePassword.text')}</p>
+      {message && (
+        <Alert ref={alertRef} tone="danger" role="alert" tabIndex={-1}>
+          <p>{message}</p>
+        </Alert>
+      )}
+      <Field name="currentPassword" label={t('users.fields.currentPassword')} error={accountMessage(t, formState.errors.currentPassword?.message)} required>
+        {(c) => <input {...c} type="password" className="input" autoComplete="current-password" {...register('currentPassword')} />}
+      </Field>
+      <Field name="newPassword" label={t('users.fields.newPassword')} hint={t('users.passwordRule')} error={accountMessage(t, formState.errors.newPassword?.message)} required>
+        {(c) => <input {...c} type="password" className="input" autoComplete="new-password" {...register('newPassword')} />}
+      </Field>
+      <div className="form-footer">
+        <Button onClick={onDone} disabled={formState.isSubmitting}>
+          {t('common.cancel')}
+        </Button>
+        <Button type="submit" variant="primary" busy={formState.isSubmitting}>
+          {t('users.changePassword.submit')}
+        </Button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,132 @@
+import type { Safeguard } from '@seloste/schema'
+import { geoEqualEarth, geoPath, type ExtendedFeatureCollection } from 'd3-geo'
+import { numericToAlpha2 } from 'i18n-iso-countries'
+import { useId, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { feature } from 'topojson-client'
+import atlas from 'world-atlas/countries-110m.json'
+import { isInEea } from '@seloste/schema'
+import { useFormat } from '../../../lib/format'
+import type { CountryData } from '../lib/data-flows'
+import { MAP_COLOURS, SAFEGUARD_COLOURS } from '../lib/palette'
+
+const WIDTH = 960
+const HEIGHT = 440
+
+interface Shape {
+  code: string | null
+  d: string
+}
+
+/**
+ * The countries of Natural Earth's 1:110m map (world-atlas, bundled in this lazy chunk: nothing is
+ * fetched at run time), projected once. Antarctica is left out: no one stores data there.
+ */
+function useShapes(): Shape[] {
+  return useMemo(() => {
+    const topology = atlas as unknown as Parameters<typeof feature>[0]
+    const collection = feature(topology, topology.objects.countries as Parameters<typeof feature>[1])
+    const features = 'features' in collection ? collection.features : [collection]
+    const land = features.filter((f) => f.id !== '010')
+    const projection = geoEqualEarth().fitExtent(
+      [
+        [4, 4],
+        [WIDTH - 4, HEIGHT - 4],
+      ],
+      { type: 'FeatureCollection', features: land } as ExtendedFeatureCollection,
+    )
+    const path = geoPath(projection)
+    return land.map((f) => ({ code: f.id ? (numericToAlpha2(String(f.id)) ?? null) : null, d: path(f) ?? '' }))
+  }, [])
+}
+
+/** The weakest safeguard decides a third country's colour; the tooltip and the table list them all. */
+function fillOf(country: CountryData | undefined, code: string | null): string {
+  if (!country) return code && isInEea(code) ? MAP_COLOURS.eea : MAP_COLOURS.other
+  if (country.inEea) return MAP_COLOURS.eeaData
+  if (country.lacksSafeguard) return SAFEGUARD_COLOURS.unknown
+  const weakest: Safeguard | undefined = country.safeguards[0]
+  return weakest ? SAFEGUARD_COLOURS[weakest] : SAFEGUARD_COLOURS.unknown
+}
+
+/** The world map of where processors store, process or access data (decorative detail; the table says it all). */
+export default function WorldMap({ countries, summary }: { countries: CountryData[]; summary: string }) {
+  const { t } = useTranslation()
+  const format = useFormat()
+  const shapes = useShapes()
+  const id = useId()
+  const byCode = useMemo(() => new Map(countries.map((c) => [c.code, c])), [countries])
+  const hatchId = `${id}-hatch`.replace(/:/g, '')
+  // Small countries (Singapore, Malta, Liechtenstein, …) have no shape at this scale: say so under the map.
+  const drawn = useMemo(() => new Set(shapes.flatMap((s) => (s.code ? [s.code] : []))), [shapes])
+  const notDrawn = countries.filter((c) => !drawn.has(c.code))
+
+  const tooltip = (c: CountryData) => {
+    const lines = [`${format.country(c.code)} (${c.inEea ? t('dataFlows.inEea') : t('dataFlows.thirdCountry')})`]
+    for (const p of c.processors) {
+      const what = p.kinds.map((k) => t(`enums.transferKind.${k}`)).join(', ')
+      const safeguards = c.inEea ? '' : ` – ${p.safeguards.map((s) => t(`enums.safeguardShort.${s}`)).join(', ') || t('enums.safeguard.unknown')}`
+      lines.push(`• ${p.name}: ${what}${safeguards}`)
+    }
+    if (c.lacksSafeguard) lines.push(t('dataFlows.map.lacksSafeguard'))
+    return lines.join('\n')
+  }
+
+  return (
+    <>
+    <svg
+      className="world-map"
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-labelledby={`${id}-title`}
+      data-testid="data-map"
+      preserveAspectRatio="xMidYMid meet"
+    >
+      <title id={`${id}-title`}>{summary}</title>
+      <defs>
+        <pattern id={hatchId} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+          <rect width="6" height="6" fill={SAFEGUARD_COLOURS.unknown} />
+          <line x1="0" y1="0" x2="0" y2="6" stroke="#fff" strokeWidth="2.2" />
+        </pattern>
+      </defs>
+      <rect width={WIDTH} height={HEIGHT} fill="none" />
+      {shapes.map((s, i) => {
+        const c = s.code ? byCode.get(s.code) : undefined
+        // Countries with data are drawn last, so their outline is not hidden under a neighbour's.
+        return c ? null : (
+          <path
+            key={`${s.code ?? 'x'}-${i}`}
+            d={s.d}
+            fill={fillOf(undefined, s.code)}
+            className={`map-country ${s.code && isInEea(s.code) ? 'is-eea' : ''}`}
+            data-country={s.code ?? undefined}
+            data-has-data="false"
+          />
+        )
+      })}
+      {shapes.map((s, i) => {
+        const c = s.code ? byCode.get(s.code) : undefined
+        if (!c) return null
+        return (
+          <path
+            key={`${s.code}-${i}-data`}
+            d={s.d}
+            fill={c.lacksSafeguard ? `url(#${hatchId})` : fillOf(c, s.code)}
+            className="map-country has-data"
+            data-country={s.code ?? undefined}
+            data-has-data="true"
+            data-eea={c.inEea ? 'true' : 'false'}
+            data-safeguards={c.safeguards.join(' ') || undefined}
+            data-lacks-safeguard={c.lacksSafeguard ? 'true' : undefined}
+          >
+            <title>{tooltip(c)}</title>
+          </path>
+        )
+      })}
+    </svg>
+    {notDrawn.length > 0 && (
+      <p className="small muted map-note">{t('dataFlows.map.notDrawn', { countries: notDrawn.map((c) => format.country(c.code)).join(', ') })}</p>
+    )}
+    </>
+  )
+}

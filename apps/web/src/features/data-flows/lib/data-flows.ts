@@ -1,0 +1,91 @@
+import { isInEea, type DpaStatus, type Processor, type ProcessorListItem, type Safeguard, type TransferKind } from '@seloste/schema'
+
+/** A processor's transfers to one country. */
+export interface CountryProcessor {
+  id: number
+  name: string
+  kinds: TransferKind[]
+  safeguards: Safeguard[]
+  /** A transfer outside the EEA with no safeguard recorded ("unknown", or "none needed" where one is needed). */
+  lacksSafeguard: boolean
+}
+
+export interface CountryData {
+  code: string
+  inEea: boolean
+  processors: CountryProcessor[]
+  kinds: TransferKind[]
+  /** Safeguards of the transfers to the country (empty inside the EEA, where none is needed). */
+  safeguards: Safeguard[]
+  lacksSafeguard: boolean
+}
+
+const KIND_ORDER: readonly TransferKind[] = ['storage', 'processing', 'remote_access', 'support']
+/** From the weakest to the strongest: a country with several safeguards is shown by its weakest. */
+export const SAFEGUARD_RANK: readonly Safeguard[] = ['unknown', 'none_needed', 'derogation_art49', 'other_art46', 'scc', 'bcr', 'dpf', 'adequacy']
+
+const sortKinds = (kinds: Iterable<TransferKind>) => [...new Set(kinds)].sort((a, b) => KIND_ORDER.indexOf(a) - KIND_ORDER.indexOf(b))
+const sortSafeguards = (s: Iterable<Safeguard>) => [...new Set(s)].sort((a, b) => SAFEGUARD_RANK.indexOf(a) - SAFEGUARD_RANK.indexOf(b))
+
+export const lacksSafeguard = (country: string, safeguard: Safeguard) => !isInEea(country) && (safeguard === 'unknown' || safeguard === 'none_needed')
+
+/** The processors in use (not retired): the map and the charts describe where data goes now. */
+export const inUse = <T extends { status: string }>(list: readonly T[]) => list.filter((p) => p.status !== 'retired')
+
+/** Countries with data, third countries first, then by name (`compare` in the UI language). */
+export function countriesWithData(details: readonly Processor[], countryName: (code: string) => string, compare: (a: string, b: string) => number): CountryData[] {
+  const byCountry = new Map<string, Map<number, { name: string; kinds: TransferKind[]; safeguards: Safeguard[]; lacks: boolean }>>()
+  for (const p of inUse(details)) {
+    for (const tr of p.transfers) {
+      const procs = byCountry.get(tr.country) ?? new Map()
+      byCountry.set(tr.country, procs)
+      const entry = procs.get(p.id) ?? { name: p.displayName, kinds: [], safeguards: [], lacks: false }
+      procs.set(p.id, entry)
+      entry.kinds.push(tr.kind)
+      if (!isInEea(tr.country)) entry.safeguards.push(tr.safeguard)
+      if (lacksSafeguard(tr.country, tr.safeguard)) entry.lacks = true
+    }
+  }
+  const out: CountryData[] = []
+  for (const [code, procs] of byCountry) {
+    const processors: CountryProcessor[] = [...procs]
+      .map(([id, e]) => ({ id, name: e.name, kinds: sortKinds(e.kinds), safeguards: sortSafeguards(e.safeguards), lacksSafeguard: e.lacks }))
+      .sort((a, b) => compare(a.name, b.name))
+    out.push({
+      code,
+      inEea: isInEea(code),
+      processors,
+      kinds: sortKinds(processors.flatMap((p) => p.kinds)),
+      safeguards: sortSafeguards(processors.flatMap((p) => p.safeguards)),
+      lacksSafeguard: processors.some((p) => p.lacksSafeguard),
+    })
+  }
+  return out.sort((a, b) => Number(a.inEea) - Number(b.inEea) || compare(countryName(a.code), countryName(b.code)))
+}
+
+export type SafeguardBucket = Safeguard | 'none'
+
+/** Processors per safeguard of their transfers outside the EEA; "none" for those without a third-country transfer. */
+export function processorsBySafeguard(items: readonly ProcessorListItem[]): { key: SafeguardBucket; count: number }[] {
+  const counts = new Map<SafeguardBucket, number>()
+  for (const p of inUse(items)) {
+    // "none needed" outside the EEA is a missing safeguard too: one bucket for both.
+    const buckets: SafeguardBucket[] = p.outsideEea && p.safeguards.length ? [...new Set(p.safeguards.map((s) => (s === 'none_needed' ? 'unknown' : s)))] : ['none']
+    for (const b of buckets) counts.set(b, (counts.get(b) ?? 0) + 1)
+  }
+  const order: SafeguardBucket[] = ['adequacy', 'dpf', 'scc', 'bcr', 'other_art46', 'derogation_art49', 'unknown', 'none']
+  return order.filter((k) => counts.has(k)).map((key) => ({ key, count: counts.get(key)! }))
+}
+
+export type DpaBucket = DpaStatus | 'none_recorded'
+export const DPA_BUCKETS: readonly DpaBucket[] = ['signed', 'in_negotiation', 'missing', 'not_required', 'none_recorded']
+
+/** Processors per status of their current DPA; every bucket, zeros included, so the chart reads the same each time. */
+export function processorsByDpaStatus(items: readonly ProcessorListItem[]): { key: DpaBucket; count: number }[] {
+  const counts = new Map<DpaBucket, number>(DPA_BUCKETS.map((b) => [b, 0]))
+  for (const p of inUse(items)) {
+    const b: DpaBucket = p.dpaStatus ?? 'none_recorded'
+    counts.set(b, (counts.get(b) ?? 0) + 1)
+  }
+  return DPA_BUCKETS.map((key) => ({ key, count: counts.get(key) ?? 0 }))
+}

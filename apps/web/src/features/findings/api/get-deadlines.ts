@@ -1,0 +1,15 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { api, call } from '../../../lib/api-client'
+import { complianceKeys } from './keys'
+
+/** DPA reviews and expiries, DPF re-verifications and activity reviews up to `days` ahead, and overdue ones, by date. */
+export function getDeadlines(days: number) {
+  return call(api.deadlines.$get({ query: { days: String(days) } }))
+}
+
+export const deadlinesQueryOptions = (days: number) =>
+  queryOptions({ queryKey: complianceKeys.deadlines(days), queryFn: () => getDeadlines(days), staleTime: 0, refetchOnMount: 'always' })
+
+export function useDeadlines(days: number) {
+  return useQuery(deadlinesQueryOptions(days))
+}

@@ -1,0 +1,7 @@
+/** Query keys of the public list (nothing outside this feature reads them). */
+export const publicListKeys = {
+  all: ['public-list'] as const,
+  preview: () => ['public-list', 'preview'] as const,
+  rendered: () => ['public-list', 'preview', 'rendered'] as const,
+  versions: () => ['public-list', 'versions'] as const,
+}

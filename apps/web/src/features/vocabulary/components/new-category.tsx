@@ -1,0 +1,147 @@
+import type { LocalizedText } from '@seloste/schema'
+import { useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Button, buttonClass } from '../../../components/ui/button'
+import { isApiError } from '../../../lib/api-client'
+import { useErrorText } from '../../../lib/error-text'
+import { translateMessage } from '../../../lib/translate-message'
+import { useCreateDataCategory } from '../api/create-data-category'
+import { useCreateDataSubjectCategory } from '../api/create-data-subject-category'
+
+/** The shared schema's message for a name in neither language. */
+const EITHER_LANGUAGE = 'Write it in Finnish or English (or both)'
+
+export interface CreatedCategory {
+  id: number
+  name: LocalizedText
+  special?: boolean
+}
+
+interface NewCategoryProps {
+  kind: 'data' | 'subject'
+  onCreated: (category: CreatedCategory) => void
+}
+
+/**
+ * Adds a category to the shared vocabulary without leaving the form it is needed in. Not a
+ * <form> of its own (forms cannot nest): Enter in its inputs adds the category instead of
+ * submitting the surrounding form.
+ */
+export function NewCategory({ kind, onCreated }: NewCategoryProps) {
+  const { t } = useTranslation()
+  const errorText = useErrorText()
+  const id = useId()
+  const [open, setOpen] = useState(false)
+  const [name, setName] = useState<LocalizedText>({ fi: '', en: '' })
+  const [special, setSpecial] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const createData = useCreateDataCategory()
+  const createSubject = useCreateDataSubjectCategory()
+  const busy = createData.isPending || createSubject.isPending
+  const toggleRef = useRef<HTMLButtonElement>(null)
+  const title = kind === 'data' ? t('vocabulary.newDataCategory') : t('vocabulary.newSubjectCategory')
+
+  const close = () => {
+    setOpen(false)
+    setName({ fi: '', en: '' })
+    setSpecial(false)
+    setProblem(null)
+    toggleRef.current?.focus()
+  }
+
+  const submit = async () => {
+    const value = { fi: name.fi.trim(), en: name.en.trim() }
+    if (!value.fi && !value.en) {
+      setProblem(t('activities.messages.eitherLanguage'))
+      return
+    }
+    setProblem(null)
+    try {
+      const created: CreatedCategory =
+        kind === 'data' ? await createData.mutateAsync({ name: value, special }) : await createSubject.mutateAsync({ name: value })
+      onCreated(created)
+      close()
+    } catch (error) {
+      const field = isApiError(error) ? error.fields[0] : undefined
+      setProblem(field ? (field.message === EITHER_LANGUAGE ? t('activities.messages.eitherLanguage') : translateMessage(field.message)) : errorText(error))
+    }
+  }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault()
+      void submit()
+    } else if (e.key === 'Escape') {
+      e.preventDefault()
+      close()
+    }
+  }
+
+  if (!open) {
+    return (
+      <div className="new-category-toggle">
+        <button ref={toggleRef} type="button" className={buttonClass('ghost', 'sm')} onClick={() => setOpen(true)} aria-expanded={false}>
+          <span aria-hidden="true">+ </span>
+          {title}
+        </button>
+      </div>
+    )
+  }
+
+  return (
+    <div className="new-category" role="group" aria-labelledby={`${id}-title`}>
+      <p id={`${id}-title`} className="new-category-title">
+        {title}
+      </p>
+      <div className="new-category-grid">
+        <div className="field">
+          <label htmlFor={`${id}-fi`} className="field-label">
+            {t('vocabulary.nameFi')}
+          </label>
+          <input
+            id={`${id}-fi`}
+            lang="fi"
+            className="input"
+            value={name.fi}
+            autoFocus
+            aria-invalid={problem ? true : undefined}
+            onChange={(e) => setName((n) => ({ ...n, fi: e.target.value }))}
+            onKeyDown={onKeyDown}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-en`} className="field-label">
+            {t('vocabulary.nameEn')}
+          </label>
+          <input id={`${id}-en`} lang="en" className="input" value={name.en} onChange={(e) => setName((n) => ({ ...n, en: e.target.value }))} onKeyDown={onKeyDown} />
+        </div>
+      </div>
+      {kind === 'data' && (
+        <div className="field field-checkbox">
+          <input id={`${id}-special`} type="checkbox" className="checkbox" checked={special} onChange={(e) => setSpecial(e.target.checked)} aria-describedby={`${id}-special-hint`} />
+          <div>
+            <label htmlFor={`${id}-special`} className="field-label">
+              {t('vocabulary.special')}
+            </label>
+            <p id={`${id}-special-hint`} className="field-hint">
+              {t('vocabulary.specialHint')}
+            </p>
+          </div>
+        </div>
+      )}
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="new-category-actions">
+        <Button size="sm" onClick={close} disabled={busy}>
+          {t('common.cancel')}
+        </Button>
+        <Button size="sm" variant="primary" onClick={() => void submit()} busy={busy}>
+          {t('vocabulary.create')}
+        </Button>
+      </div>
+    </div>
+  )
+}
