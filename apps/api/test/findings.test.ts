@@ -20,6 +20,8 @@ describe('GET /api/findings', () => {
     expect(f.message.en).toBeTruthy()
     const filtered = (await ctx.api.get('/api/findings?severity=low')).body
     expect(filtered.open.every((x: { severity: string }) => x.severity === 'low')).toBe(true)
+    // Filters narrow the lists, never the totals.
+    expect(filtered.counts).toEqual(res.body.counts)
     expect((await ctx.api.get('/api/findings?severity=urgent')).status).toBe(400)
   })
 
@@ -56,6 +58,8 @@ describe('acknowledgements', () => {
     const acknowledged = after.acknowledged.find((f: { key: string }) => f.key === target.key)
     expect(acknowledged.acknowledgement).toMatchObject({ reason: 'Plausible is anonymised; DPA requested', expiresOn: until })
     expect(after.counts.high).toBe(before.counts.high - 1)
+    const again = await ctx.api.post('/api/findings/acknowledgements', { findingKey: target.key, reason: 'Twice', expiresOn: until })
+    expect(again.status).toBe(409)
 
     // After its expiry date it shouts again.
     const later = listFindings(ctx.db, {}, addDays(until, 1))

@@ -44,12 +44,18 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
 /** Every finding, open or acknowledged, most severe first. */
 export function listFindings(db: DbOrTx, query: z.output<typeof FindingsQuery> = {}, today = todayIso()): FindingsResponse {
   const acks = activeAcknowledgements(db, today)
-  const all: Finding[] = runChecks(loadRegistryView(db, today))
+  const everything: Finding[] = runChecks(loadRegistryView(db, today))
     .map((f: NewFinding) => ({ ...f, acknowledgement: acks.get(f.key) ?? null }))
-    .filter((f) => (!query.severity || f.severity === query.severity) && (!query.checkId || f.checkId === query.checkId) && (!query.entityType || f.entity.type === query.entityType))
     .sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.entity.name.localeCompare(b.entity.name, 'fi') || a.key.localeCompare(b.key))
-  const open = all.filter((f) => !f.acknowledgement)
-  return { open, acknowledged: all.filter((f) => f.acknowledgement), counts: countBySeverity(open) }
+  const listed = everything.filter(
+    (f) => (!query.severity || f.severity === query.severity) && (!query.checkId || f.checkId === query.checkId) && (!query.entityType || f.entity.type === query.entityType),
+  )
+  // The counts are always of every open finding: the filters narrow the lists, not the totals.
+  return {
+    open: listed.filter((f) => !f.acknowledgement),
+    acknowledged: listed.filter((f) => f.acknowledgement),
+    counts: countBySeverity(everything.filter((f) => !f.acknowledgement)),
+  }
 }
 
 /** Accepts a risk until a date: the finding stays listed, as acknowledged, but stops counting as open. */
@@ -58,6 +64,9 @@ export function acknowledgeFinding(ctx: ServiceContext, input: { findingKey: str
   if (input.expiresOn > addMonths(today, 24)) throw invalid([{ path: 'expiresOn', message: 'At most two years ahead: accepted risks must be looked at again' }])
   const exists = runChecks(loadRegistryView(ctx.db, today)).some((f) => f.key === input.findingKey)
   if (!exists) throw invalid([{ path: 'findingKey', message: 'No open finding with this key' }])
+  if (activeAcknowledgements(ctx.db, today).has(input.findingKey)) {
+    throw new AppError('conflict', 'The finding is already acknowledged; revoke that first to change the reason or date')
+  }
   return ctx.db.transaction(
     (tx) => {
       const row = tx
