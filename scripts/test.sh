@@ -22,6 +22,7 @@ fi
 echo "== typecheck"
 pnpm_cmd -r typecheck
 apps/api/node_modules/.bin/tsc -p drills/tsconfig.json
+apps/api/node_modules/.bin/tsc -p bench/tsconfig.json
 echo "== unit and integration tests"
 pnpm_cmd exec vitest run
 echo "== drills (short): crash, concurrent editors, backup and restore, shutdown, start-up"

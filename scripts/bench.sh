@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The loopback benchmark: seeds temporary databases, loads the real API with autocannon and writes
+# docs/performance.md. Settings are environment variables, documented in bench/run.ts:
+#   BENCH_SIZES (default 10000; e.g. 100,10000,100000), BENCH_DURATION (s, default 10),
+#   BENCH_WARMUP (s, default 2), BENCH_CONNECTIONS (default 16), BENCH_REPORT, BENCH_STRICT=1.
+# CI smoke: BENCH_DURATION=2 BENCH_SIZES=1000 bash scripts/bench.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if [ ! -d node_modules ] || [ ! -d node_modules/autocannon ] || [ ! -d apps/api/node_modules/tsx ]; then
+  echo "[bench] installing dependencies (pnpm install --frozen-lockfile)"
+  npx -y pnpm@10.34.9 install --frozen-lockfile
+fi
+
+# tsx is a dependency of apps/api; load its ESM hook directly (one process, signals reach run.ts).
+tsx_loader="$(node -p "require('node:url').pathToFileURL(require.resolve('tsx', { paths: ['apps/api'] })).href")"
+exec node --import "$tsx_loader" bench/run.ts
