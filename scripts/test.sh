@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
 
 install_dependencies
 
@@ -24,11 +26,19 @@ pnpm_cmd -r typecheck
 apps/api/node_modules/.bin/tsc -p drills/tsconfig.json
 apps/api/node_modules/.bin/tsc -p bench/tsconfig.json
 echo "== unit and integration tests"
-pnpm_cmd exec vitest run
+pnpm_cmd exec vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json"
 echo "== drills (short): crash, concurrent editors, backup and restore, shutdown, start-up"
 # DRILLS_REPORT=- keeps the committed docs/drills.md (the long-form results) as it is.
 DRILLS_REPORT=- bash scripts/drills.sh short
 echo "== production build"
 pnpm_cmd build
 echo "== browser journeys"
-pnpm_cmd exec playwright test
+PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" pnpm_cmd exec playwright test --reporter=list,json
+# One closing line over both runners, counted from their own reports.
+node -e '
+  const fs = require("fs"), dir = process.argv[1]
+  const v = JSON.parse(fs.readFileSync(dir + "/vitest.json", "utf8"))
+  const p = JSON.parse(fs.readFileSync(dir + "/playwright.json", "utf8")).stats
+  const passed = v.numPassedTests + p.expected, failed = v.numFailedTests + p.unexpected + p.flaky
+  console.log(`tests: ${passed} passed, ${failed} failed`)
+' "$results"
