@@ -1,29 +1,12 @@
-import { gt } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import type { Db } from '../src/db/client'
-import { auditEvents } from '../src/db/schema'
 import { verifyAuditChain } from '../src/services/audit'
-import { createTestContext, type TestResponse } from './helpers'
+import { auditEventsAfter, createTestContext, lastAuditSeq, type TestResponse } from './helpers'
 
 /**
  * Every successful change through the registry API appends exactly one audit event, in the
  * change's own transaction, with the record before and after; a failing request appends none;
  * the hash chain stays intact over the whole series.
  */
-
-function lastAuditSeq(db: Db): number {
-  return db.$client.prepare('SELECT coalesce(max(seq), 0) FROM audit_events').pluck().get() as number
-}
-
-function auditEventsAfter(db: Db, seq: number) {
-  return db
-    .select()
-    .from(auditEvents)
-    .where(gt(auditEvents.seq, seq))
-    .orderBy(auditEvents.seq)
-    .all()
-    .map((e) => ({ ...e, before: e.before === null ? null : JSON.parse(e.before), after: e.after === null ? null : JSON.parse(e.after) }))
-}
 
 describe('the audit trail over a series of changes', () => {
   it('gets exactly one event per change, none per refused request, and stays intact', async () => {

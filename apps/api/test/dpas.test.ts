@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto'
-import { gt } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { Db } from '../src/db/client'
-import { auditEvents } from '../src/db/schema'
-import { createTestContext, type TestContext } from './helpers'
+import { auditEventsAfter, count, createTestContext, expectValidationError, lastAuditSeq, type TestContext } from './helpers'
 
 // ---------------------------------------------------------------------------
 // Local helpers
@@ -32,30 +29,6 @@ function fullChecklist() {
     g: { status: 'covered', clause: '12' },
     h: { status: 'not_covered', clause: 'Audits only by report' },
   }
-}
-
-function count(db: Db, sql: string, ...params: unknown[]): number {
-  return db.$client.prepare(sql).pluck().get(...params) as number
-}
-
-function lastAuditSeq(db: Db): number {
-  return count(db, 'SELECT coalesce(max(seq), 0) FROM audit_events')
-}
-
-function auditEventsAfter(db: Db, seq: number) {
-  return db
-    .select()
-    .from(auditEvents)
-    .where(gt(auditEvents.seq, seq))
-    .orderBy(auditEvents.seq)
-    .all()
-    .map((e) => ({ ...e, before: e.before === null ? null : JSON.parse(e.before), after: e.after === null ? null : JSON.parse(e.after) }))
-}
-
-function expectValidationError(res: { status: number; body: any }, paths: string[]) {
-  expect(res.status, JSON.stringify(res.body)).toBe(400)
-  expect(res.body.error.code).toBe('validation_failed')
-  expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual([...paths].sort())
 }
 
 let ctx: TestContext

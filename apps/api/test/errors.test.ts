@@ -1,13 +1,9 @@
 import { ErrorBody } from '@seloste/schema'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Db } from '../src/db/client'
-import { createTestContext, type TestContext, type TestResponse } from './helpers'
+import { count, createTestContext, type TestContext, type TestResponse } from './helpers'
 
 const MiB = 1024 * 1024
-
-function count(db: Db, sql: string): number {
-  return db.$client.prepare(sql).pluck().get() as number
-}
 
 /** Row counts of every registry table and the audit trail: "nothing changed" means these are equal. */
 function snapshot(db: Db) {

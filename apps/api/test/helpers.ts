@@ -9,6 +9,9 @@ import { DEFAULT_CONFIG, type AppConfig } from '../src/lib/config'
 import { systemContext } from '../src/services/context'
 import { createUser } from '../src/services/users'
 import type { UserRole } from '@seloste/schema'
+import { gt } from 'drizzle-orm'
+import { expect } from 'vitest'
+import { auditEvents } from '../src/db/schema'
 
 export const TEST_PASSWORD = 'a long test passphrase 42'
 
@@ -90,4 +93,33 @@ export async function createTestContext(options: { demo?: boolean; config?: Part
   }
   const admin = await as('admin')
   return { db, app, api: admin, anonymous: clientFor(app, () => ({})), as }
+}
+
+/** A single number from SQL, e.g. a count. */
+export function count(db: Db, sql: string, ...params: unknown[]): number {
+  return db.$client.prepare(sql).pluck().get(...params) as number
+}
+
+/** The sequence number of the newest audit event (0 when there is none). */
+export function lastAuditSeq(db: Db): number {
+  return count(db, 'SELECT coalesce(max(seq), 0) FROM audit_events')
+}
+
+/** The audit events written after `seq`, with their before/after parsed. */
+export function auditEventsAfter(db: Db, seq: number) {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(gt(auditEvents.seq, seq))
+    .orderBy(auditEvents.seq)
+    .all()
+    .map((e) => ({ ...e, before: e.before === null ? null : JSON.parse(e.before), after: e.after === null ? null : JSON.parse(e.after) }))
+}
+
+/** A 400 validation error naming exactly these field paths, each with a message. */
+export function expectValidationError(res: { status: number; body: any }, paths: string[]) {
+  expect(res.status, JSON.stringify(res.body)).toBe(400)
+  expect(res.body.error.code).toBe('validation_failed')
+  expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual([...paths].sort())
+  for (const f of res.body.error.fields) expect(f.message).toMatch(/\S/)
 }

@@ -1,8 +1,5 @@
-import { gt } from 'drizzle-orm'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Db } from '../src/db/client'
-import { auditEvents } from '../src/db/schema'
-import { createTestContext, type TestClient, type TestContext } from './helpers'
+import { auditEventsAfter, count, createTestContext, expectValidationError, lastAuditSeq, type TestClient, type TestContext } from './helpers'
 
 // ---------------------------------------------------------------------------
 // Local helpers
@@ -16,33 +13,6 @@ async function createProcessor(api: TestClient, overrides: Record<string, unknow
   const res = await api.post('/api/processors', validProcessor(overrides))
   expect(res.status, JSON.stringify(res.body)).toBe(201)
   return res.body
-}
-
-function count(db: Db, sql: string, ...params: unknown[]): number {
-  return (db.$client.prepare(sql).pluck().get(...params) as number) ?? 0
-}
-
-function lastAuditSeq(db: Db): number {
-  return count(db, 'SELECT coalesce(max(seq), 0) FROM audit_events')
-}
-
-/** The audit events written after `seq`, with before/after parsed. */
-function auditEventsAfter(db: Db, seq: number) {
-  return db
-    .select()
-    .from(auditEvents)
-    .where(gt(auditEvents.seq, seq))
-    .orderBy(auditEvents.seq)
-    .all()
-    .map((e) => ({ ...e, before: e.before === null ? null : JSON.parse(e.before), after: e.after === null ? null : JSON.parse(e.after) }))
-}
-
-function expectValidationError(res: { status: number; body: any }, paths: string[]) {
-  expect(res.status, JSON.stringify(res.body)).toBe(400)
-  expect(res.body.error.code).toBe('validation_failed')
-  expect(typeof res.body.error.message).toBe('string')
-  expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual([...paths].sort())
-  for (const f of res.body.error.fields) expect(f.message).toMatch(/\S/)
 }
 
 // ---------------------------------------------------------------------------

@@ -6,13 +6,9 @@ import type { Db } from '../src/db/client'
 import { openDatabase } from '../src/db/client'
 import { resetDemoData, seedDemoData } from '../src/seed/seed'
 import { verifyAuditChain } from '../src/services/audit'
-import { createTestContext, type TestContext } from './helpers'
+import { count, createTestContext, type TestContext } from './helpers'
 
 const POLICY_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/reference/tietosuojaseloste.md')
-
-function count(db: Db, sql: string): number {
-  return db.$client.prepare(sql).pluck().get() as number
-}
 
 function tableCounts(db: Db) {
   return {

@@ -1,28 +1,5 @@
-import { gt } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { Db } from '../src/db/client'
-import { auditEvents } from '../src/db/schema'
-import { createTestContext, type TestContext } from './helpers'
-
-function lastAuditSeq(db: Db): number {
-  return (db.$client.prepare('SELECT coalesce(max(seq), 0) FROM audit_events').pluck().get() as number) ?? 0
-}
-
-function auditEventsAfter(db: Db, seq: number) {
-  return db
-    .select()
-    .from(auditEvents)
-    .where(gt(auditEvents.seq, seq))
-    .orderBy(auditEvents.seq)
-    .all()
-    .map((e) => ({ ...e, before: e.before === null ? null : JSON.parse(e.before), after: e.after === null ? null : JSON.parse(e.after) }))
-}
-
-function expectValidationError(res: { status: number; body: any }, paths: string[]) {
-  expect(res.status, JSON.stringify(res.body)).toBe(400)
-  expect(res.body.error.code).toBe('validation_failed')
-  expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual([...paths].sort())
-}
+import { auditEventsAfter, createTestContext, expectValidationError, lastAuditSeq, type TestContext } from './helpers'
 
 const DATA = '/api/vocabulary/data-categories'
 const SUBJECTS = '/api/vocabulary/data-subject-categories'
