@@ -354,8 +354,9 @@ export function openDb(path: string, readonly = false): SqliteDb {
   return new Sqlite(path, { fileMustExist: true, readonly, timeout: 10_000 })
 }
 
+/** The real tables (not a virtual search index or its shadow tables, which are derived from them). */
 export function tableNames(db: SqliteDb): string[] {
-  return db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[]
+  return db.prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' ORDER BY name`).pluck().all() as string[]
 }
 
 /** Every row of every table, in rowid (or primary key) order, as one hash per table and its row count. */

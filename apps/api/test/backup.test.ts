@@ -21,7 +21,7 @@ afterEach(() => {
 function tables(path: string): Record<string, unknown[]> {
   const db = new Database(path, { readonly: true, fileMustExist: true })
   try {
-    const names = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[]
+    const names = db.prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' ORDER BY name`).pluck().all() as string[]
     return Object.fromEntries(names.map((n) => [n, db.prepare(`SELECT * FROM "${n}" ORDER BY rowid`).raw(true).all()]))
   } finally {
     db.close()

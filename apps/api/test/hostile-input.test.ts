@@ -457,7 +457,7 @@ function buildRequest(r: HostileRequest, cookie: string): Request | Error {
 // ---------------------------------------------------------------------------------------------
 
 const VOLATILE = new Set(['sessions', 'login_throttle', 'audit_events'])
-const TABLES = (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[]).filter((t) => !VOLATILE.has(t))
+const TABLES = (sqlite.prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[]).filter((t) => !VOLATILE.has(t))
 const tableReaders = TABLES.map((t) => [t, sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw(true)] as const)
 const maxSeq = sqlite.prepare('SELECT coalesce(max(seq), 0) FROM audit_events').pluck()
 const newEvents = sqlite.prepare('SELECT action FROM audit_events WHERE seq > ?').pluck()

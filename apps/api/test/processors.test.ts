@@ -718,3 +718,24 @@ describe('a save that changes nothing', () => {
     expect(events()).toBe(before + 1)
   })
 })
+
+describe('the search index', () => {
+  it('follows creates, renames and deletes, and finds the same as a plain substring search', async () => {
+    const ctx = await createTestContext()
+    const names = ['Ääni "Quoted" Oy', 'Percent 100% Ltd', 'Under_score AB', 'Back\\slash GmbH', 'Ab', 'Luottokunta Oyj']
+    const ids: number[] = []
+    for (const displayName of names) ids.push((await ctx.api.post('/api/processors', { displayName, role: 'processor' })).body.id)
+    const search = async (q: string) =>
+      (await ctx.api.get(`/api/processors?pageSize=100&q=${encodeURIComponent(q)}`)).body.items.map((p: { displayName: string }) => p.displayName).sort()
+    const substring = (q: string) => names.filter((n) => n.toLowerCase().includes(q.toLowerCase())).sort()
+    for (const q of ['ääni', '"quoted"', '0%', '100%', 'r_s', 'k\\s', 'ab', 'oy', 'LUOTTO', 'tokun', 'nothing here']) {
+      expect(await search(q), q).toEqual(substring(q))
+    }
+    const first = (await ctx.api.get(`/api/processors/${ids[0]}`)).body
+    await ctx.api.patch(`/api/processors/${ids[0]}`, { displayName: 'Renamed Oy', version: first.version })
+    expect(await search('ääni')).toEqual([])
+    expect(await search('renamed')).toEqual(['Renamed Oy'])
+    await ctx.api.delete(`/api/processors/${ids[5]}?version=1`)
+    expect(await search('luotto')).toEqual([])
+  })
+})

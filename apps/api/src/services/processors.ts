@@ -140,6 +140,11 @@ const currentDpaStatus = sql<string | null>`(SELECT d.status FROM dpas d WHERE d
 
 const eeaList = sql.join(EEA_COUNTRIES.map((c) => sql`${c}`), sql`, `)
 
+/** The trigram index (migration 0008) needs at least three characters to look anything up. */
+function usesSearchIndex(term: string): boolean {
+  return [...term].length >= 3
+}
+
 /**
  * The SQL of a list depends only on which filters are set and on the sort, not on their values: each
  * such shape is built (drizzle) and compiled (SQLite) once per database handle, then only executed.
@@ -147,12 +152,16 @@ const eeaList = sql.join(EEA_COUNTRIES.map((c) => sql`${c}`), sql`, `)
 function listShape(q: ProcessorListQueryParsed): string {
   const dpa = q.dpaStatus === 'missing' ? 'missing' : q.dpaStatus ? 'status' : ''
   const eea = q.outsideEea === undefined ? '' : String(q.outsideEea)
-  return [q.q ? 'q' : '', q.status ? 's' : '', q.role ? 'r' : '', q.country ? 'c' : '', q.safeguard ? 'g' : '', dpa, eea, q.sort, q.order].join('|')
+  return [q.q ? (usesSearchIndex(q.q) ? 'q3' : 'q') : '', q.status ? 's' : '', q.role ? 'r' : '', q.country ? 'c' : '', q.safeguard ? 'g' : '', dpa, eea, q.sort, q.order].join('|')
 }
 
 function listQueries(db: DbOrTx, q: ProcessorListQueryParsed) {
   const p = sql.placeholder
   const where: SQL[] = []
+  if (q.q && usesSearchIndex(q.q)) {
+    // The trigram index finds the candidates; LIKE below keeps the exact meaning (a substring).
+    where.push(sql`${outerId} IN (SELECT rowid FROM processors_search WHERE processors_search MATCH ${p('match')})`)
+  }
   if (q.q) where.push(sql`${processors.searchText} LIKE ${p('q')} ESCAPE '\\'`)
   if (q.status) where.push(eq(processors.status, p('status')))
   if (q.role) where.push(eq(processors.role, p('role')))
@@ -221,6 +230,7 @@ export function listProcessors(db: DbOrTx, q: ProcessorListQueryParsed): Process
 
   const values = {
     q: q.q ? `%${q.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null,
+    match: q.q && usesSearchIndex(q.q) ? `"${q.q.toLowerCase().replace(/"/g, '""')}"` : null,
     status: q.status ?? null,
     role: q.role ?? null,
     country: q.country ?? null,
