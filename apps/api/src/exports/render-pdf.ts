@@ -9,32 +9,11 @@
 import { ART9_CONDITION_LABELS, LEGAL_BASIS_LABELS, isBlank, type Language } from '@seloste/schema'
 import PDFDocument from 'pdfkit'
 import { controllerText, ropaTable, type RecordOfProcessing } from './record'
-import { ROPA_COLUMNS, WORDS, pick } from './texts'
+import { ACTIVITY_LEVEL_COLUMNS, ROPA_COLUMNS, WORDS, pick } from './texts'
 
 type ColumnKey = (typeof ROPA_COLUMNS)[number]['key']
 
-const ACTIVITY_FIELDS: readonly ColumnKey[] = [
-  'dataSubjects',
-  'dataCategories',
-  'recipients',
-  'processorContracts',
-  'thirdCountries',
-  'safeguards',
-  'retention',
-  'security',
-  'rights',
-  'automated',
-  'sources',
-  'location',
-  'dpiaRequired',
-  'dpiaProgress',
-  'dpiaLink',
-  'status',
-  'approved',
-  'owner',
-  'nextReview',
-  'updatedAt',
-]
+const ACTIVITY_FIELDS: readonly ColumnKey[] = ACTIVITY_LEVEL_COLUMNS
 
 export function renderRopaPdf(doc: RecordOfProcessing, lang: Language): Promise<Uint8Array> {
   const w = WORDS[lang]

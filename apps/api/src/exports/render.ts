@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
 import { PassThrough } from 'node:stream'
 import { controllerText, ropaTable, type RecordOfProcessing, type Table } from './record'
-import { ROPA_COLUMNS, WORDS, pick } from './texts'
+import { ACTIVITY_LEVEL_COLUMNS, ROPA_COLUMNS, WORDS, pick } from './texts'
 
 /** A spreadsheet can run a cell that starts with = + - @ (or a tab or carriage return) as a formula: such text gets a leading '. */
 export function safeCell(value: string): string {
@@ -101,28 +101,7 @@ export function renderRopaHtml(doc: RecordOfProcessing, lang: Language): string 
   // The spreadsheet's activity-level cells, taken from the first row of each activity, so that both formats say the same.
   const firstRows = new Map<string, string[]>()
   for (const r of table.rows) if (!firstRows.has(r[column('activityId')]!)) firstRows.set(r[column('activityId')]!, r)
-  const activityFields = [
-    'dataSubjects',
-    'dataCategories',
-    'recipients',
-    'processorContracts',
-    'thirdCountries',
-    'safeguards',
-    'retention',
-    'security',
-    'rights',
-    'automated',
-    'sources',
-    'location',
-    'dpiaRequired',
-    'dpiaProgress',
-    'dpiaLink',
-    'status',
-    'approved',
-    'owner',
-    'nextReview',
-    'updatedAt',
-  ] as const
+  const activityFields = ACTIVITY_LEVEL_COLUMNS
 
   const sections = doc.activities.map((a) => {
     const cells = firstRows.get(String(a.id)) ?? []

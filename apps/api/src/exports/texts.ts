@@ -224,3 +224,27 @@ export const TRANSFER_COLUMNS = [
 ] as const satisfies readonly { key: string; width: number; fi: string; en: string }[]
 
 export type TransferColumnKey = (typeof TRANSFER_COLUMNS)[number]['key']
+
+/** The record's columns that describe the whole activity (not one purpose), in the order the HTML and PDF views list them. */
+export const ACTIVITY_LEVEL_COLUMNS = [
+  'dataSubjects',
+  'dataCategories',
+  'recipients',
+  'processorContracts',
+  'thirdCountries',
+  'safeguards',
+  'retention',
+  'security',
+  'rights',
+  'automated',
+  'sources',
+  'location',
+  'dpiaRequired',
+  'dpiaProgress',
+  'dpiaLink',
+  'status',
+  'approved',
+  'owner',
+  'nextReview',
+  'updatedAt',
+] as const satisfies readonly (typeof ROPA_COLUMNS)[number]['key'][]
