@@ -102,10 +102,15 @@ export function hasGeneralAdequacy(country: string): boolean {
   return ADEQUACY_DECISIONS.some((d) => d.country === country && !d.frameworkOnly)
 }
 
+const regionNames = new Map<string, Intl.DisplayNames>()
+
 /** The country's name in the given language, from the runtime's ICU data (Intl.DisplayNames). */
 export function countryName(code: string, lang: string): string {
   try {
-    return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code
+    let names = regionNames.get(lang)
+    // Building the formatter costs far more than asking it: one per language.
+    if (!names) regionNames.set(lang, (names = new Intl.DisplayNames([lang], { type: 'region' })))
+    return names.of(code) ?? code
   } catch {
     return code
   }

@@ -12,7 +12,7 @@ import { z } from 'zod'
 import { renderAtom, renderCsv, renderJson } from '../public-list/render-data'
 import { renderMarkdown } from '../public-list/render-markdown'
 import { findOrganisation } from '../services/organisation'
-import { getVersion, latestVersion, listVersions } from '../services/public-list'
+import { getVersion, latestVersionStamp, listVersions } from '../services/public-list'
 
 type Format = 'html' | 'json' | 'md' | 'csv'
 
@@ -48,12 +48,37 @@ function render(version: PublishedVersion, format: Format, lang: Language, archi
   }
 }
 
+interface Rendered {
+  body: string
+  etag: string
+  lastModified: Date | null
+}
+
+/**
+ * Published versions never change, so a rendering of (version, format, language, day, options) is
+ * made once and then served from memory: a large list is not parsed and rendered on every request.
+ * Per database (tests run several apps in one process); the oldest renderings go first.
+ */
+const renderings = new WeakMap<object, Map<string, Rendered>>()
+const MAX_RENDERINGS = 64
+
+function rendered(c: Context<AppEnv>, key: string, produce: () => { body: string; lastModified: Date | null }): Rendered {
+  let cache = renderings.get(c.var.db)
+  if (!cache) renderings.set(c.var.db, (cache = new Map()))
+  const hit = cache.get(key)
+  if (hit) return hit
+  const { body, lastModified } = produce()
+  const entry = { body, lastModified, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"` }
+  cache.set(key, entry)
+  if (cache.size > MAX_RENDERINGS) cache.delete(cache.keys().next().value!)
+  return entry
+}
+
 /**
  * Answers with caching a CDN understands: a strong ETag of the exact bytes and the version's
  * Last-Modified; 304 when the client already has them.
  */
-function cached(c: Context<AppEnv>, body: string, type: string, lastModified: Date | null, attachment?: string): Response {
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
+function cached(c: Context<AppEnv>, { body, etag, lastModified }: Rendered, type: string, attachment?: string): Response {
   const headers: Record<string, string> = {
     'Content-Type': type,
     ETag: etag,
@@ -72,15 +97,22 @@ function cached(c: Context<AppEnv>, body: string, type: string, lastModified: Da
   return new Response(c.req.method === 'HEAD' ? null : body, { status: 200, headers })
 }
 
-function serveVersion(c: Context<AppEnv>, version: PublishedVersion | null, format: Format, archived: boolean): Response {
+/** Serves one version (the latest when `number` is null) in a format and the requested language. */
+function serveVersion(c: Context<AppEnv>, number: number | null, format: Format, archived: boolean): Response {
   const lang = language(c)
-  if (!version) {
+  const wanted = number ?? latestVersionStamp(c.var.db)?.version ?? null
+  if (wanted === null) {
     if (format === 'html') return c.html(renderNotPublished(lang), 404)
     throw new AppError('not_found', 'The processor list has not been published yet')
   }
-  const body = render(version, format, lang, archived, !archived && c.var.config.mailer !== null)
-  const file = format === 'html' ? undefined : `processors-v${version.version}-${lang}.${format}`
-  return cached(c, body, CONTENT_TYPES[format], new Date(version.publishedAt), file)
+  const subscribe = !archived && c.var.config.mailer !== null
+  // "today" is part of the key: an announced processor turns from upcoming to active at midnight.
+  const entry = rendered(c, `v|${wanted}|${format}|${lang}|${archived}|${subscribe}|${today()}`, () => {
+    const version = getVersion(c.var.db, wanted)
+    return { body: render(version, format, lang, archived, subscribe), lastModified: new Date(version.publishedAt) }
+  })
+  const file = format === 'html' ? undefined : `processors-v${wanted}-${lang}.${format}`
+  return cached(c, entry, CONTENT_TYPES[format], file)
 }
 
 const EmailField = z.email().max(320)
@@ -106,20 +138,26 @@ async function formField(c: Context<AppEnv>, name: string): Promise<string> {
 
 /** The published processor list, for everyone, without an account. Only published data is read. */
 export const publicRouter = new Hono<AppEnv>()
-  .get('/processors', (c) => serveVersion(c, latestVersion(c.var.db), 'html', false))
-  .get('/processors.json', (c) => serveVersion(c, latestVersion(c.var.db), 'json', false))
-  .get('/processors.md', (c) => serveVersion(c, latestVersion(c.var.db), 'md', false))
-  .get('/processors.csv', (c) => serveVersion(c, latestVersion(c.var.db), 'csv', false))
+  .get('/processors', (c) => serveVersion(c, null, 'html', false))
+  .get('/processors.json', (c) => serveVersion(c, null, 'json', false))
+  .get('/processors.md', (c) => serveVersion(c, null, 'md', false))
+  .get('/processors.csv', (c) => serveVersion(c, null, 'csv', false))
   .get('/processors/changes', (c) => {
-    const versions = listVersions(c.var.db)
     const lang = language(c)
-    if (versions.length === 0) return c.html(renderNotPublished(lang), 404)
-    return cached(c, renderChangesHtml(versions, lang), CONTENT_TYPES.html, new Date(versions[0]!.publishedAt))
+    const latest = latestVersionStamp(c.var.db)
+    if (!latest) return c.html(renderNotPublished(lang), 404)
+    const entry = rendered(c, `changes|${latest.version}|${lang}`, () => ({ body: renderChangesHtml(listVersions(c.var.db), lang), lastModified: new Date(latest.publishedAt) }))
+    return cached(c, entry, CONTENT_TYPES.html)
   })
   .get('/processors/feed.atom', (c) => {
-    const versions = listVersions(c.var.db)
+    const lang = language(c)
+    const latest = latestVersionStamp(c.var.db)
     const origin = new URL(c.req.url).origin
-    return cached(c, renderAtom(versions, language(c), origin), CONTENT_TYPES.atom, versions[0] ? new Date(versions[0].publishedAt) : null)
+    const entry = rendered(c, `feed|${latest?.version ?? 0}|${lang}|${origin}`, () => ({
+      body: renderAtom(listVersions(c.var.db), lang, origin),
+      lastModified: latest ? new Date(latest.publishedAt) : null,
+    }))
+    return cached(c, entry, CONTENT_TYPES.atom)
   })
   .post('/processors/subscribe', async (c) => {
     const mailer = c.var.config.mailer
@@ -164,5 +202,5 @@ export const publicRouter = new Hono<AppEnv>()
   })
   .get('/processors/versions/:file{[0-9]{1,9}(\\.(json|md|csv))?}', (c) => {
     const [number, ext] = c.req.param('file').split('.') as [string, Format | undefined]
-    return serveVersion(c, getVersion(c.var.db, Number(number)), ext ?? 'html', true)
+    return serveVersion(c, Number(number), ext ?? 'html', true)
   })

@@ -43,6 +43,11 @@ export function latestVersion(db: DbOrTx): PublishedVersion | null {
   return row ? toVersion(row) : null
 }
 
+/** The newest version's number and publication time, without reading its content. */
+export function latestVersionStamp(db: DbOrTx): { version: number; publishedAt: string } | null {
+  return db.select({ version: publishedVersions.version, publishedAt: publishedVersions.publishedAt }).from(publishedVersions).orderBy(desc(publishedVersions.version)).limit(1).get() ?? null
+}
+
 export function getVersion(db: DbOrTx, version: number): PublishedVersion {
   const row = db.select().from(publishedVersions).where(eq(publishedVersions.version, version)).get()
   if (!row) throw notFound('Published version')
