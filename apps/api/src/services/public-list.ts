@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm'
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm'
 import {
   canonicalJson,
   diffEntries,
@@ -78,7 +78,9 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
     .filter((p) => p.status === 'active' || (p.status === 'planned' && p.startDate))
   const ids = rows.map((r) => r.id)
   const names = new Map(db.select({ id: processors.id, name: processors.displayName }).from(processors).all().map((p) => [p.id, p.name]))
-  const places = ids.length ? db.select().from(transfers).where(inArray(transfers.processorId, ids)).orderBy(asc(transfers.id)).all() : []
+  // All transfers, filtered here: an IN list of every public processor would pass SQLite's limit on parameters.
+  const listed = new Set(ids)
+  const places = db.select().from(transfers).orderBy(asc(transfers.id)).all().filter((t) => listed.has(t.processorId))
   const addedBefore = new Map((previous?.content.entries ?? []).map((e) => [e.key, e.addedOn]))
 
   const entries: PublicEntry[] = rows.map((p) => ({
@@ -116,12 +118,22 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
     controller: { name: org.name, businessId: org.businessId },
     defaultLanguage: org.defaultLanguage,
     entries,
-    allProcessorsHaveDpa: rows.filter((p) => p.role === 'processor').every((p) => currentDpaStatus(db, p.id) === 'signed'),
+    allProcessorsHaveDpa: allSigned(db, rows.filter((p) => p.role === 'processor').map((p) => p.id)),
   }
 }
 
-function currentDpaStatus(db: DbOrTx, processorId: number): string | null {
-  return db.select({ status: dpas.status }).from(dpas).where(eq(dpas.processorId, processorId)).orderBy(desc(dpas.id)).limit(1).get()?.status ?? null
+/** True when each of these processors' current (newest) DPA is signed. */
+function allSigned(db: DbOrTx, processorIds: number[]): boolean {
+  const current = new Map(
+    db
+      .select({ processorId: dpas.processorId, status: dpas.status })
+      .from(dpas)
+      // The outer column is written out qualified so that the subquery cannot bind it to its own table.
+      .where(sql`"dpas"."id" = (SELECT max(d.id) FROM dpas d WHERE d.processor_id = "dpas"."processor_id")`)
+      .all()
+      .map((d) => [d.processorId, d.status]),
+  )
+  return processorIds.every((id) => current.get(id) === 'signed')
 }
 
 function today(): string {
