@@ -8,6 +8,7 @@ declare module 'autocannon' {
     body?: string | Buffer
     headers?: Record<string, string>
     setupRequest?: (request: Record<string, unknown>, context: Record<string, unknown>) => Record<string, unknown> | null
+    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void
   }
 
   interface AutocannonOptions {

@@ -69,6 +69,12 @@ export interface Measure {
    * call. Unlike latency it hardly depends on queueing or on other programs sharing the machine.
    */
   cpuMsPerRequest: number
+  /** 409 answers (update: another request changed the record first); not counted in non2xx. */
+  conflicts?: number
+  /** Mean size of a 2xx response in bytes (headers included), over HTTP. */
+  meanBytes?: number
+  /** How the figures were taken when not the usual way (e.g. sequentially, because one request is slow). */
+  note?: string
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,10 +207,14 @@ export async function stopAllChildren(): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 export interface RequestSpec {
-  method: 'GET' | 'POST'
-  /** Called before every request: the path and, for POST, the body. */
-  next: () => { path: string; body?: string }
+  method: 'GET' | 'POST' | 'PATCH'
+  /** Called before every request: the path and, for POST/PATCH, the body; `tag` comes back in onResponse. */
+  next: () => { path: string; body?: string; tag?: unknown }
   headers?: Record<string, string>
+  /** Called with every response's status and body, and the tag of the request it answers. */
+  onResponse?: (status: number, body: string, tag: unknown) => void
+  /** 409s are expected (optimistic concurrency): count them apart, not as non-2xx. */
+  conflictsExpected?: boolean
 }
 
 export interface LoadOptions {
@@ -231,7 +241,10 @@ interface AutocannonResult {
 export async function load(name: string, spec: RequestSpec, opts: LoadOptions): Promise<Measure> {
   const samples: number[] = []
   let responses = 0
+  let okBytes = 0
   const first = spec.next()
+  const onResponse = spec.onResponse
+  // One request in flight per connection (no pipelining): the connection's context carries its tag.
   const instance = autocannon({
     url: opts.baseUrl,
     connections: opts.connections,
@@ -244,22 +257,30 @@ export async function load(name: string, spec: RequestSpec, opts: LoadOptions): 
         method: spec.method,
         path: first.path,
         ...(first.body !== undefined && { body: first.body }),
-        setupRequest: (req: Record<string, unknown>) => {
+        setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
           const n = spec.next()
+          context.tag = n.tag
           return n.body === undefined ? { ...req, path: n.path } : { ...req, path: n.path, body: n.body }
         },
+        ...(onResponse && {
+          onResponse: (status: number, body: string, context: Record<string, unknown>) => onResponse(status, String(body ?? ''), context.tag),
+        }),
       },
     ],
   })
-  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+  instance.on('response', (_client: unknown, statusCode: number, bytes: number, responseTime: number) => {
     responses++
-    if (statusCode >= 200 && statusCode < 300) samples.push(responseTime)
+    if (statusCode >= 200 && statusCode < 300) {
+      samples.push(responseTime)
+      okBytes += bytes
+    }
   })
   const cpuBefore = opts.serverCpuMs?.() ?? NaN
   const result = (await instance) as AutocannonResult
   const cpuUsed = (opts.serverCpuMs?.() ?? NaN) - cpuBefore
   const statusCodes: Record<string, number> = {}
   for (const [code, s] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = Number(s.count)
+  const conflicts = spec.conflictsExpected ? (statusCodes['409'] ?? 0) : 0
   return {
     name,
     how: 'http',
@@ -269,9 +290,11 @@ export async function load(name: string, spec: RequestSpec, opts: LoadOptions): 
     latency: summarize(samples),
     errors: result.errors,
     timeouts: result.timeouts,
-    non2xx: result.non2xx,
+    non2xx: result.non2xx - conflicts,
     statusCodes,
     cpuMsPerRequest: responses > 0 ? cpuUsed / responses : NaN,
+    ...(spec.conflictsExpected && { conflicts }),
+    meanBytes: samples.length ? okBytes / samples.length : NaN,
   }
 }
 

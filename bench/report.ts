@@ -11,6 +11,17 @@ export interface SizeResult {
   list: Measure
   detail: Measure
   create: Measure
+  /** PATCH with the current version, round-robin over `updatePool` ids (+ audit event). */
+  update: Measure
+  updatePool: number
+  /** The published list (published once after seeding, in publishS seconds), lang=fi. */
+  publicJson: Measure
+  publicHtml: Measure
+  publishS: number
+  /** One sequential call of each export. */
+  exports: ExportTiming[]
+  /** The dashboard's first loads of /processors; null at the sizes where it is not measured. */
+  dashboard: DashboardResult | null
   directList: Measure
   directDetail: Measure
   listPlan: string[]
@@ -18,23 +29,49 @@ export interface SizeResult {
   startup: { readyS: number; settleS: number; longestProbeMs: number }
 }
 
-export interface Target {
-  label: string
-  size: number
-  scenario: 'list' | 'detail'
-  limitMs: number
+export interface ExportTiming {
+  path: string
+  ms: number
+  bytes: number
+  status: number
 }
 
+export interface DashboardResult {
+  /** 'measured', 'not built' (no apps/web/dist) or 'failed: …'. */
+  status: string
+  loadsMs: number[]
+}
+
+export type Target =
+  | { kind: 'p99'; label: string; size: number; scenario: 'list' | 'detail'; limitMs: number }
+  | { kind: 'rps'; label: string; size: number; scenario: 'create' | 'update' | 'publicJson'; minRps: number }
+  | { kind: 'dashboard'; label: string; size: number; limitMs: number }
+
 export const TARGETS: Target[] = [
-  { label: 'list p99 ≤ 25 ms', size: 10_000, scenario: 'list', limitMs: 25 },
-  { label: 'detail p99 ≤ 10 ms', size: 10_000, scenario: 'detail', limitMs: 10 },
+  { kind: 'p99', label: 'list p99 ≤ 25 ms', size: 10_000, scenario: 'list', limitMs: 25 },
+  { kind: 'p99', label: 'detail p99 ≤ 10 ms', size: 10_000, scenario: 'detail', limitMs: 10 },
+  { kind: 'rps', label: 'writes with their audit events ≥ 300 per second with synchronous=FULL: create', size: 10_000, scenario: 'create', minRps: 300 },
+  { kind: 'rps', label: 'writes with their audit events ≥ 300 per second with synchronous=FULL: update', size: 10_000, scenario: 'update', minRps: 300 },
+  { kind: 'rps', label: 'the published JSON list at least 2,000 requests per second', size: 10_000, scenario: 'publicJson', minRps: 2000 },
+  { kind: 'dashboard', label: 'dashboard first page load (/processors) < 1 s on loopback', size: 10_000, limitMs: 1000 },
 ]
 
 export interface TargetResult {
   target: Target
+  /** The size the figure comes from (the dashboard: the largest size ≤ 10,000 that was run). */
+  at: number
   measured: number | null
+  /** The measured figure as shown, e.g. "p99 4.84 ms" or "812 req/s". */
+  shown: string
   verdict: 'PASS' | 'MISS' | 'not measured'
   margin: string
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  if (!sorted.length) return NaN
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 export interface Environment {
@@ -60,19 +97,45 @@ export interface Environment {
 }
 
 export function judge(results: SizeResult[]): TargetResult[] {
-  return TARGETS.map((target) => {
+  return TARGETS.map((target): TargetResult => {
+    if (target.kind === 'dashboard') {
+      const r = results.find((x) => x.dashboard !== null)
+      if (!r || !r.dashboard) return { target, at: target.size, measured: null, shown: '–', verdict: 'not measured', margin: 'no run at or below 10,000 processors (BENCH_SIZES)' }
+      const d = r.dashboard
+      if (d.status !== 'measured' || !d.loadsMs.length) return { target, at: r.size, measured: null, shown: d.status, verdict: 'not measured', margin: d.status === 'not built' ? 'run pnpm build first' : d.status }
+      const med = median(d.loadsMs)
+      const max = Math.max(...d.loadsMs)
+      const shown = `median ${ms(med)}, max ${ms(max)}`
+      // Every one of the loads must be under the limit: judged on the slowest.
+      const diff = target.limitMs - max
+      return diff > 0
+        ? { target, at: r.size, measured: max, shown, verdict: 'PASS', margin: `slowest of ${d.loadsMs.length} loads ${ms(diff)} under (${Math.round((max / target.limitMs) * 100)} % of the budget)` }
+        : { target, at: r.size, measured: max, shown, verdict: 'MISS', margin: `slowest of ${d.loadsMs.length} loads ${ms(-diff)} over` }
+    }
     const r = results.find((x) => x.size === target.size)
-    if (!r) return { target, measured: null, verdict: 'not measured', margin: `no run at ${fmtInt(target.size)} processors (BENCH_SIZES)` }
+    if (!r) return { target, at: target.size, measured: null, shown: '–', verdict: 'not measured', margin: `no run at ${fmtInt(target.size)} processors (BENCH_SIZES)` }
     const m = r[target.scenario]
+    if (target.kind === 'rps') {
+      const rps = m.rps
+      const shown = `${rps < 10 ? num(rps) : fmtInt(rps)} req/s`
+      if (!(rps > 0) || m.errors > 0 || m.non2xx > 0) {
+        const why = !(rps > 0) ? 'no successful responses' : `${m.errors} errors, ${m.non2xx} non-2xx`
+        return { target, at: r.size, measured: rps > 0 ? rps : null, shown, verdict: 'MISS', margin: why }
+      }
+      return rps >= target.minRps
+        ? { target, at: r.size, measured: rps, shown, verdict: 'PASS', margin: `${fmtInt(rps - target.minRps)} req/s over (${ratio(rps, target.minRps)} the minimum)` }
+        : { target, at: r.size, measured: rps, shown, verdict: 'MISS', margin: `${fmtInt(target.minRps - rps)} req/s short (${Math.round((rps / target.minRps) * 100)} % of the minimum)` }
+    }
     const p99 = m.latency.p99
+    const shown = `p99 ${ms(p99)}`
     if (!Number.isFinite(p99) || m.errors > 0 || m.non2xx > 0) {
       const why = !Number.isFinite(p99) ? 'no successful responses' : `${m.errors} errors, ${m.non2xx} non-2xx`
-      return { target, measured: Number.isFinite(p99) ? p99 : null, verdict: 'MISS', margin: why }
+      return { target, at: r.size, measured: Number.isFinite(p99) ? p99 : null, shown: Number.isFinite(p99) ? shown : '–', verdict: 'MISS', margin: why }
     }
     const diff = target.limitMs - p99
     return diff >= 0
-      ? { target, measured: p99, verdict: 'PASS', margin: `${ms(diff)} under (${Math.round((p99 / target.limitMs) * 100)} % of the budget)` }
-      : { target, measured: p99, verdict: 'MISS', margin: `${ms(-diff)} over (${Math.round((-diff / target.limitMs) * 100)} % above the limit)` }
+      ? { target, at: r.size, measured: p99, shown, verdict: 'PASS', margin: `${ms(diff)} under (${Math.round((p99 / target.limitMs) * 100)} % of the budget)` }
+      : { target, at: r.size, measured: p99, shown, verdict: 'MISS', margin: `${ms(-diff)} over (${Math.round((-diff / target.limitMs) * 100)} % above the limit)` }
   })
 }
 
@@ -103,9 +166,16 @@ function ratio(a: number, b: number): string {
 
 const HEAD = ['Scenario', 'Requests', 'Req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'p99.9 ms', 'max ms', 'CPU ms/req', 'Errors', 'Non-2xx']
 
+/** Requests per second: whole numbers, with decimals under 10, "–" when nothing was measured. */
+function rpsText(m: Measure): string {
+  if (m.requests === 0) return '–'
+  return m.rps < 10 ? num(m.rps) : fmtInt(m.rps)
+}
+
 function row(label: string, m: Measure): string[] {
   const l = m.latency
-  return [label, fmtInt(m.requests), fmtInt(m.rps), num(l.p50), num(l.p90), num(l.p99), num(l.p999), num(l.max), num(m.cpuMsPerRequest), String(m.errors + m.timeouts), String(m.non2xx)]
+  if (m.note) label = `${label} — ${m.note}`
+  return [label, fmtInt(m.requests), rpsText(m), num(l.p50), num(l.p90), num(l.p99), num(l.p999), num(l.max), num(m.cpuMsPerRequest), String(m.errors + m.timeouts), String(m.non2xx)]
 }
 
 function rowsFor(r: SizeResult, baseline: Measure): string[][] {
@@ -116,7 +186,41 @@ function rowsFor(r: SizeResult, baseline: Measure): string[][] {
     row('(d) list, listProcessors() in-process', r.directList),
     row('    detail, getProcessor() in-process', r.directDetail),
     row('(e) empty Hono route GET / (baseline)', baseline),
+    row(`(f) update PATCH /api/processors/:id (+ audit event; ${fmtInt(r.update.conflicts ?? 0)} × 409, not errors)`, r.update),
+    row('(g) public list GET /public/processors.json?lang=fi', r.publicJson),
+    row('(h) public list GET /public/processors?lang=fi (HTML)', r.publicHtml),
   ]
+}
+
+const EXPORT_HEAD = ['Export (one call, sequential)', 'ms', 'KiB', 'Status']
+function exportRows(r: SizeResult): string[][] {
+  return r.exports.map((e) => [`GET ${e.path}`, num(e.ms), (e.bytes / 1024).toFixed(1), String(e.status)])
+}
+
+function dashboardLine(d: DashboardResult): string {
+  if (d.status !== 'measured') return `Dashboard first page load: ${d.status === 'not built' ? 'not built (apps/web/dist/index.html is missing; run pnpm build)' : d.status}.`
+  return `Dashboard first page load of /processors (Chromium, cold cache, page.goto until the first processor row is visible), ${d.loadsMs.length} loads: median ${ms(median(d.loadsMs))}, max ${ms(Math.max(...d.loadsMs))} (${d.loadsMs.map((v) => v.toFixed(0)).join(', ')} ms).`
+}
+
+const GROWTH_HEAD = ['Processors', 'update req/s', 'update p99 ms', 'public JSON req/s', 'JSON p99 ms', 'JSON KiB', 'public HTML req/s', 'HTML p99 ms', 'HTML KiB', 'publish s', 'ropa.xlsx ms', 'processors.xlsx ms', 'processors.csv ms']
+function growthRows(sizes: SizeResult[]): string[][] {
+  const kib = (m: Measure) => (Number.isFinite(m.meanBytes ?? NaN) ? ((m.meanBytes ?? 0) / 1024).toFixed(1) : '–')
+  return sizes.map((r) => [
+    fmtInt(r.size),
+    rpsText(r.update),
+    num(r.update.latency.p99),
+    rpsText(r.publicJson),
+    num(r.publicJson.latency.p99),
+    kib(r.publicJson),
+    rpsText(r.publicHtml),
+    num(r.publicHtml.latency.p99),
+    kib(r.publicHtml),
+    Number.isFinite(r.publishS) ? r.publishS.toFixed(2) : 'failed',
+    ...['ropa.xlsx', 'processors.xlsx', 'processors.csv'].map((f) => {
+      const e = r.exports.find((x) => x.path.endsWith(`/${f}`))
+      return e ? num(e.ms) : '–'
+    }),
+  ])
 }
 
 function markdownTable(head: string[], rows: string[][], align: ('l' | 'r')[]): string {
@@ -153,14 +257,23 @@ export function printSize(r: SizeResult, baseline: Measure): void {
   console.log(textTable(HEAD, rowsFor(r, baseline)))
   console.log('\nOverhead ratios')
   console.log(textTable(RATIO_HEAD, ratios(r, baseline)))
+  console.log(`\nPublic list published once after login, in ${r.publishS.toFixed(2)} s; update: round-robin over ${fmtInt(r.updatePool)} ids`)
+  console.log(textTable(EXPORT_HEAD, exportRows(r)))
+  if (r.dashboard) console.log(`\n${dashboardLine(r.dashboard)}`)
+}
+
+export function printGrowth(sizes: SizeResult[]): void {
+  if (sizes.length < 2) return
+  console.log('\nGrowth with size')
+  console.log(textTable(GROWTH_HEAD, growthRows(sizes)))
 }
 
 export function printTargets(results: TargetResult[]): void {
   console.log('\nTargets (16 connections)')
   console.log(
     textTable(
-      ['Target', 'at', 'measured p99', 'result', 'margin'],
-      results.map((t) => [t.target.label, `${fmtInt(t.target.size)} processors`, t.measured === null ? '–' : ms(t.measured), t.verdict, t.margin]),
+      ['Target', 'at', 'measured', 'result', 'margin'],
+      results.map((t) => [t.target.label, `${fmtInt(t.at)} processors`, t.shown, t.verdict, t.margin]),
     ),
   )
 }
@@ -185,13 +298,21 @@ export function markdown(env: Environment, sizes: SizeResult[], baseline: Measur
   out.push('')
   out.push('## Targets')
   out.push('')
-  out.push('From issue 2: at 10,000 processors with 16 concurrent connections on the 2-core machine. The web bundle budget is for the initial JavaScript, gzipped.')
+  out.push(
+    'From issue 2: at 10,000 processors with 16 concurrent connections on the 2-core machine. The web bundle budget is for the initial JavaScript, gzipped. From "Proven under load": writes (create, update) with their audit events at ≥ 300 per second with synchronous=FULL, the published JSON list at ≥ 2,000 requests per second, and the dashboard\'s first page load under 1 s on loopback (judged on the slowest of the loads).',
+  )
   out.push('')
   out.push(
     markdownTable(
       ['Target', 'At', 'Measured', 'Result', 'Margin'],
       [
-        ...targets.map((t) => [t.target.label, `${fmtInt(t.target.size)} processors, ${env.connections} connections`, t.measured === null ? '–' : `p99 ${ms(t.measured)}`, `**${t.verdict}**`, t.margin]),
+        ...targets.map((t) => [
+          t.target.label,
+          t.target.kind === 'dashboard' ? `${fmtInt(t.at)} processors, one browser` : `${fmtInt(t.at)} processors, ${env.connections} connections`,
+          t.shown,
+          t.verdict === 'not measured' ? t.verdict : `**${t.verdict}**`,
+          t.margin,
+        ]),
         [
           `web initial JS ≤ ${BUNDLE_TARGET_KB} KB gzipped`,
           'apps/web/dist',
@@ -237,6 +358,15 @@ export function markdown(env: Environment, sizes: SizeResult[], baseline: Measur
     '- (a) list: `GET /api/processors?q=<term>&status=active&pageSize=50`, the term drawn at random per request from the seeded words that match 1–5 % of the processors; (b) detail: `GET /api/processors/<random seeded id>`; (c) create: `POST /api/processors` with a JSON body (each create also appends an audit event, in one transaction, with synchronous=FULL); (d) the same list and detail calls made in-process on better-sqlite3 (`listProcessors()` / `getProcessor()` from apps/api/src/services/processors.ts on the same file, before the server starts), one call at a time for min(BENCH_DURATION, 5) s each; (e) an empty Hono route (`GET /` → "ok" on @hono/node-server, bench/empty-server.ts) with the same autocannon settings.',
   )
   out.push(
+    '- (f) update: `PATCH /api/processors/<id>` with `{"internalNotes": <unique text>, "version": <current>}`, the ids taken round-robin from a pool of the first 2,000 (all of them below 2,000), so the requests in flight touch different records; the bench keeps the version of each id (from every 200 answer, and from a 409\'s message) so each request carries the current one. 409s are counted apart (in the row\'s label), not as errors or non-2xx; they are typically the 16 requests still in flight when the warm-up run stopped, whose answers the bench never saw. Each update appends its audit event in the same transaction, with synchronous=FULL. (g) and (h): the public processor list as JSON (`/public/processors.json?lang=fi`) and as the HTML page (`/public/processors?lang=fi`), without a cookie; the seed has no published version, so the bench publishes one through `POST /api/public-list/publish` right after logging in, before the other scenarios (its time is the "publish s" figure; it holds the seeded processors, not the ones created later), and loads it after the exports and the dashboard. One request is timed alone first: if it takes over 200 ms, 16 connections would only queue requests (≥ 3 s each) and a run of a few seconds would complete hardly any, so the row is measured one request at a time for BENCH_DURATION seconds instead (the row says so; req/s is then the sequential rate); a request over 60 s is given up ("not measured"). After each, the bench waits until the server has finished the requests still queued before going on. KiB: mean size of a 2xx response, headers included.',
+  )
+  out.push(
+    '- Exports: one call of each of `GET /api/exports/ropa.xlsx`, `/api/exports/processors.xlsx` and `/api/exports/processors.csv` per size, one after the other, timed from the request until the whole body was read (not under load). The bench seed has no processing activities, so the record of processing activities (ropa.xlsx) is nearly empty here; bench/exports.ts measures the exports with 1,000 activities (through the API\'s services, with an audit trail) and runs after the bench when `BENCH_EXPORTS=1 pnpm bench` (its output goes to the terminal, not into this file).',
+  )
+  out.push(
+    '- Dashboard first page load: with apps/web/dist built, at 10,000 processors (or the largest size below it), Chromium (playwright-core, /usr/bin/chromium, headless) loads `/processors` from the same server with the session cookie of the bench\'s login, in a new browser context (cold cache) each time: one warm-up load, then 5 measured from `page.goto` until the first processor row of the table (`main table.processors-table tbody tr a.row-link`) is visible.',
+  )
+  out.push(
     '- Data: bench/seed.ts, deterministic: names, legal names and fi/en services from word lists; 75 % active / 8 % planned / 17 % retired; four roles; ~11 % with a parent; transfers to the EEA (none needed), the US (DPF, some SCCs), adequacy countries (GB, CH, JP, CA, KR, IL, NZ with their decision ids) and others under SCCs (module 1–3) or BCRs; ~1 DPA per processor with mixed statuses.',
   )
   out.push('')
@@ -262,11 +392,27 @@ export function markdown(env: Environment, sizes: SizeResult[], baseline: Measur
     out.push('')
     out.push(markdownTable(RATIO_HEAD, ratios(r, baseline), ['l', 'r', 'r', 'l']))
     out.push('')
+    out.push(`${Number.isFinite(r.publishS) ? `The public list (the seeded processors) was published once after login, in ${r.publishS.toFixed(2)} s.` : 'Publishing the public list failed (see (g) and (h)).'} Exports, one call each (no activities in the bench seed):`)
+    out.push('')
+    out.push(markdownTable(EXPORT_HEAD, exportRows(r), ['l', 'r', 'r', 'r']))
+    out.push('')
+    if (r.dashboard) {
+      out.push(dashboardLine(r.dashboard))
+      out.push('')
+    }
     out.push('The plans (`EXPLAIN QUERY PLAN`) of the statements a list call runs:')
     out.push('')
     out.push('```')
     out.push(...r.listPlan)
     out.push('```')
+    out.push('')
+  }
+  if (sizes.length > 1) {
+    out.push('## Growth with size')
+    out.push('')
+    out.push('How the update, the published list (JSON and HTML) and the exports grow with the registry (same settings as above; the exports one call each):')
+    out.push('')
+    out.push(markdownTable(GROWTH_HEAD, growthRows(sizes), GROWTH_HEAD.map((_, i) => (i === 0 ? 'l' : 'r'))))
     out.push('')
   }
   out.push('## Web bundle')

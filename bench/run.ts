@@ -1,7 +1,11 @@
 /**
  * The loopback benchmark (`pnpm bench`). For each size in BENCH_SIZES: seed a temporary database,
  * measure the list and detail calls in-process, start the real API as a child process, log in, and
- * load it with autocannon: list, detail and create. An empty Hono route gives the floor.
+ * load it with autocannon: list, detail, create and update (PATCH with the current version of each
+ * id), then publish the public list and load its JSON and HTML. Each export is timed once; at
+ * 10,000 processors (or the largest size below) the dashboard's first load of /processors is timed
+ * in Chromium (apps/web/dist must be built). An empty Hono route gives the floor.
+ * bench/exports.ts (1,000 activities) runs after this from scripts/bench.sh when BENCH_EXPORTS=1.
  * Prints a table, judges the targets and writes docs/performance.md.
  *
  * Environment:
@@ -12,9 +16,11 @@
  *   BENCH_SETTLE       seconds after the server starts before measuring (default 10, see settle())
  *   BENCH_REPORT       where to write the Markdown report (default docs/performance.md; "-" = nowhere)
  *   BENCH_STRICT       "1": exit 1 when a target is missed
+ *   BENCH_CHROMIUM     the Chromium binary for the dashboard load (default /usr/bin/chromium)
+ *   BENCH_EXPORTS      "1": scripts/bench.sh then runs bench/exports.ts (the 1,000-activity exports)
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, release, tmpdir, totalmem, type as osType } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { randomBytes } from 'node:crypto'
@@ -24,8 +30,8 @@ import { closeDatabase, openDatabase } from '../apps/api/src/db/client'
 import { getProcessor, listProcessors } from '../apps/api/src/services/processors'
 import { ProcessorListQuery } from '../packages/schema/src/index'
 import { measureBundle } from './bundle'
-import { API_DIR, apiRequire, ChildServer, freePort, load, REPO_ROOT, stopAllChildren, timeCalls, type Measure } from './lib'
-import { bundleLine, fmtInt, judge, markdown, printSize, printTargets, type Environment, type SizeResult } from './report'
+import { API_DIR, apiRequire, ChildServer, freePort, load, REPO_ROOT, stopAllChildren, summarize, timeCalls, type Measure } from './lib'
+import { bundleLine, fmtInt, judge, markdown, printGrowth, printSize, printTargets, type DashboardResult, type Environment, type ExportTiming, type SizeResult } from './report'
 import { seedDatabase } from './seed'
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000')
@@ -235,17 +241,189 @@ function createBody(): string {
   })
 }
 
+/** Ids the update scenario cycles through, and the version the bench last saw for each. */
+const UPDATE_POOL = 2_000
+let updates = 0
+function updateSpec(sqlite: Database.Database, size: number): { spec: Parameters<typeof load>[1]; pool: number } {
+  const rows = sqlite.prepare('SELECT id, version FROM processors ORDER BY id LIMIT ?').all(Math.min(UPDATE_POOL, size)) as { id: number; version: number }[]
+  const versions = new Map(rows.map((r) => [r.id, r.version]))
+  const ids = rows.map((r) => r.id)
+  let i = 0
+  const spec: Parameters<typeof load>[1] = {
+    method: 'PATCH',
+    conflictsExpected: true,
+    // Round-robin: 16 requests in flight touch 16 different ids, so a stale version is rare.
+    next: () => {
+      const id = ids[i++ % ids.length]!
+      return { path: `/api/processors/${id}`, body: JSON.stringify({ internalNotes: `bench note ${++updates} ${randomBytes(4).toString('hex')}`, version: versions.get(id) }), tag: id }
+    },
+    onResponse: (status, body, tag) => {
+      const id = tag as number
+      if (status === 200) {
+        const v = (JSON.parse(body) as { version?: unknown }).version
+        if (typeof v === 'number') versions.set(id, v)
+      } else if (status === 409) {
+        const v = /now version (\d+)/.exec(body)?.[1]
+        if (v) versions.set(id, Number(v))
+      }
+    },
+  }
+  return { spec, pool: ids.length }
+}
+
+async function publish(baseUrl: string, cookie: string): Promise<{ ms: number; version: number; error?: string }> {
+  const t0 = performance.now()
+  const res = await fetch(`${baseUrl}/api/public-list/publish`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ basedOnVersion: 0 }),
+  })
+  const text = await res.text()
+  if (!res.ok) throw new Error(`publishing the public list answered ${res.status}: ${text.slice(0, 300)}`)
+  return { ms: performance.now() - t0, version: Number((JSON.parse(text) as { version?: number }).version ?? NaN) }
+}
+
+const EXPORT_PATHS = ['/api/exports/ropa.xlsx', '/api/exports/processors.xlsx', '/api/exports/processors.csv'] as const
+
+/** One timed call of each export, one after the other: the whole body read. */
+async function timeExports(baseUrl: string, cookie: string): Promise<ExportTiming[]> {
+  const out: ExportTiming[] = []
+  for (const path of EXPORT_PATHS) {
+    const t0 = performance.now()
+    const res = await fetch(baseUrl + path, { headers: { cookie } })
+    const body = await res.arrayBuffer()
+    const ms = performance.now() - t0
+    out.push({ path, ms, bytes: body.byteLength, status: res.status })
+    log(`  export ${path}: ${res.status}, ${ms.toFixed(0)} ms, ${fmtInt(body.byteLength / 1024)} KiB`)
+  }
+  return out
+}
+
+/** A public-list request slower than this alone is measured sequentially, not with 16 connections. */
+const PUBLIC_SEQUENTIAL_MS = 200
+/** A single public-list request is given up after this long (the server still finishes it). */
+const PUBLIC_TIMEOUT_MS = 60_000
+
+/** Waits until the server answers /api/health within 50 ms again (after a scenario left work queued). */
+async function drain(server: ChildServer, limitMs = 600_000): Promise<number> {
+  const t0 = performance.now()
+  while (performance.now() - t0 < limitMs) {
+    const s = performance.now()
+    try {
+      const res = await fetch(`${server.baseUrl}/api/health`, { signal: AbortSignal.timeout(limitMs) })
+      await res.arrayBuffer()
+    } catch {
+      break
+    }
+    if (performance.now() - s < 50) break
+  }
+  return performance.now() - t0
+}
+
+/**
+ * A public-list format: one probe request first. When it answers within PUBLIC_SEQUENTIAL_MS, the
+ * usual autocannon scenario with 16 connections; otherwise 16 connections would only queue
+ * requests of seconds each (and time out), so the requests are made one at a time for
+ * BENCH_DURATION seconds (at least one) and the row says so.
+ */
+async function publicScenario(name: string, path: string, server: ChildServer): Promise<Measure> {
+  const t0 = performance.now()
+  let probeMs: number
+  let bytes = 0
+  try {
+    const res = await fetch(server.baseUrl + path, { signal: AbortSignal.timeout(PUBLIC_TIMEOUT_MS) })
+    bytes = (await res.arrayBuffer()).byteLength
+    if (!res.ok) throw new Error(`GET ${path} answered ${res.status}`)
+    probeMs = performance.now() - t0
+  } catch (err) {
+    if (!(err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))) throw err
+    log(`  ${name}: one request took more than ${PUBLIC_TIMEOUT_MS / 1000} s; not measured`)
+    return { ...emptyMeasure(name), note: `not measured: one request took > ${PUBLIC_TIMEOUT_MS / 1000} s` }
+  }
+  log(`  ${name}: one request alone ${probeMs.toFixed(0)} ms, ${fmtInt(bytes / 1024)} KiB`)
+  if (probeMs <= PUBLIC_SEQUENTIAL_MS) {
+    const m = await scenario(name, { method: 'GET', next: () => ({ path }) }, server)
+    const waited = await drain(server)
+    if (waited > 100) log(`  ${name}: the server finished the queued requests ${(waited / 1000).toFixed(1)} s after the run`)
+    return m
+  }
+  const samples = [probeMs]
+  const cpu0 = server.cpuMs()
+  const started = performance.now()
+  while (performance.now() - started < DURATION * 1000) {
+    const s = performance.now()
+    const res = await fetch(server.baseUrl + path, { signal: AbortSignal.timeout(PUBLIC_TIMEOUT_MS) })
+    bytes = (await res.arrayBuffer()).byteLength
+    if (!res.ok) throw new Error(`GET ${path} answered ${res.status}`)
+    samples.push(performance.now() - s)
+  }
+  const seconds = (performance.now() - started) / 1000
+  const timed = samples.length - 1
+  const latency = summarize(samples)
+  const m: Measure = {
+    ...emptyMeasure(name),
+    requests: samples.length,
+    seconds,
+    // One connection: the rate is what one request at a time achieves.
+    rps: timed > 0 ? timed / seconds : 1000 / probeMs,
+    latency,
+    cpuMsPerRequest: timed > 0 ? (server.cpuMs() - cpu0) / timed : NaN,
+    meanBytes: bytes,
+    note: `sequential, 1 connection: one request took ${(probeMs / 1000).toFixed(1)} s alone`,
+  }
+  log(`  ${name}: sequential (one request ${(probeMs / 1000).toFixed(2)} s): ${samples.length} requests, ${m.rps.toFixed(2)} req/s, p50 ${latency.p50.toFixed(0)} ms, max ${latency.max.toFixed(0)} ms`)
+  return m
+}
+
+function emptyMeasure(name: string): Measure {
+  return { name, how: 'http', requests: 0, seconds: 0, rps: 0, latency: summarize([]), errors: 0, timeouts: 0, non2xx: 0, statusCodes: {}, cpuMsPerRequest: NaN }
+}
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const DASHBOARD_LOADS = 5
+
+/**
+ * The dashboard's first page load: /processors in a fresh browser context (cold cache) with the
+ * session cookie, from page.goto until the first processor row of the table is visible.
+ */
+async function dashboardLoad(baseUrl: string, cookie: string): Promise<DashboardResult> {
+  if (!existsSync(join(REPO_ROOT, 'apps', 'web', 'dist', 'index.html'))) return { status: 'not built', loadsMs: [] }
+  const { chromium } = await import('@playwright/test')
+  const browser = await chromium.launch({ executablePath: process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  try {
+    const [name, ...rest] = cookie.split('=')
+    const cookies = [{ name: name!, value: rest.join('='), url: baseUrl }]
+    const loadsMs: number[] = []
+    // One warm-up load (the server's own first render of index.html and assets), not counted.
+    for (let i = 0; i <= DASHBOARD_LOADS; i++) {
+      const context = await browser.newContext()
+      await context.addCookies(cookies)
+      const page = await context.newPage()
+      const t0 = performance.now()
+      await page.goto(`${baseUrl}/processors`, { waitUntil: 'commit' })
+      await page.locator('main table.processors-table tbody tr a.row-link').first().waitFor({ state: 'visible', timeout: 30_000 })
+      const ms = performance.now() - t0
+      await context.close()
+      if (i > 0) loadsMs.push(ms)
+      log(`  dashboard /processors load ${i === 0 ? '(warm-up)' : i}: ${ms.toFixed(0)} ms`)
+    }
+    return { status: 'measured', loadsMs }
+  } finally {
+    await browser.close()
+  }
+}
+
 async function scenario(name: string, spec: Parameters<typeof load>[1], server: ChildServer): Promise<Measure> {
   const baseUrl = server.baseUrl
   if (WARMUP > 0) await load(`${name} (warm-up)`, spec, { baseUrl, connections: CONNECTIONS, seconds: WARMUP })
   const m = await load(name, spec, { baseUrl, connections: CONNECTIONS, seconds: DURATION, serverCpuMs: () => server.cpuMs() })
   log(
-    `  ${name}: ${fmtInt(m.rps)} req/s, p50 ${m.latency.p50.toFixed(2)} ms, p99 ${m.latency.p99.toFixed(2)} ms, server CPU ${m.cpuMsPerRequest.toFixed(3)} ms/request, errors ${m.errors}, non-2xx ${m.non2xx}`,
+    `  ${name}: ${fmtInt(m.rps)} req/s, p50 ${m.latency.p50.toFixed(2)} ms, p99 ${m.latency.p99.toFixed(2)} ms, server CPU ${m.cpuMsPerRequest.toFixed(3)} ms/request, errors ${m.errors}, non-2xx ${m.non2xx}${m.conflicts !== undefined ? `, 409 ${m.conflicts}` : ''}`,
   )
   return m
 }
 
-async function runSize(size: number): Promise<SizeResult> {
+async function runSize(size: number, withDashboard: boolean): Promise<SizeResult> {
   const dir = mkdtempSync(join(tmpdir(), `seloste-bench-${size}-`))
   tempDirs.add(dir)
   try {
@@ -256,6 +434,7 @@ async function runSize(size: number): Promise<SizeResult> {
 
     const probe = openDatabase(path)
     const terms = chooseTerms(probe.$client, seeded.searchTermCandidates, size)
+    const update = updateSpec(probe.$client, size)
     closeDatabase(probe)
     log(`  search terms: ${terms.map((t) => `${t.term} (${t.matches})`).join(', ')}`)
 
@@ -290,6 +469,11 @@ async function runSize(size: number): Promise<SizeResult> {
       if (page.total < 1) log(`  warning: the list of "${terms[0]!.term}" is empty`)
       await expectOk(server.baseUrl, `/api/processors/${size}`, cookie)
 
+      // The seed has no published version: publish the seeded registry (before the creates add to it).
+      const published = await publish(server.baseUrl, cookie).catch((err: unknown) => ({ ms: NaN, version: NaN, error: (err instanceof Error ? err.message : String(err)).slice(0, 200) }))
+      if ('error' in published) log(`  publishing failed: ${published.error}\n  server output: ${server.output().slice(-1500)}`)
+      else log(`  published public list version ${published.version} in ${(published.ms / 1000).toFixed(2)} s`)
+
       const headers = { cookie }
       const list = await scenario('list', { method: 'GET', headers, next: () => ({ path: listPath(pickOne(terms).term) }) }, server)
       const detail = await scenario('detail', { method: 'GET', headers, next: () => ({ path: `/api/processors/${randomId(size)}` }) }, server)
@@ -298,6 +482,28 @@ async function runSize(size: number): Promise<SizeResult> {
         { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, next: () => ({ path: '/api/processors', body: createBody() }) },
         server,
       )
+      log(`  update: round-robin over ${fmtInt(update.pool)} ids`)
+      const updateM = await scenario('update', { ...update.spec, headers: { ...headers, 'content-type': 'application/json' } }, server)
+
+      // Exports and the dashboard before the public list's load: a slow public request would hold them up.
+      const exportsTimed = await timeExports(server.baseUrl, cookie)
+      const dashboard = withDashboard
+        ? await dashboardLoad(server.baseUrl, cookie).catch((err: unknown): DashboardResult => {
+            log(`  dashboard load failed: ${err instanceof Error ? err.message : String(err)}`)
+            return { status: `failed: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`, loadsMs: [] }
+          })
+        : null
+
+      let publicJson: Measure
+      let publicHtml: Measure
+      if (published.error) {
+        publicJson = { ...emptyMeasure('public JSON'), note: `not measured: ${published.error}` }
+        publicHtml = { ...emptyMeasure('public HTML'), note: `not measured: ${published.error}` }
+      } else {
+        publicJson = await publicScenario('public JSON', '/public/processors.json?lang=fi', server)
+        if (publicJson.requests > 0 && (await drain(server)) > 100) log('  waited for the server to finish the queued public JSON requests')
+        publicHtml = publicJson.requests > 0 ? await publicScenario('public HTML', '/public/processors?lang=fi', server) : { ...emptyMeasure('public HTML'), note: 'not measured: the JSON list already took too long' }
+      }
       return {
         size,
         seed: { processors: seeded.processors, transfers: seeded.transfers, dpas: seeded.dpas, seconds: seeded.ms / 1000, fileMiB },
@@ -306,6 +512,13 @@ async function runSize(size: number): Promise<SizeResult> {
         list,
         detail,
         create,
+        update: updateM,
+        updatePool: update.pool,
+        publicJson,
+        publicHtml,
+        publishS: published.ms / 1000,
+        exports: exportsTimed,
+        dashboard,
         directList: direct.directList,
         directDetail: direct.directDetail,
         listPlan: direct.plan,
@@ -417,10 +630,13 @@ async function main() {
 
   const baseline = await baselineRun()
   const results: SizeResult[] = []
-  for (const size of SIZES) results.push(await runSize(size))
+  // The dashboard load is measured once, at 10,000 processors or the largest size below it.
+  const dashboardSize = Math.max(...SIZES.filter((s) => s <= 10_000))
+  for (const size of SIZES) results.push(await runSize(size, size === dashboardSize))
 
   env.loadEnd = loadavg()[0]!
   for (const r of results) printSize(r, baseline)
+  printGrowth(results)
   const targets = judge(results)
   printTargets(targets)
 
