@@ -7,6 +7,7 @@ import { closeDatabase, DatabaseOpenError, openDatabase } from './db/client'
 import { appConfigFrom, readEnv } from './env'
 import { systemContext } from './services/context'
 import { ensureFirstAdmin } from './services/users'
+import { findOrganisation } from './services/organisation'
 import { logger } from './lib/logger'
 import { seedDemoData } from './seed/seed'
 import { recordDailyCounts } from './services/findings'
@@ -24,7 +25,8 @@ async function main() {
     }
     throw err
   }
-  if (env.SELOSTE_DEMO_DATA === 'true') {
+  // Only a new database gets the demo data: a registry someone emptied on purpose stays empty.
+  if (env.SELOSTE_DEMO_DATA === 'true' && !findOrganisation(db)) {
     const seeded = seedDemoData(db)
     if (seeded.processors > 0) logger.info('loaded the demo data', { processors: seeded.processors })
   }
