@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib'
 import { parseFeed } from '@rowanmanning/feed-parser'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
@@ -274,5 +275,22 @@ describe('announced ahead', () => {
     const jsonBefore = JSON.parse(renderJson(version, 'en', '2027-02-28'))
     expect(jsonBefore.entries.find((e: { name: string }) => e.name === 'Future Analytics Oy')).toMatchObject({ status: 'upcoming', effectiveDate: '2027-03-01' })
     expect(renderMarkdown(version, 'en', '2027-02-28')).toContain('In use from 1 March 2027')
+  })
+})
+
+describe('compression', () => {
+  it('sends gzip to clients that accept it, with its own ETag, and the same content', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const plain = await ctx.anonymous.get('/public/processors.json?lang=en')
+    // Straight to the app: the test client would try to read the gzipped bytes as JSON.
+    const gz = await ctx.app.request('/public/processors.json?lang=en', { headers: { 'accept-encoding': 'gzip, br' } })
+    expect(gz.status).toBe(200)
+    expect(gz.headers.get('content-encoding')).toBe('gzip')
+    expect(gz.headers.get('vary')).toContain('Accept-Encoding')
+    expect(gunzipSync(new Uint8Array(await gz.arrayBuffer())).toString('utf8')).toBe(plain.text)
+    expect(gz.headers.get('etag')).not.toBe(plain.headers.get('etag'))
+    const again = await ctx.anonymous.request('GET', '/public/processors.json?lang=en', undefined, { headers: { 'accept-encoding': 'gzip', 'if-none-match': gz.headers.get('etag')! } })
+    expect(again.status).toBe(304)
+    expect(plain.headers.get('content-encoding')).toBeNull()
   })
 })

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import type { Language, PublishedVersion } from '@seloste/schema'
 import { createHash } from 'node:crypto'
+import { gzipSync } from 'node:zlib'
 import { AppError } from '../lib/app-error'
 import type { AppEnv } from '../lib/create-app'
 import { renderChangesHtml, renderHtml, renderMessagePage, renderNotPublished } from '../public-list/render-html'
@@ -52,6 +53,8 @@ interface Rendered {
   body: string
   etag: string
   lastModified: Date | null
+  /** The body gzipped, made on the first request that accepts it. */
+  gzip?: Uint8Array
 }
 
 /**
@@ -78,7 +81,13 @@ function rendered(c: Context<AppEnv>, key: string, produce: () => { body: string
  * Answers with caching a CDN understands: a strong ETag of the exact bytes and the version's
  * Last-Modified; 304 when the client already has them.
  */
-function cached(c: Context<AppEnv>, { body, etag, lastModified }: Rendered, type: string, attachment?: string): Response {
+function cached(c: Context<AppEnv>, entry: Rendered, type: string, attachment?: string): Response {
+  const { body, lastModified } = entry
+  // A large list is mostly repetition: clients that accept gzip get it (a CDN keeps both, by Vary).
+  const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '') && body.length > 1024
+  if (gzip) entry.gzip ??= gzipSync(body)
+  // A strong validator names one representation, so the gzipped one has its own.
+  const etag = gzip ? entry.etag.replace(/"$/, '-gz"') : entry.etag
   const headers: Record<string, string> = {
     'Content-Type': type,
     ETag: etag,
@@ -94,7 +103,8 @@ function cached(c: Context<AppEnv>, { body, etag, lastModified }: Rendered, type
     ? ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*')
     : !!(ifModifiedSince && lastModified && Math.floor(lastModified.getTime() / 1000) <= Math.floor(Date.parse(ifModifiedSince) / 1000))
   if (notModified) return new Response(null, { status: 304, headers })
-  return new Response(c.req.method === 'HEAD' ? null : body, { status: 200, headers })
+  if (gzip) headers['Content-Encoding'] = 'gzip'
+  return new Response(c.req.method === 'HEAD' ? null : gzip ? entry.gzip! : body, { status: 200, headers })
 }
 
 /** Serves one version (the latest when `number` is null) in a format and the requested language. */
