@@ -338,7 +338,7 @@ export function markdown(env: Environment, sizes: SizeResult[], baseline: Measur
     out.push('### Where the published JSON list misses, and the next step')
     out.push('')
     out.push(
-      'Each published version is rendered once and then served from memory, so the rate is bound by the size of the answer: the list of every public processor of a 10,000-processor registry is about 13.5 MB of JSON, and 16 connections move a few hundred MB a second over loopback. At 100 processors (a real company has tens) the same endpoint serves over 3,000 requests a second. The next step is to keep a compressed copy of each rendering (JSON of this kind shrinks about twentyfold) and send it to clients that accept it; a CDN in front, which the ETag and Last-Modified headers already allow, takes the rest.',
+      'Each published version is rendered once and then served from memory, so the rate is bound by the size of the answer: the list of every public processor of a 10,000-processor registry is about 13.5 MB of JSON, and 16 connections move a few hundred MB a second over loopback. At 100 processors (a real company has tens) the same endpoint serves over 3,000 requests a second. Clients that accept gzip now get a copy compressed once per rendering (JSON of this kind shrinks about twentyfold), but the bench\'s client does not ask for it, so the figure above is the uncompressed rate. The next step is to measure the compressed rate here; a CDN in front, which the ETag, Last-Modified and Vary headers already allow, takes the rest.',
     )
     out.push('')
   }
