@@ -54,7 +54,7 @@ interface Rendered {
   etag: string
   lastModified: Date | null
   /** The body gzipped, made on the first request that accepts it. */
-  gzip?: Uint8Array
+  gzip?: Uint8Array<ArrayBuffer>
 }
 
 /**
@@ -85,7 +85,7 @@ function cached(c: Context<AppEnv>, entry: Rendered, type: string, attachment?: 
   const { body, lastModified } = entry
   // A large list is mostly repetition: clients that accept gzip get it (a CDN keeps both, by Vary).
   const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '') && body.length > 1024
-  if (gzip) entry.gzip ??= gzipSync(body)
+  if (gzip) entry.gzip ??= new Uint8Array(gzipSync(body))
   // A strong validator names one representation, so the gzipped one has its own.
   const etag = gzip ? entry.etag.replace(/"$/, '-gz"') : entry.etag
   const headers: Record<string, string> = {
