@@ -720,6 +720,35 @@ describe('a save that changes nothing', () => {
 })
 
 describe('the search index', () => {
+  it('pages, sorts, filters and counts a searched list like any other', async () => {
+    const ctx = await createTestContext()
+    const statuses = ['active', 'planned', 'active', 'retired', 'active', 'active', 'planned'] as const
+    for (const [i, status] of statuses.entries()) {
+      await ctx.api.post('/api/processors', { displayName: `Kohde ${String.fromCharCode(71 - i)}`, role: i % 2 ? 'processor' : 'recipient', status })
+    }
+    await ctx.api.post('/api/processors', { displayName: 'Unrelated Oy', role: 'processor' })
+    const list = async (query: string) => (await ctx.api.get(`/api/processors?q=kohde&${query}`)).body
+    const names = (body: { items: { displayName: string }[] }) => body.items.map((p) => p.displayName)
+
+    const all = await list('pageSize=100')
+    expect(all.total).toBe(7)
+    expect(names(all)).toEqual(['Kohde A', 'Kohde B', 'Kohde C', 'Kohde D', 'Kohde E', 'Kohde F', 'Kohde G'])
+    // Each page carries the total of all matches; together the pages hold every match once, in order.
+    const pages = [1, 2, 3].map((page) => list(`pageSize=3&page=${page}&sort=displayName&order=desc`))
+    const bodies = await Promise.all(pages)
+    expect(bodies.map((b) => b.total)).toEqual([7, 7, 7])
+    expect(bodies.flatMap(names)).toEqual(names(all).reverse())
+    // Past the end: no rows, and still the total.
+    expect(await list('pageSize=3&page=4')).toMatchObject({ items: [], total: 7 })
+    // Filters narrow the matches and their count.
+    const active = await list('status=active&pageSize=2')
+    expect(active.total).toBe(4)
+    expect(names(active)).toEqual(['Kohde B', 'Kohde C'])
+    const activeRecipients = await list('status=active&role=recipient')
+    expect(names(activeRecipients)).toEqual(['Kohde C', 'Kohde E', 'Kohde G'])
+    expect(activeRecipients.total).toBe(3)
+  })
+
   it('follows creates, renames and deletes, and finds the same as a plain substring search', async () => {
     const ctx = await createTestContext()
     const names = ['Ääni "Quoted" Oy', 'Percent 100% Ltd', 'Under_score AB', 'Back\\slash GmbH', 'Ab', 'Luottokunta Oyj']

@@ -155,16 +155,30 @@ function listShape(q: ProcessorListQueryParsed): string {
   return [q.q ? (usesSearchIndex(q.q) ? 'q3' : 'q') : '', q.status ? 's' : '', q.role ? 'r' : '', q.country ? 'c' : '', q.safeguard ? 'g' : '', dpa, eea, q.sort, q.order].join('|')
 }
 
+/**
+ * A list runs in two steps: the ids of the page (and the number of matches), then the page's rows.
+ *
+ * With a search term of three or more characters the trigram index drives the query: it reads only the
+ * processors that contain the term, sorts those and counts them in the same pass (a window function),
+ * so the cost grows with the matches, not with the registry. The unary `+` keeps SQLite from walking
+ * the status or role index instead (which visits every processor of that status to find the few
+ * matches). Without such a term, the indexes on status and name serve the page, and a separate
+ * count reads the status index alone. Either way the page's columns, its current DPA and where its
+ * data goes are read for the page's rows only, in one statement.
+ */
 function listQueries(db: DbOrTx, q: ProcessorListQueryParsed) {
   const p = sql.placeholder
+  const searched = Boolean(q.q && usesSearchIndex(q.q))
+  /** A column as a filter: on a searched list, not through its index (see above). */
+  const filterBy = (column: typeof processors.status | typeof processors.role) => (searched ? sql`+${column}` : sql`${column}`)
   const where: SQL[] = []
-  if (q.q && usesSearchIndex(q.q)) {
+  if (searched) {
     // The trigram index finds the candidates; LIKE below keeps the exact meaning (a substring).
     where.push(sql`${outerId} IN (SELECT rowid FROM processors_search WHERE processors_search MATCH ${p('match')})`)
   }
   if (q.q) where.push(sql`${processors.searchText} LIKE ${p('q')} ESCAPE '\\'`)
-  if (q.status) where.push(eq(processors.status, p('status')))
-  if (q.role) where.push(eq(processors.role, p('role')))
+  if (q.status) where.push(sql`${filterBy(processors.status)} = ${p('status')}`)
+  if (q.role) where.push(sql`${filterBy(processors.role)} = ${p('role')}`)
   if (q.country) where.push(sql`EXISTS (SELECT 1 FROM transfers t WHERE t.processor_id = ${outerId} AND t.country = ${p('country')})`)
   if (q.safeguard) where.push(sql`EXISTS (SELECT 1 FROM transfers t WHERE t.processor_id = ${outerId} AND t.safeguard = ${p('safeguard')})`)
   if (q.dpaStatus === 'missing') where.push(sql`coalesce(${currentDpaStatus}, 'missing') = 'missing'`)
@@ -186,21 +200,9 @@ function listQueries(db: DbOrTx, q: ProcessorListQueryParsed) {
 
   return {
     count: db.select({ n: sql<number>`count(*)` }).from(processors).where(condition).prepare(),
-    page: db
-      .select({
-        id: processors.id,
-        displayName: processors.displayName,
-        legalName: processors.legalName,
-        role: processors.role,
-        status: processors.status,
-        serviceFi: processors.serviceFi,
-        serviceEn: processors.serviceEn,
-        hqCountry: processors.hqCountry,
-        isPublic: processors.isPublic,
-        version: processors.version,
-        updatedAt: processors.updatedAt,
-        dpaStatus: currentDpaStatus,
-      })
+    /** The page's ids in order; on a searched list also the number of matches (null otherwise). */
+    ids: db
+      .select({ id: processors.id, total: searched ? sql<number>`count(*) OVER ()` : sql<null>`NULL` })
       .from(processors)
       .where(condition)
       .orderBy(direction(sortColumn), asc(processors.id))
@@ -210,20 +212,37 @@ function listQueries(db: DbOrTx, q: ProcessorListQueryParsed) {
   }
 }
 
-/** Countries and safeguards of the listed processors; the ids go in as one JSON array so that the statement is compiled once. */
-function placesQuery(db: DbOrTx) {
+/** Countries and safeguards of a processor's transfers, as a JSON array of [country, safeguard]. */
+const placesJson = sql<string>`(SELECT json_group_array(json_array(t.country, t.safeguard)) FROM transfers t WHERE t.processor_id = ${outerId})`
+
+/** The rows of a page, with their current DPA and places; the ids go in as one JSON array so that it is compiled once. */
+function pageQuery(db: DbOrTx) {
   return db
-    .select({ processorId: transfers.processorId, country: transfers.country, safeguard: transfers.safeguard })
-    .from(transfers)
-    .where(sql`${transfers.processorId} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
+    .select({
+      id: processors.id,
+      displayName: processors.displayName,
+      legalName: processors.legalName,
+      role: processors.role,
+      status: processors.status,
+      serviceFi: processors.serviceFi,
+      serviceEn: processors.serviceEn,
+      hqCountry: processors.hqCountry,
+      isPublic: processors.isPublic,
+      version: processors.version,
+      updatedAt: processors.updatedAt,
+      dpaStatus: currentDpaStatus,
+      places: placesJson,
+    })
+    .from(processors)
+    .where(sql`${processors.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
     .prepare()
 }
 
-const preparedLists = new WeakMap<DbOrTx, { shapes: Map<string, ReturnType<typeof listQueries>>; places: ReturnType<typeof placesQuery> }>()
+const preparedLists = new WeakMap<DbOrTx, { shapes: Map<string, ReturnType<typeof listQueries>>; page: ReturnType<typeof pageQuery> }>()
 
 export function listProcessors(db: DbOrTx, q: ProcessorListQueryParsed): ProcessorPage {
   let prepared = preparedLists.get(db)
-  if (!prepared) preparedLists.set(db, (prepared = { shapes: new Map(), places: placesQuery(db) }))
+  if (!prepared) preparedLists.set(db, (prepared = { shapes: new Map(), page: pageQuery(db) }))
   const shape = listShape(q)
   let queries = prepared.shapes.get(shape)
   if (!queries) prepared.shapes.set(shape, (queries = listQueries(db, q)))
@@ -239,38 +258,35 @@ export function listProcessors(db: DbOrTx, q: ProcessorListQueryParsed): Process
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   }
-  const total = queries.count.get(values)?.n ?? 0
-  const rows = queries.page.all(values)
+  const page = queries.ids.all(values)
+  // A searched list counts in the same pass, unless the page is past the end and so has no row to say it.
+  const total = page[0]?.total ?? queries.count.get(values)?.n ?? 0
+  if (page.length === 0) return { items: [], total, page: q.page, pageSize: q.pageSize }
 
-  const ids = rows.map((r) => r.id)
-  const places = ids.length ? prepared.places.all({ ids: JSON.stringify(ids) }) : []
-  const byProcessor = new Map<number, { countries: Set<string>; safeguards: Set<Safeguard> }>()
-  for (const t of places) {
-    const entry = byProcessor.get(t.processorId) ?? { countries: new Set(), safeguards: new Set() }
-    entry.countries.add(t.country)
-    if (!isInEea(t.country)) entry.safeguards.add(t.safeguard)
-    byProcessor.set(t.processorId, entry)
-  }
-
-  const items: ProcessorListItem[] = rows.map((r) => {
-    const entry = byProcessor.get(r.id)
-    const countries = entry ? [...entry.countries].sort() : []
-    return {
-      id: r.id,
-      displayName: r.displayName,
-      legalName: r.legalName,
-      role: r.role,
-      status: r.status,
-      service: { fi: r.serviceFi, en: r.serviceEn },
-      hqCountry: r.hqCountry,
-      isPublic: r.isPublic,
-      countries,
-      outsideEea: countries.some((c) => !isInEea(c)),
-      safeguards: entry ? [...entry.safeguards].sort() : [],
-      dpaStatus: (r.dpaStatus as ProcessorListItem['dpaStatus']) ?? null,
-      version: r.version,
-      updatedAt: r.updatedAt,
-    }
+  const rows = new Map(prepared.page.all({ ids: JSON.stringify(page.map((r) => r.id)) }).map((r) => [r.id, r]))
+  const items = page.flatMap(({ id }): ProcessorListItem[] => {
+    const r = rows.get(id)
+    if (!r) return [] // deleted by another process between the two reads
+    const places = JSON.parse(r.places) as [string, Safeguard][]
+    const countries = [...new Set(places.map(([country]) => country))].sort()
+    return [
+      {
+        id,
+        displayName: r.displayName,
+        legalName: r.legalName,
+        role: r.role,
+        status: r.status,
+        service: { fi: r.serviceFi, en: r.serviceEn },
+        hqCountry: r.hqCountry,
+        isPublic: r.isPublic,
+        countries,
+        outsideEea: countries.some((c) => !isInEea(c)),
+        safeguards: [...new Set(places.filter(([country]) => !isInEea(country)).map(([, safeguard]) => safeguard))].sort(),
+        dpaStatus: (r.dpaStatus as ProcessorListItem['dpaStatus']) ?? null,
+        version: r.version,
+        updatedAt: r.updatedAt,
+      },
+    ]
   })
   return { items, total, page: q.page, pageSize: q.pageSize }
 }
