@@ -1,7 +1,9 @@
 import { Hono, type Context } from 'hono'
 import type { Language, PublishedVersion } from '@seloste/schema'
 import { createHash } from 'node:crypto'
-import { gzipSync } from 'node:zlib'
+import { promisify } from 'node:util'
+import { brotliCompress, constants as zlibConstants, gzip as gzipCompress } from 'node:zlib'
+import { accepts } from 'hono/accepts'
 import { AppError } from '../lib/app-error'
 import type { AppEnv } from '../lib/create-app'
 import { renderChangesHtml, renderHtml, renderMessagePage, renderNotPublished } from '../public-list/render-html'
@@ -49,21 +51,26 @@ function render(version: PublishedVersion, format: Format, lang: Language, archi
   }
 }
 
+type Encoding = 'br' | 'gzip'
+
 interface Rendered {
-  body: string
+  /** The rendering, encoded once: a string would be encoded to UTF-8 again on every request. */
+  body: Buffer
   etag: string
   lastModified: Date | null
-  /** The body gzipped, made on the first request that accepts it. */
-  gzip?: Uint8Array<ArrayBuffer>
+  /** The body compressed, made on the first request that accepts each encoding. */
+  compressed: Partial<Record<Encoding, Promise<Buffer>>>
 }
 
 /**
  * Published versions never change, so a rendering of (version, format, language, day, options) is
  * made once and then served from memory: a large list is not parsed and rendered on every request.
- * Per database (tests run several apps in one process); the oldest renderings go first.
+ * Per database (tests run several apps in one process); the oldest renderings go first once the
+ * bodies held pass MAX_RENDERED_BYTES (a 10,000-processor list is ~14 MB of JSON) or MAX_RENDERINGS.
  */
 const renderings = new WeakMap<object, Map<string, Rendered>>()
 const MAX_RENDERINGS = 64
+const MAX_RENDERED_BYTES = 128 * 1024 * 1024
 
 function rendered(c: Context<AppEnv>, key: string, produce: () => { body: string; lastModified: Date | null }): Rendered {
   let cache = renderings.get(c.var.db)
@@ -71,23 +78,53 @@ function rendered(c: Context<AppEnv>, key: string, produce: () => { body: string
   const hit = cache.get(key)
   if (hit) return hit
   const { body, lastModified } = produce()
-  const entry = { body, lastModified, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"` }
+  const bytes = Buffer.from(body, 'utf8')
+  const entry: Rendered = { body: bytes, lastModified, etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`, compressed: {} }
   cache.set(key, entry)
-  if (cache.size > MAX_RENDERINGS) cache.delete(cache.keys().next().value!)
+  let held = [...cache.values()].reduce((sum, e) => sum + e.body.length, 0)
+  for (const [oldest, e] of cache) {
+    if (oldest === key || (cache.size <= MAX_RENDERINGS && held <= MAX_RENDERED_BYTES)) break
+    cache.delete(oldest)
+    held -= e.body.length
+  }
   return entry
+}
+
+const brotli = promisify(brotliCompress)
+const gzip = promisify(gzipCompress)
+
+/** Compression runs on libuv's thread pool, so a large first rendering does not hold up other requests. */
+function compress(body: Buffer, encoding: Encoding): Promise<Buffer> {
+  return encoding === 'br'
+    ? brotli(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    : gzip(body, { level: 9 })
+}
+
+/** Brotli (smaller) or gzip when the client accepts it (a missing q counts as 1; ties go to brotli). */
+function encodingFor(c: Context<AppEnv>): Encoding | null {
+  const chosen = accepts(c, {
+    header: 'Accept-Encoding',
+    supports: ['br', 'gzip'],
+    default: 'identity',
+    match: (list) => {
+      const q = (name: string) => list.find((a) => a.type.toLowerCase() === name)?.q ?? list.find((a) => a.type === '*')?.q ?? 0
+      const [br, gz] = [q('br'), q('gzip')]
+      return br > 0 && br >= gz ? 'br' : gz > 0 ? 'gzip' : 'identity'
+    },
+  })
+  return chosen === 'br' || chosen === 'gzip' ? chosen : null
 }
 
 /**
  * Answers with caching a CDN understands: a strong ETag of the exact bytes and the version's
  * Last-Modified; 304 when the client already has them.
  */
-function cached(c: Context<AppEnv>, entry: Rendered, type: string, attachment?: string): Response {
+async function cached(c: Context<AppEnv>, entry: Rendered, type: string, attachment?: string): Promise<Response> {
   const { body, lastModified } = entry
-  // A large list is mostly repetition: clients that accept gzip get it (a CDN keeps both, by Vary).
-  const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '') && body.length > 1024
-  if (gzip) entry.gzip ??= new Uint8Array(gzipSync(body))
-  // A strong validator names one representation, so the gzipped one has its own.
-  const etag = gzip ? entry.etag.replace(/"$/, '-gz"') : entry.etag
+  // A large list is mostly repetition: clients that accept compression get it (a CDN keeps each, by Vary).
+  const encoding = body.length > 1024 ? encodingFor(c) : null
+  // A strong validator names one representation, so each encoding has its own.
+  const etag = encoding ? entry.etag.replace(/"$/, `-${encoding}"`) : entry.etag
   const headers: Record<string, string> = {
     'Content-Type': type,
     ETag: etag,
@@ -103,12 +140,14 @@ function cached(c: Context<AppEnv>, entry: Rendered, type: string, attachment?: 
     ? ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*')
     : !!(ifModifiedSince && lastModified && Math.floor(lastModified.getTime() / 1000) <= Math.floor(Date.parse(ifModifiedSince) / 1000))
   if (notModified) return new Response(null, { status: 304, headers })
-  if (gzip) headers['Content-Encoding'] = 'gzip'
-  return new Response(c.req.method === 'HEAD' ? null : gzip ? entry.gzip! : body, { status: 200, headers })
+  if (encoding) headers['Content-Encoding'] = encoding
+  const bytes = encoding ? await (entry.compressed[encoding] ??= compress(body, encoding)) : body
+  headers['Content-Length'] = String(bytes.length)
+  return new Response(c.req.method === 'HEAD' ? null : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), { status: 200, headers })
 }
 
 /** Serves one version (the latest when `number` is null) in a format and the requested language. */
-function serveVersion(c: Context<AppEnv>, number: number | null, format: Format, archived: boolean): Response {
+function serveVersion(c: Context<AppEnv>, number: number | null, format: Format, archived: boolean): Response | Promise<Response> {
   const lang = language(c)
   const wanted = number ?? latestVersionStamp(c.var.db)?.version ?? null
   if (wanted === null) {
