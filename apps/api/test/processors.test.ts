@@ -474,7 +474,7 @@ describe('GET /api/processors (list)', () => {
       // The newest DPA is the current one: signed once, now being renegotiated.
       [{ status: 'signed' }, { status: 'in_negotiation' }],
     )
-    await add('gamma', { displayName: 'Gamma Analytics', role: 'processor', status: 'planned', hqCountry: 'GB' }, [
+    await add('gamma', { displayName: 'Gamma Analytics', role: 'processor', status: 'planned', hqCountry: 'GB', isPublic: false }, [
       { country: 'GB', kind: 'processing', safeguard: 'adequacy', adequacyDecisionId: 'gb-2021' },
     ])
     await add(
@@ -515,15 +515,24 @@ describe('GET /api/processors (list)', () => {
   it('summarises countries, safeguards outside the EEA and the current DPA status in each item', async () => {
     const items = (await ctx.api.get('/api/processors')).body.items as any[]
     const byName = Object.fromEntries(items.map((i) => [i.displayName, i]))
-    expect(byName['Delta Payments']).toMatchObject({
+    // Every field of an item, so that no column lands in the wrong one.
+    expect(byName['Delta Payments']).toEqual({
       id: ids.delta,
+      displayName: 'Delta Payments',
+      legalName: null,
       role: 'recipient',
       status: 'retired',
+      service: { fi: '', en: '' },
+      hqCountry: null,
+      isPublic: true,
       countries: ['IN', 'SE'],
       outsideEea: true,
       safeguards: ['scc'],
       dpaStatus: 'missing',
+      version: expect.any(Number),
+      updatedAt: '2025-01-02T00:00:00.000Z',
     })
+    expect(byName['Gamma Analytics'].isPublic).toBe(false)
     expect(byName['Alpha Mail']).toMatchObject({ countries: ['FI'], outsideEea: false, safeguards: [], dpaStatus: 'signed', hqCountry: 'FI' })
     expect(byName['beta CRM']).toMatchObject({ countries: ['US'], outsideEea: true, safeguards: ['dpf'], dpaStatus: 'in_negotiation' })
     expect(byName['Gamma Analytics']).toMatchObject({ countries: ['GB'], safeguards: ['adequacy'], dpaStatus: null })

@@ -215,7 +215,28 @@ function listQueries(db: DbOrTx, q: ProcessorListQueryParsed) {
 /** Countries and safeguards of a processor's transfers, as a JSON array of [country, safeguard]. */
 const placesJson = sql<string>`(SELECT json_group_array(json_array(t.country, t.safeguard)) FROM transfers t WHERE t.processor_id = ${outerId})`
 
-/** The rows of a page, with their current DPA and places; the ids go in as one JSON array so that it is compiled once. */
+/** A page row as the page query returns it: the columns in the order of its select. */
+type PageRow = [
+  id: number,
+  displayName: string,
+  legalName: string | null,
+  role: ProcessorListItem['role'],
+  status: ProcessorListItem['status'],
+  serviceFi: string,
+  serviceEn: string,
+  hqCountry: string | null,
+  isPublic: 0 | 1,
+  version: number,
+  updatedAt: string,
+  dpaStatus: ProcessorListItem['dpaStatus'],
+  places: string,
+]
+
+/**
+ * The rows of a page, with their current DPA and places; the ids go in as one JSON array so that it is
+ * compiled once. It is read as plain arrays (`values()`, typed by PageRow): drizzle's per-column
+ * mapping of 13 columns × 50 rows was a tenth of a list request's time.
+ */
 function pageQuery(db: DbOrTx) {
   return db
     .select({
@@ -263,28 +284,29 @@ export function listProcessors(db: DbOrTx, q: ProcessorListQueryParsed): Process
   const total = page[0]?.total ?? queries.count.get(values)?.n ?? 0
   if (page.length === 0) return { items: [], total, page: q.page, pageSize: q.pageSize }
 
-  const rows = new Map(prepared.page.all({ ids: JSON.stringify(page.map((r) => r.id)) }).map((r) => [r.id, r]))
+  const rows = new Map((prepared.page.values({ ids: JSON.stringify(page.map((r) => r.id)) }) as PageRow[]).map((r) => [r[0], r]))
   const items = page.flatMap(({ id }): ProcessorListItem[] => {
     const r = rows.get(id)
     if (!r) return [] // deleted by another process between the two reads
-    const places = JSON.parse(r.places) as [string, Safeguard][]
+    const [, displayName, legalName, role, status, serviceFi, serviceEn, hqCountry, isPublic, version, updatedAt, dpaStatus, placesText] = r
+    const places = JSON.parse(placesText) as [string, Safeguard][]
     const countries = [...new Set(places.map(([country]) => country))].sort()
     return [
       {
         id,
-        displayName: r.displayName,
-        legalName: r.legalName,
-        role: r.role,
-        status: r.status,
-        service: { fi: r.serviceFi, en: r.serviceEn },
-        hqCountry: r.hqCountry,
-        isPublic: r.isPublic,
+        displayName,
+        legalName,
+        role,
+        status,
+        service: { fi: serviceFi, en: serviceEn },
+        hqCountry,
+        isPublic: isPublic === 1,
         countries,
         outsideEea: countries.some((c) => !isInEea(c)),
         safeguards: [...new Set(places.filter(([country]) => !isInEea(country)).map(([, safeguard]) => safeguard))].sort(),
-        dpaStatus: (r.dpaStatus as ProcessorListItem['dpaStatus']) ?? null,
-        version: r.version,
-        updatedAt: r.updatedAt,
+        dpaStatus,
+        version,
+        updatedAt,
       },
     ]
   })
