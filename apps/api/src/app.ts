@@ -2,6 +2,7 @@ import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Db } from './db/client'
+import type { Reads } from './db/read-pool'
 import type { AppConfig } from './lib/config'
 import { createApp, createRouter } from './lib/create-app'
 import { activitiesRouter } from './routes/activities'
@@ -47,7 +48,7 @@ export const OPENAPI_INFO = {
     'GDPR processor registry: processors, their transfers and data processing agreements, the records of processing activities and the auditor\'s exports. Every route except health, login and this description needs a session cookie from POST /api/auth/login.',
 }
 
-export function buildApp(deps: { db: Db; config?: AppConfig }) {
+export function buildApp(deps: { db: Db; config?: AppConfig; reads?: Reads }) {
   const app = createApp(deps)
   const api = apiRoutes()
   api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: '/api' }] })

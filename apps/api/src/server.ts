@@ -10,7 +10,8 @@ import { ensureFirstAdmin } from './services/users'
 import { findOrganisation } from './services/organisation'
 import { logger } from './lib/logger'
 import { seedDemoData } from './seed/seed'
-import { recordDailyCounts } from './services/findings'
+import { recordDailyCounts, todayIso } from './services/findings'
+import { defaultReadWorkers, inThreadReads, workerReads } from './db/read-pool'
 import { isDigestTime, sendDailyDigest } from './services/digest'
 
 async function main() {
@@ -42,7 +43,9 @@ async function main() {
   }
 
   const config = appConfigFrom(env)
-  const app = buildApp({ db, config })
+  const workers = env.SELOSTE_READ_WORKERS ?? defaultReadWorkers()
+  const reads = env.DATABASE_PATH === ':memory:' || workers === 0 ? inThreadReads(db) : workerReads(env.DATABASE_PATH, workers)
+  const app = buildApp({ db, config, reads })
   // The built dashboard: static files, and index.html for every other path (client-side routes).
   if (existsSync(join(env.WEB_DIST, 'index.html'))) {
     const root = relative(process.cwd(), env.WEB_DIST) || '.'
@@ -56,12 +59,13 @@ async function main() {
   }
 
   // The findings trend: today's open counts now, and again every hour (the last call of a day stands).
+  // The checks run as a read (on a worker thread with a file database); only the counts are written here.
   const recordCounts = () => {
-    try {
-      recordDailyCounts(db)
-    } catch (err) {
-      logger.error('could not record the daily finding counts', { error: (err as Error).message })
-    }
+    const today = todayIso()
+    reads
+      .run('listFindings', { query: {}, today })
+      .then((findings) => recordDailyCounts(db, today, findings.counts))
+      .catch((err: unknown) => logger.error('could not record the daily finding counts', { error: (err as Error).message }))
   }
   // The daily digest by email, where SMTP is configured: the first hourly tick after 07:00 sends it.
   const digest = () => {
@@ -98,8 +102,10 @@ async function main() {
     logger.info('shutting down', { signal })
     // Stop accepting, let requests in flight finish, then checkpoint the WAL and close the database.
     server.close(() => {
-      closeDatabase(db)
-      process.exit(0)
+      void reads.close().finally(() => {
+        closeDatabase(db)
+        process.exit(0)
+      })
     })
     setTimeout(() => {
       closeDatabase(db)

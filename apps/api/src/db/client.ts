@@ -72,6 +72,16 @@ function refuseForeignOrNewer(sqlite: Database.Database, path: string): void {
   }
 }
 
+/**
+ * A second, read-only connection to a database openDatabase() has already opened and migrated: for
+ * the read workers (db/read-pool.ts). In WAL mode its reads run alongside the app's writes.
+ */
+export function openReadOnly(path: string): Db {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true })
+  sqlite.pragma('busy_timeout = 5000')
+  return drizzle(sqlite, { schema }) as Db
+}
+
 /** Checkpoints the WAL into the main file and closes the database (graceful shutdown). */
 export function closeDatabase(db: Db): void {
   if (!db.$client.open) return

@@ -4,6 +4,7 @@ import type { MiddlewareHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import type { Db } from '../db/client'
+import { inThreadReads, type Reads } from '../db/read-pool'
 import type { Actor, ServiceContext } from '../services/context'
 import type { SessionUser } from '../services/sessions'
 import { AppError } from './app-error'
@@ -15,6 +16,8 @@ import { crossSiteProtection, securityHeaders } from './security'
 export interface AppEnv {
   Variables: {
     db: Db
+    /** The heavy reads (db/read-tasks.ts): on worker threads when the server runs on a file database. */
+    reads: Reads
     config: AppConfig
     requestId: string
     actor: Actor
@@ -82,12 +85,14 @@ function bodyLimit(): MiddlewareHandler {
  * The application shell: request ids, access log, body limits, and one error handler that turns
  * every failure into the API's JSON error body. Routes are mounted by the caller.
  */
-export function createApp(deps: { db: Db; config?: AppConfig }) {
+export function createApp(deps: { db: Db; config?: AppConfig; reads?: Reads }) {
   const config = deps.config ?? DEFAULT_CONFIG
+  const reads = deps.reads ?? inThreadReads(deps.db)
   const app = new OpenAPIHono<AppEnv>()
   app.use(requestId())
   app.use(async (c, next) => {
     c.set('db', deps.db)
+    c.set('reads', reads)
     c.set('config', config)
     c.set('actor', { id: null, email: null })
     const started = performance.now()

@@ -5,7 +5,7 @@ import { AppError } from '../lib/app-error'
 import { createRouter, serviceContext } from '../lib/create-app'
 import { errorResponses, jsonBody, jsonResponse } from '../lib/openapi'
 import { calendarTokenInfo, regenerateCalendarToken, renderCalendar, userOfCalendarToken } from '../services/calendar'
-import { acknowledgeFinding, findingTrend, listDeadlines, listFindings, revokeAcknowledgement } from '../services/findings'
+import { acknowledgeFinding, findingTrend, listDeadlines, revokeAcknowledgement } from '../services/findings'
 import { findOrganisation } from '../services/organisation'
 
 const tags = ['Compliance']
@@ -18,7 +18,7 @@ export const findingsRouter = createRouter()
       request: { query: FindingsQuery },
       responses: { 200: jsonResponse(FindingsResponse, 'Findings, most severe first'), ...errorResponses(400, 401) },
     }),
-    (c) => c.json(listFindings(c.var.db, c.req.valid('query')), 200),
+    async (c) => c.json(await c.var.reads.run('listFindings', { query: c.req.valid('query') }), 200),
   )
   .openapi(
     createRoute({

@@ -3,7 +3,7 @@ import { IdParam, optionalDate, Processor, ProcessorInput, ProcessorListQuery, P
 import { z } from 'zod'
 import { createRouter, serviceContext } from '../lib/create-app'
 import { errorResponses, jsonBody, jsonResponse } from '../lib/openapi'
-import { createProcessor, deleteProcessor, getProcessor, listProcessors, retireProcessor, updateProcessor } from '../services/processors'
+import { createProcessor, deleteProcessor, getProcessor, retireProcessor, updateProcessor } from '../services/processors'
 
 const tags = ['Processors']
 export const VersionQuery = z.object({ version: z.coerce.number().int().min(1).meta({ description: 'The version being deleted' }) })
@@ -16,7 +16,7 @@ export const processorsRouter = createRouter()
       request: { query: ProcessorListQuery },
       responses: { 200: jsonResponse(ProcessorPage, 'A page of processors with the total count'), ...errorResponses(400) },
     }),
-    (c) => c.json(listProcessors(c.var.db, c.req.valid('query')), 200),
+    async (c) => c.json(await c.var.reads.run('listProcessors', c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({

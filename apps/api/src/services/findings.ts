@@ -95,9 +95,11 @@ export function revokeAcknowledgement(ctx: ServiceContext, id: number): void {
   )
 }
 
-/** Records today's open counts (once a day is enough; later calls the same day update the figures). */
-export function recordDailyCounts(db: DbOrTx, today = todayIso()): SeverityCounts {
-  const counts = listFindings(db, {}, today).counts
+/**
+ * Records today's open counts (once a day is enough; later calls the same day update the figures).
+ * `counts` when they were already computed elsewhere (the server computes them on a read worker).
+ */
+export function recordDailyCounts(db: DbOrTx, today = todayIso(), counts: SeverityCounts = listFindings(db, {}, today).counts): SeverityCounts {
   db.insert(findingCounts).values({ date: today, ...counts }).onConflictDoUpdate({ target: findingCounts.date, set: counts }).run()
   return counts
 }

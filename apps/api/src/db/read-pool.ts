@@ -1,0 +1,83 @@
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import { AppError } from '../lib/app-error'
+import { logger } from '../lib/logger'
+import type { Db } from './client'
+import { readTasks, type ReadTask, type ReadTasks } from './read-tasks'
+import type { ReadReply, ReadRequest } from './read-worker'
+
+/**
+ * Where the heavy reads run (read-tasks.ts). The server is one JavaScript thread: a list search or the
+ * findings checks hold it while they run, and the machine's other cores sit idle. With a file
+ * database the reads go to worker threads, each with its own read-only connection (WAL lets them
+ * read while the app writes); everything else, writes above all, stays on the app's connection.
+ * A write is committed before its answer is sent, so a read that follows it sees it.
+ */
+export interface Reads {
+  run<K extends ReadTask>(task: K, arg: Parameters<ReadTasks[K]>[1]): Promise<ReturnType<ReadTasks[K]>>
+  /** Ends the workers (after the server has stopped taking requests). */
+  close(): Promise<void>
+}
+
+/** The reads on the app's own connection, in the calling thread: in-memory databases (tests), and SELOSTE_READ_WORKERS=0. */
+export function inThreadReads(db: Db): Reads {
+  return {
+    run: async (task, arg) => (readTasks[task] as (db: Db, arg: unknown) => never)(db, arg),
+    close: async () => {},
+  }
+}
+
+/** One worker per core beyond the one the server's own thread uses, at least one, at most four. */
+export function defaultReadWorkers(): number {
+  return Math.min(4, Math.max(1, availableParallelism() - 1))
+}
+
+interface Slot {
+  worker: Worker
+  pending: Map<number, { resolve: (value: never) => void; reject: (err: Error) => void }>
+}
+
+/** The reads on `size` worker threads over the database file at `path` (already opened and migrated). */
+export function workerReads(path: string, size: number): Reads {
+  let nextId = 0
+  let closing = false
+  const slots: Slot[] = []
+
+  const start = (index: number): void => {
+    const worker = new Worker(new URL('./read-worker-entry.mjs', import.meta.url), { workerData: { path } })
+    const slot: Slot = { worker, pending: new Map() }
+    slots[index] = slot
+    worker.on('message', (reply: ReadReply) => {
+      const waiting = slot.pending.get(reply.id)
+      if (!waiting) return
+      slot.pending.delete(reply.id)
+      if ('result' in reply) waiting.resolve(reply.result as never)
+      else if (reply.error.app) waiting.reject(new AppError(reply.error.code, reply.error.message, reply.error.extra))
+      else waiting.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }))
+    })
+    // A worker that dies fails what it was doing (those requests get a 500) and is replaced.
+    worker.on('error', (err) => logger.error('a read worker failed', { error: err.message }))
+    worker.on('exit', (code) => {
+      for (const { reject } of slot.pending.values()) reject(new Error(`the read worker stopped (exit code ${code})`))
+      slot.pending.clear()
+      if (!closing) start(index)
+    })
+  }
+  for (let i = 0; i < size; i++) start(i)
+
+  return {
+    run(task, arg) {
+      // The worker with the fewest reads waiting; each runs its reads in order.
+      const slot = slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best))
+      const id = nextId++
+      return new Promise((resolve, reject) => {
+        slot.pending.set(id, { resolve, reject })
+        slot.worker.postMessage({ id, task, arg } satisfies ReadRequest)
+      })
+    },
+    async close() {
+      closing = true
+      await Promise.all(slots.map((s) => s.worker.terminate()))
+    },
+  }
+}

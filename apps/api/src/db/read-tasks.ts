@@ -1,0 +1,18 @@
+import type { FindingsQuery, ProcessorListQueryParsed } from '@seloste/schema'
+import type { z } from 'zod'
+import { listFindings } from '../services/findings'
+import { listProcessors } from '../services/processors'
+import type { Db } from './client'
+
+/**
+ * The reads that may run on a worker thread (db/read-pool.ts): pure reads of the database whose
+ * argument and result are plain data (they cross threads by structured clone). A task must not write:
+ * the workers' connections are read-only.
+ */
+export const readTasks = {
+  listProcessors: (db: Db, query: ProcessorListQueryParsed) => listProcessors(db, query),
+  listFindings: (db: Db, arg: { query: z.output<typeof FindingsQuery>; today?: string }) => listFindings(db, arg.query, arg.today),
+}
+
+export type ReadTasks = typeof readTasks
+export type ReadTask = keyof ReadTasks

@@ -1,0 +1,75 @@
+import { ProcessorListQuery } from '@seloste/schema'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp } from '../src/app'
+import { closeDatabase, openDatabase, type Db } from '../src/db/client'
+import { inThreadReads, workerReads, type Reads } from '../src/db/read-pool'
+import { seedDemoData } from '../src/seed/seed'
+import { systemContext } from '../src/services/context'
+import { createProcessor } from '../src/services/processors'
+import { createUser } from '../src/services/users'
+import { loginCookie, TEST_PASSWORD } from './helpers'
+
+// The server's read workers, on a real database file: the same answers as on the app's own
+// connection, the app's writes seen by the next read, and a failing read failing only itself.
+describe('read workers', () => {
+  let dir: string
+  let db: Db
+  let reads: Reads
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'seloste-reads-'))
+    db = openDatabase(join(dir, 'seloste.sqlite'))
+    seedDemoData(db)
+    reads = workerReads(join(dir, 'seloste.sqlite'), 2)
+  })
+  afterAll(async () => {
+    await reads.close()
+    closeDatabase(db)
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('answers as the app itself would', async () => {
+    const here = inThreadReads(db)
+    for (const query of [{}, { q: 'google' }, { status: 'active', sort: 'updatedAt', order: 'desc', pageSize: '3', page: '2' }, { outsideEea: 'true' }]) {
+      const parsed = ProcessorListQuery.parse(query)
+      expect(await reads.run('listProcessors', parsed)).toEqual(await here.run('listProcessors', parsed))
+    }
+    const findings = { query: {}, today: '2026-11-26' }
+    expect(await reads.run('listFindings', findings)).toEqual(await here.run('listFindings', findings))
+  })
+
+  it('sees a write as soon as it is committed', async () => {
+    const query = ProcessorListQuery.parse({ q: 'Freshly Added' })
+    expect((await reads.run('listProcessors', query)).total).toBe(0)
+    createProcessor(systemContext(db), { displayName: 'Freshly Added Oy', role: 'processor' })
+    // Both workers (the pool spreads concurrent reads over them).
+    const answers = await Promise.all([reads.run('listProcessors', query), reads.run('listProcessors', query)])
+    expect(answers.map((a) => a.items.map((i) => i.displayName))).toEqual([['Freshly Added Oy'], ['Freshly Added Oy']])
+  })
+
+  it('fails a read that throws, with its message, and goes on serving', async () => {
+    await expect(reads.run('listProcessors', undefined as never)).rejects.toThrow(/undefined/)
+    expect((await reads.run('listProcessors', ProcessorListQuery.parse({}))).total).toBeGreaterThan(5)
+  })
+
+  it('serves the list and findings routes of the app, behind its access policy', async () => {
+    const onWorkers = buildApp({ db, reads })
+    const inThread = buildApp({ db })
+    // Anonymous: refused on the app's thread before any read is made.
+    expect((await onWorkers.request('/api/processors')).status).toBe(401)
+    await createUser(systemContext(db), { email: 'reader@example.com', name: 'Reader', role: 'auditor', password: TEST_PASSWORD })
+    const headers = { cookie: await loginCookie(onWorkers, 'reader@example.com') }
+    for (const path of ['/api/processors?q=google', '/api/processors?pageSize=3&sort=role', '/api/findings?severity=high']) {
+      const [a, b] = await Promise.all([onWorkers.request(path, { headers }), inThread.request(path, { headers })])
+      expect(a.status, path).toBe(200)
+      expect(await a.json(), path).toEqual(await b.json())
+    }
+    // A bad query is still refused with the field named, before it reaches a worker.
+    const bad = await onWorkers.request('/api/processors?pageSize=0', { headers })
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { error: { fields: { path: string }[] } }).error.fields[0]?.path).toBe('pageSize')
+  })
+})
