@@ -24,7 +24,7 @@ const EnvSchema = z.object({
   /** SMTP server for list subscriptions and the daily digest, e.g. smtps://user:pass@smtp.example.fi:465. Unset: no mail features. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'Must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().default('Seloste <no-reply@seloste.local>'),
-  /** Worker threads for the heavy reads (list searches, findings); 0 runs them on the server's own thread. Default: cores - 1, 1 to 4. */
+  /** Worker threads for the heavy reads (list searches, findings); 0 runs them on the server's own thread. Default: one per core, at most 4. */
   SELOSTE_READ_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
   /** The address people reach Seloste at, for links in mail. */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),

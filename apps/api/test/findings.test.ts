@@ -143,4 +143,19 @@ describe('the calendar feed', () => {
     expect((await ctx.anonymous.get('/api/calendar.ics?token=guess')).status).toBe(401)
     expect((await ctx.anonymous.get('/api/calendar.ics')).status).toBe(400)
   })
+
+  it("stops serving a disabled user's feed, and serves it again when the user is enabled", async () => {
+    const ctx = await createTestContext({ demo: true })
+    const editor = await ctx.as('editor')
+    const { url } = (await editor.post('/api/calendar/token')).body
+    const path = new URL(url).pathname + new URL(url).search
+    expect((await ctx.anonymous.get(path)).status).toBe(200)
+    const me = (await editor.get('/api/auth/me')).body.user
+    const user = (await ctx.api.get(`/api/users/${me.id}`)).body
+    const disabled = await ctx.api.patch(`/api/users/${me.id}`, { disabled: true, version: user.version })
+    expect(disabled.status).toBe(200)
+    expect((await ctx.anonymous.get(path)).status).toBe(401)
+    expect((await ctx.api.patch(`/api/users/${me.id}`, { disabled: false, version: disabled.body.version })).status).toBe(200)
+    expect((await ctx.anonymous.get(path)).status).toBe(200)
+  })
 })

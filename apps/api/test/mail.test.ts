@@ -114,6 +114,32 @@ describe('following the public list by email', () => {
   })
 })
 
+describe('subscription requests', () => {
+  it('are limited to ten an hour per client address, each a confirmation mail', async () => {
+    inbox.length = 0
+    const ctx = await createTestContext({ demo: true, config: { mailer } })
+    const subscribe = (email: string, address: string) =>
+      ctx.app.request(
+        '/public/processors/subscribe',
+        { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `email=${encodeURIComponent(email)}&lang=en` },
+        { incoming: { socket: { remoteAddress: address } } },
+      )
+    for (let i = 0; i < 10; i++) expect((await subscribe(`reader${i}@example.fi`, '203.0.113.50')).status).toBe(200)
+    const refused = await subscribe('one-too-many@example.fi', '203.0.113.50')
+    expect(refused.status).toBe(429)
+    expect(await refused.text()).toContain('Too many requests')
+    // Another address is not held back by this one.
+    expect((await subscribe('neighbour@example.fi', '198.51.100.50')).status).toBe(200)
+    await until(() => inbox.length >= 11)
+    const recipients = inbox.flatMap((m) => m.to)
+    expect(recipients).toHaveLength(11)
+    expect(recipients).not.toContain('one-too-many@example.fi')
+    const stored = ctx.db.$client.prepare('SELECT email FROM list_subscribers').pluck().all() as string[]
+    expect(stored).toHaveLength(11)
+    expect(stored).not.toContain('one-too-many@example.fi')
+  })
+})
+
 describe('the daily digest', () => {
   it('mails editors and admins the new findings and deadlines within 30 days, once a day', async () => {
     inbox.length = 0

@@ -27,9 +27,13 @@ export function inThreadReads(db: Db): Reads {
   }
 }
 
-/** One worker per core beyond the one the server's own thread uses, at least one, at most four. */
+/**
+ * One worker per core, at most four. The server's own thread does little per read (parse, check
+ * access, send the worker's JSON), so under load the workers keep every core busy; measured on two
+ * cores at 10,000 processors: 1 worker ~1,350 list searches a second, 2 workers ~1,950.
+ */
 export function defaultReadWorkers(): number {
-  return Math.min(4, Math.max(1, availableParallelism() - 1))
+  return Math.min(4, Math.max(1, availableParallelism()))
 }
 
 interface Slot {

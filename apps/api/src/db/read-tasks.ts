@@ -2,6 +2,7 @@ import type { FindingsQuery, ProcessorListQueryParsed } from '@seloste/schema'
 import type { z } from 'zod'
 import { listFindings } from '../services/findings'
 import { listProcessors } from '../services/processors'
+import { toJsonText } from '../lib/json-text'
 import type { Db } from './client'
 
 /**
@@ -10,7 +11,8 @@ import type { Db } from './client'
  * the workers' connections are read-only.
  */
 export const readTasks = {
-  listProcessors: (db: Db, query: ProcessorListQueryParsed) => listProcessors(db, query),
+  /** As JSON text: the route sends it as it is (lib/json-text.ts). */
+  listProcessors: (db: Db, query: ProcessorListQueryParsed) => toJsonText(listProcessors(db, query)),
   listFindings: (db: Db, arg: { query: z.output<typeof FindingsQuery>; today?: string }) => listFindings(db, arg.query, arg.today),
 }
 

@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi'
 import { IdParam, optionalDate, Processor, ProcessorInput, ProcessorListQuery, ProcessorPage, ProcessorUpdate, VersionField } from '@seloste/schema'
 import { z } from 'zod'
 import { createRouter, serviceContext } from '../lib/create-app'
+import { jsonText } from '../lib/json-text'
 import { errorResponses, jsonBody, jsonResponse } from '../lib/openapi'
 import { createProcessor, deleteProcessor, getProcessor, retireProcessor, updateProcessor } from '../services/processors'
 
@@ -16,7 +17,7 @@ export const processorsRouter = createRouter()
       request: { query: ProcessorListQuery },
       responses: { 200: jsonResponse(ProcessorPage, 'A page of processors with the total count'), ...errorResponses(400) },
     }),
-    async (c) => c.json(await c.var.reads.run('listProcessors', c.req.valid('query')), 200),
+    async (c) => jsonText(c, await c.var.reads.run('listProcessors', c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
