@@ -14,8 +14,10 @@ export interface SizeResult {
   /** PATCH with the current version, round-robin over `updatePool` ids (+ audit event). */
   update: Measure
   updatePool: number
-  /** The published list (published once after seeding, in publishS seconds), lang=fi. */
+  /** The published list (published once after seeding, in publishS seconds), lang=fi, asked for as Chromium does (brotli). */
   publicJson: Measure
+  /** The same JSON without compression (Accept-Encoding: identity). */
+  publicJsonPlain: Measure
   publicHtml: Measure
   publishS: number
   /** One sequential call of each export. */
@@ -88,6 +90,8 @@ export interface Environment {
   autocannon: string
   journalMode: string
   synchronous: string
+  /** The server's read worker threads (SELOSTE_READ_WORKERS, or its default). */
+  readWorkers: number
   connections: number
   duration: number
   warmup: number
@@ -187,8 +191,9 @@ function rowsFor(r: SizeResult, baseline: Measure): string[][] {
     row('    detail, getProcessor() in-process', r.directDetail),
     row('(e) empty Hono route GET / (baseline)', baseline),
     row(`(f) update PATCH /api/processors/:id (+ audit event; ${fmtInt(r.update.conflicts ?? 0)} × 409, not errors)`, r.update),
-    row('(g) public list GET /public/processors.json?lang=fi', r.publicJson),
-    row('(h) public list GET /public/processors?lang=fi (HTML)', r.publicHtml),
+    row(`(g) public list GET /public/processors.json?lang=fi (${r.publicJson.encoding ?? 'as a browser asks'})`, r.publicJson),
+    row('    the same, uncompressed (Accept-Encoding: identity)', r.publicJsonPlain),
+    row(`(h) public list GET /public/processors?lang=fi (HTML, ${r.publicHtml.encoding ?? 'as a browser asks'})`, r.publicHtml),
   ]
 }
 
@@ -202,7 +207,7 @@ function dashboardLine(d: DashboardResult): string {
   return `Dashboard first page load of /processors (Chromium, cold cache, page.goto until the first processor row is visible), ${d.loadsMs.length} loads: median ${ms(median(d.loadsMs))}, max ${ms(Math.max(...d.loadsMs))} (${d.loadsMs.map((v) => v.toFixed(0)).join(', ')} ms).`
 }
 
-const GROWTH_HEAD = ['Processors', 'update req/s', 'update p99 ms', 'public JSON req/s', 'JSON p99 ms', 'JSON KiB', 'public HTML req/s', 'HTML p99 ms', 'HTML KiB', 'publish s', 'ropa.xlsx ms', 'processors.xlsx ms', 'processors.csv ms']
+const GROWTH_HEAD = ['Processors', 'update req/s', 'update p99 ms', 'public JSON req/s', 'JSON p99 ms', 'JSON KiB', 'JSON first request ms', 'uncompressed JSON req/s', 'uncompressed KiB', 'public HTML req/s', 'HTML p99 ms', 'HTML KiB', 'publish s', 'ropa.xlsx ms', 'processors.xlsx ms', 'processors.csv ms']
 function growthRows(sizes: SizeResult[]): string[][] {
   const kib = (m: Measure) => (Number.isFinite(m.meanBytes ?? NaN) ? ((m.meanBytes ?? 0) / 1024).toFixed(1) : '–')
   return sizes.map((r) => [
@@ -212,6 +217,9 @@ function growthRows(sizes: SizeResult[]): string[][] {
     rpsText(r.publicJson),
     num(r.publicJson.latency.p99),
     kib(r.publicJson),
+    num(r.publicJson.firstMs ?? NaN),
+    rpsText(r.publicJsonPlain),
+    kib(r.publicJsonPlain),
     rpsText(r.publicHtml),
     num(r.publicHtml.latency.p99),
     kib(r.publicHtml),
@@ -330,7 +338,7 @@ export function markdown(env: Environment, sizes: SizeResult[], baseline: Measur
     out.push('### Where the list misses, and the next step')
     out.push('')
     out.push(
-      'A list request costs the server about 1.9 ms of CPU at 10,000 processors (the table below): counting the matches of the search term reads the search text of every active processor (~0.75 ms), the page ~0.45 ms, building the answer ~0.3 ms, Hono, validation and HTTP ~0.4 ms. With 16 connections queueing on one thread, p50 is about 16 × that, and p99 about twice p50. The next step is an FTS5 trigram index on the search text (a prototype cut the count to ~0.33 ms and makes it grow with the matches rather than the registry), then trimming the per-request work in the middleware.',
+      'A list search at 10,000 processors is about 0.6 ms of database work (row (d)): the trigram index finds the matching processors, their rows are read, sorted and counted in one pass, and the page\'s 50 rows are read with their current DPA and places. It runs on the read workers, so the server\'s own thread only parses, authenticates and answers. With 16 connections the queue is 16 deep, and on this machine p99 is about twice p50 whatever the handler: a synthetic handler of a fixed 0.7 ms gives p50 11 ms and p99 24 ms. So the work per request must stay under ~0.7 ms on the busiest thread. The next step is to keep each processor\'s current DPA status and places on its row (kept by triggers), so that reading a page is one primary-key lookup per row; on a machine with more cores, more read workers.',
     )
     out.push('')
   }
@@ -338,7 +346,7 @@ export function markdown(env: Environment, sizes: SizeResult[], baseline: Measur
     out.push('### Where the published JSON list misses, and the next step')
     out.push('')
     out.push(
-      'Each published version is rendered once and then served from memory, so the rate is bound by the size of the answer: the list of every public processor of a 10,000-processor registry is about 13.5 MB of JSON, and 16 connections move a few hundred MB a second over loopback. At 100 processors (a real company has tens) the same endpoint serves over 3,000 requests a second. Clients that accept gzip now get a copy compressed once per rendering (JSON of this kind shrinks about twentyfold), but the bench\'s client does not ask for it, so the figure above is the uncompressed rate. The next step is to measure the compressed rate here; a CDN in front, which the ETag, Last-Modified and Vary headers already allow, takes the rest.',
+      'Each published version is rendered once per format, language and day, encoded to bytes and compressed once per encoding (brotli or gzip, by Accept-Encoding), then served from memory; the rate is bound by the bytes sent: at 10,000 processors the JSON is ~13.5 MB uncompressed and ~270 KB as brotli. A client that does not accept compression gets the uncompressed rate (the row below (g)). The next step where this misses is a CDN in front, which the strong ETag per encoding, Last-Modified and Vary: Accept-Encoding already allow.',
     )
     out.push('')
   }
@@ -357,7 +365,7 @@ export function markdown(env: Environment, sizes: SizeResult[], baseline: Measur
     `- Database: SQLite ${env.sqlite} through better-sqlite3 ${env.betterSqlite3}, journal_mode=${env.journalMode}, synchronous=${env.synchronous} (the pragmas apps/api/src/db/client.ts sets), on a temporary file.`,
   )
   out.push(
-    `- Server: the real API as a child process, \`node --import tsx apps/api/src/server.ts\`, on 127.0.0.1 with DATABASE_PATH=<temporary file>, SELOSTE_DEMO_DATA=false, LOG_LEVEL=warn, logged in as the first admin (session cookie).`,
+    `- Server: the real API as a child process, \`node --import tsx apps/api/src/server.ts\`, on 127.0.0.1 with DATABASE_PATH=<temporary file>, SELOSTE_DEMO_DATA=false, LOG_LEVEL=warn, logged in as the first admin (session cookie). The list and the findings run on ${env.readWorkers} read worker thread${env.readWorkers === 1 ? '' : 's'} (SELOSTE_READ_WORKERS; the default is one per core, at most four, docs/decisions/006-read-workers.md); the CPU ms/req column counts every thread of the server process.`,
   )
   out.push(
     `- Load: autocannon ${env.autocannon} in the bench's own process on the same machine (so the load generator takes one of the cores), ${env.connections} connections, no pipelining, ${env.warmup} s warm-up then ${env.duration} s per scenario. Latency is measured per 2xx response from autocannon's response events (sub-millisecond resolution); percentiles are nearest-rank. With a single-threaded server and ${env.connections} connections, a request usually waits behind the others, so latency ≈ ${env.connections} × the server's time per request. CPU ms/req: the server process's user + system CPU time (from /proc) during the measured run, divided by the responses; for the in-process rows, the bench's own CPU time per call.`,
@@ -366,7 +374,7 @@ export function markdown(env: Environment, sizes: SizeResult[], baseline: Measur
     '- (a) list: `GET /api/processors?q=<term>&status=active&pageSize=50`, the term drawn at random per request from the seeded words that match 1–5 % of the processors; (b) detail: `GET /api/processors/<random seeded id>`; (c) create: `POST /api/processors` with a JSON body (each create also appends an audit event, in one transaction, with synchronous=FULL); (d) the same list and detail calls made in-process on better-sqlite3 (`listProcessors()` / `getProcessor()` from apps/api/src/services/processors.ts on the same file, before the server starts), one call at a time for min(BENCH_DURATION, 5) s each; (e) an empty Hono route (`GET /` → "ok" on @hono/node-server, bench/empty-server.ts) with the same autocannon settings.',
   )
   out.push(
-    '- (f) update: `PATCH /api/processors/<id>` with `{"internalNotes": <unique text>, "version": <current>}`, the ids taken round-robin from a pool of the first 2,000 (all of them below 2,000), so the requests in flight touch different records; the bench keeps the version of each id (from every 200 answer, and from a 409\'s message) so each request carries the current one. 409s are counted apart (in the row\'s label), not as errors or non-2xx; they are typically the 16 requests still in flight when the warm-up run stopped, whose answers the bench never saw. Each update appends its audit event in the same transaction, with synchronous=FULL. (g) and (h): the public processor list as JSON (`/public/processors.json?lang=fi`) and as the HTML page (`/public/processors?lang=fi`), without a cookie; the seed has no published version, so the bench publishes one through `POST /api/public-list/publish` right after logging in, before the other scenarios (its time is the "publish s" figure; it holds the seeded processors, not the ones created later), and loads it after the exports and the dashboard. One request is timed alone first: if it takes over 200 ms, 16 connections would only queue requests (≥ 3 s each) and a run of a few seconds would complete hardly any, so the row is measured one request at a time for BENCH_DURATION seconds instead (the row says so; req/s is then the sequential rate); a request over 60 s is given up ("not measured"). After each, the bench waits until the server has finished the requests still queued before going on. KiB: mean size of a 2xx response, headers included.',
+    '- (f) update: `PATCH /api/processors/<id>` with `{"internalNotes": <unique text>, "version": <current>}`, the ids taken round-robin from a pool of the first 2,000 (all of them below 2,000), so the requests in flight touch different records; the bench keeps the version of each id (from every 200 answer, and from a 409\'s message) so each request carries the current one. 409s are counted apart (in the row\'s label), not as errors or non-2xx; they are typically the 16 requests still in flight when the warm-up run stopped, whose answers the bench never saw. Each update appends its audit event in the same transaction, with synchronous=FULL. (g) and (h): the public processor list as JSON (`/public/processors.json?lang=fi`) and as the HTML page (`/public/processors?lang=fi`), without a cookie, with the `Accept-Encoding` Chromium sends (`gzip, deflate, br, zstd`; the server answers with brotli, the encoding the row names), and the JSON once more without compression (`Accept-Encoding: identity`). The seed has no published version, so the bench publishes one through `POST /api/public-list/publish` right after logging in, before the other scenarios (its time is the "publish s" figure; it holds the seeded processors, not the ones created later), and loads it after the exports and the dashboard. The first request of each row renders the version (and compresses it once per encoding): it is timed apart ("JSON first request ms" below) and not counted in the row. Then one request is timed alone: if it takes over 200 ms, 16 connections would only queue requests (≥ 3 s each) and a run of a few seconds would complete hardly any, so the row is measured one request at a time for BENCH_DURATION seconds instead (the row says so; req/s is then the sequential rate); a request over 60 s is given up ("not measured"). After each, the bench waits until the server has finished the requests still queued before going on. Where a scenario does not read the answers (all but create and update), the bench stops autocannon from decoding each body into a string (bench/lib.ts, discardBodies): that decoding, not the server, bound the rate of large or compressed answers. KiB: mean size of a 2xx response, headers included.',
   )
   out.push(
     '- Exports: one call of each of `GET /api/exports/ropa.xlsx`, `/api/exports/processors.xlsx` and `/api/exports/processors.csv` per size, one after the other, timed from the request until the whole body was read (not under load). The bench seed has no processing activities, so the record of processing activities (ropa.xlsx) is nearly empty here; bench/exports.ts measures the exports with 1,000 activities (through the API\'s services, with an audit trail) and runs after the bench when `BENCH_EXPORTS=1 pnpm bench` (its output goes to the terminal, not into this file).',

@@ -28,6 +28,7 @@ import { createRequire } from 'node:module'
 import type Database from 'better-sqlite3'
 import { closeDatabase, openDatabase } from '../apps/api/src/db/client'
 import { getProcessor, listProcessors } from '../apps/api/src/services/processors'
+import { defaultReadWorkers } from '../apps/api/src/db/read-pool'
 import { ProcessorListQuery } from '../packages/schema/src/index'
 import { measureBundle } from './bundle'
 import { API_DIR, apiRequire, ChildServer, freePort, load, REPO_ROOT, stopAllChildren, summarize, timeCalls, type Measure } from './lib'
@@ -320,41 +321,55 @@ async function drain(server: ChildServer, limitMs = 600_000): Promise<number> {
   return performance.now() - t0
 }
 
+/** What Chromium sends: the public list answers it with brotli. */
+export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd'
+
 /**
- * A public-list format: one probe request first. When it answers within PUBLIC_SEQUENTIAL_MS, the
- * usual autocannon scenario with 16 connections; otherwise 16 connections would only queue
- * requests of seconds each (and time out), so the requests are made one at a time for
- * BENCH_DURATION seconds (at least one) and the row says so.
+ * A public-list format, asked for with the given Accept-Encoding. The first request of a published
+ * version renders it (and compresses it, once per encoding): that one is timed and reported apart
+ * (`firstMs`). Then one probe request: when it answers within PUBLIC_SEQUENTIAL_MS, the usual
+ * autocannon scenario with 16 connections; otherwise 16 connections would only queue requests of
+ * seconds each (and time out), so the requests are made one at a time for BENCH_DURATION seconds
+ * (at least one) and the row says so.
  */
-async function publicScenario(name: string, path: string, server: ChildServer): Promise<Measure> {
-  const t0 = performance.now()
-  let probeMs: number
-  let bytes = 0
-  try {
-    const res = await fetch(server.baseUrl + path, { signal: AbortSignal.timeout(PUBLIC_TIMEOUT_MS) })
-    bytes = (await res.arrayBuffer()).byteLength
+async function publicScenario(name: string, path: string, server: ChildServer, acceptEncoding: string): Promise<Measure> {
+  // fetch() would otherwise ask for gzip itself; the load below sends exactly this header.
+  const headers = { 'accept-encoding': acceptEncoding }
+  const get = async () => {
+    const res = await fetch(server.baseUrl + path, { headers, signal: AbortSignal.timeout(PUBLIC_TIMEOUT_MS) })
+    const bytes = (await res.arrayBuffer()).byteLength
     if (!res.ok) throw new Error(`GET ${path} answered ${res.status}`)
-    probeMs = performance.now() - t0
+    return { bytes, encoding: res.headers.get('content-encoding') ?? 'identity' }
+  }
+  let probeMs: number
+  let firstMs: number
+  let bytes = 0
+  let encoding: string
+  try {
+    const t0 = performance.now()
+    await get()
+    firstMs = performance.now() - t0
+    const t1 = performance.now()
+    ;({ bytes, encoding } = await get())
+    probeMs = performance.now() - t1
   } catch (err) {
     if (!(err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))) throw err
     log(`  ${name}: one request took more than ${PUBLIC_TIMEOUT_MS / 1000} s; not measured`)
     return { ...emptyMeasure(name), note: `not measured: one request took > ${PUBLIC_TIMEOUT_MS / 1000} s` }
   }
-  log(`  ${name}: one request alone ${probeMs.toFixed(0)} ms, ${fmtInt(bytes / 1024)} KiB`)
+  log(`  ${name}: first request ${firstMs.toFixed(0)} ms; then one request alone ${probeMs.toFixed(0)} ms, ${fmtInt(bytes / 1024)} KiB decoded, sent as ${encoding}`)
   if (probeMs <= PUBLIC_SEQUENTIAL_MS) {
-    const m = await scenario(name, { method: 'GET', next: () => ({ path }) }, server)
+    const m = await scenario(name, { method: 'GET', headers, next: () => ({ path }) }, server)
     const waited = await drain(server)
     if (waited > 100) log(`  ${name}: the server finished the queued requests ${(waited / 1000).toFixed(1)} s after the run`)
-    return m
+    return { ...m, firstMs, encoding }
   }
   const samples = [probeMs]
   const cpu0 = server.cpuMs()
   const started = performance.now()
   while (performance.now() - started < DURATION * 1000) {
     const s = performance.now()
-    const res = await fetch(server.baseUrl + path, { signal: AbortSignal.timeout(PUBLIC_TIMEOUT_MS) })
-    bytes = (await res.arrayBuffer()).byteLength
-    if (!res.ok) throw new Error(`GET ${path} answered ${res.status}`)
+    ;({ bytes } = await get())
     samples.push(performance.now() - s)
   }
   const seconds = (performance.now() - started) / 1000
@@ -369,6 +384,8 @@ async function publicScenario(name: string, path: string, server: ChildServer): 
     latency,
     cpuMsPerRequest: timed > 0 ? (server.cpuMs() - cpu0) / timed : NaN,
     meanBytes: bytes,
+    firstMs,
+    encoding,
     note: `sequential, 1 connection: one request took ${(probeMs / 1000).toFixed(1)} s alone`,
   }
   log(`  ${name}: sequential (one request ${(probeMs / 1000).toFixed(2)} s): ${samples.length} requests, ${m.rps.toFixed(2)} req/s, p50 ${latency.p50.toFixed(0)} ms, max ${latency.max.toFixed(0)} ms`)
@@ -494,15 +511,16 @@ async function runSize(size: number, withDashboard: boolean): Promise<SizeResult
           })
         : null
 
+      const notMeasured = (name: string, why: string) => ({ ...emptyMeasure(name), note: `not measured: ${why}` })
       let publicJson: Measure
+      let publicJsonPlain: Measure
       let publicHtml: Measure
       if (published.error) {
-        publicJson = { ...emptyMeasure('public JSON'), note: `not measured: ${published.error}` }
-        publicHtml = { ...emptyMeasure('public HTML'), note: `not measured: ${published.error}` }
+        ;[publicJson, publicJsonPlain, publicHtml] = ['public JSON', 'public JSON uncompressed', 'public HTML'].map((n) => notMeasured(n, published.error!)) as [Measure, Measure, Measure]
       } else {
-        publicJson = await publicScenario('public JSON', '/public/processors.json?lang=fi', server)
-        if (publicJson.requests > 0 && (await drain(server)) > 100) log('  waited for the server to finish the queued public JSON requests')
-        publicHtml = publicJson.requests > 0 ? await publicScenario('public HTML', '/public/processors?lang=fi', server) : { ...emptyMeasure('public HTML'), note: 'not measured: the JSON list already took too long' }
+        publicJson = await publicScenario('public JSON', '/public/processors.json?lang=fi', server, BROWSER_ACCEPT_ENCODING)
+        publicJsonPlain = await publicScenario('public JSON uncompressed', '/public/processors.json?lang=fi', server, 'identity')
+        publicHtml = await publicScenario('public HTML', '/public/processors?lang=fi', server, BROWSER_ACCEPT_ENCODING)
       }
       return {
         size,
@@ -515,6 +533,7 @@ async function runSize(size: number, withDashboard: boolean): Promise<SizeResult
         update: updateM,
         updatePool: update.pool,
         publicJson,
+        publicJsonPlain,
         publicHtml,
         publishS: published.ms / 1000,
         exports: exportsTimed,
@@ -612,6 +631,7 @@ function environment(): Environment {
     autocannon: versionOf(createRequire(join(REPO_ROOT, 'package.json')), 'autocannon'),
     journalMode,
     synchronous,
+    readWorkers: process.env.SELOSTE_READ_WORKERS ? Number(process.env.SELOSTE_READ_WORKERS) : defaultReadWorkers(),
     connections: CONNECTIONS,
     duration: DURATION,
     warmup: WARMUP,
