@@ -56,6 +56,18 @@ describe('read workers', () => {
     expect(JSON.parse(await reads.run('listProcessors', ProcessorListQuery.parse({}))).total).toBeGreaterThan(5)
   })
 
+  it('fails a read, never leaves it hanging, when its worker cannot run', async () => {
+    const broken = workerReads(join(dir, 'no-such-file.sqlite'), 1)
+    try {
+      await expect(broken.run('listProcessors', ProcessorListQuery.parse({}))).rejects.toThrow(/read worker/)
+      // Once the worker is gone, a read is refused at once rather than sent nowhere.
+      await new Promise((r) => setTimeout(r, 200))
+      await expect(broken.run('listProcessors', ProcessorListQuery.parse({}))).rejects.toThrow(/no read worker is running/)
+    } finally {
+      await broken.close()
+    }
+  })
+
   it('serves the list and findings routes of the app, behind its access policy', async () => {
     const onWorkers = buildApp({ db, reads })
     const inThread = buildApp({ db })

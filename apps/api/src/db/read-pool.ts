@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { AppError } from '../lib/app-error'
 import { logger } from '../lib/logger'
 import type { Db } from './client'
 import { readTasks, type ReadTask, type ReadTasks } from './read-tasks'
@@ -38,8 +37,14 @@ export function defaultReadWorkers(): number {
 
 interface Slot {
   worker: Worker
+  /** False from the worker's exit until its replacement is started. */
+  live: boolean
   pending: Map<number, { resolve: (value: never) => void; reject: (err: Error) => void }>
 }
+
+/** A worker that dies sooner than this after its start is replaced only after RESTART_DELAY_MS (no crash loop). */
+const STABLE_AFTER_MS = 5_000
+const RESTART_DELAY_MS = 1_000
 
 /** The reads on `size` worker threads over the database file at `path` (already opened and migrated). */
 export function workerReads(path: string, size: number): Reads {
@@ -48,31 +53,35 @@ export function workerReads(path: string, size: number): Reads {
   const slots: Slot[] = []
 
   const start = (index: number): void => {
+    const startedAt = Date.now()
     const worker = new Worker(new URL('./read-worker-entry.mjs', import.meta.url), { workerData: { path } })
-    const slot: Slot = { worker, pending: new Map() }
+    const slot: Slot = { worker, live: true, pending: new Map() }
     slots[index] = slot
     worker.on('message', (reply: ReadReply) => {
       const waiting = slot.pending.get(reply.id)
       if (!waiting) return
       slot.pending.delete(reply.id)
       if ('result' in reply) waiting.resolve(reply.result as never)
-      else if (reply.error.app) waiting.reject(new AppError(reply.error.code, reply.error.message, reply.error.extra))
       else waiting.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }))
     })
     // A worker that dies fails what it was doing (those requests get a 500) and is replaced.
     worker.on('error', (err) => logger.error('a read worker failed', { error: err.message }))
     worker.on('exit', (code) => {
+      slot.live = false
       for (const { reject } of slot.pending.values()) reject(new Error(`the read worker stopped (exit code ${code})`))
       slot.pending.clear()
-      if (!closing) start(index)
+      if (closing) return
+      if (Date.now() - startedAt >= STABLE_AFTER_MS) start(index)
+      else setTimeout(() => !closing && start(index), RESTART_DELAY_MS).unref()
     })
   }
   for (let i = 0; i < size; i++) start(i)
 
   return {
     run(task, arg) {
-      // The worker with the fewest reads waiting; each runs its reads in order.
-      const slot = slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best))
+      // The live worker with the fewest reads waiting; each runs its reads in order.
+      const slot = slots.filter((s) => s.live).reduce<Slot | undefined>((best, s) => (!best || s.pending.size < best.pending.size ? s : best), undefined)
+      if (!slot) return Promise.reject(new Error('no read worker is running (they are being restarted)'))
       const id = nextId++
       return new Promise((resolve, reject) => {
         slot.pending.set(id, { resolve, reject })

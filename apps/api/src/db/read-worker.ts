@@ -1,9 +1,10 @@
 /**
  * A read worker (see read-pool.ts): one read-only connection, and the tasks of read-tasks.ts run on
- * it one message at a time. Errors go back as data; the pool turns them into errors again.
+ * it one message at a time. An error goes back as its message; the pool fails the read with it (a
+ * 500). The request was validated and its access checked on the server's thread before it was sent,
+ * so a task has no expected errors to report.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { AppError } from '../lib/app-error'
 import { openReadOnly, type Db } from './client'
 import { readTasks, type ReadTask } from './read-tasks'
 
@@ -14,7 +15,7 @@ export interface ReadRequest {
 }
 export type ReadReply =
   | { id: number; result: unknown }
-  | { id: number; error: { app: true; code: AppError['code']; message: string; extra: AppError['extra'] } | { app: false; message: string; stack?: string } }
+  | { id: number; error: { message: string; stack?: string } }
 
 const port = parentPort
 if (!port) throw new Error('read-worker.ts runs only as a worker thread')
@@ -26,10 +27,8 @@ port.on('message', ({ id, task, arg }: ReadRequest) => {
     const run = readTasks[task] as (db: Db, arg: unknown) => unknown
     reply = { id, result: run(db, arg) }
   } catch (err) {
-    reply =
-      err instanceof AppError
-        ? { id, error: { app: true, code: err.code, message: err.message, extra: err.extra } }
-        : { id, error: { app: false, message: (err as Error).message, ...((err as Error).stack !== undefined && { stack: (err as Error).stack }) } }
+    const { message, stack } = err as Error
+    reply = { id, error: { message, ...(stack !== undefined && { stack }) } }
   }
   port.postMessage(reply)
 })
