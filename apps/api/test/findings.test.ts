@@ -9,10 +9,13 @@ describe('GET /api/findings', () => {
     const ctx = await createTestContext({ demo: true })
     const res = await ctx.api.get('/api/findings')
     expect(res.status).toBe(200)
-    const keys = res.body.open.map((f: { checkId: string; entity: { name: string } }) => `${f.checkId} ${f.entity.name}`)
+    const keys = res.body.open.map((f: { checkId: string; entity: { name: { en: string } } }) => `${f.checkId} ${f.entity.name.en}`)
     // CapsuleCRM's DPF basis was never verified; Plausible is a processor with no DPA recorded.
     expect(keys).toContain('dpf-not-verified CapsuleCRM Inc – United States')
     expect(keys).toContain('dpa-missing Plausible')
+    // Each record is named in both languages.
+    const capsule = res.body.open.find((f: { checkId: string }) => f.checkId === 'dpf-not-verified')
+    expect(capsule.entity.name).toEqual({ fi: 'CapsuleCRM Inc – Yhdysvallat', en: 'CapsuleCRM Inc – United States' })
     expect(res.body.counts.high).toBe(res.body.open.filter((f: { severity: string }) => f.severity === 'high').length)
     const f = res.body.open[0]
     expect(f).toEqual(expect.objectContaining({ key: expect.any(String), checkId: expect.any(String), severity: 'high', link: expect.stringMatching(/^\//), acknowledgement: null }))

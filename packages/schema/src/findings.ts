@@ -8,7 +8,8 @@ export type Severity = z.infer<typeof Severity>
 export const FindingEntity = z.object({
   type: z.enum(['processor', 'transfer', 'dpa', 'activity', 'public_list', 'organisation']),
   id: z.number().int().nullable(),
-  name: z.string(),
+  /** The record's name in each language (a transfer: "processor – country"). */
+  name: LocalizedText,
 })
 export type FindingEntity = z.infer<typeof FindingEntity>
 

@@ -67,8 +67,11 @@ function eachTransfer(view: RegistryView, fn: (p: Processor, t: Transfer) => New
   return view.processors.filter(live).flatMap((p) => p.transfers.flatMap((t) => fn(p, t)))
 }
 
-function transferEntity(p: Processor, t: Transfer, lang: 'fi' | 'en' = 'en') {
-  return { type: 'transfer' as const, id: t.id, name: `${p.displayName} – ${countryName(t.country, lang)}` }
+/** A name that reads the same in both languages (a processor's own name). */
+const same = (name: string) => ({ fi: name, en: name })
+
+function transferEntity(p: Processor, t: Transfer) {
+  return { type: 'transfer' as const, id: t.id, name: { fi: `${p.displayName} – ${countryName(t.country, 'fi')}`, en: `${p.displayName} – ${countryName(t.country, 'en')}` } }
 }
 
 /** A transfer outside the EEA needs a safeguard that applies to its country. */
@@ -124,7 +127,7 @@ export const foreignHeadquarters: Check = (view) => {
     const parent = p.parent ? byId.get(p.parent.id) : undefined
     const foreign = [p.hqCountry, parent?.hqCountry].find((c): c is string => !!c && !isInEea(c))
     if (!foreign || p.transfers.some((t) => !isInEea(t.country))) return []
-    return [finding('foreign-hq-eea-locations', 'low', { type: 'processor', id: p.id, name: p.displayName }, processorLink(p.id), `${p.displayName}: kotipaikka tai emoyhtiö on ETA-alueen ulkopuolella (${countryName(foreign, 'fi')}), mutta kaikki kirjatut sijainnit ovat ETA-alueella. Tarkista etäkäyttö ja tukipalvelut.`, `${p.displayName}: headquarters or parent outside the EEA (${countryName(foreign, 'en')}) while every recorded location is inside it. Verify remote access and support.`)]
+    return [finding('foreign-hq-eea-locations', 'low', { type: 'processor', id: p.id, name: same(p.displayName) }, processorLink(p.id), `${p.displayName}: kotipaikka tai emoyhtiö on ETA-alueen ulkopuolella (${countryName(foreign, 'fi')}), mutta kaikki kirjatut sijainnit ovat ETA-alueella. Tarkista etäkäyttö ja tukipalvelut.`, `${p.displayName}: headquarters or parent outside the EEA (${countryName(foreign, 'en')}) while every recorded location is inside it. Verify remote access and support.`)]
   })
 }
 
@@ -133,7 +136,7 @@ export const dpaStatus: Check = (view) =>
   view.processors
     .filter((p) => live(p) && p.role === 'processor')
     .flatMap((p) => {
-      const entity = { type: 'processor' as const, id: p.id, name: p.displayName }
+      const entity = { type: 'processor' as const, id: p.id, name: same(p.displayName) }
       const current = p.dpas[0]
       if (!current || current.status === 'missing') {
         return [finding('dpa-missing', 'high', entity, processorLink(p.id), `${p.displayName}: henkilötietojen käsittelysopimus (DPA) puuttuu.`, `${p.displayName}: the data processing agreement (DPA) is missing.`)]
@@ -143,7 +146,7 @@ export const dpaStatus: Check = (view) =>
       }
       if (current.status !== 'signed') return []
       const out: NewFinding[] = []
-      const dpaEntity = { type: 'dpa' as const, id: current.id, name: p.displayName }
+      const dpaEntity = { type: 'dpa' as const, id: current.id, name: same(p.displayName) }
       if (current.validUntil && current.validUntil < view.today) {
         out.push(finding('dpa-expired', 'high', dpaEntity, processorLink(p.id), `${p.displayName}: käsittelysopimus päättyi ${formatDate(current.validUntil!, 'fi')}.`, `${p.displayName}: the DPA expired on ${formatDate(current.validUntil!, 'en')}.`))
       } else if (current.validUntil && current.validUntil <= addDays(view.today, 30)) {
@@ -171,7 +174,7 @@ export const publicListUsage: Check = (view) => {
   for (const a of view.activities) for (const id of a.processorIds) used.set(id, [...(used.get(id) ?? []), a.name])
   const names = (list: ActivityView['name'][], lang: 'fi' | 'en') => list.map((n) => n[lang]).join(', ')
   return view.processors.flatMap((p) => {
-    const entity = { type: 'processor' as const, id: p.id, name: p.displayName }
+    const entity = { type: 'processor' as const, id: p.id, name: same(p.displayName) }
     const activities = used.get(p.id) ?? []
     if (p.status === 'retired') {
       return activities.length
@@ -191,7 +194,7 @@ export const publicListUsage: Check = (view) => {
 /** Art. 30 records need a legal basis, a retention period and data categories; Art. 6(1)(f) and Art. 9 their justification. */
 export const activityCompleteness: Check = (view) =>
   view.activities.flatMap((a) => {
-    const entity = { type: 'activity' as const, id: a.id, name: a.name.en }
+    const entity = { type: 'activity' as const, id: a.id, name: a.name }
     const fi = a.name.fi
     const en = a.name.en
     const out: NewFinding[] = []
@@ -212,7 +215,7 @@ export const activityCompleteness: Check = (view) =>
 /** The published list must follow the registry. */
 export const publicListStale: Check = (view) =>
   view.unpublishedChanges
-    ? [finding('public-list-outdated', 'medium', { type: 'public_list', id: null, name: 'Public processor list' }, '/public-list', 'Rekisteri on muuttunut viimeksi julkaistun käsittelijäluettelon jälkeen.', 'The registry has changed since the public processor list was last published.')]
+    ? [finding('public-list-outdated', 'medium', { type: 'public_list', id: null, name: { fi: 'Julkinen käsittelijäluettelo', en: 'Public processor list' } }, '/public-list', 'Rekisteri on muuttunut viimeksi julkaistun käsittelijäluettelon jälkeen.', 'The registry has changed since the public processor list was last published.')]
     : []
 
 export const CHECKS: Check[] = [transferSafeguard, sccWithoutTia, dpfVerification, foreignHeadquarters, dpaStatus, publicListUsage, activityCompleteness, publicListStale]

@@ -46,7 +46,7 @@ export function listFindings(db: DbOrTx, query: z.output<typeof FindingsQuery> =
   const acks = activeAcknowledgements(db, today)
   const everything: Finding[] = runChecks(loadRegistryView(db, today))
     .map((f: NewFinding) => ({ ...f, acknowledgement: acks.get(f.key) ?? null }))
-    .sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.entity.name.localeCompare(b.entity.name, 'fi') || a.key.localeCompare(b.key))
+    .sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.entity.name.fi.localeCompare(b.entity.name.fi, 'fi') || a.key.localeCompare(b.key))
   const listed = everything.filter(
     (f) => (!query.severity || f.severity === query.severity) && (!query.checkId || f.checkId === query.checkId) && (!query.entityType || f.entity.type === query.entityType),
   )
@@ -119,7 +119,7 @@ export function listDeadlines(db: DbOrTx, days = 90, today = todayIso()): Deadli
   for (const p of view.processors.filter((x) => x.status !== 'retired')) {
     const dpa = p.dpas[0]
     if (dpa) {
-      const entity = { type: 'dpa' as const, id: dpa.id, name: p.displayName }
+      const entity = { type: 'dpa' as const, id: dpa.id, name: { fi: p.displayName, en: p.displayName } }
       add(dpa.nextReviewOn, { kind: 'dpa_review', entity, link: `/processors/${p.id}`, title: { fi: `Käsittelysopimuksen katselmointi: ${p.displayName}`, en: `DPA review: ${p.displayName}` } })
       add(dpa.validUntil, { kind: 'dpa_expiry', entity, link: `/processors/${p.id}`, title: { fi: `Käsittelysopimus päättyy: ${p.displayName}`, en: `DPA expires: ${p.displayName}` } })
     }
@@ -127,14 +127,14 @@ export function listDeadlines(db: DbOrTx, days = 90, today = todayIso()): Deadli
       if (t.safeguard !== 'dpf' || !t.dpfVerifiedOn) continue
       add(addMonths(t.dpfVerifiedOn, 12), {
         kind: 'dpf_reverification',
-        entity: { type: 'transfer', id: t.id, name: p.displayName },
+        entity: { type: 'transfer', id: t.id, name: { fi: p.displayName, en: p.displayName } },
         link: `/processors/${p.id}`,
         title: { fi: `DPF-sertifioinnin tarkistus: ${p.displayName} (edellinen ${formatDate(t.dpfVerifiedOn, 'fi')})`, en: `DPF re-verification: ${p.displayName} (last ${formatDate(t.dpfVerifiedOn, 'en')})` },
       })
     }
   }
   for (const a of view.activities) {
-    add(a.nextReviewOn, { kind: 'activity_review', entity: { type: 'activity', id: a.id, name: a.name.en }, link: `/activities/${a.id}`, title: { fi: `Käsittelytoimen katselmointi: ${a.name.fi}`, en: `Activity review: ${a.name.en}` } })
+    add(a.nextReviewOn, { kind: 'activity_review', entity: { type: 'activity', id: a.id, name: a.name }, link: `/activities/${a.id}`, title: { fi: `Käsittelytoimen katselmointi: ${a.name.fi}`, en: `Activity review: ${a.name.en}` } })
   }
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.title.en.localeCompare(b.title.en))
 }
