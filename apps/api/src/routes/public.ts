@@ -141,7 +141,13 @@ async function cached(c: Context<AppEnv>, entry: Rendered, type: string, attachm
     : !!(ifModifiedSince && lastModified && Math.floor(lastModified.getTime() / 1000) <= Math.floor(Date.parse(ifModifiedSince) / 1000))
   if (notModified) return new Response(null, { status: 304, headers })
   if (encoding) headers['Content-Encoding'] = encoding
-  const bytes = encoding ? await (entry.compressed[encoding] ??= compress(body, encoding)) : body
+  // A failed compression is not kept: the next request tries again.
+  const bytes = encoding
+    ? await (entry.compressed[encoding] ??= compress(body, encoding).catch((err: unknown) => {
+        delete entry.compressed[encoding]
+        throw err
+      }))
+    : body
   headers['Content-Length'] = String(bytes.length)
   return new Response(c.req.method === 'HEAD' ? null : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), { status: 200, headers })
 }
