@@ -39,6 +39,12 @@ describe('read workers', () => {
     }
     const findings = { query: {}, today: '2026-11-26' }
     expect(await reads.run('listFindings', findings)).toEqual(await here.run('listFindings', findings))
+    // An export's file: text, and bytes (XLSX) that cross the thread whole.
+    const csv = { kind: 'processor_register', format: 'csv', lang: 'fi', cutoff: null, generatedAt: '2026-11-26T12:00:00.000Z' } as const
+    expect(await reads.run('renderExport', csv)).toEqual(await here.run('renderExport', csv))
+    const xlsx = await reads.run('renderExport', { ...csv, format: 'xlsx' })
+    expect(xlsx).toBeInstanceOf(Uint8Array)
+    expect(Buffer.from(xlsx as Uint8Array).subarray(0, 2).toString()).toBe('PK')
   })
 
   it('sees a write as soon as it is committed', async () => {
@@ -80,6 +86,13 @@ describe('read workers', () => {
       expect(a.status, path).toBe(200)
       expect(await a.json(), path).toEqual(await b.json())
     }
+    // An export is made on a worker and audited on the app's connection.
+    const audited = () => db.$client.prepare("SELECT count(*) FROM audit_events WHERE action = 'export'").pluck().get() as number
+    const before = audited()
+    const [csvOnWorkers, csvInThread] = await Promise.all([onWorkers.request('/api/exports/processors.csv', { headers }), inThread.request('/api/exports/processors.csv', { headers })])
+    expect(csvOnWorkers.status).toBe(200)
+    expect(await csvOnWorkers.text()).toBe(await csvInThread.text())
+    expect(audited()).toBe(before + 2)
     // A bad query is still refused with the field named, before it reaches a worker.
     const bad = await onWorkers.request('/api/processors?pageSize=0', { headers })
     expect(bad.status).toBe(400)

@@ -13,7 +13,7 @@ import type { ReadReply, ReadRequest } from './read-worker'
  * A write is committed before its answer is sent, so a read that follows it sees it.
  */
 export interface Reads {
-  run<K extends ReadTask>(task: K, arg: Parameters<ReadTasks[K]>[1]): Promise<ReturnType<ReadTasks[K]>>
+  run<K extends ReadTask>(task: K, arg: Parameters<ReadTasks[K]>[1]): Promise<Awaited<ReturnType<ReadTasks[K]>>>
   /** Ends the workers (after the server has stopped taking requests). */
   close(): Promise<void>
 }

@@ -21,11 +21,11 @@ const port = parentPort
 if (!port) throw new Error('read-worker.ts runs only as a worker thread')
 const db = openReadOnly((workerData as { path: string }).path)
 
-port.on('message', ({ id, task, arg }: ReadRequest) => {
+port.on('message', async ({ id, task, arg }: ReadRequest) => {
   let reply: ReadReply
   try {
     const run = readTasks[task] as (db: Db, arg: unknown) => unknown
-    reply = { id, result: run(db, arg) }
+    reply = { id, result: await run(db, arg) }
   } catch (err) {
     const { message, stack } = err as Error
     reply = { id, error: { message, ...(stack !== undefined && { stack }) } }

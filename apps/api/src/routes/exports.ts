@@ -60,10 +60,10 @@ function registerRoute(format: RegisterFormat) {
 
 /** Exports for auditors and the authority. GET routes, so every role may export; each export is audited. */
 export const exportsRouter = createRouter()
-  .openapi(recordRoute('xlsx'), async (c) => send(c, await exportRecordOfProcessing(serviceContext(c), 'xlsx', c.req.valid('query'))))
-  .openapi(recordRoute('csv'), async (c) => send(c, await exportRecordOfProcessing(serviceContext(c), 'csv', c.req.valid('query'))))
-  .openapi(recordRoute('json'), async (c) => send(c, await exportRecordOfProcessing(serviceContext(c), 'json', c.req.valid('query'))))
-  .openapi(recordRoute('html'), async (c) => send(c, await exportRecordOfProcessing(serviceContext(c), 'html', c.req.valid('query'))))
-  .openapi(recordRoute('pdf'), async (c) => send(c, await exportRecordOfProcessing(serviceContext(c), 'pdf', c.req.valid('query'))))
-  .openapi(registerRoute('xlsx'), async (c) => send(c, await exportProcessorRegister(serviceContext(c), 'xlsx', c.req.valid('query'))))
-  .openapi(registerRoute('csv'), async (c) => send(c, await exportProcessorRegister(serviceContext(c), 'csv', c.req.valid('query'))))
+  .openapi(recordRoute('xlsx'), async (c) => send(c, await exportRecordOfProcessing(serviceContext(c), 'xlsx', c.req.valid('query'), c.var.reads)))
+  .openapi(recordRoute('csv'), async (c) => send(c, await exportRecordOfProcessing(serviceContext(c), 'csv', c.req.valid('query'), c.var.reads)))
+  .openapi(recordRoute('json'), async (c) => send(c, await exportRecordOfProcessing(serviceContext(c), 'json', c.req.valid('query'), c.var.reads)))
+  .openapi(recordRoute('html'), async (c) => send(c, await exportRecordOfProcessing(serviceContext(c), 'html', c.req.valid('query'), c.var.reads)))
+  .openapi(recordRoute('pdf'), async (c) => send(c, await exportRecordOfProcessing(serviceContext(c), 'pdf', c.req.valid('query'), c.var.reads)))
+  .openapi(registerRoute('xlsx'), async (c) => send(c, await exportProcessorRegister(serviceContext(c), 'xlsx', c.req.valid('query'), c.var.reads)))
+  .openapi(registerRoute('csv'), async (c) => send(c, await exportProcessorRegister(serviceContext(c), 'csv', c.req.valid('query'), c.var.reads)))

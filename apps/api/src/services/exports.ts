@@ -15,6 +15,7 @@ import { asOfCutoff, loadCurrentSnapshot, loadSnapshotAsOf, type RegistrySnapsho
 import { recordAudit } from './audit'
 import { nowIso, systemContext, type ServiceContext } from './context'
 import { findOrganisation } from './organisation'
+import { inThreadReads, type Reads } from '../db/read-pool'
 
 export const RECORD_FORMATS = ['xlsx', 'csv', 'json', 'html', 'pdf'] as const
 export type RecordFormat = (typeof RECORD_FORMATS)[number]
@@ -91,6 +92,24 @@ export async function renderProcessorRegister(snapshot: RegistrySnapshot, format
   })
 }
 
+/** What renderExport makes: everything but the audit event, so that it can run on a read worker. */
+export interface ExportRender {
+  kind: 'record_of_processing' | 'processor_register'
+  format: RecordFormat | RegisterFormat
+  lang: Language
+  /** The instant rebuilt from the audit trail, or null for now. */
+  cutoff: string | null
+  generatedAt: string
+}
+
+/** Reads the snapshot and renders the file's body. No audit: the caller writes it (on the app's connection). */
+export function renderExport(db: Db, r: ExportRender): Promise<string | Uint8Array> {
+  const snapshot = loadSnapshot(db, r.cutoff)
+  return r.kind === 'record_of_processing'
+    ? renderRecordOfProcessing(snapshot, r.format, r.lang, r.generatedAt)
+    : renderProcessorRegister(snapshot, r.format as RegisterFormat, r.lang, r.generatedAt)
+}
+
 function defaultLanguage(db: DbOrTx): Language {
   return findOrganisation(db)?.defaultLanguage ?? 'fi'
 }
@@ -99,12 +118,15 @@ function audited(ctx: ServiceContext, exportName: string, details: { format: str
   ctx.db.transaction((tx) => recordAudit(tx, ctx, { action: 'export', entityType: 'export', entityId: exportName, after: details }), { behavior: 'immediate' })
 }
 
-/** The record of processing activities (GDPR Art. 30(1)) as a file, with an audit event. */
-export async function exportRecordOfProcessing(ctx: ServiceContext, format: RecordFormat, req: ExportRequest): Promise<ExportFile> {
+/**
+ * The record of processing activities (GDPR Art. 30(1)) as a file, with an audit event. The file is
+ * made by `reads` (on a read worker in the server: a large export does not hold up other requests).
+ */
+export async function exportRecordOfProcessing(ctx: ServiceContext, format: RecordFormat, req: ExportRequest, reads: Reads = inThreadReads(ctx.db)): Promise<ExportFile> {
   const cutoff = resolveAsOf(req.asOf)
   const lang = req.lang ?? defaultLanguage(ctx.db)
   const generatedAt = nowIso()
-  const body = await renderRecordOfProcessing(loadSnapshot(ctx.db, cutoff), format, lang, generatedAt)
+  const body = await reads.run('renderExport', { kind: 'record_of_processing', format, lang, cutoff, generatedAt })
   audited(ctx, 'record_of_processing', { format, asOf: cutoff, lang })
   return {
     body,
@@ -114,12 +136,12 @@ export async function exportRecordOfProcessing(ctx: ServiceContext, format: Reco
   }
 }
 
-/** The processor register (every processor with its transfers and DPA status) as a file, with an audit event. */
-export async function exportProcessorRegister(ctx: ServiceContext, format: RegisterFormat, req: ExportRequest): Promise<ExportFile> {
+/** The processor register (every processor with its transfers and DPA status) as a file, with an audit event; made by `reads` as above. */
+export async function exportProcessorRegister(ctx: ServiceContext, format: RegisterFormat, req: ExportRequest, reads: Reads = inThreadReads(ctx.db)): Promise<ExportFile> {
   const cutoff = resolveAsOf(req.asOf)
   const lang = req.lang ?? defaultLanguage(ctx.db)
   const generatedAt = nowIso()
-  const body = await renderProcessorRegister(loadSnapshot(ctx.db, cutoff), format, lang, generatedAt)
+  const body = await reads.run('renderExport', { kind: 'processor_register', format, lang, cutoff, generatedAt })
   audited(ctx, 'processor_register', { format, asOf: cutoff, lang })
   return { body, contentType: CONTENT_TYPES[format], fileName: fileName('processor-register', req.asOf, generatedAt, format), disposition: 'attachment' }
 }
