@@ -149,7 +149,8 @@ async function cached(c: Context<AppEnv>, entry: Rendered, type: string, attachm
       }))
     : body
   headers['Content-Length'] = String(bytes.length)
-  return new Response(c.req.method === 'HEAD' ? null : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), { status: 200, headers })
+  // A Buffer from Buffer.from() sits on a plain (not shared) ArrayBuffer, which is what a Response body takes.
+  return new Response(c.req.method === 'HEAD' ? null : new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length), { status: 200, headers })
 }
 
 /** Serves one version (the latest when `number` is null) in a format and the requested language. */
