@@ -68,7 +68,7 @@ function eachTransfer(view: RegistryView, fn: (p: Processor, t: Transfer) => New
 }
 
 /** A name that reads the same in both languages (a processor's own name). */
-const same = (name: string) => ({ fi: name, en: name })
+export const same = (name: string) => ({ fi: name, en: name })
 
 function transferEntity(p: Processor, t: Transfer) {
   return { type: 'transfer' as const, id: t.id, name: { fi: `${p.displayName} – ${countryName(t.country, 'fi')}`, en: `${p.displayName} – ${countryName(t.country, 'en')}` } }

@@ -93,9 +93,7 @@ export async function renderProcessorRegister(snapshot: RegistrySnapshot, format
 }
 
 /** What renderExport makes: everything but the audit event, so that it can run on a read worker. */
-export interface ExportRender {
-  kind: 'record_of_processing' | 'processor_register'
-  format: RecordFormat | RegisterFormat
+export type ExportRender = ({ kind: 'record_of_processing'; format: RecordFormat } | { kind: 'processor_register'; format: RegisterFormat }) & {
   lang: Language
   /** The instant rebuilt from the audit trail, or null for now. */
   cutoff: string | null
@@ -107,7 +105,7 @@ export function renderExport(db: Db, r: ExportRender): Promise<string | Uint8Arr
   const snapshot = loadSnapshot(db, r.cutoff)
   return r.kind === 'record_of_processing'
     ? renderRecordOfProcessing(snapshot, r.format, r.lang, r.generatedAt)
-    : renderProcessorRegister(snapshot, r.format as RegisterFormat, r.lang, r.generatedAt)
+    : renderProcessorRegister(snapshot, r.format, r.lang, r.generatedAt)
 }
 
 function defaultLanguage(db: DbOrTx): Language {
