@@ -331,7 +331,7 @@ async function drain(server: ChildServer, limitMs = 600_000): Promise<number> {
 }
 
 /** What Chromium sends: the public list answers it with brotli. */
-export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd'
+const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd'
 
 /**
  * A public-list format, asked for with the given Accept-Encoding. The first request of a published
@@ -473,11 +473,11 @@ async function runSize(size: number, withDashboard: boolean): Promise<SizeResult
 
     log('  in-process list and detail')
     const direct = measureInProcess(path, terms.map((t) => t.term), size)
+    const fileMiB = statSync(path).size / 1024 / 1024
     // The seed has no published version: publish the seeded registry (before the creates add to it).
     const published = publish(path)
     if (published.error) log(`  publishing failed: ${published.error}`)
     else log(`  published public list version ${published.version} in-process in ${(published.ms / 1000).toFixed(2)} s`)
-    const fileMiB = statSync(path).size / 1024 / 1024
 
     const port = await freePort()
     const server = await ChildServer.start('API server', 'src/server.ts', {
