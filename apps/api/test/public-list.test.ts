@@ -111,6 +111,22 @@ describe('publishing', () => {
     expect((await ctx.api.post('/api/public-list/publish', { basedOnVersion: 1 })).status).toBe(201)
   })
 
+  it('dates a version without a date today, or with the latest date when that is already tomorrow', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const today = new Date().toISOString().slice(0, 10)
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
+    await ctx.api.post('/api/processors', { displayName: 'Early Oy', role: 'processor' })
+    // Published from east of UTC after local midnight: the dashboard sends its own date.
+    expect((await ctx.api.post('/api/public-list/publish', { basedOnVersion: 1, date: tomorrow })).body).toMatchObject({ version: 2, date: tomorrow })
+    await ctx.api.post('/api/processors', { displayName: 'Later Oy', role: 'processor' })
+    const undated = await ctx.api.post('/api/public-list/publish', { basedOnVersion: 2 })
+    expect(undated.status, JSON.stringify(undated.body)).toBe(201)
+    expect(undated.body).toMatchObject({ version: 3, date: tomorrow })
+    // A date given explicitly is still checked.
+    await ctx.api.post('/api/processors', { displayName: 'Last Oy', role: 'processor' })
+    expect((await ctx.api.post('/api/public-list/publish', { basedOnVersion: 3, date: today })).body.error.fields[0].path).toBe('date')
+  })
+
   it('never changes a published version when the registry changes afterwards', async () => {
     const ctx = await createTestContext({ demo: true })
     const v1 = getVersion(ctx.db, 1)

@@ -168,7 +168,10 @@ export function publishPublicList(ctx: ServiceContext, input: { basedOnVersion: 
           current: latest && summaryOf(latest),
         })
       }
-      const date = input.date ?? today()
+      // Without a date: today (UTC), but never before the latest version's date. The dashboard dates a
+      // version in the publisher's own time zone, so from Finland a version published after local
+      // midnight is already dated tomorrow in UTC terms; a publish after it must not be refused for that.
+      const date = input.date ?? (latest && latest.date > today() ? latest.date : today())
       if (latest && date < latest.date) throw invalid([{ path: 'date', message: `Cannot be before the latest version's date (${latest.date})` }])
       const content = buildContent(tx, date, latest)
       const changes = diffEntries(latest?.content.entries ?? [], content.entries)
