@@ -11,7 +11,7 @@ import { findOrganisation } from './services/organisation'
 import { logger } from './lib/logger'
 import { seedDemoData } from './seed/seed'
 import { recordDailyCounts, todayIso } from './services/findings'
-import { defaultReadWorkers, inThreadReads, workerReads } from './db/read-pool'
+import { defaultReadWorkers, inThreadReads, workerReads } from './reads/read-pool'
 import { isDigestTime, sendDailyDigest } from './services/digest'
 
 async function main() {

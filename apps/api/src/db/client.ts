@@ -74,7 +74,7 @@ function refuseForeignOrNewer(sqlite: Database.Database, path: string): void {
 
 /**
  * A second, read-only connection to a database openDatabase() has already opened and migrated: for
- * the read workers (db/read-pool.ts). In WAL mode its reads run alongside the app's writes.
+ * the read workers (reads/read-pool.ts). In WAL mode its reads run alongside the app's writes.
  */
 export function openReadOnly(path: string): Db {
   const sqlite = new Database(path, { readonly: true, fileMustExist: true })

@@ -4,7 +4,7 @@ import type { MiddlewareHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import type { Db } from '../db/client'
-import { inThreadReads, type Reads } from '../db/read-pool'
+import { inThreadReads, type Reads } from '../reads/read-pool'
 import type { Actor, ServiceContext } from '../services/context'
 import type { SessionUser } from '../services/sessions'
 import { AppError } from './app-error'
@@ -16,7 +16,7 @@ import { crossSiteProtection, securityHeaders } from './security'
 export interface AppEnv {
   Variables: {
     db: Db
-    /** The heavy reads (db/read-tasks.ts): on worker threads when the server runs on a file database. */
+    /** The heavy reads (reads/read-tasks.ts): on worker threads when the server runs on a file database. */
     reads: Reads
     config: AppConfig
     requestId: string

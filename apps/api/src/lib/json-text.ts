@@ -5,7 +5,7 @@ import type { JSONParsed } from 'hono/utils/types'
 declare const valueType: unique symbol
 
 /**
- * The JSON text of a T, made where the value is: a read worker (db/read-pool.ts) sends a list as one
+ * The JSON text of a T, made where the value is: a read worker (reads/read-pool.ts) sends a list as one
  * string, so the server's own thread neither rebuilds the objects from the message nor serialises
  * them again (both were a large part of its time per list request, and of its garbage).
  */

@@ -15,7 +15,6 @@ import { asOfCutoff, loadCurrentSnapshot, loadSnapshotAsOf, type RegistrySnapsho
 import { recordAudit } from './audit'
 import { nowIso, systemContext, type ServiceContext } from './context'
 import { findOrganisation } from './organisation'
-import { inThreadReads, type Reads } from '../db/read-pool'
 
 export const RECORD_FORMATS = ['xlsx', 'csv', 'json', 'html', 'pdf'] as const
 export type RecordFormat = (typeof RECORD_FORMATS)[number]
@@ -100,6 +99,19 @@ export type ExportRender = ({ kind: 'record_of_processing'; format: RecordFormat
   generatedAt: string
 }
 
+/**
+ * Where an export's body is made: the server passes its read pool (reads/read-pool.ts, a layer above
+ * the services), which runs renderExport on a worker thread; without one it is made here. Declared
+ * here rather than imported so that services never import the read pool (no import cycle).
+ */
+export interface ExportRenderer {
+  run(task: 'renderExport', arg: ExportRender): Promise<string | Uint8Array>
+}
+
+function inThread(db: Db): ExportRenderer {
+  return { run: (_task, arg) => renderExport(db, arg) }
+}
+
 /** Reads the snapshot and renders the file's body. No audit: the caller writes it (on the app's connection). */
 export function renderExport(db: Db, r: ExportRender): Promise<string | Uint8Array> {
   const snapshot = loadSnapshot(db, r.cutoff)
@@ -120,7 +132,7 @@ function audited(ctx: ServiceContext, exportName: string, details: { format: str
  * The record of processing activities (GDPR Art. 30(1)) as a file, with an audit event. The file is
  * made by `reads` (on a read worker in the server: a large export does not hold up other requests).
  */
-export async function exportRecordOfProcessing(ctx: ServiceContext, format: RecordFormat, req: ExportRequest, reads: Reads = inThreadReads(ctx.db)): Promise<ExportFile> {
+export async function exportRecordOfProcessing(ctx: ServiceContext, format: RecordFormat, req: ExportRequest, reads: ExportRenderer = inThread(ctx.db)): Promise<ExportFile> {
   const cutoff = resolveAsOf(req.asOf)
   const lang = req.lang ?? defaultLanguage(ctx.db)
   const generatedAt = nowIso()
@@ -135,7 +147,7 @@ export async function exportRecordOfProcessing(ctx: ServiceContext, format: Reco
 }
 
 /** The processor register (every processor with its transfers and DPA status) as a file, with an audit event; made by `reads` as above. */
-export async function exportProcessorRegister(ctx: ServiceContext, format: RegisterFormat, req: ExportRequest, reads: Reads = inThreadReads(ctx.db)): Promise<ExportFile> {
+export async function exportProcessorRegister(ctx: ServiceContext, format: RegisterFormat, req: ExportRequest, reads: ExportRenderer = inThread(ctx.db)): Promise<ExportFile> {
   const cutoff = resolveAsOf(req.asOf)
   const lang = req.lang ?? defaultLanguage(ctx.db)
   const generatedAt = nowIso()

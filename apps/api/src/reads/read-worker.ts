@@ -5,7 +5,7 @@
  * so a task has no expected errors to report.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { openReadOnly, type Db } from './client'
+import { openReadOnly, type Db } from '../db/client'
 import { readTasks, type ReadTask } from './read-tasks'
 
 export interface ReadRequest {

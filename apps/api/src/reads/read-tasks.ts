@@ -4,10 +4,10 @@ import { listFindings } from '../services/findings'
 import { listProcessors } from '../services/processors'
 import { renderExport, type ExportRender } from '../services/exports'
 import { toJsonText } from '../lib/json-text'
-import type { Db } from './client'
+import type { Db } from '../db/client'
 
 /**
- * The reads that may run on a worker thread (db/read-pool.ts): pure reads of the database whose
+ * The reads that may run on a worker thread (reads/read-pool.ts): pure reads of the database whose
  * argument and result are plain data (they cross threads by structured clone; a task may return a
 promise of them). A task must not write:
  * the workers' connections are read-only.

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { logger } from '../lib/logger'
-import type { Db } from './client'
+import type { Db } from '../db/client'
 import { readTasks, type ReadTask, type ReadTasks } from './read-tasks'
 import type { ReadReply, ReadRequest } from './read-worker'
 
