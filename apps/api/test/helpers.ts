@@ -2,16 +2,22 @@
  * Test harness: a real in-memory SQLite database built from the committed migrations, the full
  * application (middleware, error handling, routes) and a small client for calling it.
  */
+import Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { buildApp } from '../src/app'
 import { openDatabase, type Db } from '../src/db/client'
+import * as schema from '../src/db/schema'
 import { seedDemoData } from '../src/seed/seed'
 import { DEFAULT_CONFIG, type AppConfig } from '../src/lib/config'
-import { systemContext } from '../src/services/context'
-import { createUser } from '../src/services/users'
+import { recordAudit } from '../src/services/audit'
+import { nowIso, systemContext } from '../src/services/context'
+import { hashPassword } from '../src/services/passwords'
+import { createSession, type SessionPolicy } from '../src/services/sessions'
+import { toUser } from '../src/services/users'
 import type { UserRole } from '@seloste/schema'
 import { gt } from 'drizzle-orm'
 import { expect } from 'vitest'
-import { auditEvents } from '../src/db/schema'
+import { auditEvents, users } from '../src/db/schema'
 
 export const TEST_PASSWORD = 'a long test passphrase 42'
 
@@ -77,18 +83,77 @@ export async function loginCookie(app: ReturnType<typeof buildApp>, email: strin
 }
 
 /**
+ * The per-test set-up is the suite's main cost (migrations, the demo data, an argon2 hash and a
+ * login per test), so each test process does the expensive parts once: the migrated (and seeded)
+ * database is kept as a serialized image and each test opens its own copy of it, and the test
+ * password is hashed once, with the app's own argon2 parameters.
+ */
+const templates = new Map<'empty' | 'demo', Buffer>()
+let testPasswordHash: Promise<string> | null = null
+
+function templateImage(demo: boolean): Buffer {
+  const kind = demo ? 'demo' : 'empty'
+  let image = templates.get(kind)
+  if (!image) {
+    const db = openDatabase(':memory:')
+    if (demo) seedDemoData(db)
+    image = db.$client.serialize()
+    db.$client.close()
+    templates.set(kind, image)
+  }
+  return image
+}
+
+/** A private in-memory copy of the template: what openDatabase(':memory:') (+ the demo data) gives, without redoing it. */
+function openTemplateCopy(demo: boolean): Db {
+  const sqlite = new Database(templateImage(demo))
+  // Connection settings are not part of the image: the ones openDatabase sets.
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('foreign_keys = ON')
+  return drizzle(sqlite, { schema }) as Db
+}
+
+/** What createUser does (the row and its audit event), with the test password's hash made once. */
+async function insertTestUser(db: Db, email: string, role: UserRole) {
+  testPasswordHash ??= hashPassword(TEST_PASSWORD)
+  const passwordHash = await testPasswordHash
+  const ctx = systemContext(db)
+  return db.transaction(
+    (tx) => {
+      const now = nowIso()
+      const row = tx.insert(users).values({ email, name: `Test ${role}`, role, passwordHash, passwordChangedAt: now, version: 1, createdAt: now, updatedAt: now }).returning().get()
+      recordAudit(tx, ctx, { action: 'create', entityType: 'user', entityId: row.id, after: toUser(row) })
+      return row
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/** What a successful login does (a session and its audit event), without verifying the hash again. */
+function startTestSession(db: Db, user: { id: number; email: string }, policy: SessionPolicy): string {
+  return db.transaction(
+    (tx) => {
+      const { token } = createSession(tx, user.id, policy)
+      recordAudit(tx, { ...systemContext(db), actor: { id: user.id, email: user.email } }, { action: 'login', entityType: 'session', entityId: null })
+      return `seloste_session=${token}`
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/**
  * A fresh app on a fresh in-memory database built from the migrations, with an administrator
  * logged in; with `demo: true` the reference company's data is loaded.
  */
 export async function createTestContext(options: { demo?: boolean; config?: Partial<AppConfig> } = {}): Promise<TestContext> {
-  const db = openDatabase(':memory:')
-  if (options.demo) seedDemoData(db)
-  const app = buildApp({ db, config: { ...DEFAULT_CONFIG, ...options.config } })
+  const db = openTemplateCopy(options.demo ?? false)
+  const config = { ...DEFAULT_CONFIG, ...options.config }
+  const app = buildApp({ db, config })
   let counter = 0
   const as = async (role: UserRole) => {
     const email = `${role}${++counter}@example.test`
-    await createUser(systemContext(db), { email, name: `Test ${role}`, role, password: TEST_PASSWORD })
-    const cookie = await loginCookie(app, email)
+    const user = await insertTestUser(db, email, role)
+    const cookie = startTestSession(db, user, config.session)
     return Object.assign(clientFor(app, () => ({ cookie })), { email, cookie })
   }
   const admin = await as('admin')
