@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Language, LocalizedText, VersionField, optionalDate, optionalText, optionalUrl } from './common'
+import { Language, LocalizedText, VersionField, optionalDate, optionalText, optionalUrl, searchTerm } from './common'
 import { ProcessorRole, ProcessorStatus, Safeguard, TransferKind } from './registry'
 
 // ---------------------------------------------------------------------------
@@ -499,7 +499,7 @@ export type ActivityListItem = z.infer<typeof ActivityListItem>
 
 export const ActivityListQuery = z
   .object({
-    q: z.string().trim().max(200).optional().meta({ description: 'Searches the names in both languages' }),
+    q: searchTerm(200).optional().meta({ description: 'Searches the names in both languages (no control characters)' }),
     status: ActivityStatus.optional(),
   })
   .meta({ id: 'ActivityListQuery' })

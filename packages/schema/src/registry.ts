@@ -11,6 +11,7 @@ import {
   optionalText,
   optionalUrl,
   requiredText,
+  searchTerm,
 } from './common'
 import { findAdequacyDecision, isInEea } from './geo'
 
@@ -413,7 +414,7 @@ const queryBool = z.enum(['true', 'false']).transform((v) => v === 'true')
 
 export const ProcessorListQuery = z
   .object({
-    q: z.string().trim().max(200).optional().meta({ description: 'Searches name, legal entity and service' }),
+    q: searchTerm(200).optional().meta({ description: 'Searches name, legal entity and service (a substring, any case; no control characters)' }),
     status: ProcessorStatus.optional(),
     role: ProcessorRole.optional(),
     country: CountryCodeSchema.optional().meta({ description: 'Has a transfer to this country' }),
