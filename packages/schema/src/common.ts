@@ -29,7 +29,7 @@ export const requiredText = (max: number) => z.string().trim().min(1, 'Required'
 
 /** A text kept in both languages of the public outputs. Either may be empty while being drafted. */
 export const LocalizedText = z
-  .object({ fi: z.string().trim().max(2000), en: z.string().trim().max(2000) })
+  .strictObject({ fi: z.string().trim().max(2000), en: z.string().trim().max(2000) })
   .meta({ id: 'LocalizedText', description: 'The same text in Finnish and English.' })
 export type LocalizedText = z.infer<typeof LocalizedText>
 
