@@ -130,18 +130,50 @@ describe('body size limits', () => {
     expect(count(ctx.db, 'SELECT count(*) FROM processors')).toBe(0)
   })
 
-  it('accepts a JSON body just under 1 MiB (unknown fields are dropped)', async () => {
-    const body = { displayName: 'Large', role: 'processor', padding: 'x'.repeat(MiB - 100) }
-    expect(JSON.stringify(body).length).toBeLessThan(MiB)
-    const res = await ctx.api.post('/api/processors', body)
-    expect(res.status).toBe(201)
-    expect(res.body).not.toHaveProperty('padding')
+  it('accepts a JSON body just under 1 MiB', async () => {
+    const body = { displayName: 'Large', role: 'processor', internalNotes: null, legalName: 'x'.repeat(200), service: { fi: 'x'.repeat(2000), en: '' } }
+    const text = JSON.stringify(body) + ' '.repeat(MiB - 100 - JSON.stringify(body).length)
+    expect(text.length).toBeLessThan(MiB)
+    const res = await ctx.api.request('POST', '/api/processors', undefined, { headers: { 'content-type': 'application/json' }, raw: text })
+    expect(res.status, res.text).toBe(201)
   })
 
   it('refuses an over-long field with 400 on its path, not 413', async () => {
     const res = await ctx.api.post('/api/processors', { displayName: 'Notes', role: 'processor', internalNotes: 'x'.repeat(10_001) })
     expectErrorBody(res, 400, 'validation_failed')
     expect(res.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['internalNotes'])
+  })
+})
+
+describe('strict request bodies', () => {
+  let ctx: TestContext
+  beforeAll(async () => {
+    ctx = await createTestContext()
+  })
+
+  // The reported case: the field is displayName, so `name` was dropped and the 200 saved nothing.
+  it('refuses an unknown field with 400 naming it, and changes nothing', async () => {
+    const created = await ctx.api.post('/api/processors', { displayName: 'Typo Cloud', role: 'processor' })
+    expect(created.status).toBe(201)
+    const before = snapshot(ctx.db)
+    const res = await ctx.api.patch(`/api/processors/${created.body.id}`, { name: 'Renamed', version: 1 })
+    expectErrorBody(res, 400, 'validation_failed')
+    expect(res.body.error.fields).toEqual([{ path: 'name', message: 'Unknown field' }])
+    expect(snapshot(ctx.db)).toEqual(before)
+  })
+
+  it('names an unknown field inside a nested object by its full path, each one once', async () => {
+    const res = await ctx.api.post('/api/processors', { displayName: 'Nested', role: 'processor', service: { fi: 'a', en: 'b', sv: 'c' }, colour: 'red' })
+    expectErrorBody(res, 400, 'validation_failed')
+    expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['colour', 'service.sv'])
+  })
+
+  it('refuses an unknown field on a create and on a login too', async () => {
+    const create = await ctx.api.post('/api/processors', { displayName: 'x', role: 'processor', padding: 'x' })
+    expect(create.body.error.fields).toEqual([{ path: 'padding', message: 'Unknown field' }])
+    const login = await ctx.anonymous.post('/api/auth/login', { email: 'a@example.test', password: 'x', remember: true })
+    expectErrorBody(login, 400, 'validation_failed')
+    expect(login.body.error.fields).toEqual([{ path: 'remember', message: 'Unknown field' }])
   })
 })
 

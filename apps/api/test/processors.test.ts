@@ -681,6 +681,40 @@ describe('search escaping', () => {
     expect(await names('a_b')).toEqual(['A_B Hosting'])
     expect(await names('\\')).toEqual([])
   })
+
+  it('takes double quotes and FTS5 operators in the term as plain text', async () => {
+    const ctx = await createTestContext()
+    await createProcessor(ctx.api, { displayName: 'The "Quoted" Cloud' })
+    await createProcessor(ctx.api, { displayName: 'NEAR AND OR NOT Hosting' })
+    const names = async (q: string) => (await ctx.api.get(`/api/processors?q=${encodeURIComponent(q)}`)).body.items.map((i: any) => i.displayName)
+    expect(await names('"quoted"')).toEqual(['The "Quoted" Cloud'])
+    expect(await names('e "q')).toEqual(['The "Quoted" Cloud'])
+    expect(await names('""')).toEqual([])
+    expect(await names('and or not')).toEqual(['NEAR AND OR NOT Hosting'])
+    expect(await names('near(')).toEqual([])
+    expect(await names('*cloud*')).toEqual([])
+  })
+
+  // SQLite reads NUL as the end of a string: the FTS5 phrase was "unterminated" (a 500) and a LIKE
+  // pattern silently shorter. No name holds a control character, so such a term is a 400 naming q.
+  it.each([
+    ['a%00b', 'a NUL between letters (the reported 500)'],
+    ['abc%00', 'a NUL at the end of a 3+ character term (the full-text path)'],
+    ['%00', 'a NUL alone'],
+    ['ab%00c', 'a NUL in a term the LIKE path alone would read'],
+    ['a%09b', 'a tab'],
+    ['ab%0Acd', 'a line break inside the term'],
+    ['ab%7Fcd', 'DEL'],
+    ['ab%C2%85cd', 'a C1 control (NEL)'],
+  ])('refuses q=%s (%s) with a 400 naming q, for processors and activities', async (raw) => {
+    const ctx = await createTestContext()
+    const res = await ctx.api.get(`/api/processors?q=${raw}`)
+    expect(res.status, res.text).toBe(400)
+    expect(res.body.error.fields).toEqual([expect.objectContaining({ path: 'q', message: expect.stringMatching(/control characters/) })])
+    const activities = await ctx.api.get(`/api/activities?q=${raw}`)
+    expect(activities.status, activities.text).toBe(400)
+    expect(activities.body.error.fields).toEqual([expect.objectContaining({ path: 'q' })])
+  })
 })
 
 describe('search in the demo data', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Language, LocalizedText, VersionField, optionalDate, optionalText, optionalUrl } from './common'
+import { Language, LocalizedText, VersionField, optionalDate, optionalText, optionalUrl, searchTerm } from './common'
 import { ProcessorRole, ProcessorStatus, Safeguard, TransferKind } from './registry'
 
 // ---------------------------------------------------------------------------
@@ -23,7 +23,7 @@ const emptyText = () => ({ fi: '', en: '' })
 // ---- Shared vocabulary ------------------------------------------------------
 
 export const DataCategoryInput = z
-  .object({
+  .strictObject({
     name: RequiredLocalizedText.meta({ description: 'e.g. "Name and contact details"' }),
     special: z.boolean().default(false).meta({ description: 'A special category of personal data under GDPR Art. 9(1)' }),
   })
@@ -31,7 +31,7 @@ export const DataCategoryInput = z
 export type DataCategoryInput = z.input<typeof DataCategoryInput>
 
 export const DataCategoryUpdate = z
-  .object({ name: RequiredLocalizedText.optional(), special: z.boolean().optional(), version: VersionField })
+  .strictObject({ name: RequiredLocalizedText.optional(), special: z.boolean().optional(), version: VersionField })
   .meta({ id: 'DataCategoryUpdate' })
 export type DataCategoryUpdate = z.input<typeof DataCategoryUpdate>
 
@@ -50,12 +50,12 @@ export const DataCategory = z
 export type DataCategory = z.infer<typeof DataCategory>
 
 export const DataSubjectCategoryInput = z
-  .object({ name: RequiredLocalizedText.meta({ description: 'e.g. "Customers"' }) })
+  .strictObject({ name: RequiredLocalizedText.meta({ description: 'e.g. "Customers"' }) })
   .meta({ id: 'DataSubjectCategoryInput' })
 export type DataSubjectCategoryInput = z.input<typeof DataSubjectCategoryInput>
 
 export const DataSubjectCategoryUpdate = z
-  .object({ name: RequiredLocalizedText.optional(), version: VersionField })
+  .strictObject({ name: RequiredLocalizedText.optional(), version: VersionField })
   .meta({ id: 'DataSubjectCategoryUpdate' })
 export type DataSubjectCategoryUpdate = z.input<typeof DataSubjectCategoryUpdate>
 
@@ -138,7 +138,7 @@ export function checkRetentionRules(v: RetentionShape, ctx: z.RefinementCtx): vo
   if (fromEvent && isBlank(v.event)) ctx.addIssue({ code: 'custom', path: ['event'], message: 'Name the event, e.g. "the customer relationship ends"' })
 }
 
-export const Retention = z.object(retentionFields).superRefine(checkRetentionRules).meta({ id: 'Retention' })
+export const Retention = z.strictObject(retentionFields).superRefine(checkRetentionRules).meta({ id: 'Retention' })
 export type Retention = z.output<typeof Retention>
 export type RetentionInput = z.input<typeof Retention>
 
@@ -214,7 +214,7 @@ export const DATA_SUBJECT_RIGHT_LABELS: Record<DataSubjectRight, Localized> = {
 
 /** A recipient that is not a processor in the registry, e.g. authorities when the law requires it (Art. 30(1)(d)). */
 export const OtherRecipient = z
-  .object({
+  .strictObject({
     name: RequiredLocalizedText.meta({ description: 'The category of recipient, e.g. "Authorities"' }),
     condition: LocalizedText.default(emptyText).meta({ description: 'When data is disclosed, e.g. "when the law requires it"' }),
   })
@@ -250,7 +250,7 @@ const purposeFields = {
   art9Condition: Art9Condition.nullable().default(null).meta({ description: 'Where special categories are processed: the Art. 9(2) condition' }),
 }
 
-export const PurposeInput = z.object(purposeFields).meta({ id: 'PurposeInput' })
+export const PurposeInput = z.strictObject(purposeFields).meta({ id: 'PurposeInput' })
 export type PurposeInput = z.input<typeof PurposeInput>
 export type Purpose = z.output<typeof PurposeInput>
 
@@ -311,7 +311,7 @@ const uniqueIds = (what: string) =>
     })
 
 export const ActivityDataCategoryInput = z
-  .object({
+  .strictObject({
     id: z.number().int().positive().meta({ description: 'A data category of the vocabulary' }),
     retention: Retention.nullable().default(null).meta({ description: "This category's own retention, where it differs from the activity's" }),
   })
@@ -372,7 +372,7 @@ export function checkActivityRules(v: ActivityShape, ctx: z.RefinementCtx): void
 
 /** A new activity: a name and at least one purpose; every other field may be filled in later. */
 export const ActivityInput = z
-  .object(activityFields)
+  .strictObject(activityFields)
   .partial()
   .required({ name: true, purposes: true })
   .superRefine(checkActivityRules)
@@ -381,7 +381,7 @@ export type ActivityInput = z.input<typeof ActivityInput>
 export type ActivityInputParsed = z.output<typeof ActivityInput>
 
 /** A change: only the fields sent change. The service checks the merged record against ActivityRules. */
-export const ActivityUpdate = z.object(activityFields).partial().extend({ version: VersionField }).meta({ id: 'ActivityUpdate' })
+export const ActivityUpdate = z.strictObject(activityFields).partial().extend({ version: VersionField }).meta({ id: 'ActivityUpdate' })
 export type ActivityUpdate = z.input<typeof ActivityUpdate>
 export type ActivityUpdateParsed = z.output<typeof ActivityUpdate>
 
@@ -412,7 +412,7 @@ export function activityDefaults(): Omit<ActivityFields, 'name' | 'purposes'> {
   }
 }
 
-export const ApproveActivity = z.object({ version: VersionField }).meta({ id: 'ApproveActivity' })
+export const ApproveActivity = z.strictObject({ version: VersionField }).meta({ id: 'ApproveActivity' })
 
 // ---- Read models ------------------------------------------------------------------
 
@@ -499,7 +499,7 @@ export type ActivityListItem = z.infer<typeof ActivityListItem>
 
 export const ActivityListQuery = z
   .object({
-    q: z.string().trim().max(200).optional().meta({ description: 'Searches the names in both languages' }),
+    q: searchTerm(200).optional().meta({ description: 'Searches the names in both languages (no control characters)' }),
     status: ActivityStatus.optional(),
   })
   .meta({ id: 'ActivityListQuery' })

@@ -10,7 +10,7 @@ const Email = z.email({ message: 'Must be an email address' }).trim().toLowerCas
 const NewPassword = z.string().min(12, 'Use at least 12 characters').max(128, 'Use at most 128 characters')
 
 export const LoginInput = z
-  .object({ email: z.string().trim().toLowerCase().min(1, 'Required').max(320), password: z.string().min(1, 'Required').max(1024) })
+  .strictObject({ email: z.string().trim().toLowerCase().min(1, 'Required').max(320), password: z.string().min(1, 'Required').max(1024) })
   .meta({ id: 'LoginInput' })
 export type LoginInput = z.input<typeof LoginInput>
 
@@ -34,20 +34,20 @@ export const SessionInfo = z
 export type SessionInfo = z.infer<typeof SessionInfo>
 
 export const UserCreate = z
-  .object({ email: Email, name: z.string().trim().min(1, 'Required').max(200), role: UserRole, password: NewPassword })
+  .strictObject({ email: Email, name: z.string().trim().min(1, 'Required').max(200), role: UserRole, password: NewPassword })
   .meta({ id: 'UserCreate' })
 export type UserCreate = z.input<typeof UserCreate>
 
 export const UserUpdate = z
-  .object({ name: z.string().trim().min(1, 'Required').max(200).optional(), role: UserRole.optional(), disabled: z.boolean().optional(), version: VersionField })
+  .strictObject({ name: z.string().trim().min(1, 'Required').max(200).optional(), role: UserRole.optional(), disabled: z.boolean().optional(), version: VersionField })
   .meta({ id: 'UserUpdate' })
 export type UserUpdate = z.input<typeof UserUpdate>
 
-export const PasswordReset = z.object({ password: NewPassword }).meta({ id: 'PasswordReset' })
+export const PasswordReset = z.strictObject({ password: NewPassword }).meta({ id: 'PasswordReset' })
 export type PasswordReset = z.input<typeof PasswordReset>
 
 export const PasswordChange = z
-  .object({ currentPassword: z.string().min(1, 'Required').max(1024), newPassword: NewPassword })
+  .strictObject({ currentPassword: z.string().min(1, 'Required').max(1024), newPassword: NewPassword })
   .meta({ id: 'PasswordChange' })
 export type PasswordChange = z.input<typeof PasswordChange>
 

@@ -10,12 +10,26 @@ export const optionalText = (max: number) =>
     .nullable()
     .transform((v) => (v === '' ? null : v))
 
+/**
+ * A search term from a query string: trimmed, at most `max` characters, and no control characters.
+ * SQLite reads a NUL as the end of a string (an FTS5 phrase then is "unterminated", a LIKE pattern
+ * silently shorter), and no name or service holds a control character to search for, so a term with
+ * one is refused with a 400 naming the field rather than half-searched.
+ */
+export const searchTerm = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    // eslint-disable-next-line no-control-regex
+    .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'Must not contain control characters (such as NUL, tab or line breaks)')
+
 /** Required single-line text, trimmed. */
 export const requiredText = (max: number) => z.string().trim().min(1, 'Required').max(max)
 
 /** A text kept in both languages of the public outputs. Either may be empty while being drafted. */
 export const LocalizedText = z
-  .object({ fi: z.string().trim().max(2000), en: z.string().trim().max(2000) })
+  .strictObject({ fi: z.string().trim().max(2000), en: z.string().trim().max(2000) })
   .meta({ id: 'LocalizedText', description: 'The same text in Finnish and English.' })
 export type LocalizedText = z.infer<typeof LocalizedText>
 

@@ -34,7 +34,15 @@ export const ErrorBody = z
   .meta({ id: 'Error' })
 export type ErrorBody = z.infer<typeof ErrorBody>
 
-/** Turns zod issues into the API's field errors ("a.b.0" paths). */
-export function fieldErrorsFrom(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldError[] {
-  return issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+/**
+ * Turns zod issues into the API's field errors ("a.b.0" paths). An unknown field (a strict object's
+ * `unrecognized_keys`) is named by its own path, one error per field, so that a client's typo
+ * (`version` for `displayName`) points at the typo rather than at the object around it.
+ */
+export function fieldErrorsFrom(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] }[]): FieldError[] {
+  return issues.flatMap((i) =>
+    i.code === 'unrecognized_keys' && i.keys?.length
+      ? i.keys.map((key) => ({ path: [...i.path.map(String), key].join('.'), message: 'Unknown field' }))
+      : [{ path: i.path.map(String).join('.'), message: i.message }],
+  )
 }

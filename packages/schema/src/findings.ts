@@ -52,7 +52,7 @@ export const FindingsQuery = z.object({
 })
 
 export const AcknowledgeInput = z
-  .object({
+  .strictObject({
     findingKey: z.string().min(1).max(300),
     reason: z.string().trim().min(3, 'Say why the risk is accepted').max(2000),
     expiresOn: z.iso.date({ message: 'Must be a date (YYYY-MM-DD)' }),

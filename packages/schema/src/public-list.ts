@@ -103,7 +103,7 @@ export const PublishedVersionSummary = PublishedVersion.omit({ content: true }).
 export type PublishedVersionSummary = z.infer<typeof PublishedVersionSummary>
 
 export const PublishInput = z
-  .object({
+  .strictObject({
     /** The latest version number the editor previewed (0 for the first); someone else's publish in between is a conflict. */
     basedOnVersion: z.number().int().min(0),
     date: z.iso.date({ message: 'Must be a date (YYYY-MM-DD)' }).optional().meta({ description: 'The date of the version; today by default' }),

@@ -11,6 +11,7 @@ import {
   optionalText,
   optionalUrl,
   requiredText,
+  searchTerm,
 } from './common'
 import { findAdequacyDecision, isInEea } from './geo'
 
@@ -25,7 +26,7 @@ export const BusinessId = z
   .meta({ description: 'Finnish business ID (Y-tunnus)', example: '3235836-5' })
 
 export const OrganisationInput = z
-  .object({
+  .strictObject({
     name: requiredText(200),
     businessId: BusinessId,
     address: optionalText(500),
@@ -98,7 +99,7 @@ function checkDates(v: { startDate?: string | null; endDate?: string | null }, c
 }
 
 export const ProcessorInput = z
-  .object(processorFields)
+  .strictObject(processorFields)
   .partial()
   .required({ displayName: true, role: true })
   .superRefine(checkDates)
@@ -107,7 +108,7 @@ export type ProcessorInput = z.input<typeof ProcessorInput>
 export type ProcessorInputParsed = z.output<typeof ProcessorInput>
 
 export const ProcessorUpdate = z
-  .object(processorFields)
+  .strictObject(processorFields)
   .partial()
   .extend({ version: VersionField })
   .superRefine(checkDates)
@@ -115,7 +116,7 @@ export const ProcessorUpdate = z
 export type ProcessorUpdate = z.input<typeof ProcessorUpdate>
 export type ProcessorUpdateParsed = z.output<typeof ProcessorUpdate>
 
-export const VersionBody = z.object({ version: VersionField }).meta({ id: 'VersionBody' })
+export const VersionBody = z.strictObject({ version: VersionField }).meta({ id: 'VersionBody' })
 
 // ---------------------------------------------------------------------------
 // Transfers: where data is stored, processed or accessed from (GDPR Chapter V).
@@ -210,7 +211,7 @@ export function checkTransferRules(v: TransferShape, ctx: z.RefinementCtx): void
 }
 
 export const TransferInput = z
-  .object(transferFields)
+  .strictObject(transferFields)
   .partial()
   .required({ country: true, kind: true, safeguard: true })
   .superRefine(checkTransferRules)
@@ -219,7 +220,7 @@ export type TransferInput = z.input<typeof TransferInput>
 export type TransferInputParsed = z.output<typeof TransferInput>
 
 /** An update is checked against the merged record by the service; here only the shape. */
-export const TransferUpdate = z.object(transferFields).partial().extend({ version: VersionField }).meta({ id: 'TransferUpdate' })
+export const TransferUpdate = z.strictObject(transferFields).partial().extend({ version: VersionField }).meta({ id: 'TransferUpdate' })
 export type TransferUpdate = z.input<typeof TransferUpdate>
 
 export const TransferRules = z.object(transferFields).superRefine(checkTransferRules)
@@ -277,11 +278,11 @@ export type ChecklistPoint = (typeof CHECKLIST_POINTS)[number]
 export const ChecklistStatus = z.enum(['covered', 'not_covered', 'unknown'])
 export type ChecklistStatus = z.infer<typeof ChecklistStatus>
 
-export const ChecklistItem = z.object({ status: ChecklistStatus, clause: optionalText(200) })
+export const ChecklistItem = z.strictObject({ status: ChecklistStatus, clause: optionalText(200) })
 export type ChecklistItem = z.output<typeof ChecklistItem>
 
 export const Checklist = z
-  .object(Object.fromEntries(CHECKLIST_POINTS.map((p) => [p, ChecklistItem])) as Record<ChecklistPoint, typeof ChecklistItem>)
+  .strictObject(Object.fromEntries(CHECKLIST_POINTS.map((p) => [p, ChecklistItem])) as Record<ChecklistPoint, typeof ChecklistItem>)
   .meta({ id: 'Art28Checklist', description: 'Art. 28(3) points (a)-(h): covered, not covered or unknown, with the clause' })
 export type Checklist = z.output<typeof Checklist>
 
@@ -311,11 +312,11 @@ export function checkDpaRules(v: DpaShape, ctx: z.RefinementCtx): void {
   }
 }
 
-export const DpaInput = z.object(dpaFields).partial().required({ status: true }).superRefine(checkDpaRules).meta({ id: 'DpaInput' })
+export const DpaInput = z.strictObject(dpaFields).partial().required({ status: true }).superRefine(checkDpaRules).meta({ id: 'DpaInput' })
 export type DpaInput = z.input<typeof DpaInput>
 export type DpaInputParsed = z.output<typeof DpaInput>
 
-export const DpaUpdate = z.object(dpaFields).partial().extend({ version: VersionField }).meta({ id: 'DpaUpdate' })
+export const DpaUpdate = z.strictObject(dpaFields).partial().extend({ version: VersionField }).meta({ id: 'DpaUpdate' })
 export type DpaUpdate = z.input<typeof DpaUpdate>
 
 export const DpaRules = z.object(dpaFields).superRefine(checkDpaRules)
@@ -413,7 +414,7 @@ const queryBool = z.enum(['true', 'false']).transform((v) => v === 'true')
 
 export const ProcessorListQuery = z
   .object({
-    q: z.string().trim().max(200).optional().meta({ description: 'Searches name, legal entity and service' }),
+    q: searchTerm(200).optional().meta({ description: 'Searches name, legal entity and service (a substring, any case; no control characters)' }),
     status: ProcessorStatus.optional(),
     role: ProcessorRole.optional(),
     country: CountryCodeSchema.optional().meta({ description: 'Has a transfer to this country' }),

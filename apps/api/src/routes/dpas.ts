@@ -11,7 +11,7 @@ const tags = ['Data processing agreements']
 
 const FILE_FIELD_MESSAGE = 'Attach the document as the "file" field of a multipart form'
 // The validator parses the multipart form; `file` must stay a File (binary), so it is not typed as a string here.
-const UploadBody = z.object({
+const UploadBody = z.strictObject({
   file: z
     .custom<File>((v) => v instanceof File, { message: FILE_FIELD_MESSAGE })
     .meta({ type: 'string', format: 'binary', description: 'The signed DPA as a PDF' }),

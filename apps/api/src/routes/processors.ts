@@ -8,7 +8,7 @@ import { createProcessor, deleteProcessor, getProcessor, retireProcessor, update
 
 const tags = ['Processors']
 export const VersionQuery = z.object({ version: z.coerce.number().int().min(1).meta({ description: 'The version being deleted' }) })
-const RetireBody = z.object({ version: VersionField, endDate: optionalDate.optional() }).meta({ id: 'RetireProcessor' })
+const RetireBody = z.strictObject({ version: VersionField, endDate: optionalDate.optional() }).meta({ id: 'RetireProcessor' })
 
 export const processorsRouter = createRouter()
   .openapi(

@@ -146,6 +146,17 @@ function usesSearchIndex(term: string): boolean {
 }
 
 /**
+ * The term as one FTS5 phrase: inside double quotes every character is literal except the quote
+ * itself (doubled). A NUL would end the string early ("unterminated string"): the query schema
+ * refuses control characters (`searchTerm`); a caller that skipped it still gets the same 400, never a NUL sent.
+ */
+export function ftsPhrase(term: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/\u0000/.test(term)) throw invalid([{ path: 'q', message: 'Must not contain control characters (such as NUL, tab or line breaks)' }])
+  return `"${term.toLowerCase().replace(/"/g, '""')}"`
+}
+
+/**
  * The SQL of a list depends only on which filters are set and on the sort, not on their values: each
  * such shape is built (drizzle) and compiled (SQLite) once per database handle, then only executed.
  */
@@ -270,7 +281,7 @@ export function listProcessors(db: DbOrTx, q: ProcessorListQueryParsed): Process
 
   const values = {
     q: q.q ? `%${q.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null,
-    match: q.q && usesSearchIndex(q.q) ? `"${q.q.toLowerCase().replace(/"/g, '""')}"` : null,
+    match: q.q && usesSearchIndex(q.q) ? ftsPhrase(q.q) : null,
     status: q.status ?? null,
     role: q.role ?? null,
     country: q.country ?? null,
