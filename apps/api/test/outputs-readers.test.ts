@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { neutraliseFormulas } from '../src/lib/csv'
 import { createTestContext, type TestContext } from './helpers'
 import { addHostileRecords, HOSTILE_PROCESSORS, NAMES, TEXTS } from './fixtures/hostile-records'
-import { readCsvWithPython, recordDelimitersAreCrlf } from './fixtures/readers'
+import { poppler, readCsvWithPython, recordDelimitersAreCrlf } from './fixtures/readers'
 
 let ctx: TestContext
 
@@ -76,5 +76,26 @@ describe('CSV, read by Python’s strict csv module', () => {
     expect(latin[5]).toBe(TEXTS.crlf)
     expect(rows.some((r) => r[0] === 'Perintätoimisto')).toBe(true)
     expectNoFormula(rows)
+  })
+})
+
+describe('PDF, read by poppler', () => {
+  it('embeds a Unicode font, so that Polish, Czech, Greek and Cyrillic names extract as written; tagged for accessibility', async () => {
+    const res = await ctx.api.get('/api/exports/ropa.pdf?lang=en')
+    expect(res.status).toBe(200)
+    const text = poppler('pdftotext', res.bytes, ['-enc', 'UTF-8'])
+    for (const name of [NAMES.greek, NAMES.cyrillic, 'second line, with a comma', TEXTS.quotes]) expect(text).toContain(name)
+    const recipients = (await ctx.api.get('/api/exports/ropa.pdf?lang=fi')).bytes
+    expect(poppler('pdftotext', recipients)).toContain(NAMES.latinExtended)
+    // Every font embedded (emb), subset (sub) and with a ToUnicode map (uni): the columns after the encoding.
+    const fonts = poppler('pdffonts', res.bytes).trim().split('\n').slice(2)
+    expect(fonts.length).toBeGreaterThan(0)
+    for (const line of fonts) expect(line, line).toMatch(/DejaVuSans\S*\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/)
+    const info = poppler('pdfinfo', res.bytes)
+    expect(info).toMatch(/^Tagged:\s+yes$/m)
+    expect(info).toMatch(/^PDF version:\s+1\.7$/m)
+    const structure = poppler('pdfinfo', res.bytes, ['-struct-text'])
+    expect(structure).toMatch(/^Document\n  H1 \(block\)\n    "Record of processing activities/)
+    expect(structure).toContain(`H2 (block)\n      "${NAMES.greek}"`)
   })
 })
