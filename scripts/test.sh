@@ -21,6 +21,24 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# The real readers the output tests call: poppler (pdftotext, pdffonts, pdfinfo), Python's feedparser,
+# icalendar and openpyxl (Python's csv module comes with python3).
+missing_readers=()
+command -v pdftotext >/dev/null 2>&1 || missing_readers+=(poppler-utils)
+for module in feedparser:python3-feedparser icalendar:python3-icalendar openpyxl:python3-openpyxl; do
+  python3 -c "import ${module%%:*}" >/dev/null 2>&1 || missing_readers+=("${module#*:}")
+done
+if [ "${#missing_readers[@]}" -gt 0 ]; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "Installing the output readers from Debian: ${missing_readers[*]}..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing_readers[@]}" >/dev/null
+  else
+    echo "Missing Debian packages for the output tests: ${missing_readers[*]} (as root: apt-get install ${missing_readers[*]})." >&2
+    exit 1
+  fi
+fi
+
 echo "== typecheck"
 pnpm_cmd -r typecheck
 apps/api/node_modules/.bin/tsc -p drills/tsconfig.json

@@ -1,19 +1,17 @@
 /** Renderers of the exports: tables to XLSX and CSV, the record to a printable HTML page. */
 import { ART9_CONDITION_LABELS, LEGAL_BASIS_LABELS, isBlank, type Language } from '@seloste/schema'
-import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
 import { PassThrough } from 'node:stream'
+import { neutraliseFormulas, toCsv } from '../lib/csv'
 import { controllerText, ropaTable, type RecordOfProcessing, type Table } from './record'
 import { ACTIVITY_LEVEL_COLUMNS, ROPA_COLUMNS, WORDS, pick } from './texts'
 
-/** A spreadsheet can run a cell that starts with = + - @ (or a tab or carriage return) as a formula: such text gets a leading '. */
-export function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-}
+/** A spreadsheet can run a cell that starts with = + - @ (or a tab or carriage return) as a formula: such text (and such a line of it) gets a leading '. */
+export const safeCell = neutraliseFormulas
 
-/** CSV (RFC 4180, CRLF) with a byte order mark so that spreadsheet programs read UTF-8 (ä, ö) correctly. */
+/** CSV (RFC 4180, CRLF) with a byte order mark: its readers are spreadsheet programs, which need it to read UTF-8 (ä, ö, Ł) correctly. */
 export function renderCsv(table: Table): string {
-  return '\uFEFF' + stringify([table.columns.map((c) => c.header), ...table.rows].map((r) => r.map(safeCell)), { record_delimiter: '\r\n' })
+  return toCsv([table.columns.map((c) => c.header), ...table.rows], { bom: true })
 }
 
 /**

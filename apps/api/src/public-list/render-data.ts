@@ -1,6 +1,6 @@
 import { countryName, type Language, type PublishedVersion } from '@seloste/schema'
-import { stringify } from 'csv-stringify/sync'
 import { Feed } from 'feed'
+import { neutraliseFormulas, toCsv } from '../lib/csv'
 import { changeText, esc, publicLinks } from './render-html'
 import { isUpcoming, kindText, pick, safeguardStatement, T } from './texts'
 
@@ -48,11 +48,9 @@ export function renderJson(version: PublishedVersion, lang: Language, today: str
   )
 }
 
-/** A spreadsheet can run a cell that starts with = + - @ as a formula: such text is prefixed with '. */
+/** A spreadsheet can run a cell that starts with = + - @ as a formula: such text (and such a line of it) is prefixed with '. */
 export function safeCell(value: string | number | boolean | null): string {
-  if (value === null) return ''
-  const text = String(value)
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+  return value === null ? '' : neutraliseFormulas(String(value))
 }
 
 /** One row per entry and location (an entry with no recorded location has one row). */
@@ -66,7 +64,8 @@ export function renderCsv(version: PublishedVersion, lang: Language, today: stri
       rows.push([...common, l.country, countryName(l.country, lang), l.outsideEea, kindText(l.kind, lang), l.safeguard, l.outsideEea ? safeguardStatement(e.name, l, lang).text : null])
     }
   }
-  return stringify([header, ...rows.map((r) => r.map(safeCell))])
+  // With a byte order mark: people open this file in Excel, which reads UTF-8 without one as a legacy code page.
+  return toCsv([header, ...rows], { bom: true })
 }
 
 /** An Atom feed with one entry per published version, its changes in the entry. */
