@@ -19,8 +19,15 @@ const EnvSchema = z.object({
   SELOSTE_ADMIN_PASSWORD: z.string().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  /** "true" only behind a reverse proxy you run: then X-Forwarded-For/-Proto/-Host are believed. */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * The number of reverse proxies you run in front of Seloste (0 or "false": none; "true": 1). Only
+   * the rightmost that many X-Forwarded-For/-Proto/-Host entries are believed: the rest the client wrote.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('0')
+    .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v)))
+    .pipe(z.number({ message: 'Must be a number of proxies (0, 1, 2, ...), or true/false' }).int().min(0).max(10)),
   /** SMTP server for list subscriptions and the daily digest, e.g. smtps://user:pass@smtp.example.fi:465. Unset: no mail features. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'Must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().default('Seloste <no-reply@seloste.local>'),
@@ -49,7 +56,7 @@ export function appConfigFrom(env: Env): AppConfig {
   return {
     ...DEFAULT_CONFIG,
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
-    trustProxy: env.TRUST_PROXY === 'true',
+    trustProxy: env.TRUST_PROXY,
     mailer: env.SMTP_URL ? smtpMailer(env.SMTP_URL, env.MAIL_FROM) : null,
     publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? `http://${env.HOST}:${env.PORT}`,
   }

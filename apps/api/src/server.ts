@@ -13,6 +13,7 @@ import { seedDemoData } from './seed/seed'
 import { recordDailyCounts, todayIso } from './services/findings'
 import { defaultReadWorkers, inThreadReads, workerReads } from './reads/read-pool'
 import { isDigestTime, sendDailyDigest } from './services/digest'
+import { purgeExpiredSessions } from './services/sessions'
 
 async function main() {
   const env = readEnv()
@@ -74,12 +75,22 @@ async function main() {
       logger.error('the daily digest failed', { error: (err as Error).message }),
     )
   }
+  // Sessions that can no longer be used are removed at start and every hour, so they do not pile up.
+  const purgeSessions = () => {
+    try {
+      purgeExpiredSessions(db, config.session)
+    } catch (err) {
+      logger.error('could not remove expired sessions', { error: (err as Error).message })
+    }
+  }
+  purgeSessions()
   // The first run waits a moment, so that a large registry's checks do not delay the start.
   setTimeout(() => {
     recordCounts()
     digest()
   }, 5_000).unref()
   const hourly = setInterval(() => {
+    purgeSessions()
     recordCounts()
     digest()
   }, 3600_000)

@@ -119,7 +119,7 @@ describe('login and sessions', () => {
   })
 
   it('throttles a client address across accounts, by socket address only', async () => {
-    const ctx = await createTestContext({ config: { throttle: { perAccount: 100, perAddress: 3, windowMinutes: 15 } } })
+    const ctx = await createTestContext({ config: { throttle: { perAccountAndAddress: 100, perAccount: 100, perAddress: 3, windowMinutes: 15 } } })
     const attempt = (email: string, address: string, headers: Record<string, string> = {}) =>
       ctx.app.request(
         '/api/auth/login',

@@ -3,6 +3,7 @@
  *   pnpm users list
  *   pnpm users create --email a@b.fi --name "Name" --role editor [--password ...]
  *   pnpm users reset-password --email a@b.fi [--password ...]
+ *   pnpm users unlock --email a@b.fi      (lifts the login backoff after a guessing attack)
  * Without --password a strong one is generated and printed once.
  */
 import { parseArgs } from 'node:util'
@@ -12,7 +13,7 @@ import { readEnv } from '../env'
 import { AppError } from '../lib/app-error'
 import { systemContext } from '../services/context'
 import { generatePassword } from '../services/passwords'
-import { createUser, findUserByEmail, listUsers, resetPassword } from '../services/users'
+import { createUser, findUserByEmail, listUsers, resetPassword, unlockUser } from '../services/users'
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -40,8 +41,14 @@ async function run(): Promise<string> {
         await resetPassword(ctx, user.id, password)
         return `Reset the password of ${user.email}; their sessions ended.${values.password ? '' : `\nNew password (shown once): ${password}`}`
       }
+      case 'unlock': {
+        const user = values.email ? findUserByEmail(db, values.email) : undefined
+        if (!user) throw new Error('No user with that --email')
+        unlockUser(ctx, user.id)
+        return `Lifted the login backoff on ${user.email}.`
+      }
       default:
-        throw new Error('Usage: users list | create --email E --role R [--name N] [--password P] | reset-password --email E [--password P]')
+        throw new Error('Usage: users list | create --email E --role R [--name N] [--password P] | reset-password --email E [--password P] | unlock --email E')
     }
   } finally {
     closeDatabase(db)

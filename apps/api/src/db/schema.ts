@@ -202,11 +202,18 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user').on(t.userId)],
 )
 
-/** Failed logins per account ("account:<email>") and per client address ("address:<ip>"), for throttling. */
+/**
+ * Password attempts, counted before the password is checked, per account and client address
+ * ("pair:<email>|<ip>"), per account ("account:<email>"), per client address ("address:<ip>") and
+ * per user changing their own password ("password:<id>"). Past a key's free attempts each one
+ * sets `blocked_until` further ahead (backoff), instead of locking the account.
+ */
 export const loginThrottle = sqliteTable('login_throttle', {
   key: text('key').primaryKey(),
+  /** Attempts in the current window (the column keeps its first name: it counted failures once). */
   failures: integer('failures').notNull(),
   windowStartedAt: text('window_started_at').notNull(),
+  blockedUntil: text('blocked_until'),
 })
 
 /** Published versions of the public processor list. Immutable: triggers refuse UPDATE and DELETE. */

@@ -1,4 +1,5 @@
-import type { ThrottlePolicy } from '../services/login'
+import { DEFAULT_THROTTLE } from '../services/throttle'
+import type { ThrottlePolicy } from '../services/throttle'
 import type { SessionPolicy } from '../services/sessions'
 import type { Mailer } from './mailer'
 
@@ -6,8 +7,11 @@ import type { Mailer } from './mailer'
 export interface AppConfig {
   session: SessionPolicy
   throttle: ThrottlePolicy
-  /** Take the client address and scheme from X-Forwarded-For / X-Forwarded-Proto (only behind a proxy you run). */
-  trustProxy: boolean
+  /**
+   * How many reverse proxies you run in front of Seloste (0: none). Only the entries those proxies
+   * appended to X-Forwarded-For / -Proto / -Host (the rightmost ones) are believed.
+   */
+  trustProxy: number
   /** Where SMTP is configured: list subscriptions and the daily digest. */
   mailer: Mailer | null
   /** The address people reach Seloste at, for links in mail (e.g. https://seloste.example.fi). */
@@ -16,8 +20,8 @@ export interface AppConfig {
 
 export const DEFAULT_CONFIG: AppConfig = {
   session: { idleMinutes: 60, absoluteHours: 12 },
-  throttle: { perAccount: 5, perAddress: 20, windowMinutes: 15 },
-  trustProxy: false,
+  throttle: DEFAULT_THROTTLE,
+  trustProxy: 0,
   mailer: null,
   publicBaseUrl: null,
 }

@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { fieldErrorsFrom } from '@seloste/schema'
 import type { MiddlewareHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { requestId } from 'hono/request-id'
+import { randomUUID } from 'node:crypto'
 import type { Db } from '../db/client'
 import { inThreadReads, type Reads } from '../reads/read-pool'
 import type { Actor, ServiceContext } from '../services/context'
@@ -11,6 +11,7 @@ import { AppError } from './app-error'
 import { authentication } from './auth'
 import { DEFAULT_CONFIG, type AppConfig } from './config'
 import { logger } from './logger'
+import { forwardedValue } from './proxy'
 import { crossSiteProtection, securityHeaders } from './security'
 
 export interface AppEnv {
@@ -42,39 +43,77 @@ export function serviceContext(c: { var: AppEnv['Variables']; env: unknown; req:
   return { db: c.var.db, actor: c.var.actor, requestId: c.var.requestId, clientAddress: clientAddress(c) }
 }
 
-/** The socket's address; X-Forwarded-For only when a trusted proxy is configured. */
+/**
+ * The client's address. Without trusted proxies it is the socket's. Behind `trustProxy` hops, each
+ * proxy appends the address it saw to X-Forwarded-For, so only the rightmost `trustProxy` entries
+ * were written by proxies we run; anything to their left was written by the client and is ignored.
+ */
 export function clientAddress(c: { var: AppEnv['Variables']; env: unknown; req: { header: (name: string) => string | undefined } }): string | null {
-  if (c.var.config.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
-    if (forwarded) return forwarded
-  }
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined
-  return env?.incoming?.socket?.remoteAddress ?? null
+  const socket = env?.incoming?.socket?.remoteAddress ?? null
+  return forwardedValue(c.var.config.trustProxy, c.req.header('x-forwarded-for')) ?? socket
 }
 
+/** Bodies of `/public` forms (an email address, a token, a language). */
+export const PUBLIC_FORM_BODY_LIMIT = 4 * 1024
+/** A login body is an email and a password of at most 128 characters. */
+export const LOGIN_BODY_LIMIT = 4 * 1024
 export const JSON_BODY_LIMIT = 1024 * 1024
 export const UPLOAD_BODY_LIMIT = 12 * 1024 * 1024
 
-/** Refuses bodies over the limit (by Content-Length, and by counting when it is absent). */
-function bodyLimit(): MiddlewareHandler {
+const UPLOAD_PATH = /^\/api\/dpas\/[^/]+\/document$/
+
+/** The largest body a request may carry: uploads only on the upload route, forms and login only a few KB. */
+export function bodyLimitFor(method: string, path: string, contentType: string | undefined): number {
+  if (method === 'GET' || method === 'HEAD') return 0
+  if (path.startsWith('/public/')) return PUBLIC_FORM_BODY_LIMIT
+  if (path === '/api/auth/login') return LOGIN_BODY_LIMIT
+  if ((contentType ?? '').toLowerCase().startsWith('multipart/form-data') && UPLOAD_PATH.test(path)) return UPLOAD_BODY_LIMIT
+  return JSON_BODY_LIMIT
+}
+
+function tooLarge(limit: number): AppError {
+  return new AppError('payload_too_large', `The request body is larger than ${limit} bytes`)
+}
+
+/**
+ * Refuses a declared Content-Length over the limit before anything else runs (no byte of the
+ * body is read). Placed before authentication, so it costs an anonymous client nothing to be told.
+ */
+function declaredBodyLimit(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const limit = bodyLimitFor(c.req.method, c.req.path, c.req.header('content-type'))
+    const declared = Number(c.req.header('content-length') ?? NaN)
+    if (Number.isFinite(declared) && declared > Math.max(limit, 0)) throw tooLarge(limit)
+    return next()
+  }
+}
+
+/**
+ * A body without Content-Length (chunked) is counted as it streams and cut off at the limit: at most
+ * `limit` bytes are ever held. Placed after authentication, so an anonymous request to a route that
+ * needs a session is refused before its body is read at all.
+ */
+function streamedBodyLimit(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
-    const isUpload = (c.req.header('content-type') ?? '').startsWith('multipart/form-data')
-    const limit = isUpload ? UPLOAD_BODY_LIMIT : JSON_BODY_LIMIT
-    const declared = Number(c.req.header('content-length') ?? NaN)
-    const tooLarge = () => new AppError('payload_too_large', `The request body is larger than ${limit} bytes`)
-    if (Number.isFinite(declared)) {
-      if (declared > limit) throw tooLarge()
-      return next()
-    }
+    if (c.req.header('content-length') !== undefined) return next()
     const body = c.req.raw.body
     if (!body) return next()
+    const limit = bodyLimitFor(c.req.method, c.req.path, c.req.header('content-type'))
     const chunks: Uint8Array[] = []
     let size = 0
-    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-      size += chunk.byteLength
-      if (size > limit) throw tooLarge()
-      chunks.push(chunk)
+    const reader = body.getReader()
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      size += value.byteLength
+      if (size > limit) {
+        // Stop pulling: the rest of the stream is never read.
+        void reader.cancel().catch(() => {})
+        throw tooLarge(limit)
+      }
+      chunks.push(value)
     }
     c.req.raw = new Request(c.req.raw, { body: Buffer.concat(chunks) })
     return next()
@@ -89,7 +128,14 @@ export function createApp(deps: { db: Db; config?: AppConfig; reads?: Reads }) {
   const config = deps.config ?? DEFAULT_CONFIG
   const reads = deps.reads ?? inThreadReads(deps.db)
   const app = new OpenAPIHono<AppEnv>()
-  app.use(requestId())
+  // Our own id for every request: a client's X-Request-Id is never taken, so the audit trail and the
+  // log carry only ids the server chose.
+  app.use(async (c, next) => {
+    const id = randomUUID()
+    c.set('requestId', id)
+    c.header('X-Request-Id', id)
+    await next()
+  })
   app.use(async (c, next) => {
     c.set('db', deps.db)
     c.set('reads', reads)
@@ -102,8 +148,9 @@ export function createApp(deps: { db: Db; config?: AppConfig; reads?: Reads }) {
   })
   app.use(securityHeaders(config))
   app.use('/api/*', crossSiteProtection(config))
-  app.use('/api/*', bodyLimit())
+  app.use(declaredBodyLimit())
   app.use('/api/*', authentication())
+  app.use(streamedBodyLimit())
   app.notFound((c) => c.json(new AppError('not_found', `No route for ${c.req.method} ${c.req.path}`).toBody(), 404))
   app.onError((err, c) => {
     if (err instanceof AppError) {

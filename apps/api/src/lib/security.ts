@@ -2,11 +2,12 @@ import type { MiddlewareHandler } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import { AppError } from './app-error'
 import type { AppConfig } from './config'
+import { forwardedValue } from './proxy'
 
 /** True when the client reached us over HTTPS (directly, or through a trusted proxy that says so). */
 export function isHttps(req: { url: string; header: (name: string) => string | undefined }, config: AppConfig): boolean {
   if (new URL(req.url).protocol === 'https:') return true
-  return config.trustProxy && req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'
+  return forwardedValue(config.trustProxy, req.header('x-forwarded-proto')) === 'https'
 }
 
 /** Security headers on every response; HSTS only over HTTPS. */
@@ -67,6 +68,6 @@ export function crossSiteProtection(config: AppConfig): MiddlewareHandler {
 
 function ownOrigin(req: { url: string; header: (name: string) => string | undefined }, config: AppConfig): string {
   const url = new URL(req.url)
-  const host = (config.trustProxy && req.header('x-forwarded-host')) || req.header('host') || url.host
+  const host = forwardedValue(config.trustProxy, req.header('x-forwarded-host')) ?? req.header('host') ?? url.host
   return `${isHttps(req, config) ? 'https' : 'http'}://${host}`
 }

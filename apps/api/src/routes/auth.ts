@@ -4,8 +4,7 @@ import { AppError } from '../lib/app-error'
 import { clearSessionCookie, setSessionCookie } from '../lib/auth'
 import { createRouter, serviceContext } from '../lib/create-app'
 import { errorResponses, jsonBody, jsonResponse } from '../lib/openapi'
-import { login, recordLogout } from '../services/login'
-import { endSession } from '../services/sessions'
+import { login, logout } from '../services/login'
 import { changeOwnPassword } from '../services/users'
 
 const tags = ['Sessions']
@@ -33,10 +32,7 @@ export const authRouter = createRouter()
     }),
     (c) => {
       const token = c.var.sessionToken
-      if (token) {
-        endSession(c.var.db, token)
-        recordLogout(serviceContext(c))
-      }
+      if (token) logout(serviceContext(c), token)
       clearSessionCookie(c)
       return c.body(null, 204)
     },
@@ -56,11 +52,11 @@ export const authRouter = createRouter()
     createRoute({
       method: 'post', path: '/password', tags, summary: 'Change your own password (your other sessions end)',
       request: { body: jsonBody(PasswordChange) },
-      responses: { 204: { description: 'Changed' }, ...errorResponses(400, 401) },
+      responses: { 204: { description: 'Changed' }, ...errorResponses(400, 401, 429) },
     }),
     async (c) => {
       const { currentPassword, newPassword } = c.req.valid('json')
-      await changeOwnPassword(serviceContext(c), c.var.sessionToken ?? '', currentPassword, newPassword)
+      await changeOwnPassword(serviceContext(c), c.var.sessionToken ?? '', currentPassword, newPassword, c.var.config.throttle)
       return c.body(null, 204)
     },
   )

@@ -218,13 +218,16 @@ export const publicRouter = new Hono<AppEnv>()
   .post('/processors/subscribe', async (c) => {
     const mailer = c.var.config.mailer
     if (!mailer) return c.notFound()
+    // The throttle comes before the body is parsed: a refused client costs no work (so its
+    // language is not known yet, and the answer is in both).
+    if (!allowSubscribe(clientAddress(c))) {
+      const lang = c.req.query('lang') === 'en' ? 'en' : 'fi'
+      return c.html(renderMessagePage(lang, T[lang].subscribeButton, 'Liian monta pyyntöä; yritä myöhemmin uudelleen. / Too many requests; try again later.', 'error'), 429)
+    }
     const lang = (await formField(c, 'lang')) === 'en' ? 'en' : 'fi'
     const t = T[lang]
     const email = EmailField.safeParse((await formField(c, 'email')).trim())
     if (!email.success) return c.html(renderMessagePage(lang, t.subscribeButton, t.badEmail, 'error'), 400)
-    if (!allowSubscribe(clientAddress(c))) {
-      return c.html(renderMessagePage(lang, t.subscribeButton, lang === 'fi' ? 'Liian monta pyyntöä; yritä myöhemmin uudelleen.' : 'Too many requests; try again later.', 'error'), 429)
-    }
     const organisation = findOrganisation(c.var.db)?.name ?? 'Seloste'
     const baseUrl = c.var.config.publicBaseUrl ?? new URL(c.req.url).origin
     await subscribe(c.var.db, mailer, { email: email.data, language: lang, organisation, baseUrl }).catch((err: unknown) => {
@@ -233,6 +236,8 @@ export const publicRouter = new Hono<AppEnv>()
     return c.html(renderMessagePage(lang, t.checkMail, t.checkMailText))
   })
   .get('/processors/subscribe/confirm', (c) => {
+    // The subscription routes exist only where mail is configured, as the form does.
+    if (!c.var.config.mailer) return c.notFound()
     const lang = c.req.query('lang') === 'en' ? 'en' : 'fi'
     const t = T[lang]
     return confirmSubscription(c.var.db, c.req.query('token') ?? '')
@@ -240,6 +245,7 @@ export const publicRouter = new Hono<AppEnv>()
       : c.html(renderMessagePage(lang, t.badLink, t.badLinkText, 'error'), 404)
   })
   .get('/processors/unsubscribe', (c) => {
+    if (!c.var.config.mailer) return c.notFound()
     const lang = c.req.query('lang') === 'en' ? 'en' : 'fi'
     const t = T[lang]
     const token = c.req.query('token') ?? ''
@@ -248,6 +254,7 @@ export const publicRouter = new Hono<AppEnv>()
     return c.html(renderMessagePage(lang, t.unsubscribeHeading, t.unsubscribeText, 'ok', { action: '/public/processors/unsubscribe', token, button: t.unsubscribeButton }))
   })
   .post('/processors/unsubscribe', async (c) => {
+    if (!c.var.config.mailer) return c.notFound()
     // The form on the page above, and RFC 8058 one-click unsubscribe (token in the URL).
     const token = c.req.query('token') ?? (await formField(c, 'token'))
     const lang = c.req.query('lang') === 'en' ? 'en' : (await formField(c, 'lang')) === 'en' ? 'en' : 'fi'

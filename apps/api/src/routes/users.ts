@@ -3,7 +3,7 @@ import { IdParam, PasswordReset, User, UserCreate, UserUpdate } from '@seloste/s
 import { z } from 'zod'
 import { createRouter, serviceContext } from '../lib/create-app'
 import { errorResponses, jsonBody, jsonResponse } from '../lib/openapi'
-import { createUser, getUser, listUsers, resetPassword, updateUser } from '../services/users'
+import { createUser, getUser, listUsers, resetPassword, unlockUser, updateUser } from '../services/users'
 
 const tags = ['Users']
 
@@ -46,4 +46,12 @@ export const usersRouter = createRouter()
       responses: { 200: jsonResponse(User, 'The user'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => c.json(await resetPassword(serviceContext(c), c.req.valid('param').id, c.req.valid('json').password), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post', path: '/{id}/unlock', tags, summary: "Lift the login backoff on a user's account",
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(User, 'The user'), ...errorResponses(400, 401, 403, 404) },
+    }),
+    (c) => c.json(unlockUser(serviceContext(c), c.req.valid('param').id), 200),
   )

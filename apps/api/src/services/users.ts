@@ -1,13 +1,14 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { User, UserRole } from '@seloste/schema'
 import type { Db, DbOrTx } from '../db/client'
-import { users } from '../db/schema'
+import { calendarTokens, users } from '../db/schema'
 import { AppError, invalid, notFound } from '../lib/app-error'
 import { recordAudit } from './audit'
 import { nowIso, type ServiceContext } from './context'
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords'
 import { requireVersion } from './processors'
 import { endSessionsOfUser } from './sessions'
+import { clearThrottleOfUser, takePasswordAttempt, type ThrottlePolicy } from './throttle'
 
 type UserRow = typeof users.$inferSelect
 
@@ -73,6 +74,8 @@ export function updateUser(ctx: ServiceContext, id: number, input: { name?: stri
       if (losesAdmin && activeAdmins(tx) <= 1) throw new AppError('conflict', 'This is the last active administrator; appoint another first')
       const row = tx.update(users).set({ ...next, version: before.version + 1, updatedAt: nowIso() }).where(eq(users.id, id)).returning().get()!
       if (next.role !== before.role || (next.disabled && !before.disabled)) endSessionsOfUser(tx, id)
+      // A disabled account's calendar link dies with it: re-enabling does not bring an old link back.
+      if (next.disabled && !before.disabled) tx.delete(calendarTokens).where(eq(calendarTokens.userId, id)).run()
       recordAudit(tx, ctx, { action: 'update', entityType: 'user', entityId: id, before: toUser(before), after: toUser(row) })
       return toUser(row)
     },
@@ -90,11 +93,22 @@ export async function resetPassword(ctx: ServiceContext, id: number, password: s
 }
 
 /** A user changes their own password; their other sessions end. */
-export async function changeOwnPassword(ctx: ServiceContext, currentToken: string, currentPassword: string, newPassword: string): Promise<void> {
+export async function changeOwnPassword(
+  ctx: ServiceContext,
+  currentToken: string,
+  currentPassword: string,
+  newPassword: string,
+  throttle: ThrottlePolicy,
+): Promise<void> {
   const id = ctx.actor.id
   const row = id ? findRow(ctx.db, id) : undefined
   if (!row || !id) throw new AppError('unauthenticated', 'Log in first')
-  if (!(await verifyPassword(row.passwordHash, currentPassword))) throw invalid([{ path: 'currentPassword', message: 'The current password is not right' }])
+  // A stolen session must not become a free password oracle: counted before the check, like a login.
+  takePasswordAttempt(ctx.db, id, throttle)
+  if (!(await verifyPassword(row.passwordHash, currentPassword))) {
+    ctx.db.transaction((tx) => recordAudit(tx, ctx, { action: 'change_password_failed', entityType: 'user', entityId: id, after: { reason: 'wrong_password' } }))
+    throw invalid([{ path: 'currentPassword', message: 'The current password is not right' }])
+  }
   checkPassword(newPassword, row.email, 'newPassword')
   const passwordHash = await hashPassword(newPassword)
   setPassword(ctx, id, passwordHash, 'change_password', currentToken)
@@ -108,7 +122,24 @@ function setPassword(ctx: ServiceContext, id: number, passwordHash: string, acti
       const now = nowIso()
       const row = tx.update(users).set({ passwordHash, passwordChangedAt: now, version: before.version + 1, updatedAt: now }).where(eq(users.id, id)).returning().get()!
       endSessionsOfUser(tx, id, keepToken)
+      clearThrottleOfUser(tx, before)
+      // After a reset whoever held the old password may also hold the calendar link: it ends too.
+      if (action === 'reset_password') tx.delete(calendarTokens).where(eq(calendarTokens.userId, id)).run()
       recordAudit(tx, ctx, { action, entityType: 'user', entityId: id, before: toUser(before), after: toUser(row) })
+      return toUser(row)
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/** An administrator lifts the login backoff on someone's account (e.g. after a guessing attack). */
+export function unlockUser(ctx: ServiceContext, id: number): User {
+  return ctx.db.transaction(
+    (tx) => {
+      const row = findRow(tx, id)
+      if (!row) throw notFound('User')
+      const cleared = clearThrottleOfUser(tx, row)
+      recordAudit(tx, ctx, { action: 'unlock', entityType: 'user', entityId: id, after: { clearedCounters: cleared } })
       return toUser(row)
     },
     { behavior: 'immediate' },
