@@ -1,16 +1,17 @@
 /**
  * Countries, the European Economic Area and the European Commission's adequacy decisions.
  *
- * The one place where these lists live. Sources and dates:
- * - ISO 3166-1 alpha-2: the 249 officially assigned codes (user-assigned codes such as XK are refused).
- * - EEA: the 27 EU member states plus Iceland, Liechtenstein and Norway (EEA Agreement), with the
- *   EU territories that carry their own ISO code (Åland, French outermost regions).
- * - Adequacy decisions under GDPR Art. 45: the European Commission's list
- *   ("Adequacy decisions", commission.europa.eu), checked 2025-09-30. Review when the Commission
- *   adopts, amends or withdraws a decision.
+ * ISO 3166-1 alpha-2: the 249 officially assigned codes (user-assigned codes such as XK are refused).
+ * The legal lists (EEA members, adequacy decisions, international organisations, Art. 46/49 tools)
+ * are data with their sources and the date they were checked: reference/legal-reference.ts. This
+ * module keeps the functions the rules call, reading that data.
  */
+import { LEGAL_REFERENCE, type AdequacyDecision } from './reference/legal-reference'
 
-export const ADEQUACY_LIST_CHECKED = '2025-09-30'
+export type { AdequacyDecision } from './reference/legal-reference'
+
+/** The date the legal reference data (EEA, adequacy decisions) was last checked against its sources. */
+export const ADEQUACY_LIST_CHECKED = LEGAL_REFERENCE.checkedOn
 
 // prettier-ignore
 export const COUNTRY_CODES = [
@@ -32,16 +33,10 @@ export function isCountryCode(code: string): code is CountryCode {
 }
 
 /** EU member states. */
-export const EU_COUNTRIES = [
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE',
-  'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
-] as const satisfies readonly CountryCode[]
-
-/** EU territories with an ISO code of their own: Åland (FI) and the French outermost regions. */
-const EU_TERRITORIES = ['AX', 'GF', 'GP', 'MQ', 'RE', 'YT', 'MF'] as const satisfies readonly CountryCode[]
+export const EU_COUNTRIES = LEGAL_REFERENCE.euMembers as readonly CountryCode[]
 
 /** The European Economic Area: where GDPR Chapter V (transfers) does not apply. */
-export const EEA_COUNTRIES: readonly CountryCode[] = [...EU_COUNTRIES, ...EU_TERRITORIES, 'IS', 'LI', 'NO']
+export const EEA_COUNTRIES: readonly CountryCode[] = [...LEGAL_REFERENCE.euMembers, ...LEGAL_REFERENCE.euTerritories, ...LEGAL_REFERENCE.eeaEfta] as CountryCode[]
 
 const eeaSet: ReadonlySet<string> = new Set(EEA_COUNTRIES)
 /** Inside or outside the EEA is always derived from the country, never typed. */
@@ -49,48 +44,12 @@ export function isInEea(country: string): boolean {
   return eeaSet.has(country)
 }
 
-/** A Commission adequacy decision under GDPR Art. 45 (or its predecessor Directive 95/46/EC Art. 25(6)). */
-export interface AdequacyDecision {
-  /** Stable identifier used in records, e.g. "jp-2019". */
-  id: string
-  country: CountryCode
-  /** The Commission decision's number. */
-  decision: string
-  /** Limits of the decision, where it does not cover every transfer to the country. */
-  scope?: { en: string; fi: string }
-  /** True where the only route is an organisation's participation in a framework (the US DPF). */
-  frameworkOnly?: boolean
-}
+/** Every adequacy decision in force or recorded, for countries and international organisations. */
+export const ADEQUACY_DECISIONS: readonly AdequacyDecision[] = LEGAL_REFERENCE.adequacyDecisions as AdequacyDecision[]
 
-export const ADEQUACY_DECISIONS: readonly AdequacyDecision[] = [
-  { id: 'ad-2010', country: 'AD', decision: '2010/625/EU' },
-  { id: 'ar-2003', country: 'AR', decision: '2003/490/EC' },
-  {
-    id: 'ca-2002', country: 'CA', decision: '2002/2/EC',
-    scope: { en: 'Commercial organisations subject to PIPEDA', fi: 'PIPEDA-lain alaiset kaupalliset organisaatiot' },
-  },
-  { id: 'fo-2010', country: 'FO', decision: '2010/146/EU' },
-  { id: 'gg-2003', country: 'GG', decision: '2003/821/EC' },
-  { id: 'il-2011', country: 'IL', decision: '2011/61/EU' },
-  { id: 'im-2004', country: 'IM', decision: '2004/411/EC' },
-  { id: 'jp-2019', country: 'JP', decision: '(EU) 2019/419' },
-  { id: 'je-2008', country: 'JE', decision: '2008/393/EC' },
-  { id: 'nz-2013', country: 'NZ', decision: '2013/65/EU' },
-  { id: 'kr-2022', country: 'KR', decision: '(EU) 2022/254' },
-  { id: 'ch-2000', country: 'CH', decision: '2000/518/EC' },
-  { id: 'gb-2021', country: 'GB', decision: '(EU) 2021/1772' },
-  { id: 'uy-2012', country: 'UY', decision: '2012/484/EU' },
-  {
-    id: 'us-dpf-2023', country: 'US', decision: '(EU) 2023/1795', frameworkOnly: true,
-    scope: {
-      en: 'Only organisations certified under the EU-US Data Privacy Framework',
-      fi: 'Vain EU–USA-tietosuojakehykseen (Data Privacy Framework) sertifioidut organisaatiot',
-    },
-  },
-]
-
+/** Decisions for a country (never those for international organisations). */
 export function adequacyDecisionsFor(country: string): AdequacyDecision[] {
-  return ADEQUACY_DECISIONS.filter((d) => d.country === country)
+  return ADEQUACY_DECISIONS.filter((d) => d.country !== null && d.country === country)
 }
 
 export function findAdequacyDecision(id: string): AdequacyDecision | undefined {
@@ -100,6 +59,28 @@ export function findAdequacyDecision(id: string): AdequacyDecision | undefined {
 /** Countries with an adequacy decision that covers transfers without a framework certification. */
 export function hasGeneralAdequacy(country: string): boolean {
   return ADEQUACY_DECISIONS.some((d) => d.country === country && !d.frameworkOnly)
+}
+
+/** International organisations with an adequacy decision (Art. 45(1)). */
+export const INTERNATIONAL_ORGANISATIONS = LEGAL_REFERENCE.internationalOrganisations
+
+/** Decisions for international organisations (a transfer to one is a Chapter V transfer wherever its seat is). */
+export function internationalOrganisationDecisions(): AdequacyDecision[] {
+  return ADEQUACY_DECISIONS.filter((d) => d.internationalOrganisation !== null)
+}
+
+/** The name of an adequacy decision's subject: the country, or the international organisation. */
+export function adequacySubjectName(d: AdequacyDecision, lang: 'fi' | 'en'): string {
+  if (d.country) return countryName(d.country, lang)
+  return INTERNATIONAL_ORGANISATIONS.find((o) => o.id === d.internationalOrganisation)?.name[lang] ?? d.internationalOrganisation ?? ''
+}
+
+/** How a decision is cited: its act number, or its adoption date where the number is not recorded. */
+export function adequacyCitation(d: AdequacyDecision, lang: 'fi' | 'en'): string {
+  if (d.decision) return d.decision
+  const [y, m, day] = d.adoptedOn.split('-').map(Number) as [number, number, number]
+  if (lang === 'fi') return `päätös ${day}.${m}.${y}`
+  return `decision of ${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, day))}`
 }
 
 const regionNames = new Map<string, Intl.DisplayNames>()

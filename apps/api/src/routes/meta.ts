@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
-import { ADEQUACY_DECISIONS, ADEQUACY_LIST_CHECKED, COUNTRY_CODES, EEA_COUNTRIES } from '@seloste/schema'
+import { ADEQUACY_DECISIONS, ADEQUACY_LIST_CHECKED, COUNTRY_CODES, EEA_COUNTRIES, INTERNATIONAL_ORGANISATIONS } from '@seloste/schema'
 import { sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { createRouter } from '../lib/create-app'
@@ -10,8 +10,20 @@ const Reference = z
   .object({
     countries: z.array(z.string()),
     eea: z.array(z.string()),
-    adequacyDecisions: z.array(z.object({ id: z.string(), country: z.string(), decision: z.string(), frameworkOnly: z.boolean() })),
-    adequacyListChecked: z.string(),
+    adequacyDecisions: z.array(
+      z.object({
+        id: z.string(),
+        country: z.string().nullable(),
+        internationalOrganisation: z.string().nullable(),
+        decision: z.string().nullable().meta({ description: 'The act number; null where none was sourced' }),
+        adoptedOn: z.string(),
+        validUntil: z.string().nullable(),
+        frameworkOnly: z.boolean(),
+        source: z.string(),
+      }),
+    ),
+    internationalOrganisations: z.array(z.object({ id: z.string(), name: z.object({ fi: z.string(), en: z.string() }) })),
+    adequacyListChecked: z.string().meta({ description: 'The date the legal reference data was last checked against its sources' }),
   })
   .meta({ id: 'Reference' })
 
@@ -33,7 +45,11 @@ export const metaRouter = createRouter()
         {
           countries: [...COUNTRY_CODES],
           eea: [...EEA_COUNTRIES],
-          adequacyDecisions: ADEQUACY_DECISIONS.map((d) => ({ id: d.id, country: d.country, decision: d.decision, frameworkOnly: !!d.frameworkOnly })),
+          adequacyDecisions: ADEQUACY_DECISIONS.map((d) => ({
+            id: d.id, country: d.country, internationalOrganisation: d.internationalOrganisation, decision: d.decision,
+            adoptedOn: d.adoptedOn, validUntil: d.validUntil, frameworkOnly: d.frameworkOnly, source: d.source,
+          })),
+          internationalOrganisations: INTERNATIONAL_ORGANISATIONS.map((o) => ({ id: o.id, name: o.name })),
           adequacyListChecked: ADEQUACY_LIST_CHECKED,
         },
         200,
