@@ -128,7 +128,16 @@ describe('the record of processing as XLSX', () => {
     expect(cell(header!, first, ART30.c2)).toMatch(/^Name and contact details/)
     expect(cell(header!, first, ART30.d)).toMatch(/Google Workspace \(processor/)
     expect(cell(header!, first, ART30.d)).toMatch(/Authorities: when the law or an authority requires it/)
-    expect(cell(header!, first, ART30.e1)).toBe('United States (CapsuleCRM Inc)')
+    // Unknown is not none: the processors whose locations nobody recorded are named as such, not left out.
+    expect(cell(header!, first, ART30.e1).split('\n')).toEqual([
+      'United States (CapsuleCRM Inc)',
+      'Fennoa Oy: location not recorded',
+      'Google Workspace: location not recorded',
+      'Perintätoimisto: location not recorded',
+      'Slack: location not recorded',
+      'Stripe: location not recorded',
+      'Zestia Ltd: location not recorded',
+    ])
     expect(cell(header!, first, ART30.e2)).toMatch(/CapsuleCRM Inc: EU-US Data Privacy Framework/)
     expect(cell(header!, first, ART30.f)).toBe('5 years after the customer relationship ends')
     expect(cell(header!, first, ART30.g)).toMatch(/firewalls, passwords/)
@@ -136,7 +145,7 @@ describe('the record of processing as XLSX', () => {
     expect(cell(header!, first, 'Link to contract with processor')).toMatch(/Google Workspace: DPA signed/)
     expect(cell(header!, first, 'Existence of automated decision-making, including profiling')).toBe('Automated decision-making: no; profiling: no')
     expect(cell(header!, first, 'The source of the personal data')).toMatch(/Public registers/)
-    expect(cell(header!, first, 'Location of personal data')).toBe('United States')
+    expect(cell(header!, first, 'Location of personal data').split('\n')).toEqual(['United States', 'Fennoa Oy: location not recorded', 'Google Workspace: location not recorded', 'Perintätoimisto: location not recorded', 'Slack: location not recorded', 'Stripe: location not recorded', 'Zestia Ltd: location not recorded'])
     expect(cell(header!, first, 'Status')).toBe('draft')
   })
 
@@ -283,6 +292,26 @@ describe('the processor register', () => {
     const rows: string[][] = parse(res.text)
     expect(rows).toHaveLength(10)
     expect(rows.slice(1).map((r) => r[1])).toContain('Perintätoimisto')
+  })
+
+  it('says "location not recorded", never "no", for a processor whose locations nobody recorded (fi and en)', async () => {
+    for (const [lang, unknown, notRecorded, no] of [
+      ['en', 'unknown (location not recorded)', 'location not recorded', 'no'],
+      ['fi', 'ei tiedossa (sijaintia ei ole kirjattu)', 'sijaintia ei ole kirjattu', 'ei'],
+    ] as const) {
+      const rows: string[][] = parse((await auditor.get(`/api/exports/processors.csv?lang=${lang}`)).text)
+      const header = rows[0]!
+      const col = (name: string) => header.findIndex((h) => h.replace(/^\uFEFF/, '').startsWith(name))
+      const outside = col(lang === 'en' ? 'Outside the EEA' : 'ETA:n ulkopuolelle')
+      const countries = outside - 1
+      const row = (name: string) => rows.find((r) => r[1] === name)!
+      for (const name of ['Google Workspace', 'Slack', 'PostHog', 'Stripe', 'Zestia Ltd']) {
+        expect(row(name)[outside], `${name} (${lang})`).toBe(unknown)
+        expect(row(name)[countries]).toBe(notRecorded)
+      }
+      expect(row('CapsuleCRM Inc')[outside]).not.toBe(unknown)
+      expect(rows.map((r) => r[outside])).not.toContain(no)
+    }
   })
 })
 

@@ -647,7 +647,7 @@ describe('injection strings are stored and shown as text', () => {
     // Publish, then the public page shows it escaped, and the data formats carry it verbatim.
     const preview = await api.get('/api/public-list/preview')
     expect(preview.status).toBe(200)
-    const published = await api.post('/api/public-list/publish', { basedOnVersion: preview.body.latest?.version ?? 0 })
+    const published = await api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: preview.body.latest?.version ?? 0 })
     expect(published.status, published.text).toBe(201)
     for (const lang of ['fi', 'en']) {
       const page = await ctx.anonymous.get(`/public/processors?lang=${lang}`)

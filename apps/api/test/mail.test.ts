@@ -80,7 +80,7 @@ describe('following the public list by email', () => {
 
     // Not yet confirmed: a new version mails nobody.
     await ctx.api.post('/api/processors', { displayName: 'Unconfirmed Oy', role: 'processor' })
-    await ctx.api.post('/api/public-list/publish', { basedOnVersion: 1 })
+    await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 1 })
     await new Promise((r) => setTimeout(r, 100))
     expect(inbox).toHaveLength(1)
 
@@ -90,7 +90,7 @@ describe('following the public list by email', () => {
     expect((await ctx.anonymous.get(linkIn(inbox[0]!, '/public/processors/subscribe/confirm'))).status).toBe(404)
 
     await ctx.api.post('/api/processors', { displayName: 'Announced Oy', role: 'processor' })
-    await ctx.api.post('/api/public-list/publish', { basedOnVersion: 2 })
+    await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 2 })
     await until(() => inbox.length === 2)
     const update = inbox[1]!
     expect(update.raw.replace(/\r\n\s+/g, ' ')).toContain('Subject: Mikroni Digital: processor list updated (version 3)')
@@ -108,7 +108,7 @@ describe('following the public list by email', () => {
     expect(ctx.db.$client.prepare('SELECT count(*) FROM list_subscribers').pluck().get()).toBe(0)
 
     await ctx.api.post('/api/processors', { displayName: 'Quiet Oy', role: 'processor' })
-    await ctx.api.post('/api/public-list/publish', { basedOnVersion: 3 })
+    await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 3 })
     await new Promise((r) => setTimeout(r, 100))
     expect(inbox).toHaveLength(2)
   })

@@ -22,7 +22,7 @@ function expectGolden(name: string, actual: string) {
 
 async function publishNow(ctx: TestContext) {
   const preview = (await ctx.api.get('/api/public-list/preview')).body
-  return ctx.api.post('/api/public-list/publish', { basedOnVersion: preview.latest?.version ?? 0 })
+  return ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: preview.latest?.version ?? 0 })
 }
 
 describe('the generated Markdown of the demo data', () => {
@@ -84,7 +84,7 @@ describe('publishing', () => {
     expect(rendered.fi.markdown).toContain('Mailer Oy')
     expect(rendered.en.html).toContain('Newsletter service')
 
-    const published = await ctx.api.post('/api/public-list/publish', { basedOnVersion: 1, date: '2026-11-26' })
+    const published = await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 1, date: '2026-11-26' })
     expect(published.status).toBe(201)
     expect(published.body).toMatchObject({ version: 2, date: '2026-11-26' })
     expect(published.body.content.entries.find((e: { name: string }) => e.name === 'Mailer Oy').addedOn).toBe('2026-11-26')
@@ -102,13 +102,13 @@ describe('publishing', () => {
 
   it('refuses a publish based on a stale preview, and one with nothing new', async () => {
     const ctx = await createTestContext({ demo: true })
-    expect((await ctx.api.post('/api/public-list/publish', { basedOnVersion: 1 })).status).toBe(409)
+    expect((await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 1 })).status).toBe(409)
     await ctx.api.post('/api/processors', { displayName: 'New Oy', role: 'processor' })
-    const stale = await ctx.api.post('/api/public-list/publish', { basedOnVersion: 0 })
+    const stale = await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 0 })
     expect(stale.status).toBe(409)
     expect(stale.body.error.current.version).toBe(1)
-    expect((await ctx.api.post('/api/public-list/publish', { basedOnVersion: 1, date: '2020-01-01' })).body.error.fields[0].path).toBe('date')
-    expect((await ctx.api.post('/api/public-list/publish', { basedOnVersion: 1 })).status).toBe(201)
+    expect((await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 1, date: '2020-01-01' })).body.error.fields[0].path).toBe('date')
+    expect((await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 1 })).status).toBe(201)
   })
 
   it('dates a version without a date today, or with the latest date when that is already tomorrow', async () => {
@@ -117,14 +117,14 @@ describe('publishing', () => {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
     await ctx.api.post('/api/processors', { displayName: 'Early Oy', role: 'processor' })
     // Published from east of UTC after local midnight: the dashboard sends its own date.
-    expect((await ctx.api.post('/api/public-list/publish', { basedOnVersion: 1, date: tomorrow })).body).toMatchObject({ version: 2, date: tomorrow })
+    expect((await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 1, date: tomorrow })).body).toMatchObject({ version: 2, date: tomorrow })
     await ctx.api.post('/api/processors', { displayName: 'Later Oy', role: 'processor' })
-    const undated = await ctx.api.post('/api/public-list/publish', { basedOnVersion: 2 })
+    const undated = await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 2 })
     expect(undated.status, JSON.stringify(undated.body)).toBe(201)
     expect(undated.body).toMatchObject({ version: 3, date: tomorrow })
     // A date given explicitly is still checked.
     await ctx.api.post('/api/processors', { displayName: 'Last Oy', role: 'processor' })
-    expect((await ctx.api.post('/api/public-list/publish', { basedOnVersion: 3, date: today })).body.error.fields[0].path).toBe('date')
+    expect((await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 3, date: today })).body.error.fields[0].path).toBe('date')
   })
 
   it('never changes a published version when the registry changes afterwards', async () => {
@@ -212,7 +212,7 @@ describe('the public endpoints', () => {
     const json = (await ctx.anonymous.get('/public/processors.json?lang=en')).body
     const leaky = json.entries.find((e: { name: string }) => e.name === 'Leaky Ltd')
     expect(Object.keys(leaky).sort()).toEqual(
-      ['addedOn', 'disclosureCondition', 'effectiveDate', 'hqCountry', 'legalName', 'locations', 'name', 'parentName', 'privacyPolicyUrl', 'purpose', 'role', 'service', 'status', 'websiteUrl'].sort(),
+      ['addedOn', 'disclosureCondition', 'effectiveDate', 'hqCountry', 'legalName', 'locationRecorded', 'locations', 'name', 'parentName', 'privacyPolicyUrl', 'purpose', 'role', 'service', 'status', 'websiteUrl'].sort(),
     )
     expect(Object.keys(leaky.locations[0]).sort()).toEqual(
       ['adequacyDecision', 'basis', 'country', 'countryName', 'derogation', 'dpfListingUrl', 'kind', 'outsideEea', 'safeguard', 'sccModule'].sort(),

@@ -71,15 +71,22 @@ export const PublicListContent = z.object({
   controller: PublicController,
   defaultLanguage: z.enum(['fi', 'en']),
   entries: z.array(PublicEntry),
-  /** True when every listed processor (Art. 28) has a signed DPA: only then does the list say so. */
+  /**
+   * True when every processor in the Art. 28 sense that is in use (public or not; not recipients, not
+   * independent controllers, not sub-processors whose terms come through their parent) has a signed
+   * DPA: only then does the list say "with all our processors".
+   */
   allProcessorsHaveDpa: z.boolean(),
+  /** Keys of the listed entries whose current DPA is signed: where the sentence above cannot be said, the list names these. */
+  signedDpaKeys: z.array(z.number().int()).optional(),
 })
 export type PublicListContent = z.infer<typeof PublicListContent>
 
 export const EntryChange = z.object({
   key: z.number().int(),
   name: z.string(),
-  kind: z.enum(['added', 'removed', 'changed']),
+  /** "statement": a list-wide sentence appeared or disappeared; `name` is its id (STATEMENTS), `fields` ["added"] or ["removed"], key 0. */
+  kind: z.enum(['added', 'removed', 'changed', 'statement']),
   /** For "changed": the public fields that differ. */
   fields: z.array(z.string()),
 })
@@ -107,6 +114,10 @@ export const PublishInput = z
     /** The latest version number the editor previewed (0 for the first); someone else's publish in between is a conflict. */
     basedOnVersion: z.number().int().min(0),
     date: z.iso.date({ message: 'Must be a date (YYYY-MM-DD)' }).optional().meta({ description: 'The date of the version; today by default' }),
+    confirmUnknownLocations: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Required (true) when a listed entry has no recorded location: the editor has read that the list will say so. Audited.' }),
   })
   .meta({ id: 'PublishInput' })
 export type PublishInput = z.input<typeof PublishInput>
@@ -151,4 +162,37 @@ export function diffEntries(previous: readonly PublicEntry[], next: readonly Pub
   }
   for (const e of previous) if (!after.has(e.key)) changes.push({ key: e.key, name: e.name, kind: 'removed', fields: [] })
   return changes
+}
+
+/**
+ * List-wide sentences that follow from the records and so may appear or disappear between versions:
+ * - all_processors_dpa: "we have DPAs with all our processors";
+ * - no_other_transfers: "apart from these we do not transfer outside the EEA" (every entry's locations recorded).
+ */
+export const STATEMENTS = ['all_processors_dpa', 'no_other_transfers'] as const
+export type Statement = (typeof STATEMENTS)[number]
+
+/** Entries with no recorded location: nobody knows whether their data leaves the EEA. */
+export function entriesWithoutLocation(entries: readonly PublicEntry[]): PublicEntry[] {
+  return entries.filter((e) => e.locations.length === 0)
+}
+
+export function statementHolds(content: Pick<PublicListContent, 'entries' | 'allProcessorsHaveDpa'>, statement: Statement): boolean {
+  if (statement === 'all_processors_dpa') return content.allProcessorsHaveDpa && content.entries.some((e) => e.role === 'processor' || e.role === 'sub_processor')
+  return entriesWithoutLocation(content.entries).length === 0
+}
+
+/** The list-wide sentences that appear or disappear between two versions (none for a first version). */
+export function diffStatements(previous: PublicListContent | null, next: PublicListContent): EntryChange[] {
+  if (!previous) return []
+  return STATEMENTS.flatMap((s) => {
+    const before = statementHolds(previous, s)
+    const after = statementHolds(next, s)
+    return before === after ? [] : [{ key: 0, name: s, kind: 'statement' as const, fields: [after ? 'added' : 'removed'] }]
+  })
+}
+
+/** Everything that changed between two versions: the entries, then the list-wide sentences. */
+export function diffContent(previous: PublicListContent | null, next: PublicListContent): EntryChange[] {
+  return [...diffEntries(previous?.entries ?? [], next.entries), ...diffStatements(previous, next)]
 }

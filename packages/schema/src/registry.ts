@@ -439,3 +439,15 @@ export const ProcessorPage = z
   })
   .meta({ id: 'ProcessorPage' })
 export type ProcessorPage = z.infer<typeof ProcessorPage>
+
+/**
+ * Whether Art. 28(3) requires the controller to hold a DPA with this party: a processor does; a
+ * sub-processor whose parent is recorded gets its terms through that processor's agreement
+ * (Art. 28(4)); a sub-processor with no parent recorded cannot be traced to any agreement, so it
+ * counts as a processor; recipients and independent controllers need none.
+ */
+export function dpaRequired(p: { role: ProcessorRole; parentId?: number | null; parent?: { id: number } | null }): boolean {
+  if (p.role === 'processor') return true
+  if (p.role === 'sub_processor') return (p.parentId ?? p.parent?.id ?? null) === null
+  return false
+}

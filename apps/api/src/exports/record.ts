@@ -38,6 +38,7 @@ import {
   type ProcessorColumnKey,
   type RopaColumnKey,
   type TransferColumnKey,
+  UNKNOWN_WORDS,
 } from './texts'
 
 export interface Controller {
@@ -79,6 +80,8 @@ export interface RecordActivity extends Omit<ActivityRecord, 'processors'> {
   thirdCountryTransfers: RecordTransfer[]
   /** Every country where the linked processors keep or reach the data, EEA included. */
   locations: string[]
+  /** Linked processors and recipients with no location recorded: whether their data leaves the EEA is unknown. */
+  locationsNotRecorded: string[]
 }
 
 /** The record of processing activities (GDPR Art. 30(1)): the JSON export, and what every other format renders. */
@@ -177,6 +180,7 @@ export function buildRecordOfProcessing(s: RegistrySnapshot, generatedAt: string
         return { ...d, adequacyDecisionId: t.adequacyDecisionId, dpfListingUrl: t.dpfListingUrl, sccModule: t.sccModule, derogation: t.derogation, otherSafeguard: t.otherSafeguard, tiaStatus: t.tiaStatus }
       }),
       locations: [...new Set(transfers.map((t) => t.country))].sort(),
+      locationsNotRecorded: linked.filter((p) => !transfersOf.get(p.id)?.length).map((p) => p.displayName),
     }
   })
   return { kind: 'record_of_processing_activities', controller: controllerOf(s), asOf: s.asOf, generatedAt, activities: activities.sort(byName) }
@@ -294,14 +298,17 @@ export function ropaTable(doc: RecordOfProcessing, lang: Language): Table {
       dataCategories: lines(a.dataCategories.map((c) => `${pick(c.name, lang)}${c.special ? (lang === 'fi' ? ' (erityinen henkilötietoryhmä)' : ' (special category)') : ''}`)),
       recipients: lines([...a.processors.map((p) => recipientText(p, lang)), ...a.otherRecipients.map((r) => `${pick(r.name, lang)}${isBlank(r.condition) ? '' : `: ${pick(r.condition, lang)}`}`)]),
       processorContracts: lines(a.processors.map((p) => contractText(p, lang))),
-      thirdCountries: lines([...new Set(a.thirdCountryTransfers.map((t) => `${country(t.country, lang)} (${t.processorName})`))]),
+      thirdCountries: lines([
+        ...new Set(a.thirdCountryTransfers.map((t) => `${country(t.country, lang)} (${t.processorName})`)),
+        ...(a.locationsNotRecorded ?? []).map((name) => `${name}: ${UNKNOWN_WORDS[lang].locationNotRecorded}`),
+      ]),
       safeguards: lines(a.thirdCountryTransfers.map((t) => `${country(t.country, lang)}, ${t.processorName}: ${safeguardText(t, lang)}`)),
       retention: retentionText(a, lang),
       security: pick(a.securityMeasures, lang),
       rights: lines(a.rights.map((r) => DATA_SUBJECT_RIGHT_LABELS[r][lang])),
       automated: automatedText(a, lang),
       sources: sourcesText(a, lang),
-      location: a.locations.map((c) => country(c, lang)).join(', '),
+      location: lines([a.locations.map((c) => country(c, lang)).join(', '), ...(a.locationsNotRecorded ?? []).map((name) => `${name}: ${UNKNOWN_WORDS[lang].locationNotRecorded}`)].filter(Boolean)),
       dpiaRequired: dpiaRequired(a, lang),
       dpiaProgress: DPIA_STATUS_LABELS[a.dpiaStatus][lang],
       dpiaLink: a.dpiaUrl ?? '',
@@ -363,8 +370,9 @@ export function processorTable(reg: ProcessorRegister, lang: Language): Table {
       public: p.isPublic ? w.yes : w.no,
       dataCategories: lines(p.dataCategories),
       dataSubjectCategories: lines(p.dataSubjectCategories),
-      countries: [...new Set(p.transfers.map((t) => country(t.country, lang)))].join(', '),
-      outsideEea: outside.length ? w.yes : w.no,
+      // Unknown is not none: no recorded location is not "inside the EEA".
+      countries: p.transfers.length ? [...new Set(p.transfers.map((t) => country(t.country, lang)))].join(', ') : UNKNOWN_WORDS[lang].locationNotRecorded,
+      outsideEea: outside.length ? w.yes : p.transfers.length ? w.no : UNKNOWN_WORDS[lang].unknown,
       transfers: lines(
         p.transfers.map((t) =>
           [country(t.country, lang), KIND[t.kind][lang], safeguardText(t, lang), isInEea(t.country) ? '' : `TIA: ${TIA_STATUS[t.tiaStatus][lang]}`].filter(Boolean).join(', '),

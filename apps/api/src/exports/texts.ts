@@ -248,3 +248,9 @@ export const ACTIVITY_LEVEL_COLUMNS = [
   'nextReview',
   'updatedAt',
 ] as const satisfies readonly (typeof ROPA_COLUMNS)[number]['key'][]
+
+/** Where the records are silent, the exports say so: a processor with no recorded location is not "inside the EEA". */
+export const UNKNOWN_WORDS = {
+  fi: { locationNotRecorded: 'sijaintia ei ole kirjattu', unknown: 'ei tiedossa (sijaintia ei ole kirjattu)' },
+  en: { locationNotRecorded: 'location not recorded', unknown: 'unknown (location not recorded)' },
+} as const

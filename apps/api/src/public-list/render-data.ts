@@ -2,7 +2,7 @@ import { countryName, type Language, type PublishedVersion } from '@seloste/sche
 import { Feed } from 'feed'
 import { neutraliseFormulas, toCsv } from '../lib/csv'
 import { changeText, esc, publicLinks } from './render-html'
-import { isUpcoming, kindText, pick, safeguardStatement, T } from './texts'
+import { agreementsSentence, UNKNOWN_TEXTS, isUpcoming, kindText, otherTransfersSentence, pick, safeguardStatement, T } from './texts'
 
 /** The list as JSON in one language: the public fields and the basis statements, as on the page. */
 export function renderJson(version: PublishedVersion, lang: Language, today: string): string {
@@ -27,6 +27,8 @@ export function renderJson(version: PublishedVersion, lang: Language, today: str
         status: isUpcoming(e, today) ? 'upcoming' : 'active',
         effectiveDate: e.effectiveDate,
         addedOn: e.addedOn,
+        // Unknown is not none: an empty list of locations means nothing is recorded, not "inside the EEA".
+        locationRecorded: e.locations.length > 0,
         locations: e.locations.map((l) => ({
           country: l.country,
           countryName: countryName(l.country, lang),
@@ -40,6 +42,10 @@ export function renderJson(version: PublishedVersion, lang: Language, today: str
           basis: l.outsideEea ? safeguardStatement(e.name, l, lang).text : null,
         })),
       })),
+      statements: {
+        agreements: agreementsSentence(version.content, lang),
+        transfers: otherTransfersSentence(version.content, lang, version.content.entries.some((e) => e.locations.some((l) => l.outsideEea))),
+      },
       changes: version.changes,
       links: publicLinks(lang, version.version),
     },
@@ -55,13 +61,14 @@ export function safeCell(value: string | number | boolean | null): string {
 
 /** One row per entry and location (an entry with no recorded location has one row). */
 export function renderCsv(version: PublishedVersion, lang: Language, today: string): string {
-  const header = ['name', 'legal_name', 'role', 'parent', 'service', 'purpose', 'disclosure_condition', 'status', 'effective_date', 'added_on', 'country', 'country_name', 'outside_eea', 'kind', 'safeguard', 'basis']
+  // location_recorded last: a row with an empty country is "not recorded", which a blank alone would not say.
+  const header = ['name', 'legal_name', 'role', 'parent', 'service', 'purpose', 'disclosure_condition', 'status', 'effective_date', 'added_on', 'country', 'country_name', 'outside_eea', 'kind', 'safeguard', 'basis', 'location_recorded']
   const rows: (string | number | boolean | null)[][] = []
   for (const e of version.content.entries) {
     const common = [e.name, e.legalName, e.role, e.parentName, pick(e.service, lang), pick(e.purpose, lang), pick(e.disclosureCondition, lang), isUpcoming(e, today) ? 'upcoming' : 'active', e.effectiveDate, e.addedOn]
-    if (e.locations.length === 0) rows.push([...common, null, null, null, null, null, null])
+    if (e.locations.length === 0) rows.push([...common, null, null, null, null, null, UNKNOWN_TEXTS[lang].locationNotRecorded, false])
     for (const l of e.locations) {
-      rows.push([...common, l.country, countryName(l.country, lang), l.outsideEea, kindText(l.kind, lang), l.safeguard, l.outsideEea ? safeguardStatement(e.name, l, lang).text : null])
+      rows.push([...common, l.country, countryName(l.country, lang), l.outsideEea, kindText(l.kind, lang), l.safeguard, l.outsideEea ? safeguardStatement(e.name, l, lang).text : null, true])
     }
   }
   // With a byte order mark: people open this file in Excel, which reads UTF-8 without one as a legacy code page.

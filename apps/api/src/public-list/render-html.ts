@@ -1,5 +1,5 @@
 import { countryName, type Language, type PublicEntry, type PublishedVersion } from '@seloste/schema'
-import { countryList, formatDate, groupEntries, isUpcoming, kindText, pick, safeguardStatement, T } from './texts'
+import { agreementsSentence, countryList, formatDate, groupEntries, isUpcoming, kindText, otherTransfersSentence, pick, safeguardStatement, statementChangeText, T, UNKNOWN_TEXTS } from './texts'
 
 /** Escapes text for HTML content and attribute values. */
 export function esc(text: string | number): string {
@@ -68,7 +68,7 @@ function entryItem(entry: PublicEntry, lang: Language, today: string, children: 
   const upcoming = isUpcoming(entry, today)
   const sub = entry.role === 'sub_processor' ? ` <span class="tag">${esc(t.subProcessor)}</span>` : ''
   return `<li${upcoming ? ' class="is-upcoming"' : ''}><strong>${esc(entry.name)}</strong>${sub}${upcoming ? ` <span class="tag upcoming">${esc(t.upcoming(formatDate(entry.effectiveDate!, lang)))}</span>` : ''}${service ? ` – ${esc(service)}.` : ''}
-${purpose ? ` ${esc(t.use(purpose))}` : ''}${eea.length ? ` ${esc(t.locations(eea.join(', ')))}` : ''}
+${purpose ? ` ${esc(t.use(purpose))}` : ''}${eea.length ? ` ${esc(t.locations(eea.join(', ')))}` : ''}${entry.locations.length === 0 ? ` ${esc(UNKNOWN_TEXTS[lang].locationNotRecorded)}` : ''}
 <span class="meta">${esc(t.addedOn)} ${esc(formatDate(entry.addedOn, lang))}.</span>${children.length ? `\n<ul>${children.map((c) => entryItem(c, lang, today)).join('\n')}</ul>` : ''}</li>`
 }
 
@@ -83,10 +83,11 @@ export function renderHtmlFragment(version: PublishedVersion, lang: Language, to
     parts.push(`<p>${esc(t.processorsIntro)}</p><ol>`)
     for (const { entry, children } of processors) parts.push(entryItem(entry, lang, today, children))
     parts.push('</ol>')
-    if (version.content.allProcessorsHaveDpa) parts.push(`<p>${esc(t.agreements)}</p>`)
+    const agreements = agreementsSentence(version.content, lang)
+    if (agreements) parts.push(`<p>${esc(agreements)}</p>`)
   }
   parts.push(`</section><section aria-labelledby="transfers"><h2 id="transfers">${esc(t.transfersHeading)}</h2><h3>${esc(t.transfersSub)}</h3>`)
-  if (transfers.length === 0) parts.push(`<p>${esc(t.noTransfers)}</p>`)
+  if (transfers.length === 0) parts.push(`<p>${esc(otherTransfersSentence(version.content, lang, false))}</p>`)
   else {
     parts.push('<ul>')
     for (const { entry, location } of transfers) {
@@ -95,14 +96,15 @@ export function renderHtmlFragment(version: PublishedVersion, lang: Language, to
       const at = location.safeguard === 'dpf' ? (lang === 'fi' ? ' osoitteessa' : ' at') : ''
       parts.push(`<li><strong>${esc(entry.name)}</strong>, ${esc(countryName(location.country, lang))} (${esc(kindText(location.kind, lang))}). ${esc(basis.text)}${at}${link}</li>`)
     }
-    parts.push(`</ul><p>${esc(t.otherwiseNoTransfers)}</p>`)
+    parts.push(`</ul><p>${esc(otherTransfersSentence(version.content, lang, true))}</p>`)
   }
   parts.push(`<h3>${esc(t.disclosuresSub)}</h3><p>${esc(t.disclosuresIntro)}</p><ul><li>${esc(t.authorities)}</li>`)
   for (const r of recipients) {
     const service = pick(r.service, lang)
     const condition = pick(r.disclosureCondition, lang) || pick(r.purpose, lang)
     const upcoming = isUpcoming(r, today) ? ` <span class="tag upcoming">${esc(t.upcoming(formatDate(r.effectiveDate!, lang)))}</span>` : ''
-    parts.push(`<li><strong>${esc(r.name)}</strong>${service ? ` (${esc(service)})` : ''}${condition ? `: ${esc(condition)}` : ''}.${upcoming}</li>`)
+    const unknown = r.locations.length === 0 ? ` ${esc(UNKNOWN_TEXTS[lang].locationNotRecorded)}` : ''
+    parts.push(`<li><strong>${esc(r.name)}</strong>${service ? ` (${esc(service)})` : ''}${condition ? `: ${esc(condition)}` : ''}.${unknown}${upcoming}</li>`)
   }
   parts.push('</ul></section>')
   return parts.join('\n')
@@ -153,6 +155,7 @@ export function renderMessagePage(lang: Language, heading: string, text: string,
 
 export function changeText(change: PublishedVersion['changes'][number], lang: Language): string {
   const t = T[lang]
+  if (change.kind === 'statement') return statementChangeText(change, lang)
   if (change.kind === 'added') return `${t.added}: ${change.name}`
   if (change.kind === 'removed') return `${t.removed}: ${change.name}`
   return `${t.changed}: ${change.name} (${change.fields.map((f) => t.fields[f] ?? f).join(', ')})`

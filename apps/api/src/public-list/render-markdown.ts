@@ -1,5 +1,5 @@
 import { countryName, type Language, type PublishedVersion } from '@seloste/schema'
-import { countryList, formatDate, groupEntries, isUpcoming, kindText, pick, safeguardStatement, T } from './texts'
+import { agreementsSentence, countryList, formatDate, groupEntries, isUpcoming, kindText, otherTransfersSentence, pick, safeguardStatement, T, UNKNOWN_TEXTS } from './texts'
 
 /** Escapes text so that Markdown (and the HTML a Markdown renderer lets through) shows it literally. */
 export function md(text: string): string {
@@ -30,25 +30,27 @@ export function renderMarkdown(version: PublishedVersion, lang: Language, today:
       for (const child of children) out.push(`   - ${describe(child, t.subProcessor)}`)
     })
     out.push('')
-    if (version.content.allProcessorsHaveDpa) out.push(t.agreements, '')
+    const agreements = agreementsSentence(version.content, lang)
+    if (agreements) out.push(md(agreements), '')
   }
 
   out.push(`## ${t.transfersHeading}`, '', `### ${t.transfersSub}`, '')
-  if (transfers.length === 0) out.push(t.noTransfers, '')
+  if (transfers.length === 0) out.push(md(otherTransfersSentence(version.content, lang, false)), '')
   else {
     for (const { entry, location } of transfers) {
       const basis = safeguardStatement(entry.name, location, lang)
       const link = location.safeguard === 'dpf' ? dpfTail(basis.link, lang) : ''
       out.push(`- **${md(entry.name)}**, ${md(countryName(location.country, lang))} (${kindText(location.kind, lang)}). ${md(basis.text)}${link}`)
     }
-    out.push('', t.otherwiseNoTransfers, '')
+    out.push('', md(otherTransfersSentence(version.content, lang, true)), '')
   }
 
   out.push(`### ${t.disclosuresSub}`, '', t.disclosuresIntro, '', `- ${t.authorities}`)
   for (const r of recipients) {
     const service = pick(r.service, lang)
     const condition = pick(r.disclosureCondition, lang) || pick(r.purpose, lang)
-    out.push(`- **${md(r.name)}**${service ? ` (${md(service)})` : ''}${condition ? `: ${md(condition)}` : ''}.${upcomingNote(r.effectiveDate)}`)
+    const unknown = r.locations.length === 0 ? ` ${md(UNKNOWN_TEXTS[lang].locationNotRecorded)}` : ''
+    out.push(`- **${md(r.name)}**${service ? ` (${md(service)})` : ''}${condition ? `: ${md(condition)}` : ''}.${unknown}${upcomingNote(r.effectiveDate)}`)
   }
   out.push('', `_${t.updated} ${formatDate(version.date, lang)} (${t.version.toLowerCase()} ${version.version})._`, '')
   return out.join('\n')
@@ -64,6 +66,7 @@ export function renderMarkdown(version: PublishedVersion, lang: Language, today:
     const parts = [`**${md(entry.name)}**${note ? ` (${note})` : ''}${service ? ` – ${md(service)}.` : '.'}`]
     if (purpose) parts.push(md(t.use(purpose)))
     if (eea.length) parts.push(md(t.locations(eea.join(', '))))
+    if (entry.locations.length === 0) parts.push(md(UNKNOWN_TEXTS[lang].locationNotRecorded))
     if (isUpcoming(entry, today)) parts.push(md(t.upcoming(formatDate(entry.effectiveDate!, lang))))
     return parts.join(' ')
   }

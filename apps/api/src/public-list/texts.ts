@@ -1,4 +1,4 @@
-import { countryName, type Language, type PublicEntry, type PublicLocation, type TransferKind } from '@seloste/schema'
+import { countryName, entriesWithoutLocation, statementHolds, type Language, type PublicEntry, type PublicLocation, type PublishedVersion, type TransferKind } from '@seloste/schema'
 
 /** Dates as the language writes them: 27.6.2025 / 27 June 2025. */
 /** Made once: building an Intl formatter costs far more than using one (the findings format thousands of dates). */
@@ -216,4 +216,59 @@ export function groupEntries(entries: readonly PublicEntry[]) {
 
 export function isUpcoming(entry: PublicEntry, today: string): boolean {
   return entry.effectiveDate !== null && entry.effectiveDate > today
+}
+
+/**
+ * What the list says where the records are incomplete. Unknown is a state of its own: an entry with
+ * no recorded location is never shown as inside the EEA, and the list never says "no other transfers"
+ * while any location is unknown.
+ */
+export const UNKNOWN_TEXTS = {
+  fi: {
+    locationNotRecorded: 'Tietojen sijaintia ei ole kirjattu.',
+    locationsNotRecorded: (list: string) =>
+      `Seuraavien palveluiden tietojen sijaintia ei ole kirjattu, joten emme voi tässä kertoa, siirtyvätkö niiden käsittelemät tiedot ETA-alueen ulkopuolelle: ${list}.`,
+    someAgreements: (list: string) => `Henkilötietojen käsittelysopimus on tehty seuraavien käsittelijöiden kanssa: ${list}.`,
+    statements: {
+      all_processors_dpa: 'lause ”käsittelysopimukset kaikkien käsittelijöiden kanssa”',
+      no_other_transfers: 'lause ”emme siirrä tietoja muuten ETA-alueen ulkopuolelle”',
+    } as Record<string, string>,
+    statementAdded: 'Lisätty',
+    statementRemoved: 'Poistettu',
+    locationRecorded: 'sijainti kirjattu',
+  },
+  en: {
+    locationNotRecorded: 'Where the data is has not been recorded.',
+    locationsNotRecorded: (list: string) =>
+      `Where the following services keep the data has not been recorded, so we cannot say here whether the data they process leaves the EEA: ${list}.`,
+    someAgreements: (list: string) => `We have data processing agreements with the following processors: ${list}.`,
+    statements: {
+      all_processors_dpa: 'the sentence "data processing agreements with all our processors"',
+      no_other_transfers: 'the sentence "we do not otherwise transfer data outside the EEA"',
+    } as Record<string, string>,
+    statementAdded: 'Added',
+    statementRemoved: 'Removed',
+    locationRecorded: 'location recorded',
+  },
+} as const
+
+/** The DPA sentence the records support, or null when none can be said. */
+export function agreementsSentence(content: PublishedVersion['content'], lang: Language): string | null {
+  if (statementHolds(content, 'all_processors_dpa')) return T[lang].agreements
+  const keys = new Set(content.signedDpaKeys ?? [])
+  const names = content.entries.filter((e) => keys.has(e.key)).map((e) => e.name)
+  return names.length ? UNKNOWN_TEXTS[lang].someAgreements(names.join(', ')) : null
+}
+
+/** The sentence that ends the transfers section: "no other transfers" only when every location is recorded. */
+export function otherTransfersSentence(content: PublishedVersion['content'], lang: Language, anyTransfers: boolean): string {
+  const unknown = entriesWithoutLocation(content.entries)
+  if (unknown.length) return UNKNOWN_TEXTS[lang].locationsNotRecorded(unknown.map((e) => e.name).join(', '))
+  return anyTransfers ? T[lang].otherwiseNoTransfers : T[lang].noTransfers
+}
+
+/** A list-wide sentence that appeared or disappeared, as the change history writes it. */
+export function statementChangeText(change: { name: string; fields: string[] }, lang: Language): string {
+  const u = UNKNOWN_TEXTS[lang]
+  return `${change.fields[0] === 'added' ? u.statementAdded : u.statementRemoved}: ${u.statements[change.name] ?? change.name}`
 }

@@ -54,7 +54,7 @@ export function seedDemoData(db: Db): SeedResult {
     result.processors++
   }
   // The reference policy's sections 6 and 7 as the first published version, dated as the policy.
-  if (!latestVersion(db)) publishPublicList(ctx, { basedOnVersion: 0, date: DEMO_PUBLISHED_ON })
+  if (!latestVersion(db)) publishPublicList(ctx, { basedOnVersion: 0, date: DEMO_PUBLISHED_ON, confirmUnknownLocations: true })
   seedDemoActivities(db)
   return result
 }

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto'
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm'
 import {
   canonicalJson,
-  diffEntries,
+  diffContent,
+  dpaRequired,
+  entriesWithoutLocation,
   findAdequacyDecision,
   isInEea,
   type PublicEntry,
@@ -114,17 +116,28 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
       .sort((a, b) => Number(a.outsideEea) - Number(b.outsideEea) || a.country.localeCompare(b.country) || a.kind.localeCompare(b.kind)),
   }))
   entries.sort((a, b) => collator.compare(a.name, b.name) || a.key - b.key)
+  // The DPA sentence speaks of every processor in use, listed or not: an internal processor without
+  // an agreement makes "with all our processors" untrue just the same.
+  const inUse = db
+    .select({ id: processors.id, role: processors.role, parentId: processors.parentId, status: processors.status })
+    .from(processors)
+    .all()
+    .filter((p) => p.status === 'active' || listed.has(p.id))
+    .filter(dpaRequired)
+  const signed = currentDpaStatuses(db)
+  const isSigned = (id: number) => signed.get(id) === 'signed'
   return {
     controller: { name: org.name, businessId: org.businessId },
     defaultLanguage: org.defaultLanguage,
     entries,
-    allProcessorsHaveDpa: allSigned(db, rows.filter((p) => p.role === 'processor').map((p) => p.id)),
+    allProcessorsHaveDpa: inUse.every((p) => isSigned(p.id)),
+    signedDpaKeys: entries.filter((e) => (e.role === 'processor' || e.role === 'sub_processor') && isSigned(e.key)).map((e) => e.key),
   }
 }
 
-/** True when each of these processors' current (newest) DPA is signed. */
-function allSigned(db: DbOrTx, processorIds: number[]): boolean {
-  const current = new Map(
+/** Each processor's current (newest) DPA status. */
+function currentDpaStatuses(db: DbOrTx): Map<number, string> {
+  return new Map(
     db
       .select({ processorId: dpas.processorId, status: dpas.status })
       .from(dpas)
@@ -133,7 +146,6 @@ function allSigned(db: DbOrTx, processorIds: number[]): boolean {
       .all()
       .map((d) => [d.processorId, d.status]),
   )
-  return processorIds.every((id) => current.get(id) === 'signed')
 }
 
 function today(): string {
@@ -144,21 +156,21 @@ function today(): string {
 export function previewPublicList(db: DbOrTx): PublicListPreview {
   const latest = latestVersion(db)
   const draft = buildContent(db, today(), latest)
-  return { latest: latest && summaryOf(latest), draft, changes: diffEntries(latest?.content.entries ?? [], draft.entries) }
+  return { latest: latest && summaryOf(latest), draft, changes: diffContent(latest?.content ?? null, draft) }
 }
 
 /** True when publishing now would change the public list. */
 export function hasUnpublishedChanges(db: DbOrTx): boolean {
   const latest = latestVersion(db)
   if (!latest) return true
-  return diffEntries(latest.content.entries, buildContent(db, today(), latest).entries).length > 0
+  return diffContent(latest.content, buildContent(db, today(), latest)).length > 0
 }
 
 /**
  * Freezes the registry's public view as the next numbered, dated version. `basedOnVersion` is the
  * version the editor previewed: if someone published since, the preview is stale (409).
  */
-export function publishPublicList(ctx: ServiceContext, input: { basedOnVersion: number; date?: string | undefined }): PublishedVersion {
+export function publishPublicList(ctx: ServiceContext, input: { basedOnVersion: number; date?: string | undefined; confirmUnknownLocations?: boolean | undefined }): PublishedVersion {
   return ctx.db.transaction(
     (tx) => {
       const latest = latestVersion(tx)
@@ -174,8 +186,19 @@ export function publishPublicList(ctx: ServiceContext, input: { basedOnVersion: 
       const date = input.date ?? (latest && latest.date > today() ? latest.date : today())
       if (latest && date < latest.date) throw invalid([{ path: 'date', message: `Cannot be before the latest version's date (${latest.date})` }])
       const content = buildContent(tx, date, latest)
-      const changes = diffEntries(latest?.content.entries ?? [], content.entries)
+      const changes = diffContent(latest?.content ?? null, content)
       if (latest && changes.length === 0) throw new AppError('conflict', 'Nothing has changed since the latest published version')
+      // Unknown is not none: the list will say that these locations are not recorded, and the owner
+      // must have read that before the company publishes it.
+      const unlocated = entriesWithoutLocation(content.entries).map((e) => e.name)
+      if (unlocated.length && input.confirmUnknownLocations !== true) {
+        throw invalid([
+          {
+            path: 'confirmUnknownLocations',
+            message: `Where these keep the data is not recorded, and the list will say so: ${unlocated.join(', ')}. Record their locations, or confirm to publish as it is`,
+          },
+        ])
+      }
       const row: VersionRow = {
         version: current + 1,
         date,
@@ -188,7 +211,8 @@ export function publishPublicList(ctx: ServiceContext, input: { basedOnVersion: 
       }
       tx.insert(publishedVersions).values(row).run()
       const published = toVersion(row)
-      recordAudit(tx, ctx, { action: 'publish', entityType: 'public_list', entityId: published.version, after: summaryOf(published) })
+      const confirmation = unlocated.length ? { confirmedUnknownLocations: unlocated } : {}
+      recordAudit(tx, ctx, { action: 'publish', entityType: 'public_list', entityId: published.version, after: { ...summaryOf(published), ...confirmation } })
       return published
     },
     { behavior: 'immediate' },
