@@ -9,7 +9,7 @@ import { ErrorState } from '../../../components/ui/error-state'
 import { Skeleton } from '../../../components/ui/skeleton'
 import { paths } from '../../../config/paths'
 import { useFormat } from '../../../lib/format'
-import { useDebouncedValue } from '../../../lib/use-debounced-value'
+import { useDebouncedNavigation } from '../../../lib/use-debounced-navigation'
 import { useActivities } from '../api/get-activities'
 import { hasActivityFilters, toActivityQuery, type ActivityListSearch } from '../lib/list-search'
 import { pickText, useLang } from '../lib/text'
@@ -26,7 +26,7 @@ export function ActivitiesList({ search, onSearchChange, onClearFilters }: Activ
   const { t } = useTranslation()
   const id = useId()
   const [text, setText] = useState(search.q ?? '')
-  const debounced = useDebouncedValue(text, 300)
+  const scheduleSearch = useDebouncedNavigation(300)
   const { data, error, isPending, isError, isPlaceholderData, isFetching, refetch } = useActivities(toActivityQuery(search))
   const filtered = hasActivityFilters(search)
 
@@ -35,12 +35,14 @@ export function ActivitiesList({ search, onSearchChange, onClearFilters }: Activ
     setText(search.q ?? '')
   }, [search.q])
 
-  useEffect(() => {
-    const q = debounced.trim() || undefined
+  const type = (value: string) => {
+    setText(value)
+    const q = value.trim() || undefined
     // Typing replaces the history entry: Back should leave the search, not replay each keystroke.
-    if (q !== (search.q?.trim() || undefined)) onSearchChange({ q }, { replace: true })
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the debounced text triggers a search
-  }, [debounced])
+    scheduleSearch(() => {
+      if (q !== (search.q?.trim() || undefined)) onSearchChange({ q }, { replace: true })
+    })
+  }
 
   let body
   if (isError && !data) {
@@ -96,7 +98,7 @@ export function ActivitiesList({ search, onSearchChange, onClearFilters }: Activ
                 className="input"
                 value={text}
                 placeholder={t('activities.list.searchPlaceholder')}
-                onChange={(e) => setText(e.target.value)}
+                onChange={(e) => type(e.target.value)}
                 autoComplete="off"
               />
             </div>
@@ -109,7 +111,7 @@ export function ActivitiesList({ search, onSearchChange, onClearFilters }: Activ
               id={`${id}-status`}
               className={`select ${search.status ? 'is-active' : ''}`}
               value={search.status ?? ''}
-              onChange={(e) => onSearchChange({ status: (e.target.value || undefined) as ActivityListSearch['status'] })}
+              onChange={(e) => onSearchChange({ q: text.trim() || undefined, status: (e.target.value || undefined) as ActivityListSearch['status'] })}
             >
               <option value="">{t('activities.list.statusAll')}</option>
               {ActivityStatus.options.map((s) => (

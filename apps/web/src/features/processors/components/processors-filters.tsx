@@ -3,7 +3,7 @@ import { useEffect, useId, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CountrySelect } from '../../../components/form/country-select'
 import { Button } from '../../../components/ui/button'
-import { useDebouncedValue } from '../../../lib/use-debounced-value'
+import { useDebouncedNavigation } from '../../../lib/use-debounced-navigation'
 import { hasFilters, type ProcessorListSearch } from '../lib/list-search'
 
 export type SearchPatch = Partial<ProcessorListSearch>
@@ -18,22 +18,25 @@ export function ProcessorsFilters({ search, onChange, onClear }: FiltersProps) {
   const { t } = useTranslation()
   const id = useId()
   const [text, setText] = useState(search.q ?? '')
-  const debounced = useDebouncedValue(text, 300)
+  const scheduleSearch = useDebouncedNavigation(300)
 
   // The URL is the truth: when it changes from outside (back button, "clear filters"), follow it.
   useEffect(() => {
     setText(search.q ?? '')
   }, [search.q])
 
-  useEffect(() => {
-    const q = debounced.trim() || undefined
+  const type = (value: string) => {
+    setText(value)
+    const q = value.trim() || undefined
     // Typing replaces the history entry: Back should leave the search, not replay each keystroke.
-    if (q !== (search.q?.trim() || undefined)) onChange({ q, page: undefined }, { replace: true })
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the debounced text triggers a search
-  }, [debounced])
+    scheduleSearch(() => {
+      if (q !== (search.q?.trim() || undefined)) onChange({ q, page: undefined }, { replace: true })
+    })
+  }
 
-  // A filter change starts again from page 1.
-  const set = (patch: SearchPatch) => onChange({ ...patch, page: undefined })
+  // A filter change starts again from page 1, and takes the text typed so far with it (it cancels
+  // the pending search update).
+  const set = (patch: SearchPatch) => onChange({ q: text.trim() || undefined, ...patch, page: undefined })
 
   return (
     <div className="filters">
@@ -60,7 +63,7 @@ export function ProcessorsFilters({ search, onChange, onClear }: FiltersProps) {
               className="input"
               value={text}
               placeholder={t('processors.list.searchPlaceholder')}
-              onChange={(e) => setText(e.target.value)}
+              onChange={(e) => type(e.target.value)}
               autoComplete="off"
             />
           </div>
