@@ -9,7 +9,12 @@ import { E2E_ADMIN, E2E_PORT } from './e2e/config'
 // WEB_DIST may point at another build (several people running journeys side by side).
 const webDist = process.env.WEB_DIST ?? join(dirname(fileURLToPath(import.meta.url)), 'apps/web/dist')
 if (!existsSync(join(webDist, 'index.html'))) {
-  throw new Error('The dashboard is not built. Run `pnpm --filter @seloste/web build` before `pnpm test:e2e`.')
+  throw new Error('The dashboard is not built. Run `pnpm build` before `pnpm test:e2e`.')
+}
+// The compiled server (apps/api/build.mjs), as in production.
+const serverJs = join(dirname(fileURLToPath(import.meta.url)), 'apps/api/dist/server.js')
+if (!existsSync(serverJs)) {
+  throw new Error('The API is not built. Run `pnpm build` before `pnpm test:e2e`.')
 }
 
 // A fresh database per run. The config is also loaded in the worker processes, where this path
@@ -50,8 +55,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The server itself, not through pnpm (which may only be reachable through npx here).
-    command: 'apps/api/node_modules/.bin/tsx apps/api/src/server.ts',
+    // The compiled production server itself, one node process (not through pnpm).
+    command: `node --enable-source-maps ${JSON.stringify(serverJs)}`,
     url: `http://127.0.0.1:${E2E_PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 90_000,

@@ -6,5 +6,6 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 install_dependencies
 pnpm_cmd build
-# Run the server directly (not through pnpm) so that SIGTERM reaches it for a graceful shutdown.
-exec env INIT_CWD="$PWD" apps/api/node_modules/.bin/tsx apps/api/src/server.ts
+# The compiled server as one node process (not through pnpm or tsx), so that SIGTERM reaches it
+# for a graceful shutdown and nothing else stays resident.
+exec env INIT_CWD="$PWD" node --enable-source-maps apps/api/dist/server.js

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { DEFAULT_CONFIG, type AppConfig } from './lib/config'
 import { smtpMailer } from './lib/mailer'
 
-/** The repository root (apps/api/src -> ../../..). */
+/** The repository root (apps/api/src, or the compiled apps/api/dist -> ../../..). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 
 const EnvSchema = z.object({

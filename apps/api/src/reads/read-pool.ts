@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads'
 import { logger } from '../lib/logger'
 import type { Db } from '../db/client'
 import { readTasks, type ReadTask, type ReadTasks } from './read-tasks'
-import type { ReadReply, ReadRequest } from './read-worker'
+import type { ReadReply, ReadRequest, ReadyMessage } from './read-worker'
 
 /**
  * Where the heavy reads run (read-tasks.ts). The server is one JavaScript thread: a list search or the
@@ -40,11 +40,23 @@ interface Slot {
   /** False from the worker's exit until its replacement is started. */
   live: boolean
   pending: Map<number, { resolve: (value: never) => void; reject: (err: Error) => void }>
+  /** True once the worker has opened its connection (its first message). */
+  ready: boolean
 }
 
-/** A worker that dies sooner than this after its start is replaced only after RESTART_DELAY_MS (no crash loop). */
+/**
+ * A worker that dies before it was ready (it could not open the database), or sooner than this
+ * after its start, is replaced only after RESTART_DELAY_MS (no crash loop). "Before it was ready"
+ * is a fact, not a time: on a busy machine a start can take longer than STABLE_AFTER_MS.
+ */
 const STABLE_AFTER_MS = 5_000
 const RESTART_DELAY_MS = 1_000
+
+/**
+ * The worker's code: the compiled dist/read-worker.js next to the compiled server (build.mjs), or,
+ * when the server runs from TypeScript source (dev, tests), an entry that registers tsx first.
+ */
+const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('./read-worker-entry.mjs', import.meta.url) : new URL('./read-worker.js', import.meta.url)
 
 /** The reads on `size` worker threads over the database file at `path` (already opened and migrated). */
 export function workerReads(path: string, size: number): Reads {
@@ -54,10 +66,14 @@ export function workerReads(path: string, size: number): Reads {
 
   const start = (index: number): void => {
     const startedAt = Date.now()
-    const worker = new Worker(new URL('./read-worker-entry.mjs', import.meta.url), { workerData: { path } })
-    const slot: Slot = { worker, live: true, pending: new Map() }
+    const worker = new Worker(WORKER_ENTRY, { workerData: { path } })
+    const slot: Slot = { worker, live: true, pending: new Map(), ready: false }
     slots[index] = slot
-    worker.on('message', (reply: ReadReply) => {
+    worker.on('message', (reply: ReadReply | ReadyMessage) => {
+      if ('ready' in reply) {
+        slot.ready = true
+        return
+      }
       const waiting = slot.pending.get(reply.id)
       if (!waiting) return
       slot.pending.delete(reply.id)
@@ -71,7 +87,7 @@ export function workerReads(path: string, size: number): Reads {
       for (const { reject } of slot.pending.values()) reject(new Error(`the read worker stopped (exit code ${code})`))
       slot.pending.clear()
       if (closing) return
-      if (Date.now() - startedAt >= STABLE_AFTER_MS) start(index)
+      if (slot.ready && Date.now() - startedAt >= STABLE_AFTER_MS) start(index)
       else setTimeout(() => !closing && start(index), RESTART_DELAY_MS).unref()
     })
   }

@@ -16,10 +16,15 @@ export interface ReadRequest {
 export type ReadReply =
   | { id: number; result: unknown }
   | { id: number; error: { message: string; stack?: string } }
+/** Sent once, when the connection is open: the pool tells a failed start from a crash by it. */
+export interface ReadyMessage {
+  ready: true
+}
 
 const port = parentPort
 if (!port) throw new Error('read-worker.ts runs only as a worker thread')
 const db = openReadOnly((workerData as { path: string }).path)
+port.postMessage({ ready: true } satisfies ReadyMessage)
 
 port.on('message', async ({ id, task, arg }: ReadRequest) => {
   let reply: ReadReply
