@@ -5,6 +5,7 @@ import type { Db } from './db/client'
 import type { Reads } from './reads/read-pool'
 import type { AppConfig } from './lib/config'
 import { createApp, createRouter } from './lib/create-app'
+import { completeDocument } from './lib/openapi'
 import { activitiesRouter } from './routes/activities'
 import { auditRouter } from './routes/audit'
 import { authRouter } from './routes/auth'
@@ -15,6 +16,7 @@ import { metaRouter } from './routes/meta'
 import { organisationRouter } from './routes/organisation'
 import { processorsRouter } from './routes/processors'
 import { publicRouter } from './routes/public'
+import { PUBLIC_PREFIX, registerPublicListDescription } from './routes/public-doc'
 import { publicListRouter } from './routes/public-list'
 import { transfersRouter } from './routes/transfers'
 import { usersRouter } from './routes/users'
@@ -45,16 +47,29 @@ export const OPENAPI_INFO = {
   title: 'Seloste API',
   version: '0.1.0',
   description:
-    'GDPR processor registry: processors, their transfers and data processing agreements, the records of processing activities and the auditor\'s exports. Every route except health, login and this description needs a session cookie from POST /api/auth/login.',
+    'GDPR processor registry: processors, their transfers and data processing agreements, the records of processing activities and the auditor\'s exports, and the public processor list (served at the site root, /public). Every /api route except health, login and this description needs the session cookie from POST /api/auth/login (see the security schemes). Request bodies are strict: an unknown field is a 400 that names it in error.fields[].path.',
+}
+
+/** The API description: generated from the routes' schemas, then completed from the shell (lib/openapi.ts). */
+function describeApi(api: ReturnType<typeof createRouter>): object {
+  const doc = api.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: '/api' }] })
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    // The public list is served at the site root, not under the document's server (/api).
+    if (path.startsWith(`${PUBLIC_PREFIX}/`)) Object.assign(item, { servers: [{ url: '/', description: 'The site root: the public list is served outside /api, without an account' }] })
+  }
+  return completeDocument(doc)
 }
 
 export function buildApp(deps: { db: Db; config?: AppConfig; reads?: Reads }) {
   const app = createApp(deps)
   const api = apiRoutes()
-  api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: '/api' }] })
+  registerPublicListDescription(api.openAPIRegistry)
+  let described: object | null = null
+  // Generated once, on first request: the routes are all mounted by then and do not change.
+  api.get('/openapi.json', (c) => c.json((described ??= describeApi(api))))
   mountDocsPage(api)
   app.route('/api', api)
-  app.route('/public', publicRouter)
+  app.route(PUBLIC_PREFIX, publicRouter)
   return app
 }
 

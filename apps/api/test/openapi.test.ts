@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { requiredAccess } from '../src/lib/access-policy'
 import { createTestContext, type TestContext } from './helpers'
 
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const
@@ -14,21 +15,26 @@ beforeAll(async () => {
 })
 
 /**
- * The API routes as the app itself registered them ("GET /api/processors/:id"), without middleware
- * (method ALL), the description itself and the docs page, as "get /processors/{id}" relative to the
- * document's server URL (/api).
+ * The routes as the app itself registered them ("GET /api/processors/:id"), without middleware
+ * (method ALL), the description itself and the docs page, as "get /api/processors/{id}": the /api
+ * routes and the public list's (/public), the two parts the description covers.
  */
 function registeredRoutes(): string[] {
   const routes = ctx.app.routes
-    .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
+    .filter((r) => r.method !== 'ALL' && (r.path.startsWith('/api/') || r.path.startsWith('/public/')))
     .filter((r) => r.path !== '/api/openapi.json' && r.path !== '/api/docs' && !r.path.startsWith('/api/docs/'))
-    .map((r) => `${r.method.toLowerCase()} ${r.path.slice('/api'.length).replace(/:(\w+)/g, '{$1}')}`)
+    // A parameter may carry its pattern (":file{[0-9]+...}"): the description names it "{file}".
+    .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)\{.*\}$/, '{$1}').replace(/:(\w+)/g, '{$1}')}`)
   return [...new Set(routes)].sort()
 }
 
+/** Each operation at its full path: the document's server (/api), or the path's own server (the site root). */
 function documentedRoutes(): string[] {
-  return Object.entries<Record<string, unknown>>(doc.paths)
-    .flatMap(([path, ops]) => HTTP_METHODS.filter((m) => m in ops).map((m) => `${m} ${path}`))
+  return Object.entries<Record<string, any>>(doc.paths)
+    .flatMap(([path, item]) => {
+      const server = String((item.servers ?? doc.servers)[0].url).replace(/\/$/, '')
+      return HTTP_METHODS.filter((m) => m in item).map((m) => `${m} ${server}${path}`)
+    })
     .sort()
 }
 
@@ -45,32 +51,36 @@ describe('GET /api/openapi.json', () => {
     const routes = registeredRoutes()
     expect(routes).toEqual(
       expect.arrayContaining([
-        'get /health',
-        'get /reference',
-        'get /organisation',
-        'patch /organisation',
-        'get /processors',
-        'post /processors',
-        'get /processors/{id}',
-        'patch /processors/{id}',
-        'delete /processors/{id}',
-        'post /processors/{id}/retire',
-        'post /processors/{id}/transfers',
-        'get /transfers/{id}',
-        'patch /transfers/{id}',
-        'delete /transfers/{id}',
-        'post /processors/{id}/dpas',
-        'get /dpas/{id}',
-        'patch /dpas/{id}',
-        'delete /dpas/{id}',
-        'post /dpas/{id}/document',
-        'get /dpas/{id}/document',
-        'delete /dpas/{id}/document',
+        'get /api/health',
+        'get /api/reference',
+        'get /api/organisation',
+        'patch /api/organisation',
+        'get /api/processors',
+        'post /api/processors',
+        'get /api/processors/{id}',
+        'patch /api/processors/{id}',
+        'delete /api/processors/{id}',
+        'post /api/processors/{id}/retire',
+        'post /api/processors/{id}/transfers',
+        'get /api/transfers/{id}',
+        'patch /api/transfers/{id}',
+        'delete /api/transfers/{id}',
+        'post /api/processors/{id}/dpas',
+        'get /api/dpas/{id}',
+        'patch /api/dpas/{id}',
+        'delete /api/dpas/{id}',
+        'post /api/dpas/{id}/document',
+        'get /api/dpas/{id}/document',
+        'delete /api/dpas/{id}/document',
+        'get /public/processors',
+        'get /public/processors.json',
+        'get /public/processors/versions/{file}',
+        'post /public/processors/unsubscribe',
       ]),
     )
   })
 
-  it('documents every route the app registers under /api', () => {
+  it('documents every route the app registers under /api and /public', () => {
     const documented = new Set(documentedRoutes())
     const missing = registeredRoutes().filter((r) => !documented.has(r))
     expect(missing).toEqual([])
@@ -117,6 +127,8 @@ describe('GET /api/openapi.json', () => {
     }
     let bodies = 0
     for (const [path, ops] of Object.entries<Record<string, any>>(doc.paths)) {
+      // The public list's forms (the site root, not /api) are HTML forms that take what a browser sends.
+      if (ops.servers) continue
       for (const method of HTTP_METHODS) {
         for (const [type, media] of Object.entries<any>(ops[method]?.requestBody?.content ?? {})) {
           bodies++
@@ -126,6 +138,70 @@ describe('GET /api/openapi.json', () => {
     }
     expect(bodies).toBeGreaterThan(20)
     expect(loose).toEqual([])
+  })
+
+  it('describes the session cookie under both its names, and the calendar token', () => {
+    expect(doc.components.securitySchemes).toMatchObject({
+      sessionCookie: { type: 'apiKey', in: 'cookie', name: 'seloste_session' },
+      secureSessionCookie: { type: 'apiKey', in: 'cookie', name: '__Host-seloste_session' },
+      calendarToken: { type: 'apiKey', in: 'query', name: 'token' },
+    })
+  })
+
+  it('puts a security requirement on every operation: the cookie where a session is needed, none on public ones', () => {
+    const wrong: string[] = []
+    for (const [path, item] of Object.entries<Record<string, any>>(doc.paths)) {
+      const full = `${String((item.servers ?? doc.servers)[0].url).replace(/\/$/, '')}${path}`
+      for (const method of HTTP_METHODS) {
+        const op = item[method]
+        if (!op) continue
+        const isPublic = !full.startsWith('/api/') || requiredAccess(method, full.replace(/\{[^}]+\}/g, '1')) === 'public'
+        const schemes = (op.security as Record<string, unknown>[] | undefined)?.flatMap((r) => Object.keys(r))
+        if (full === '/api/calendar.ics') {
+          if (JSON.stringify(schemes) !== '["calendarToken"]') wrong.push(`${method} ${full}: ${JSON.stringify(op.security)}`)
+        } else if (isPublic ? schemes?.length !== 0 : JSON.stringify(schemes) !== '["sessionCookie","secureSessionCookie"]') {
+          wrong.push(`${method} ${full}: ${JSON.stringify(op.security)}`)
+        }
+      }
+    }
+    expect(wrong).toEqual([])
+    expect(doc.paths['/health'].get.security).toEqual([])
+    expect(doc.paths['/processors'].post.security).toEqual([{ sessionCookie: [] }, { secureSessionCookie: [] }])
+  })
+
+  it('declares with the error body 401 where a session is needed, 403 where a role may be refused, 404 on records, 409 on versioned changes, 413 and 415 on writes', () => {
+    const missing: string[] = []
+    for (const [path, item] of Object.entries<Record<string, any>>(doc.paths)) {
+      if (item.servers) continue
+      for (const method of HTTP_METHODS) {
+        const op = item[method]
+        if (!op) continue
+        const access = requiredAccess(method, `/api${path}`.replace(/\{[^}]+\}/g, '1'))
+        const want = new Set<string>()
+        if (access !== 'public') want.add('401')
+        if (access === 'editor' || access === 'admin' || method !== 'get') want.add('403')
+        if (path.includes('{')) want.add('404').add('400')
+        if (method !== 'get') want.add('413').add('415')
+        if (op.requestBody || op.parameters?.length) want.add('400')
+        for (const status of want) {
+          const ref = op.responses[status]?.content?.['application/json']?.schema?.$ref
+          if (ref !== '#/components/schemas/Error') missing.push(`${method} ${path}: ${status}`)
+        }
+      }
+    }
+    expect(missing).toEqual([])
+    expect(Object.keys(doc.paths['/processors/{id}'].patch.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '415'])
+    expect(Object.keys(doc.paths['/auth/login'].post.responses)).toContain('429')
+    expect(Object.keys(doc.paths['/users'].get.responses)).toContain('403')
+    expect(Object.keys(doc.paths['/processors'].get.responses)).not.toContain('403')
+  })
+
+  it('describes the public list at the site root, with the JSON list\'s schema', () => {
+    const item = doc.paths['/public/processors.json']
+    expect(item.servers).toEqual([expect.objectContaining({ url: '/' })])
+    expect(item.get.security).toEqual([])
+    expect(item.get.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/PublicListJson')
+    expect(doc.paths['/public/processors'].get.responses['200'].content['text/html']).toBeDefined()
   })
 
   it('documents the DPA upload as a multipart form with a binary file', () => {

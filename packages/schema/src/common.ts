@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isCountryCode } from './geo'
+import { COUNTRY_CODES, isCountryCode } from './geo'
 
 /** Optional free text: trimmed, at most `max` characters; an empty string means "not recorded" (null). */
 export const optionalText = (max: number) =>
@@ -53,7 +53,8 @@ export const CountryCodeSchema = z
   .trim()
   .toUpperCase()
   .refine((code): boolean => isCountryCode(code), { message: 'Must be an ISO 3166-1 alpha-2 country code, e.g. FI or US' })
-  .meta({ description: 'ISO 3166-1 alpha-2 country code', example: 'US' })
+  // The enum is for the description (clients, linters, the fuzzer); lower case is accepted and upper-cased.
+  .meta({ id: 'CountryCode', description: 'ISO 3166-1 alpha-2 country code (officially assigned codes)', example: 'US', enum: [...COUNTRY_CODES] })
 
 export const optionalCountry = z
   .union([CountryCodeSchema, z.literal('')])

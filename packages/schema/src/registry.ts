@@ -23,7 +23,12 @@ export const BusinessId = z
   .string()
   .trim()
   .refine(isValidBusinessId, { message: 'Must be a Finnish business ID (Y-tunnus) such as 1234567-1 with a valid check digit' })
-  .meta({ description: 'Finnish business ID (Y-tunnus)', example: '3235836-5' })
+  .meta({
+    description:
+      'Finnish business ID (Y-tunnus): seven digits, a hyphen and a check digit. The check digit: multiply the digits by 7, 9, 10, 5, 8, 4, 2 and sum; a remainder (mod 11) of 0 gives 0, 1 is never issued, otherwise 11 minus the remainder.',
+    example: '3235836-5',
+    pattern: '^[0-9]{7}-[0-9]$',
+  })
 
 export const OrganisationInput = z
   .strictObject({

@@ -7,7 +7,7 @@ import type { AppEnv } from './create-app'
 import { isHttps } from './security'
 
 /** Over HTTPS Hono adds the "__Host-" prefix itself (prefix: 'host'). */
-const COOKIE = 'seloste_session'
+export const COOKIE = 'seloste_session'
 
 export function readSessionToken(c: Context<AppEnv>): string | null {
   return getCookie(c, COOKIE, 'host') ?? getCookie(c, COOKIE) ?? null

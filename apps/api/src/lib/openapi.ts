@@ -1,5 +1,7 @@
 import { ErrorBody } from '@seloste/schema'
 import type { z } from 'zod'
+import { requiredAccess } from './access-policy'
+import { COOKIE } from './auth'
 
 const ERROR_DESCRIPTIONS = {
   400: 'Invalid input: the body names each field and its problem',
@@ -8,6 +10,7 @@ const ERROR_DESCRIPTIONS = {
   404: 'No such record',
   409: 'Conflict: someone else changed the record first (the body holds the current record)',
   413: 'The request body is too large',
+  415: 'The request body is not of a media type this operation takes (JSON, or a multipart form for uploads)',
   429: 'Too many attempts; retry after the time in Retry-After',
 } as const
 
@@ -28,4 +31,99 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 /** A JSON 200/201 response. */
 export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } } as const
+}
+
+// ---------------------------------------------------------------------------------------------
+// The generated document, completed from the shell every request passes (create-app.ts): the
+// statuses that the middleware, not the route, can answer are added here for every operation, so
+// that a route added later is described rightly without declaring them by hand.
+// ---------------------------------------------------------------------------------------------
+
+type Json = Record<string, any>
+
+/** The session cookie: one name over HTTP, the __Host- prefixed name over HTTPS (lib/auth.ts). */
+export const SECURITY_SCHEMES = {
+  sessionCookie: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: COOKIE,
+    description: `The session cookie set by POST /api/auth/login when Seloste is reached over plain HTTP (e.g. on localhost). HttpOnly, SameSite=Lax.`,
+  },
+  secureSessionCookie: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: `__Host-${COOKIE}`,
+    description: `The same session cookie over HTTPS: Secure, with the __Host- prefix (no Domain, Path=/). HttpOnly, SameSite=Lax.`,
+  },
+  calendarToken: {
+    type: 'apiKey',
+    in: 'query',
+    name: 'token',
+    description: 'The secret of a user\'s calendar feed (POST /api/calendar/token makes a new one): calendar apps cannot log in.',
+  },
+} as const
+
+/** Either cookie: a client sends the one its connection got. */
+const SESSION_SECURITY = [{ sessionCookie: [] }, { secureSessionCookie: [] }]
+
+const UNSAFE = new Set(['post', 'put', 'patch', 'delete'])
+
+function errorResponse(status: ErrorStatus, description: string = ERROR_DESCRIPTIONS[status]): Json {
+  return { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
+}
+
+function deref(doc: Json, schema: Json | undefined): Json {
+  let s = schema ?? {}
+  for (let i = 0; s.$ref && i < 10; i++) s = doc.components?.schemas?.[String(s.$ref).split('/').pop()!] ?? {}
+  return s
+}
+
+/**
+ * The statuses an operation can answer besides its own, from the shell and the access policy:
+ * - 401 unless the access policy makes it public; 403 where a role may be refused (editor- or
+ *   admin-only) and on every write (a cross-site write is refused, lib/security.ts);
+ * - 400 where there is anything to validate (path, query or body);
+ * - 404 where the path names a record;
+ * - 409 where the change carries the version it was based on;
+ * - 413 and 415 on every write: the body limit and the media-type check run before the route.
+ */
+export function shellStatuses(doc: Json, serverPath: string, method: string, op: Json): ErrorStatus[] {
+  const concretePath = serverPath.replace(/\{[^}]+\}/g, '1')
+  const access = requiredAccess(method, concretePath)
+  const params: Json[] = op.parameters ?? []
+  const body = Object.values<Json>(op.requestBody?.content ?? {})[0]?.schema
+  const out: ErrorStatus[] = []
+  if (params.length > 0 || op.requestBody) out.push(400)
+  if (access !== 'public') out.push(401)
+  if (access === 'editor' || access === 'admin' || UNSAFE.has(method)) out.push(403)
+  if (params.some((p) => p.in === 'path')) out.push(404)
+  if ('version' in (deref(doc, body).properties ?? {}) || params.some((p) => p.in === 'query' && p.name === 'version')) out.push(409)
+  if (UNSAFE.has(method)) out.push(413, 415)
+  return out
+}
+
+/**
+ * Completes the generated document: the security schemes, each operation's security (none on
+ * public ones), and every status the shell can answer, with the error body. Paths with their own
+ * `servers` (the public list, outside /api) are checked against the access policy at their own URL.
+ */
+export function completeDocument<T extends Json>(doc: T, apiPrefix = '/api'): T {
+  const out: Json = structuredClone(doc)
+  out.components = { ...out.components, securitySchemes: { ...out.components?.securitySchemes, ...SECURITY_SCHEMES } }
+  for (const [path, item] of Object.entries<Json>(out.paths ?? {})) {
+    const prefix = item.servers ? String(item.servers[0]?.url ?? '').replace(/\/$/, '') : apiPrefix
+    const serverPath = `${prefix}${path}`
+    for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
+      const op: Json | undefined = item[method]
+      if (!op) continue
+      const isApi = serverPath.startsWith(`${apiPrefix}/`)
+      if (op.security === undefined) op.security = !isApi || requiredAccess(method, serverPath) === 'public' ? [] : SESSION_SECURITY
+      if (!isApi) continue
+      op.responses ??= {}
+      for (const status of shellStatuses(out, serverPath, method, op)) {
+        op.responses[String(status)] ??= errorResponse(status, status === 403 && !['editor', 'admin'].includes(requiredAccess(method, serverPath)) ? 'A cross-site request (refused for every write)' : undefined)
+      }
+    }
+  }
+  return out as T
 }

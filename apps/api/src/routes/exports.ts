@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi'
 import { ExportQuery } from '@seloste/schema'
 import type { Context } from 'hono'
 import { z } from 'zod'
+import { RecordOfProcessingSchema } from '../exports/record-schema'
 import { createRouter, serviceContext, type AppEnv } from '../lib/create-app'
 import { errorResponses } from '../lib/openapi'
 import {
@@ -38,7 +39,7 @@ const REGISTER: Record<RegisterFormat, [summary: string, description: string]> =
   csv: ['The processor register (CSV)', 'One row per processor, its transfers in one cell.'],
 }
 
-const content = (format: keyof typeof CONTENT_TYPES) => ({ [CONTENT_TYPES[format].split(';')[0]!]: { schema: file } })
+const content = (format: keyof typeof CONTENT_TYPES) => ({ [CONTENT_TYPES[format].split(';')[0]!]: { schema: format === 'json' ? RecordOfProcessingSchema : file } })
 
 function recordRoute(format: RecordFormat) {
   const [summary, description] = RECORD[format]

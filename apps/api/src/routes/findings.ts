@@ -75,6 +75,7 @@ export const findingsRouter = createRouter()
   .openapi(
     createRoute({
       method: 'get', path: '/calendar.ics', tags, summary: 'iCalendar feed of every deadline, authenticated by the secret token in its URL',
+      security: [{ calendarToken: [] }],
       request: { query: z.object({ token: z.string().min(1).max(200) }) },
       responses: { 200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } }, ...errorResponses(400, 401) },
     }),
