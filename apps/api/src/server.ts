@@ -1,7 +1,6 @@
 import { serve } from '@hono/node-server'
-import { serveStatic } from '@hono/node-server/serve-static'
-import { existsSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { buildApp } from './app'
 import { closeDatabase, DatabaseOpenError, openDatabase } from './db/client'
 import { appConfigFrom, readEnv } from './env'
@@ -9,6 +8,7 @@ import { systemContext } from './services/context'
 import { ensureFirstAdmin } from './services/users'
 import { findOrganisation } from './services/organisation'
 import { logger } from './lib/logger'
+import { serveDashboard } from './lib/dashboard'
 import { seedDemoData } from './seed/seed'
 import { recordDailyCounts, todayIso } from './services/findings'
 import { defaultReadWorkers, inThreadReads, workerReads } from './reads/read-pool'
@@ -47,14 +47,9 @@ async function main() {
   const workers = env.SELOSTE_READ_WORKERS ?? defaultReadWorkers()
   const reads = env.DATABASE_PATH === ':memory:' || workers === 0 ? inThreadReads(db) : workerReads(env.DATABASE_PATH, workers)
   const app = buildApp({ db, config, reads })
-  // The built dashboard: static files, and index.html for every other path (client-side routes).
+  // The built dashboard: static files (compressed, cached by kind), index.html for client-side routes.
   if (existsSync(join(env.WEB_DIST, 'index.html'))) {
-    const root = relative(process.cwd(), env.WEB_DIST) || '.'
-    const indexHtml = readFileSync(join(env.WEB_DIST, 'index.html'), 'utf8')
-    app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }))
-    app.use('/*', serveStatic({ root }))
-    // Client-side routes get the dashboard; unknown API and public paths keep their JSON 404.
-    app.get('*', (c) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/public/') ? c.notFound() : c.html(indexHtml)))
+    serveDashboard(app, env.WEB_DIST)
   } else {
     logger.warn('the web app is not built; serving the API only', { webDist: env.WEB_DIST })
   }

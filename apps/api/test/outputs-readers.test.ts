@@ -4,8 +4,13 @@
  * poppler, Markdown by markdown-it, the public page by html-validate, Atom by feedparser,
  * iCalendar by ical.js and Python's icalendar, XLSX by openpyxl.
  */
+import { HtmlValidate } from 'html-validate'
+import MarkdownIt from 'markdown-it'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { neutraliseFormulas } from '../src/lib/csv'
+import { renderMarkdown } from '../src/public-list/render-markdown'
+import { T } from '../src/public-list/texts'
+import { latestVersion } from '../src/services/public-list'
 import { createTestContext, type TestContext } from './helpers'
 import { addHostileRecords, HOSTILE_PROCESSORS, NAMES, TEXTS } from './fixtures/hostile-records'
 import { poppler, readCsvWithPython, recordDelimitersAreCrlf } from './fixtures/readers'
@@ -97,5 +102,76 @@ describe('PDF, read by poppler', () => {
     const structure = poppler('pdfinfo', res.bytes, ['-struct-text'])
     expect(structure).toMatch(/^Document\n  H1 \(block\)\n    "Record of processing activities/)
     expect(structure).toContain(`H2 (block)\n      "${NAMES.greek}"`)
+  })
+})
+
+describe('public Markdown, read by markdown-it', () => {
+  /** Every token type, block and inline, that markdown-it (HTML allowed, as many renderers do) makes of the text. */
+  function tokens(markdown: string) {
+    const parsed = new MarkdownIt({ html: true }).parse(markdown, {})
+    return { block: parsed, all: parsed.flatMap((t) => [t, ...(t.children ?? [])]) }
+  }
+  const fold = (text: string) => text.replace(/\s*[\r\n]\s*/g, ' ')
+
+  for (const lang of ['fi', 'en'] as const) {
+    it(`(${lang}) has only the structure of the template: no heading, list, link, quote, code, table or HTML that the data created`, async () => {
+      const res = await ctx.anonymous.get(`/public/processors.md?lang=${lang}`)
+      expect(res.status).toBe(200)
+      const { block, all } = tokens(res.text)
+      const t = T[lang]
+      const types = new Set(all.map((x) => x.type))
+      for (const made of ['html_block', 'html_inline', 'blockquote_open', 'fence', 'code_block', 'code_inline', 'table_open', 'hr', 'image', 's_open']) expect(types, made).not.toContain(made)
+      // Headings: exactly the template's.
+      const headings = block.flatMap((x, i) => (x.type === 'heading_open' ? [block[i + 1]!.content] : []))
+      expect(headings).toEqual([t.processorsHeading, t.transfersHeading, t.transfersSub, t.disclosuresSub])
+      // Bold text is the entries' names, and nothing else; every hostile name is one of them, as text.
+      const json = (await ctx.anonymous.get(`/public/processors.json?lang=${lang}`)).body
+      const names = new Set(json.entries.map((e: { name: string }) => fold(e.name)))
+      const bold = all.flatMap((x, i, list) => (x.type === 'strong_open' ? [list[i + 1]!.content] : []))
+      for (const b of bold) expect(names, b).toContain(b)
+      for (const p of HOSTILE_PROCESSORS) expect(bold).toContain(fold(p.displayName))
+      // List items: one per entry shown (processors and sub-processors, transfers, recipients) and the authorities line.
+      const items = block.filter((x) => x.type === 'list_item_open').length
+      expect(items).toBe(bold.length + 1)
+      // Links only to the Data Privacy Framework's listings, as the template writes them.
+      const hrefs = all.filter((x) => x.type === 'link_open').map((x) => x.attrGet('href'))
+      for (const href of hrefs) expect(href).toMatch(/^https:\/\/www\.dataprivacyframework\.gov\//)
+      // The hostile texts are there, literally, as text (folded onto one line).
+      const text = all.filter((x) => x.type === 'text').map((x) => x.content).join('')
+      expect(text).toContain(fold(TEXTS.multiline))
+      expect(text).toContain(TEXTS.html)
+    })
+  }
+
+  it('keeps a listing URL inside its link: parentheses, brackets, spaces and quotes are percent-encoded', async () => {
+    const version = latestVersion(ctx.db)!
+    const evil = 'https://www.dataprivacyframework.gov/list?x=1) [evil](https://evil.test/) <b> "t"'
+    const entries = version.content.entries.map((e) => ({
+      ...e,
+      locations: e.locations.map((l) => (l.safeguard === 'dpf' ? { ...l, dpfListingUrl: evil } : l)),
+    }))
+    expect(entries.some((e) => e.locations.some((l) => l.dpfListingUrl === evil))).toBe(true)
+    const markdown = renderMarkdown({ ...version, content: { ...version.content, entries } }, 'en', '2026-01-01')
+    const { all } = tokens(markdown)
+    const links = all.filter((x) => x.type === 'link_open').map((x) => x.attrGet('href'))
+    expect(links.length).toBeGreaterThan(0)
+    for (const href of links) expect(decodeURI(String(href))).toBe(evil)
+    expect(all.some((x) => x.type === 'html_inline')).toBe(false)
+  })
+})
+
+describe('the public HTML page, read by html-validate', () => {
+  // doctype-style is a preference for an upper-case DOCTYPE; HTML itself takes either.
+  it('is valid HTML with a language and a description, and the data’s markup is text', async () => {
+    for (const lang of ['fi', 'en'] as const) {
+      const res = await ctx.anonymous.get(`/public/processors?lang=${lang}`)
+      const report = await new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'doctype-style': 'off' } }).validateString(res.text)
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([])
+      expect(report.valid).toBe(true)
+      expect(res.text).toMatch(new RegExp(`<html lang="${lang}">`))
+      expect(res.text).toMatch(/<meta name="description" content="[^"]+\d{4}[^"]*">/)
+      expect(res.text).not.toContain('<script>alert')
+      expect(res.text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;')
+    }
   })
 })

@@ -39,13 +39,15 @@ nav.formats ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.75rem}
 form.subscribe{margin-top:1.25rem;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}form.subscribe label{width:100%}\ninput[type=email]{font:inherit;padding:.4rem .6rem;border:1px solid #8a94a3;border-radius:.35rem;min-width:16rem}\nbutton{font:inherit;padding:.4rem .9rem;border-radius:.35rem;border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer}\nfooter{margin-top:3rem;border-top:1px solid var(--line);padding-top:1rem;font-size:.9rem;color:var(--muted)}
 `
 
-export function page(lang: Language, title: string, body: string, alternate?: { href: string; label: string }, feed?: string): string {
+/** A public page; `description` (for search engines and link previews) defaults to the title. */
+export function page(lang: Language, title: string, body: string, alternate?: { href: string; label: string }, feed?: string, description = title): string {
   return `<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
+<meta name="description" content="${esc(description)}">
 ${feed ? `<link rel="alternate" type="application/atom+xml" title="${esc(title)}" href="${esc(feed)}">` : ''}
 <style>${STYLE}</style>
 </head>
@@ -130,7 +132,9 @@ ${renderHtmlFragment(version, lang, today)}
 </ul></nav>
 ${options.subscribe ? subscribeForm(lang) : ''}
 </footer>`
-  return page(lang, `${t.title} – ${c.name}`, body, { href: links.other, label: t.language }, links.feed)
+  // The description says only recorded facts, in the page's own words.
+  const description = `${t.title}: ${c.name} (${c.businessId}). ${t.updated} ${formatDate(version.date, lang)}, ${t.version.toLowerCase()} ${version.version}.`
+  return page(lang, `${t.title} – ${c.name}`, body, { href: links.other, label: t.language }, links.feed, description)
 }
 
 /** Shown only where mail is configured: without SMTP the feature is hidden, not broken. */

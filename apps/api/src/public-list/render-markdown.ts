@@ -1,15 +1,29 @@
 import { countryName, type Language, type PublishedVersion } from '@seloste/schema'
 import { agreementsSentence, countryList, formatDate, groupEntries, isUpcoming, kindText, otherTransfersSentence, pick, safeguardStatement, T, UNKNOWN_TEXTS } from './texts'
 
-/** Escapes text so that Markdown (and the HTML a Markdown renderer lets through) shows it literally. */
+/**
+ * Escapes text so that Markdown (and the HTML a Markdown renderer lets through) shows it literally
+ * and it can never create structure, wherever it is placed:
+ * - line breaks are folded into a space: after one, `## x`, `- x`, `> x` or `1. x` would start a
+ *   heading, list or quote, and `===` or `---` would turn the line before into a heading;
+ * - what starts markup mid-line is backslash-escaped: emphasis, code, links and images, tables,
+ *   strikethrough, entities (`&copy;`), and raw HTML (`<` as `&lt;`);
+ * - what starts a block at the start of a line is escaped at the start of the text too.
+ */
 export function md(text: string): string {
-  // Only what can start markup mid-line: emphasis, code, links, tables, strikethrough and raw HTML.
-  return text.replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`).replace(/</g, '&lt;')
+  return text
+    .replace(/\s*[\r\n]\s*/g, ' ')
+    .replace(/[\\`*_[\]|~&]/g, (c) => `\\${c}`)
+    .replace(/</g, '&lt;')
+    .replace(/^([#>+\-=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
 }
 
+/** A link whose target cannot be broken out of: parentheses, angle brackets, spaces, quotes and backslashes percent-encoded. */
 function mdLink(url: string): string {
   const display = url.replace(/^https?:\/\//, '').replace(/\/$/, '')
-  return `[${md(display)}](${url.replace(/[()\s<>]/g, (c) => encodeURIComponent(c))})`
+  // By hand: encodeURIComponent leaves ( ) ' unencoded, and a ")" would end the link early.
+  return `[${md(display)}](${url.replace(/[()\s<>"'\\`]/g, (c) => [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''))})`
 }
 
 /**
