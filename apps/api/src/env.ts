@@ -33,8 +33,12 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('Seloste <no-reply@seloste.local>'),
   /** Worker threads for the heavy reads (list searches, findings); 0 runs them on the server's own thread. Default: one per core, at most 4. */
   SELOSTE_READ_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
-  /** The address people reach Seloste at, for links in mail. */
+  /**
+   * The address people reach Seloste at: the only source of absolute links (feed, calendar, mail).
+   * Required in production (NODE_ENV=production, or HOST not a loopback address).
+   */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  NODE_ENV: z.string().optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema>
@@ -52,12 +56,24 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return { ...env, DATABASE_PATH: env.DATABASE_PATH === ':memory:' ? env.DATABASE_PATH : resolve(base, env.DATABASE_PATH) }
 }
 
+/** Loopback-only development starts may go without PUBLIC_BASE_URL; anything reachable from elsewhere may not. */
+export function isProduction(env: Pick<Env, 'HOST' | 'NODE_ENV'>): boolean {
+  const loopback = env.HOST === 'localhost' || env.HOST === '::1' || /^127\.\d+\.\d+\.\d+$/.test(env.HOST)
+  return env.NODE_ENV === 'production' || !loopback
+}
+
+/** The server's configuration; the CLIs need only readEnv, so they run without PUBLIC_BASE_URL. */
 export function appConfigFrom(env: Env): AppConfig {
+  if (!env.PUBLIC_BASE_URL && isProduction(env)) {
+    throw new Error(
+      'Invalid configuration: PUBLIC_BASE_URL: Required when Seloste listens beyond this machine (HOST is not a loopback address) or NODE_ENV=production; set it to the address people reach Seloste at, e.g. https://seloste.example.fi',
+    )
+  }
   return {
     ...DEFAULT_CONFIG,
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
     trustProxy: env.TRUST_PROXY,
     mailer: env.SMTP_URL ? smtpMailer(env.SMTP_URL, env.MAIL_FROM) : null,
-    publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? `http://${env.HOST}:${env.PORT}`,
+    publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`,
   }
 }

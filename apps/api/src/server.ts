@@ -17,6 +17,8 @@ import { purgeExpiredSessions } from './services/sessions'
 
 async function main() {
   const env = readEnv()
+  // Before the database is touched: a configuration that cannot run says so first.
+  const config = appConfigFrom(env)
   let db
   try {
     db = openDatabase(env.DATABASE_PATH)
@@ -43,7 +45,6 @@ async function main() {
     )
   }
 
-  const config = appConfigFrom(env)
   const workers = env.SELOSTE_READ_WORKERS ?? defaultReadWorkers()
   const reads = env.DATABASE_PATH === ':memory:' || workers === 0 ? inThreadReads(db) : workerReads(env.DATABASE_PATH, workers)
   const app = buildApp({ db, config, reads })
@@ -66,7 +67,7 @@ async function main() {
   // The daily digest by email, where SMTP is configured: the first hourly tick after 07:00 sends it.
   const digest = () => {
     if (!config.mailer || !isDigestTime()) return
-    sendDailyDigest(db, config.mailer, config.publicBaseUrl ?? `http://${env.HOST}:${env.PORT}`).catch((err: unknown) =>
+    sendDailyDigest(db, config.mailer, config.publicBaseUrl).catch((err: unknown) =>
       logger.error('the daily digest failed', { error: (err as Error).message }),
     )
   }

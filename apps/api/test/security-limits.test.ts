@@ -27,7 +27,7 @@ function hugeStream(total: number, chunk = 64 * 1024) {
   return { stream, state }
 }
 
-function post(ctx: Awaited<ReturnType<typeof createTestContext>>, path: string, body: BodyInit, headers: Record<string, string>) {
+function post(ctx: Awaited<ReturnType<typeof createTestContext>>, path: string, body: RequestInit['body'], headers: Record<string, string>) {
   return ctx.app.request(path, { method: 'POST', headers, body, duplex: 'half' } as RequestInit)
 }
 

@@ -35,11 +35,20 @@ export type LocalizedText = z.infer<typeof LocalizedText>
 
 export const emptyLocalized = (): LocalizedText => ({ fi: '', en: '' })
 
-/** An absolute http(s) link, or null. */
+/**
+ * Percent-encodes the characters that end or break out of a link target in Markdown (`(`, `)`, `<`,
+ * `>`, spaces) or an HTML attribute (quotes, backquote, backslash): the address stays the same for
+ * a browser, and a URL field can never inject a second link or markup into a published document.
+ */
+export function encodeLinkTarget(url: string): string {
+  return url.replace(/[()<>"'`\\\s]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+}
+
+/** An absolute http(s) link (with its link-breaking characters percent-encoded), or null. */
 export const optionalUrl = z
   .union([z.url({ protocol: /^https?$/, message: 'Must be an http(s) address' }).max(2000), z.literal('')])
   .nullable()
-  .transform((v) => (v === '' ? null : v))
+  .transform((v) => (v === '' || v === null ? null : encodeLinkTarget(v)))
 
 /** A calendar date as YYYY-MM-DD, or null. */
 export const optionalDate = z

@@ -9,8 +9,13 @@ import { isHttps } from './security'
 /** Over HTTPS Hono adds the "__Host-" prefix itself (prefix: 'host'). */
 export const COOKIE = 'seloste_session'
 
+/**
+ * Over HTTPS only the "__Host-" cookie counts: a plain-named one may have been planted by a sibling
+ * subdomain or over plain HTTP (cookie tossing), which the prefix exists to rule out.
+ */
 export function readSessionToken(c: Context<AppEnv>): string | null {
-  return getCookie(c, COOKIE, 'host') ?? getCookie(c, COOKIE) ?? null
+  if (isHttps(c.req, c.var.config)) return getCookie(c, COOKIE, 'host') ?? null
+  return getCookie(c, COOKIE) ?? null
 }
 
 /** HttpOnly, SameSite=Lax; over HTTPS also Secure with the __Host- prefix (no Domain, Path=/). */

@@ -14,8 +14,11 @@ export interface AppConfig {
   trustProxy: number
   /** Where SMTP is configured: list subscriptions and the daily digest. */
   mailer: Mailer | null
-  /** The address people reach Seloste at, for links in mail (e.g. https://seloste.example.fi). */
-  publicBaseUrl: string | null
+  /**
+   * The address people reach Seloste at (e.g. https://seloste.example.fi), without a trailing slash:
+   * the only source of absolute URLs (feed, calendar, mail). Never taken from the request's Host.
+   */
+  publicBaseUrl: string
 }
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -23,5 +26,5 @@ export const DEFAULT_CONFIG: AppConfig = {
   throttle: DEFAULT_THROTTLE,
   trustProxy: 0,
   mailer: null,
-  publicBaseUrl: null,
+  publicBaseUrl: 'http://localhost',
 }

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { invalid } from '../lib/app-error'
 import { createRouter, serviceContext } from '../lib/create-app'
 import { errorResponses, jsonBody, jsonResponse } from '../lib/openapi'
-import { attachDpaDocument, createDpa, deleteDpa, getDpa, readDpaDocument, removeDpaDocument, updateDpa } from '../services/dpas'
+import { attachDpaDocument, createDpa, deleteDpa, getDpa, readDpaDocument, removeDpaDocument, safeFileName, updateDpa } from '../services/dpas'
 import { VersionQuery } from './processors'
 
 const tags = ['Data processing agreements']
@@ -75,10 +75,13 @@ export const dpasRouter = createRouter()
     }),
     (c) => {
       const doc = readDpaDocument(c.var.db, c.req.valid('param').id)
+      // Documents stored before names were normalised may still be called .html or .svg: served as .pdf.
+      const fileName = safeFileName(doc.fileName)
       return c.body(new Uint8Array(doc.content), 200, {
         'Content-Type': 'application/pdf',
         // filename= must be plain ASCII (a header cannot carry other characters); filename* keeps the real name.
-        'Content-Disposition': `attachment; filename="${doc.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '')}"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
+        'Content-Disposition': `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        'X-Content-Type-Options': 'nosniff',
         Digest: `sha-256=${Buffer.from(doc.sha256, 'hex').toString('base64')}`,
       })
     },

@@ -69,7 +69,7 @@ export const findingsRouter = createRouter()
     }),
     (c) => {
       const token = regenerateCalendarToken(serviceContext(c), c.var.user!.id)
-      return c.json({ url: `${new URL(c.req.url).origin}/api/calendar.ics?token=${token}` }, 200)
+      return c.json({ url: `${c.var.config.publicBaseUrl}/api/calendar.ics?token=${token}` }, 200)
     },
   )
   .openapi(
@@ -82,7 +82,7 @@ export const findingsRouter = createRouter()
     (c) => {
       if (userOfCalendarToken(c.var.db, c.req.valid('query').token) === null) throw new AppError('unauthenticated', 'Unknown or revoked calendar link')
       const lang = findOrganisation(c.var.db)?.defaultLanguage ?? 'fi'
-      return c.body(renderCalendar(c.var.db, new URL(c.req.url).origin, lang), 200, {
+      return c.body(renderCalendar(c.var.db, c.var.config.publicBaseUrl, lang), 200, {
         'Content-Type': 'text/calendar; charset=utf-8',
         'Cache-Control': 'private, no-store',
       })

@@ -47,8 +47,7 @@ export const publicListRouter = createRouter()
       const { mailer, publicBaseUrl } = c.var.config
       if (mailer) {
         // After the commit, outside the request: a slow mail server must not hold up the editor.
-        const baseUrl = publicBaseUrl ?? new URL(c.req.url).origin
-        void notifySubscribers(c.var.db, mailer, published, baseUrl).catch((err: unknown) => logger.error('list update mails failed', { error: (err as Error).message }))
+        void notifySubscribers(c.var.db, mailer, published, publicBaseUrl).catch((err: unknown) => logger.error('list update mails failed', { error: (err as Error).message }))
       }
       return c.json(published, 201)
     },

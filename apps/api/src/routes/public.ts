@@ -208,7 +208,8 @@ export const publicRouter = new Hono<AppEnv>()
   .get('/processors/feed.atom', (c) => {
     const lang = language(c)
     const latest = latestVersionStamp(c.var.db)
-    const origin = new URL(c.req.url).origin
+    // Links in the feed come from the configured address only: a Host header is the client's to write.
+    const origin = c.var.config.publicBaseUrl
     const entry = rendered(c, `feed|${latest?.version ?? 0}|${lang}|${origin}`, () => ({
       body: renderAtom(listVersions(c.var.db), lang, origin),
       lastModified: latest ? new Date(latest.publishedAt) : null,
@@ -229,7 +230,7 @@ export const publicRouter = new Hono<AppEnv>()
     const email = EmailField.safeParse((await formField(c, 'email')).trim())
     if (!email.success) return c.html(renderMessagePage(lang, t.subscribeButton, t.badEmail, 'error'), 400)
     const organisation = findOrganisation(c.var.db)?.name ?? 'Seloste'
-    const baseUrl = c.var.config.publicBaseUrl ?? new URL(c.req.url).origin
+    const baseUrl = c.var.config.publicBaseUrl
     await subscribe(c.var.db, mailer, { email: email.data, language: lang, organisation, baseUrl }).catch((err: unknown) => {
       logger.warn('a subscription mail could not be sent', { error: (err as Error).message })
     })

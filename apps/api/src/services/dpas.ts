@@ -100,11 +100,15 @@ function isPdf(bytes: Uint8Array): boolean {
   return bytes.length >= 5 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-'
 }
 
-/** Keeps a file name safe for a Content-Disposition header and a file system. */
+/**
+ * Keeps a file name safe for a Content-Disposition header and a file system, and names the type the
+ * document was checked as: whatever it was called (`.html`, `.svg`), it is stored and served as `.pdf`.
+ */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? ''
-  const cleaned = base.replace(/[^\p{L}\p{N}._ -]+/gu, '_').slice(-150).trim()
-  return cleaned || 'document.pdf'
+  const cleaned = base.replace(/[^\p{L}\p{N}._ -]+/gu, '_').trim()
+  const stem = cleaned.replace(/\.[^.]*$/, '').replace(/[. ]+$/, '').slice(-140).trim()
+  return `${stem || 'document'}.pdf`
 }
 
 export function attachDpaDocument(ctx: ServiceContext, dpaId: number, fileName: string, bytes: Uint8Array): Dpa {

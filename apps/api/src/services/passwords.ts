@@ -12,14 +12,44 @@ export const PASSWORD_MAX_LENGTH = 128
 // The zxcvbn-ts list of the ~50,000 most common passwords.
 const COMMON_PASSWORDS: ReadonlySet<string> = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()))
 
-/** NIST SP 800-63B: a length floor, no composition rules, and no password known to be common. */
-export function passwordProblem(password: string, email?: string): string | null {
+/** Words an attacker tries first against this service: its own name; callers add the organisation's and the user's. */
+const SERVICE_WORDS = ['seloste']
+
+/** What is left of a password once its repetition is taken out: "abcabcabc" -> "abc", twelve spaces -> " ". */
+function repeatedUnit(password: string): string {
+  const chars = [...password]
+  for (let size = 1; size <= chars.length / 2; size++) {
+    if (chars.length % size !== 0) continue
+    const unit = chars.slice(0, size).join('')
+    if (unit.repeat(chars.length / size) === password) return unit
+  }
+  return password
+}
+
+/**
+ * NIST SP 800-63B 5.1.1.2: a length floor, no composition rules, and nothing an attacker tries
+ * first: a common password, one character or a short run repeated, or the service's, the
+ * organisation's or the user's own name with a little added (`seloste12345`).
+ */
+export function passwordProblem(password: string, email?: string, contextWords: readonly string[] = []): string | null {
   const length = [...password].length
   if (length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters`
   if (length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters`
   const lower = password.toLowerCase()
   if (COMMON_PASSWORDS.has(lower)) return 'This password is among the most common ones; choose another'
   if (email && lower === email.toLowerCase()) return 'The password cannot be your email address'
+  if ([...repeatedUnit(lower)].length <= 4 || new Set(lower).size <= 2) return 'The password repeats the same few characters; choose another'
+  const given = [...contextWords, ...(email ? [email, email.split('@')[0] ?? ''] : [])].map((w) => w.trim().toLowerCase())
+  // The whole names first (longest first), then their words: "Example Oy" and "example" alike.
+  const words = [...SERVICE_WORDS, ...given, ...given.flatMap((w) => w.split(/[^\p{L}\p{N}]+/u))]
+    .filter((w) => [...w].length >= 4)
+    .sort((a, b) => b.length - a.length)
+  let rest = lower
+  for (const word of words) rest = rest.split(word).join('')
+  // What is left once the names are taken out must stand as a password of its own.
+  if (rest !== lower && ([...rest.trim()].length < 8 || COMMON_PASSWORDS.has(rest.trim()) || [...repeatedUnit(rest)].length <= 4)) {
+    return 'The password is built on a name that belongs to this service, your organisation or you; choose another'
+  }
   return null
 }
 

@@ -6,6 +6,7 @@ import { AppError, invalid, notFound } from '../lib/app-error'
 import { recordAudit } from './audit'
 import { nowIso, type ServiceContext } from './context'
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords'
+import { findOrganisation } from './organisation'
 import { requireVersion } from './processors'
 import { endSessionsOfUser } from './sessions'
 import { clearThrottleOfUser, takePasswordAttempt, type ThrottlePolicy } from './throttle'
@@ -39,14 +40,15 @@ export function countUsers(db: DbOrTx): number {
   return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM users`).n
 }
 
-function checkPassword(password: string, email: string, path: string): void {
-  const problem = passwordProblem(password, email)
+function checkPassword(db: DbOrTx, password: string, email: string, path: string): void {
+  const organisation = findOrganisation(db)
+  const problem = passwordProblem(password, email, organisation ? [organisation.name] : [])
   if (problem) throw invalid([{ path, message: problem }])
 }
 
 export async function createUser(ctx: ServiceContext, input: { email: string; name: string; role: UserRole; password: string }): Promise<User> {
   const email = input.email.trim().toLowerCase()
-  checkPassword(input.password, email, 'password')
+  checkPassword(ctx.db, input.password, email, 'password')
   const passwordHash = await hashPassword(input.password)
   return ctx.db.transaction(
     (tx) => {
@@ -87,7 +89,7 @@ export function updateUser(ctx: ServiceContext, id: number, input: { name?: stri
 export async function resetPassword(ctx: ServiceContext, id: number, password: string): Promise<User> {
   const target = findRow(ctx.db, id)
   if (!target) throw notFound('User')
-  checkPassword(password, target.email, 'password')
+  checkPassword(ctx.db, password, target.email, 'password')
   const passwordHash = await hashPassword(password)
   return setPassword(ctx, id, passwordHash, 'reset_password')
 }
@@ -109,7 +111,7 @@ export async function changeOwnPassword(
     ctx.db.transaction((tx) => recordAudit(tx, ctx, { action: 'change_password_failed', entityType: 'user', entityId: id, after: { reason: 'wrong_password' } }))
     throw invalid([{ path: 'currentPassword', message: 'The current password is not right' }])
   }
-  checkPassword(newPassword, row.email, 'newPassword')
+  checkPassword(ctx.db, newPassword, row.email, 'newPassword')
   const passwordHash = await hashPassword(newPassword)
   setPassword(ctx, id, passwordHash, 'change_password', currentToken)
 }
