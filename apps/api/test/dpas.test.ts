@@ -39,7 +39,7 @@ beforeEach(async () => {
   processorId = (await ctx.api.post('/api/processors', { displayName: 'Fennoa Oy', role: 'processor' })).body.id
 })
 
-async function createDpa(input: Record<string, unknown> = { status: 'signed' }) {
+async function createDpa(input: Record<string, unknown> = { status: 'signed', signedOn: '2025-01-01' }) {
   const res = await ctx.api.post(`/api/processors/${processorId}/dpas`, input)
   expect(res.status, JSON.stringify(res.body)).toBe(201)
   return res.body
@@ -83,13 +83,13 @@ describe('POST /api/processors/:id/dpas', () => {
   })
 
   it('keeps the Art. 28(3) checklist as sent, with clauses trimmed and blanks as null', async () => {
-    const dpa = await createDpa({ status: 'signed', checklist: fullChecklist() })
+    const dpa = await createDpa({ status: 'signed', signedOn: '2025-01-01', checklist: fullChecklist() })
     const read = (await ctx.api.get(`/api/dpas/${dpa.id}`)).body
     expect(read.checklist).toEqual({ ...fullChecklist(), b: { status: 'covered', clause: '7.2' }, e: { status: 'unknown', clause: null } })
   })
 
   it('shows the newest DPA first on the processor', async () => {
-    const older = await createDpa({ status: 'signed' })
+    const older = await createDpa({ status: 'signed', signedOn: '2025-01-01' })
     const newer = await createDpa({ status: 'in_negotiation' })
     const dpas = (await ctx.api.get(`/api/processors/${processorId}`)).body.dpas
     expect(dpas.map((d: { id: number }) => d.id)).toEqual([newer.id, older.id])
@@ -98,7 +98,7 @@ describe('POST /api/processors/:id/dpas', () => {
   it('keeps the reason only when no agreement is required', async () => {
     const notRequired = await createDpa({ status: 'not_required', notRequiredReason: 'Independent controller' })
     expect(notRequired.notRequiredReason).toBe('Independent controller')
-    const signed = await createDpa({ status: 'signed', notRequiredReason: 'left over from a form' })
+    const signed = await createDpa({ status: 'signed', signedOn: '2025-01-01', notRequiredReason: 'left over from a form' })
     expect(signed.notRequiredReason).toBeNull()
   })
 
@@ -116,10 +116,10 @@ describe('POST /api/processors/:id/dpas', () => {
     ['an end before the signing date', { status: 'signed', signedOn: '2025-06-27', validUntil: '2025-01-01' }, ['validUntil']],
     ['an unknown status', { status: 'lost' }, ['status']],
     ['no status', {}, ['status']],
-    ['a checklist without point (h)', { status: 'signed', checklist: { ...fullChecklist(), h: undefined } }, ['checklist.h']],
-    ['a checklist point with an unknown status', { status: 'signed', checklist: { ...fullChecklist(), c: { status: 'partly', clause: null } } }, ['checklist.c.status']],
-    ['a date that is not YYYY-MM-DD', { status: 'signed', nextReviewOn: '2026/01/01' }, ['nextReviewOn']],
-    ['a document link that is not http(s)', { status: 'signed', documentUrl: 'file:///c:/dpa.pdf' }, ['documentUrl']],
+    ['a checklist without point (h)', { status: 'signed', signedOn: '2025-01-01', checklist: { ...fullChecklist(), h: undefined } }, ['checklist.h']],
+    ['a checklist point with an unknown status', { status: 'signed', signedOn: '2025-01-01', checklist: { ...fullChecklist(), c: { status: 'partly', clause: null } } }, ['checklist.c.status']],
+    ['a date that is not YYYY-MM-DD', { status: 'signed', signedOn: '2025-01-01', nextReviewOn: '2026/01/01' }, ['nextReviewOn']],
+    ['a document link that is not http(s)', { status: 'signed', signedOn: '2025-01-01', documentUrl: 'file:///c:/dpa.pdf' }, ['documentUrl']],
   ])('refuses %s, naming the field, and stores nothing', async (_why, input, paths) => {
     const mark = lastAuditSeq(ctx.db)
     expectValidationError(await ctx.api.post(`/api/processors/${processorId}/dpas`, input), paths)
@@ -128,14 +128,14 @@ describe('POST /api/processors/:id/dpas', () => {
   })
 
   it('answers 404 for an unknown processor and stores nothing', async () => {
-    const res = await ctx.api.post('/api/processors/999/dpas', { status: 'signed' })
+    const res = await ctx.api.post('/api/processors/999/dpas', { status: 'signed', signedOn: '2025-01-01' })
     expect(res.status).toBe(404)
     expect(res.body.error.code).toBe('not_found')
     expect(count(ctx.db, 'SELECT count(*) FROM dpas')).toBe(0)
   })
 
   it.each(['abc', '0'])('refuses the processor id %j on the id field', async (id) => {
-    expectValidationError(await ctx.api.post(`/api/processors/${id}/dpas`, { status: 'signed' }), ['id'])
+    expectValidationError(await ctx.api.post(`/api/processors/${id}/dpas`, { status: 'signed', signedOn: '2025-01-01' }), ['id'])
   })
 })
 
@@ -175,7 +175,7 @@ describe('PATCH /api/dpas/:id', () => {
   it('appends exactly one audit event with the DPA before and after', async () => {
     const dpa = await createDpa({ status: 'in_negotiation' })
     const mark = lastAuditSeq(ctx.db)
-    const res = await ctx.api.patch(`/api/dpas/${dpa.id}`, { status: 'signed', version: 1 })
+    const res = await ctx.api.patch(`/api/dpas/${dpa.id}`, { status: 'signed', signedOn: '2025-01-01', version: 1 })
     const events = auditEventsAfter(ctx.db, mark)
     expect(events).toHaveLength(1)
     expect(events[0]).toMatchObject({ action: 'update', entityType: 'dpa', entityId: String(dpa.id) })
@@ -197,7 +197,7 @@ describe('PATCH /api/dpas/:id', () => {
 
   it('clears the reason when the status leaves "not required"', async () => {
     const dpa = await createDpa({ status: 'not_required', notRequiredReason: 'Independent controller' })
-    const res = await ctx.api.patch(`/api/dpas/${dpa.id}`, { status: 'signed', version: 1 })
+    const res = await ctx.api.patch(`/api/dpas/${dpa.id}`, { status: 'signed', signedOn: '2025-01-01', version: 1 })
     expect(res.body.notRequiredReason).toBeNull()
     expect(count(ctx.db, 'SELECT count(*) FROM dpas WHERE id = ? AND not_required_reason IS NULL', dpa.id)).toBe(1)
   })

@@ -208,7 +208,7 @@ describe('invalid ids in the path', () => {
     ['DELETE', '/api/processors/:id?version=1', undefined],
     ['POST', '/api/processors/:id/retire', { version: 1 }],
     ['POST', '/api/processors/:id/transfers', { country: 'FI', kind: 'storage', safeguard: 'none_needed' }],
-    ['POST', '/api/processors/:id/dpas', { status: 'signed' }],
+    ['POST', '/api/processors/:id/dpas', { status: 'signed', signedOn: '2025-01-01' }],
     ['GET', '/api/transfers/:id', undefined],
     ['PATCH', '/api/transfers/:id', { version: 1 }],
     ['DELETE', '/api/transfers/:id?version=1', undefined],

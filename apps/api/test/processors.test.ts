@@ -161,7 +161,7 @@ describe('GET /api/processors/:id', () => {
     const p = await createProcessor(ctx.api)
     const t1 = (await ctx.api.post(`/api/processors/${p.id}/transfers`, { country: 'FI', kind: 'storage', safeguard: 'none_needed' })).body
     const t2 = (await ctx.api.post(`/api/processors/${p.id}/transfers`, { country: 'US', kind: 'support', safeguard: 'dpf' })).body
-    const d1 = (await ctx.api.post(`/api/processors/${p.id}/dpas`, { status: 'signed' })).body
+    const d1 = (await ctx.api.post(`/api/processors/${p.id}/dpas`, { status: 'signed', signedOn: '2025-01-01' })).body
     const d2 = (await ctx.api.post(`/api/processors/${p.id}/dpas`, { status: 'in_negotiation' })).body
     const read = (await ctx.api.get(`/api/processors/${p.id}`)).body
     expect(read.transfers.map((t: { id: number }) => t.id)).toEqual([t1.id, t2.id])
@@ -370,7 +370,7 @@ describe('DELETE /api/processors/:id', () => {
   it('deletes its transfers, DPAs and DPA documents with it, auditing each', async () => {
     const p = await createProcessor(ctx.api)
     const t = (await ctx.api.post(`/api/processors/${p.id}/transfers`, { country: 'US', kind: 'storage', safeguard: 'dpf' })).body
-    const d = (await ctx.api.post(`/api/processors/${p.id}/dpas`, { status: 'signed' })).body
+    const d = (await ctx.api.post(`/api/processors/${p.id}/dpas`, { status: 'signed', signedOn: '2025-01-01' })).body
     const form = new FormData()
     form.set('file', new File([Buffer.from('%PDF-1.4\n%%EOF\n')], 'dpa.pdf', { type: 'application/pdf' }))
     expect((await ctx.api.request('POST', `/api/dpas/${d.id}/document`, undefined, { raw: form })).status).toBe(200)
@@ -465,14 +465,14 @@ describe('GET /api/processors (list)', () => {
       'alpha',
       { displayName: 'Alpha Mail', role: 'processor', hqCountry: 'FI', service: { fi: 'Sähköposti', en: 'Email' } },
       [{ country: 'FI', kind: 'storage', safeguard: 'none_needed' }],
-      [{ status: 'signed' }],
+      [{ status: 'signed', signedOn: '2025-01-01' }],
     )
     await add(
       'beta',
       { displayName: 'beta CRM', legalName: 'Beta Systems Inc', role: 'sub_processor', hqCountry: 'US', service: { fi: 'Asiakkuudenhallinta', en: 'Customer relations' } },
       [{ country: 'US', kind: 'storage', safeguard: 'dpf' }],
       // The newest DPA is the current one: signed once, now being renegotiated.
-      [{ status: 'signed' }, { status: 'in_negotiation' }],
+      [{ status: 'signed', signedOn: '2025-01-01' }, { status: 'in_negotiation' }],
     )
     await add('gamma', { displayName: 'Gamma Analytics', role: 'processor', status: 'planned', hqCountry: 'GB', isPublic: false }, [
       { country: 'GB', kind: 'processing', safeguard: 'adequacy', adequacyDecisionId: 'gb-2021' },

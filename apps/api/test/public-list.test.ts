@@ -194,7 +194,7 @@ describe('the public endpoints', () => {
       displayName: 'Leaky Ltd', role: 'processor', isPublic: true, internalNotes: secrets.notes, dataCategories: [secrets.category],
     })).body
     await ctx.api.post(`/api/processors/${p.id}/transfers`, { country: 'IN', kind: 'support', safeguard: 'scc', sccModule: 2, tiaStatus: 'done', tiaUrl: secrets.tia, notes: secrets.transferNote })
-    await ctx.api.post(`/api/processors/${p.id}/dpas`, { status: 'signed', reference: secrets.dpa })
+    await ctx.api.post(`/api/processors/${p.id}/dpas`, { status: 'signed', signedOn: '2025-01-01', reference: secrets.dpa })
     const hidden = (await ctx.api.post('/api/processors', { displayName: 'Internal Only Oy', role: 'processor', isPublic: false })).body
     expect(hidden.isPublic).toBe(false)
     expect((await publishNow(ctx)).status).toBe(201)

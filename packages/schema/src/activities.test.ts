@@ -113,6 +113,10 @@ describe('activity input', () => {
       consentWithdrawal: { fi: '', en: '' },
       legalReference: null,
       art9Condition: null,
+      // Not assessed, not "none": tracking is a fact someone records.
+      deviceTracking: null,
+      trackingConsent: null,
+      emailMarketing: false,
     })
   })
 })

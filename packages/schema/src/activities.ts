@@ -239,6 +239,42 @@ export type ActivityStatus = z.infer<typeof ActivityStatus>
 
 // ---- Purposes ----------------------------------------------------------------
 
+/**
+ * Whether a purpose stores or reads information on the user's device, or follows e-mail opens and
+ * link clicks (cookies, pixels, tracked links): laki sähköisen viestinnän palveluista (917/2014)
+ * 205 § requires consent unless it is strictly necessary for the service the user asked for.
+ * null: not assessed.
+ */
+export const DeviceTracking = z.enum(['none', 'strictly_necessary', 'not_strictly_necessary'])
+export type DeviceTracking = z.infer<typeof DeviceTracking>
+
+/**
+ * How consent to such tracking is asked (GDPR Art. 4(11), 7(4): specific and freely given): on its own,
+ * so it can be refused while keeping the service, or bundled into the service (subscribing means being tracked).
+ */
+export const TrackingConsent = z.enum(['separate', 'bundled'])
+export type TrackingConsent = z.infer<typeof TrackingConsent>
+
+export const DEVICE_TRACKING_LABELS: Record<DeviceTracking, Localized> = {
+  none: bothLanguages('Ei seurantaa eikä evästeitä', 'No tracking or cookies'),
+  strictly_necessary: bothLanguages('Välttämättömät evästeet tai vastaavat (esim. kirjautuminen)', 'Strictly necessary cookies or similar (e.g. sign-in)'),
+  not_strictly_necessary: bothLanguages(
+    'Muut evästeet tai seuranta (analytiikka, sähköpostien avausten ja klikkausten seuranta)',
+    'Other cookies or tracking (analytics, e-mail open and click tracking)',
+  ),
+}
+
+export const TRACKING_CONSENT_LABELS: Record<TrackingConsent, Localized> = {
+  separate: bothLanguages('Erillinen suostumus, jonka voi jättää antamatta', 'A separate consent that can be refused'),
+  bundled: bothLanguages('Sisältyy palveluun (esim. tilaamalla hyväksyy seurannan)', 'Bundled into the service (e.g. subscribing means being tracked)'),
+}
+
+/** The fields a purpose recorded before they existed reads as: not assessed, no e-mail marketing recorded. */
+export function withPurposeDefaults<T extends object>(p: T): T & { deviceTracking: DeviceTracking | null; trackingConsent: TrackingConsent | null; emailMarketing: boolean } {
+  const q = p as T & { deviceTracking?: DeviceTracking | null; trackingConsent?: TrackingConsent | null; emailMarketing?: boolean }
+  return { ...p, deviceTracking: q.deviceTracking ?? null, trackingConsent: q.trackingConsent ?? null, emailMarketing: q.emailMarketing ?? false }
+}
+
 const purposeFields = {
   description: RequiredLocalizedText.meta({ description: 'What the data is used for (Art. 30(1)(b))' }),
   legalBasis: LegalBasis.nullable().meta({ description: 'Art. 6(1) point; null while not determined (the activity cannot then be approved)' }),
@@ -248,6 +284,9 @@ const purposeFields = {
   consentWithdrawal: LocalizedText.default(emptyText).meta({ description: 'With basis (a): how consent is withdrawn' }),
   legalReference: optionalText(500).default(null).meta({ description: 'With basis (c) or (e): the law that requires or allows it (Art. 6(3))' }),
   art9Condition: Art9Condition.nullable().default(null).meta({ description: 'Where special categories are processed: the Art. 9(2) condition' }),
+  deviceTracking: DeviceTracking.nullable().default(null).meta({ description: 'Cookies or similar tracking on the user\'s device or in e-mails (917/2014 205 §); null when not assessed' }),
+  trackingConsent: TrackingConsent.nullable().default(null).meta({ description: 'With tracking that is not strictly necessary: whether consent to it is asked separately or bundled into the service' }),
+  emailMarketing: z.boolean().default(false).meta({ description: 'Sends direct marketing by e-mail (917/2014 200-201 §), e.g. a newsletter' }),
 }
 
 export const PurposeInput = z.strictObject(purposeFields).meta({ id: 'PurposeInput' })
@@ -264,6 +303,9 @@ export const Purpose = z
     consentWithdrawal: LocalizedText,
     legalReference: z.string().nullable(),
     art9Condition: Art9Condition.nullable(),
+    deviceTracking: DeviceTracking.nullable(),
+    trackingConsent: TrackingConsent.nullable(),
+    emailMarketing: z.boolean(),
   })
   .meta({ id: 'Purpose' })
 
@@ -293,6 +335,7 @@ export function normalisePurpose(p: Purpose): Purpose {
     consentCollection: p.legalBasis === 'a' ? p.consentCollection : emptyText(),
     consentWithdrawal: p.legalBasis === 'a' ? p.consentWithdrawal : emptyText(),
     legalReference: p.legalBasis === 'c' || p.legalBasis === 'e' ? p.legalReference : null,
+    trackingConsent: p.deviceTracking === 'not_strictly_necessary' ? p.trackingConsent : null,
   }
 }
 

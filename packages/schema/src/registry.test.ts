@@ -4,6 +4,7 @@ import { fieldErrorsFrom } from './errors'
 import {
   Checklist,
   DpaInput,
+  DpaRules,
   DpaUpdate,
   OrganisationInput,
   ProcessorInput,
@@ -269,8 +270,14 @@ describe('normaliseTransfer', () => {
 })
 
 describe('DPA rules (GDPR Art. 28(3))', () => {
-  it('accepts a signed agreement with only its status', () => {
-    expect(DpaInput.safeParse({ status: 'signed' }).success).toBe(true)
+  it('accepts a signed agreement with its status and signing date', () => {
+    expect(DpaInput.safeParse({ status: 'signed', signedOn: '2025-01-01' }).success).toBe(true)
+  })
+
+  it('refuses "signed" without the signing date, naming the field', () => {
+    expect(issuePaths(DpaInput.safeParse({ status: 'signed' }))).toEqual(['signedOn'])
+    expect(issuePaths(DpaRules.safeParse({ ...DpaRules.parse({ status: 'signed', signedOn: '2025-01-01', notRequiredReason: null, reference: null, documentUrl: null, validUntil: null, nextReviewOn: null, checklist: emptyChecklist() }), signedOn: null }))).toEqual(['signedOn'])
+    expect(DpaInput.safeParse({ status: 'in_negotiation' }).success).toBe(true)
   })
 
   it('requires the status', () => {
@@ -301,9 +308,9 @@ describe('DPA rules (GDPR Art. 28(3))', () => {
 
   it('needs every checklist point (a)-(h) and a known status', () => {
     const { h: _h, ...withoutH } = emptyChecklist()
-    expect(issuePaths(DpaInput.safeParse({ status: 'signed', checklist: withoutH }))).toEqual(['checklist.h'])
+    expect(issuePaths(DpaInput.safeParse({ status: 'signed', signedOn: '2025-01-01', checklist: withoutH }))).toEqual(['checklist.h'])
     const bad = { ...emptyChecklist(), c: { status: 'maybe', clause: null } }
-    expect(issuePaths(DpaInput.safeParse({ status: 'signed', checklist: bad }))).toEqual(['checklist.c.status'])
+    expect(issuePaths(DpaInput.safeParse({ status: 'signed', signedOn: '2025-01-01', checklist: bad }))).toEqual(['checklist.c.status'])
   })
 
   it('has an empty checklist of eight unknown points', () => {
@@ -314,8 +321,8 @@ describe('DPA rules (GDPR Art. 28(3))', () => {
   })
 
   it('needs the version in an update', () => {
-    expect(issuePaths(DpaUpdate.safeParse({ status: 'signed' }))).toEqual(['version'])
-    expect(DpaUpdate.safeParse({ status: 'signed', version: 3 }).success).toBe(true)
+    expect(issuePaths(DpaUpdate.safeParse({ status: 'signed', signedOn: '2025-01-01' }))).toEqual(['version'])
+    expect(DpaUpdate.safeParse({ status: 'signed', signedOn: '2025-01-01', version: 3 }).success).toBe(true)
   })
 })
 

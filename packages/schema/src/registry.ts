@@ -312,6 +312,10 @@ export function checkDpaRules(v: DpaShape, ctx: z.RefinementCtx): void {
   if (v.status === 'not_required' && !v.notRequiredReason) {
     ctx.addIssue({ code: 'custom', path: ['notRequiredReason'], message: 'Say why no agreement is required' })
   }
+  // A signature is a fact with a date: without it the agreement's term and reviews cannot be counted.
+  if (v.status === 'signed' && !v.signedOn) {
+    ctx.addIssue({ code: 'custom', path: ['signedOn'], message: 'A signed agreement needs the date it was signed' })
+  }
   if (v.signedOn && v.validUntil && v.validUntil < v.signedOn) {
     ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'Cannot end before it was signed' })
   }

@@ -18,8 +18,16 @@ export const DEMO_ORGANISATION = {
   defaultLanguage: 'fi',
 } satisfies OrganisationInput
 
-/** Section 6: "appropriate agreements (such as DPAs) have been made with all our partners". */
-const SIGNED_PER_POLICY: DpaInput = { status: 'signed' }
+/**
+ * Section 6: "appropriate agreements (such as DPAs) have been made with all our partners". The policy
+ * gives no signing dates; it only says the agreements existed on the day it was written, so that day
+ * is recorded as the latest possible signing date and the reference says the real one is to be checked.
+ */
+const SIGNED_PER_POLICY: DpaInput = {
+  status: 'signed',
+  signedOn: DEMO_PUBLISHED_ON,
+  reference: 'Tietosuojaselosteen 27.6.2025 mukaan tehty; todellinen allekirjoituspäivä tarkistettava',
+}
 
 export interface DemoProcessor {
   key: string

@@ -13,6 +13,7 @@ import {
   fieldErrorsFrom,
   isInEea,
   normalisePurpose,
+  withPurposeDefaults,
   normaliseRetention,
   type Activity,
   type ActivityDataCategory,
@@ -118,7 +119,8 @@ function toRecord(row: ActivityRow, subjects: VocabularyRef[], categories: Activ
     approvedBy: row.approvedBy,
     approvedAt: row.approvedAt,
     nextReviewOn: row.nextReviewOn,
-    purposes: row.purposes,
+    // Purposes stored before the tracking fields existed read as "not assessed".
+    purposes: row.purposes.map(withPurposeDefaults),
     dataSubjectCategories: subjects,
     dataCategories: categories,
     retention: row.retention ?? null,
