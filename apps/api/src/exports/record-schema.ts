@@ -41,6 +41,9 @@ const RecordActivity = ActivityRecord.omit({ processors: true }).extend({
   processors: z.array(RecordRecipient),
   thirdCountryTransfers: z.array(RecordTransfer).meta({ description: 'Transfers outside the EEA, derived from the linked processors' }),
   locations: z.array(z.string()).meta({ description: 'Every country where the linked processors keep or reach the data, EEA included' }),
+  locationsNotRecorded: z
+    .array(z.string())
+    .meta({ description: 'Names of the linked processors whose locations are not recorded: unknown, not "in the EEA"' }),
 })
 
 export const RecordOfProcessingSchema = z
