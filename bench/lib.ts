@@ -1,7 +1,7 @@
 /** Shared pieces of the benchmark: latency statistics, child servers and the autocannon driver. */
 import autocannon from 'autocannon'
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
@@ -121,6 +121,60 @@ const CLOCK_TICKS = (() => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
+/** The process and all its descendants (Linux /proc), e.g. pnpm -> sh -> node, or one node. */
+export function processTree(root: number): number[] {
+  const children = new Map<number, number[]>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      // The command name (field 2) may hold spaces: the parent pid is the 2nd field after its ')'.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const tree: number[] = []
+  const visit = (pid: number) => {
+    tree.push(pid)
+    for (const c of children.get(pid) ?? []) visit(c)
+  }
+  visit(root)
+  return tree
+}
+
+/** Resident memory (VmRSS, MiB) of a process and its descendants, and how many processes that is. */
+export function treeRssMiB(root: number | undefined): { mib: number; processes: number } {
+  if (root === undefined) return { mib: NaN, processes: 0 }
+  let kib = 0
+  let processes = 0
+  for (const pid of processTree(root)) {
+    try {
+      const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+      if (m) {
+        kib += Number(m[1])
+        processes++
+      }
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return { mib: kib / 1024, processes }
+}
+
+/** Samples a process tree's resident memory every `everyMs` until stopped; the peak in MiB. */
+export function sampleRss(root: number | undefined, everyMs = 250): { stop: () => number } {
+  let peak = treeRssMiB(root).mib
+  const timer = setInterval(() => (peak = Math.max(peak, treeRssMiB(root).mib)), everyMs)
+  return {
+    stop: () => {
+      clearInterval(timer)
+      return Math.max(peak, treeRssMiB(root).mib)
+    },
+  }
+}
+
 /** Every child still running, so that a Ctrl-C or a crash of the bench stops them too. */
 const running = new Set<ChildServer>()
 
@@ -138,7 +192,9 @@ export class ChildServer {
     script: string,
     opts: { cwd: string; env: NodeJS.ProcessEnv; nodeArgs?: string[] },
   ) {
-    this.proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', TSX_LOADER, script], { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] })
+    // Compiled JavaScript (the production server, apps/api/dist/server.js) runs on plain node.
+    const loader = script.endsWith('.ts') ? ['--import', TSX_LOADER] : ['--enable-source-maps']
+    this.proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...loader, script], { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] })
     const keep = (chunk: Buffer) => {
       this.log = (this.log + chunk.toString('utf8')).slice(-20_000)
     }
@@ -168,7 +224,7 @@ export class ChildServer {
     return this.log.trim()
   }
 
-  /** Starts `node --import tsx <script>` and waits until GET <healthPath> answers 200. */
+  /** Starts `node [--import tsx] <script>` and waits until GET <healthPath> answers 200. */
   static async start(
     name: string,
     script: string,

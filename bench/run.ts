@@ -34,7 +34,7 @@ import { systemContext } from '../apps/api/src/services/context'
 import { defaultReadWorkers } from '../apps/api/src/reads/read-pool'
 import { ProcessorListQuery } from '../packages/schema/src/index'
 import { measureBundle } from './bundle'
-import { API_DIR, apiRequire, ChildServer, freePort, load, REPO_ROOT, stopAllChildren, summarize, timeCalls, type Measure } from './lib'
+import { API_DIR, apiRequire, ChildServer, freePort, load, REPO_ROOT, sampleRss, stopAllChildren, summarize, timeCalls, treeRssMiB, type Measure } from './lib'
 import { bundleLine, fmtInt, judge, markdown, printGrowth, printSize, printTargets, type DashboardResult, type Environment, type ExportTiming, type SizeResult } from './report'
 import { seedDatabase } from './seed'
 
@@ -480,7 +480,8 @@ async function runSize(size: number, withDashboard: boolean): Promise<SizeResult
     else log(`  published public list version ${published.version} in-process in ${(published.ms / 1000).toFixed(2)} s`)
 
     const port = await freePort()
-    const server = await ChildServer.start('API server', 'src/server.ts', {
+    // The production server: compiled ahead of time (scripts/bench.sh builds it), one node process.
+    const server = await ChildServer.start('API server', 'dist/server.js', {
       cwd: API_DIR,
       port,
       healthPath: '/api/health',
@@ -501,6 +502,8 @@ async function runSize(size: number, withDashboard: boolean): Promise<SizeResult
     try {
       const settled = await settle(server)
       if (SETTLE > 0) log(`  settled for ${settled.waitedS.toFixed(1)} s; longest /api/health answer meanwhile ${settled.longestProbeMs.toFixed(0)} ms`)
+      const idle = treeRssMiB(server.pid)
+      log(`  resident memory idle: ${idle.mib.toFixed(0)} MiB in ${idle.processes} process${idle.processes === 1 ? '' : 'es'} (the server and its descendants)`)
       const cookie = await login(server.baseUrl)
       const page = (await expectOk(server.baseUrl, listPath(terms[0]!.term), cookie)) as { total: number; items: unknown[] }
       if (page.total < 1) log(`  warning: the list of "${terms[0]!.term}" is empty`)
@@ -508,6 +511,8 @@ async function runSize(size: number, withDashboard: boolean): Promise<SizeResult
 
 
       const headers = { cookie }
+      // The peak over the API's load (list, detail, create, update), sampled every 250 ms.
+      const underLoad = sampleRss(server.pid)
       const list = await scenario('list', { method: 'GET', headers, next: () => ({ path: listPath(pickOne(terms).term) }) }, server)
       const detail = await scenario('detail', { method: 'GET', headers, next: () => ({ path: `/api/processors/${randomId(size)}` }) }, server)
       const create = await scenario(
@@ -517,6 +522,8 @@ async function runSize(size: number, withDashboard: boolean): Promise<SizeResult
       )
       log(`  update: round-robin over ${fmtInt(update.pool)} ids`)
       const updateM = await scenario('update', { ...update.spec, headers: { ...headers, 'content-type': 'application/json' } }, server)
+      const loadMiB = underLoad.stop()
+      log(`  resident memory under load (peak): ${loadMiB.toFixed(0)} MiB`)
 
       // Exports and the dashboard before the public list's load: a slow public request would hold them up.
       const exportsTimed = await timeExports(server.baseUrl, cookie)
@@ -558,6 +565,7 @@ async function runSize(size: number, withDashboard: boolean): Promise<SizeResult
         directDetail: direct.directDetail,
         listPlan: direct.plan,
         startup: { readyS, settleS: settled.waitedS, longestProbeMs: settled.longestProbeMs },
+        memory: { idleMiB: idle.mib, loadMiB, processes: idle.processes },
       }
     } finally {
       await server.stop()

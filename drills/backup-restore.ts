@@ -18,7 +18,7 @@
 import { existsSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { checkDatabaseFile, listBackups } from '../apps/api/src/db/backup'
-import { API_DIR, call, compareDatabases, Drill, envInt, login, openDb, rng, runDrill, runTs, sleep, startServer, stopServer, summarize, tempDir, token } from './lib'
+import { API_DIR, call, compareDatabases, Drill, envInt, login, openDb, rng, runDrill, runTs, sleep, startServer, stopServer, summarize, tempDir, token, waitFor } from './lib'
 
 const drill = new Drill('backup-restore')
 const BACKUPS = envInt('BACKUPS', 4, 12)
@@ -61,8 +61,8 @@ runDrill(drill, async () => {
     }
   })
 
-  // Backups under load, each by the command a person would run.
-  await sleep(500)
+  // Backups under load, each by the command a person would run, once the writers are writing.
+  if (!(await waitFor(() => writes > 0, 120_000))) drill.violation('no write was acknowledged within 120 s of the start')
   const env = { DATABASE_PATH: livePath, BACKUP_DIR: backupDir, BACKUP_KEEP: String(KEEP) }
   const taken: { path: string; ms: number; bytes: number; writesBefore: number; writesAfter: number }[] = []
   for (let b = 0; b < BACKUPS; b++) {

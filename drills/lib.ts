@@ -18,7 +18,8 @@ export const API_DIR = join(REPO_ROOT, 'apps', 'api')
 export const apiRequire = createRequire(join(API_DIR, 'package.json'))
 /** tsx's ESM hook: `node --import <loader> file.ts` is one process, so that signals reach the server itself. */
 export const TSX_LOADER = pathToFileURL(apiRequire.resolve('tsx')).href
-export const SERVER_SCRIPT = join(API_DIR, 'src', 'server.ts')
+/** The compiled production server (apps/api/build.mjs; scripts/drills.sh builds it first), run by plain node. */
+export const SERVER_SCRIPT = join(API_DIR, 'dist', 'server.js')
 
 export const MODE: 'short' | 'long' = process.env.DRILL_MODE === 'long' ? 'long' : 'short'
 export const ADMIN_EMAIL = 'drill-admin@example.test'
@@ -74,7 +75,7 @@ export class Drill {
 
 /** Runs a drill's main function; an unexpected exception is a failure with its message. */
 export function runDrill(drill: Drill, main: () => Promise<void>): void {
-  const limitS = Number(process.env.DRILL_TIMEOUT_S ?? (MODE === 'long' ? 1800 : 300))
+  const limitS = Number(process.env.DRILL_TIMEOUT_S ?? (MODE === 'long' ? 3600 : 1200))
   const timer = setTimeout(() => {
     drill.violation(`the drill did not finish within ${limitS} s`)
     drill.finish()
@@ -104,6 +105,19 @@ export function summarize(samples: number[]): { count: number; p50: number; p95:
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+
+/**
+ * Waits until `condition` holds, checking every `everyMs`; false only when it still does not after
+ * `boundMs`, a bound meant to catch a stuck process, not a slow machine.
+ */
+export async function waitFor(condition: () => boolean | Promise<boolean>, boundMs: number, everyMs = 20): Promise<boolean> {
+  const deadline = Date.now() + boundMs
+  for (;;) {
+    if (await condition()) return true
+    if (Date.now() > deadline) return false
+    await sleep(everyMs)
+  }
+}
 
 /** A small seeded PRNG (mulberry32), so that a failing run can be repeated with DRILL_SEED. */
 export function rng(seed = Number(process.env.DRILL_SEED ?? Date.now() % 2 ** 31)): { seed: number; next: () => number; int: (lo: number, hi: number) => number } {
@@ -150,9 +164,10 @@ export interface Exit {
   signal: NodeJS.Signals | null
 }
 
-/** Spawns `node --import tsx <script>` and keeps its output. */
+/** Spawns `node --import tsx <script>` (plain `node` for compiled .js) and keeps its output. */
 export function spawnTs(script: string, env: Record<string, string>, args: string[] = []): { proc: ChildProcess; out: () => string; err: () => string; exited: Promise<Exit> } {
-  const proc = spawn(process.execPath, ['--import', TSX_LOADER, script, ...args], {
+  const nodeArgs = script.endsWith('.ts') ? ['--import', TSX_LOADER] : ['--enable-source-maps']
+  const proc = spawn(process.execPath, [...nodeArgs, script, ...args], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -172,7 +187,7 @@ export function spawnTs(script: string, env: Record<string, string>, args: strin
 }
 
 /** Runs a TypeScript command (backup, restore...) to its end. */
-export async function runTs(script: string, env: Record<string, string>, args: string[] = [], timeoutMs = 120_000): Promise<Exit & { stdout: string; stderr: string; ms: number }> {
+export async function runTs(script: string, env: Record<string, string>, args: string[] = [], timeoutMs = 600_000): Promise<Exit & { stdout: string; stderr: string; ms: number }> {
   const started = performance.now()
   const child = spawnTs(script, env, args)
   const timer = setTimeout(() => child.proc.kill('SIGKILL'), timeoutMs)
@@ -196,7 +211,7 @@ export interface ServerHandle {
 }
 
 /**
- * Starts the real server (apps/api/src/server.ts) on 127.0.0.1 and a free port (PORT=0; the port is
+ * Starts the real server (the compiled apps/api/dist/server.js) on 127.0.0.1 and a free port (PORT=0; the port is
  * read from its start-up line) with the given database file.
  */
 export async function startServer(dbPath: string, opts: { demo?: boolean; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<ServerHandle> {
@@ -211,7 +226,8 @@ export async function startServer(dbPath: string, opts: { demo?: boolean; env?: 
     WEB_DIST: join(REPO_ROOT, '.no-web-dist-for-drills'),
     ...opts.env,
   })
-  const deadline = Date.now() + (opts.timeoutMs ?? 60_000)
+  // A bound for a stuck start only: a busy machine may take long, and that is not a failure.
+  const deadline = Date.now() + (opts.timeoutMs ?? 180_000)
   for (;;) {
     const m = /Seloste is running on http:\/\/([\d.]+):(\d+)/.exec(child.out())
     if (m) {
@@ -234,14 +250,14 @@ export async function startServer(dbPath: string, opts: { demo?: boolean; env?: 
     }
     if (Date.now() > deadline) {
       child.proc.kill('SIGKILL')
-      throw new Error(`the server was not ready within ${opts.timeoutMs ?? 60_000} ms: ${child.err().slice(-2000)}`)
+      throw new Error(`the server was not ready within ${opts.timeoutMs ?? 180_000} ms: ${child.err().slice(-2000)}`)
     }
     await sleep(20)
   }
 }
 
-/** Sends SIGTERM and waits for the exit (SIGKILL after the timeout). */
-export async function stopServer(server: ServerHandle, timeoutMs = 20_000): Promise<Exit & { ms: number }> {
+/** Sends SIGTERM and waits for the exit (SIGKILL after the timeout: a stuck process, not a slow one). */
+export async function stopServer(server: ServerHandle, timeoutMs = 120_000): Promise<Exit & { ms: number }> {
   const started = performance.now()
   if (!server.alive()) return { ...(await server.exited), ms: 0 }
   server.proc.kill('SIGTERM')
@@ -263,7 +279,7 @@ export interface Reply {
 }
 
 /** A JSON request with the session cookie; a network failure rejects (the outcome is then unknown). */
-export async function call(base: string, cookie: string | null, method: string, path: string, body?: unknown, timeoutMs = 30_000): Promise<Reply> {
+export async function call(base: string, cookie: string | null, method: string, path: string, body?: unknown, timeoutMs = 120_000): Promise<Reply> {
   const started = performance.now()
   const headers: Record<string, string> = {}
   if (cookie) headers.cookie = cookie

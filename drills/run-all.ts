@@ -3,6 +3,7 @@
  *   node --import tsx drills/run-all.ts [short|long]     (or: bash scripts/drills.sh [short|long])
  *   DRILLS=crash,startup     only these
  *   DRILLS_REPORT=<file>     where to write the report ("-" = nowhere; default docs/drills.md)
+ *   DRILLS_SUMMARY=<file>    also write {passed, failed, failedDrills} as JSON (scripts/test.sh counts them)
  */
 import { spawn, execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -132,7 +133,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 
 const DESCRIPTIONS: Record<string, string> = {
   startup: 'The server started on damaged, truncated, foreign and newer-version database files, a text file, a directory and a taken port: exit code 1 with a one-paragraph message, no stack trace; files that are not ours are left unchanged.',
-  shutdown: 'SIGTERM while slow creates and keep-alive reads/updates are in flight: every request in flight completes, new connections are refused, exit 0 before the fallback, WAL checkpointed, integrity ok, every acknowledged create present.',
+  shutdown: 'SIGTERM while slow creates and keep-alive reads/updates are in flight: every request in flight completes, a new connection is refused once the server logs that it stopped listening, exit 0, WAL checkpointed, integrity ok, every acknowledged create present.',
   'concurrent-editors': 'Editors (own accounts) update shared and own processors at once through two server processes on one database file: each update lands (200, next version) or gets 409; no 5xx, no "database is locked"; the final state, versions and audit events equal the landed updates.',
   'backup-restore': '`pnpm backup` under write load (consistent snapshots, integrity, audit chain a prefix of the live one, keep-N), `pnpm restore` refusing a database in use and an existing one without --force, restores compared with the source table by table, row by row.',
   'hostile-input': 'Property-based (fast-check) hostile requests to every operation in the API description and the public list: invalid types, huge strings, deep nesting, 10k arrays, prototype-pollution keys, NUL/lone surrogates/RTL/emoji, SQL and HTML injection, malformed JSON, wrong content types. Never a 5xx, a rejected request changes nothing, an accepted write is audited; after each route integrity, foreign keys and the audit chain hold.',
@@ -180,6 +181,10 @@ async function main() {
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, lines.join('\n'))
     console.log(`   report: ${relative(process.cwd(), file) || file}`)
+  }
+  // For scripts/test.sh's closing line: each drill counts as one test.
+  if (process.env.DRILLS_SUMMARY) {
+    writeFileSync(process.env.DRILLS_SUMMARY, JSON.stringify({ passed: results.filter((r) => r.pass).length, failed: results.filter((r) => !r.pass).length, failedDrills: results.filter((r) => !r.pass).map((r) => r.drill) }))
   }
   process.exit(pass ? 0 : 1)
 }

@@ -9,10 +9,14 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-if [ ! -d node_modules ] || [ ! -d node_modules/autocannon ] || [ ! -d apps/api/node_modules/tsx ]; then
+if [ ! -d node_modules ] || [ ! -d node_modules/autocannon ] || [ ! -d apps/api/node_modules/tsx ] || [ ! -d apps/api/node_modules/esbuild ]; then
+  . scripts/lib.sh
   echo "[bench] installing dependencies (pnpm install --frozen-lockfile)"
-  npx -y pnpm@10.34.9 install --frozen-lockfile
+  install_dependencies
 fi
+
+# The bench measures the production server, compiled ahead of time: build it (a few seconds).
+node apps/api/build.mjs
 
 # tsx is a dependency of apps/api; load its ESM hook directly (one process, signals reach run.ts).
 tsx_loader="$(node -p "require('node:url').pathToFileURL(require.resolve('tsx', { paths: ['apps/api'] })).href")"

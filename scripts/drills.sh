@@ -13,11 +13,14 @@ case "$mode" in
   *) echo "usage: bash scripts/drills.sh [short|long]" >&2; exit 2 ;;
 esac
 
-if [ ! -d node_modules ] || [ ! -d apps/api/node_modules/tsx ] || [ ! -d apps/api/node_modules/better-sqlite3 ]; then
+if [ ! -d node_modules ] || [ ! -d apps/api/node_modules/tsx ] || [ ! -d apps/api/node_modules/better-sqlite3 ] || [ ! -d apps/api/node_modules/esbuild ]; then
   . scripts/lib.sh
   echo "[drills] installing dependencies (pnpm install --frozen-lockfile)"
   install_dependencies
 fi
+
+# The drills run the compiled production server (apps/api/dist/server.js): build it (a few seconds).
+node apps/api/build.mjs
 
 # tsx is a dependency of apps/api; load its ESM hook directly (one process, signals reach run-all.ts).
 tsx_loader="$(node -p "require('node:url').pathToFileURL(require.resolve('tsx', { paths: ['apps/api'] })).href")"

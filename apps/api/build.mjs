@@ -5,14 +5,17 @@
 // @node-rs/argon2) must, and others read files next to their own modules (pdfkit's fonts,
 // swagger-ui-dist's assets).
 import { build } from 'esbuild'
-import { cpSync, rmSync } from 'node:fs'
+import { cpSync, renameSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const dist = join(here, 'dist')
+// Built beside dist/ and swapped in at the end: a server or drill running from dist/ meanwhile
+// never finds it half-written or missing.
+const next = join(here, `dist.next-${process.pid}`)
 const started = performance.now()
-rmSync(dist, { recursive: true, force: true })
+rmSync(next, { recursive: true, force: true })
 
 /** Bare imports are external, except the workspace's own packages, which ship as TypeScript source. */
 const externalPackages = {
@@ -24,7 +27,7 @@ const externalPackages = {
 
 await build({
   entryPoints: { server: join(here, 'src/server.ts'), 'read-worker': join(here, 'src/reads/read-worker.ts') },
-  outdir: dist,
+  outdir: next,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -36,5 +39,13 @@ await build({
   plugins: [externalPackages],
 })
 // client.ts finds the migrations next to itself: in the bundle, next to server.js.
-cpSync(join(here, 'src/db/migrations'), join(dist, 'migrations'), { recursive: true })
+cpSync(join(here, 'src/db/migrations'), join(next, 'migrations'), { recursive: true })
+const old = join(here, `dist.old-${process.pid}`)
+try {
+  renameSync(dist, old)
+} catch {
+  // no earlier build
+}
+renameSync(next, dist)
+rmSync(old, { recursive: true, force: true })
 console.log(`api built: ${dist.replace(process.cwd() + '/', '')} (${Math.round(performance.now() - started)} ms)`)

@@ -3,6 +3,7 @@
  * application (middleware, error handling, routes) and a small client for calling it.
  */
 import Database from 'better-sqlite3'
+import { existsSync } from 'node:fs'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { buildApp } from '../src/app'
 import { openDatabase, type Db } from '../src/db/client'
@@ -187,4 +188,17 @@ export function expectValidationError(res: { status: number; body: any }, paths:
   expect(res.body.error.code).toBe('validation_failed')
   expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual([...paths].sort())
   for (const f of res.body.error.fields) expect(f.message).toMatch(/\S/)
+}
+
+/**
+ * For a test that reads a file outside the repository (e.g. the reference privacy policy in
+ * ../shared/reference/): in CI (CI=true) a missing file fails the test, saying which and why, since
+ * CI must test everything; elsewhere the test is skipped with the reason printed.
+ */
+export function requireFileOutsideRepo(path: string, test: { skip: (note?: string) => void }, why: string): void {
+  if (existsSync(path)) return
+  const reason = `${path} is missing (${why}); it lives outside the repository`
+  if (process.env.CI === 'true') throw new Error(`${reason}. CI runs with CI=true and must have it.`)
+  console.warn(`skipped: ${reason}`)
+  test.skip(reason)
 }

@@ -8,15 +8,19 @@ import { renderHtml } from '../src/public-list/render-html'
 import { renderJson } from '../src/public-list/render-data'
 import { renderMarkdown } from '../src/public-list/render-markdown'
 import { getVersion, latestVersion } from '../src/services/public-list'
-import { createTestContext, type TestContext } from './helpers'
+import { createTestContext, requireFileOutsideRepo, type TestContext } from './helpers'
 
 const GOLDEN = join(import.meta.dirname, 'golden')
 const REFERENCE = join(import.meta.dirname, '../../../../shared/reference/tietosuojaseloste.md')
 
-/** Compares with the committed golden file; UPDATE_GOLDEN=1 rewrites it (review the diff before committing). */
+/**
+ * Compares with the committed golden file; UPDATE_GOLDEN=1 (and only that) writes it (review the
+ * diff before committing). A missing file fails: a test that wrote its own expectation would pass.
+ */
 function expectGolden(name: string, actual: string) {
   const file = join(GOLDEN, name)
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, actual)
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual)
+  if (!existsSync(file)) throw new Error(`the golden file ${file} is missing: run with UPDATE_GOLDEN=1 to write it, and review it before committing`)
   expect(actual).toBe(readFileSync(file, 'utf8'))
 }
 
@@ -37,7 +41,7 @@ describe('the generated Markdown of the demo data', () => {
   })
 
   it('names the processors and transfer basis of the reference policy sections 6 and 7', async (t) => {
-    if (!existsSync(REFERENCE)) t.skip()
+    requireFileOutsideRepo(REFERENCE, t, 'the reference company\'s privacy policy')
     const policy = readFileSync(REFERENCE, 'utf8')
     const sections = policy.slice(policy.indexOf('## 6.'), policy.indexOf('## 8.'))
     const ctx = await createTestContext({ demo: true })

@@ -66,8 +66,8 @@ describe('read workers', () => {
     const broken = workerReads(join(dir, 'no-such-file.sqlite'), 1)
     try {
       await expect(broken.run('listProcessors', ProcessorListQuery.parse({}))).rejects.toThrow(/read worker/)
-      // Once the worker is gone, a read is refused at once rather than sent nowhere.
-      await new Promise((r) => setTimeout(r, 200))
+      // Once the worker is gone (it is marked so before its reads are failed, and its replacement
+      // starts only a second later), a read is refused at once rather than sent nowhere.
       await expect(broken.run('listProcessors', ProcessorListQuery.parse({}))).rejects.toThrow(/no read worker is running/)
     } finally {
       await broken.close()

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -6,7 +6,7 @@ import type { Db } from '../src/db/client'
 import { openDatabase } from '../src/db/client'
 import { resetDemoData, seedDemoData } from '../src/seed/seed'
 import { verifyAuditChain } from '../src/services/audit'
-import { count, createTestContext, type TestContext } from './helpers'
+import { count, createTestContext, requireFileOutsideRepo, type TestContext } from './helpers'
 
 const POLICY_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/reference/tietosuojaseloste.md')
 
@@ -145,7 +145,7 @@ describe('seeding', () => {
 
 describe('the reference privacy policy (tietosuojaseloste)', () => {
   it('names in sections 6-7 only processors that the demo data has, with its business ID and contact email', async (test) => {
-    if (!existsSync(POLICY_PATH)) test.skip(`the reference policy is not at ${POLICY_PATH}`)
+    requireFileOutsideRepo(POLICY_PATH, test, 'the reference company\'s privacy policy')
     const policy = readFileSync(POLICY_PATH, 'utf8')
 
     const start = policy.indexOf('## 6.')
