@@ -25,6 +25,10 @@ echo "== typecheck"
 pnpm_cmd -r typecheck
 apps/api/node_modules/.bin/tsc -p drills/tsconfig.json
 apps/api/node_modules/.bin/tsc -p bench/tsconfig.json
+echo "== API description: written from the app (no server) and linted by Redocly (0 errors)"
+LOG_LEVEL=warn apps/api/node_modules/.bin/tsx apps/api/src/cli/openapi.ts "$results/openapi.json"
+# No telemetry, no update check: the lint reads only the file and redocly.yaml.
+REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly lint "$results/openapi.json" --config redocly.yaml --format=stylish
 echo "== unit and integration tests"
 pnpm_cmd exec vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json"
 echo "== drills (short): crash, concurrent editors, backup and restore, shutdown, start-up"
