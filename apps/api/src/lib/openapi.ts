@@ -102,6 +102,20 @@ export function shellStatuses(doc: Json, serverPath: string, method: string, op:
   return out
 }
 
+/** A stable id from the method and full path: "get /api/processors/{id}/transfers" -> "getProcessorsByIdTransfers". */
+export function operationId(method: string, fullPath: string): string {
+  const words = fullPath
+    .replace(/^\/api\//, '/')
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment)
+      const word = param ? `by-${param[1]}` : segment
+      return word.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')
+    })
+  return method.toLowerCase() + words.join('')
+}
+
 /**
  * Completes the generated document: the security schemes, each operation's security (none on
  * public ones), and every status the shell can answer, with the error body. Paths with their own
@@ -116,6 +130,7 @@ export function completeDocument<T extends Json>(doc: T, apiPrefix = '/api'): T 
     for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
       const op: Json | undefined = item[method]
       if (!op) continue
+      op.operationId ??= operationId(method, serverPath)
       const isApi = serverPath.startsWith(`${apiPrefix}/`)
       if (op.security === undefined) op.security = !isApi || requiredAccess(method, serverPath) === 'public' ? [] : SESSION_SECURITY
       if (!isApi) continue

@@ -24,7 +24,7 @@ export const findingsRouter = createRouter()
     createRoute({
       method: 'post', path: '/findings/acknowledgements', tags, summary: 'Accept a risk until a date, with a reason',
       request: { body: jsonBody(AcknowledgeInput) },
-      responses: { 201: jsonResponse(Ack, 'The acknowledgement'), ...errorResponses(400, 401, 403) },
+      responses: { 201: jsonResponse(Ack, 'The acknowledgement'), ...errorResponses(400, 401, 403, 409) },
     }),
     (c) => c.json(acknowledgeFinding(serviceContext(c), c.req.valid('json')), 201),
   )
