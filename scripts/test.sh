@@ -22,11 +22,13 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 # The real readers the output tests call: poppler (pdftotext, pdffonts, pdfinfo), Python's feedparser,
-# icalendar and openpyxl (Python's csv module comes with python3).
+# icalendar and openpyxl (Python's csv module comes with python3). The tests call Debian's own
+# /usr/bin/python3, which is the one that sees these packages.
 missing_readers=()
 command -v pdftotext >/dev/null 2>&1 || missing_readers+=(poppler-utils)
+[ -x /usr/bin/python3 ] || missing_readers+=(python3)
 for module in feedparser:python3-feedparser icalendar:python3-icalendar openpyxl:python3-openpyxl; do
-  python3 -c "import ${module%%:*}" >/dev/null 2>&1 || missing_readers+=("${module#*:}")
+  /usr/bin/python3 -c "import ${module%%:*}" >/dev/null 2>&1 || missing_readers+=("${module#*:}")
 done
 if [ "${#missing_readers[@]}" -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then

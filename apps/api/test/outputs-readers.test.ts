@@ -13,7 +13,7 @@ import { T } from '../src/public-list/texts'
 import { latestVersion } from '../src/services/public-list'
 import { createTestContext, type TestContext } from './helpers'
 import { addHostileRecords, HOSTILE_PROCESSORS, NAMES, TEXTS } from './fixtures/hostile-records'
-import { poppler, readCsvWithPython, recordDelimitersAreCrlf } from './fixtures/readers'
+import { poppler, python, readCsvWithPython, recordDelimitersAreCrlf } from './fixtures/readers'
 
 let ctx: TestContext
 
@@ -173,5 +173,35 @@ describe('the public HTML page, read by html-validate', () => {
       expect(res.text).not.toContain('<script>alert')
       expect(res.text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;')
     }
+  })
+})
+
+describe('the Atom feed, read by Python’s feedparser', () => {
+  it('is well-formed (bozo 0) with an author, ids and update times on the feed and every entry, and the hostile names as text', async () => {
+    const res = await ctx.anonymous.get('/public/processors/feed.atom?lang=en')
+    expect(res.status).toBe(200)
+    const feed = python<any>(
+      `
+import feedparser, json, sys
+d = feedparser.parse(sys.stdin.buffer.read())
+print(json.dumps({'bozo': int(d.bozo), 'bozoException': str(d.get('bozo_exception', '')), 'version': d.version, 'author': d.feed.get('author_detail'), 'id': d.feed.get('id'), 'updated': d.feed.get('updated'),
+  'entries': [{'id': e.get('id'), 'updated': e.get('updated'), 'title': e.get('title'), 'content': [c.value for c in e.get('content', [])]} for e in d.entries]}))
+`,
+      res.bytes,
+    )
+    expect(feed.bozo, feed.bozoException).toBe(0)
+    expect(feed.version).toBe('atom10')
+    expect(feed.author.name).toBe('Mikroni Digital')
+    expect(feed.id).toMatch(/\/public\/processors\?lang=en$/)
+    expect(feed.updated).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+    expect(feed.entries).toHaveLength(2)
+    for (const e of feed.entries) {
+      expect(e.id).toMatch(/\/public\/processors\/versions\/\d+$/)
+      expect(e.updated).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+    }
+    const added = feed.entries[0].content.join('')
+    for (const name of [NAMES.latinExtended, NAMES.greek, NAMES.cyrillic, NAMES.czech]) expect(added).toContain(`Added: ${name}`)
+    // The content is HTML: the name's quotes arrive as text, escaped.
+    expect(added).toContain('<li>Added: =HYPERLINK(&quot;http://evil.test&quot;,&quot;x&quot;)</li>')
   })
 })
