@@ -76,9 +76,11 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 # The real readers the output tests call: poppler (pdftotext, pdffonts, pdfinfo), Python's feedparser,
-# icalendar and openpyxl for Debian's /usr/bin/python3 (the tests call it, not a pyenv python3 on PATH).
+# icalendar and openpyxl (Python's csv module comes with python3). The tests call Debian's own
+# /usr/bin/python3, which is the one that sees these packages.
 missing_readers=()
 command -v pdftotext >/dev/null 2>&1 || missing_readers+=(poppler-utils)
+[ -x /usr/bin/python3 ] || missing_readers+=(python3)
 for module in feedparser:python3-feedparser icalendar:python3-icalendar openpyxl:python3-openpyxl; do
   /usr/bin/python3 -c "import ${module%%:*}" >/dev/null 2>&1 || missing_readers+=("${module#*:}")
 done

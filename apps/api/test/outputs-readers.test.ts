@@ -5,6 +5,7 @@
  * iCalendar by ical.js and Python's icalendar, XLSX by openpyxl.
  */
 import { HtmlValidate } from 'html-validate'
+import ICAL from 'ical.js'
 import MarkdownIt from 'markdown-it'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { neutraliseFormulas } from '../src/lib/csv'
@@ -12,8 +13,8 @@ import { renderMarkdown } from '../src/public-list/render-markdown'
 import { T } from '../src/public-list/texts'
 import { latestVersion } from '../src/services/public-list'
 import { createTestContext, type TestContext } from './helpers'
-import { addHostileRecords, HOSTILE_PROCESSORS, NAMES, TEXTS } from './fixtures/hostile-records'
-import { poppler, readCsvWithPython, recordDelimitersAreCrlf } from './fixtures/readers'
+import { addHostileRecords, CALENDAR_NAME, HOSTILE_PROCESSORS, NAMES, TEXTS } from './fixtures/hostile-records'
+import { poppler, python, readCsvWithPython, recordDelimitersAreCrlf } from './fixtures/readers'
 
 let ctx: TestContext
 
@@ -173,5 +174,75 @@ describe('the public HTML page, read by html-validate', () => {
       expect(res.text).not.toContain('<script>alert')
       expect(res.text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;')
     }
+  })
+})
+
+describe('the Atom feed, read by Python’s feedparser', () => {
+  it('is well-formed (bozo 0) with an author, ids and update times on the feed and every entry, and the hostile names as text', async () => {
+    const res = await ctx.anonymous.get('/public/processors/feed.atom?lang=en')
+    expect(res.status).toBe(200)
+    const feed = python<any>(
+      `
+import feedparser, json, sys
+d = feedparser.parse(sys.stdin.buffer.read())
+print(json.dumps({'bozo': int(d.bozo), 'bozoException': str(d.get('bozo_exception', '')), 'version': d.version, 'author': d.feed.get('author_detail'), 'id': d.feed.get('id'), 'updated': d.feed.get('updated'),
+  'entries': [{'id': e.get('id'), 'updated': e.get('updated'), 'title': e.get('title'), 'content': [c.value for c in e.get('content', [])]} for e in d.entries]}))
+`,
+      res.bytes,
+    )
+    expect(feed.bozo, feed.bozoException).toBe(0)
+    expect(feed.version).toBe('atom10')
+    expect(feed.author.name).toBe('Mikroni Digital')
+    expect(feed.id).toMatch(/\/public\/processors\?lang=en$/)
+    expect(feed.updated).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+    expect(feed.entries).toHaveLength(2)
+    for (const e of feed.entries) {
+      expect(e.id).toMatch(/\/public\/processors\/versions\/\d+$/)
+      expect(e.updated).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+    }
+    const added = feed.entries[0].content.join('')
+    for (const name of [NAMES.latinExtended, NAMES.greek, NAMES.cyrillic, NAMES.czech]) expect(added).toContain(`Added: ${name}`)
+    // The content is HTML: the name's quotes arrive as text, escaped.
+    expect(added).toContain('<li>Added: =HYPERLINK(&quot;http://evil.test&quot;,&quot;x&quot;)</li>')
+  })
+})
+
+describe('the iCalendar feed, read by ical.js and Python’s icalendar', () => {
+  it('ends every line with CRLF, folds at 75 octets, escapes text, and has a reminder per event', async () => {
+    const { url } = (await ctx.api.post('/api/calendar/token')).body
+    const res = await ctx.anonymous.get(new URL(url).pathname + new URL(url).search)
+    expect(res.status).toBe(200)
+    const lines = res.text.split('\r\n')
+    expect(lines.pop()).toBe('') // the body ends with CRLF
+    for (const line of lines) {
+      expect(line).not.toMatch(/[\r\n]/)
+      expect(Buffer.byteLength(line), line).toBeLessThanOrEqual(75)
+    }
+    expect(lines.some((l) => l.startsWith(' '))).toBe(true) // the long name was folded
+
+    // The summary is the review's title (in the organisation's language) ending with the activity's name, unescaped as written.
+    const named = (summaries: string[], name: string) => summaries.filter((s) => s.endsWith(`: ${name}`))
+    const calendar = new ICAL.Component(ICAL.parse(res.text))
+    const events = calendar.getAllSubcomponents('vevent')
+    expect(events.length).toBeGreaterThanOrEqual(2)
+    for (const e of events) expect(e.getAllSubcomponents('valarm')).toHaveLength(1)
+    const summaries = events.map((e) => new ICAL.Event(e).summary)
+    expect(named(summaries, CALENDAR_NAME)).toHaveLength(1)
+    expect(named(summaries, NAMES.greek)).toHaveLength(1)
+
+    const py = python<{ summaries: string[]; alarms: number[]; triggers: string[] }>(
+      `
+import icalendar, json, sys
+cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+events = list(cal.walk('VEVENT'))
+print(json.dumps({'summaries': [str(e.get('SUMMARY')) for e in events],
+  'alarms': [len(e.walk('VALARM')) for e in events],
+  'triggers': [str(a.decoded('TRIGGER')) for e in events for a in e.walk('VALARM')]}))
+`,
+      res.bytes,
+    )
+    expect(named(py.summaries, CALENDAR_NAME)).toHaveLength(1)
+    expect(py.alarms.every((n) => n === 1)).toBe(true)
+    expect(new Set(py.triggers)).toEqual(new Set(['-7 days, 0:00:00']))
   })
 })

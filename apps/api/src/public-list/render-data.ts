@@ -87,6 +87,8 @@ export function renderAtom(versions: readonly PublishedVersion[], lang: Language
     language: lang,
     updated: latest ? new Date(latest.publishedAt) : new Date(0),
     copyright: controller,
+    // RFC 4287 wants an author on the feed (or on every entry): the controller, who publishes the list.
+    author: { name: controller || 'Seloste', link: `${origin}/public/processors?lang=${lang}` },
     feedLinks: { atom: `${origin}/public/processors/feed.atom?lang=${lang}` },
   })
   for (const v of versions) {

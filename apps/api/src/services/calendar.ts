@@ -1,12 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { eq } from 'drizzle-orm'
-import ical from 'ical-generator'
+import ical, { ICalAlarmType } from 'ical-generator'
 import type { Language } from '@seloste/schema'
 import type { DbOrTx } from '../db/client'
 import { calendarTokens, users } from '../db/schema'
 import { recordAudit } from './audit'
 import { nowIso, type ServiceContext } from './context'
 import { listDeadlines, todayIso } from './findings'
+
+const REMINDER_SECONDS_BEFORE = 7 * 24 * 3600
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 
@@ -46,7 +48,7 @@ export function userOfCalendarToken(db: DbOrTx, token: string): number | null {
 export function renderCalendar(db: DbOrTx, origin: string, lang: Language, today = todayIso()): string {
   const calendar = ical({ name: lang === 'fi' ? 'Seloste: tietosuojan määräajat' : 'Seloste: data protection deadlines', prodId: { company: 'Seloste', product: 'Seloste', language: lang.toUpperCase() } })
   for (const d of listDeadlines(db, 366, today)) {
-    calendar.createEvent({
+    const event = calendar.createEvent({
       id: `${d.kind}-${d.entity.type}-${d.entity.id ?? 'x'}-${d.date}@seloste`,
       start: new Date(`${d.date}T00:00:00Z`),
       allDay: true,
@@ -54,6 +56,11 @@ export function renderCalendar(db: DbOrTx, origin: string, lang: Language, today
       description: `${origin}${d.link}`,
       url: `${origin}${d.link}`,
     })
+    // A reminder a week ahead: a deadline seen only on its day is usually too late to act on.
+    event.createAlarm({ type: ICalAlarmType.display, trigger: REMINDER_SECONDS_BEFORE, description: d.title[lang] })
   }
-  return calendar.toString()
+  // ical-generator escapes (\ ; , and line breaks) and folds at 75 octets, but leaves the last line
+  // without its CRLF, which RFC 5545 requires after every content line.
+  const body = calendar.toString()
+  return body.endsWith('\r\n') ? body : `${body}\r\n`
 }
