@@ -529,6 +529,8 @@ describe('GET /api/processors (list)', () => {
       outsideEea: true,
       safeguards: ['scc'],
       dpaStatus: 'missing',
+      dpaRequired: false,
+      locationRecorded: true,
       version: expect.any(Number),
       updatedAt: '2025-01-02T00:00:00.000Z',
     })
@@ -536,7 +538,8 @@ describe('GET /api/processors (list)', () => {
     expect(byName['Alpha Mail']).toMatchObject({ countries: ['FI'], outsideEea: false, safeguards: [], dpaStatus: 'signed', hqCountry: 'FI' })
     expect(byName['beta CRM']).toMatchObject({ countries: ['US'], outsideEea: true, safeguards: ['dpf'], dpaStatus: 'in_negotiation' })
     expect(byName['Gamma Analytics']).toMatchObject({ countries: ['GB'], safeguards: ['adequacy'], dpaStatus: null })
-    expect(byName['Epsilon Support']).toMatchObject({ countries: [], outsideEea: false, safeguards: [], dpaStatus: 'not_required' })
+    // No location recorded is said as such, not only as an empty list.
+    expect(byName['Epsilon Support']).toMatchObject({ countries: [], outsideEea: false, safeguards: [], dpaStatus: 'not_required', locationRecorded: false, dpaRequired: false })
     expect(byName['Alpha Mail'].service).toEqual({ fi: 'Sähköposti', en: 'Email' })
   })
 
@@ -587,7 +590,8 @@ describe('GET /api/processors (list)', () => {
       ['dpaStatus=signed', ['Alpha Mail']],
       ['dpaStatus=in_negotiation', ['beta CRM']],
       ['dpaStatus=not_required', ['Epsilon Support']],
-      ['dpaStatus=missing', ['Delta Payments', 'Gamma Analytics']],
+      // The gaps only: a retired recipient's missing agreement is none.
+      ['dpaStatus=missing', ['Gamma Analytics']],
       ['outsideEea=true', ['beta CRM', 'Delta Payments', 'Gamma Analytics']],
       ['outsideEea=false', ['Alpha Mail', 'Epsilon Support']],
       ['status=active&outsideEea=true', ['beta CRM']],

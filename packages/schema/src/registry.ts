@@ -410,6 +410,8 @@ export const ProcessorListItem = z
     outsideEea: z.boolean(),
     safeguards: z.array(Safeguard).meta({ description: 'Safeguards of its transfers outside the EEA' }),
     dpaStatus: DpaStatus.nullable().meta({ description: 'Status of the current DPA; null when none is recorded' }),
+    dpaRequired: z.boolean().meta({ description: 'Art. 28(3) requires a DPA of its own: a processor, or a sub-processor with no parent recorded (see dpaRequired)' }),
+    locationRecorded: z.boolean().meta({ description: 'At least one location (transfer) is recorded; false means unknown, not "inside the EEA"' }),
     version: z.number().int(),
     updatedAt: z.string(),
   })
@@ -428,7 +430,9 @@ export const ProcessorListQuery = z
     role: ProcessorRole.optional(),
     country: CountryCodeSchema.optional().meta({ description: 'Has a transfer to this country' }),
     safeguard: Safeguard.optional().meta({ description: 'Has a transfer under this safeguard' }),
-    dpaStatus: DpaStatus.optional().meta({ description: 'Status of the current DPA ("missing" also matches none recorded)' }),
+    dpaStatus: DpaStatus.optional().meta({
+      description: 'Status of the current DPA. "missing" lists the gaps: processors in use that need a DPA of their own (dpaRequired) with none recorded or one marked missing',
+    }),
     outsideEea: queryBool.optional().meta({ description: 'Has (true) or has no (false) transfer outside the EEA' }),
     sort: ProcessorSort.default('displayName'),
     order: z.enum(['asc', 'desc']).default('asc'),
@@ -459,4 +463,21 @@ export function dpaRequired(p: { role: ProcessorRole; parentId?: number | null; 
   if (p.role === 'processor') return true
   if (p.role === 'sub_processor') return (p.parentId ?? p.parent?.id ?? null) === null
   return false
+}
+
+/** The DPA chart's buckets: "missing" is exactly the gaps the findings and the `dpaStatus=missing` filter count. */
+export const DPA_BUCKETS = ['signed', 'in_negotiation', 'missing', 'not_required', 'none_recorded'] as const
+export type DpaBucket = (typeof DPA_BUCKETS)[number]
+
+/** Which bucket a processor in use falls in; a party that needs no DPA of its own and has none is "none recorded", not missing. */
+export function dpaBucket(p: Pick<ProcessorListItem, 'dpaStatus' | 'dpaRequired'>): DpaBucket {
+  if (p.dpaStatus === null || p.dpaStatus === 'missing') return p.dpaRequired ? 'missing' : 'none_recorded'
+  return p.dpaStatus
+}
+
+/** Processors in use (not retired) per DPA bucket; every bucket, zeros included, so the chart reads the same each time. */
+export function processorsByDpaStatus(items: readonly Pick<ProcessorListItem, 'dpaStatus' | 'dpaRequired' | 'status'>[]): { key: DpaBucket; count: number }[] {
+  const counts = new Map<DpaBucket, number>(DPA_BUCKETS.map((b) => [b, 0]))
+  for (const p of items) if (p.status !== 'retired') counts.set(dpaBucket(p), (counts.get(dpaBucket(p)) ?? 0) + 1)
+  return DPA_BUCKETS.map((key) => ({ key, count: counts.get(key) ?? 0 }))
 }

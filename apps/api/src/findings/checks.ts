@@ -5,6 +5,11 @@
 import {
   CHECKLIST_POINTS,
   countryName,
+  DATA_SUBJECT_RIGHT_LABELS,
+  dpaRequired,
+  type DataSubjectRight,
+  type DeviceTracking,
+  type TrackingConsent,
   findAdequacyDecision,
   hasGeneralAdequacy,
   isInEea,
@@ -21,7 +26,17 @@ export interface ActivityView {
   name: { fi: string; en: string }
   status: string
   processorIds: number[]
-  purposes: { legalBasis: string | null; assessmentUrl: string | null; art9Condition: string | null }[]
+  purposes: {
+    legalBasis: string | null
+    assessmentUrl: string | null
+    art9Condition: string | null
+    /** 917/2014 205 §: cookies or similar tracking; null when not assessed. */
+    deviceTracking?: DeviceTracking | null
+    trackingConsent?: TrackingConsent | null
+    emailMarketing?: boolean
+  }[]
+  /** The data subject rights recorded as applying. */
+  rights?: DataSubjectRight[]
   hasRetention: boolean
   dataCategoryCount: number
   processesSpecialCategories: boolean
@@ -134,7 +149,7 @@ export const foreignHeadquarters: Check = (view) => {
 /** Processors (Art. 28) need a signed DPA that is in force and reviewed; sub-processors are covered by their processor's. */
 export const dpaStatus: Check = (view) =>
   view.processors
-    .filter((p) => live(p) && p.role === 'processor')
+    .filter((p) => live(p) && dpaRequired(p))
     .flatMap((p) => {
       const entity = { type: 'processor' as const, id: p.id, name: same(p.displayName) }
       const current = p.dpas[0]
@@ -218,7 +233,148 @@ export const publicListStale: Check = (view) =>
     ? [finding('public-list-outdated', 'medium', { type: 'public_list', id: null, name: { fi: 'Julkinen käsittelijäluettelo', en: 'Public processor list' } }, '/public-list', 'Rekisteri on muuttunut viimeksi julkaistun käsittelijäluettelon jälkeen.', 'The registry has changed since the public processor list was last published.')]
     : []
 
-export const CHECKS: Check[] = [transferSafeguard, sccWithoutTia, dpfVerification, foreignHeadquarters, dpaStatus, publicListUsage, activityCompleteness, publicListStale]
+/**
+ * A processor or recipient in use with no location recorded: whether its data leaves the EEA is
+ * unknown, and the public list has to say so (unknown is never "inside the EEA").
+ */
+export const locationNotRecorded: Check = (view) =>
+  view.processors
+    .filter((p) => live(p) && p.transfers.length === 0)
+    .map((p) =>
+      finding(
+        'location-not-recorded',
+        'medium',
+        { type: 'processor', id: p.id, name: same(p.displayName) },
+        processorLink(p.id),
+        `${p.displayName}: tietojen sijaintia (maita, joissa tietoja säilytetään tai käsitellään) ei ole kirjattu, joten ei tiedetä, siirtyvätkö tiedot ETA-alueen ulkopuolelle.`,
+        `${p.displayName}: no location is recorded (the countries where the data is stored or processed), so nobody knows whether the data leaves the EEA.`,
+      ),
+    )
+
+/** A DPA marked signed is proven by the agreement itself: one with neither a link nor an uploaded document is a claim without its evidence. */
+export const signedDpaWithoutDocument: Check = (view) =>
+  view.processors
+    .filter((p) => live(p) && dpaRequired(p))
+    .flatMap((p) => {
+      const current = p.dpas[0]
+      if (!current || current.status !== 'signed' || current.documentUrl || current.document) return []
+      return [
+        finding(
+          'dpa-no-document',
+          'low',
+          { type: 'dpa', id: current.id, name: same(p.displayName) },
+          processorLink(p.id),
+          `${p.displayName}: käsittelysopimus on merkitty allekirjoitetuksi, mutta sopimusasiakirjaa ei ole liitetty eikä linkitetty.`,
+          `${p.displayName}: the DPA is marked signed but no copy of the agreement is attached or linked.`,
+        ),
+      ]
+    })
+
+const purposeDetail = (i: number) => `purpose-${i + 1}`
+
+/**
+ * Laki sähköisen viestinnän palveluista (917/2014) 205 §: storing or reading information on the
+ * user's device (cookies, pixels, tracked links) needs consent unless strictly necessary for the
+ * service the user asked for. Legitimate interest (or no basis) does not do.
+ */
+export const trackingWithoutConsent: Check = (view) =>
+  view.activities.flatMap((a) =>
+    a.purposes.flatMap((p, i) =>
+      p.deviceTracking === 'not_strictly_necessary' && p.legalBasis !== 'a'
+        ? [
+            finding(
+              'tracking-without-consent',
+              'high',
+              { type: 'activity', id: a.id, name: a.name },
+              activityLink(a.id),
+              `${a.name.fi}: käyttötarkoitus ${i + 1} käyttää evästeitä tai vastaavaa seurantaa, joka ei ole välttämätöntä, ${p.legalBasis === 'f' ? 'oikeutetun edun perusteella' : 'ilman kirjattua perustetta'}. Laki sähköisen viestinnän palveluista (205 §) edellyttää siihen suostumuksen.`,
+              `${a.name.en}: purpose ${i + 1} uses cookies or similar tracking that is not strictly necessary ${p.legalBasis === 'f' ? 'on legitimate interest' : 'with no basis recorded'}. Finnish law (Act 917/2014, section 205) requires consent for it.`,
+              purposeDetail(i),
+            ),
+          ]
+        : [],
+    ),
+  )
+
+/** Consent to tracking must be specific and freely given (GDPR Art. 4(11), 7(4)): not a condition of the service asked for. */
+export const trackingConsentBundled: Check = (view) =>
+  view.activities.flatMap((a) =>
+    a.purposes.flatMap((p, i) =>
+      p.deviceTracking === 'not_strictly_necessary' && p.legalBasis === 'a' && p.trackingConsent !== 'separate'
+        ? [
+            finding(
+              'tracking-consent-bundled',
+              'medium',
+              { type: 'activity', id: a.id, name: a.name },
+              activityLink(a.id),
+              p.trackingConsent === 'bundled'
+                ? `${a.name.fi}: seurannan (esim. sähköpostien avausten ja klikkausten) suostumus sisältyy palveluun, eikä sitä voi antaa tai jättää antamatta erikseen.`
+                : `${a.name.fi}: ei ole kirjattu, kysytäänkö suostumus seurantaan (esim. sähköpostien avausten ja klikkausten) erikseen vai sisältyykö se palveluun.`,
+              p.trackingConsent === 'bundled'
+                ? `${a.name.en}: consent to tracking (e.g. e-mail opens and clicks) is bundled into the service and cannot be given or refused on its own.`
+                : `${a.name.en}: it is not recorded whether consent to tracking (e.g. e-mail opens and clicks) is asked separately or bundled into the service.`,
+              purposeDetail(i),
+            ),
+          ]
+        : [],
+    ),
+  )
+
+/** E-mail marketing is sent with some tool: the processor that sends it must be in the record (Art. 30(1)(d), 28). */
+export const emailMarketingWithoutProcessor: Check = (view) =>
+  view.activities.flatMap((a) =>
+    a.processorIds.length === 0 && a.purposes.some((p) => p.emailMarketing)
+      ? [
+          finding(
+            'email-marketing-no-processor',
+            'medium',
+            { type: 'activity', id: a.id, name: a.name },
+            activityLink(a.id),
+            `${a.name.fi}: sähköpostimarkkinoinnin lähettämiseen käytettyä palvelua (käsittelijää) ei ole kirjattu.`,
+            `${a.name.en}: the service (processor) that sends the e-mail marketing is not recorded.`,
+          ),
+        ]
+      : [],
+  )
+
+/** Rights that apply to every processing, whatever its basis: access, rectification, restriction (Arts. 15, 16, 18) and complaint (Art. 77). */
+export const ALWAYS_APPLICABLE_RIGHTS: readonly DataSubjectRight[] = ['access', 'rectification', 'restriction', 'complaint']
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1)
+
+export const rightsMissing: Check = (view) =>
+  view.activities.flatMap((a) =>
+    a.rights === undefined
+      ? []
+      : ALWAYS_APPLICABLE_RIGHTS.filter((r) => !a.rights!.includes(r)).map((r) =>
+          finding(
+            'activity-right-missing',
+            'medium',
+            { type: 'activity', id: a.id, name: a.name },
+            activityLink(a.id),
+            `${a.name.fi}: rekisteröidyn oikeuksista puuttuu ${lowerFirst(DATA_SUBJECT_RIGHT_LABELS[r].fi)}, joka koskee kaikkea käsittelyä.`,
+            `${a.name.en}: the data subject rights recorded do not include ${lowerFirst(DATA_SUBJECT_RIGHT_LABELS[r].en)}, which applies to all processing.`,
+            r,
+          ),
+        ),
+  )
+
+export const CHECKS: Check[] = [
+  transferSafeguard,
+  sccWithoutTia,
+  dpfVerification,
+  foreignHeadquarters,
+  dpaStatus,
+  publicListUsage,
+  activityCompleteness,
+  publicListStale,
+  locationNotRecorded,
+  signedDpaWithoutDocument,
+  trackingWithoutConsent,
+  trackingConsentBundled,
+  emailMarketingWithoutProcessor,
+  rightsMissing,
+]
 
 export function runChecks(view: RegistryView): NewFinding[] {
   return CHECKS.flatMap((check) => check(view))

@@ -5,7 +5,7 @@ import { AppError } from '../lib/app-error'
 import { createRouter, serviceContext } from '../lib/create-app'
 import { errorResponses, jsonBody, jsonResponse } from '../lib/openapi'
 import { calendarTokenInfo, regenerateCalendarToken, renderCalendar, userOfCalendarToken } from '../services/calendar'
-import { acknowledgeFinding, findingTrend, listDeadlines, revokeAcknowledgement } from '../services/findings'
+import { acknowledgeFinding, findingTrend, listDeadlines, revokeAcknowledgement, todayIso } from '../services/findings'
 import { findOrganisation } from '../services/organisation'
 
 const tags = ['Compliance']
@@ -45,7 +45,14 @@ export const findingsRouter = createRouter()
       request: { query: z.object({ days: z.coerce.number().int().min(1).max(730).default(90) }) },
       responses: { 200: jsonResponse(z.array(TrendPoint), 'Daily counts'), ...errorResponses(400, 401) },
     }),
-    (c) => c.json(findingTrend(c.var.db, c.req.valid('query').days), 200),
+    async (c) => {
+      // Today's point is today's open findings as they are now, so that the trend ends where the cards stand
+      // (the hourly record alone can lag behind a change made since).
+      const today = todayIso()
+      const { counts } = await c.var.reads.run('listFindings', { query: {}, today })
+      const points = findingTrend(c.var.db, c.req.valid('query').days, today).filter((p) => p.date !== today)
+      return c.json([...points, { date: today, ...counts }], 200)
+    },
   )
   .openapi(
     createRoute({

@@ -131,6 +131,10 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
             fi: 'Myynnin ja markkinoinnin toteuttaminen osana liiketoimintaamme',
             en: 'Carrying out sales and marketing as part of our business',
           },
+          // Section 11: "we may track the opening of e-mails and clicks on their links, e.g. in our newsletters
+          // and sales e-mails": tracking that is not strictly necessary, on the basis given for sales (f).
+          deviceTracking: 'not_strictly_necessary',
+          emailMarketing: true,
         },
       ],
       // Section 4: "for the duration of the customer relationship and 5 years after it ends".
@@ -210,6 +214,11 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
           // Consent is given by subscribing and withdrawn by cancelling the subscription (section 4).
           consentCollection: { fi: 'Tilaamalla uutiskirjeen', en: 'By subscribing to the newsletter' },
           consentWithdrawal: { fi: 'Peruuttamalla uutiskirjeen tilauksen', en: 'By cancelling the newsletter subscription' },
+          // Section 3.3: the tracking of opens and clicks is part of the subscription ("in addition we track..."),
+          // with no consent of its own.
+          deviceTracking: 'not_strictly_necessary',
+          trackingConsent: 'bundled',
+          emailMarketing: true,
         },
       ],
       // Section 4: until the subscriber cancels the subscription.
@@ -266,13 +275,16 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       },
       // Section 11 names the purposes but the policy gives no legal basis for them: left to be determined.
       purposes: [
-        { description: { fi: 'Tunnistautuminen palveluihimme', en: 'Authentication to our services' }, legalBasis: null },
+        // Section 11: cookies for authentication, which the service the user signs in to cannot work without.
+        { description: { fi: 'Tunnistautuminen palveluihimme', en: 'Authentication to our services' }, legalBasis: null, deviceTracking: 'strictly_necessary' },
         {
           description: {
             fi: 'Palveluidemme kehittäminen ja käyttäytymisen analysointi palveluissamme (tuoteanalytiikka)',
             en: 'Developing our services and analysing behaviour in them (product analytics)',
           },
           legalBasis: null,
+          // Section 11: cookies for product analytics (PostHog), which the service does not need in order to work.
+          deviceTracking: 'not_strictly_necessary',
         },
       ],
       sources: ['data_subject'],

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import {
   EEA_COUNTRIES,
+  dpaRequired,
   isInEea,
   type DpaDocument,
   type Processor,
@@ -192,7 +193,12 @@ function listQueries(db: DbOrTx, q: ProcessorListQueryParsed) {
   if (q.role) where.push(sql`${filterBy(processors.role)} = ${p('role')}`)
   if (q.country) where.push(sql`EXISTS (SELECT 1 FROM transfers t WHERE t.processor_id = ${outerId} AND t.country = ${p('country')})`)
   if (q.safeguard) where.push(sql`EXISTS (SELECT 1 FROM transfers t WHERE t.processor_id = ${outerId} AND t.safeguard = ${p('safeguard')})`)
-  if (q.dpaStatus === 'missing') where.push(sql`coalesce(${currentDpaStatus}, 'missing') = 'missing'`)
+  // "missing" means the gaps, as the findings count them: in use, needing a DPA of its own, without one.
+  if (q.dpaStatus === 'missing') {
+    where.push(sql`coalesce(${currentDpaStatus}, 'missing') = 'missing'`)
+    where.push(sql`(${filterBy(processors.role)} = 'processor' OR (${filterBy(processors.role)} = 'sub_processor' AND ${processors.parentId} IS NULL))`)
+    where.push(sql`${filterBy(processors.status)} <> 'retired'`)
+  }
   else if (q.dpaStatus) where.push(sql`${currentDpaStatus} = ${p('dpaStatus')}`)
   if (q.outsideEea !== undefined) {
     const outside = sql`EXISTS (SELECT 1 FROM transfers t WHERE t.processor_id = ${outerId} AND t.country NOT IN (${eeaList}))`
@@ -241,6 +247,7 @@ type PageRow = [
   updatedAt: string,
   dpaStatus: ProcessorListItem['dpaStatus'],
   places: string,
+  parentId: number | null,
 ]
 
 /**
@@ -264,6 +271,7 @@ function pageQuery(db: DbOrTx) {
       updatedAt: processors.updatedAt,
       dpaStatus: currentDpaStatus,
       places: placesJson,
+      parentId: processors.parentId,
     })
     .from(processors)
     .where(sql`${processors.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
@@ -299,7 +307,7 @@ export function listProcessors(db: DbOrTx, q: ProcessorListQueryParsed): Process
   const items = page.flatMap(({ id }): ProcessorListItem[] => {
     const r = rows.get(id)
     if (!r) return [] // deleted by another process between the two reads
-    const [, displayName, legalName, role, status, serviceFi, serviceEn, hqCountry, isPublic, version, updatedAt, dpaStatus, placesText] = r
+    const [, displayName, legalName, role, status, serviceFi, serviceEn, hqCountry, isPublic, version, updatedAt, dpaStatus, placesText, parentId] = r
     const places = JSON.parse(placesText) as [string, Safeguard][]
     const countries = [...new Set(places.map(([country]) => country))].sort()
     return [
@@ -316,6 +324,8 @@ export function listProcessors(db: DbOrTx, q: ProcessorListQueryParsed): Process
         outsideEea: countries.some((c) => !isInEea(c)),
         safeguards: [...new Set(places.filter(([country]) => !isInEea(country)).map(([, safeguard]) => safeguard))].sort(),
         dpaStatus,
+        dpaRequired: dpaRequired({ role, parentId }),
+        locationRecorded: places.length > 0,
         version,
         updatedAt,
       },
