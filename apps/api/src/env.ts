@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('Seloste <no-reply@seloste.local>'),
   /** Worker threads for the heavy reads (list searches, findings); 0 runs them on the server's own thread. Default: one per core, at most 4. */
   SELOSTE_READ_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
+  /** On SIGTERM, how long requests in flight may take to finish before the database is closed anyway. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   /** The address people reach Seloste at, for links in mail. */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
 })
