@@ -231,7 +231,7 @@ export class ChildServer {
     opts: { cwd: string; env: NodeJS.ProcessEnv; port: number; healthPath: string; timeoutMs?: number; nodeArgs?: string[] },
   ): Promise<ChildServer> {
     const child = new ChildServer(name, `http://127.0.0.1:${opts.port}`, script, opts)
-    const deadline = Date.now() + (opts.timeoutMs ?? 60_000)
+    const deadline = Date.now() + (opts.timeoutMs ?? 300_000)
     while (Date.now() < deadline) {
       if (child.exitCode !== undefined) throw new Error(`${name} exited (code ${child.exitCode}) before it was ready:\n${child.output()}`)
       try {
@@ -244,7 +244,7 @@ export class ChildServer {
       await sleep(100)
     }
     await child.stop()
-    throw new Error(`${name} did not answer ${opts.healthPath} within ${(opts.timeoutMs ?? 60_000) / 1000} s:\n${child.output()}`)
+    throw new Error(`${name} did not answer ${opts.healthPath} within ${(opts.timeoutMs ?? 300_000) / 1000} s:\n${child.output()}`)
   }
 
   /** SIGTERM (the server checkpoints and closes its database), SIGKILL after 15 s. */

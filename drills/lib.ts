@@ -305,9 +305,10 @@ export async function login(base: string, email = ADMIN_EMAIL, password = ADMIN_
 
 /**
  * A request over its own connection (no keep-alive) whose JSON body is sent in pieces over
- * `trickleMs`: it is in flight for that long. Resolves with the status and body.
+ * `trickleMs`: it is in flight for that long. Resolves with the status and body; `onStarted` is
+ * called once the headers and the first piece have been handed to the connection.
  */
-export function slowRequest(base: string, cookie: string, method: string, path: string, body: unknown, trickleMs: number, pieces = 8): Promise<Reply> {
+export function slowRequest(base: string, cookie: string, method: string, path: string, body: unknown, trickleMs: number, pieces = 8, onStarted?: () => void): Promise<Reply> {
   const started = performance.now()
   const payload = Buffer.from(JSON.stringify(body))
   const url = new URL(base + path)
@@ -340,7 +341,8 @@ export function slowRequest(base: string, cookie: string, method: string, path: 
         req.end(chunk)
         return
       }
-      req.write(chunk)
+      // The first piece carries the headers: once it is flushed, the request has left the client.
+      req.write(chunk, i === 1 ? () => onStarted?.() : undefined)
       setTimeout(sendNext, trickleMs / pieces)
     }
     sendNext()

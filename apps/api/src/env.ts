@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('Seloste <no-reply@seloste.local>'),
   /** Worker threads for the heavy reads (list searches, findings); 0 runs them on the server's own thread. Default: one per core, at most 4. */
   SELOSTE_READ_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
+  /** On SIGTERM, how long requests in flight may take to finish before the database is closed anyway. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   /**
    * The address people reach Seloste at: the only source of absolute links (feed, calendar, mail).
    * Required in production (NODE_ENV=production, or HOST not a loopback address).

@@ -106,7 +106,6 @@ async function main() {
   const stop = (signal: string) => {
     if (stopping) return
     stopping = true
-    logger.info('shutting down', { signal })
     // Stop accepting, let requests in flight finish, then checkpoint the WAL and close the database.
     server.close(() => {
       void reads.close().finally(() => {
@@ -114,10 +113,14 @@ async function main() {
         process.exit(0)
       })
     })
+    // Logged once the listening socket is closed: from this line on a new connection is refused.
+    logger.info('shutting down', { signal })
+    // A bound for stuck clients, not for a slow machine: on a busy one, draining took over 10 s.
     setTimeout(() => {
+      logger.warn(`shutdown: connections still open after ${env.SHUTDOWN_GRACE_SECONDS} s; closing the database anyway`)
       closeDatabase(db)
       process.exit(0)
-    }, 10_000).unref()
+    }, env.SHUTDOWN_GRACE_SECONDS * 1000).unref()
   }
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))
