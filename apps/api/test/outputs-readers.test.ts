@@ -13,7 +13,7 @@ import { renderMarkdown } from '../src/public-list/render-markdown'
 import { T } from '../src/public-list/texts'
 import { latestVersion } from '../src/services/public-list'
 import { createTestContext, type TestContext } from './helpers'
-import { addHostileRecords, CALENDAR_NAME, HOSTILE_PROCESSORS, NAMES, TEXTS } from './fixtures/hostile-records'
+import { addHostileRecords, CALENDAR_NAME, HOSTILE_PROCESSORS, NAMES, START_DATE, TEXTS } from './fixtures/hostile-records'
 import { poppler, python, readCsvWithPython, recordDelimitersAreCrlf } from './fixtures/readers'
 
 let ctx: TestContext
@@ -244,5 +244,66 @@ print(json.dumps({'summaries': [str(e.get('SUMMARY')) for e in events],
     expect(named(py.summaries, CALENDAR_NAME)).toHaveLength(1)
     expect(py.alarms.every((n) => n === 1)).toBe(true)
     expect(new Set(py.triggers)).toEqual(new Set(['-7 days, 0:00:00']))
+  })
+})
+
+describe('XLSX, read by openpyxl', () => {
+  it('stores ids as numbers and dates as dates, with a frozen header row, column widths and a filter; texts stay text', async () => {
+    const res = await ctx.api.get('/api/exports/processors.xlsx?lang=en')
+    expect(res.status).toBe(200)
+    const book = python<Record<string, any>>(
+      `
+import json, sys, io, openpyxl
+wb = openpyxl.load_workbook(io.BytesIO(sys.stdin.buffer.read()))
+out = {}
+for ws in wb.worksheets:
+    header = [c.value for c in ws[1]]
+    rows = [[{'v': c.value.isoformat() if hasattr(c.value, 'isoformat') else c.value, 't': c.data_type, 'date': c.is_date, 'fmt': c.number_format} for c in r] for r in ws.iter_rows(min_row=2)]
+    out[ws.title] = {'header': header, 'rows': rows, 'freeze': ws.freeze_panes, 'filter': ws.auto_filter.ref,
+                     'widths': {k: d.width for k, d in ws.column_dimensions.items()}}
+print(json.dumps(out, default=str))
+`,
+      res.bytes,
+    )
+    const sheet = book.Processors
+    expect(sheet.freeze).toBe('A2')
+    expect(sheet.filter).toMatch(/^A1:[A-Z]+1$/)
+    expect(sheet.widths.A).toBeGreaterThan(0)
+    expect(sheet.widths.B).toBeGreaterThan(sheet.widths.A)
+    const col = (name: string) => sheet.header.indexOf(name)
+    expect(sheet.rows).toHaveLength(9 + HOSTILE_PROCESSORS.length)
+    for (const row of sheet.rows) {
+      expect(row[col('ID')].t).toBe('n')
+      expect(Number.isInteger(row[col('ID')].v)).toBe(true)
+      expect(row[col('Last changed')].date).toBe(true)
+      expect(row[col('Last changed')].fmt).toBe('yyyy-mm-dd hh:mm:ss')
+      expect(row[col('Name')].t).toBe('s') // never a formula ('f'), whatever the name
+    }
+    const dated = sheet.rows.filter((r: any[]) => r[col('Start date')].v !== null)
+    expect(dated.map((r: any[]) => [r[col('Name')].v, r[col('Start date')].v])).toEqual([[NAMES.latinExtended, `${START_DATE}T00:00:00`]])
+    expect(dated[0][col('Start date')].date).toBe(true)
+    expect(dated[0][col('Start date')].fmt).toBe('yyyy-mm-dd')
+    const names = sheet.rows.map((r: any[]) => r[col('Name')].v)
+    for (const p of HOSTILE_PROCESSORS) expect(names).toContain(p.displayName)
+    const latin = sheet.rows.find((r: any[]) => r[col('Name')].v === NAMES.latinExtended)
+    expect(latin[col('Service')].v).toBe(TEXTS.multiline)
+    expect(book.Transfers.rows.every((r: any[]) => r[0].t === 'n')).toBe(true)
+    expect(book.Transfers.freeze).toBe('A2')
+
+    const ropa = python<Record<string, any>>(
+      `
+import json, sys, io, openpyxl
+ws = openpyxl.load_workbook(io.BytesIO(sys.stdin.buffer.read())).worksheets[0]
+header = [c.value for c in ws[1]]
+i = header.index('Activity ID')
+j = header.index('Next review')
+print(json.dumps({'ids': [r[i].data_type for r in ws.iter_rows(min_row=2)], 'reviews': [r[j].is_date for r in ws.iter_rows(min_row=2) if r[j].value is not None], 'freeze': ws.freeze_panes}))
+`,
+      (await ctx.api.get('/api/exports/ropa.xlsx?lang=en')).bytes,
+    )
+    expect(ropa.freeze).toBe('A2')
+    expect(new Set(ropa.ids)).toEqual(new Set(['n']))
+    expect(ropa.reviews.length).toBeGreaterThanOrEqual(2)
+    expect(ropa.reviews.every(Boolean)).toBe(true)
   })
 })

@@ -210,11 +210,29 @@ export function buildProcessorRegister(s: RegistrySnapshot, generatedAt: string)
 // Tables: what the spreadsheet and CSV formats show.
 // ---------------------------------------------------------------------------
 
+/** How a spreadsheet should store a column's cells (CSV writes them all as text). */
+export type CellType = 'text' | 'integer' | 'date' | 'datetime'
+
 export interface Table {
   name: string
-  columns: { header: string; width: number }[]
+  columns: { header: string; width: number; type?: CellType }[]
   rows: string[][]
 }
+
+/** The columns that are numbers or dates, by key (the same key means the same kind in every table). */
+const CELL_TYPES: Partial<Record<string, CellType>> = {
+  id: 'integer',
+  activityId: 'integer',
+  processorId: 'integer',
+  startDate: 'date',
+  endDate: 'date',
+  nextReview: 'date',
+  dpaSignedOn: 'date',
+  dpaValidUntil: 'date',
+  dpaNextReview: 'date',
+  updatedAt: 'datetime',
+}
+const typed = (c: { key: string; width: number } & Record<Language, string>, lang: Language) => ({ header: c[lang], width: c.width, type: CELL_TYPES[c.key] ?? 'text' })
 
 const lines = (items: readonly string[]) => items.filter((s) => s !== '').join('\n')
 const yesNo = (v: boolean | null, lang: Language) => (v === null ? WORDS[lang].notAssessed : v ? WORDS[lang].yes : WORDS[lang].no)
@@ -333,7 +351,7 @@ export function ropaTable(doc: RecordOfProcessing, lang: Language): Table {
       rows.push(ROPA_COLUMNS.map((c) => row[c.key] ?? ''))
     }
   }
-  return { name: w.ropaSheet, columns: ROPA_COLUMNS.map((c) => ({ header: c[lang], width: c.width })), rows }
+  return { name: w.ropaSheet, columns: ROPA_COLUMNS.map((c) => typed(c, lang)), rows }
 }
 
 /** The controller's details and the moment of the record, as label/value rows. */
@@ -389,7 +407,7 @@ export function processorTable(reg: ProcessorRegister, lang: Language): Table {
     }
     return PROCESSOR_COLUMNS.map((c) => row[c.key])
   })
-  return { name: w.processorsSheet, columns: PROCESSOR_COLUMNS.map((c) => ({ header: c[lang], width: c.width })), rows }
+  return { name: w.processorsSheet, columns: PROCESSOR_COLUMNS.map((c) => typed(c, lang)), rows }
 }
 
 export function transferTable(reg: ProcessorRegister, lang: Language): Table {
@@ -413,5 +431,5 @@ export function transferTable(reg: ProcessorRegister, lang: Language): Table {
       return TRANSFER_COLUMNS.map((c) => row[c.key])
     }),
   )
-  return { name: w.transfersSheet, columns: TRANSFER_COLUMNS.map((c) => ({ header: c[lang], width: c.width })), rows }
+  return { name: w.transfersSheet, columns: TRANSFER_COLUMNS.map((c) => typed(c, lang)), rows }
 }

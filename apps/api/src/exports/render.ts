@@ -3,7 +3,7 @@ import { ART9_CONDITION_LABELS, LEGAL_BASIS_LABELS, isBlank, type Language } fro
 import ExcelJS from 'exceljs'
 import { PassThrough } from 'node:stream'
 import { neutraliseFormulas, toCsv } from '../lib/csv'
-import { controllerText, ropaTable, type RecordOfProcessing, type Table } from './record'
+import { controllerText, ropaTable, type CellType, type RecordOfProcessing, type Table } from './record'
 import { ACTIVITY_LEVEL_COLUMNS, ROPA_COLUMNS, WORDS, pick } from './texts'
 
 /** A spreadsheet can run a cell that starts with = + - @ (or a tab or carriage return) as a formula: such text (and such a line of it) gets a leading '. */
@@ -14,12 +14,27 @@ export function renderCsv(table: Table): string {
   return toCsv([table.columns.map((c) => c.header), ...table.rows], { bom: true })
 }
 
+const NUMBER_FORMATS: Partial<Record<CellType, string>> = { date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm:ss' }
+
+/**
+ * A cell as its column's kind: ids as numbers, dates as real dates (a spreadsheet sorts and filters
+ * them as dates), an empty cell as no value. Times are UTC, as recorded. Anything that does not
+ * look like its kind stays text rather than being guessed.
+ */
+function cellValue(text: string, type: CellType | undefined): string | number | Date | null {
+  if (text === '') return null
+  if (type === 'integer' && /^\d{1,15}$/.test(text)) return Number(text)
+  if (type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(text)) return new Date(`${text}T00:00:00Z`)
+  if (type === 'datetime' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(text)) return new Date(text)
+  return text
+}
+
 /**
  * An XLSX workbook with one sheet per table, written with ExcelJS's streaming writer (about twice
  * as fast as the in-memory workbook on a large register). Tables with headers get a bold, frozen
  * header row and a filter; a table whose headers are all empty (label/value pairs) is written as it
- * is. Columns that hold several lines in a cell wrap their text. Cell values are always text,
- * never formulas.
+ * is. Columns that hold several lines in a cell wrap their text. Ids are numbers and dates are
+ * dates (see cellValue); every other value is text, never a formula.
  */
 export async function renderXlsx(tables: Table[], meta: { title: string; created: Date }): Promise<Uint8Array> {
   const out = new PassThrough()
@@ -47,7 +62,11 @@ export async function renderXlsx(tables: Table[], meta: { title: string; created
       header.commit()
     }
     for (const values of table.rows) {
-      const row = sheet.addRow(values)
+      const row = sheet.addRow(values.map((v, i) => cellValue(v, table.columns[i]?.type)))
+      table.columns.forEach((c, i) => {
+        const format = c.type && NUMBER_FORMATS[c.type]
+        if (format && values[i]) row.getCell(i + 1).numFmt = format
+      })
       if (!hasHeader) row.getCell(1).font = { bold: true }
       row.commit()
     }
