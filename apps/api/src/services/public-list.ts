@@ -3,6 +3,7 @@ import { and, asc, desc, eq, ne, sql } from 'drizzle-orm'
 import {
   canonicalJson,
   diffEntries,
+  withPublicParentsOnly,
   findAdequacyDecision,
   isInEea,
   type PublicEntry,
@@ -27,7 +28,8 @@ function toVersion(row: VersionRow): PublishedVersion {
     version: row.version,
     date: row.date,
     publishedAt: row.publishedAt,
-    content: JSON.parse(row.content) as PublicListContent,
+    // Versions published before the allow-list rule may name a parent that is not public: never shown.
+    content: withPublicParentsOnly(JSON.parse(row.content) as PublicListContent),
     changes: JSON.parse(row.changes) as PublishedVersion['changes'],
     contentHash: row.contentHash,
   }
@@ -77,7 +79,8 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
     .all()
     .filter((p) => p.status === 'active' || (p.status === 'planned' && p.startDate))
   const ids = rows.map((r) => r.id)
-  const names = new Map(db.select({ id: processors.id, name: processors.displayName }).from(processors).all().map((p) => [p.id, p.name]))
+  // Only listed (public) processors may be named as a parent: the names come from the rows above.
+  const names = new Map(rows.map((p) => [p.id, p.displayName]))
   // All transfers, filtered here: an IN list of every public processor would pass SQLite's limit on parameters.
   const listed = new Set(ids)
   const places = db.select().from(transfers).orderBy(asc(transfers.id)).all().filter((t) => listed.has(t.processorId))
@@ -88,8 +91,8 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
     name: p.displayName,
     legalName: p.legalName,
     role: p.role,
-    parentKey: p.parentId,
-    parentName: p.parentId ? (names.get(p.parentId) ?? null) : null,
+    parentKey: p.parentId !== null && names.has(p.parentId) ? p.parentId : null,
+    parentName: p.parentId !== null ? (names.get(p.parentId) ?? null) : null,
     service: { fi: p.serviceFi, en: p.serviceEn },
     purpose: { fi: p.purposeFi, en: p.purposeEn },
     disclosureCondition: { fi: p.disclosureConditionFi, en: p.disclosureConditionEn },
@@ -114,12 +117,12 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
       .sort((a, b) => Number(a.outsideEea) - Number(b.outsideEea) || a.country.localeCompare(b.country) || a.kind.localeCompare(b.kind)),
   }))
   entries.sort((a, b) => collator.compare(a.name, b.name) || a.key - b.key)
-  return {
+  return withPublicParentsOnly({
     controller: { name: org.name, businessId: org.businessId },
     defaultLanguage: org.defaultLanguage,
     entries,
     allProcessorsHaveDpa: allSigned(db, rows.filter((p) => p.role === 'processor').map((p) => p.id)),
-  }
+  })
 }
 
 /** True when each of these processors' current (newest) DPA is signed. */
