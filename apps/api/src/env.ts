@@ -41,6 +41,11 @@ const EnvSchema = z.object({
    */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   NODE_ENV: z.string().optional(),
+  /**
+   * A file outside the database (another disk, a mount the database's owner cannot rewrite, or one
+   * you copy off the machine) where the server keeps the audit chain's head and checks it at start.
+   */
+  SELOSTE_AUDIT_HEAD_FILE: z.string().min(1).optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema>
@@ -55,7 +60,11 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const env = parsed.data
   // A relative DATABASE_PATH is taken from where the command was run (pnpm runs scripts in the package folder).
   const base = source.INIT_CWD ?? process.cwd()
-  return { ...env, DATABASE_PATH: env.DATABASE_PATH === ':memory:' ? env.DATABASE_PATH : resolve(base, env.DATABASE_PATH) }
+  return {
+    ...env,
+    DATABASE_PATH: env.DATABASE_PATH === ':memory:' ? env.DATABASE_PATH : resolve(base, env.DATABASE_PATH),
+    ...(env.SELOSTE_AUDIT_HEAD_FILE && { SELOSTE_AUDIT_HEAD_FILE: resolve(base, env.SELOSTE_AUDIT_HEAD_FILE) }),
+  }
 }
 
 /** Loopback-only development starts may go without PUBLIC_BASE_URL; anything reachable from elsewhere may not. */
@@ -75,6 +84,7 @@ export function appConfigFrom(env: Env): AppConfig {
     ...DEFAULT_CONFIG,
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
     trustProxy: env.TRUST_PROXY,
+    auditHeadFile: env.SELOSTE_AUDIT_HEAD_FILE ?? null,
     mailer: env.SMTP_URL ? smtpMailer(env.SMTP_URL, env.MAIL_FROM) : null,
     publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`,
   }

@@ -14,6 +14,8 @@ import { recordDailyCounts, todayIso } from './services/findings'
 import { defaultReadWorkers, inThreadReads, workerReads } from './reads/read-pool'
 import { isDigestTime, sendDailyDigest } from './services/digest'
 import { purgeExpiredSessions } from './services/sessions'
+import { checkAuditTrailAtStart, writeAuditHeadFile } from './lib/audit-head'
+import { currentAuditHead, formatAuditHead } from './services/audit'
 
 async function main() {
   const env = readEnv()
@@ -29,6 +31,33 @@ async function main() {
     }
     throw err
   }
+  // Nothing is appended to a trail that does not hold: the start stops here and says why (decision 007).
+  const headFile = env.SELOSTE_AUDIT_HEAD_FILE ?? null
+  let audit: ReturnType<typeof checkAuditTrailAtStart>
+  try {
+    audit = checkAuditTrailAtStart(db, headFile)
+  } catch (err) {
+    console.error(`Seloste cannot start: ${(err as Error).message}.`)
+    process.exit(1)
+  }
+  if (!audit.report.intact) {
+    const { brokenAt, reason, events } = audit.report
+    console.error(
+      [
+        '',
+        '!!! THE AUDIT TRAIL IS BROKEN: Seloste will not start and will append nothing to it. !!!',
+        `    At event ${brokenAt}: ${reason} (${events} events read${audit.anchor ? `; saved head ${formatAuditHead(audit.anchor)} from ${headFile}` : ''}).`,
+        '    Someone changed the database outside Seloste, or restored an older copy under a newer head.',
+        '    Keep this database file as evidence, restore the newest backup whose .head matches (pnpm restore <file> --force),',
+        '    and check it with: pnpm audit:verify --head-file <file>',
+        '',
+      ].join('\n'),
+    )
+    closeDatabase(db)
+    process.exit(1)
+  }
+  if (!headFile) logger.warn('SELOSTE_AUDIT_HEAD_FILE is not set: deleting the newest audit events would go unnoticed (see README, Security)')
+
   // Only a new database gets the demo data: a registry someone emptied on purpose stays empty.
   if (env.SELOSTE_DEMO_DATA === 'true' && !findOrganisation(db)) {
     const seeded = seedDemoData(db)
@@ -44,6 +73,9 @@ async function main() {
         : `Created the first administrator ${firstAdmin.email} from SELOSTE_ADMIN_EMAIL / SELOSTE_ADMIN_PASSWORD.`,
     )
   }
+
+  if (headFile) writeAuditHeadFile(headFile, currentAuditHead(db))
+  logger.info('audit trail intact', { head: formatAuditHead(currentAuditHead(db)) })
 
   const workers = env.SELOSTE_READ_WORKERS ?? defaultReadWorkers()
   const reads = env.DATABASE_PATH === ':memory:' || workers === 0 ? inThreadReads(db) : workerReads(env.DATABASE_PATH, workers)

@@ -133,7 +133,7 @@ describe('login throttling', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
-  })
+  }, 120_000)
 })
 
 describe('changing one own password', () => {
@@ -185,7 +185,7 @@ describe('sessions and calendar links', () => {
     expect((await ctx.anonymous.get(first)).status).toBe(401)
 
     const cookie = (await ctx.anonymous.post('/api/auth/login', { email: editor.email, password: 'another long passphrase 7' })).headers.get('set-cookie')!.split(';')[0]!
-    const { url } = (await ctx.app.request('/api/calendar/token', { method: 'POST', headers: { cookie } }).then((r) => r.json())) as { url: string }
+    const { url } = (await (await ctx.app.request('/api/calendar/token', { method: 'POST', headers: { cookie } })).json()) as { url: string }
     const second = new URL(url).pathname + new URL(url).search
     expect((await ctx.anonymous.get(second)).status).toBe(200)
     const version = (await ctx.api.get(`/api/users/${user.id}`)).body.version

@@ -13,6 +13,8 @@ export const ErrorCode = z.enum([
   'forbidden',
   'too_many_requests',
   'internal',
+  // The audit trail no longer matches its saved head: changes are refused until an operator acts.
+  'audit_trail_broken',
 ])
 export type ErrorCode = z.infer<typeof ErrorCode>
 

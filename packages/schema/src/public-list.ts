@@ -82,6 +82,22 @@ export const PublicListContent = z.object({
 })
 export type PublicListContent = z.infer<typeof PublicListContent>
 
+/**
+ * The allow-list rule for parents: an entry names its parent (key and name) only when the parent is
+ * itself an entry of the same list, i.e. a public record. A parent marked not public is never named,
+ * not even through its child; the child then shows its own facts only, as if it had no parent.
+ * Applied where a snapshot is built and again wherever a stored version is read, so that a version
+ * published before this rule stops naming a hidden parent too.
+ */
+export function withPublicParentsOnly(content: PublicListContent): PublicListContent {
+  const listed = new Set(content.entries.map((e) => e.key))
+  if (content.entries.every((e) => e.parentKey === null || listed.has(e.parentKey))) return content
+  return {
+    ...content,
+    entries: content.entries.map((e) => (e.parentKey === null || listed.has(e.parentKey) ? e : { ...e, parentKey: null, parentName: null })),
+  }
+}
+
 export const EntryChange = z.object({
   key: z.number().int(),
   name: z.string(),

@@ -13,9 +13,9 @@
 import Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { verifyAuditChain } from '../services/audit'
+import { formatAuditHead, verifyAuditChain } from '../services/audit'
 import { MIGRATIONS_FOLDER } from './client'
 import * as schema from './schema'
 
@@ -35,6 +35,9 @@ export interface BackupResult {
   ms: number
   /** Backups deleted to keep the newest `keep`. */
   pruned: string[]
+  /** The copy's audit head ("<count>:<hash>"), also written next to it as `<backup>.head`; null when its chain is broken. */
+  auditHead: string | null
+  auditProblem: string | null
 }
 
 /** The backups in `dir`, oldest first (by the time in the name, then the collision counter). */
@@ -52,7 +55,10 @@ export function pruneBackups(dir: string, keep: number): string[] {
   if (!Number.isInteger(keep) || keep < 1) throw new BackupError(`the number of backups to keep must be a whole number of at least 1 (got ${keep})`)
   const all = listBackups(dir)
   const old = all.slice(0, Math.max(0, all.length - keep))
-  for (const file of old) rmSync(file, { force: true })
+  for (const file of old) {
+    rmSync(file, { force: true })
+    rmSync(`${file}.head`, { force: true })
+  }
   return old
 }
 
@@ -103,10 +109,12 @@ export async function backupDatabase(options: { databasePath: string; backupDir:
 
   const copy = new Database(partial, { fileMustExist: true })
   let problems: string[]
+  let chain: ReturnType<typeof verifyAuditChain> | null = null
   try {
     // A backup is one self-contained file: no -wal or -shm next to it.
     copy.pragma('journal_mode = DELETE')
     problems = integrityProblems(copy)
+    if (problems.length === 0) chain = verifyAuditChain(drizzle(copy, { schema }))
   } finally {
     copy.close()
   }
@@ -114,9 +122,14 @@ export async function backupDatabase(options: { databasePath: string; backupDir:
     rmSync(partial, { force: true })
     throw new BackupError(`the backup copy failed its integrity check (${problems.slice(0, 3).join('; ')}); nothing was kept`)
   }
+  // The head travels with the copy: the copy can be checked against it, and the live trail too. A
+  // copy of a broken trail is still kept (it may be the evidence), with the problem in its place.
+  const auditHead = chain?.intact ? formatAuditHead({ events: chain.events, hash: chain.headHash }) : null
+  const auditProblem = chain && !chain.intact ? `the audit trail is broken at event ${chain.brokenAt}: ${chain.reason}` : null
+  writeFileSync(`${finalPath}.head`, `${auditHead ?? `BROKEN: ${auditProblem}`}\n`)
   renameSync(partial, finalPath)
   const pruned = pruneBackups(options.backupDir, options.keep)
-  return { path: finalPath, bytes: statSync(finalPath).size, ms: performance.now() - started, pruned }
+  return { path: finalPath, bytes: statSync(finalPath).size, ms: performance.now() - started, pruned, auditHead, auditProblem }
 }
 
 export interface DatabaseCheck {

@@ -1,6 +1,6 @@
 import type { ErrorCode, FieldError } from '@seloste/schema'
 
-const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500> = {
+const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503> = {
   validation_failed: 400,
   malformed_json: 400,
   not_found: 404,
@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 
   forbidden: 403,
   too_many_requests: 429,
   internal: 500,
+  audit_trail_broken: 503,
 }
 
 /** The one error type services throw; the error handler turns it into the API's JSON error body. */

@@ -19,6 +19,8 @@ export interface AppConfig {
    * the only source of absolute URLs (feed, calendar, mail). Never taken from the request's Host.
    */
   publicBaseUrl: string
+  /** Where the audit chain's head is kept outside the database (SELOSTE_AUDIT_HEAD_FILE), or null. */
+  auditHeadFile: string | null
 }
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -27,4 +29,5 @@ export const DEFAULT_CONFIG: AppConfig = {
   trustProxy: 0,
   mailer: null,
   publicBaseUrl: 'http://localhost',
+  auditHeadFile: null,
 }

@@ -12,6 +12,7 @@ import { authentication } from './auth'
 import { DEFAULT_CONFIG, type AppConfig } from './config'
 import { logger } from './logger'
 import { forwardedValue } from './proxy'
+import { auditHeadKeeper } from './audit-head'
 import { crossSiteProtection, securityHeaders } from './security'
 
 export interface AppEnv {
@@ -121,6 +122,29 @@ function streamedBodyLimit(): MiddlewareHandler<AppEnv> {
 }
 
 /**
+ * Around every request that may append to the audit trail (a write, or an audited export): before
+ * it, the chain must still hold the head last written to the file; after it, the file follows the
+ * database. Once the head is lost (events deleted or rewritten while the server ran) the file is
+ * left as it was, the log says so, and every change is refused with 503 until an operator has
+ * looked and restarted (decision 007).
+ */
+function keepAuditHead(db: Db, path: string): MiddlewareHandler<AppEnv> {
+  const keeper = auditHeadKeeper(db, path)
+  let broken: string | null = null
+  return async (c, next) => {
+    const mayAppend = (c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/api/exports/')
+    if (!mayAppend) return next()
+    if (!broken) {
+      broken = keeper.check()
+      if (broken) logger.error('THE AUDIT TRAIL IS BROKEN: refusing every further change', { problem: broken, headFile: path })
+    }
+    if (broken) throw new AppError('audit_trail_broken', `The audit trail is broken (${broken}); changes are refused until it is restored: run pnpm audit:verify`)
+    await next()
+    keeper.write()
+  }
+}
+
+/**
  * The application shell: request ids, access log, body limits, and one error handler that turns
  * every failure into the API's JSON error body. Routes are mounted by the caller.
  */
@@ -146,6 +170,7 @@ export function createApp(deps: { db: Db; config?: AppConfig; reads?: Reads }) {
     // Method, path and status only: no bodies, no query strings, nothing personal.
     logger.info('request', { id: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) })
   })
+  if (config.auditHeadFile) app.use(keepAuditHead(deps.db, config.auditHeadFile))
   app.use(securityHeaders(config))
   app.use('/api/*', crossSiteProtection(config))
   app.use(declaredBodyLimit())

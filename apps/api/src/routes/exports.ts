@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { RecordOfProcessingSchema } from '../exports/record-schema'
 import { createRouter, serviceContext, type AppEnv } from '../lib/create-app'
 import { errorResponses } from '../lib/openapi'
+import { currentAuditHead, formatAuditHead } from '../services/audit'
 import {
   CONTENT_TYPES,
   exportProcessorRegister,
@@ -21,6 +22,9 @@ function send(c: Context<AppEnv>, f: ExportFile) {
   return c.body(typeof f.body === 'string' ? f.body : new Uint8Array(f.body), 200, {
     'Content-Type': f.contentType,
     'Content-Disposition': `${f.disposition}; filename="${f.fileName}"`,
+    // The audit head after this export's own event: whoever keeps the file can later check that the
+    // trail still holds it (pnpm audit:verify --expect-head <value>).
+    'Seloste-Audit-Head': formatAuditHead(currentAuditHead(c.var.db)),
   })
 }
 

@@ -61,19 +61,58 @@ export function recordAudit(tx: DbOrTx, ctx: Omit<ServiceContext, 'db'>, change:
 
 export type ChainReport = { intact: true; events: number; headHash: string } | { intact: false; events: number; brokenAt: number; reason: string }
 
-/** Walks the whole chain in order and reports the first event whose hash or link does not hold. */
-export function verifyAuditChain(db: DbOrTx): ChainReport {
+/**
+ * The chain's head: how many events it holds and the hash of the newest. Kept outside the database
+ * (a file, a backup's .head, an export's stamp, the operator's notes), it is what a rewrite of the
+ * whole chain or a deletion of its newest events cannot match: the hashes alone cannot see those.
+ */
+export interface AuditHead {
+  events: number
+  hash: string
+}
+
+export function formatAuditHead(head: AuditHead): string {
+  return `${head.events}:${head.hash}`
+}
+
+/** "<count>:<sha-256 hex>", as `audit:verify` prints it; null when the text is not a head. */
+export function parseAuditHead(text: string): AuditHead | null {
+  const m = /^\s*(\d{1,12}):([0-9a-f]{64})\s*$/.exec(text)
+  return m ? { events: Number(m[1]), hash: m[2]! } : null
+}
+
+/** The newest event's sequence number and hash, without walking the chain (its count when intact). */
+export function currentAuditHead(db: DbOrTx): AuditHead {
+  const last = db.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).get()
+  return last ? { events: last.seq, hash: last.hash } : { events: 0, hash: GENESIS_HASH }
+}
+
+/**
+ * Walks the whole chain in order and reports the first event whose hash or link does not hold.
+ * With an `anchor` (a head saved earlier, outside the database) the chain must also still contain
+ * that head: fewer events means the newest were deleted; another hash at its position means the
+ * chain was rewritten and re-hashed from there on.
+ */
+export function verifyAuditChain(db: DbOrTx, anchor?: AuditHead | null): ChainReport {
   let prev = GENESIS_HASH
   let expectedSeq = 1
   let count = 0
+  let hashAtAnchor: string | null = anchor && anchor.events === 0 ? GENESIS_HASH : null
   for (const row of eventsInOrder(db)) {
     count++
     if (row.seq !== expectedSeq) return { intact: false, events: count, brokenAt: expectedSeq, reason: 'an event is missing' }
     if (row.prevHash !== prev) return { intact: false, events: count, brokenAt: row.seq, reason: 'the link to the previous event does not match' }
     const { hash, ...rest } = row
     if (eventHash(rest) !== hash) return { intact: false, events: count, brokenAt: row.seq, reason: 'the event was altered' }
+    if (anchor && row.seq === anchor.events) hashAtAnchor = hash
     prev = hash
     expectedSeq++
+  }
+  if (anchor && count < anchor.events) {
+    return { intact: false, events: count, brokenAt: count + 1, reason: `the trail ends at event ${count}, but the saved head has ${anchor.events} events: the newest events were deleted` }
+  }
+  if (anchor && hashAtAnchor !== anchor.hash) {
+    return { intact: false, events: count, brokenAt: anchor.events, reason: `event ${anchor.events} is not the one the saved head names: the trail was rewritten and re-hashed` }
   }
   return { intact: true, events: count, headHash: prev }
 }

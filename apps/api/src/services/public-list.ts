@@ -5,6 +5,7 @@ import {
   diffContent,
   dpaRequired,
   entriesWithoutLocation,
+  withPublicParentsOnly,
   findAdequacyDecision,
   isInEea,
   type PublicEntry,
@@ -29,7 +30,8 @@ function toVersion(row: VersionRow): PublishedVersion {
     version: row.version,
     date: row.date,
     publishedAt: row.publishedAt,
-    content: JSON.parse(row.content) as PublicListContent,
+    // Versions published before the allow-list rule may name a parent that is not public: never shown.
+    content: withPublicParentsOnly(JSON.parse(row.content) as PublicListContent),
     changes: JSON.parse(row.changes) as PublishedVersion['changes'],
     contentHash: row.contentHash,
   }
@@ -79,7 +81,8 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
     .all()
     .filter((p) => p.status === 'active' || (p.status === 'planned' && p.startDate))
   const ids = rows.map((r) => r.id)
-  const names = new Map(db.select({ id: processors.id, name: processors.displayName }).from(processors).all().map((p) => [p.id, p.name]))
+  // Only listed (public) processors may be named as a parent: the names come from the rows above.
+  const names = new Map(rows.map((p) => [p.id, p.displayName]))
   // All transfers, filtered here: an IN list of every public processor would pass SQLite's limit on parameters.
   const listed = new Set(ids)
   const places = db.select().from(transfers).orderBy(asc(transfers.id)).all().filter((t) => listed.has(t.processorId))
@@ -90,8 +93,8 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
     name: p.displayName,
     legalName: p.legalName,
     role: p.role,
-    parentKey: p.parentId,
-    parentName: p.parentId ? (names.get(p.parentId) ?? null) : null,
+    parentKey: p.parentId !== null && names.has(p.parentId) ? p.parentId : null,
+    parentName: p.parentId !== null ? (names.get(p.parentId) ?? null) : null,
     service: { fi: p.serviceFi, en: p.serviceEn },
     purpose: { fi: p.purposeFi, en: p.purposeEn },
     disclosureCondition: { fi: p.disclosureConditionFi, en: p.disclosureConditionEn },
@@ -126,13 +129,13 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
     .filter(dpaRequired)
   const signed = currentDpaStatuses(db)
   const isSigned = (id: number) => signed.get(id) === 'signed'
-  return {
+  return withPublicParentsOnly({
     controller: { name: org.name, businessId: org.businessId },
     defaultLanguage: org.defaultLanguage,
     entries,
     allProcessorsHaveDpa: inUse.every((p) => isSigned(p.id)),
     signedDpaKeys: entries.filter((e) => (e.role === 'processor' || e.role === 'sub_processor') && isSigned(e.key)).map((e) => e.key),
-  }
+  })
 }
 
 /** Each processor's current (newest) DPA status. */
