@@ -168,7 +168,7 @@ runDrill(drill, async () => {
     // answer was lost landed wholly), and one audit event per version.
     for (const { id, version } of fastAcked) {
       const stored = db.prepare('SELECT version FROM processors WHERE id = ?').pluck().get(id) as number | undefined
-      const events = db.prepare(`SELECT count(*) FROM audit_events WHERE entity_type = 'processor' AND entity_id = CAST(? AS TEXT)`).pluck().get(id) as number
+      const events = db.prepare(`SELECT count(*) FROM audit_events WHERE entity_type = 'processor' AND entity_id = ?`).pluck().get(String(id)) as number
       if (stored !== version && stored !== version + 1) problems.push(`processor ${id}: version ${stored} after an acknowledged ${version}`)
       if (stored !== undefined && events !== stored) problems.push(`processor ${id}: ${events} audit events for version ${stored}`)
     }
