@@ -332,9 +332,9 @@ describe('DPA document', () => {
     expectValidationError(await upload(dpa.id, new Uint8Array(0)), ['file'])
   })
 
-  it('refuses a form without the file field', async () => {
+  it('refuses a form without the file field, naming the field it has instead as unknown', async () => {
     const dpa = await createDpa()
-    expectValidationError(await upload(dpa.id, pdfBytes(), 'dpa.pdf', 'attachment'), ['file'])
+    expectValidationError(await upload(dpa.id, pdfBytes(), 'dpa.pdf', 'attachment'), ['file', 'attachment'])
   })
 
   it('refuses a file field that is text, not a file', async () => {
