@@ -569,7 +569,8 @@ async function probe(key: string, r: HostileRequest, opts: { api: boolean; op: O
   const events = newEvents.all(seqBefore) as string[]
   if (res.status >= 400) {
     if (changed.length) problems.push(`a rejected request (${res.status}) changed ${changed.join(', ')}`)
-    const unexpected = events.filter((a) => a !== 'login_failed')
+    // A refused login or password change records the failed attempt (issue 13), nothing else.
+    const unexpected = events.filter((a) => a !== 'login_failed' && a !== 'change_password_failed')
     if (unexpected.length) problems.push(`a rejected request (${res.status}) added audit events: ${unexpected.join(', ')}`)
   } else if (r.method === 'GET') {
     // A read may record that it happened (exports are audited), but changes no registry data.
