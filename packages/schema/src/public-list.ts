@@ -30,8 +30,12 @@ export const PublicLocation = z.object({
   outsideEea: z.boolean(),
   kind: TransferKind,
   safeguard: Safeguard,
-  /** The Commission decision's number, e.g. "(EU) 2021/1772". */
+  /** The Commission decision's number, e.g. "(EU) 2021/1772"; null where none is recorded. */
   adequacyDecision: z.string().nullable(),
+  /** The decision's adoption date: how it is cited where its number is not recorded (absent in older versions). */
+  adequacyAdoptedOn: z.string().nullable().optional(),
+  /** The international organisation the transfer goes to (Art. 30(1)(e)), by name; absent or null for a country. */
+  internationalOrganisation: LocalizedText.nullable().optional(),
   dpfListingUrl: z.string().nullable(),
   sccModule: z.number().int().nullable(),
   derogation: Derogation.nullable(),
@@ -73,6 +77,12 @@ export const PublicListContent = z.object({
   entries: z.array(PublicEntry),
   /** True when every listed processor (Art. 28) has a signed DPA: only then does the list say so. */
   allProcessorsHaveDpa: z.boolean(),
+  /**
+   * Where a copy of SCCs, BCRs or other Art. 46 safeguards can be requested (Art. 13(1)(f)): the
+   * organisation's privacy contact at publication, null when none was recorded. Absent in versions
+   * published before it existed.
+   */
+  safeguardCopyContact: z.string().nullable().optional(),
 })
 export type PublicListContent = z.infer<typeof PublicListContent>
 

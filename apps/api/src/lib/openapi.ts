@@ -29,3 +29,8 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } } as const
 }
+
+/** A documented error response with its own description, where the generic one would mislead. */
+export function errorResponse(description: string) {
+  return { description, content: { 'application/json': { schema: ErrorBody } } } as const
+}

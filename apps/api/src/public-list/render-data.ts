@@ -2,7 +2,7 @@ import { countryName, type Language, type PublishedVersion } from '@seloste/sche
 import { stringify } from 'csv-stringify/sync'
 import { Feed } from 'feed'
 import { changeText, esc, publicLinks } from './render-html'
-import { isUpcoming, kindText, pick, safeguardStatement, T } from './texts'
+import { isChapterV, isUpcoming, kindText, pick, safeguardStatement, T } from './texts'
 
 /** The list as JSON in one language: the public fields and the basis statements, as on the page. */
 export function renderJson(version: PublishedVersion, lang: Language, today: string): string {
@@ -37,7 +37,8 @@ export function renderJson(version: PublishedVersion, lang: Language, today: str
           dpfListingUrl: l.dpfListingUrl,
           sccModule: l.sccModule,
           derogation: l.derogation,
-          basis: l.outsideEea ? safeguardStatement(e.name, l, lang).text : null,
+          internationalOrganisation: l.internationalOrganisation?.[lang] ?? null,
+          basis: isChapterV(l) ? safeguardStatement(e, l, lang, version.content.safeguardCopyContact).text : null,
         })),
       })),
       changes: version.changes,
@@ -63,7 +64,7 @@ export function renderCsv(version: PublishedVersion, lang: Language, today: stri
     const common = [e.name, e.legalName, e.role, e.parentName, pick(e.service, lang), pick(e.purpose, lang), pick(e.disclosureCondition, lang), isUpcoming(e, today) ? 'upcoming' : 'active', e.effectiveDate, e.addedOn]
     if (e.locations.length === 0) rows.push([...common, null, null, null, null, null, null])
     for (const l of e.locations) {
-      rows.push([...common, l.country, countryName(l.country, lang), l.outsideEea, kindText(l.kind, lang), l.safeguard, l.outsideEea ? safeguardStatement(e.name, l, lang).text : null])
+      rows.push([...common, l.country, countryName(l.country, lang), l.outsideEea, kindText(l.kind, lang), l.safeguard, isChapterV(l) ? safeguardStatement(e, l, lang, version.content.safeguardCopyContact).text : null])
     }
   }
   return stringify([header, ...rows.map((r) => r.map(safeCell))])

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, ne, sql } from 'drizzle-orm'
 import {
   canonicalJson,
   diffEntries,
+  adequacySubjectName,
   findAdequacyDecision,
   isInEea,
   type PublicEntry,
@@ -100,17 +101,27 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
     addedOn: addedBefore.get(p.id) ?? date,
     locations: places
       .filter((t) => t.processorId === p.id)
-      .map((t) => ({
+      .map((t) => {
+        const decision = t.adequacyDecisionId ? findAdequacyDecision(t.adequacyDecisionId) : undefined
+        return {
         country: t.country,
         outsideEea: !isInEea(t.country),
         kind: t.kind,
         safeguard: t.safeguard,
-        adequacyDecision: t.adequacyDecisionId ? (findAdequacyDecision(t.adequacyDecisionId)?.decision ?? null) : null,
+        adequacyDecision: decision?.decision ?? null,
+        adequacyAdoptedOn: decision?.adoptedOn ?? null,
+        // A transfer to an international organisation is one under Chapter V wherever its seat is (Art. 44).
+        internationalOrganisation:
+          p.role === 'international_organisation'
+            ? decision?.internationalOrganisation
+              ? { fi: adequacySubjectName(decision, 'fi'), en: adequacySubjectName(decision, 'en') }
+              : { fi: p.displayName, en: p.displayName }
+            : null,
         dpfListingUrl: t.dpfListingUrl,
         sccModule: t.sccModule,
         derogation: t.derogation,
         otherSafeguard: t.otherSafeguard,
-      }))
+      }})
       .sort((a, b) => Number(a.outsideEea) - Number(b.outsideEea) || a.country.localeCompare(b.country) || a.kind.localeCompare(b.kind)),
   }))
   entries.sort((a, b) => collator.compare(a.name, b.name) || a.key - b.key)
@@ -119,6 +130,7 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
     defaultLanguage: org.defaultLanguage,
     entries,
     allProcessorsHaveDpa: allSigned(db, rows.filter((p) => p.role === 'processor').map((p) => p.id)),
+    safeguardCopyContact: org.privacyContactEmail ?? null,
   }
 }
 
