@@ -19,7 +19,7 @@ async function addTransfer(api: APIRequestContext, processorId: number, body: Re
 test('open the overview, follow a finding to its record, fix it and see it gone', async ({ page, api, uniqueName }) => {
   const name = uniqueName('Overview CRM')
   const processor = await createProcessor(api, { displayName: name, role: 'sub_processor', service: { fi: 'Asiakashallinta', en: 'CRM' } })
-  await addTransfer(api, processor.id, { country: 'US', kind: 'storage', safeguard: 'dpf', dpfListingUrl: 'https://www.dataprivacyframework.gov/list' })
+  await addTransfer(api, processor.id, { country: 'US', kind: 'storage', safeguard: 'dpf', dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/1234' })
 
   // The home page after sign-in is the overview.
   await page.goto('/')

@@ -26,7 +26,7 @@ test('search the list and open a processor with its US transfer under the EU–U
   await expect(transfer).toContainText('Outside the EEA')
   await expect(transfer).toContainText('EU–US Data Privacy Framework')
   await expect(transfer).toContainText('Listing not verified')
-  await expect(transfer.getByRole('link', { name: 'DPF listing' })).toHaveAttribute('href', 'https://www.dataprivacyframework.gov/list')
+  await expect(transfer.getByRole('link', { name: 'DPF listing' })).toHaveAttribute('href', 'https://www.dataprivacyframework.gov/participant/1234')
 
   // The filters survive a reload (they are the URL).
   await page.goBack()

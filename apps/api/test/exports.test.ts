@@ -356,3 +356,18 @@ describe('who may export, and the audit trail', () => {
     }
   })
 })
+
+describe('the processor register says where a copy of SCCs or BCRs can be requested (Art. 13(1)(f))', () => {
+  it('with the recorded contact, and says when none is recorded, in both languages', async () => {
+    const own = await createTestContext({ demo: true })
+    const p = (await own.api.post('/api/processors', { displayName: 'Delhi Support', role: 'processor' })).body
+    await own.api.post(`/api/processors/${p.id}/transfers`, { country: 'IN', kind: 'support', safeguard: 'scc', sccModule: 2 })
+    const org = (await own.api.get('/api/organisation')).body
+    const cells = async (lang: string) => (parse((await own.api.get(`/api/exports/processors.csv?lang=${lang}`)).text) as string[][]).flat().join('\n')
+    expect(await cells('en')).toContain(`a copy can be requested from ${org.privacyContactEmail}`)
+    expect(await cells('fi')).toContain(`jäljennöksen voi pyytää osoitteesta ${org.privacyContactEmail}`)
+    expect((await own.api.patch('/api/organisation', { privacyContactEmail: '', version: org.version })).status).toBe(200)
+    expect(await cells('en')).toContain('no contact for requesting a copy is recorded')
+    expect(await cells('fi')).toContain('jäljennöksen pyytämiseen ei ole kirjattu yhteystietoa')
+  })
+})

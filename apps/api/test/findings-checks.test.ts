@@ -3,6 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { emptyChecklist, type Dpa, type Processor, type Transfer } from '@seloste/schema'
 import {
   activityCompleteness,
+  adequacyDecisionEnding,
+  art46WithoutTia,
+  art49Systematic,
+  dpfEntity,
+  referenceDataStale,
+  sccModuleFit,
   dpaStatus,
   dpfVerification,
   foreignHeadquarters,
@@ -206,5 +212,102 @@ describe('records of processing', () => {
   it('does not flag a complete activity', () => {
     const a = activity({ purposes: [{ legalBasis: 'f', assessmentUrl: 'https://example.fi/lia', art9Condition: 'a' }], processesSpecialCategories: true })
     expect(activityCompleteness(view({ activities: [a] }))).toEqual([])
+  })
+})
+
+describe('legal reference data and Chapter V (issue 11)', () => {
+  const gb = (today: string) => view({ today, processors: [processor({ transfers: [transfer({ country: 'GB', outsideEea: true, safeguard: 'adequacy', adequacyDecisionId: 'gb-2021' })] })] })
+
+  it('flags a transfer whose adequacy decision ends within 6 months, and one that has ended, in both languages', () => {
+    const [ending] = adequacyDecisionEnding(gb('2031-07-01'))
+    expect(ending).toMatchObject({ checkId: 'adequacy-decision-ending', severity: 'medium' })
+    expect(ending!.message.fi).toContain('27.12.2031')
+    expect(ending!.message.en).toContain('27 December 2031')
+    expect(ending!.message.en).toContain('(EU) 2021/1772')
+    const [ended] = adequacyDecisionEnding(gb('2032-01-02'))
+    expect(ended).toMatchObject({ checkId: 'adequacy-decision-ended', severity: 'high' })
+    expect(ended!.message.fi).toContain('päättyi 27.12.2031')
+  })
+  it('does not flag a decision valid for over 6 months, nor one without an end (Brazil)', () => {
+    expect(adequacyDecisionEnding(gb('2026-12-04'))).toEqual([])
+    const br = processor({ transfers: [transfer({ country: 'BR', outsideEea: true, safeguard: 'adequacy', adequacyDecisionId: 'br-2026' })] })
+    expect(adequacyDecisionEnding(view({ today: '2040-01-01', processors: [br] }))).toEqual([])
+  })
+
+  it('flags reference data checked over 6 months ago, with the date in both languages', () => {
+    const [f] = referenceDataStale(view({ today: '2027-06-05', referenceCheckedOn: '2026-12-04' }))
+    expect(f).toMatchObject({ checkId: 'reference-data-stale', entity: { type: 'organisation', id: null } })
+    expect(f!.message.fi).toContain('4.12.2026')
+    expect(f!.message.en).toContain('4 December 2026')
+  })
+  it('does not flag reference data checked within 6 months (the file as committed, today)', () => {
+    expect(referenceDataStale(view({ today: '2027-06-04', referenceCheckedOn: '2026-12-04' }))).toEqual([])
+    expect(referenceDataStale(view({ today: '2026-12-04' }))).toEqual([])
+  })
+
+  it.each([
+    ['module 1 for a processor (expects 2)', 'processor', 1, 2],
+    ['module 2 for a sub-processor (expects 3)', 'sub_processor', 2, 3],
+    ['module 3 for an independent controller (expects 1)', 'independent_controller', 3, 1],
+    ['module 4 for a processor (never fits a controller\'s own transfer)', 'processor', 4, 2],
+  ] as const)('flags SCC %s, in both languages', (_why, role, module, expected) => {
+    const p = processor({ role, transfers: [transfer({ country: 'IN', outsideEea: true, safeguard: 'scc', sccModule: module })] })
+    const [f] = sccModuleFit(view({ processors: [p] }))
+    expect(f).toMatchObject({ checkId: 'transfer-scc-module-mismatch' })
+    expect(f!.message.fi).toContain(`moduuli ${module} ei sovi`)
+    expect(f!.message.en).toContain(`calls for module ${expected}`)
+  })
+  it.each([
+    ['processor', 2],
+    ['sub_processor', 3],
+    ['recipient', 1],
+  ] as const)('does not flag the fitting module for a %s (module %s)', (role, module) => {
+    const p = processor({ role, transfers: [transfer({ country: 'IN', outsideEea: true, safeguard: 'scc', sccModule: module })] })
+    expect(sccModuleFit(view({ processors: [p] }))).toEqual([])
+  })
+
+  it('expects a transfer impact assessment for BCRs and other Art. 46 tools, in both languages', () => {
+    const p = processor({ transfers: [transfer({ country: 'IN', outsideEea: true, safeguard: 'bcr' }), transfer({ country: 'CN', outsideEea: true, safeguard: 'other_art46', otherSafeguard: 'code of conduct' })] })
+    const found = art46WithoutTia(view({ processors: [p] }))
+    expect(found.map((f) => f.checkId)).toEqual(['transfer-art46-no-tia', 'transfer-art46-no-tia'])
+    expect(found[0]!.message.fi).toContain('Intia')
+    expect(found[0]!.message.en).toContain('India')
+  })
+  it('does not expect one once it is done, nor for SCCs (their own check)', () => {
+    const p = processor({ transfers: [transfer({ country: 'IN', outsideEea: true, safeguard: 'bcr', tiaStatus: 'done' }), transfer({ country: 'CN', outsideEea: true, safeguard: 'scc', sccModule: 2 })] })
+    expect(art46WithoutTia(view({ processors: [p] }))).toEqual([])
+  })
+
+  it('flags an Art. 49 derogation for storage, in both languages', () => {
+    const p = processor({ transfers: [transfer({ country: 'IN', outsideEea: true, safeguard: 'derogation_art49', derogation: 'b', kind: 'storage' })] })
+    const [f] = art49Systematic(view({ processors: [p] }))
+    expect(f).toMatchObject({ checkId: 'transfer-art49-systematic', severity: 'high' })
+    expect(f!.message.fi).toContain('satunnaisiin')
+    expect(f!.message.en).toContain('occasional')
+  })
+  it('does not flag an Art. 49 derogation for occasional support', () => {
+    const p = processor({ transfers: [transfer({ country: 'IN', outsideEea: true, safeguard: 'derogation_art49', derogation: 'b', kind: 'support' })] })
+    expect(art49Systematic(view({ processors: [p] }))).toEqual([])
+  })
+
+  it('flags a DPF company without a legal name or home country, in both languages', () => {
+    const p = processor({ displayName: 'Google Workspace', transfers: [transfer({ country: 'US', outsideEea: true, safeguard: 'dpf' })] })
+    const found = dpfEntity(view({ processors: [p] }))
+    expect(found.map((f) => f.checkId)).toEqual(['dpf-no-legal-name', 'dpf-home-country-unknown'])
+    expect(found[0]!.message.fi).toContain('virallista nimeä')
+    expect(found[0]!.message.en).toContain('legal name')
+  })
+  it('does not flag a DPF company recorded with its legal name in the US', () => {
+    const p = processor({ legalName: 'Google LLC', hqCountry: 'US', transfers: [transfer({ country: 'US', outsideEea: true, safeguard: 'dpf' })] })
+    expect(dpfEntity(view({ processors: [p] }))).toEqual([])
+  })
+
+  it('accepts the EPO decision only for an international organisation, wherever its seat is', () => {
+    const epo = processor({ role: 'international_organisation', transfers: [transfer({ country: 'DE', safeguard: 'adequacy', adequacyDecisionId: 'epo-2025' })] })
+    expect(transferSafeguard(view({ processors: [epo] }))).toEqual([])
+    const noBasis = processor({ role: 'international_organisation', transfers: [transfer({ country: 'DE', safeguard: 'none_needed' })] })
+    expect(ids(transferSafeguard, view({ processors: [noBasis] }))).toEqual(['transfer-no-safeguard'])
+    const misused = processor({ role: 'processor', transfers: [transfer({ country: 'IN', outsideEea: true, safeguard: 'adequacy', adequacyDecisionId: 'epo-2025' })] })
+    expect(ids(transferSafeguard, view({ processors: [misused] }))).toEqual(['transfer-safeguard-not-applicable'])
   })
 })

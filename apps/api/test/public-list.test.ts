@@ -53,7 +53,7 @@ describe('the generated Markdown of the demo data', () => {
     expect(sections.toLowerCase()).toContain('perintätoimisto')
     expect(generated).toContain('Perintätoimisto')
     // The same transfer basis statements: the Commission's adequacy decision, the DPF and its listing.
-    for (const phrase of ['Komission päätös riittävästä tietosuojan tasosta', 'Data Privacy Framework', 'Yhdysval', 'www.dataprivacyframework.gov/list', 'laki tai viranomainen niin vaatii']) {
+    for (const phrase of ['Komission päätös riittävästä tietosuojan tasosta', 'Data Privacy Framework', 'Yhdysval', 'www.dataprivacyframework.gov', 'laki tai viranomainen niin vaatii']) {
       expect(sections.toLowerCase()).toContain(phrase.toLowerCase())
       expect(generated.toLowerCase()).toContain(phrase.toLowerCase())
     }
@@ -167,7 +167,7 @@ describe('the public endpoints', () => {
     const json = await ctx.anonymous.get('/public/processors.json?lang=en')
     expect(json.body).toMatchObject({ version: 1, date: '2025-06-27', language: 'en' })
     const capsule = json.body.entries.find((e: { name: string }) => e.name === 'CapsuleCRM Inc')
-    expect(capsule.locations[0]).toMatchObject({ country: 'US', countryName: 'United States', safeguard: 'dpf', outsideEea: true, dpfListingUrl: 'https://www.dataprivacyframework.gov/list' })
+    expect(capsule.locations[0]).toMatchObject({ country: 'US', countryName: 'United States', safeguard: 'dpf', outsideEea: true, dpfListingUrl: null })
 
     const md = await ctx.anonymous.get('/public/processors.md?lang=fi')
     expect(md.headers.get('content-type')).toContain('text/markdown')
@@ -204,13 +204,18 @@ describe('the public endpoints', () => {
     expect((await publishNow(ctx)).status).toBe(201)
 
     const org = (await ctx.api.get('/api/organisation')).body
-    const forbidden = [...Object.values(secrets), 'Internal Only Oy', 'Plausible', org.privacyContactEmail, org.privacyContactName]
+    // The privacy contact's address is published on purpose, only as where a copy of SCCs or BCRs can be
+    // requested (Art. 13(1)(f)), as the reference policy itself publishes it; the person's name never.
+    const forbidden = [...Object.values(secrets), 'Internal Only Oy', 'Plausible', org.privacyContactName]
     const urls = ['/public/processors', '/public/processors.json', '/public/processors.md', '/public/processors.csv', '/public/processors/changes', '/public/processors/feed.atom', '/public/processors/versions/2', '/public/processors/versions/2.json']
     for (const url of urls) {
       for (const lang of ['fi', 'en']) {
         const res = await ctx.anonymous.get(`${url}?lang=${lang}`)
         expect(res.status).toBe(200)
         for (const secret of forbidden) expect(res.text, `${url} leaks ${secret}`).not.toContain(secret)
+        const sentences = res.text.split(org.privacyContactEmail).length - 1
+        const copies = res.text.split(lang === 'fi' ? 'Jäljennöksen niistä voi pyytää osoitteesta' : 'A copy can be requested from').length - 1
+        expect(sentences, `${url}: the contact appears only in the copy sentence`).toBeLessThanOrEqual(copies)
       }
     }
     const json = (await ctx.anonymous.get('/public/processors.json?lang=en')).body
@@ -219,7 +224,7 @@ describe('the public endpoints', () => {
       ['addedOn', 'disclosureCondition', 'effectiveDate', 'hqCountry', 'legalName', 'locationRecorded', 'locations', 'name', 'parentName', 'privacyPolicyUrl', 'purpose', 'role', 'service', 'status', 'websiteUrl'].sort(),
     )
     expect(Object.keys(leaky.locations[0]).sort()).toEqual(
-      ['adequacyDecision', 'basis', 'country', 'countryName', 'derogation', 'dpfListingUrl', 'kind', 'outsideEea', 'safeguard', 'sccModule'].sort(),
+      ['adequacyDecision', 'basis', 'country', 'countryName', 'derogation', 'dpfListingUrl', 'internationalOrganisation', 'kind', 'outsideEea', 'safeguard', 'sccModule'].sort(),
     )
   })
 
@@ -346,5 +351,81 @@ describe('compression', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-encoding')).toBeNull()
     expect((await res.text()).length).toBeLessThan(1024)
+  })
+})
+
+describe('Art. 13(1)(f), the DPF entity and international organisations in the published list (issue 11)', () => {
+  async function publishedWith(setup: (ctx: Awaited<ReturnType<typeof createTestContext>>) => Promise<void>) {
+    const ctx = await createTestContext({ demo: true })
+    await setup(ctx)
+    expect((await publishNow(ctx)).status).toBe(201)
+    const text: Record<string, string> = {}
+    for (const lang of ['fi', 'en']) {
+      for (const url of ['/public/processors', '/public/processors.md', '/public/processors.json', '/public/processors.csv']) {
+        text[`${url}:${lang}`] = (await ctx.anonymous.get(`${url}?lang=${lang}`)).text
+      }
+    }
+    return text
+  }
+
+  it('says in every format and both languages where a copy of the SCCs and BCRs can be requested, in agreeing Finnish', async () => {
+    let email = ''
+    const text = await publishedWith(async (ctx) => {
+      email = (await ctx.api.get('/api/organisation')).body.privacyContactEmail
+      const p = (await ctx.api.post('/api/processors', { displayName: 'Delhi Support', role: 'processor', isPublic: true })).body
+      await ctx.api.post(`/api/processors/${p.id}/transfers`, { country: 'IN', kind: 'support', safeguard: 'scc', sccModule: 2 })
+      await ctx.api.post(`/api/processors/${p.id}/transfers`, { country: 'CN', kind: 'support', safeguard: 'bcr' })
+    })
+    expect(email).toMatch(/@/)
+    for (const [key, body] of Object.entries(text)) {
+      const fi = key.endsWith(':fi')
+      expect(body, key).toContain(fi ? 'Siirron perusteena ovat Euroopan komission hyväksymät vakiosopimuslausekkeet' : 'The transfer is based on the standard contractual clauses')
+      expect(body, key).toContain(fi ? 'Siirron perusteena ovat yritystä koskevat sitovat säännöt' : 'binding corporate rules')
+      expect(body, key).toContain(fi ? `Jäljennöksen niistä voi pyytää osoitteesta ${email}` : `A copy can be requested from ${email}`)
+      expect(body, key).not.toMatch(/Siirtoperuste(ena)? (on|ovat) (Euroopan komission hyväksymät vakiosopimuslausekkeet|yritystä koskevat)/)
+    }
+  })
+
+  it('says the contact is not recorded when none is, never inventing one', async () => {
+    const text = await publishedWith(async (ctx) => {
+      const org = (await ctx.api.get('/api/organisation')).body
+      expect((await ctx.api.patch('/api/organisation', { privacyContactEmail: '', version: org.version })).status).toBe(200)
+      const p = (await ctx.api.post('/api/processors', { displayName: 'Delhi Support', role: 'processor', isPublic: true })).body
+      await ctx.api.post(`/api/processors/${p.id}/transfers`, { country: 'IN', kind: 'support', safeguard: 'scc', sccModule: 2 })
+    })
+    expect(text['/public/processors.md:fi']).toContain('yhteystietoa pyyntöjä varten ei ole kirjattu')
+    expect(text['/public/processors.md:en']).toContain('no contact for such requests is recorded')
+  })
+
+  it('names the certified legal entity in the DPF statement, or says it is not recorded, never the display name', async () => {
+    const text = await publishedWith(async (ctx) => {
+      const a = (await ctx.api.post('/api/processors', { displayName: 'Acme Workspace', legalName: 'Acme Cloud LLC', role: 'processor', hqCountry: 'US', isPublic: true })).body
+      await ctx.api.post(`/api/processors/${a.id}/transfers`, { country: 'US', kind: 'storage', safeguard: 'dpf', dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/777' })
+      const b = (await ctx.api.post('/api/processors', { displayName: 'Nameless Suite', role: 'processor', hqCountry: 'US', isPublic: true })).body
+      await ctx.api.post(`/api/processors/${b.id}/transfers`, { country: 'US', kind: 'storage', safeguard: 'dpf' })
+    })
+    const fi = text['/public/processors.md:fi']!
+    const en = text['/public/processors.md:en']!
+    expect(fi).toContain('Acme Cloud LLC on Data Privacy Framework -sertifioitu yhtiö')
+    expect(en).toContain('Acme Cloud LLC is certified under the Data Privacy Framework')
+    expect(en).not.toContain('Acme Workspace is certified')
+    expect(en).not.toContain('Nameless Suite is certified')
+    expect(en).toContain('The legal name of the certified company is not recorded')
+    expect(fi).toContain('Sertifioidun yhtiön virallista nimeä ei ole kirjattu')
+  })
+
+  it('lists a transfer to the European Patent Organisation as resting on its decision of 15 July 2025', async () => {
+    const text = await publishedWith(async (ctx) => {
+      const epo = (await ctx.api.post('/api/processors', { displayName: 'European Patent Organisation', role: 'international_organisation', hqCountry: 'DE', isPublic: true })).body
+      const res = await ctx.api.post(`/api/processors/${epo.id}/transfers`, { country: 'DE', kind: 'processing', safeguard: 'adequacy', adequacyDecisionId: 'epo-2025' })
+      expect(res.status, JSON.stringify(res.body)).toBe(201)
+    })
+    expect(text['/public/processors.md:en']).toContain('The recipient is an international organisation (European Patent Organisation). The transfer is based on the European Commission\'s adequacy decision of 15 July 2025.')
+    expect(text['/public/processors.md:fi']).toContain('Vastaanottaja on kansainvälinen järjestö (Euroopan patenttijärjestö). Siirtoperuste on Euroopan komission 15.7.2025 tekemä päätös riittävästä tietosuojan tasosta.')
+    expect(text['/public/processors:en']).toContain('international organisation (European Patent Organisation)')
+    const json = JSON.parse(text['/public/processors.json:en']!)
+    const entry = json.entries.find((e: { name: string }) => e.name === 'European Patent Organisation')
+    expect(entry.role).toBe('international_organisation')
+    expect(entry.locations[0]).toMatchObject({ internationalOrganisation: 'European Patent Organisation', adequacyDecision: null })
   })
 })

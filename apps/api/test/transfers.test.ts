@@ -11,7 +11,7 @@ function usDpfTransfer(overrides: Record<string, unknown> = {}) {
     country: 'US',
     kind: 'storage',
     safeguard: 'dpf',
-    dpfListingUrl: 'https://www.dataprivacyframework.gov/list',
+    dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/1234',
     dpfVerifiedOn: '2025-06-27',
     ...overrides,
   }
@@ -26,7 +26,7 @@ let processorId: number
 
 beforeEach(async () => {
   ctx = await createTestContext()
-  const p = await ctx.api.post('/api/processors', { displayName: 'CapsuleCRM Inc', role: 'sub_processor' })
+  const p = await ctx.api.post('/api/processors', { displayName: 'CapsuleCRM Inc', legalName: 'CapsuleCRM Inc', role: 'sub_processor', hqCountry: 'US' })
   processorId = p.body.id
 })
 
@@ -50,7 +50,7 @@ describe('POST /api/processors/:id/transfers', () => {
       outsideEea: true,
       kind: 'storage',
       safeguard: 'dpf',
-      dpfListingUrl: 'https://www.dataprivacyframework.gov/list',
+      dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/1234',
       dpfVerifiedOn: '2025-06-27',
       adequacyDecisionId: null,
       sccModule: null,
@@ -306,5 +306,126 @@ describe('DELETE /api/transfers/:id', () => {
 
   it('answers 404 for an unknown transfer', async () => {
     expect((await ctx.api.delete('/api/transfers/999?version=1')).status).toBe(404)
+  })
+})
+
+// ---------------------------------------------------------------------------
+// Chapter V rules a lawyer would enforce (issue 11, section 3)
+// ---------------------------------------------------------------------------
+
+describe('the DPF listing and the certified entity', () => {
+  it.each([
+    ['the programme list, not a participant page', 'https://www.dataprivacyframework.gov/list'],
+    ['the programme home page', 'https://www.dataprivacyframework.gov/'],
+    ['another site', 'https://example.com/not-a-listing'],
+    ['a look-alike host', 'https://www.dataprivacyframework.gov.example.com/participant/1234'],
+    ['a host that only ends like it', 'https://notdataprivacyframework.gov/participant/1234'],
+    ['plain http', 'http://www.dataprivacyframework.gov/participant/1234'],
+    ['credentials in the address', 'https://user@www.dataprivacyframework.gov/participant/1234'],
+    ['a port', 'https://www.dataprivacyframework.gov:8443/participant/1234'],
+    ['a query that could redirect', 'https://www.dataprivacyframework.gov/participant/1234?next=https://example.com'],
+    ['a participant path that is not a number', 'https://www.dataprivacyframework.gov/participant/../list'],
+    ['a deeper path', 'https://www.dataprivacyframework.gov/participant/1234/edit'],
+  ])('refuses %s as the listing, naming the field, and stores nothing', async (_why, url) => {
+    const res = await ctx.api.post(`/api/processors/${processorId}/transfers`, usDpfTransfer({ dpfListingUrl: url }))
+    expectValidationError(res, ['dpfListingUrl'])
+    expect(res.body.error.fields[0].message).toContain('https://www.dataprivacyframework.gov/participant/')
+    expect(count(ctx.db, 'SELECT count(*) FROM transfers')).toBe(0)
+  })
+
+  it.each(['https://www.dataprivacyframework.gov/participant/5780', 'https://dataprivacyframework.gov/participant/6172/', 'HTTPS://WWW.DataPrivacyFramework.gov/participant/42'])(
+    'accepts the participant page %s',
+    async (url) => {
+      const res = await ctx.api.post(`/api/processors/${processorId}/transfers`, usDpfTransfer({ dpfListingUrl: url }))
+      expect(res.status, JSON.stringify(res.body)).toBe(201)
+    },
+  )
+
+  it('refuses the DPF for a processor headquartered in Germany, naming the field, and stores nothing', async () => {
+    const de = (await ctx.api.post('/api/processors', { displayName: 'Berlin GmbH', role: 'processor', hqCountry: 'DE' })).body
+    const mark = lastAuditSeq(ctx.db)
+    const res = await ctx.api.post(`/api/processors/${de.id}/transfers`, usDpfTransfer())
+    expectValidationError(res, ['safeguard'])
+    expect(res.body.error.fields[0].message).toMatch(/US legal entities.*DE/)
+    expect(count(ctx.db, 'SELECT count(*) FROM transfers')).toBe(0)
+    expect(auditEventsAfter(ctx.db, mark)).toEqual([])
+  })
+
+  it('refuses moving a processor with a DPF transfer to Germany, naming hqCountry, and changes nothing', async () => {
+    await createTransfer()
+    const p = (await ctx.api.get(`/api/processors/${processorId}`)).body
+    const res = await ctx.api.patch(`/api/processors/${processorId}`, { hqCountry: 'DE', version: p.version })
+    expectValidationError(res, ['hqCountry'])
+    expect((await ctx.api.get(`/api/processors/${processorId}`)).body).toMatchObject({ hqCountry: 'US', version: p.version })
+  })
+})
+
+describe('a duplicate transfer', () => {
+  it('is refused with 409 naming country and kind, and stores nothing', async () => {
+    const first = await createTransfer()
+    const mark = lastAuditSeq(ctx.db)
+    const res = await ctx.api.post(`/api/processors/${processorId}/transfers`, usDpfTransfer({ country: 'us', dpfVerifiedOn: '2026-01-01' }))
+    expect(res.status).toBe(409)
+    expect(res.body.error.code).toBe('conflict')
+    expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['country', 'kind'])
+    expect(res.body.error.message).toContain(`transfer ${first.id}`)
+    expect(count(ctx.db, 'SELECT count(*) FROM transfers')).toBe(1)
+    expect(auditEventsAfter(ctx.db, mark)).toEqual([])
+  })
+
+  it('is not the same country of another kind, nor the same of another processor', async () => {
+    await createTransfer()
+    await createTransfer({ kind: 'support' })
+    const other = (await ctx.api.post('/api/processors', { displayName: 'Other Inc', role: 'processor', hqCountry: 'US' })).body
+    expect((await ctx.api.post(`/api/processors/${other.id}/transfers`, usDpfTransfer())).status).toBe(201)
+  })
+
+  it('is refused when an edit would make one transfer repeat another, changing nothing', async () => {
+    await createTransfer()
+    const support = await createTransfer({ kind: 'support' })
+    const res = await ctx.api.patch(`/api/transfers/${support.id}`, { kind: 'storage', version: support.version })
+    expect(res.status).toBe(409)
+    expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['country', 'kind'])
+    expect((await ctx.api.get(`/api/transfers/${support.id}`)).body).toMatchObject({ kind: 'support', version: support.version })
+  })
+
+  it('is declared in the OpenAPI responses of create and update', async () => {
+    const doc = (await ctx.api.get('/api/openapi.json')).body
+    expect(doc.paths['/processors/{id}/transfers'].post.responses['409'].description).toMatch(/Duplicate/)
+    expect(doc.paths['/transfers/{id}'].patch.responses['409'].description).toMatch(/Duplicate/)
+  })
+})
+
+describe('a transfer to an international organisation (Art. 30(1)(e))', () => {
+  let epo: { id: number }
+  beforeEach(async () => {
+    epo = (await ctx.api.post('/api/processors', { displayName: 'European Patent Organisation', role: 'international_organisation', hqCountry: 'DE' })).body
+  })
+
+  it('rests on the organisation decision of 15 July 2025, wherever its seat is', async () => {
+    const res = await ctx.api.post(`/api/processors/${epo.id}/transfers`, { country: 'DE', kind: 'processing', safeguard: 'adequacy', adequacyDecisionId: 'epo-2025' })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    expect(res.body).toMatchObject({ safeguard: 'adequacy', adequacyDecisionId: 'epo-2025' })
+  })
+
+  it.each([
+    ['"none needed" because the seat is in the EEA', { country: 'DE', safeguard: 'none_needed' }, ['safeguard']],
+    ["a country's decision", { country: 'JP', safeguard: 'adequacy', adequacyDecisionId: 'jp-2019' }, ['adequacyDecisionId']],
+    ['the DPF', { country: 'US', safeguard: 'dpf' }, ['safeguard']],
+  ])('refuses %s, naming the field, and stores nothing', async (_why, body, paths) => {
+    const res = await ctx.api.post(`/api/processors/${epo.id}/transfers`, { kind: 'processing', ...body })
+    expectValidationError(res, paths)
+    expect(count(ctx.db, 'SELECT count(*) FROM transfers')).toBe(0)
+  })
+
+  it("refuses the organisation's decision for a processor that is not an international organisation", async () => {
+    const res = await ctx.api.post(`/api/processors/${processorId}/transfers`, { country: 'DE', kind: 'processing', safeguard: 'adequacy', adequacyDecisionId: 'epo-2025' })
+    expectValidationError(res, ['adequacyDecisionId'])
+  })
+
+  it('refuses changing the role of an organisation whose transfer rests on its decision, naming the role', async () => {
+    await ctx.api.post(`/api/processors/${epo.id}/transfers`, { country: 'DE', kind: 'processing', safeguard: 'adequacy', adequacyDecisionId: 'epo-2025' })
+    const p = (await ctx.api.get(`/api/processors/${epo.id}`)).body
+    expectValidationError(await ctx.api.patch(`/api/processors/${epo.id}`, { role: 'recipient', version: p.version }), ['role'])
   })
 })

@@ -75,12 +75,12 @@ export function adequacySubjectName(d: AdequacyDecision, lang: 'fi' | 'en'): str
   return INTERNATIONAL_ORGANISATIONS.find((o) => o.id === d.internationalOrganisation)?.name[lang] ?? d.internationalOrganisation ?? ''
 }
 
-/** How a decision is cited: its act number, or its adoption date where the number is not recorded. */
+/** How a decision is cited: its act number, or its adoption date where the number is not recorded (never a guess). */
 export function adequacyCitation(d: AdequacyDecision, lang: 'fi' | 'en'): string {
   if (d.decision) return d.decision
   const [y, m, day] = d.adoptedOn.split('-').map(Number) as [number, number, number]
-  if (lang === 'fi') return `päätös ${day}.${m}.${y}`
-  return `decision of ${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, day))}`
+  if (lang === 'fi') return `${day}.${m}.${y}`
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, day))
 }
 
 const regionNames = new Map<string, Intl.DisplayNames>()

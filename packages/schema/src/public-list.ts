@@ -30,8 +30,12 @@ export const PublicLocation = z.object({
   outsideEea: z.boolean(),
   kind: TransferKind,
   safeguard: Safeguard,
-  /** The Commission decision's number, e.g. "(EU) 2021/1772". */
+  /** The Commission decision's number, e.g. "(EU) 2021/1772"; null where none is recorded. */
   adequacyDecision: z.string().nullable(),
+  /** The decision's adoption date: how it is cited where its number is not recorded (absent in older versions). */
+  adequacyAdoptedOn: z.string().nullable().optional(),
+  /** The international organisation the transfer goes to (Art. 30(1)(e)), by name; absent or null for a country. */
+  internationalOrganisation: LocalizedText.nullable().optional(),
   dpfListingUrl: z.string().nullable(),
   sccModule: z.number().int().nullable(),
   derogation: Derogation.nullable(),
@@ -79,6 +83,12 @@ export const PublicListContent = z.object({
   allProcessorsHaveDpa: z.boolean(),
   /** Keys of the listed entries whose current DPA is signed: where the sentence above cannot be said, the list names these. */
   signedDpaKeys: z.array(z.number().int()).optional(),
+  /**
+   * Where a copy of SCCs, BCRs or other Art. 46 safeguards can be requested (Art. 13(1)(f)): the
+   * organisation's privacy contact at publication, null when none was recorded. Absent in versions
+   * published before it existed.
+   */
+  safeguardCopyContact: z.string().nullable().optional(),
 })
 export type PublicListContent = z.infer<typeof PublicListContent>
 

@@ -213,7 +213,7 @@ describe('normaliseTransfer', () => {
     country: 'IN',
     safeguard: 'scc' as const,
     adequacyDecisionId: 'jp-2019',
-    dpfListingUrl: 'https://www.dataprivacyframework.gov/list',
+    dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/1234',
     dpfVerifiedOn: '2025-01-01',
     sccModule: 2,
     derogation: 'a',
@@ -237,7 +237,7 @@ describe('normaliseTransfer', () => {
 
   it('keeps the listing and verification date for the DPF', () => {
     expect(normaliseTransfer({ ...everything, country: 'US', safeguard: 'dpf' })).toMatchObject({
-      dpfListingUrl: 'https://www.dataprivacyframework.gov/list',
+      dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/1234',
       dpfVerifiedOn: '2025-01-01',
       adequacyDecisionId: null,
       sccModule: null,

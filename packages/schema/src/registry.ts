@@ -66,8 +66,12 @@ export type Organisation = z.infer<typeof Organisation>
 // Processors and other recipients (GDPR Art. 4(8), 4(9), 28).
 // ---------------------------------------------------------------------------
 
-/** How the party relates to the controller: Art. 28 processor, sub-processor, or a recipient acting on its own. */
-export const ProcessorRole = z.enum(['processor', 'sub_processor', 'independent_controller', 'recipient'])
+/**
+ * How the party relates to the controller: Art. 28 processor, sub-processor, or a recipient acting on
+ * its own; "international_organisation" is a recipient that is an international organisation (Art.
+ * 4(26)), whose transfers Art. 30(1)(e) records and Chapter V governs wherever its seat is.
+ */
+export const ProcessorRole = z.enum(['processor', 'sub_processor', 'independent_controller', 'recipient', 'international_organisation'])
 export type ProcessorRole = z.infer<typeof ProcessorRole>
 
 /** Lifecycle of the relationship. Planned processors can be announced ahead of their start. */
@@ -178,6 +182,27 @@ type TransferShape = {
   sccModule?: number | null
   derogation?: string | null
   otherSafeguard?: string | null
+  dpfListingUrl?: string | null
+}
+
+const DPF_HOSTS = new Set(['www.dataprivacyframework.gov', 'dataprivacyframework.gov'])
+
+/**
+ * A participant page of the DPF programme's own site, the only listing that proves a certification:
+ * https://www.dataprivacyframework.gov/participant/<number>. The programme's search page, its list,
+ * a look-alike host, credentials, a port, a query or plain http are not a participant's listing.
+ */
+export function isDpfParticipantUrl(url: string): boolean {
+  let u: URL
+  try {
+    u = new URL(url)
+  } catch {
+    return false
+  }
+  return (
+    u.protocol === 'https:' && DPF_HOSTS.has(u.hostname) && !u.port && !u.username && !u.password && !u.search && !u.hash &&
+    /^\/participant\/[0-9]{1,9}\/?$/.test(u.pathname)
+  )
 }
 
 /** The rules of GDPR Chapter V that a transfer record must satisfy. Shared by create and update. */
@@ -185,7 +210,11 @@ export function checkTransferRules(v: TransferShape, ctx: z.RefinementCtx): void
   const { country, safeguard } = v
   if (!country || !safeguard) return
   const inEea = isInEea(country)
-  if (inEea && safeguard !== 'none_needed') {
+  const decision = safeguard === 'adequacy' && v.adequacyDecisionId ? findAdequacyDecision(v.adequacyDecisionId) : undefined
+  // A decision on an international organisation covers it wherever its seat is (the EPO sits in Munich):
+  // the country does not decide. Whether the recipient is that organisation, the service checks.
+  const forOrganisation = !!decision?.internationalOrganisation
+  if (inEea && safeguard !== 'none_needed' && !forOrganisation) {
     ctx.addIssue({ code: 'custom', path: ['safeguard'], message: 'Inside the EEA no transfer safeguard applies: choose "none needed"' })
   }
   if (!inEea && safeguard === 'none_needed') {
@@ -194,11 +223,17 @@ export function checkTransferRules(v: TransferShape, ctx: z.RefinementCtx): void
   if (safeguard === 'dpf' && country !== 'US') {
     ctx.addIssue({ code: 'custom', path: ['safeguard'], message: 'The EU-US Data Privacy Framework applies only to the United States' })
   }
+  // Only an address: anything else is already refused as not an http(s) address, once.
+  if (safeguard === 'dpf' && v.dpfListingUrl && /^https?:\/\//i.test(v.dpfListingUrl) && !isDpfParticipantUrl(v.dpfListingUrl)) {
+    ctx.addIssue({
+      code: 'custom', path: ['dpfListingUrl'],
+      message: "Must be the participant's page on the DPF programme's site, e.g. https://www.dataprivacyframework.gov/participant/1234",
+    })
+  }
   if (safeguard === 'adequacy') {
-    const decision = v.adequacyDecisionId ? findAdequacyDecision(v.adequacyDecisionId) : undefined
     if (!v.adequacyDecisionId) {
       ctx.addIssue({ code: 'custom', path: ['adequacyDecisionId'], message: 'Choose the adequacy decision' })
-    } else if (!decision || decision.country !== country) {
+    } else if (!decision || (!forOrganisation && decision.country !== country)) {
       ctx.addIssue({ code: 'custom', path: ['adequacyDecisionId'], message: 'This country has no such adequacy decision' })
     } else if (decision.frameworkOnly) {
       ctx.addIssue({ code: 'custom', path: ['safeguard'], message: 'For the United States choose the EU-US Data Privacy Framework' })
@@ -213,6 +248,49 @@ export function checkTransferRules(v: TransferShape, ctx: z.RefinementCtx): void
   if (safeguard === 'other_art46' && !v.otherSafeguard) {
     ctx.addIssue({ code: 'custom', path: ['otherSafeguard'], message: 'Describe the Art. 46 safeguard' })
   }
+}
+
+/** The recipient of a transfer as the Chapter V rules see it: its role and home country. */
+export interface TransferRecipient {
+  role: ProcessorRole
+  hqCountry: string | null
+}
+
+/**
+ * The Chapter V rules that depend on who receives the data, checked by the service that knows the
+ * processor. The DPF covers only US legal entities on the participant list (Decision (EU) 2023/1795),
+ * so a DPF transfer of a recipient recorded as headquartered elsewhere is refused (one with no home
+ * country recorded is flagged by a finding instead).
+ */
+export function transferRecipientIssues(t: { safeguard: Safeguard; adequacyDecisionId?: string | null }, r: TransferRecipient): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = []
+  const organisation = r.role === 'international_organisation'
+  const decision = t.safeguard === 'adequacy' && t.adequacyDecisionId ? findAdequacyDecision(t.adequacyDecisionId) : undefined
+  if (organisation && t.safeguard === 'none_needed') {
+    issues.push({ path: 'safeguard', message: 'A transfer to an international organisation needs a Chapter V basis wherever its seat is (Art. 44): choose its adequacy decision or a safeguard' })
+  }
+  if (organisation && decision && !decision.internationalOrganisation) {
+    issues.push({ path: 'adequacyDecisionId', message: "A country's adequacy decision does not cover an international organisation" })
+  }
+  if (organisation && t.safeguard === 'dpf') {
+    issues.push({ path: 'safeguard', message: 'The EU-US Data Privacy Framework covers US organisations, not international organisations' })
+  }
+  if (!organisation && decision?.internationalOrganisation) {
+    issues.push({ path: 'adequacyDecisionId', message: 'This decision is for an international organisation; record the recipient as one (role "international_organisation") first' })
+  }
+  // Refused where the record says otherwise; where the home country is not recorded a finding asks for it.
+  if (t.safeguard === 'dpf' && !organisation && r.hqCountry && r.hqCountry !== 'US') {
+    issues.push({
+      path: 'safeguard',
+      message: `The EU-US Data Privacy Framework covers only US legal entities; the processor's home country (hqCountry) is ${r.hqCountry}`,
+    })
+  }
+  return issues
+}
+
+/** Two transfers of one processor to the same country of the same kind say the same thing twice. */
+export function isDuplicateTransfer(a: { country: string; kind: TransferKind }, b: { country: string; kind: TransferKind }): boolean {
+  return a.country === b.country && a.kind === b.kind
 }
 
 export const TransferInput = z

@@ -10,6 +10,8 @@ import {
   DPIA_STATUS_LABELS,
   LEGAL_BASIS_LABELS,
   describeRetention,
+  adequacyCitation,
+  adequacySubjectName,
   findAdequacyDecision,
   isBlank,
   isInEea,
@@ -244,13 +246,30 @@ export function controllerText(c: Controller | null, lang: Language): string {
   return lines([`${c.name} (${w.businessId} ${c.businessId})`, c.address ?? '', contact ? `${w.privacyContact}: ${contact}` : ''])
 }
 
+/**
+ * Art. 13(1)(f): where a copy of SCCs, BCRs or another Art. 46 safeguard can be requested: the
+ * controller's privacy contact, or a statement that none is recorded.
+ */
+function copyText(safeguard: RecordTransfer['safeguard'], c: Controller | null, lang: Language): string {
+  if (safeguard !== 'scc' && safeguard !== 'bcr' && safeguard !== 'other_art46') return ''
+  const contact = c?.privacyContactEmail
+  if (lang === 'fi') return contact ? ` (jäljennöksen voi pyytää osoitteesta ${contact})` : ' (jäljennöksen pyytämiseen ei ole kirjattu yhteystietoa)'
+  return contact ? ` (a copy can be requested from ${contact})` : ' (no contact for requesting a copy is recorded)'
+}
+
 /** The safeguard of a transfer with its particulars: "standard contractual clauses (Art. 46(2)(c)), module 2". */
-export function safeguardText(t: Pick<RecordTransfer, 'safeguard' | 'adequacyDecisionId' | 'sccModule' | 'derogation' | 'otherSafeguard' | 'dpfListingUrl'>, lang: Language): string {
-  const base = SAFEGUARD[t.safeguard][lang]
+export function safeguardText(
+  t: Pick<RecordTransfer, 'safeguard' | 'adequacyDecisionId' | 'sccModule' | 'derogation' | 'otherSafeguard' | 'dpfListingUrl'>,
+  lang: Language,
+  controller?: Controller | null,
+): string {
+  const base = `${SAFEGUARD[t.safeguard][lang]}${controller !== undefined ? copyText(t.safeguard, controller, lang) : ''}`
   switch (t.safeguard) {
     case 'adequacy': {
       const decision = t.adequacyDecisionId ? findAdequacyDecision(t.adequacyDecisionId) : undefined
-      return decision ? `${base}: ${decision.decision}` : base
+      if (!decision) return base
+      const subject = decision.internationalOrganisation ? ` (${adequacySubjectName(decision, lang)})` : ''
+      return `${base}: ${adequacyCitation(decision, lang)}${subject}`
     }
     case 'dpf':
       return t.dpfListingUrl ? `${base} (${t.dpfListingUrl})` : base
@@ -320,7 +339,7 @@ export function ropaTable(doc: RecordOfProcessing, lang: Language): Table {
         ...new Set(a.thirdCountryTransfers.map((t) => `${country(t.country, lang)} (${t.processorName})`)),
         ...(a.locationsNotRecorded ?? []).map((name) => `${name}: ${UNKNOWN_WORDS[lang].locationNotRecorded}`),
       ]),
-      safeguards: lines(a.thirdCountryTransfers.map((t) => `${country(t.country, lang)}, ${t.processorName}: ${safeguardText(t, lang)}`)),
+      safeguards: lines(a.thirdCountryTransfers.map((t) => `${country(t.country, lang)}, ${t.processorName}: ${safeguardText(t, lang, doc.controller)}`)),
       retention: retentionText(a, lang),
       security: pick(a.securityMeasures, lang),
       rights: lines(a.rights.map((r) => DATA_SUBJECT_RIGHT_LABELS[r][lang])),
@@ -393,7 +412,7 @@ export function processorTable(reg: ProcessorRegister, lang: Language): Table {
       outsideEea: outside.length ? w.yes : p.transfers.length ? w.no : UNKNOWN_WORDS[lang].unknown,
       transfers: lines(
         p.transfers.map((t) =>
-          [country(t.country, lang), KIND[t.kind][lang], safeguardText(t, lang), isInEea(t.country) ? '' : `TIA: ${TIA_STATUS[t.tiaStatus][lang]}`].filter(Boolean).join(', '),
+          [country(t.country, lang), KIND[t.kind][lang], safeguardText(t, lang, reg.controller), isInEea(t.country) ? '' : `TIA: ${TIA_STATUS[t.tiaStatus][lang]}`].filter(Boolean).join(', '),
         ),
       ),
       dpaStatus: p.dpa ? DPA_STATUS[p.dpa.status][lang] : w.noDpa,
@@ -414,7 +433,7 @@ export function transferTable(reg: ProcessorRegister, lang: Language): Table {
   const w = WORDS[lang]
   const rows = reg.processors.flatMap((p) =>
     p.transfers.map((t) => {
-      const details = safeguardText(t, lang)
+      const details = safeguardText(t, lang, reg.controller)
       const row: Record<TransferColumnKey, string> = {
         processorId: String(p.id),
         processor: p.displayName,

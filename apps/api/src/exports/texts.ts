@@ -24,6 +24,7 @@ export const ROLE: Record<ProcessorRole, Localized> = {
   sub_processor: { fi: 'alikäsittelijä', en: 'sub-processor' },
   independent_controller: { fi: 'itsenäinen rekisterinpitäjä', en: 'independent controller' },
   recipient: { fi: 'vastaanottaja', en: 'recipient' },
+  international_organisation: { fi: 'kansainvälinen järjestö', en: 'international organisation' },
 }
 
 export const PROCESSOR_STATUS: Record<ProcessorStatus, Localized> = {

@@ -4,12 +4,15 @@
  */
 import {
   CHECKLIST_POINTS,
+  adequacyCitation,
+  adequacySubjectName,
   countryName,
   DATA_SUBJECT_RIGHT_LABELS,
   dpaRequired,
   type DataSubjectRight,
   type DeviceTracking,
   type TrackingConsent,
+  LEGAL_REFERENCE,
   findAdequacyDecision,
   hasGeneralAdequacy,
   isInEea,
@@ -51,6 +54,8 @@ export interface RegistryView {
   /** Whether the activities feature is there to be checked against (usage checks need it). */
   publishedKeys: Set<number> | null
   unpublishedChanges: boolean
+  /** The date the legal reference data was last checked; the data file's own date unless a test says otherwise. */
+  referenceCheckedOn?: string
 }
 
 export type NewFinding = Omit<Finding, 'acknowledgement'>
@@ -92,7 +97,8 @@ function transferEntity(p: Processor, t: Transfer) {
 /** A transfer outside the EEA needs a safeguard that applies to its country. */
 export const transferSafeguard: Check = (view) =>
   eachTransfer(view, (p, t) => {
-    if (isInEea(t.country)) return []
+    // An international organisation is under Chapter V wherever its seat is (Art. 44).
+    if (isInEea(t.country) && p.role !== 'international_organisation') return []
     const fi = countryName(t.country, 'fi')
     const en = countryName(t.country, 'en')
     const entity = transferEntity(p, t)
@@ -104,7 +110,8 @@ export const transferSafeguard: Check = (view) =>
     }
     if (t.safeguard === 'adequacy') {
       const decision = t.adequacyDecisionId ? findAdequacyDecision(t.adequacyDecisionId) : undefined
-      if (!decision || decision.country !== t.country || decision.frameworkOnly) {
+      const fits = decision && !decision.frameworkOnly && (decision.internationalOrganisation ? p.role === 'international_organisation' : decision.country === t.country && p.role !== 'international_organisation')
+      if (!fits) {
         return [finding('transfer-safeguard-not-applicable', 'high', entity, processorLink(p.id), `${p.displayName}: maalla ${fi} ei ole kirjattua riittävyyspäätöstä.`, `${p.displayName}: ${en} has no adequacy decision that covers this transfer.`)]
       }
     }
@@ -359,6 +366,98 @@ export const rightsMissing: Check = (view) =>
         ),
   )
 
+
+// ---------------------------------------------------------------------------
+// Legal reference data and Chapter V (issue 11, sections 2 and 3).
+// ---------------------------------------------------------------------------
+
+/** The adequacy decision a transfer rests on: the chosen one, or for the DPF the EU-US decision. */
+function decisionOf(t: Transfer) {
+  if (t.safeguard === 'adequacy' && t.adequacyDecisionId) return findAdequacyDecision(t.adequacyDecisionId)
+  if (t.safeguard === 'dpf') return findAdequacyDecision('us-dpf-2023')
+  return undefined
+}
+
+/** A decision with a validity end (the UK's sunset clause) that a transfer relies on: ended, or ending within 6 months. */
+export const adequacyDecisionEnding: Check = (view) =>
+  eachTransfer(view, (p, t) => {
+    const d = decisionOf(t)
+    if (!d?.validUntil || addMonths(view.today, 6) < d.validUntil) return []
+    const name = { fi: adequacySubjectName(d, 'fi'), en: adequacySubjectName(d, 'en') }
+    const cite = { fi: adequacyCitation(d, 'fi'), en: adequacyCitation(d, 'en') }
+    if (d.validUntil < view.today) {
+      return [finding('adequacy-decision-ended', 'high', transferEntity(p, t), processorLink(p.id), `${p.displayName}: siirto perustuu riittävyyspäätökseen (${name.fi}, ${cite.fi}), jonka voimassaolo päättyi ${formatDate(d.validUntil, 'fi')}.`, `${p.displayName}: the transfer rests on the adequacy decision for ${name.en} (${cite.en}), which ended on ${formatDate(d.validUntil, 'en')}.`)]
+    }
+    return [finding('adequacy-decision-ending', 'medium', transferEntity(p, t), processorLink(p.id), `${p.displayName}: siirto perustuu riittävyyspäätökseen (${name.fi}, ${cite.fi}), jonka voimassaolo päättyy ${formatDate(d.validUntil, 'fi')}. Varaudu toiseen siirtoperusteeseen.`, `${p.displayName}: the transfer rests on the adequacy decision for ${name.en} (${cite.en}), which ends on ${formatDate(d.validUntil, 'en')}. Prepare another basis.`)]
+  })
+
+/** The legal reference data (adequacy decisions, EEA) must be checked against its sources at least every 6 months. */
+export const referenceDataStale: Check = (view) => {
+  const checkedOn = view.referenceCheckedOn ?? LEGAL_REFERENCE.checkedOn
+  if (addMonths(checkedOn, 6) >= view.today) return []
+  return [finding('reference-data-stale', 'medium', { type: 'organisation', id: null, name: { fi: 'Oikeudelliset viitetiedot', en: 'Legal reference data' } }, '/', `Riittävyyspäätökset ja muut oikeudelliset viitetiedot tarkistettiin viimeksi ${formatDate(checkedOn, 'fi')}, yli 6 kuukautta sitten. Tarkista ne lähteistä ja päivitä Seloste.`, `The adequacy decisions and other legal reference data were last checked on ${formatDate(checkedOn, 'en')}, over 6 months ago. Check them against their sources and update Seloste.`)]
+}
+
+/**
+ * The SCC module must fit the parties (Decision (EU) 2021/914). The registry is the controller's, so
+ * the exporter and importer are derived from the record that holds the transfer:
+ * - a processor (Art. 28): the controller exports to its processor, module 2 (C→P);
+ * - a sub-processor: its processor exports to it, module 3 (P→P);
+ * - an independent controller or a recipient: controller to controller, module 1 (C→C).
+ * Module 4 (P→C) is for a processor exporting to its controller, which a controller's own registry
+ * never records as its transfer, so it never fits. International organisations: no module is derived.
+ */
+export function expectedSccModule(role: Processor['role']): 1 | 2 | 3 | null {
+  if (role === 'processor') return 2
+  if (role === 'sub_processor') return 3
+  if (role === 'independent_controller' || role === 'recipient') return 1
+  return null
+}
+
+export const sccModuleFit: Check = (view) =>
+  eachTransfer(view, (p, t) => {
+    if (t.safeguard !== 'scc' || t.sccModule == null) return []
+    const expected = expectedSccModule(p.role)
+    if (expected === null || expected === t.sccModule) return []
+    return [finding('transfer-scc-module-mismatch', 'medium', transferEntity(p, t), processorLink(p.id), `${p.displayName}: vakiosopimuslausekkeiden moduuli ${t.sccModule} ei sovi osapuolille; roolin perusteella odotettu moduuli on ${expected}.`, `${p.displayName}: SCC module ${t.sccModule} does not fit the parties; its role calls for module ${expected}.`, String(t.sccModule))]
+  })
+
+/**
+ * A transfer impact assessment is expected for every Art. 46 tool (EDPB Recommendations 01/2020), not only
+ * SCCs: BCRs and other safeguards too. SCC transfers keep their own check id (acknowledgements hold it).
+ */
+export const art46WithoutTia: Check = (view) =>
+  eachTransfer(view, (p, t) =>
+    (t.safeguard === 'bcr' || t.safeguard === 'other_art46') && !isInEea(t.country) && !hasGeneralAdequacy(t.country) && t.tiaStatus !== 'done'
+      ? [finding('transfer-art46-no-tia', 'medium', transferEntity(p, t), processorLink(p.id), `${p.displayName}: siirrolle maahan ${countryName(t.country, 'fi')} 46 artiklan suojatoimin ei ole tehty siirtovaikutusten arviointia (TIA).`, `${p.displayName}: no transfer impact assessment for the Art. 46 transfer to ${countryName(t.country, 'en')}.`)]
+      : [],
+  )
+
+/**
+ * Art. 49 derogations are for occasional, non-systematic transfers (EDPB Guidelines 2/2018). Storage and
+ * ongoing processing by a service are systematic by nature; remote access and support may be occasional.
+ */
+export const art49Systematic: Check = (view) =>
+  eachTransfer(view, (p, t) =>
+    t.safeguard === 'derogation_art49' && (t.kind === 'storage' || t.kind === 'processing')
+      ? [finding('transfer-art49-systematic', 'high', transferEntity(p, t), processorLink(p.id), `${p.displayName}: 49 artiklan poikkeus on tarkoitettu satunnaisiin siirtoihin, mutta siirto maahan ${countryName(t.country, 'fi')} on jatkuvaa (${t.kind === 'storage' ? 'tietojen säilytys' : 'tietojen käsittely'}). Tarvitaan riittävyyspäätös tai 46 artiklan suojatoimi.`, `${p.displayName}: an Art. 49 derogation is for occasional transfers, but the transfer to ${countryName(t.country, 'en')} is systematic (${t.kind}). It needs an adequacy decision or an Art. 46 safeguard.`)]
+      : [],
+  )
+
+/** A DPF listing is per legal entity: the record needs the entity's legal name and a US home country. */
+export const dpfEntity: Check = (view) =>
+  eachTransfer(view, (p, t) => {
+    if (t.safeguard !== 'dpf') return []
+    const out: NewFinding[] = []
+    if (!p.legalName) {
+      out.push(finding('dpf-no-legal-name', 'medium', transferEntity(p, t), processorLink(p.id), `${p.displayName}: Data Privacy Framework -sertifioidun yhtiön virallista nimeä ei ole kirjattu; julkinen luettelo kertoo, ettei sitä ole kirjattu.`, `${p.displayName}: the legal name of the DPF-certified company is not recorded; the public list says it is not recorded.`))
+    }
+    if (!p.hqCountry) {
+      out.push(finding('dpf-home-country-unknown', 'medium', transferEntity(p, t), processorLink(p.id), `${p.displayName}: kotimaata ei ole kirjattu; Data Privacy Framework koskee vain yhdysvaltalaisia yhtiöitä.`, `${p.displayName}: no home country is recorded; the Data Privacy Framework covers only US companies.`))
+    }
+    return out
+  })
+
 export const CHECKS: Check[] = [
   transferSafeguard,
   sccWithoutTia,
@@ -374,6 +473,12 @@ export const CHECKS: Check[] = [
   trackingConsentBundled,
   emailMarketingWithoutProcessor,
   rightsMissing,
+  adequacyDecisionEnding,
+  referenceDataStale,
+  sccModuleFit,
+  art46WithoutTia,
+  art49Systematic,
+  dpfEntity,
 ]
 
 export function runChecks(view: RegistryView): NewFinding[] {

@@ -142,3 +142,8 @@ export function completeDocument<T extends Json>(doc: T, apiPrefix = '/api'): T 
   }
   return out as T
 }
+
+/** A documented error response with its own description, where the generic one would mislead. */
+export function describedErrorResponse(description: string) {
+  return { description, content: { 'application/json': { schema: ErrorBody } } } as const
+}

@@ -2,7 +2,7 @@ import { countryName, type Language, type PublishedVersion } from '@seloste/sche
 import { Feed } from 'feed'
 import { neutraliseFormulas, toCsv } from '../lib/csv'
 import { changeText, esc, publicLinks } from './render-html'
-import { agreementsSentence, UNKNOWN_TEXTS, isUpcoming, kindText, otherTransfersSentence, pick, safeguardStatement, T } from './texts'
+import { agreementsSentence, UNKNOWN_TEXTS, isChapterV, isUpcoming, kindText, otherTransfersSentence, pick, safeguardStatement, T } from './texts'
 
 /** The list as JSON in one language: the public fields and the basis statements, as on the page. */
 export function renderJson(version: PublishedVersion, lang: Language, today: string): string {
@@ -39,7 +39,8 @@ export function renderJson(version: PublishedVersion, lang: Language, today: str
           dpfListingUrl: l.dpfListingUrl,
           sccModule: l.sccModule,
           derogation: l.derogation,
-          basis: l.outsideEea ? safeguardStatement(e.name, l, lang).text : null,
+          internationalOrganisation: l.internationalOrganisation?.[lang] ?? null,
+          basis: isChapterV(l) ? safeguardStatement(e, l, lang, version.content.safeguardCopyContact).text : null,
         })),
       })),
       statements: {
@@ -68,7 +69,7 @@ export function renderCsv(version: PublishedVersion, lang: Language, today: stri
     const common = [e.name, e.legalName, e.role, e.parentName, pick(e.service, lang), pick(e.purpose, lang), pick(e.disclosureCondition, lang), isUpcoming(e, today) ? 'upcoming' : 'active', e.effectiveDate, e.addedOn]
     if (e.locations.length === 0) rows.push([...common, null, null, null, null, null, UNKNOWN_TEXTS[lang].locationNotRecorded, false])
     for (const l of e.locations) {
-      rows.push([...common, l.country, countryName(l.country, lang), l.outsideEea, kindText(l.kind, lang), l.safeguard, l.outsideEea ? safeguardStatement(e.name, l, lang).text : null, true])
+      rows.push([...common, l.country, countryName(l.country, lang), l.outsideEea, kindText(l.kind, lang), l.safeguard, isChapterV(l) ? safeguardStatement(e, l, lang, version.content.safeguardCopyContact).text : null, true])
     }
   }
   // With a byte order mark: people open this file in Excel, which reads UTF-8 without one as a legacy code page.

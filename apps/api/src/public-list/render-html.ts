@@ -93,7 +93,7 @@ export function renderHtmlFragment(version: PublishedVersion, lang: Language, to
   else {
     parts.push('<ul>')
     for (const { entry, location } of transfers) {
-      const basis = safeguardStatement(entry.name, location, lang)
+      const basis = safeguardStatement(entry, location, lang, version.content.safeguardCopyContact)
       const link = basis.link ? ` <a href="${esc(basis.link)}">${esc(basis.link.replace(/^https?:\/\//, '').replace(/\/$/, ''))}</a>.` : location.safeguard === 'dpf' ? ' www.dataprivacyframework.gov.' : ''
       const at = location.safeguard === 'dpf' ? (lang === 'fi' ? ' osoitteessa' : ' at') : ''
       parts.push(`<li><strong>${esc(entry.name)}</strong>, ${esc(countryName(location.country, lang))} (${esc(kindText(location.kind, lang))}). ${esc(basis.text)}${at}${link}</li>`)

@@ -142,38 +142,85 @@ export function kindText(kind: TransferKind, lang: Language): string {
   return KIND[kind][lang]
 }
 
-/** The statement of the basis on which data goes to a third country, as the policy would write it. */
-export function safeguardStatement(entryName: string, l: PublicLocation, lang: Language): { text: string; link: string | null } {
+/**
+ * Art. 13(1)(f)/14(1)(f): for a transfer on Art. 46 or 47 safeguards the notice says how to obtain a
+ * copy of them. The contact is the organisation's recorded privacy contact at publication; `null`
+ * when none is recorded (the sentence says so), `undefined` in versions published before the
+ * sentence existed (nothing is added to what was published then).
+ */
+export function copyOfSafeguardsText(contact: string | null | undefined, lang: Language): string {
+  if (contact === undefined) return ''
+  if (lang === 'fi') return contact ? ` Jäljennöksen niistä voi pyytää osoitteesta ${contact}.` : ' Jäljennöksen niistä voi pyytää rekisterinpitäjältä; yhteystietoa pyyntöjä varten ei ole kirjattu.'
+  return contact ? ` A copy can be requested from ${contact}.` : ' A copy can be requested from the controller; no contact for such requests is recorded.'
+}
+
+/**
+ * The statement of the basis on which data goes to a third country, as the policy would write it.
+ * A DPF statement names the certified legal entity (a listing is per legal entity), never the
+ * display name; where no legal name is recorded it says so.
+ */
+export function safeguardStatement(
+  entry: { name: string; legalName: string | null },
+  l: PublicLocation,
+  lang: Language,
+  copyContact?: string | null,
+): { text: string; link: string | null } {
   const fi = lang === 'fi'
+  const copy = copyOfSafeguardsText(copyContact, lang)
   switch (l.safeguard) {
-    case 'dpf':
+    case 'dpf': {
+      const certified = entry.legalName
+        ? fi
+          ? `${entry.legalName} on Data Privacy Framework -sertifioitu yhtiö, minkä voi tarkistaa Yhdysvaltain kauppaministeriön ylläpitämästä verkkopalvelusta`
+          : `${entry.legalName} is certified under the Data Privacy Framework, which can be checked in the US Department of Commerce's register`
+        : fi
+          ? 'Sertifioidun yhtiön virallista nimeä ei ole kirjattu; sertifioinnin voi tarkistaa Yhdysvaltain kauppaministeriön ylläpitämästä verkkopalvelusta'
+          : "The legal name of the certified company is not recorded; the certification can be checked in the US Department of Commerce's register"
       return {
         text: fi
-          ? `Siirtoperuste on Euroopan komission päätös riittävästä tietosuojan tasosta. Siirrossa noudatetaan EU:n ja Yhdysvaltojen välistä tietosuojakehystä (Data Privacy Framework). ${entryName} on Data Privacy Framework -sertifioitu yhtiö, minkä voi tarkistaa Yhdysvaltain kauppaministeriön ylläpitämästä verkkopalvelusta`
-          : `The transfer is based on the European Commission's adequacy decision under the EU-US Data Privacy Framework. ${entryName} is certified under the Data Privacy Framework, which can be checked in the US Department of Commerce's register`,
+          ? `Siirtoperuste on Euroopan komission päätös riittävästä tietosuojan tasosta. Siirrossa noudatetaan EU:n ja Yhdysvaltojen välistä tietosuojakehystä (Data Privacy Framework). ${certified}`
+          : `The transfer is based on the European Commission's adequacy decision under the EU-US Data Privacy Framework. ${certified}`,
         link: l.dpfListingUrl,
       }
-    case 'adequacy':
+    }
+    case 'adequacy': {
+      const io = l.internationalOrganisation
+        ? fi
+          ? `Vastaanottaja on kansainvälinen järjestö (${l.internationalOrganisation.fi}). `
+          : `The recipient is an international organisation (${l.internationalOrganisation.en}). `
+        : ''
+      // Cited by its number; where no number is recorded (the EPO decision), by its date, never by a guess.
+      const dated = !l.adequacyDecision && l.adequacyAdoptedOn ? formatDate(l.adequacyAdoptedOn, lang) : null
       return {
         text: fi
-          ? `Siirtoperuste on Euroopan komission päätös riittävästä tietosuojan tasosta${l.adequacyDecision ? ` (${l.adequacyDecision})` : ''}.`
-          : `The transfer is based on the European Commission's adequacy decision${l.adequacyDecision ? ` (${l.adequacyDecision})` : ''}.`,
+          ? dated
+            ? `${io}Siirtoperuste on Euroopan komission ${dated} tekemä päätös riittävästä tietosuojan tasosta.`
+            : `${io}Siirtoperuste on Euroopan komission päätös riittävästä tietosuojan tasosta${l.adequacyDecision ? ` (${l.adequacyDecision})` : ''}.`
+          : dated
+            ? `${io}The transfer is based on the European Commission's adequacy decision of ${dated}.`
+            : `${io}The transfer is based on the European Commission's adequacy decision${l.adequacyDecision ? ` (${l.adequacyDecision})` : ''}.`,
         link: null,
       }
+    }
     case 'scc':
       return {
         text: fi
-          ? `Siirtoperuste on Euroopan komission hyväksymät vakiosopimuslausekkeet (täytäntöönpanopäätös (EU) 2021/914${l.sccModule ? `, moduuli ${l.sccModule}` : ''}).`
-          : `The transfer is based on the standard contractual clauses approved by the European Commission (Implementing Decision (EU) 2021/914${l.sccModule ? `, module ${l.sccModule}` : ''}).`,
+          ? `Siirron perusteena ovat Euroopan komission hyväksymät vakiosopimuslausekkeet (täytäntöönpanopäätös (EU) 2021/914${l.sccModule ? `, moduuli ${l.sccModule}` : ''}).${copy}`
+          : `The transfer is based on the standard contractual clauses approved by the European Commission (Implementing Decision (EU) 2021/914${l.sccModule ? `, module ${l.sccModule}` : ''}).${copy}`,
         link: null,
       }
     case 'bcr':
-      return { text: fi ? 'Siirtoperuste on yritystä koskevat sitovat säännöt (tietosuoja-asetuksen 47 artikla).' : 'The transfer is based on binding corporate rules (GDPR Article 47).', link: null }
+      return {
+        text: fi
+          ? `Siirron perusteena ovat yritystä koskevat sitovat säännöt (tietosuoja-asetuksen 47 artikla).${copy}`
+          : `The transfer is based on binding corporate rules (GDPR Article 47).${copy}`,
+        link: null,
+      }
     case 'other_art46':
       return {
         text: fi
-          ? `Siirtoperuste on tietosuoja-asetuksen 46 artiklan mukainen suojatoimi${l.otherSafeguard ? `: ${l.otherSafeguard}` : ''}.`
-          : `The transfer is based on an appropriate safeguard under GDPR Article 46${l.otherSafeguard ? `: ${l.otherSafeguard}` : ''}.`,
+          ? `Siirtoperuste on tietosuoja-asetuksen 46 artiklan mukainen suojatoimi${l.otherSafeguard ? `: ${l.otherSafeguard}` : ''}.${copy}`
+          : `The transfer is based on an appropriate safeguard under GDPR Article 46${l.otherSafeguard ? `: ${l.otherSafeguard}` : ''}.${copy}`,
         link: null,
       }
     case 'derogation_art49': {
@@ -191,6 +238,11 @@ export function safeguardStatement(entryName: string, l: PublicLocation, lang: L
   }
 }
 
+/** A location the transfers section lists: outside the EEA, or at an international organisation (Chapter V either way). */
+export function isChapterV(l: PublicLocation): boolean {
+  return l.outsideEea || !!l.internationalOrganisation
+}
+
 export function countryList(entry: PublicEntry, lang: Language, outsideEea: boolean): string[] {
   return [...new Set(entry.locations.filter((l) => l.outsideEea === outsideEea).map((l) => countryName(l.country, lang)))]
 }
@@ -202,7 +254,7 @@ export function pick(text: { fi: string; en: string }, lang: Language): string {
 
 /** Entries grouped as the policy presents them: processors with their sub-processors, and recipients. */
 export function groupEntries(entries: readonly PublicEntry[]) {
-  const isRecipient = (e: PublicEntry) => e.role === 'recipient' || e.role === 'independent_controller'
+  const isRecipient = (e: PublicEntry) => e.role === 'recipient' || e.role === 'independent_controller' || e.role === 'international_organisation'
   const keys = new Set(entries.map((e) => e.key))
   const processorsList = entries.filter((e) => !isRecipient(e))
   const topLevel = processorsList.filter((e) => e.parentKey === null || !keys.has(e.parentKey) || isRecipient(entries.find((p) => p.key === e.parentKey)!))
@@ -210,7 +262,7 @@ export function groupEntries(entries: readonly PublicEntry[]) {
   return {
     processors: topLevel.map((e) => ({ entry: e, children: childrenOf(e.key) })),
     recipients: entries.filter(isRecipient),
-    transfers: entries.flatMap((e) => e.locations.filter((l) => l.outsideEea).map((l) => ({ entry: e, location: l }))),
+    transfers: entries.flatMap((e) => e.locations.filter(isChapterV).map((l) => ({ entry: e, location: l }))),
   }
 }
 

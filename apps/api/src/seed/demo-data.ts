@@ -83,8 +83,9 @@ export const DEMO_PROCESSORS: DemoProcessor[] = [
         country: 'US',
         kind: 'storage',
         safeguard: 'dpf',
-        // The policy links the Department of Commerce's list, not the participant's own entry; never verified.
-        dpfListingUrl: 'https://www.dataprivacyframework.gov/list',
+        // The policy links only the Department of Commerce's list, not the participant's own page, which
+        // is the only listing accepted: none is recorded (a finding says it was never verified).
+        dpfListingUrl: null,
         tiaStatus: 'unknown',
       },
     ],

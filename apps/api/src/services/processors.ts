@@ -3,6 +3,7 @@ import {
   EEA_COUNTRIES,
   dpaRequired,
   isInEea,
+  transferRecipientIssues,
   type DpaDocument,
   type Processor,
   type ProcessorInputParsed,
@@ -77,6 +78,21 @@ function checkMerged(db: DbOrTx, id: number | null, row: Pick<ProcessorRow, 'par
       throw invalid([{ path: 'parentId', message: 'This would make the processor its own ancestor' }])
     }
     cursor = parent.parentId
+  }
+}
+
+/**
+ * A change of role or home country must not leave a transfer on a basis that no longer applies (a DPF
+ * transfer of a processor now recorded outside the US): refused on the processor's field.
+ */
+function checkTransfersStillHold(db: DbOrTx, id: number, row: Pick<ProcessorRow, 'role' | 'hqCountry'>): void {
+  const held = db.select({ id: transfers.id, safeguard: transfers.safeguard, adequacyDecisionId: transfers.adequacyDecisionId }).from(transfers).where(eq(transfers.processorId, id)).all()
+  for (const t of held) {
+    const [issue] = transferRecipientIssues(t, row)
+    if (issue) {
+      const field = issue.path === 'safeguard' && t.safeguard === 'dpf' ? 'hqCountry' : 'role'
+      throw invalid([{ path: field, message: `Transfer ${t.id} would no longer hold: ${issue.message}` }])
+    }
   }
 }
 
@@ -371,6 +387,7 @@ export function updateProcessor(ctx: ServiceContext, id: number, input: Processo
       if (changesNothing(before, toColumns(input))) return getProcessor(tx, id)
       const merged = { ...before, ...toColumns(input) }
       checkMerged(tx, id, merged)
+      checkTransfersStillHold(tx, id, merged)
       const updated = tx
         .update(processors)
         .set({ ...toColumns(input), searchText: searchTextOf(merged), version: before.version + 1, updatedAt: nowIso() })

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm'
 import {
   canonicalJson,
+  adequacySubjectName,
   diffContent,
   dpaRequired,
   entriesWithoutLocation,
@@ -105,17 +106,27 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
     addedOn: addedBefore.get(p.id) ?? date,
     locations: places
       .filter((t) => t.processorId === p.id)
-      .map((t) => ({
+      .map((t) => {
+        const decision = t.adequacyDecisionId ? findAdequacyDecision(t.adequacyDecisionId) : undefined
+        return {
         country: t.country,
         outsideEea: !isInEea(t.country),
         kind: t.kind,
         safeguard: t.safeguard,
-        adequacyDecision: t.adequacyDecisionId ? (findAdequacyDecision(t.adequacyDecisionId)?.decision ?? null) : null,
+        adequacyDecision: decision?.decision ?? null,
+        adequacyAdoptedOn: decision?.adoptedOn ?? null,
+        // A transfer to an international organisation is one under Chapter V wherever its seat is (Art. 44).
+        internationalOrganisation:
+          p.role === 'international_organisation'
+            ? decision?.internationalOrganisation
+              ? { fi: adequacySubjectName(decision, 'fi'), en: adequacySubjectName(decision, 'en') }
+              : { fi: p.displayName, en: p.displayName }
+            : null,
         dpfListingUrl: t.dpfListingUrl,
         sccModule: t.sccModule,
         derogation: t.derogation,
         otherSafeguard: t.otherSafeguard,
-      }))
+      }})
       .sort((a, b) => Number(a.outsideEea) - Number(b.outsideEea) || a.country.localeCompare(b.country) || a.kind.localeCompare(b.kind)),
   }))
   entries.sort((a, b) => collator.compare(a.name, b.name) || a.key - b.key)
@@ -134,6 +145,7 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
     defaultLanguage: org.defaultLanguage,
     entries,
     allProcessorsHaveDpa: inUse.every((p) => isSigned(p.id)),
+    safeguardCopyContact: org.privacyContactEmail ?? null,
     signedDpaKeys: entries.filter((e) => (e.role === 'processor' || e.role === 'sub_processor') && isSigned(e.key)).map((e) => e.key),
   })
 }

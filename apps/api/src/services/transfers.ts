@@ -1,9 +1,19 @@
 import { eq } from 'drizzle-orm'
-import { fieldErrorsFrom, normaliseTransfer, TransferRules, type Transfer, type TransferInputParsed, type TransferUpdate } from '@seloste/schema'
+import {
+  countryName,
+  fieldErrorsFrom,
+  isDuplicateTransfer,
+  normaliseTransfer,
+  transferRecipientIssues,
+  TransferRules,
+  type Transfer,
+  type TransferInputParsed,
+  type TransferUpdate,
+} from '@seloste/schema'
 import type { z } from 'zod'
 import type { DbOrTx } from '../db/client'
 import { processors, transfers } from '../db/schema'
-import { invalid, notFound } from '../lib/app-error'
+import { AppError, invalid, notFound } from '../lib/app-error'
 import { recordAudit } from './audit'
 import { nowIso, type ServiceContext } from './context'
 import { toTransfer } from './mappers'
@@ -52,18 +62,40 @@ const DEFAULTS: Omit<TransferFields, 'country' | 'kind' | 'safeguard'> = {
   notes: null,
 }
 
-/** Validates the whole record against the Chapter V rules and clears fields of other safeguards. */
-function checked(fields: TransferFields): TransferFields {
+/**
+ * Validates the whole record against the Chapter V rules, those that depend on the recipient (its role
+ * and home country) included, refuses a second transfer of the processor to the same country of the
+ * same kind, and clears fields of other safeguards.
+ */
+function checked(tx: DbOrTx, processorId: number, fields: TransferFields, selfId: number | null): TransferFields {
+  const processor = tx.select({ role: processors.role, hqCountry: processors.hqCountry }).from(processors).where(eq(processors.id, processorId)).get()
+  if (!processor) throw notFound('Processor')
   const result = TransferRules.safeParse(fields)
   if (!result.success) throw invalid(fieldErrorsFrom(result.error.issues))
+  const issues = transferRecipientIssues(fields, processor)
+  if (issues.length) throw invalid(issues)
+  const twin = tx
+    .select({ id: transfers.id, country: transfers.country, kind: transfers.kind })
+    .from(transfers)
+    .where(eq(transfers.processorId, processorId))
+    .all()
+    .find((t) => t.id !== selfId && isDuplicateTransfer(t, fields))
+  if (twin) {
+    const where = `${countryName(fields.country, 'en')} (${fields.kind})`
+    throw new AppError('conflict', `The processor already has a transfer to ${where} (transfer ${twin.id}); change that one instead`, {
+      fields: [
+        { path: 'country', message: `Duplicate of transfer ${twin.id}: same country and kind` },
+        { path: 'kind', message: `Duplicate of transfer ${twin.id}: same country and kind` },
+      ],
+    })
+  }
   return normaliseTransfer(fields)
 }
 
 export function createTransfer(ctx: ServiceContext, processorId: number, input: TransferInputParsed): Transfer {
   return ctx.db.transaction(
     (tx) => {
-      if (!tx.select({ id: processors.id }).from(processors).where(eq(processors.id, processorId)).get()) throw notFound('Processor')
-      const fields = checked({ ...DEFAULTS, ...input })
+      const fields = checked(tx, processorId, { ...DEFAULTS, ...input }, null)
       const now = nowIso()
       const row = tx.insert(transfers).values({ ...fields, processorId, version: 1, createdAt: now, updatedAt: now }).returning().get()
       recordAudit(tx, ctx, { action: 'create', entityType: 'transfer', entityId: row.id, after: toTransfer(row) })
@@ -78,7 +110,7 @@ export function updateTransfer(ctx: ServiceContext, id: number, input: z.output<
     (tx) => {
       const before = requireVersion(findRow(tx, id), input.version, 'Transfer', () => getTransfer(tx, id))
       const { version: _v, ...patch } = input
-      const fields = checked({ ...fieldsOf(before), ...patch })
+      const fields = checked(tx, before.processorId, { ...fieldsOf(before), ...patch }, before.id)
       if (changesNothing(before, fields)) return toTransfer(before)
       const row = tx
         .update(transfers)

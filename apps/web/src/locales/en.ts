@@ -119,6 +119,7 @@ export const en = {
       sub_processor: 'Sub-processor',
       independent_controller: 'Independent controller',
       recipient: 'Recipient',
+      international_organisation: 'International organisation',
     },
     processorStatus: {
       planned: 'Planned',

@@ -118,6 +118,7 @@ export const fi: typeof en = {
       sub_processor: 'Alikäsittelijä',
       independent_controller: 'Itsenäinen rekisterinpitäjä',
       recipient: 'Vastaanottaja',
+      international_organisation: 'Kansainvälinen järjestö',
     },
     processorStatus: {
       planned: 'Suunniteltu',

@@ -43,8 +43,8 @@ describe('legal reference data', () => {
     expect(adequacySubjectName(epo!, 'en')).toBe('European Patent Organisation')
     expect(adequacySubjectName(epo!, 'fi')).toBe('Euroopan patenttijärjestö')
     // No act number was sourced: it is cited by its date, never by an invented number.
-    expect(adequacyCitation(epo!, 'en')).toBe('decision of 15 July 2025')
-    expect(adequacyCitation(epo!, 'fi')).toBe('päätös 15.7.2025')
+    expect(adequacyCitation(epo!, 'en')).toBe('15 July 2025')
+    expect(adequacyCitation(epo!, 'fi')).toBe('15.7.2025')
     // A country lookup never returns an organisation's decision.
     expect(adequacyDecisionsFor('DE')).toEqual([])
   })

@@ -52,7 +52,7 @@ function ProcessorDetailPage({ id }: { id: number }) {
         <ProcessorOverview processor={processor} />
         <ProcessorDescriptions processor={processor} />
       </div>
-      <TransfersSection processorId={processor.id} transfers={processor.transfers} />
+      <TransfersSection processorId={processor.id} transfers={processor.transfers} recipientRole={processor.role} />
       <DpasSection processorId={processor.id} dpas={processor.dpas} role={processor.role} />
       <ProcessorActivities processorId={processor.id} />
       <ProcessorNotes processor={processor} />

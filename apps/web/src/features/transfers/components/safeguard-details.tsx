@@ -1,4 +1,4 @@
-import { findAdequacyDecision, type Transfer } from '@seloste/schema'
+import { adequacyCitation, adequacySubjectName, findAdequacyDecision, type Transfer } from '@seloste/schema'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../../lib/format'
 
@@ -14,7 +14,8 @@ export function SafeguardDetails({ transfer: tr }: { transfer: Transfer }) {
         if (!d) return <span className="text-warning">{t('transfers.details.noDecision')}</span>
         return (
           <>
-            {t('transfers.details.decision', { decision: d.decision })}
+            {t('transfers.details.decision', { decision: adequacyCitation(d, lang) })}
+            {d.internationalOrganisation && <span className="cell-sub">{adequacySubjectName(d, lang)}</span>}
             {d.scope && <span className="cell-sub">{d.scope[lang]}</span>}
           </>
         )

@@ -1,11 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import {
+  adequacyCitation,
+  adequacySubjectName,
   Derogation,
   isInEea,
   normaliseTransfer,
   TiaStatus,
   TransferInput,
   TransferKind,
+  type ProcessorRole,
   type Transfer,
   type TransferInputParsed,
 } from '@seloste/schema'
@@ -33,6 +36,8 @@ import { safeguardsFor, selectableAdequacyDecisions } from '../lib/safeguards'
 
 interface TransferFormProps {
   processorId: number
+  /** The recipient's role: an international organisation is under Chapter V wherever its seat is. */
+  recipientRole?: ProcessorRole
   /** Edit when given. */
   transfer?: Transfer
   initialValues: TransferFormValues
@@ -48,7 +53,7 @@ type Parsed = TransferInputParsed & { version?: number }
  * and edit validate with TransferInput, which carries the Chapter V rules (TransferUpdate is
  * shape-only, since the API checks it against the merged record).
  */
-export function TransferForm({ processorId, transfer, initialValues, onSaved, onCancel }: TransferFormProps) {
+export function TransferForm({ processorId, recipientRole, transfer, initialValues, onSaved, onCancel }: TransferFormProps) {
   const { t, i18n } = useTranslation()
   const format = useFormat()
   const lang = i18n.language === 'fi' ? 'fi' : 'en'
@@ -64,11 +69,13 @@ export function TransferForm({ processorId, transfer, initialValues, onSaved, on
 
   const country = watch('country')
   const safeguard = watch('safeguard')
-  const inEea = country ? isInEea(country) : null
-  const options = safeguardsFor(country)
+  const organisation = recipientRole === 'international_organisation'
+  // For an international organisation Chapter V applies whatever the country: treated as "outside".
+  const inEea = country ? (organisation ? false : isInEea(country)) : null
+  const options = safeguardsFor(country, recipientRole)
   // Keep a stored safeguard visible even if the rules would no longer offer it, so nothing changes unseen.
   if (safeguard && !options.includes(safeguard) && transfer?.safeguard === safeguard) options.push(safeguard)
-  const decisions = selectableAdequacyDecisions(country)
+  const decisions = selectableAdequacyDecisions(country, recipientRole)
 
   // When the country changes, drop choices that cannot apply to it (a user action, not on first render).
   const previousCountry = useRef(country)
@@ -76,16 +83,17 @@ export function TransferForm({ processorId, transfer, initialValues, onSaved, on
     if (previousCountry.current === country) return
     previousCountry.current = country
     const current = getValues('safeguard')
-    if (country && isInEea(country)) {
+    const outside = country && (organisation || !isInEea(country))
+    if (country && !outside) {
       setValue('safeguard', 'none_needed')
       setValue('tiaStatus', 'not_needed')
-    } else if (current && !safeguardsFor(country).includes(current)) {
+    } else if (current && !safeguardsFor(country, recipientRole).includes(current)) {
       setValue('safeguard', '')
     }
-    if (getValues('tiaStatus') === 'not_needed' && country && !isInEea(country)) setValue('tiaStatus', 'unknown')
-    const only = selectableAdequacyDecisions(country)
+    if (getValues('tiaStatus') === 'not_needed' && outside) setValue('tiaStatus', 'unknown')
+    const only = selectableAdequacyDecisions(country, recipientRole)
     setValue('adequacyDecisionId', only.length === 1 ? only[0]!.id : '')
-  }, [country, getValues, setValue])
+  }, [country, getValues, setValue, organisation, recipientRole])
 
   const save = async (values: Parsed) => {
     const body = normaliseTransfer(values)
@@ -164,7 +172,7 @@ export function TransferForm({ processorId, transfer, initialValues, onSaved, on
                 <option value="">{t('form.choose')}</option>
                 {decisions.map((d) => (
                   <option key={d.id} value={d.id}>
-                    {t('transfers.form.decisionOption', { decision: d.decision, country: format.country(d.country) })}
+                    {t('transfers.form.decisionOption', { decision: adequacyCitation(d, lang), country: adequacySubjectName(d, lang) })}
                     {d.scope ? ` (${d.scope[lang]})` : ''}
                   </option>
                 ))}

@@ -1,4 +1,4 @@
-import type { Transfer } from '@seloste/schema'
+import type { ProcessorRole, Transfer } from '@seloste/schema'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TiaStatusBadge } from '../../../components/domain/status-badges'
@@ -19,7 +19,7 @@ import { TransferForm } from './transfer-form'
 type Editing = { mode: 'create' } | { mode: 'edit'; transfer: Transfer } | null
 
 /** Where the processor's data goes (GDPR Chapter V), with add, edit and delete. */
-export function TransfersSection({ processorId, transfers }: { processorId: number; transfers: Transfer[] }) {
+export function TransfersSection({ processorId, transfers, recipientRole }: { processorId: number; transfers: Transfer[]; recipientRole?: ProcessorRole }) {
   const { t } = useTranslation()
   const format = useFormat()
   const canEdit = useCan('edit')
@@ -109,6 +109,7 @@ export function TransfersSection({ processorId, transfers }: { processorId: numb
           <TransferForm
             key={editing.mode === 'edit' ? `edit-${editing.transfer.id}` : 'create'}
             processorId={processorId}
+            recipientRole={recipientRole}
             transfer={editing.mode === 'edit' ? editing.transfer : undefined}
             initialValues={editing.mode === 'edit' ? transferToFormValues(editing.transfer) : emptyTransferValues()}
             onSaved={() => setEditing(null)}
