@@ -284,7 +284,7 @@ function publish(path: string): { ms: number; version: number; error?: string } 
   const db = openDatabase(path)
   const t0 = performance.now()
   try {
-    const version = publishPublicList(systemContext(db), { basedOnVersion: 0 }).version
+    const version = publishPublicList(systemContext(db), { basedOnVersion: 0, confirmUnknownLocations: true }).version
     return { ms: performance.now() - t0, version }
   } catch (err) {
     return { ms: NaN, version: NaN, error: (err instanceof Error ? err.message : String(err)).slice(0, 200) }

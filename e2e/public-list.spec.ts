@@ -48,6 +48,11 @@ test('preview, see the difference, publish, open the public page in Finnish and 
   const next = before + 1
   const dialog = page.getByRole('dialog', { name: `Publish version ${next}?` })
   await expect(dialog.getByLabel('Date of the version')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/)
+  // The new processor has no location recorded: publishing is blocked until the editor confirms.
+  await expect(dialog.getByRole('alert')).toContainText(name)
+  await dialog.getByRole('button', { name: `Publish version ${next}` }).click()
+  await expect(dialog.getByText('Confirm that you have read the warning')).toBeVisible()
+  await dialog.getByLabel('I have read this and want to publish the list as it is').check()
   await dialog.getByRole('button', { name: `Publish version ${next}` }).click()
   await expect(dialog).toBeHidden()
   await expect(page.getByText(`Version ${next} published`)).toBeVisible()
@@ -73,12 +78,13 @@ test('publishing over someone else’s newer version is refused and the preview 
   const seen = await latestVersion(api)
 
   // Someone else publishes meanwhile (here through the API).
-  const other = await api.post('/api/public-list/publish', { data: { basedOnVersion: seen } })
+  const other = await api.post('/api/public-list/publish', { data: { basedOnVersion: seen, confirmUnknownLocations: true } })
   expect(other.status(), await other.text()).toBe(201)
   const second = uniqueName('Toinen Oy')
   await createProcessor(api, publicProcessor(second))
 
   await page.getByRole('button', { name: 'Publish', exact: true }).click()
+  await page.getByRole('dialog').getByLabel('I have read this and want to publish the list as it is').check()
   await page.getByRole('dialog').getByRole('button', { name: `Publish version ${seen + 1}` }).click()
   await expect(page.getByRole('alert').filter({ hasText: 'Someone published a new version after you opened this preview' })).toBeVisible()
   // The refreshed preview compares with their version: only the newer processor is left to publish.

@@ -114,7 +114,7 @@ describe("the demo data's activities (the reference policy)", () => {
   it('records bookkeeping as a legal obligation kept at least six years under the Accounting Act, with Fennoa', () => {
     const a = byName['Bookkeeping']
     expect(a.purposes[0]).toMatchObject({ legalBasis: 'c', legalReference: 'Kirjanpitolaki (1336/1997)' })
-    expect(a.retention).toMatchObject({ kind: 'duration', amount: 6, unit: 'years', minimum: true, legalReference: 'Kirjanpitolaki (1336/1997)' })
+    expect(a.retention).toMatchObject({ kind: 'duration_after_event', amount: 6, unit: 'years', minimum: true, legalReference: 'Kirjanpitolaki 1336/1997, 2 luku 10 § 2 mom.' })
     expect(a.processors.map((p: { displayName: string }) => p.displayName)).toEqual(['Fennoa Oy'])
   })
 

@@ -160,7 +160,9 @@ describe('the record of processing as XLSX', () => {
     expect(cell(header!, newsletter, ART30.f)).toBe('until the subscriber cancels the subscription')
     const bookkeeping = byPurpose('Keeping the accounting records')
     expect(cell(header!, bookkeeping, 'Article 6 lawful basis for processing personal data')).toBe('Legal obligation (Art. 6(1)(c)): Kirjanpitolaki (1336/1997)')
-    expect(cell(header!, bookkeeping, ART30.f)).toBe('at least 6 years (Kirjanpitolaki (1336/1997))')
+    // Kirjanpitolaki 2:10: vouchers 6 years from the end of the year in which the financial year ended, ledgers 10 years.
+    expect(cell(header!, bookkeeping, ART30.f)).toContain('at least 6 years after the calendar year in which the financial year ended is over (Kirjanpitolaki 1336/1997, 2 luku 10 § 2 mom.)')
+    expect(cell(header!, bookkeeping, ART30.f)).toContain('at least 10 years after the financial year ends (Kirjanpitolaki 1336/1997, 2 luku 10 § 1 mom.)')
     expect(cell(header!, byPurpose('Authentication to our services'), 'Article 6 lawful basis for processing personal data')).toBe('not recorded')
     expect(cell(header!, byPurpose('Following and analysing'), ART30.f)).toBe('6 months')
   })

@@ -225,3 +225,20 @@ describe('the findings on the demo data', () => {
     expect(names(of(await findings(ctx), 'dpa-missing'))).not.toContain('CapsuleCRM Inc')
   })
 })
+
+describe('the demo data says only what the policy says', () => {
+  it('gives newsletter subscribers no phone number or postal address, and keeps accounting records as kirjanpitolaki 2:10 counts', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const newsletter = await activityNamed(ctx, 'Newsletter subscribers')
+    const categories = newsletter.dataCategories.map((c: { name: { fi: string } }) => c.name.fi).join(' | ')
+    expect(categories).not.toContain('puhelin')
+    expect(categories).not.toContain('Nimi ja yhteystiedot')
+    expect(categories).toContain('Sähköpostiosoite')
+
+    const books = await activityNamed(ctx, 'Bookkeeping')
+    const ledgers = books.dataCategories.find((c: { name: { en: string } }) => c.name.en.includes('ledgers'))
+    expect(ledgers.retention).toMatchObject({ kind: 'duration_after_event', amount: 10, unit: 'years', event: { fi: 'tilikausi päättyy' } })
+    expect(books.retention).toMatchObject({ kind: 'duration_after_event', amount: 6, unit: 'years', minimum: true })
+    expect(books.retention.legalReference).toContain('2 luku 10 §')
+  })
+})

@@ -8,7 +8,7 @@
  * legal basis of the platforms' processing, legitimate interests assessments), so that the gaps
  * show. English texts are translations of the policy's Finnish.
  */
-import type { ActivityInput, DataCategoryInput, DataSubjectCategoryInput, DataSubjectRight, OtherRecipient } from '@seloste/schema'
+import type { ActivityInput, RetentionInput, DataCategoryInput, DataSubjectCategoryInput, DataSubjectRight, OtherRecipient } from '@seloste/schema'
 
 type Localized = { fi: string; en: string }
 
@@ -49,8 +49,16 @@ export const DEMO_DATA_CATEGORIES = {
   duration: { name: { fi: 'Sivustolla vietetty aika', en: 'Time spent on the website' } },
   // Section 3.3 (and 11).
   emailTracking: { name: { fi: 'Sähköpostien avaamiset ja linkkien klikkaukset', en: 'Email opens and link clicks' } },
-  // Section 4.
+  // Section 3.3 names no categories; delivering a newsletter by e-mail needs the address, and nothing more is said.
+  email: { name: { fi: 'Sähköpostiosoite', en: 'Email address' } },
+  // Section 4, split as kirjanpitolaki (1336/1997) 2:10 keeps them for different periods.
   accounting: { name: { fi: 'Kirjanpitoaineistoon sisältyvät henkilötiedot', en: 'Personal data contained in the accounting records' } },
+  ledgers: {
+    name: {
+      fi: 'Tilinpäätökseen, tasekirjaan sekä päivä- ja pääkirjanpitoon sisältyvät henkilötiedot',
+      en: 'Personal data in the financial statements, the balance book, the journals and the ledgers',
+    },
+  },
   // Section 11.
   authentication: { name: { fi: 'Tunnistautumiseen käytettävät evästeet', en: 'Cookies used for authentication' } },
   usage: { name: { fi: 'Käyttäytyminen palveluissamme (tuoteanalytiikka)', en: 'Behaviour in our services (product analytics)' } },
@@ -93,6 +101,8 @@ export interface DemoActivity {
   dataCategories: DemoCategoryKey[]
   /** Processors by their display name in the demo registry (seed/demo-data.ts). */
   processors: string[]
+  /** A data category's own retention where it differs from the activity's. */
+  categoryRetention?: Partial<Record<DemoCategoryKey, RetentionInput>>
 }
 
 export const DEMO_ACTIVITIES: DemoActivity[] = [
@@ -231,8 +241,9 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       rights: [...POLICY_RIGHTS, 'portability', 'withdraw_consent'],
     },
     dataSubjects: ['subscribers'],
-    // The newsletter is delivered by email, which needs the subscriber's contact details.
-    dataCategories: ['contact', 'emailTracking'],
+    // The newsletter is delivered by e-mail: the address, and the tracking section 3.3 names. No phone
+    // number or postal address: the policy does not say subscribers give them.
+    dataCategories: ['email', 'emailTracking'],
     processors: [],
   },
   {
@@ -253,8 +264,16 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
           legalReference: 'Kirjanpitolaki (1336/1997)',
         },
       ],
-      // Section 4: at least six (6) years, as the Accounting Act requires.
-      retention: { kind: 'duration', amount: 6, unit: 'years', minimum: true, legalReference: 'Kirjanpitolaki (1336/1997)' },
+      // Section 4: at least six (6) years, as the Accounting Act requires: counted as kirjanpitolaki 2:10 counts
+      // it for vouchers and other accounting material (the ledgers have their own 10 years, above).
+      retention: {
+        kind: 'duration_after_event',
+        amount: 6,
+        unit: 'years',
+        minimum: true,
+        event: { fi: 'se kalenterivuosi päättyy, jonka aikana tilikausi päättyi', en: 'the calendar year in which the financial year ended is over' },
+        legalReference: 'Kirjanpitolaki 1336/1997, 2 luku 10 § 2 mom.',
+      },
       otherRecipients: [AUTHORITIES],
       securityMeasures: SECURITY,
       ...NO_AUTOMATED_DECISIONS,
@@ -262,7 +281,19 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       rights: ['access', 'rectification', 'complaint'],
     },
     dataSubjects: ['customers', 'partners'],
-    dataCategories: ['accounting', 'billing'],
+    dataCategories: ['accounting', 'ledgers', 'billing'],
+    // Kirjanpitolaki 2:10 counts each period from its own event: the ledgers 10 years from the end of the
+    // financial year, the vouchers and other material 6 years from the end of the year in which it ended.
+    categoryRetention: {
+      ledgers: {
+        kind: 'duration_after_event',
+        amount: 10,
+        unit: 'years',
+        minimum: true,
+        event: { fi: 'tilikausi päättyy', en: 'the financial year ends' },
+        legalReference: 'Kirjanpitolaki 1336/1997, 2 luku 10 § 1 mom.',
+      },
+    },
     processors: ['Fennoa Oy'],
   },
   {

@@ -92,7 +92,7 @@ export function seedDemoActivities(db: Db): number {
       ActivityInput.parse({
         ...demo.activity,
         dataSubjectCategoryIds: demo.dataSubjects.map(subjectId),
-        dataCategories: demo.dataCategories.map((k) => ({ id: categoryId(k) })),
+        dataCategories: demo.dataCategories.map((k) => ({ id: categoryId(k), retention: demo.categoryRetention?.[k] ?? null })),
         processorIds: demo.processors.map((name) => processorIds.get(name)!),
       }),
     )

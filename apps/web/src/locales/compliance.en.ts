@@ -175,6 +175,9 @@ export const complianceEn = {
     eeaArea: 'EEA',
     lacksSafeguard: 'No safeguard recorded',
     map: {
+      notRecordedTitle_one: 'Location not recorded for {{count}} processor.',
+      notRecordedTitle_other: 'Location not recorded for {{count}} processors.',
+      notRecordedText: 'They are not on the map: whether their data leaves the EEA is unknown until their locations are recorded.',
       title: 'Map',
       description_one: 'Data in {{count}} country, {{third}} outside the EEA',
       description_other: 'Data in {{count}} countries, {{third}} outside the EEA',
@@ -203,6 +206,7 @@ export const complianceEn = {
       noneNeeded: 'None needed',
     },
     charts: {
+      locationNotRecorded: 'Location not recorded',
       bySafeguard: 'Processors by safeguard',
       bySafeguardHint: 'Safeguards of transfers outside the EEA; a processor can have several',
       byDpa: 'Processors by DPA status',

@@ -176,6 +176,9 @@ export const complianceFi: typeof complianceEn = {
     eeaArea: 'ETA-alue',
     lacksSafeguard: 'Suojatoimea ei ole kirjattu',
     map: {
+      notRecordedTitle_one: 'Sijaintia ei ole kirjattu {{count}} käsittelijälle.',
+      notRecordedTitle_other: 'Sijaintia ei ole kirjattu {{count}} käsittelijälle.',
+      notRecordedText: 'Ne eivät näy kartalla: ei tiedetä, siirtyvätkö niiden tiedot ETA-alueen ulkopuolelle, ennen kuin sijainnit kirjataan.',
       title: 'Kartta',
       description_one: 'Tietoja {{count}} maassa, joista {{third}} ETA-alueen ulkopuolella',
       description_other: 'Tietoja {{count}} maassa, joista {{third}} ETA-alueen ulkopuolella',
@@ -204,6 +207,7 @@ export const complianceFi: typeof complianceEn = {
       noneNeeded: 'Ei tarvita',
     },
     charts: {
+      locationNotRecorded: 'Sijaintia ei ole kirjattu',
       bySafeguard: 'Käsittelijät suojatoimen mukaan',
       bySafeguardHint: 'ETA-alueen ulkopuolelle suuntautuvien siirtojen suojatoimet; käsittelijällä voi olla useita',
       byDpa: 'Käsittelijät käsittelysopimuksen tilan mukaan',

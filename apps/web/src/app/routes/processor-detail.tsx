@@ -53,7 +53,7 @@ function ProcessorDetailPage({ id }: { id: number }) {
         <ProcessorDescriptions processor={processor} />
       </div>
       <TransfersSection processorId={processor.id} transfers={processor.transfers} recipientRole={processor.role} />
-      <DpasSection processorId={processor.id} dpas={processor.dpas} role={processor.role} />
+      <DpasSection processorId={processor.id} dpas={processor.dpas} role={processor.role} parentName={processor.parent?.displayName ?? null} />
       <ProcessorActivities processorId={processor.id} />
       <ProcessorNotes processor={processor} />
       <ProcessorHistory processorId={processor.id} />

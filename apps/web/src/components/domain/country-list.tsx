@@ -6,7 +6,8 @@ import { useFormat } from '../../lib/format'
 export function CountryList({ codes }: { codes: readonly string[] }) {
   const format = useFormat()
   const { t } = useTranslation()
-  if (codes.length === 0) return <span className="muted">{t('common.empty')}</span>
+  // No country recorded is unknown, not "inside the EEA": it says so in words.
+  if (codes.length === 0) return <span className="badge badge-warning">{t('geo.locationNotRecorded')}</span>
   return (
     <ul className="country-list">
       {codes.map((code) => (

@@ -12,15 +12,23 @@ export function ProcessorStatusBadge({ status }: { status: ProcessorStatus }) {
 const DPA_STATUS_TONE: Record<DpaStatus, Tone> = { signed: 'success', in_negotiation: 'warning', missing: 'danger', not_required: 'neutral' }
 
 /**
- * The current agreement's status. No agreement at all is a gap (red) for a processor or
- * sub-processor, which Art. 28(3) requires to have one; for other recipients it is only a note.
+ * The current agreement's status. No agreement at all is a gap (red) only where Art. 28(3) requires
+ * one of its own (`required`, from the schema's dpaRequired): a sub-processor whose parent is recorded
+ * gets its terms through the parent's agreement, and for recipients it is only a note.
  */
-export function DpaStatusBadge({ status, role }: { status: DpaStatus | null; role?: ProcessorRole }) {
+export function DpaStatusBadge({ status, role, required }: { status: DpaStatus | null; role?: ProcessorRole; required?: boolean }) {
   const { t } = useTranslation()
   if (status === null) {
-    const required = role === undefined || role === 'processor' || role === 'sub_processor'
+    const gap = required ?? (role === undefined || role === 'processor')
+    if (!gap && role === 'sub_processor') {
+      return (
+        <Badge tone="neutral" title={t('dpas.viaParentLong')}>
+          {t('dpas.viaParent')}
+        </Badge>
+      )
+    }
     return (
-      <Badge tone={required ? 'danger' : 'neutral'} title={t('dpas.noneRecorded')}>
+      <Badge tone={gap ? 'danger' : 'neutral'} title={t('dpas.noneRecorded')}>
         {t('dpas.noneShort')}
       </Badge>
     )

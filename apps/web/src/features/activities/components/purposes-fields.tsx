@@ -1,4 +1,4 @@
-import { ART9_CONDITION_LABELS, Art9Condition, LEGAL_BASIS_LABELS, LegalBasis } from '@seloste/schema'
+import { ART9_CONDITION_LABELS, Art9Condition, DEVICE_TRACKING_LABELS, DeviceTracking, LEGAL_BASIS_LABELS, LegalBasis, TRACKING_CONSENT_LABELS, TrackingConsent } from '@seloste/schema'
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { Field } from '../../../components/form/field'
@@ -37,6 +37,7 @@ function PurposeFields({ index, err, special, onRemove }: { index: number; err: 
   const lang = useLang()
   const { register, control } = useFormContext<ActivityFormValues>()
   const basis = useWatch({ control, name: `purposes.${index}.legalBasis` })
+  const tracking = useWatch({ control, name: `purposes.${index}.deviceTracking` })
   const at = `purposes.${index}` as const
   const n = index + 1
   const bilingual = (field: 'description' | 'legitimateInterest' | 'consentCollection' | 'consentWithdrawal', label: string, required: boolean, rows = 2) => (
@@ -105,6 +106,35 @@ function PurposeFields({ index, err, special, onRemove }: { index: number; err: 
             )}
           </Field>
         )}
+        <Field name={`${at}.deviceTracking`} label={t('activities.fields.deviceTracking')} hint={t('activities.form.deviceTrackingHint')} error={err(`${at}.deviceTracking`)} className="span-2">
+          {(c) => (
+            <select {...c} className="select" {...register(`${at}.deviceTracking`)}>
+              <option value="">{t('activities.form.notAssessed')}</option>
+              {DeviceTracking.options.map((k) => (
+                <option key={k} value={k}>
+                  {DEVICE_TRACKING_LABELS[k][lang]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {tracking === 'not_strictly_necessary' && (
+          <Field name={`${at}.trackingConsent`} label={t('activities.fields.trackingConsent')} error={err(`${at}.trackingConsent`)} className="span-2">
+            {(c) => (
+              <select {...c} className="select" {...register(`${at}.trackingConsent`)}>
+                <option value="">{t('activities.form.notAssessed')}</option>
+                {TrackingConsent.options.map((k) => (
+                  <option key={k} value={k}>
+                    {TRACKING_CONSENT_LABELS[k][lang]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field name={`${at}.emailMarketing`} label={t('activities.fields.emailMarketing')} error={err(`${at}.emailMarketing`)} className="span-2">
+          {(c) => <input {...c} type="checkbox" {...register(`${at}.emailMarketing`)} />}
+        </Field>
       </div>
     </fieldset>
   )

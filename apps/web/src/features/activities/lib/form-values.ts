@@ -2,14 +2,18 @@ import {
   ART9_CONDITION_LABELS,
   DATA_SOURCE_LABELS,
   DATA_SUBJECT_RIGHT_LABELS,
+  DEVICE_TRACKING_LABELS,
   DPIA_STATUS_LABELS,
   LEGAL_BASIS_LABELS,
+  TRACKING_CONSENT_LABELS,
   describeRetention,
   type Activity,
   type Art9Condition,
   type DataSource,
   type DataSubjectRight,
+  type DeviceTracking,
   type DpiaStatus,
+  type TrackingConsent,
   type Language,
   type LegalBasis,
   type LocalizedText,
@@ -38,6 +42,10 @@ export interface PurposeFormValues {
   consentWithdrawal: LocalizedText
   legalReference: string
   art9Condition: '' | Art9Condition
+  /** '' = not assessed. */
+  deviceTracking: '' | DeviceTracking
+  trackingConsent: '' | TrackingConsent
+  emailMarketing: boolean
 }
 
 export type Tristate = '' | 'yes' | 'no'
@@ -83,6 +91,9 @@ export function emptyPurpose(): PurposeFormValues {
     consentWithdrawal: text(),
     legalReference: '',
     art9Condition: '',
+    deviceTracking: '',
+    trackingConsent: '',
+    emailMarketing: false,
   }
 }
 
@@ -139,6 +150,9 @@ export function activityToFormValues(a: Activity): ActivityFormValues {
       consentWithdrawal: text(p.consentWithdrawal),
       legalReference: p.legalReference ?? '',
       art9Condition: p.art9Condition ?? '',
+      deviceTracking: p.deviceTracking ?? '',
+      trackingConsent: p.trackingConsent ?? '',
+      emailMarketing: p.emailMarketing ?? false,
     })),
     dataSubjectCategoryIds: a.dataSubjectCategories.map((c) => c.id),
     dataCategories: a.dataCategories.map((c) => ({ id: c.id, retention: retentionToForm(c.retention) })),
@@ -205,6 +219,9 @@ export function toActivityInput(v: ActivityFormValues) {
         consentWithdrawal: basis === 'a' ? p.consentWithdrawal : text(),
         legalReference: basis === 'c' || basis === 'e' ? p.legalReference : '',
         art9Condition: p.art9Condition === '' ? null : p.art9Condition,
+        deviceTracking: p.deviceTracking === '' ? null : p.deviceTracking,
+        trackingConsent: p.deviceTracking === 'not_strictly_necessary' && p.trackingConsent !== '' ? p.trackingConsent : null,
+        emailMarketing: p.emailMarketing,
       }
     }),
     dataSubjectCategoryIds: v.dataSubjectCategoryIds,
@@ -248,6 +265,9 @@ export function activityFormPaths(v: ActivityFormValues, special: boolean): stri
     if (p.legalBasis === 'a') out.push(`${at}.consentCollection`, `${at}.consentCollection.en`, `${at}.consentWithdrawal`, `${at}.consentWithdrawal.en`)
     if (p.legalBasis === 'c' || p.legalBasis === 'e') out.push(`${at}.legalReference`)
     if (special) out.push(`${at}.art9Condition`)
+    out.push(`${at}.deviceTracking`)
+    if (p.deviceTracking === 'not_strictly_necessary') out.push(`${at}.trackingConsent`)
+    out.push(`${at}.emailMarketing`)
   })
   out.push('dataSubjectCategoryIds', 'dataCategories')
   v.dataCategories.forEach((c, i) => out.push(...retentionPaths(`dataCategories.${i}.retention`, c.retention)))
@@ -342,6 +362,9 @@ const FIELD_KEYS = {
   consentWithdrawal: 1,
   legalReference: 1,
   art9Condition: 1,
+  deviceTracking: 1,
+  trackingConsent: 1,
+  emailMarketing: 1,
   dataSubjectCategories: 1,
   dataCategories: 1,
   retention: 1,
@@ -428,6 +451,9 @@ export function describeActivityValues(v: ActivityFormValues, t: TFunction, lang
           p.legalBasis === 'a' ? both(p.consentWithdrawal) : '',
           p.legalBasis === 'c' || p.legalBasis === 'e' ? p.legalReference.trim() : '',
           p.art9Condition ? ART9_CONDITION_LABELS[p.art9Condition][lang] : '',
+          p.deviceTracking ? DEVICE_TRACKING_LABELS[p.deviceTracking][lang] : '',
+          p.deviceTracking === 'not_strictly_necessary' && p.trackingConsent ? TRACKING_CONSENT_LABELS[p.trackingConsent][lang] : '',
+          p.emailMarketing ? t('activities.fields.emailMarketing') : '',
         ].filter(Boolean)
         return `${i + 1}. ${both(p.description)} — ${basis}${extra.length ? ` (${extra.join('; ')})` : ''}`
       })

@@ -8,7 +8,7 @@ import { Skeleton } from '../../../components/ui/skeleton'
 import { paths } from '../../../config/paths'
 import { useFormat } from '../../../lib/format'
 import { useDataFlows } from '../api/get-data-flows'
-import { countriesWithData, inUse, processorsByDpaStatus, processorsBySafeguard, type CountryData, type DpaBucket, type SafeguardBucket } from '../lib/data-flows'
+import { countriesWithData, inUse, processorsByDpaStatus, processorsBySafeguard, withoutLocation, type CountryData, type DpaBucket, type SafeguardBucket } from '../lib/data-flows'
 import { DPA_COLOURS, MAP_COLOURS, SAFEGUARD_COLOURS } from '../lib/palette'
 import { CountriesTable } from './countries-table'
 
@@ -72,6 +72,7 @@ export function DataFlowsSection() {
                 <CountriesTable countries={countries} captionId={tableCaptionId} />
               </>
             )}
+            <UnlocatedNote items={withoutLocation(query.data.items)} />
           </Card>
           <div className="chart-grid">
             <SafeguardChart bars={processorsBySafeguard(query.data.items)} total={inUse(query.data.items).length} />
@@ -182,7 +183,7 @@ function SafeguardChart({ bars, total }: { bars: ChartRow<SafeguardBucket>[]; to
   const { t } = useTranslation()
   const format = useFormat()
   const label = (k: SafeguardBucket) =>
-    k === 'none' ? t('dataFlows.charts.noThirdCountry') : k === 'unknown' || k === 'none_needed' ? t('dataFlows.lacksSafeguard') : t(`enums.safeguard.${k}`)
+    k === 'none' ? t('dataFlows.charts.noThirdCountry') : k === 'not_recorded' ? t('dataFlows.charts.locationNotRecorded') : k === 'unknown' || k === 'none_needed' ? t('dataFlows.lacksSafeguard') : t(`enums.safeguard.${k}`)
   const count = (k: SafeguardBucket) => bars.find((b) => b.key === k)?.count ?? 0
   return (
     <ChartCard
@@ -193,7 +194,9 @@ function SafeguardChart({ bars, total }: { bars: ChartRow<SafeguardBucket>[]; to
       colour={(k) => SAFEGUARD_COLOURS[k]}
       summary={t('dataFlows.charts.summary', { total, parts: bars.map((b) => `${label(b.key)}: ${format.number(b.count)}`).join('; ') })}
       link={(k) =>
-        k === 'none' ? (
+        k === 'not_recorded' ? (
+          format.number(count(k))
+        ) : k === 'none' ? (
           <Link to={paths.processors.list.path} search={{ outsideEea: false }}>
             {format.number(count(k))}
           </Link>
@@ -230,5 +233,27 @@ function DpaChart({ bars, total }: { bars: ChartRow<DpaBucket>[]; total: number 
         )
       }
     />
+  )
+}
+
+/** Processors in use with no location recorded: not on the map, and not "inside the EEA" either. */
+function UnlocatedNote({ items }: { items: readonly { id: number; displayName: string }[] }) {
+  const { t } = useTranslation()
+  if (items.length === 0) return null
+  return (
+    <div className="alert alert-warning unlocated-note" role="note">
+      <p>
+        <strong>{t('dataFlows.map.notRecordedTitle', { count: items.length })}</strong> {t('dataFlows.map.notRecordedText')}
+      </p>
+      <ul className="inline-list">
+        {items.map((p) => (
+          <li key={p.id}>
+            <Link to={paths.processors.detail.path} params={{ id: String(p.id) }}>
+              {p.displayName}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
   )
 }

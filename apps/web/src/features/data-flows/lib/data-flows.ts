@@ -1,4 +1,4 @@
-import { isInEea, type DpaStatus, type Processor, type ProcessorListItem, type Safeguard, type TransferKind } from '@seloste/schema'
+import { isInEea, type Processor, type ProcessorListItem, type Safeguard, type TransferKind } from '@seloste/schema'
 
 /** A processor's transfers to one country. */
 export interface CountryProcessor {
@@ -63,29 +63,32 @@ export function countriesWithData(details: readonly Processor[], countryName: (c
   return out.sort((a, b) => Number(a.inEea) - Number(b.inEea) || compare(countryName(a.code), countryName(b.code)))
 }
 
-export type SafeguardBucket = Safeguard | 'none'
+export type SafeguardBucket = Safeguard | 'none' | 'not_recorded'
 
-/** Processors per safeguard of their transfers outside the EEA; "none" for those without a third-country transfer. */
+/**
+ * Processors per safeguard of their transfers outside the EEA; "none" for those whose recorded locations
+ * are all inside it, and "not recorded" for those with no location at all (unknown is not none).
+ */
 export function processorsBySafeguard(items: readonly ProcessorListItem[]): { key: SafeguardBucket; count: number }[] {
   const counts = new Map<SafeguardBucket, number>()
   for (const p of inUse(items)) {
     // "none needed" outside the EEA is a missing safeguard too: one bucket for both.
-    const buckets: SafeguardBucket[] = p.outsideEea && p.safeguards.length ? [...new Set(p.safeguards.map((s) => (s === 'none_needed' ? 'unknown' : s)))] : ['none']
+    const buckets: SafeguardBucket[] = !p.locationRecorded
+      ? ['not_recorded']
+      : p.outsideEea && p.safeguards.length
+        ? [...new Set(p.safeguards.map((s) => (s === 'none_needed' ? 'unknown' : s)))]
+        : ['none']
     for (const b of buckets) counts.set(b, (counts.get(b) ?? 0) + 1)
   }
-  const order: SafeguardBucket[] = ['adequacy', 'dpf', 'scc', 'bcr', 'other_art46', 'derogation_art49', 'unknown', 'none']
+  const order: SafeguardBucket[] = ['adequacy', 'dpf', 'scc', 'bcr', 'other_art46', 'derogation_art49', 'unknown', 'not_recorded', 'none']
   return order.filter((k) => counts.has(k)).map((key) => ({ key, count: counts.get(key)! }))
 }
 
-export type DpaBucket = DpaStatus | 'none_recorded'
-export const DPA_BUCKETS: readonly DpaBucket[] = ['signed', 'in_negotiation', 'missing', 'not_required', 'none_recorded']
+// The DPA buckets are shared with the API's tests (packages/schema): "missing" is exactly the gaps the
+// findings and the `dpaStatus=missing` filter count, so the chart and the list cannot disagree.
+export { DPA_BUCKETS, processorsByDpaStatus, type DpaBucket } from '@seloste/schema'
 
-/** Processors per status of their current DPA; every bucket, zeros included, so the chart reads the same each time. */
-export function processorsByDpaStatus(items: readonly ProcessorListItem[]): { key: DpaBucket; count: number }[] {
-  const counts = new Map<DpaBucket, number>(DPA_BUCKETS.map((b) => [b, 0]))
-  for (const p of inUse(items)) {
-    const b: DpaBucket = p.dpaStatus ?? 'none_recorded'
-    counts.set(b, (counts.get(b) ?? 0) + 1)
-  }
-  return DPA_BUCKETS.map((key) => ({ key, count: counts.get(key) ?? 0 }))
+/** Processors in use with no location recorded: whether their data leaves the EEA is unknown, not "no". */
+export function withoutLocation<T extends { status: string; locationRecorded: boolean }>(items: readonly T[]): T[] {
+  return inUse(items).filter((p) => !p.locationRecorded)
 }

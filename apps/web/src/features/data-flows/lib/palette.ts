@@ -14,6 +14,8 @@ export const SAFEGUARD_COLOURS: Record<SafeguardBucket, string> = {
   unknown: '#c0392b',
   none_needed: '#c0392b',
   none: '#9aa4af',
+  /** Unknown: drawn apart from "none", never in its grey. */
+  not_recorded: '#e0a100',
 }
 
 export const MAP_COLOURS = {

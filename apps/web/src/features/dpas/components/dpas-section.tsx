@@ -20,7 +20,7 @@ import { DpaForm } from './dpa-form'
 type Editing = { mode: 'create' } | { mode: 'edit'; dpa: Dpa } | null
 
 /** The processor's agreements, newest first: the first is the one in force, earlier ones are kept as history. */
-export function DpasSection({ processorId, dpas, role }: { processorId: number; dpas: Dpa[]; role: ProcessorRole }) {
+export function DpasSection({ processorId, dpas, role, parentName = null }: { processorId: number; dpas: Dpa[]; role: ProcessorRole; parentName?: string | null }) {
   const { t } = useTranslation()
   const canEdit = useCan('edit')
   const errorText = useErrorText()
@@ -28,7 +28,8 @@ export function DpasSection({ processorId, dpas, role }: { processorId: number; 
   const [deleting, setDeleting] = useState<Dpa | null>(null)
   const remove = useDeleteDpa()
   const [current, ...earlier] = dpas
-  const needsDpa = role === 'processor' || role === 'sub_processor'
+  // A sub-processor with its parent recorded gets its terms through the parent's agreement (Art. 28(4)).
+  const needsDpa = role === 'processor' || (role === 'sub_processor' && parentName === null)
 
   const card = (dpa: Dpa, isCurrent: boolean) => (
     <DpaCard key={dpa.id} dpa={dpa} isCurrent={isCurrent} canEdit={canEdit} onEdit={() => setEditing({ mode: 'edit', dpa })} onDelete={() => setDeleting(dpa)} />
@@ -47,7 +48,9 @@ export function DpasSection({ processorId, dpas, role }: { processorId: number; 
       }
     >
       {!current ? (
-        <EmptyState title={t('dpas.noneRecorded')}>{needsDpa ? t('dpas.emptyProcessorHint') : t('dpas.emptyRecipientHint')}</EmptyState>
+        <EmptyState title={t('dpas.noneRecorded')}>
+          {needsDpa ? t('dpas.emptyProcessorHint') : role === 'sub_processor' && parentName ? t('dpas.viaParentHint', { parent: parentName }) : t('dpas.emptyRecipientHint')}
+        </EmptyState>
       ) : (
         <>
           {card(current, true)}

@@ -72,7 +72,7 @@ export function ProcessorsTable({ items, sort, order, onSortChange, stale }: Tab
             <span className="muted">{t('common.empty')}</span>
           ),
       },
-      { id: 'dpaStatus', header: t('processors.columns.dpa'), cell: ({ row }) => <DpaStatusBadge status={row.original.dpaStatus} role={row.original.role} /> },
+      { id: 'dpaStatus', header: t('processors.columns.dpa'), cell: ({ row }) => <DpaStatusBadge status={row.original.dpaStatus} role={row.original.role} required={row.original.dpaRequired} /> },
       {
         // Status and public/internal share a column so the table fits a 1024px screen.
         id: 'status',

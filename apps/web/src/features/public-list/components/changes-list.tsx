@@ -9,6 +9,7 @@ const KINDS = [
   ['added', 'success'],
   ['removed', 'danger'],
   ['changed', 'warning'],
+  ['statement', 'info'],
 ] as const satisfies readonly (readonly [EntryChange['kind'], Tone])[]
 
 /** A changed public field by its name; an unknown one (a newer API) as it is. */
@@ -33,8 +34,15 @@ export function ChangesList({ changes }: { changes: EntryChange[] }) {
             </h3>
             <ul className="change-items">
               {items.map((c) => (
-                <li key={c.key}>
-                  {kind === 'removed' ? (
+                <li key={`${c.key}-${c.name}`}>
+                  {kind === 'statement' ? (
+                    // A list-wide sentence that appears or disappears (the DPA sentence, "no other transfers").
+                    <span className="change-name">
+                      {t(c.fields[0] === 'added' ? 'publicList.changes.statementAdded' : 'publicList.changes.statementRemoved', {
+                        statement: t(`publicList.changes.statements.${c.name}` as 'publicList.changes.statements.all_processors_dpa'),
+                      })}
+                    </span>
+                  ) : kind === 'removed' ? (
                     <span className="change-name">{c.name}</span>
                   ) : (
                     <Link to={paths.processors.detail.path} params={{ id: String(c.key) }} className="change-name" title={t('publicList.changes.openProcessor', { name: c.name })}>

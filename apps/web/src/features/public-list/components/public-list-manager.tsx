@@ -1,4 +1,4 @@
-import type { PublishedVersion } from '@seloste/schema'
+import { entriesWithoutLocation, type PublishedVersion } from '@seloste/schema'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../../components/ui/alert'
@@ -58,10 +58,10 @@ export function PublicListManager() {
     publish.reset()
   }
 
-  const onPublish = (date: string) => {
+  const onPublish = (date: string, confirmUnknownLocations: boolean) => {
     setDialogError({ date: null, general: null })
     publish.mutate(
-      { basedOnVersion: latest?.version ?? 0, date },
+      { basedOnVersion: latest?.version ?? 0, date, ...(confirmUnknownLocations ? { confirmUnknownLocations: true } : {}) },
       {
         onSuccess: (version) => {
           closeDialog()
@@ -149,6 +149,7 @@ export function PublicListManager() {
           busy={publish.isPending}
           dateError={dialogError.date}
           error={dialogError.general}
+          unlocated={entriesWithoutLocation(preview.data.draft.entries).map((e) => e.name)}
           onConfirm={onPublish}
           onCancel={closeDialog}
         />

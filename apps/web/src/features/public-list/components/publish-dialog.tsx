@@ -16,18 +16,34 @@ interface Props {
   /** A problem with the date (the API's 400), shown beside the input. */
   dateError: string | null
   error: string | null
-  onConfirm: (date: string) => void
+  /** Listed entries with no recorded location: the list will say so, and the editor must confirm having read it. */
+  unlocated?: readonly string[]
+  onConfirm: (date: string, confirmUnknownLocations: boolean) => void
   onCancel: () => void
 }
 
 /** "Publish version N?" with the version's date (today by default); Enter in the date field publishes too. */
-export function PublishDialog({ open, nextVersion, minDate, busy, dateError, error, onConfirm, onCancel }: Props) {
+export function PublishDialog({ open, nextVersion, minDate, busy, dateError, error, unlocated = [], onConfirm, onCancel }: Props) {
   const { t } = useTranslation()
   const id = useId()
   const [date, setDate] = useState(localToday)
+  const [confirmed, setConfirmed] = useState(false)
+  const [confirmError, setConfirmError] = useState(false)
   useEffect(() => {
-    if (open) setDate(localToday())
+    if (open) {
+      setDate(localToday())
+      setConfirmed(false)
+      setConfirmError(false)
+    }
   }, [open])
+  // Blocking: with unknown locations nothing is sent until the editor has ticked the box.
+  const submit = () => {
+    if (unlocated.length > 0 && !confirmed) {
+      setConfirmError(true)
+      return
+    }
+    onConfirm(date, unlocated.length > 0)
+  }
 
   return (
     <ConfirmDialog
@@ -37,17 +53,46 @@ export function PublishDialog({ open, nextVersion, minDate, busy, dateError, err
       busy={busy}
       error={error}
       onCancel={onCancel}
-      onConfirm={() => onConfirm(date)}
+      onConfirm={submit}
     >
       <form
         className="publish-form"
         noValidate
         onSubmit={(e) => {
           e.preventDefault()
-          if (!busy) onConfirm(date)
+          if (!busy) submit()
         }}
       >
         <p>{t('publicList.publish.text', { version: nextVersion })}</p>
+        {unlocated.length > 0 && (
+          <div className="alert alert-warning" role="alert">
+            <p>
+              <strong>{t('publicList.publish.unlocatedTitle', { count: unlocated.length })}</strong>
+            </p>
+            <p>{t('publicList.publish.unlocatedText', { names: unlocated.join(', ') })}</p>
+            <div className={`field field-checkbox ${confirmError ? 'field-invalid' : ''}`}>
+              <label htmlFor={`${id}-unlocated`}>
+                <input
+                  id={`${id}-unlocated`}
+                  type="checkbox"
+                  checked={confirmed}
+                  aria-invalid={confirmError ? true : undefined}
+                  aria-describedby={confirmError ? `${id}-unlocated-error` : undefined}
+                  onChange={(e) => {
+                    setConfirmed(e.target.checked)
+                    setConfirmError(false)
+                  }}
+                />{' '}
+                {t('publicList.publish.unlocatedConfirm')}
+              </label>
+              {confirmError && (
+                <p id={`${id}-unlocated-error`} className="field-error">
+                  {t('publicList.publish.unlocatedRequired')}
+                </p>
+              )}
+            </div>
+          </div>
+        )}
         <div className={`field ${dateError ? 'field-invalid' : ''}`}>
           <label htmlFor={`${id}-date`} className="field-label">
             {t('publicList.publish.date')}
