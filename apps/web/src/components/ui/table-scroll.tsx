@@ -2,8 +2,9 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 
 /**
  * A table's own horizontal scroll box (the page itself never scrolls sideways). Only while it
- * really scrolls does it become a named, focusable region, so keyboard users can scroll it too
- * (WCAG 2.1.1); the name is the table's own (its aria-label or caption).
+ * really scrolls does it become focusable, so keyboard users can scroll it too (WCAG 2.1.1), as a
+ * group named like its table (aria-label or caption): a group, not a region, so that it adds no
+ * landmark of the same name as the section around it.
  */
 export function TableScroll({ children, className }: { children: ReactNode; className?: string }) {
   const ref = useRef<HTMLDivElement>(null)
@@ -26,7 +27,7 @@ export function TableScroll({ children, className }: { children: ReactNode; clas
   }, [])
 
   return (
-    <div ref={ref} className={className ? `table-scroll ${className}` : 'table-scroll'} {...(name !== null ? { tabIndex: 0, role: 'region', 'aria-label': name } : {})}>
+    <div ref={ref} className={className ? `table-scroll ${className}` : 'table-scroll'} {...(name !== null ? { tabIndex: 0, role: 'group', 'aria-label': name } : {})}>
       {children}
     </div>
   )

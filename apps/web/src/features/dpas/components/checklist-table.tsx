@@ -10,7 +10,7 @@ export function ChecklistTable({ checklist }: { checklist: Checklist }) {
   return (
     <div className="checklist">
       <div className="checklist-header">
-        <h4 className="subheading">{t('dpas.checklist.title')}</h4>
+        <h3 className="subheading">{t('dpas.checklist.title')}</h3>
         <span className="muted small">{t('dpas.checklist.coveredCount', { covered, total: CHECKLIST_POINTS.length })}</span>
       </div>
       <TableScroll>
