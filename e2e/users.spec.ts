@@ -87,7 +87,7 @@ test('an admin changes a role, resets a password and disables an account; a stal
   const other = await api.patch(`/api/users/${before.id}`, { data: { version: before.version, name: 'Rolf R. Rolechange' } })
   expect(other.status()).toBe(200)
 
-  await page.getByRole('button', { name: `Change the role of ${email}` }).click()
+  await page.getByRole('button', { name: `Change role of ${email}` }).click()
   const roleDialog = page.getByRole('dialog', { name: `Change the role of ${email}` })
   await roleDialog.getByRole('radio', { name: /Auditor/ }).check()
   await roleDialog.getByRole('button', { name: 'Change role' }).click()
@@ -99,7 +99,7 @@ test('an admin changes a role, resets a password and disables an account; a stal
   await expect(page.getByText(`New role of ${email}: Auditor`)).toBeVisible()
   await expect(row).toContainText('Auditor')
 
-  await page.getByRole('button', { name: `Reset the password of ${email}` }).click()
+  await page.getByRole('button', { name: `Reset password of ${email}` }).click()
   const resetDialog = page.getByRole('dialog', { name: `Reset the password of ${email}` })
   await resetDialog.getByLabel('New password').fill('short')
   await resetDialog.getByRole('button', { name: 'Set new password' }).click()

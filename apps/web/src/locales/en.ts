@@ -14,6 +14,7 @@ export const en = {
   },
   nav: {
     label: 'Main',
+    menu: 'Menu',
     overview: 'Overview',
     processors: 'Processors',
     activities: 'Activities',

@@ -13,6 +13,7 @@ export const fi: typeof en = {
   },
   nav: {
     label: 'Päävalikko',
+    menu: 'Valikko',
     overview: 'Yleiskuva',
     processors: 'Käsittelijät',
     activities: 'Käsittelytoimet',

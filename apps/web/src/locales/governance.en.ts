@@ -274,7 +274,7 @@ export const governanceEn = {
     },
     role: {
       action: 'Change role',
-      actionOf: 'Change the role of {{email}}',
+      actionOf: 'Change role of {{email}}',
       title: 'Change the role of {{email}}',
       submit: 'Change role',
       sessionsEnd: 'Their sessions end, so they sign in again with the new role.',
@@ -299,7 +299,7 @@ export const governanceEn = {
     },
     reset: {
       action: 'Reset password',
-      actionOf: 'Reset the password of {{email}}',
+      actionOf: 'Reset password of {{email}}',
       title: 'Reset the password of {{email}}',
       text: 'Set a new password and give it to them in a safe way. Their sessions end.',
       submit: 'Set new password',

@@ -275,7 +275,7 @@ export const governanceFi: typeof governanceEn = {
     },
     role: {
       action: 'Vaihda rooli',
-      actionOf: 'Vaihda käyttäjän {{email}} rooli',
+      actionOf: 'Vaihda rooli: {{email}}',
       title: 'Vaihda käyttäjän {{email}} rooli',
       submit: 'Vaihda rooli',
       sessionsEnd: 'Käyttäjän istunnot päättyvät, joten hän kirjautuu uudelleen uudella roolilla.',
@@ -284,7 +284,7 @@ export const governanceFi: typeof governanceEn = {
     },
     disable: {
       action: 'Poista käytöstä',
-      actionOf: 'Poista {{email}} käytöstä',
+      actionOf: 'Poista käytöstä: {{email}}',
       title: 'Poistetaanko {{email}} käytöstä?',
       text: 'Käyttäjä ei voi enää kirjautua, ja hänen istuntonsa päättyvät heti. Hänen tekemänsä muutokset säilyvät muutoslokissa. Tilin voi ottaa myöhemmin uudelleen käyttöön.',
       confirm: 'Poista tili käytöstä',
@@ -292,7 +292,7 @@ export const governanceFi: typeof governanceEn = {
     },
     enable: {
       action: 'Ota käyttöön',
-      actionOf: 'Ota {{email}} uudelleen käyttöön',
+      actionOf: 'Ota käyttöön: {{email}}',
       title: 'Otetaanko {{email}} uudelleen käyttöön?',
       text: 'Käyttäjä voi taas kirjautua nykyisellä salasanallaan.',
       confirm: 'Ota tili käyttöön',
@@ -300,7 +300,7 @@ export const governanceFi: typeof governanceEn = {
     },
     reset: {
       action: 'Nollaa salasana',
-      actionOf: 'Nollaa käyttäjän {{email}} salasana',
+      actionOf: 'Nollaa salasana: {{email}}',
       title: 'Nollaa käyttäjän {{email}} salasana',
       text: 'Aseta uusi salasana ja toimita se käyttäjälle turvallisesti. Hänen istuntonsa päättyvät.',
       submit: 'Aseta uusi salasana',

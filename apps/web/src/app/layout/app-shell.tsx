@@ -1,4 +1,5 @@
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { paths } from '../../config/paths'
 import { UserMenu } from '../../features/auth/components/user-menu'
@@ -23,6 +24,7 @@ export function AppShell() {
   const organisation = useOrganisation()
   const navigate = useNavigate()
   const pathname = useRouterState({ select: (s) => s.location.pathname })
+  const menu = useNavMenu(pathname)
 
   return (
     <div className="shell">
@@ -43,8 +45,22 @@ export function AppShell() {
               {organisation.data.name}
             </span>
           )}
-          <nav className="main-nav" aria-label={t('nav.label')}>
-            <ul>
+          <nav className={`main-nav ${menu.open ? 'is-open' : ''}`} aria-label={t('nav.label')} ref={menu.navRef}>
+            {/* Shown only where the links do not fit the header (see layout.css). */}
+            <button
+              ref={menu.buttonRef}
+              type="button"
+              className="nav-toggle"
+              aria-expanded={menu.open}
+              aria-controls="main-nav-links"
+              onClick={() => menu.setOpen((o) => !o)}
+            >
+              <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18">
+                <path d="M3 5.5h14M3 10h14M3 14.5h14" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+              </svg>
+              {t('nav.menu')}
+            </button>
+            <ul id="main-nav-links">
               {NAV.filter((item) => !item.adminOnly || session?.user.role === 'admin').map((item) => (
                 <li key={item.to}>
                   <Link to={item.to} className="nav-link" aria-current={pathname.startsWith(item.to) ? 'page' : undefined}>
@@ -65,4 +81,43 @@ export function AppShell() {
       </main>
     </div>
   )
+}
+
+/**
+ * The navigation as a disclosure on narrow screens: closes on Escape (focus back on its button), on a
+ * click outside and on navigation (focus on the button too: the link that had it is now hidden).
+ */
+function useNavMenu(pathname: string) {
+  const [open, setOpen] = useState(false)
+  const buttonRef = useRef<HTMLButtonElement>(null)
+  const navRef = useRef<HTMLElement>(null)
+  const lastPath = useRef(pathname)
+
+  useEffect(() => {
+    if (lastPath.current === pathname) return
+    lastPath.current = pathname
+    if (!open) return
+    setOpen(false)
+    buttonRef.current?.focus()
+  }, [pathname, open])
+
+  useEffect(() => {
+    if (!open) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return
+      setOpen(false)
+      buttonRef.current?.focus()
+    }
+    const onPointer = (e: PointerEvent) => {
+      if (!navRef.current?.contains(e.target as Node)) setOpen(false)
+    }
+    document.addEventListener('keydown', onKey)
+    document.addEventListener('pointerdown', onPointer)
+    return () => {
+      document.removeEventListener('keydown', onKey)
+      document.removeEventListener('pointerdown', onPointer)
+    }
+  }, [open])
+
+  return { open, setOpen, buttonRef, navRef }
 }

@@ -14,6 +14,7 @@ import { useActivities } from '../api/get-activities'
 import { hasActivityFilters, toActivityQuery, type ActivityListSearch } from '../lib/list-search'
 import { pickText, useLang } from '../lib/text'
 import { ActivityStatusBadge, DpiaStatusBadge, LegalBasisBadge } from './badges'
+import { TableScroll } from '../../../components/ui/table-scroll'
 
 interface ActivitiesListProps {
   search: ActivityListSearch
@@ -148,7 +149,7 @@ function ActivitiesTable({ items, stale }: { items: ActivityListItem[]; stale: b
   const today = new Date().toISOString().slice(0, 10)
   const dash = <span className="muted">{t('common.empty')}</span>
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className={`table activities-table ${stale ? 'is-stale' : ''}`} aria-busy={stale || undefined}>
         <caption className="visually-hidden">{t('activities.list.caption')}</caption>
         <thead>
@@ -226,7 +227,7 @@ function ActivitiesTable({ items, stale }: { items: ActivityListItem[]; stale: b
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }
 

@@ -18,6 +18,7 @@ import { useFormat } from '../../../lib/format'
 import { pickText, useLang } from '../lib/text'
 import { ActivityStatusBadge, DpiaStatusBadge } from './badges'
 import { BilingualText } from './bilingual-text'
+import { TableScroll } from '../../../components/ui/table-scroll'
 
 function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
   return (
@@ -89,7 +90,7 @@ export function ActivityDescriptions({ activity: a }: { activity: Activity }) {
   ] as const
   return (
     <Card title={t('activities.detail.nameAndDescription')} description={t('activities.detail.bilingualHint')}>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="table table-compact bilingual">
           <thead>
             <tr>
@@ -116,7 +117,7 @@ export function ActivityDescriptions({ activity: a }: { activity: Activity }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </Card>
   )
 }
@@ -197,7 +198,7 @@ export function ActivitySubjectsAndData({ activity: a }: { activity: Activity })
         </Row>
         <Row label={t('activities.fields.dataCategories')}>
           {a.dataCategories.length ? (
-            <div className="table-scroll">
+            <TableScroll>
               <table className="table table-compact category-table">
                 <caption className="visually-hidden">{t('activities.detail.categoryRetentionCaption')}</caption>
                 <thead>
@@ -228,7 +229,7 @@ export function ActivitySubjectsAndData({ activity: a }: { activity: Activity })
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ) : (
             <NotRecorded />
           )}
@@ -296,7 +297,7 @@ export function ActivityTransfers({ activity: a }: { activity: Activity }) {
       {a.thirdCountryTransfers.length === 0 ? (
         <p className="muted">{t('activities.detail.transfersNone')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="table table-compact">
             <caption className="visually-hidden">{t('activities.detail.transfersCaption')}</caption>
             <thead>
@@ -324,7 +325,7 @@ export function ActivityTransfers({ activity: a }: { activity: Activity }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </Card>
   )

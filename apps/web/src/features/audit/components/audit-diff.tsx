@@ -3,6 +3,7 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAuditText } from '../lib/describe'
 import { eventDiff, type Leaf } from '../lib/diff'
+import { TableScroll } from '../../../components/ui/table-scroll'
 
 /**
  * The readable difference of one event: "field | before | after" for a change; for a creation the
@@ -24,7 +25,7 @@ export function AuditDiff({ event }: { event: AuditEvent }) {
   }
 
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="table table-compact audit-diff">
         <caption className="visually-hidden">{t('audit.diff.caption', { seq: event.seq })}</caption>
         <thead>
@@ -62,6 +63,6 @@ export function AuditDiff({ event }: { event: AuditEvent }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }

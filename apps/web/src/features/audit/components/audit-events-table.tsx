@@ -8,6 +8,7 @@ import { useFormat } from '../../../lib/format'
 import { useAuditText } from '../lib/describe'
 import { processorIdOf } from '../lib/diff'
 import { AuditDiff } from './audit-diff'
+import { TableScroll } from '../../../components/ui/table-scroll'
 
 const ACTION_TONE: Record<string, Tone> = {
   create: 'success',
@@ -89,7 +90,7 @@ export function AuditEventsTable({ events, caption, linkRecords = true, stale }:
     })
 
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className={`table audit-table ${stale ? 'is-stale' : ''}`} aria-busy={stale || undefined}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -164,6 +165,6 @@ export function AuditEventsTable({ events, caption, linkRecords = true, stale }:
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }

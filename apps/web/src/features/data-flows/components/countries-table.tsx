@@ -4,6 +4,7 @@ import { Badge } from '../../../components/ui/badge'
 import { paths } from '../../../config/paths'
 import { useFormat } from '../../../lib/format'
 import type { CountryData } from '../lib/data-flows'
+import { TableScroll } from '../../../components/ui/table-scroll'
 
 /** The map's table alternative: every country with data, third countries first, each with its safeguards. */
 export function CountriesTable({ countries, captionId }: { countries: CountryData[]; captionId?: string }) {
@@ -52,7 +53,7 @@ export function CountriesTable({ countries, captionId }: { countries: CountryDat
   )
 
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="table table-compact countries-table" aria-labelledby={captionId}>
         <thead>
           <tr>
@@ -84,6 +85,6 @@ export function CountriesTable({ countries, captionId }: { countries: CountryDat
           </tbody>
         )}
       </table>
-    </div>
+    </TableScroll>
   )
 }

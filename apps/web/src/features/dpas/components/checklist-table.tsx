@@ -1,6 +1,7 @@
 import { CHECKLIST_POINTS, type Checklist } from '@seloste/schema'
 import { useTranslation } from 'react-i18next'
 import { ChecklistStatusBadge } from '../../../components/domain/status-badges'
+import { TableScroll } from '../../../components/ui/table-scroll'
 
 /** Art. 28(3) points (a)-(h): what the contract must stipulate, and whether this one does. */
 export function ChecklistTable({ checklist }: { checklist: Checklist }) {
@@ -9,10 +10,10 @@ export function ChecklistTable({ checklist }: { checklist: Checklist }) {
   return (
     <div className="checklist">
       <div className="checklist-header">
-        <h4 className="subheading">{t('dpas.checklist.title')}</h4>
+        <h3 className="subheading">{t('dpas.checklist.title')}</h3>
         <span className="muted small">{t('dpas.checklist.coveredCount', { covered, total: CHECKLIST_POINTS.length })}</span>
       </div>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="table table-compact checklist-table">
           <caption className="visually-hidden">{t('dpas.checklist.title')}</caption>
           <thead>
@@ -36,7 +37,7 @@ export function ChecklistTable({ checklist }: { checklist: Checklist }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   )
 }

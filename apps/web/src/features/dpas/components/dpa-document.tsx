@@ -43,7 +43,7 @@ export function DpaDocument({ dpa }: { dpa: Dpa }) {
 
   return (
     <div className="dpa-document">
-      <h4 className="subheading">{t('dpas.document.title')}</h4>
+      <h3 className="subheading">{t('dpas.document.title')}</h3>
       {doc ? (
         <p className="document-row">
           <a href={dpaDocumentUrl(dpa.id)} download={doc.fileName} className="document-link">

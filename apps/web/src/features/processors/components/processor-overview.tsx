@@ -6,6 +6,7 @@ import { VisibilityBadge, ProcessorStatusBadge } from '../../../components/domai
 import { Card } from '../../../components/ui/card'
 import { paths } from '../../../config/paths'
 import { useFormat } from '../../../lib/format'
+import { TableScroll } from '../../../components/ui/table-scroll'
 
 function Empty() {
   const { t } = useTranslation()
@@ -104,7 +105,7 @@ export function ProcessorDescriptions({ processor: p }: { processor: Processor }
   ] as const
   return (
     <Card title={t('processors.detail.descriptions')} description={t('processors.detail.descriptionsHint')}>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="table table-compact bilingual">
           <thead>
             <tr>
@@ -127,7 +128,7 @@ export function ProcessorDescriptions({ processor: p }: { processor: Processor }
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <dl className="dl dl-stacked">
         <Row label={t('processors.fields.dataCategories')}>
           <Chips items={p.dataCategories} />

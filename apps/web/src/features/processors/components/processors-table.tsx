@@ -8,6 +8,7 @@ import { DpaStatusBadge, ProcessorStatusBadge, SafeguardBadge, VisibilityBadge }
 import { Skeleton } from '../../../components/ui/skeleton'
 import { paths } from '../../../config/paths'
 import { useFormat } from '../../../lib/format'
+import { TableScroll } from '../../../components/ui/table-scroll'
 
 const SORTABLE: ReadonlySet<string> = new Set<ProcessorSort>(['displayName', 'role', 'hqCountry', 'status'])
 
@@ -102,7 +103,7 @@ export function ProcessorsTable({ items, sort, order, onSortChange, stale }: Tab
   const toggle = (id: ProcessorSort) => onSortChange(id, id === sort && order === 'asc' ? 'desc' : 'asc')
 
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className={`table processors-table ${stale ? 'is-stale' : ''}`} aria-busy={stale || undefined}>
         <caption className="visually-hidden">{t('processors.list.caption')}</caption>
         <thead>
@@ -144,7 +145,7 @@ export function ProcessorsTable({ items, sort, order, onSortChange, stale }: Tab
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }
 

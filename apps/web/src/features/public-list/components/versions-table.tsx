@@ -6,6 +6,7 @@ import { ErrorState } from '../../../components/ui/error-state'
 import { Skeleton } from '../../../components/ui/skeleton'
 import { useFormat } from '../../../lib/format'
 import { useVersions } from '../api/get-versions'
+import { TableScroll } from '../../../components/ui/table-scroll'
 
 /** The public address of a published version (a server page, outside the dashboard). */
 export function versionUrl(version: number, lang: 'fi' | 'en'): string {
@@ -43,7 +44,7 @@ export function VersionsTable() {
   if (versions.data.length === 0) return <EmptyState title={t('publicList.versions.empty')} />
 
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="table table-compact versions-table">
         <caption className="visually-hidden">{t('publicList.versions.caption')}</caption>
         <thead>
@@ -71,7 +72,12 @@ export function VersionsTable() {
               <td className="nowrap">
                 <span className="version-links">
                   {(['fi', 'en'] as const).map((lang) => (
-                    <a key={lang} href={versionUrl(v.version, lang)} aria-label={t('publicList.versions.openIn', { version: v.version, language: t(`publicList.preview.${lang}`) })}>
+                    // The name starts with the visible code (WCAG 2.5.3), then says what it opens.
+                    <a
+                      key={lang}
+                      href={versionUrl(v.version, lang)}
+                      aria-label={`${lang.toUpperCase()}: ${t('publicList.versions.openIn', { version: v.version, language: t(`publicList.preview.${lang}`) })}`}
+                    >
                       {lang.toUpperCase()}
                     </a>
                   ))}
@@ -81,6 +87,6 @@ export function VersionsTable() {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }

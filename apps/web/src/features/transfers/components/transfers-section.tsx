@@ -15,6 +15,7 @@ import { useDeleteTransfer } from '../api/delete-transfer'
 import { emptyTransferValues, transferToFormValues } from '../lib/form-values'
 import { SafeguardDetails } from './safeguard-details'
 import { TransferForm } from './transfer-form'
+import { TableScroll } from '../../../components/ui/table-scroll'
 
 type Editing = { mode: 'create' } | { mode: 'edit'; transfer: Transfer } | null
 
@@ -45,7 +46,7 @@ export function TransfersSection({ processorId, transfers, recipientRole }: { pr
       {transfers.length === 0 ? (
         <EmptyState title={t('transfers.empty')}>{t('transfers.emptyHint')}</EmptyState>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="table">
             <caption className="visually-hidden">{t('transfers.title')}</caption>
             <thead>
@@ -96,7 +97,7 @@ export function TransfersSection({ processorId, transfers, recipientRole }: { pr
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
 
       <Dialog

@@ -18,6 +18,7 @@ import { ChangeRoleDialog } from './change-role-dialog'
 import { CreateUserDialog } from './create-user-dialog'
 import { ResetPasswordDialog } from './reset-password-dialog'
 import { RoleBadge } from './role-badge'
+import { TableScroll } from '../../../components/ui/table-scroll'
 
 type Open = { kind: 'create' } | { kind: 'role' | 'toggle' | 'reset'; id: number } | null
 
@@ -62,7 +63,7 @@ export function UsersManager({ currentUserId, createOpen, onCreateClose }: { cur
   return (
     <>
       <div className="card table-card">
-        <div className="table-scroll">
+        <TableScroll>
           <table className="table users-table">
             <caption className="visually-hidden">{t('users.caption')}</caption>
             <thead>
@@ -121,7 +122,7 @@ export function UsersManager({ currentUserId, createOpen, onCreateClose }: { cur
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </div>
 
       <CreateUserDialog
