@@ -22,7 +22,7 @@ beforeAll(async () => {
   ctx = await createTestContext({ demo: true })
   await addHostileRecords(ctx.api)
   const preview = (await ctx.api.get('/api/public-list/preview')).body
-  const published = await ctx.api.post('/api/public-list/publish', { basedOnVersion: preview.latest?.version ?? 0 })
+  const published = await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: preview.latest?.version ?? 0 })
   expect(published.status, JSON.stringify(published.body)).toBe(201)
 })
 

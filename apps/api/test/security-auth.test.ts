@@ -218,7 +218,7 @@ describe('uploads', () => {
   it('stores and serves a document under a .pdf name whatever it was called', async () => {
     const ctx = await createTestContext()
     const processor = await ctx.api.post('/api/processors', { displayName: 'Upload name test', role: 'processor' })
-    const dpa = await ctx.api.post(`/api/processors/${processor.body.id}/dpas`, { status: 'signed' })
+    const dpa = await ctx.api.post(`/api/processors/${processor.body.id}/dpas`, { status: 'signed', signedOn: '2026-01-15' })
     for (const name of ['evil.html', 'image.svg', 'noextension']) {
       const form = new FormData()
       form.set('file', new File([Buffer.from('%PDF-1.4\n%%EOF\n')], name, { type: 'text/html' }))

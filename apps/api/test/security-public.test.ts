@@ -25,7 +25,7 @@ function publicUrls(version: number): string[] {
 
 async function publishNow(ctx: TestContext) {
   const preview = (await ctx.api.get('/api/public-list/preview')).body
-  const res = await ctx.api.post('/api/public-list/publish', { basedOnVersion: preview.latest?.version ?? 0 })
+  const res = await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: preview.latest?.version ?? 0 })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
   return res.body.version as number
 }

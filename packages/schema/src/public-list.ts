@@ -35,7 +35,8 @@ export const PublicLocation = z.object({
   /** The decision's adoption date: how it is cited where its number is not recorded (absent in older versions). */
   adequacyAdoptedOn: z.string().nullable().optional(),
   /** The international organisation the transfer goes to (Art. 30(1)(e)), by name; absent or null for a country. */
-  internationalOrganisation: LocalizedText.nullable().optional(),
+  // A union, not .nullable(): on a registered schema that becomes allOf [$ref, null-or-object], which null fails.
+  internationalOrganisation: z.union([LocalizedText, z.null()]).optional(),
   dpfListingUrl: z.string().nullable(),
   sccModule: z.number().int().nullable(),
   derogation: Derogation.nullable(),

@@ -21,6 +21,11 @@ const TokenQuery = z.object({
 
 const text = (type: string, description: string) => ({ description, content: { [type]: { schema: z.string() } } })
 const html = (description: string) => text('text/html', description)
+/** A link page's 404: its own page, or the JSON error body where mail is not configured and the route is not mounted at all. */
+const unknownLink = (description: string) => ({
+  description: `${description} (a page), or, without mail configured, the JSON error body`,
+  content: { ...text('text/html', description).content, ...errorResponses(404)[404].content },
+})
 const NOT_MODIFIED = { description: 'Not modified since the If-None-Match / If-Modified-Since the client sent' }
 /** The HTML pages answer a missing list or link with a page, the files with the error body. */
 const NOT_PUBLISHED_PAGE = html('Not published yet (a page that says so)')
@@ -107,13 +112,13 @@ export function registerPublicListDescription(registry: OpenAPIHono['openAPIRegi
   registry.registerPath({
     method: 'post', path: `${PUBLIC_PREFIX}/processors/subscribe`, tags, summary: 'Follow the list by mail (double opt-in: a confirmation mail is sent)', description: 'A form post from the public page.' + SUBSCRIBE_NOTE,
     request: { body: FORM({ email: z.email().max(320), lang: z.string().optional() }) },
-    responses: { 200: html('Check your mail'), 400: html('Not an email address'), ...errorResponses(404), 429: html('Too many requests from this address') },
+    responses: { 200: html('Check your mail'), 400: html('Not an email address'), ...errorResponses(404, 413), 429: html('Too many requests from this address') },
   })
-  get('/processors/subscribe/confirm', 'Confirm a subscription (the link in the mail)', html('Confirmed'), { 404: html('Unknown or used link') }, TokenQuery)
-  get('/processors/unsubscribe', 'Asks to confirm the unsubscription (a GET changes nothing: mail scanners open links)', html('A page with the button'), { 404: html('Unknown link') }, TokenQuery)
+  get('/processors/subscribe/confirm', 'Confirm a subscription (the link in the mail)', html('Confirmed'), { 404: unknownLink('Unknown or used link') }, TokenQuery)
+  get('/processors/unsubscribe', 'Asks to confirm the unsubscription (a GET changes nothing: mail scanners open links)', html('A page with the button'), { 404: unknownLink('Unknown link') }, TokenQuery)
   registry.registerPath({
     method: 'post', path: `${PUBLIC_PREFIX}/processors/unsubscribe`, tags, summary: 'Unsubscribe: the form on that page, or RFC 8058 one-click with the token in the URL',
     request: { query: TokenQuery, body: { ...FORM({ token: z.string().optional(), lang: z.string().optional() }), required: false } },
-    responses: { 200: html('Unsubscribed'), 404: html('Unknown link') },
+    responses: { 200: html('Unsubscribed'), 404: unknownLink('Unknown link'), ...errorResponses(413) },
   })
 }
