@@ -522,6 +522,12 @@ function validatorFor(schema: JsonSchema): ValidateFunction {
   return v
 }
 
+const operationPatterns = OPERATIONS.map((op) => ({ op, re: new RegExp(`^${(op.base + op.path).replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '[^/]+')}$`) }))
+/** The described operation a request's (normalised) path reaches, if any. */
+function operationAt(method: string, pathname: string): Operation | null {
+  return operationPatterns.find(({ op, re }) => op.method === method && re.test(pathname))?.op ?? null
+}
+
 const mediaType = (contentType: string | null) => (contentType ?? '').split(';')[0]!.trim().toLowerCase()
 
 /** The answer against the operation's description: a declared status, a declared media type, a valid JSON body. */
@@ -588,7 +594,14 @@ async function probe(key: string, r: HostileRequest, opts: { api: boolean; op: O
     }
     if (typeof body?.error?.code !== 'string' || typeof body.error.message !== 'string') problems.push(`a ${res.status} without the API's error body: ${text.slice(0, 200)}`)
   }
-  if (opts.op) problems.push(...checkAgainstDescription(opts.op, res, text))
+  if (opts.op) {
+    // A path segment such as ".." is resolved by the URL itself: then another operation (or none) answers.
+    const pathname = new URL(request.url).pathname
+    const answering = operationAt(request.method, pathname)
+    if (answering) problems.push(...checkAgainstDescription(answering, res, text))
+    // No operation there: a 404, unless the shell refused first (no session, cross-site, body limit or type).
+    else if (![401, 403, 404, 413, 415].includes(res.status)) problems.push(`answered ${res.status} at ${pathname}, where no operation is described`)
+  }
   if (prototypePolluted()) problems.push('Object.prototype was polluted')
   return problems
 }
