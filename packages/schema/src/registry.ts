@@ -193,16 +193,11 @@ const DPF_HOSTS = new Set(['www.dataprivacyframework.gov', 'dataprivacyframework
  * a look-alike host, credentials, a port, a query or plain http are not a participant's listing.
  */
 export function isDpfParticipantUrl(url: string): boolean {
-  let u: URL
-  try {
-    u = new URL(url)
-  } catch {
-    return false
-  }
-  return (
-    u.protocol === 'https:' && DPF_HOSTS.has(u.hostname) && !u.port && !u.username && !u.password && !u.search && !u.hash &&
-    /^\/participant\/[0-9]{1,9}\/?$/.test(u.pathname)
-  )
+  // Parsed by hand: the schema package runs without DOM or Node types. The host part must be exactly
+  // the programme's host (so no credentials, port or look-alike), the path a participant's number,
+  // and nothing may follow (no query, no fragment).
+  const m = /^https:\/\/([^/?#]+)(\/[^?#]*)$/i.exec(url)
+  return !!m && DPF_HOSTS.has(m[1]!.toLowerCase()) && /^\/participant\/[0-9]{1,9}\/?$/.test(m[2]!)
 }
 
 /** The rules of GDPR Chapter V that a transfer record must satisfy. Shared by create and update. */

@@ -1,6 +1,8 @@
 /** English strings of the compliance overview: findings, deadlines, where the data goes. */
 export const complianceEn = {
   overview: {
+    referenceChecked: 'Legal reference data (EEA, adequacy decisions) checked on {{date}}.',
+    referenceCheckedStale: 'Legal reference data (EEA, adequacy decisions) last checked on {{date}}, over 6 months ago: have it checked and updated.',
     title: 'Overview',
     intro: 'What needs attention, what falls due soon and where your personal data goes. Each finding links to the record where it is fixed.',
     introReadOnly: 'What needs attention, what falls due soon and where the personal data goes. Your role can view this but not change it.',

@@ -2,6 +2,8 @@ import type { complianceEn } from './compliance.en'
 
 export const complianceFi: typeof complianceEn = {
   overview: {
+    referenceChecked: 'Oikeudelliset viitetiedot (ETA, riittävyyspäätökset) tarkistettu {{date}}.',
+    referenceCheckedStale: 'Oikeudelliset viitetiedot (ETA, riittävyyspäätökset) tarkistettiin viimeksi {{date}}, yli 6 kuukautta sitten: tarkistuta ja päivitä ne.',
     title: 'Yleiskuva',
     intro: 'Mikä vaatii huomiota, mitä erääntyy pian ja mihin henkilötiedot menevät. Jokaisesta havainnosta pääsee suoraan tietueeseen, jossa asia korjataan.',
     introReadOnly: 'Mikä vaatii huomiota, mitä erääntyy pian ja mihin henkilötiedot menevät. Roolisi voi katsella näitä tietoja mutta ei muuttaa niitä.',

@@ -1,3 +1,4 @@
+import { LEGAL_REFERENCE } from '@seloste/schema'
 import { getRouteApi } from '@tanstack/react-router'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -10,6 +11,7 @@ import { SeveritySummary } from '../../features/findings/components/severity-sum
 import { TrendCard } from '../../features/findings/components/trend-card'
 import { useCan } from '../../lib/auth'
 import { i18n } from '../../lib/i18n'
+import { useFormat } from '../../lib/format'
 import { useDocumentTitle } from '../../lib/use-document-title'
 import { complianceEn } from '../../locales/compliance.en'
 import { complianceFi } from '../../locales/compliance.fi'
@@ -34,13 +36,22 @@ export function OverviewRoute() {
   const findings = useFindings()
   const canEdit = useCan('edit')
   const findingsHeadingId = useId()
+  const format = useFormat()
   useDocumentTitle(t('overview.title'))
+  // The same date the API's reference-data-stale finding reads; over 6 months old it is flagged here too.
+  const checkedOn = LEGAL_REFERENCE.checkedOn
+  const staleFrom = new Date(`${checkedOn}T00:00:00Z`)
+  staleFrom.setUTCMonth(staleFrom.getUTCMonth() + 6)
+  const referenceStale = new Date().toISOString().slice(0, 10) > staleFrom.toISOString().slice(0, 10)
 
   return (
     <div className="page page-wide overview">
       <div className="page-header">
         <h1 className="page-title">{t('overview.title')}</h1>
         <p className="page-intro">{canEdit ? t('overview.intro') : t('overview.introReadOnly')}</p>
+        <p className={`page-intro reference-checked ${referenceStale ? 'text-warning' : ''}`} data-testid="reference-checked-on">
+          {t(referenceStale ? 'overview.referenceCheckedStale' : 'overview.referenceChecked', { date: format.date(checkedOn) })}
+        </p>
       </div>
 
       <div className="overview-top">
