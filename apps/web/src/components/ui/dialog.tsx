@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 interface DialogProps {
@@ -13,8 +13,29 @@ interface DialogProps {
   dismissable?: boolean
 }
 
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
+
 /**
- * A modal on the native <dialog>: the browser traps focus, makes the page inert, handles Escape
+ * Tab from the last control goes to the first, Shift+Tab from the first to the last: the native
+ * modal makes the page inert but lets focus leave for the browser's own controls.
+ */
+function keepFocusInside(e: KeyboardEvent<HTMLDialogElement>) {
+  if (e.key !== 'Tab') return
+  const controls = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.offsetParent !== null || el === document.activeElement)
+  if (controls.length === 0) return
+  const first = controls[0]!
+  const last = controls[controls.length - 1]!
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault()
+    last.focus()
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault()
+    first.focus()
+  }
+}
+
+/**
+ * A modal on the native <dialog>: the browser makes the page inert, handles Escape
  * and returns focus to the opener on close.
  */
 export function Dialog({ open, onClose, title, children, footer, size = 'md', dismissable = true }: DialogProps) {
@@ -41,6 +62,7 @@ export function Dialog({ open, onClose, title, children, footer, size = 'md', di
       ref={ref}
       className={`dialog dialog-${size}`}
       aria-labelledby={titleId}
+      onKeyDown={keepFocusInside}
       onCancel={(e) => {
         e.preventDefault() // closing is the parent's decision: keep `open` the single source of truth
         if (dismissable) onClose()

@@ -15,6 +15,14 @@ export function UserMenu({ session, onLoggedOut }: { session: Session; onLoggedO
   const rootRef = useRef<HTMLDivElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
   const logout = useLogout()
+  // Focus goes back to the menu's button once the dialog is gone (its opener, the menu item, is gone
+  // too); focusing before the dialog unmounts would lose it again.
+  const restoreFocus = useRef(false)
+  useEffect(() => {
+    if (changingPassword || !restoreFocus.current) return
+    restoreFocus.current = false
+    buttonRef.current?.focus()
+  }, [changingPassword])
   const { user } = session
   const name = user.name || user.email || t('user.unknown')
 
@@ -88,7 +96,7 @@ export function UserMenu({ session, onLoggedOut }: { session: Session; onLoggedO
             open
             onClose={() => {
               setChangingPassword(false)
-              buttonRef.current?.focus()
+              restoreFocus.current = true
             }}
           />
         </Suspense>
