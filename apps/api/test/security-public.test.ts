@@ -80,7 +80,8 @@ describe('public outputs from an allow-list', () => {
       ...Object.values(PROCESSOR_SECRETS).flat(),
       ...Object.values(TRANSFER_SECRETS),
       ...Object.values(DPA_SECRETS),
-      org.privacyContactEmail,
+      // The privacy contact's e-mail is published on purpose, as where a copy of the SCCs can be asked
+      // for (Art. 13(1)(b) and (f)); the person's name is not.
       org.privacyContactName,
     ].filter(Boolean) as string[]
     for (const url of publicUrls(version)) {
