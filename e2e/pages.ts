@@ -26,7 +26,7 @@ async function json<T>(api: APIRequestContext, url: string): Promise<T> {
 export async function publishIfNothingPublished(api: APIRequestContext) {
   const preview = await json<{ latest: { version: number } | null }>(api, '/api/public-list/preview')
   if (preview.latest) return
-  const res = await api.post('/api/public-list/publish', { data: { basedOnVersion: 0 } })
+  const res = await api.post('/api/public-list/publish', { data: { basedOnVersion: 0, confirmUnknownLocations: true } })
   expect(res.status(), await res.text()).toBe(201)
 }
 

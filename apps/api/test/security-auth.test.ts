@@ -54,6 +54,18 @@ describe('login throttling', () => {
     expect((await loginFrom(ctx, admin.email, TEST_PASSWORD, '192.0.2.10')).status).toBe(200)
   })
 
+  it('counts failed guesses per address, not sign-ins: one office behind one address can all sign in', async () => {
+    const ctx = await createTestContext()
+    const editor = await ctx.as('editor')
+    // More successful sign-ins from one address than its free attempts (the browser journeys do this).
+    for (let i = 0; i < DEFAULT_THROTTLE.perAddress + 5; i++) {
+      expect((await loginFrom(ctx, editor.email, TEST_PASSWORD, '203.0.113.50')).status, `sign-in ${i + 1}`).toBe(200)
+    }
+    // Failed guesses from that address still count, and past its limit even the right password waits.
+    for (let i = 0; i < DEFAULT_THROTTLE.perAddress; i++) await loginFrom(ctx, `nobody${i}@example.test`, 'wrong guess', '203.0.113.50')
+    expect((await loginFrom(ctx, editor.email, TEST_PASSWORD, '203.0.113.50')).status).toBe(429)
+  })
+
   it('waits longer after each attempt past the free ones, never longer than the window', () => {
     const db = openDatabase(':memory:')
     const keys = [{ key: 'pair:x@example.test|203.0.113.1', free: 3 }]

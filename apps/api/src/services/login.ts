@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm'
 import { loginThrottle } from '../db/schema'
 import { AppError } from '../lib/app-error'
-import { takeAttempt, tooManyAttempts, type ThrottleKey, type ThrottlePolicy } from './throttle'
+import { refundAttempt, takeAttempt, tooManyAttempts, type ThrottleKey, type ThrottlePolicy } from './throttle'
 import { recordAudit } from './audit'
 import type { ServiceContext } from './context'
 import { dummyPasswordHash, verifyPassword } from './passwords'
@@ -53,8 +53,10 @@ export async function login(
   }
   return ctx.db.transaction(
     (tx) => {
-      // The owner got in: their account's and this address's counts start again (the address's own count stays).
+      // The owner got in: their account's and this pair's counts start again; the address keeps its
+      // count of failures but not this attempt, which was no guess.
       tx.delete(loginThrottle).where(inArray(loginThrottle.key, keys.slice(0, 2).map((k) => k.key))).run()
+      if (keys[2]) refundAttempt(tx, keys[2])
       const session = createSession(tx, user.id, policy.session, now)
       const sessionUser = { id: user.id, email: user.email, name: user.name, role: user.role }
       recordAudit(tx, { ...ctx, actor: { id: user.id, email: user.email } }, { action: 'login', entityType: 'session', entityId: null })

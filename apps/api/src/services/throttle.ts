@@ -57,6 +57,20 @@ export function takeAttempt(db: Db, keys: ThrottleKey[], policy: ThrottlePolicy,
   return db.transaction(run, { behavior: 'immediate' })
 }
 
+/**
+ * Gives back an attempt that turned out to be a successful login: the address's count is of failed
+ * guesses, so that the people of one office behind one address can all sign in, however many.
+ */
+export function refundAttempt(tx: DbOrTx, k: ThrottleKey): void {
+  tx.update(loginThrottle)
+    .set({
+      failures: sql`max(${loginThrottle.failures} - 1, 0)`,
+      blockedUntil: sql`CASE WHEN ${loginThrottle.failures} - 1 < ${k.free} THEN NULL ELSE ${loginThrottle.blockedUntil} END`,
+    })
+    .where(eq(loginThrottle.key, k.key))
+    .run()
+}
+
 export function tooManyAttempts(wait: number): AppError {
   return new AppError('too_many_requests', 'Too many attempts; try again later', { headers: { 'Retry-After': String(wait) } })
 }
