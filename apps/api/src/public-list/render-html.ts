@@ -47,6 +47,7 @@ export function page(lang: Language, title: string, body: string, alternate?: { 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
+<link rel="icon" type="image/svg+xml" href="/favicon.svg">
 <meta name="description" content="${esc(description)}">
 ${feed ? `<link rel="alternate" type="application/atom+xml" title="${esc(title)}" href="${esc(feed)}">` : ''}
 <style>${STYLE}</style>
