@@ -185,3 +185,20 @@ test('an auditor sees the overview without acknowledge or revoke controls', asyn
   await expect(findings.getByRole('button', { name: /^Revoke:/ })).toHaveCount(0)
   await context.close()
 })
+
+test('edit a DPA: the form sends the version it was loaded at, and the change is saved', async ({ page, api, uniqueName }) => {
+  // The shared input schemas are strict; an edit form also holds the record's version.
+  const name = uniqueName('Overview DPA edit')
+  const processor = await createProcessor(api, { displayName: name, role: 'processor', service: { fi: 'Laskutus', en: 'Billing' } })
+  const created = await api.post(`/api/processors/${processor.id}/dpas`, { data: { status: 'signed', signedOn: '2026-01-15' } })
+  expect(created.status(), await created.text()).toBe(201)
+
+  await page.goto(`/processors/${processor.id}`)
+  const current = page.getByRole('article', { name: 'Current agreement' })
+  await current.getByRole('button', { name: 'Edit' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Edit data processing agreement' })
+  await dialog.getByLabel('Reference or version').fill('DPA v2, 2026')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(current).toContainText('DPA v2, 2026')
+})

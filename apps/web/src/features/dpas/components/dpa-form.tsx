@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
+import { versionedResolver } from '../../../components/form/versioned-resolver'
 import { CHECKLIST_POINTS, ChecklistStatus, DpaInput, DpaStatus, type Dpa, type DpaInputParsed } from '@seloste/schema'
 import { useForm, type Resolver } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
@@ -33,7 +34,7 @@ export function DpaForm({ processorId, dpa, initialValues, onSaved, onCancel }: 
   const format = useFormat()
   const create = useCreateDpa()
   const update = useUpdateDpa()
-  const resolver = zodResolver(DpaInput, { error: formErrorMap }) as unknown as Resolver<DpaFormValues, unknown, Parsed>
+  const resolver = versionedResolver(zodResolver(DpaInput, { error: formErrorMap }) as unknown as Resolver<DpaFormValues, unknown, Parsed>)
   const form = useForm<DpaFormValues, unknown, Parsed>({ defaultValues: initialValues, resolver, shouldFocusError: false, mode: 'onTouched' })
   const { register, handleSubmit, formState, watch, getValues, setValue, reset } = form
   const { errors, isSubmitting } = formState

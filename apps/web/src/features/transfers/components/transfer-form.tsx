@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
+import { versionedResolver } from '../../../components/form/versioned-resolver'
 import {
   adequacyCitation,
   adequacySubjectName,
@@ -60,7 +61,7 @@ export function TransferForm({ processorId, recipientRole, transfer, initialValu
   const create = useCreateTransfer()
   const update = useUpdateTransfer()
 
-  const resolver = zodResolver(TransferInput, { error: formErrorMap }) as unknown as Resolver<TransferFormValues, unknown, Parsed>
+  const resolver = versionedResolver(zodResolver(TransferInput, { error: formErrorMap }) as unknown as Resolver<TransferFormValues, unknown, Parsed>)
   const form = useForm<TransferFormValues, unknown, Parsed>({ defaultValues: initialValues, resolver, shouldFocusError: false, mode: 'onTouched' })
   const { register, handleSubmit, formState, watch, setValue, getValues, reset } = form
   const { errors, isSubmitting } = formState
