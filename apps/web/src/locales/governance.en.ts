@@ -225,6 +225,8 @@ export const governanceEn = {
       logout: 'Signed out',
       reset_password: 'Password reset',
       change_password: 'Password changed',
+      change_password_failed: 'Failed password change',
+      unlock: 'Sign-in wait lifted',
       export: 'Exported',
       acknowledge: 'Acknowledged',
       revoke_acknowledgement: 'Acknowledgement withdrawn',

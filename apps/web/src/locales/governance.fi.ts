@@ -223,6 +223,8 @@ export const governanceFi: typeof governanceEn = {
       remove_document: 'Asiakirja poistettu',
       login: 'Kirjautui sisään',
       login_failed: 'Kirjautuminen epäonnistui',
+      change_password_failed: 'Salasanan vaihto epäonnistui',
+      unlock: 'Kirjautumisviive poistettu',
       logout: 'Kirjautui ulos',
       reset_password: 'Salasana nollattu',
       change_password: 'Salasana vaihdettu',

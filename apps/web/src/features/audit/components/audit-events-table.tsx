@@ -17,6 +17,7 @@ const ACTION_TONE: Record<string, Tone> = {
   retire: 'warning',
   publish: 'success',
   login_failed: 'warning',
+  change_password_failed: 'warning',
   remove_document: 'warning',
 }
 

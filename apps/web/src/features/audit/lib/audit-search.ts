@@ -30,6 +30,8 @@ export const ACTIONS = [
   'login_failed',
   'logout',
   'change_password',
+  'change_password_failed',
+  'unlock',
   'reset_password',
   'export',
   'acknowledge',
