@@ -67,7 +67,8 @@ describe('rebuilding state from events (pure)', () => {
       '2025-01-01T00:00:00.000Z',
     )
     const snapshot = snapshotFromState(state, '2025-01-01T00:00:00.000Z')
-    expect(snapshot.organisation).toEqual({ name: 'Org' })
+    // An event from before the Art. 37/27/26 fields rebuilds them as not recorded.
+    expect(snapshot.organisation).toEqual({ name: 'Org', dpoAppointed: null, dpoName: null, dpoEmail: null, representative: null, hasJointControllers: null, jointControllers: null })
     expect(snapshot.processors.map((p) => p.id)).toEqual([9, 10])
     expect(snapshot.activities).toEqual([])
   })

@@ -17,9 +17,35 @@ describe('organisation of the demo data', () => {
       privacyContactName: 'Roni Äikäs',
       privacyContactEmail: 'roni@mikroni.fi',
       defaultLanguage: 'fi',
+      dpoAppointed: null,
+      dpoName: null,
+      dpoEmail: null,
+      representative: null,
+      hasJointControllers: null,
+      jointControllers: null,
       version: 1,
       updatedAt: expect.any(String),
     })
+  })
+
+  it('records a DPO and joint controllers, and refuses either marked present but unnamed', async () => {
+    const missing = await ctx.api.patch('/api/organisation', { dpoAppointed: true, hasJointControllers: true, version: 1 })
+    expect(missing.status).toBe(400)
+    expect(missing.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['dpoName', 'jointControllers'])
+    const unchanged = await ctx.api.get('/api/organisation')
+    expect(unchanged.body).toMatchObject({ dpoAppointed: null, hasJointControllers: null, version: 1 })
+
+    const saved = await ctx.api.patch('/api/organisation', {
+      dpoAppointed: true,
+      dpoName: 'Tietosuojavastaava',
+      dpoEmail: 'dpo@mikroni.fi',
+      hasJointControllers: false,
+      version: 1,
+    })
+    expect(saved.status).toBe(200)
+    expect(saved.body).toMatchObject({ dpoAppointed: true, dpoName: 'Tietosuojavastaava', dpoEmail: 'dpo@mikroni.fi', hasJointControllers: false, jointControllers: null, version: 2 })
+    const audit = await ctx.api.get('/api/audit?entityType=organisation')
+    expect(JSON.stringify(audit.body)).toContain('dpo@mikroni.fi')
   })
 
   it('PATCH changes the given fields, increments the version and reads back', async () => {

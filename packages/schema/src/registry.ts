@@ -30,22 +30,46 @@ export const BusinessId = z
     pattern: '^[0-9]{7}-[0-9]$',
   })
 
-export const OrganisationInput = z
-  .strictObject({
-    name: requiredText(200),
-    businessId: BusinessId,
-    address: optionalText(500),
-    privacyContactName: optionalText(200),
-    privacyContactEmail: z
-      .union([z.email({ message: 'Must be an email address' }).max(320), z.literal('')])
-      .nullable()
-      .transform((v) => (v === '' ? null : v)),
-    defaultLanguage: Language,
-  })
-  .meta({ id: 'OrganisationInput' })
+const optionalEmail = z
+  .union([z.email({ message: 'Must be an email address' }).max(320), z.literal('')])
+  .nullable()
+  .transform((v) => (v === '' ? null : v))
+
+const organisationFields = z.strictObject({
+  name: requiredText(200),
+  businessId: BusinessId,
+  address: optionalText(500),
+  privacyContactName: optionalText(200),
+  privacyContactEmail: optionalEmail,
+  defaultLanguage: Language,
+  dpoAppointed: z.boolean().nullable().optional().meta({
+    description: 'Whether a data protection officer is designated (GDPR Art. 37); null while not recorded',
+  }),
+  dpoName: optionalText(200).optional().meta({ description: 'With a DPO: their name or function (Art. 13(1)(b), 30(1)(a))' }),
+  dpoEmail: optionalEmail.optional().meta({ description: 'With a DPO: how to reach them' }),
+  representative: optionalText(500).optional().meta({
+    description: "The representative in the Union (Art. 27), only for a controller not established in the Union: name and contact",
+  }),
+  hasJointControllers: z.boolean().nullable().optional().meta({
+    description: 'Whether the organisation determines purposes and means jointly with others (Art. 26); null while not recorded',
+  }),
+  jointControllers: optionalText(1000).optional().meta({ description: 'With joint controllers: their names and contact details' }),
+})
+
+/** Art. 37 and 26: a DPO or joint controllers marked as present must be named. Checked on the merged record. */
+export function checkOrganisationRules(o: Partial<z.output<typeof organisationFields>>, ctx: z.RefinementCtx): void {
+  if (o.dpoAppointed === true && !o.dpoName && !o.dpoEmail) {
+    ctx.addIssue({ code: 'custom', path: ['dpoName'], message: 'Name the data protection officer or give their e-mail' })
+  }
+  if (o.hasJointControllers === true && !o.jointControllers) {
+    ctx.addIssue({ code: 'custom', path: ['jointControllers'], message: 'Name the joint controllers' })
+  }
+}
+
+export const OrganisationInput = organisationFields.superRefine(checkOrganisationRules).meta({ id: 'OrganisationInput' })
 export type OrganisationInput = z.input<typeof OrganisationInput>
 
-export const OrganisationUpdate = OrganisationInput.partial().extend({ version: VersionField }).meta({ id: 'OrganisationUpdate' })
+export const OrganisationUpdate = organisationFields.partial().extend({ version: VersionField }).meta({ id: 'OrganisationUpdate' })
 export type OrganisationUpdate = z.input<typeof OrganisationUpdate>
 
 export const Organisation = z
@@ -56,6 +80,12 @@ export const Organisation = z
     privacyContactName: z.string().nullable(),
     privacyContactEmail: z.string().nullable(),
     defaultLanguage: Language,
+    dpoAppointed: z.boolean().nullable(),
+    dpoName: z.string().nullable(),
+    dpoEmail: z.string().nullable(),
+    representative: z.string().nullable(),
+    hasJointControllers: z.boolean().nullable(),
+    jointControllers: z.string().nullable(),
     version: z.number().int(),
     updatedAt: z.string(),
   })

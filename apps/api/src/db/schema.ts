@@ -36,6 +36,13 @@ export const organisation = sqliteTable(
     privacyContactName: text('privacy_contact_name'),
     privacyContactEmail: text('privacy_contact_email'),
     defaultLanguage: text('default_language').$type<Language>().notNull().default('fi'),
+    // Art. 37, 27 and 26: null where nothing is recorded (unknown), never read as "none".
+    dpoAppointed: integer('dpo_appointed', { mode: 'boolean' }),
+    dpoName: text('dpo_name'),
+    dpoEmail: text('dpo_email'),
+    representative: text('representative'),
+    hasJointControllers: integer('has_joint_controllers', { mode: 'boolean' }),
+    jointControllers: text('joint_controllers'),
     version: integer('version').notNull().default(1),
     updatedAt: text('updated_at').notNull(),
   },

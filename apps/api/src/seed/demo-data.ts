@@ -16,6 +16,14 @@ export const DEMO_ORGANISATION = {
   privacyContactName: 'Roni Äikäs',
   privacyContactEmail: 'roni@mikroni.fi',
   defaultLanguage: 'fi',
+  // The policy says nothing of a data protection officer (Art. 37) or joint controllers (Art. 26):
+  // not recorded, which is not "none". A Finnish company needs no Art. 27 representative.
+  dpoAppointed: null,
+  dpoName: null,
+  dpoEmail: null,
+  representative: null,
+  hasJointControllers: null,
+  jointControllers: null,
 } satisfies OrganisationInput
 
 /**

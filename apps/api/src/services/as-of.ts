@@ -13,7 +13,7 @@ import type { DbOrTx } from '../db/client'
 import { dataCategories, dataSubjectCategories, dpaDocuments, dpas, processors, transfers } from '../db/schema'
 import { loadActivityRecords } from './activities'
 import { processorRecord, toDpa, toTransfer } from './mappers'
-import { findOrganisation } from './organisation'
+import { ORGANISATION_UNRECORDED, findOrganisation } from './organisation'
 import { toDataCategoryRecord, toDataSubjectCategoryRecord, type DataCategoryRecord, type DataSubjectCategoryRecord } from './vocabulary'
 
 /** A processor's own fields, as the audit trail records them. */
@@ -93,7 +93,8 @@ export function snapshotFromState(state: Map<string, Map<string, unknown>>, asOf
   const org = state.get('organisation')?.get('1') as Organisation | undefined
   return {
     asOf,
-    organisation: org ?? null,
+    // Events written before the Art. 37/27/26 fields existed rebuild them as not recorded.
+    organisation: org ? { ...ORGANISATION_UNRECORDED, ...org } : null,
     processors: list<ProcessorRecord>('processor'),
     transfers: list<Transfer>('transfer'),
     dpas: list<Dpa>('dpa').map((d) => ({ ...d, document: d.document ?? null })),

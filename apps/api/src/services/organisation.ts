@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm'
-import { BusinessId, type Organisation, type OrganisationUpdate } from '@seloste/schema'
+import { BusinessId, OrganisationInput, fieldErrorsFrom, type Organisation, type OrganisationUpdate } from '@seloste/schema'
 import type { z } from 'zod'
 import type { DbOrTx } from '../db/client'
 import { organisation } from '../db/schema'
-import { AppError, notFound } from '../lib/app-error'
+import { AppError, invalid, notFound } from '../lib/app-error'
 import { recordAudit } from './audit'
 import { nowIso, type ServiceContext } from './context'
 import { requireVersion } from './processors'
@@ -29,6 +29,9 @@ export function updateOrganisation(ctx: ServiceContext, input: z.output<typeof O
     (tx) => {
       const before = requireVersion(tx.select().from(organisation).where(eq(organisation.id, 1)).get(), input.version, 'Organisation', () => getOrganisation(tx))
       const { version: _v, ...patch } = input
+      const { id: _id, version: _bv, updatedAt: _u, ...current } = before
+      const merged = OrganisationInput.safeParse({ ...current, ...patch })
+      if (!merged.success) throw invalid(fieldErrorsFrom(merged.error.issues))
       tx.update(organisation).set({ ...patch, version: before.version + 1, updatedAt: nowIso() }).where(eq(organisation.id, 1)).run()
       const after = getOrganisation(tx)
       recordAudit(tx, ctx, { action: 'update', entityType: 'organisation', entityId: 1, before: toOrganisation(before), after })
@@ -38,8 +41,21 @@ export function updateOrganisation(ctx: ServiceContext, input: z.output<typeof O
   )
 }
 
+/** The Art. 37/27/26 facts, not recorded: what an organisation created without them (or before them) holds. */
+export const ORGANISATION_UNRECORDED = {
+  dpoAppointed: null,
+  dpoName: null,
+  dpoEmail: null,
+  representative: null,
+  hasJointControllers: null,
+  jointControllers: null,
+} satisfies Partial<Organisation>
+
+type OrganisationCreate = Omit<Organisation, 'version' | 'updatedAt' | keyof typeof ORGANISATION_UNRECORDED> & Partial<Organisation>
+
 /** Creates the organisation row (first start). */
-export function createOrganisation(ctx: ServiceContext, input: Omit<Organisation, 'version' | 'updatedAt'>): Organisation {
+export function createOrganisation(ctx: ServiceContext, given: OrganisationCreate): Organisation {
+  const input = { ...ORGANISATION_UNRECORDED, ...given }
   if (!BusinessId.safeParse(input.businessId).success) throw new AppError('validation_failed', 'Invalid business ID')
   return ctx.db.transaction(
     (tx) => {
