@@ -12,7 +12,7 @@
  *   SERVERS      server processes sharing the database file (default 2: SQLite locking across processes)
  */
 import { join } from 'node:path'
-import { checkDatabaseFile } from '../apps/api/src/db/backup'
+import { checkDatabaseFile } from '../apps/api/src/services/backup'
 import { call, Drill, envInt, login, openDb, rng, runDrill, startServer, stopServer, summarize, tempDir, type ServerHandle } from './lib'
 
 const drill = new Drill('concurrent-editors')
