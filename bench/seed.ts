@@ -261,8 +261,13 @@ function transferCounts(rand: Rand, n: number, total: number): Uint8Array {
   }
   while (sum !== total) {
     const i = Math.floor(rand() * n)
-    if (sum < total && counts[i]! < 6) (counts[i]!++, sum++)
-    else if (sum > total && counts[i]! > 0) (counts[i]!--, sum--)
+    if (sum < total && counts[i]! < 6) {
+      counts[i]!++
+      sum++
+    } else if (sum > total && counts[i]! > 0) {
+      counts[i]!--
+      sum--
+    }
   }
   return counts
 }

@@ -17,7 +17,7 @@
  */
 import { existsSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { checkDatabaseFile, listBackups } from '../apps/api/src/db/backup'
+import { checkDatabaseFile, listBackups } from '../apps/api/src/services/backup'
 import { API_DIR, call, compareDatabases, Drill, envInt, login, openDb, rng, runDrill, runTs, sleep, startServer, stopServer, summarize, tempDir, token, waitFor } from './lib'
 
 const drill = new Drill('backup-restore')

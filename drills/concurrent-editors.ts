@@ -12,7 +12,7 @@
  *   SERVERS      server processes sharing the database file (default 2: SQLite locking across processes)
  */
 import { join } from 'node:path'
-import { checkDatabaseFile } from '../apps/api/src/db/backup'
+import { checkDatabaseFile } from '../apps/api/src/services/backup'
 import { call, Drill, envInt, login, openDb, rng, runDrill, startServer, stopServer, summarize, tempDir, type ServerHandle } from './lib'
 
 const drill = new Drill('concurrent-editors')
@@ -62,7 +62,7 @@ async function client(i: number, base: string, cookie: string, hot: number[], ow
     } else if (res.status === 409) {
       counts.conflicts++
       const current = res.body?.error?.current?.version
-      if (drill.check(typeof current === 'number' && current > version, `client ${i}: 409 for ${id} without a newer current record`)) versions.set(id, current)
+      if (drill.check(typeof current === 'number' && current > version, `client ${i}: 409 for ${id} without a newer current record`) && current !== undefined) versions.set(id, current)
     } else {
       counts.failures++
       if (res.status >= 500) counts.fiveXx++

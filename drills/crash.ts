@@ -13,7 +13,7 @@
  *   DRILL_SEED     repeat a run's random choices
  */
 import { join } from 'node:path'
-import { checkDatabaseFile } from '../apps/api/src/db/backup'
+import { checkDatabaseFile } from '../apps/api/src/services/backup'
 import { call, Drill, envInt, login, openDb, rng, runDrill, sleep, startServer, summarize, tempDir, token, type ServerHandle } from './lib'
 
 const drill = new Drill('crash')

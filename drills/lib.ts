@@ -271,9 +271,22 @@ export async function stopServer(server: ServerHandle, timeoutMs = 120_000): Pro
 // HTTP.
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The fields of a JSON answer the drills read. Parsed, not validated: a drill checks the status and
+ * the fields it relies on (a body that was not JSON is the text, and has none of them).
+ */
+export interface ReplyBody {
+  id: number
+  version: number
+  internalNotes?: string | null
+  total?: number
+  intact?: boolean
+  error?: { current?: { version?: number } }
+}
+
 export interface Reply {
   status: number
-  body: any
+  body: ReplyBody
   text: string
   ms: number
 }
@@ -292,7 +305,7 @@ export async function call(base: string, cookie: string | null, method: string, 
   } catch {
     /* not JSON */
   }
-  return { status: res.status, body: parsed, text, ms: performance.now() - started }
+  return { status: res.status, body: parsed as ReplyBody, text, ms: performance.now() - started }
 }
 
 export async function login(base: string, email = ADMIN_EMAIL, password = ADMIN_PASSWORD): Promise<string> {
@@ -326,7 +339,7 @@ export function slowRequest(base: string, cookie: string, method: string, path: 
           } catch {
             /* not JSON */
           }
-          res({ status: response.statusCode ?? 0, body: parsed, text, ms: performance.now() - started })
+          res({ status: response.statusCode ?? 0, body: parsed as ReplyBody, text, ms: performance.now() - started })
         })
         response.on('error', rej)
       },
@@ -354,14 +367,14 @@ export function slowRequest(base: string, cookie: string, method: string, path: 
 // ---------------------------------------------------------------------------------------------
 
 export interface SqliteStatement {
-  all(...params: unknown[]): any[]
-  get(...params: unknown[]): any
+  all(...params: unknown[]): unknown[]
+  get(...params: unknown[]): unknown
   pluck(on?: boolean): SqliteStatement
   raw(on?: boolean): SqliteStatement
 }
 export interface SqliteDb {
   prepare(sql: string): SqliteStatement
-  pragma(sql: string, opts?: { simple?: boolean }): any
+  pragma(sql: string, opts?: { simple?: boolean }): unknown
   exec(sql: string): void
   close(): void
 }
@@ -381,7 +394,7 @@ export function tableNames(db: SqliteDb): string[] {
 export function tableDigests(db: SqliteDb): Map<string, { rows: number; hash: string }> {
   const out = new Map<string, { rows: number; hash: string }>()
   for (const name of tableNames(db)) {
-    const withoutRowid = /WITHOUT\s+ROWID/i.test(db.prepare(`SELECT sql FROM sqlite_master WHERE name = ?`).pluck().get(name) ?? '')
+    const withoutRowid = /WITHOUT\s+ROWID/i.test(String(db.prepare(`SELECT sql FROM sqlite_master WHERE name = ?`).pluck().get(name) ?? ''))
     const rows = db.prepare(`SELECT * FROM "${name}" ORDER BY ${withoutRowid ? '1' : 'rowid'}`).raw(true).all()
     const hash = createHash('sha256')
     for (const row of rows) hash.update(JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? `b64:${v.toString('base64')}` : typeof v === 'bigint' ? `${v}n` : v))).update('\n')

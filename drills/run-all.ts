@@ -9,6 +9,7 @@ import { spawn, execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, platform, release, tmpdir, totalmem, arch } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 import { apiRequire, REPO_ROOT, TSX_LOADER } from './lib'
 
 const ALL = ['startup', 'shutdown', 'concurrent-editors', 'backup-restore', 'crash', 'hostile-input'] as const
@@ -49,7 +50,7 @@ function runHostile(): Promise<Result> {
     }
     child.on('exit', (code) => {
       const seconds = (performance.now() - started) / 1000
-      const plain = out.replace(/\x1b\[[0-9;]*m/g, '')
+      const plain = stripVTControlCharacters(out)
       const total = /hostile input: (\d+) requests over (\d+) routes/.exec(plain)
       const tests = /Tests\s+(.+)/.exec(plain)?.[1]?.trim() ?? '?'
       const statuses = new Map<string, number>()

@@ -17,7 +17,7 @@
  */
 import { connect } from 'node:net'
 import { join } from 'node:path'
-import { checkDatabaseFile } from '../apps/api/src/db/backup'
+import { checkDatabaseFile } from '../apps/api/src/services/backup'
 import { call, Drill, envInt, fileSize, login, openDb, rng, runDrill, sleep, slowRequest, startServer, tempDir, token, waitFor, type Reply } from './lib'
 
 /** Only a process this slow is stuck; a busy machine may be slow, and that is not a failure. */

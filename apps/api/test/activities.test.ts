@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { auditEventsAfter, createTestContext, expectValidationError, lastAuditSeq, type TestClient, type TestContext } from './helpers'
+import { auditEventsAfter, createTestContext, expectValidationError, lastAuditSeq, type JsonBody, type TestClient, type TestContext } from './helpers'
 
 // ---------------------------------------------------------------------------
 // Local helpers
@@ -23,7 +23,7 @@ async function demoIds(api: TestClient) {
   const categories = (await api.get('/api/vocabulary/data-categories')).body
   const subjects = (await api.get('/api/vocabulary/data-subject-categories')).body
   const activities = (await api.get('/api/activities')).body.items
-  const index = (items: any[], key: (t: any) => string) => Object.fromEntries(items.map((i) => [key(i), i.id])) as Record<string, number>
+  const index = (items: JsonBody[], key: (t: JsonBody) => string) => Object.fromEntries(items.map((i) => [key(i), i.id])) as Record<string, number>
   return {
     processor: index(processors, (p: { displayName: string }) => p.displayName),
     category: index(categories, (c: { name: { en: string } }) => c.name.en),
@@ -38,7 +38,7 @@ async function demoIds(api: TestClient) {
 
 describe("the demo data's activities (the reference policy)", () => {
   let ctx: TestContext
-  let byName: Record<string, any>
+  let byName: Record<string, JsonBody>
 
   beforeAll(async () => {
     ctx = await createTestContext({ demo: true })

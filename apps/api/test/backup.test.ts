@@ -3,7 +3,7 @@ import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, 
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { backupDatabase, BackupError, checkDatabaseFile, fileTimestamp, isDatabaseInUse, listBackups, pruneBackups, restoreDatabase } from '../src/db/backup'
+import { backupDatabase, BackupError, checkDatabaseFile, fileTimestamp, isDatabaseInUse, listBackups, pruneBackups, restoreDatabase } from '../src/services/backup'
 import { closeDatabase, openDatabase, type Db } from '../src/db/client'
 import { seedDemoData } from '../src/seed/seed'
 import { systemContext } from '../src/services/context'

@@ -78,7 +78,7 @@ describe('POST /api/processors/:id/dpas', () => {
       version: 1,
     })
     expect(Object.keys(res.body.checklist)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'])
-    expect(Object.values(res.body.checklist).every((p: any) => p.status === 'unknown' && p.clause === null)).toBe(true)
+    expect(Object.values<{ status: string; clause: string | null }>(res.body.checklist).every((p) => p.status === 'unknown' && p.clause === null)).toBe(true)
     expect((await ctx.api.get(`/api/dpas/${res.body.id}`)).body).toEqual(res.body)
   })
 

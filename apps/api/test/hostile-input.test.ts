@@ -64,7 +64,27 @@ interface OperationObject {
   requestBody?: { content: Record<string, { schema: JsonSchema }> }
   responses: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>
 }
-type JsonSchema = Record<string, any>
+/** The JSON Schema keywords this file reads (the document's schemas have more; they pass through). */
+interface JsonSchema {
+  $ref?: string
+  type?: string | string[]
+  const?: unknown
+  enum?: unknown[]
+  example?: unknown
+  default?: unknown
+  anyOf?: JsonSchema[]
+  oneOf?: JsonSchema[]
+  allOf?: JsonSchema[]
+  properties?: Record<string, JsonSchema>
+  required?: string[]
+  items?: JsonSchema
+  minItems?: number
+  minLength?: number
+  minimum?: number
+  exclusiveMinimum?: number
+  format?: string
+  [keyword: string]: unknown
+}
 
 interface Operation {
   method: string
@@ -115,13 +135,13 @@ function example(schema: JsonSchema | undefined, depth = 0): unknown {
   if (Array.isArray(s.enum)) return s.enum[0]
   if (s.example !== undefined) return s.example
   if (s.default !== undefined) return s.default
-  const alternatives = (s.anyOf ?? s.oneOf) as JsonSchema[] | undefined
+  const alternatives = s.anyOf ?? s.oneOf
   if (alternatives) {
     const usable = alternatives.map(deref).find((a) => a.type !== 'null' && !(Array.isArray(a.enum) && a.enum.length === 1 && a.enum[0] === ''))
     return example(usable ?? alternatives[0], depth + 1)
   }
-  if (s.allOf) return Object.assign({}, ...(s.allOf as JsonSchema[]).map((a) => example(a, depth + 1)))
-  const type = Array.isArray(s.type) ? s.type.find((t: string) => t !== 'null') : s.type
+  if (s.allOf) return Object.assign({}, ...s.allOf.map((a) => example(a, depth + 1)))
+  const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type
   switch (type) {
     case 'object': {
       const out: Record<string, unknown> = {}
@@ -149,7 +169,7 @@ function example(schema: JsonSchema | undefined, depth = 0): unknown {
 function propertyNames(schema: JsonSchema | null): string[] {
   const s = deref(schema ?? {})
   const names = new Set(Object.keys(s.properties ?? {}))
-  for (const part of [...(s.allOf ?? []), ...(s.anyOf ?? []), ...(s.oneOf ?? [])] as JsonSchema[]) for (const k of Object.keys(deref(part).properties ?? {})) names.add(k)
+  for (const part of [...(s.allOf ?? []), ...(s.anyOf ?? []), ...(s.oneOf ?? [])]) for (const k of Object.keys(deref(part).properties ?? {})) names.add(k)
   return [...names]
 }
 

@@ -5,13 +5,49 @@ import { createTestContext, type TestContext } from './helpers'
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const
 
 let ctx: TestContext
-let doc: any
+/** The parts of the OpenAPI document these tests read. */
+interface SchemaNode {
+  $ref?: string
+  type?: string | string[]
+  format?: string
+  properties?: Record<string, SchemaNode>
+  additionalProperties?: unknown
+  items?: SchemaNode
+  anyOf?: SchemaNode[]
+  oneOf?: SchemaNode[]
+  allOf?: SchemaNode[]
+}
+type Content = Record<string, { schema?: SchemaNode } | undefined>
+interface Operation {
+  parameters?: { name: string; in: string; required?: boolean }[]
+  requestBody?: { content: Content }
+  responses: Record<string, { content?: Content } | undefined>
+  security?: Record<string, unknown>[]
+}
+type Method = (typeof HTTP_METHODS)[number]
+type PathItem = { [m in Method]?: Operation } & { servers?: { url: string }[] }
+interface OpenApiDocument {
+  openapi: string
+  info: unknown
+  servers: { url: string }[]
+  paths: Record<string, PathItem>
+  components: { schemas: Record<string, SchemaNode | undefined>; securitySchemes: unknown }
+}
+
+let doc: OpenApiDocument
+
+/** The operation documented at this path, or a failure naming it. */
+function operation(path: string, method: Method): Operation {
+  const op = doc.paths[path]?.[method]
+  if (!op) throw new Error(`${method} ${path} is not in the description`)
+  return op
+}
 
 beforeAll(async () => {
   ctx = await createTestContext()
   const res = await ctx.api.get('/api/openapi.json')
   expect(res.status).toBe(200)
-  doc = res.body
+  doc = res.body as OpenApiDocument
 })
 
 /**
@@ -30,9 +66,9 @@ function registeredRoutes(): string[] {
 
 /** Each operation at its full path: the document's server (/api), or the path's own server (the site root). */
 function documentedRoutes(): string[] {
-  return Object.entries<Record<string, any>>(doc.paths)
+  return Object.entries(doc.paths)
     .flatMap(([path, item]) => {
-      const server = String((item.servers ?? doc.servers)[0].url).replace(/\/$/, '')
+      const server = String((item.servers ?? doc.servers)[0]?.url).replace(/\/$/, '')
       return HTTP_METHODS.filter((m) => m in item).map((m) => `${m} ${server}${path}`)
     })
     .sort()
@@ -92,11 +128,12 @@ describe('GET /api/openapi.json', () => {
   })
 
   it('declares the id path parameter of every route that has one', () => {
-    for (const [path, ops] of Object.entries<Record<string, any>>(doc.paths)) {
+    for (const [path, ops] of Object.entries(doc.paths)) {
       if (!path.includes('{id}')) continue
       for (const method of HTTP_METHODS) {
-        if (!ops[method]) continue
-        const params = ops[method].parameters ?? []
+        const op = ops[method]
+        if (!op) continue
+        const params = op.parameters ?? []
         expect(params, `${method} ${path}`).toContainEqual(expect.objectContaining({ name: 'id', in: 'path', required: true }))
       }
     }
@@ -104,16 +141,16 @@ describe('GET /api/openapi.json', () => {
 
   it('describes the error body for the documented error responses', () => {
     expect(doc.components.schemas.Error).toBeDefined()
-    const patch = doc.paths['/processors/{id}'].patch
+    const patch = operation('/processors/{id}', 'patch')
     for (const status of ['400', '404', '409']) {
-      expect(patch.responses[status].content['application/json'].schema.$ref, status).toBe('#/components/schemas/Error')
+      expect(patch.responses[status]?.content?.['application/json']?.schema?.$ref, status).toBe('#/components/schemas/Error')
     }
   })
 
   it('says additionalProperties: false for every object in every request body, nested ones too', () => {
     // The guard for routes added later: a body schema that is not strict fails here, by name.
     const loose: string[] = []
-    const walk = (schema: any, where: string, seen: Set<string>) => {
+    const walk = (schema: SchemaNode | undefined, where: string, seen: Set<string>): void => {
       if (!schema || typeof schema !== 'object') return
       if (schema.$ref) {
         const name = String(schema.$ref).split('/').pop()!
@@ -121,18 +158,18 @@ describe('GET /api/openapi.json', () => {
         return walk(doc.components.schemas[name], `${where} > ${name}`, new Set([...seen, name]))
       }
       if ((schema.type === 'object' || schema.properties) && schema.additionalProperties !== false) loose.push(where)
-      for (const [k, v] of Object.entries<any>(schema.properties ?? {})) walk(v, `${where}.${k}`, seen)
+      for (const [k, v] of Object.entries(schema.properties ?? {})) walk(v, `${where}.${k}`, seen)
       if (schema.items) walk(schema.items, `${where}[]`, seen)
       for (const part of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) walk(part, where, seen)
     }
     let bodies = 0
-    for (const [path, ops] of Object.entries<Record<string, any>>(doc.paths)) {
+    for (const [path, ops] of Object.entries(doc.paths)) {
       // The public list's forms (the site root, not /api) are HTML forms that take what a browser sends.
       if (ops.servers) continue
       for (const method of HTTP_METHODS) {
-        for (const [type, media] of Object.entries<any>(ops[method]?.requestBody?.content ?? {})) {
+        for (const [type, media] of Object.entries(ops[method]?.requestBody?.content ?? {})) {
           bodies++
-          walk(media.schema, `${method} ${path} ${type}`, new Set())
+          walk(media?.schema, `${method} ${path} ${type}`, new Set())
         }
       }
     }
@@ -150,13 +187,13 @@ describe('GET /api/openapi.json', () => {
 
   it('puts a security requirement on every operation: the cookie where a session is needed, none on public ones', () => {
     const wrong: string[] = []
-    for (const [path, item] of Object.entries<Record<string, any>>(doc.paths)) {
-      const full = `${String((item.servers ?? doc.servers)[0].url).replace(/\/$/, '')}${path}`
+    for (const [path, item] of Object.entries(doc.paths)) {
+      const full = `${String((item.servers ?? doc.servers)[0]?.url).replace(/\/$/, '')}${path}`
       for (const method of HTTP_METHODS) {
         const op = item[method]
         if (!op) continue
         const isPublic = !full.startsWith('/api/') || requiredAccess(method, full.replace(/\{[^}]+\}/g, '1')) === 'public'
-        const schemes = (op.security as Record<string, unknown>[] | undefined)?.flatMap((r) => Object.keys(r))
+        const schemes = op.security?.flatMap((r) => Object.keys(r))
         if (full === '/api/calendar.ics') {
           if (JSON.stringify(schemes) !== '["calendarToken"]') wrong.push(`${method} ${full}: ${JSON.stringify(op.security)}`)
         } else if (isPublic ? schemes?.length !== 0 : JSON.stringify(schemes) !== '["sessionCookie","secureSessionCookie"]') {
@@ -165,13 +202,13 @@ describe('GET /api/openapi.json', () => {
       }
     }
     expect(wrong).toEqual([])
-    expect(doc.paths['/health'].get.security).toEqual([])
-    expect(doc.paths['/processors'].post.security).toEqual([{ sessionCookie: [] }, { secureSessionCookie: [] }])
+    expect(operation('/health', 'get').security).toEqual([])
+    expect(operation('/processors', 'post').security).toEqual([{ sessionCookie: [] }, { secureSessionCookie: [] }])
   })
 
   it('declares with the error body 401 where a session is needed, 403 where a role may be refused, 404 on records, 409 on versioned changes, 413 and 415 on writes', () => {
     const missing: string[] = []
-    for (const [path, item] of Object.entries<Record<string, any>>(doc.paths)) {
+    for (const [path, item] of Object.entries(doc.paths)) {
       if (item.servers) continue
       for (const method of HTTP_METHODS) {
         const op = item[method]
@@ -190,23 +227,23 @@ describe('GET /api/openapi.json', () => {
       }
     }
     expect(missing).toEqual([])
-    expect(Object.keys(doc.paths['/processors/{id}'].patch.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '415'])
-    expect(Object.keys(doc.paths['/auth/login'].post.responses)).toContain('429')
-    expect(Object.keys(doc.paths['/users'].get.responses)).toContain('403')
-    expect(Object.keys(doc.paths['/processors'].get.responses)).not.toContain('403')
+    expect(Object.keys(operation('/processors/{id}', 'patch').responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '415'])
+    expect(Object.keys(operation('/auth/login', 'post').responses)).toContain('429')
+    expect(Object.keys(operation('/users', 'get').responses)).toContain('403')
+    expect(Object.keys(operation('/processors', 'get').responses)).not.toContain('403')
   })
 
   it('describes the public list at the site root, with the JSON list\'s schema', () => {
-    const item = doc.paths['/public/processors.json']
-    expect(item.servers).toEqual([expect.objectContaining({ url: '/' })])
-    expect(item.get.security).toEqual([])
-    expect(item.get.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/PublicListJson')
-    expect(doc.paths['/public/processors'].get.responses['200'].content['text/html']).toBeDefined()
+    expect(doc.paths['/public/processors.json']?.servers).toEqual([expect.objectContaining({ url: '/' })])
+    const get = operation('/public/processors.json', 'get')
+    expect(get.security).toEqual([])
+    expect(get.responses['200']?.content?.['application/json']?.schema?.$ref).toBe('#/components/schemas/PublicListJson')
+    expect(operation('/public/processors', 'get').responses['200']?.content?.['text/html']).toBeDefined()
   })
 
   it('documents the DPA upload as a multipart form with a binary file', () => {
-    const body = doc.paths['/dpas/{id}/document'].post.requestBody
-    expect(body.content['multipart/form-data'].schema.properties.file).toMatchObject({ type: 'string', format: 'binary' })
+    const body = operation('/dpas/{id}/document', 'post').requestBody
+    expect(body?.content['multipart/form-data']?.schema?.properties?.file).toMatchObject({ type: 'string', format: 'binary' })
   })
 })
 

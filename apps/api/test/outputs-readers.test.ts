@@ -12,7 +12,7 @@ import { neutraliseFormulas } from '../src/lib/csv'
 import { renderMarkdown } from '../src/public-list/render-markdown'
 import { T } from '../src/public-list/texts'
 import { latestVersion } from '../src/services/public-list'
-import { createTestContext, type TestContext } from './helpers'
+import { createTestContext, type JsonBody, type TestContext } from './helpers'
 import { addHostileRecords, CALENDAR_NAME, HOSTILE_PROCESSORS, NAMES, START_DATE, TEXTS } from './fixtures/hostile-records'
 import { poppler, python, readCsvWithPython, recordDelimitersAreCrlf } from './fixtures/readers'
 
@@ -101,7 +101,7 @@ describe('PDF, read by poppler', () => {
     expect(info).toMatch(/^Tagged:\s+yes$/m)
     expect(info).toMatch(/^PDF version:\s+1\.7$/m)
     const structure = poppler('pdfinfo', res.bytes, ['-struct-text'])
-    expect(structure).toMatch(/^Document\n  H1 \(block\)\n    "Record of processing activities/)
+    expect(structure).toMatch(/^Document\n {2}H1 \(block\)\n {4}"Record of processing activities/)
     expect(structure).toContain(`H2 (block)\n      "${NAMES.greek}"`)
   })
 })
@@ -181,7 +181,7 @@ describe('the Atom feed, read by Python’s feedparser', () => {
   it('is well-formed (bozo 0) with an author, ids and update times on the feed and every entry, and the hostile names as text', async () => {
     const res = await ctx.anonymous.get('/public/processors/feed.atom?lang=en')
     expect(res.status).toBe(200)
-    const feed = python<any>(
+    const feed = python<JsonBody>(
       `
 import feedparser, json, sys
 d = feedparser.parse(sys.stdin.buffer.read())
@@ -251,7 +251,7 @@ describe('XLSX, read by openpyxl', () => {
   it('stores ids as numbers and dates as dates, with a frozen header row, column widths and a filter; texts stay text', async () => {
     const res = await ctx.api.get('/api/exports/processors.xlsx?lang=en')
     expect(res.status).toBe(200)
-    const book = python<Record<string, any>>(
+    const book = python<Record<string, JsonBody>>(
       `
 import json, sys, io, openpyxl
 wb = openpyxl.load_workbook(io.BytesIO(sys.stdin.buffer.read()))
@@ -279,18 +279,18 @@ print(json.dumps(out, default=str))
       expect(row[col('Last changed')].fmt).toBe('yyyy-mm-dd hh:mm:ss')
       expect(row[col('Name')].t).toBe('s') // never a formula ('f'), whatever the name
     }
-    const dated = sheet.rows.filter((r: any[]) => r[col('Start date')].v !== null)
-    expect(dated.map((r: any[]) => [r[col('Name')].v, r[col('Start date')].v])).toEqual([[NAMES.latinExtended, `${START_DATE}T00:00:00`]])
+    const dated = sheet.rows.filter((r: JsonBody[]) => r[col('Start date')].v !== null)
+    expect(dated.map((r: JsonBody[]) => [r[col('Name')].v, r[col('Start date')].v])).toEqual([[NAMES.latinExtended, `${START_DATE}T00:00:00`]])
     expect(dated[0][col('Start date')].date).toBe(true)
     expect(dated[0][col('Start date')].fmt).toBe('yyyy-mm-dd')
-    const names = sheet.rows.map((r: any[]) => r[col('Name')].v)
+    const names = sheet.rows.map((r: JsonBody[]) => r[col('Name')].v)
     for (const p of HOSTILE_PROCESSORS) expect(names).toContain(p.displayName)
-    const latin = sheet.rows.find((r: any[]) => r[col('Name')].v === NAMES.latinExtended)
+    const latin = sheet.rows.find((r: JsonBody[]) => r[col('Name')].v === NAMES.latinExtended)
     expect(latin[col('Service')].v).toBe(TEXTS.multiline)
-    expect(book.Transfers.rows.every((r: any[]) => r[0].t === 'n')).toBe(true)
+    expect(book.Transfers.rows.every((r: JsonBody[]) => r[0].t === 'n')).toBe(true)
     expect(book.Transfers.freeze).toBe('A2')
 
-    const ropa = python<Record<string, any>>(
+    const ropa = python<Record<string, JsonBody>>(
       `
 import json, sys, io, openpyxl
 ws = openpyxl.load_workbook(io.BytesIO(sys.stdin.buffer.read())).worksheets[0]

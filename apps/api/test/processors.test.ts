@@ -1,5 +1,6 @@
+import type { ProcessorPage } from '@seloste/schema'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { auditEventsAfter, count, createTestContext, expectValidationError, lastAuditSeq, type TestClient, type TestContext } from './helpers'
+import { auditEventsAfter, count, createTestContext, expectValidationError, lastAuditSeq, type JsonBody, type TestClient, type TestContext } from './helpers'
 
 // ---------------------------------------------------------------------------
 // Local helpers
@@ -513,7 +514,7 @@ describe('GET /api/processors (list)', () => {
   })
 
   it('summarises countries, safeguards outside the EEA and the current DPA status in each item', async () => {
-    const items = (await ctx.api.get('/api/processors')).body.items as any[]
+    const items: JsonBody[] = (await ctx.api.get('/api/processors')).body.items
     const byName = Object.fromEntries(items.map((i) => [i.displayName, i]))
     // Every field of an item, so that no column lands in the wrong one.
     expect(byName['Delta Payments']).toEqual({
@@ -680,7 +681,7 @@ describe('search escaping', () => {
     await createProcessor(ctx.api, { displayName: '100% Uptime' })
     await createProcessor(ctx.api, { displayName: 'A_B Hosting' })
     await createProcessor(ctx.api, { displayName: 'AxB Hosting' })
-    const names = async (q: string) => (await ctx.api.get(`/api/processors?q=${encodeURIComponent(q)}`)).body.items.map((i: any) => i.displayName)
+    const names = async (q: string) => (await ctx.api.get<ProcessorPage>(`/api/processors?q=${encodeURIComponent(q)}`)).body.items.map((i) => i.displayName)
     expect(await names('%')).toEqual(['100% Uptime'])
     expect(await names('a_b')).toEqual(['A_B Hosting'])
     expect(await names('\\')).toEqual([])
@@ -690,7 +691,7 @@ describe('search escaping', () => {
     const ctx = await createTestContext()
     await createProcessor(ctx.api, { displayName: 'The "Quoted" Cloud' })
     await createProcessor(ctx.api, { displayName: 'NEAR AND OR NOT Hosting' })
-    const names = async (q: string) => (await ctx.api.get(`/api/processors?q=${encodeURIComponent(q)}`)).body.items.map((i: any) => i.displayName)
+    const names = async (q: string) => (await ctx.api.get<ProcessorPage>(`/api/processors?q=${encodeURIComponent(q)}`)).body.items.map((i) => i.displayName)
     expect(await names('"quoted"')).toEqual(['The "Quoted" Cloud'])
     expect(await names('e "q')).toEqual(['The "Quoted" Cloud'])
     expect(await names('""')).toEqual([])

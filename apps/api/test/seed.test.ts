@@ -6,7 +6,7 @@ import type { Db } from '../src/db/client'
 import { openDatabase } from '../src/db/client'
 import { resetDemoData, seedDemoData } from '../src/seed/seed'
 import { verifyAuditChain } from '../src/services/audit'
-import { count, createTestContext, requireFileOutsideRepo, type TestContext } from './helpers'
+import { count, createTestContext, requireFileOutsideRepo, type JsonBody, type TestContext } from './helpers'
 
 const POLICY_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/reference/tietosuojaseloste.md')
 
@@ -22,7 +22,7 @@ function tableCounts(db: Db) {
 
 let ctx: TestContext
 /** Every demo processor in full, by display name. */
-let byName: Record<string, any>
+let byName: Record<string, JsonBody>
 
 beforeAll(async () => {
   ctx = await createTestContext({ demo: true })

@@ -6,7 +6,7 @@
  * Each copy passes PRAGMA integrity_check before it is kept. Exit code 1 on any failure.
  */
 import { join, resolve } from 'node:path'
-import { backupDatabase, BackupError } from '../db/backup'
+import { backupDatabase, BackupError } from '../services/backup'
 import { readEnv, REPO_ROOT } from '../env'
 
 function formatBytes(n: number): string {

@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { BackupError, restoreDatabase } from '../db/backup'
+import { BackupError, restoreDatabase } from '../services/backup'
 import { readEnv } from '../env'
 
 function run() {

@@ -22,8 +22,7 @@ import {
   type LocalizedText,
   type Transfer,
 } from '@seloste/schema'
-import type { ProcessorRecord, RegistrySnapshot } from '../services/as-of'
-import { deriveThirdCountryTransfers } from '../services/activities'
+import { deriveThirdCountryTransfers, type ProcessorRecord, type RegistrySnapshot } from './snapshot'
 import {
   DPA_STATUS,
   KIND,

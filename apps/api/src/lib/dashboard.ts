@@ -16,7 +16,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
-import type { Context, Hono } from 'hono'
+import type { Context, Env, Hono } from 'hono'
 
 const brotli = promisify(brotliCompress)
 const gzipAsync = promisify(gzip)
@@ -68,7 +68,7 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding | n
   return ok('br') ? 'br' : ok('gzip') ? 'gzip' : null
 }
 
-export function serveDashboard(app: Hono<any>, webDist: string): void {
+export function serveDashboard<E extends Env>(app: Hono<E>, webDist: string): void {
   const root = resolve(webDist)
   const files = new Map<string, StaticFile | null>()
 

@@ -39,7 +39,28 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
 // that a route added later is described rightly without declaring them by hand.
 // ---------------------------------------------------------------------------------------------
 
-type Json = Record<string, any>
+/** The parts of an OpenAPI document this file reads or completes; everything else passes through untouched. */
+interface SchemaObject {
+  $ref?: string
+  properties?: Record<string, unknown>
+}
+interface Parameter {
+  in?: string
+  name?: string
+}
+interface Operation {
+  operationId?: string
+  security?: unknown[]
+  parameters?: Parameter[]
+  requestBody?: { content?: Record<string, { schema?: SchemaObject }> }
+  responses?: Record<string, unknown>
+}
+const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const
+type PathItem = { [method in (typeof METHODS)[number]]?: Operation } & { servers?: { url?: string }[] }
+interface Document {
+  paths?: Record<string, PathItem>
+  components?: { schemas?: Record<string, SchemaObject>; securitySchemes?: Record<string, unknown> }
+}
 
 /** The session cookie: one name over HTTP, the __Host- prefixed name over HTTPS (lib/auth.ts). */
 export const SECURITY_SCHEMES = {
@@ -68,11 +89,11 @@ const SESSION_SECURITY = [{ sessionCookie: [] }, { secureSessionCookie: [] }]
 
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete'])
 
-function errorResponse(status: ErrorStatus, description: string = ERROR_DESCRIPTIONS[status]): Json {
+function errorResponse(status: ErrorStatus, description: string = ERROR_DESCRIPTIONS[status]) {
   return { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
 }
 
-function deref(doc: Json, schema: Json | undefined): Json {
+function deref(doc: Document, schema: SchemaObject | undefined): SchemaObject {
   let s = schema ?? {}
   for (let i = 0; s.$ref && i < 10; i++) s = doc.components?.schemas?.[String(s.$ref).split('/').pop()!] ?? {}
   return s
@@ -87,11 +108,11 @@ function deref(doc: Json, schema: Json | undefined): Json {
  * - 409 where the change carries the version it was based on;
  * - 413 and 415 on every write: the body limit and the media-type check run before the route.
  */
-export function shellStatuses(doc: Json, serverPath: string, method: string, op: Json): ErrorStatus[] {
+export function shellStatuses(doc: Document, serverPath: string, method: string, op: Operation): ErrorStatus[] {
   const concretePath = serverPath.replace(/\{[^}]+\}/g, '1')
   const access = requiredAccess(method, concretePath)
-  const params: Json[] = op.parameters ?? []
-  const body = Object.values<Json>(op.requestBody?.content ?? {})[0]?.schema
+  const params = op.parameters ?? []
+  const body = Object.values(op.requestBody?.content ?? {})[0]?.schema
   const out: ErrorStatus[] = []
   if (params.length > 0 || op.requestBody) out.push(400)
   if (access !== 'public') out.push(401)
@@ -121,14 +142,14 @@ export function operationId(method: string, fullPath: string): string {
  * public ones), and every status the shell can answer, with the error body. Paths with their own
  * `servers` (the public list, outside /api) are checked against the access policy at their own URL.
  */
-export function completeDocument<T extends Json>(doc: T, apiPrefix = '/api'): T {
-  const out: Json = structuredClone(doc)
+export function completeDocument<T extends object>(doc: T, apiPrefix = '/api'): T {
+  const out = structuredClone(doc) as Document
   out.components = { ...out.components, securitySchemes: { ...out.components?.securitySchemes, ...SECURITY_SCHEMES } }
-  for (const [path, item] of Object.entries<Json>(out.paths ?? {})) {
+  for (const [path, item] of Object.entries(out.paths ?? {})) {
     const prefix = item.servers ? String(item.servers[0]?.url ?? '').replace(/\/$/, '') : apiPrefix
     const serverPath = `${prefix}${path}`
-    for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
-      const op: Json | undefined = item[method]
+    for (const method of METHODS) {
+      const op = item[method]
       if (!op) continue
       op.operationId ??= operationId(method, serverPath)
       const isApi = serverPath.startsWith(`${apiPrefix}/`)
@@ -140,7 +161,7 @@ export function completeDocument<T extends Json>(doc: T, apiPrefix = '/api'): T 
       }
     }
   }
-  return out as T
+  return out as unknown as T
 }
 
 /** A documented error response with its own description, where the generic one would mislead. */

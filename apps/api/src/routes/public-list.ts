@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
-import { Language, PublicListPreview, PublishedVersion, PublishedVersionSummary, PublishInput } from '@seloste/schema'
+import { type Language, PublicListPreview, PublishedVersion, PublishedVersionSummary, PublishInput } from '@seloste/schema'
 import { z } from 'zod'
 import { createRouter, serviceContext } from '../lib/create-app'
 import { logger } from '../lib/logger'

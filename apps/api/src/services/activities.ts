@@ -27,7 +27,6 @@ import {
   type ActivityRecord,
   type ActivityRef,
   type ActivityUpdateParsed,
-  type DerivedTransfer,
   type FieldError,
   type LegalBasis,
   type Transfer,
@@ -46,6 +45,7 @@ import {
   transfers,
 } from '../db/schema'
 import { AppError, invalid, notFound } from '../lib/app-error'
+import { deriveThirdCountryTransfers } from '../exports/snapshot'
 import { recordAudit } from './audit'
 import { nowIso, type ServiceContext } from './context'
 import { toTransfer } from './mappers'
@@ -143,26 +143,6 @@ function toRecord(row: ActivityRow, subjects: VocabularyRef[], categories: Activ
 
 function findRecord(db: DbOrTx, id: number): ActivityRecord | undefined {
   return loadActivityRecords(db, [id])[0]
-}
-
-/**
- * The transfers outside the EEA of the given processors, in the processors' order: what an
- * activity's data is exposed to through the processors that serve it. A pure function, shared by
- * the API and the exports so that both say the same.
- */
-export function deriveThirdCountryTransfers(linked: readonly { id: number; displayName: string }[], allTransfers: readonly Transfer[]): DerivedTransfer[] {
-  const byProcessor = new Map<number, Transfer[]>()
-  for (const t of allTransfers) {
-    if (isInEea(t.country)) continue
-    const list = byProcessor.get(t.processorId) ?? []
-    list.push(t)
-    byProcessor.set(t.processorId, list)
-  }
-  return linked.flatMap((p) =>
-    (byProcessor.get(p.id) ?? [])
-      .sort((a, b) => a.id - b.id)
-      .map((t) => ({ processorId: p.id, processorName: p.displayName, transferId: t.id, country: t.country, kind: t.kind, safeguard: t.safeguard })),
-  )
 }
 
 function transfersOf(db: DbOrTx, processorIds: number[]): Transfer[] {

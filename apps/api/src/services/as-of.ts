@@ -14,23 +14,8 @@ import { dataCategories, dataSubjectCategories, dpaDocuments, dpas, processors, 
 import { loadActivityRecords } from './activities'
 import { processorRecord, toDpa, toTransfer } from './mappers'
 import { ORGANISATION_UNRECORDED, findOrganisation } from './organisation'
-import { toDataCategoryRecord, toDataSubjectCategoryRecord, type DataCategoryRecord, type DataSubjectCategoryRecord } from './vocabulary'
-
-/** A processor's own fields, as the audit trail records them. */
-export type ProcessorRecord = ReturnType<typeof processorRecord>
-
-/** Everything the exports read: the controller and the registry's records at one moment. */
-export interface RegistrySnapshot {
-  /** The moment rebuilt (an ISO instant), or null for the registry as it is now. */
-  asOf: string | null
-  organisation: Organisation | null
-  processors: ProcessorRecord[]
-  transfers: Transfer[]
-  dpas: Dpa[]
-  activities: ActivityRecord[]
-  dataCategories: DataCategoryRecord[]
-  dataSubjectCategories: DataSubjectCategoryRecord[]
-}
+import { toDataCategoryRecord, toDataSubjectCategoryRecord } from './vocabulary'
+import type { DataCategoryRecord, DataSubjectCategoryRecord, ProcessorRecord, RegistrySnapshot } from '../exports/snapshot'
 
 /** The entity types whose full state the trail records, in the order a snapshot lists them. */
 export const SNAPSHOT_ENTITY_TYPES = ['organisation', 'processor', 'transfer', 'dpa', 'activity', 'data_category', 'data_subject_category'] as const

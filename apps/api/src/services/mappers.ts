@@ -1,5 +1,6 @@
 import { isInEea, type Dpa, type DpaDocument, type Transfer } from '@seloste/schema'
 import type { dpas, processors, transfers } from '../db/schema'
+import type { ProcessorRecord } from '../exports/snapshot'
 
 type ProcessorRow = typeof processors.$inferSelect
 type TransferRow = typeof transfers.$inferSelect
@@ -75,6 +76,6 @@ export function processorFields(row: ProcessorRow) {
 }
 
 /** A processor as the audit trail records it: its own fields and the parent it points to. */
-export function processorRecord(row: ProcessorRow) {
+export function processorRecord(row: ProcessorRow): ProcessorRecord {
   return { ...processorFields(row), parentId: row.parentId }
 }

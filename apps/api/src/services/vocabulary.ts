@@ -19,6 +19,7 @@ import type { z } from 'zod'
 import type { DbOrTx } from '../db/client'
 import { activities, activityDataCategories, activityDataSubjects, dataCategories, dataSubjectCategories } from '../db/schema'
 import { AppError, invalid, notFound } from '../lib/app-error'
+import type { DataCategoryRecord, DataSubjectCategoryRecord } from '../exports/snapshot'
 import { recordAudit } from './audit'
 import { nowIso, type ServiceContext } from './context'
 import { requireVersion } from './versions'
@@ -27,8 +28,6 @@ type DataCategoryRow = typeof dataCategories.$inferSelect
 type DataSubjectCategoryRow = typeof dataSubjectCategories.$inferSelect
 
 /** A data category as the audit trail records it (its usage count changes without an event of its own). */
-export type DataCategoryRecord = Omit<DataCategory, 'activityCount'>
-export type DataSubjectCategoryRecord = Omit<DataSubjectCategory, 'activityCount'>
 
 export function toDataCategoryRecord(row: DataCategoryRow): DataCategoryRecord {
   return { id: row.id, name: { fi: row.nameFi, en: row.nameEn }, special: row.special, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt }

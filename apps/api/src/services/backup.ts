@@ -15,9 +15,9 @@ import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { formatAuditHead, verifyAuditChain } from '../services/audit'
-import { MIGRATIONS_FOLDER } from './client'
-import * as schema from './schema'
+import { formatAuditHead, verifyAuditChain } from './audit'
+import { MIGRATIONS_FOLDER } from '../db/client'
+import * as schema from '../db/schema'
 
 /** A failure meant for a person: the commands print the message without a stack trace. */
 export class BackupError extends Error {}
