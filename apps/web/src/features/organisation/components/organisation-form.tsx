@@ -51,20 +51,19 @@ export function OrganisationForm({ organisation, onSaved }: OrganisationFormProp
   const { register, control, handleSubmit, formState, getValues, setValue, reset } = form
   const { errors, isSubmitting } = formState
   const labelOf = (path: string) => organisationFieldLabel(t, path)
-  const flow = useSaveFlow<OrganisationFormValues, Organisation>(form, ORGANISATION_FORM_PATHS, labelOf)
-  const conflict = flow.conflict
+  const { run, onInvalid, items, conflict, clearConflict, summaryRef, conflictRef } = useSaveFlow<OrganisationFormValues, Organisation>(form, ORGANISATION_FORM_PATHS, labelOf)
   const dpoAppointed = useWatch({ control, name: 'dpoAppointed' })
   const hasJointControllers = useWatch({ control, name: 'hasJointControllers' })
 
   const save = async (values: Parsed) => {
     const input = withoutHiddenAnswers({ ...values, version: values.version ?? organisation.version })
-    const result = await flow.run(() => update.mutateAsync(input))
+    const result = await run(() => update.mutateAsync(input))
     if (result.ok) {
       reset(organisationToFormValues(result.value))
       onSaved(result.value)
     }
   }
-  const onSubmit = handleSubmit(save, flow.onInvalid)
+  const onSubmit = handleSubmit(save, onInvalid)
   const err = (path: string) => errorAt(errors, path)
 
   const labels = Object.fromEntries(ORGANISATION_FORM_PATHS.map((p) => [p, labelOf(p)]))
@@ -74,14 +73,14 @@ export function OrganisationForm({ organisation, onSaved }: OrganisationFormProp
     <form className="form" noValidate onSubmit={(e) => void onSubmit(e)}>
       {conflict && (
         <ConflictBanner
-          ref={flow.conflictRef}
+          ref={conflictRef}
           title={t('conflict.organisationTitle')}
           savedAt={format.dateTime(conflict.updatedAt)}
           differences={diffs}
           busy={isSubmitting}
           onReload={() => {
             reset(organisationToFormValues(conflict))
-            flow.clearConflict()
+            clearConflict()
           }}
           onKeepMine={() => {
             // The user's values, now based on the version they have seen: an informed overwrite.
@@ -90,7 +89,7 @@ export function OrganisationForm({ organisation, onSaved }: OrganisationFormProp
           }}
         />
       )}
-      <ErrorSummary ref={flow.summaryRef} items={flow.items} />
+      <ErrorSummary ref={summaryRef} items={items} />
 
       <FormSection legend={t('organisation.sections.controller')} description={t('organisation.sections.controllerHint')}>
         <Field name="name" label={labelOf('name')} error={err('name')} required>
