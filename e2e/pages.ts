@@ -67,4 +67,5 @@ export const DASHBOARD_PAGES: { label: string; url: (ids: Ids) => string }[] = [
   { label: 'public list', url: () => '/public-list' },
   { label: 'audit trail', url: () => '/audit' },
   { label: 'users', url: () => '/users' },
+  { label: 'organisation', url: () => '/organisation' },
 ]

@@ -40,14 +40,22 @@ import {
   type RopaColumnKey,
   type TransferColumnKey,
   UNKNOWN_WORDS,
+  ART30A_WORDS,
 } from './texts'
 
+/** The controller as Art. 30(1)(a) names it. Null in the Art. 37/27/26 fields means not recorded, never "none". */
 export interface Controller {
   name: string
   businessId: string
   address: string | null
   privacyContactName: string | null
   privacyContactEmail: string | null
+  dpoAppointed: boolean | null
+  dpoName: string | null
+  dpoEmail: string | null
+  representative: string | null
+  hasJointControllers: boolean | null
+  jointControllers: string | null
 }
 
 /** The current agreement of a processor: its newest DPA. */
@@ -117,7 +125,20 @@ const byDisplayName = <T extends { id: number; displayName: string }>(a: T, b: T
 
 function controllerOf(s: RegistrySnapshot): Controller | null {
   const o = s.organisation
-  return o ? { name: o.name, businessId: o.businessId, address: o.address, privacyContactName: o.privacyContactName, privacyContactEmail: o.privacyContactEmail } : null
+  if (!o) return null
+  return {
+    name: o.name,
+    businessId: o.businessId,
+    address: o.address,
+    privacyContactName: o.privacyContactName,
+    privacyContactEmail: o.privacyContactEmail,
+    dpoAppointed: o.dpoAppointed,
+    dpoName: o.dpoName,
+    dpoEmail: o.dpoEmail,
+    representative: o.representative,
+    hasJointControllers: o.hasJointControllers,
+    jointControllers: o.jointControllers,
+  }
 }
 
 /** The newest DPA of each processor (the registry's rule for "the current agreement"). */
@@ -238,11 +259,40 @@ const typed = (c: { key: string; width: number } & Record<Language, string>, lan
 const lines = (items: readonly string[]) => items.filter((s) => s !== '').join('\n')
 const yesNo = (v: boolean | null, lang: Language) => (v === null ? WORDS[lang].notAssessed : v ? WORDS[lang].yes : WORDS[lang].no)
 
+/** Art. 37: the DPO's name and contact, "none designated" for a recorded no, "not recorded" for no answer. */
+export function dpoText(c: Controller, lang: Language): string {
+  const w = ART30A_WORDS[lang]
+  if (c.dpoAppointed === null) return w.notRecorded
+  if (!c.dpoAppointed) return w.noDpo
+  return [c.dpoName, c.dpoEmail].filter(Boolean).join(', ') || w.dpoUnnamed
+}
+
+/** Art. 27: the representative in the Union; with nothing recorded it says so (it is needed only outside the Union). */
+export function representativeText(c: Controller, lang: Language): string {
+  return c.representative ?? ART30A_WORDS[lang].notRecorded
+}
+
+/** Art. 26: the joint controllers, "none" for a recorded no, "not recorded" for no answer. */
+export function jointControllersText(c: Controller, lang: Language): string {
+  const w = ART30A_WORDS[lang]
+  if (c.hasJointControllers === null) return w.notRecorded
+  if (!c.hasJointControllers) return w.noJointControllers
+  return c.jointControllers ?? w.jointControllersUnnamed
+}
+
 export function controllerText(c: Controller | null, lang: Language): string {
   if (!c) return ''
   const w = WORDS[lang]
+  const a = ART30A_WORDS[lang]
   const contact = [c.privacyContactName, c.privacyContactEmail].filter(Boolean).join(', ')
-  return lines([`${c.name} (${w.businessId} ${c.businessId})`, c.address ?? '', contact ? `${w.privacyContact}: ${contact}` : ''])
+  return lines([
+    `${c.name} (${w.businessId} ${c.businessId})`,
+    c.address ?? '',
+    contact ? `${w.privacyContact}: ${contact}` : '',
+    `${a.dpo}: ${dpoText(c, lang)}`,
+    `${a.representative}: ${representativeText(c, lang)}`,
+    `${a.jointControllers}: ${jointControllersText(c, lang)}`,
+  ])
 }
 
 /**
@@ -381,6 +431,9 @@ export function controllerTable(controller: Controller | null, asOf: string | nu
     [w.businessId, c?.businessId ?? ''],
     [w.address, c?.address ?? ''],
     [w.privacyContact, [c?.privacyContactName, c?.privacyContactEmail].filter(Boolean).join(', ')],
+    [ART30A_WORDS[lang].dpo, c ? dpoText(c, lang) : ''],
+    [ART30A_WORDS[lang].representative, c ? representativeText(c, lang) : ''],
+    [ART30A_WORDS[lang].jointControllers, c ? jointControllersText(c, lang) : ''],
     [w.asOf, asOf ?? w.asOfNow],
     [w.generatedAt, generatedAt],
   ]

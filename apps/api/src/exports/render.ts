@@ -156,6 +156,7 @@ ${fields.join('\n')}
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${esc(w.ropaTitle)}${doc.controller ? ` – ${esc(doc.controller.name)}` : ''}</title>
 <style>${STYLE}</style>
 </head>

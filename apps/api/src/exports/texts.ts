@@ -255,3 +255,30 @@ export const UNKNOWN_WORDS = {
   fi: { locationNotRecorded: 'sijaintia ei ole kirjattu', unknown: 'ei tiedossa (sijaintia ei ole kirjattu)' },
   en: { locationNotRecorded: 'location not recorded', unknown: 'unknown (location not recorded)' },
 } as const
+
+/**
+ * The controller's Art. 30(1)(a) details beyond name and contact. A question nobody answered is
+ * "not recorded" in words, never left blank (which would read as "none").
+ */
+export const ART30A_WORDS = {
+  fi: {
+    dpo: 'Tietosuojavastaava (37 artikla)',
+    representative: 'Edustaja unionissa (27 artikla)',
+    jointControllers: 'Yhteisrekisterinpitäjät (26 artikla)',
+    notRecorded: 'ei kirjattu',
+    noDpo: 'ei nimetty',
+    dpoUnnamed: 'nimetty (nimeä ei ole kirjattu)',
+    noJointControllers: 'ei yhteisrekisterinpitäjiä',
+    jointControllersUnnamed: 'on (nimiä ei ole kirjattu)',
+  },
+  en: {
+    dpo: 'Data protection officer (Art. 37)',
+    representative: 'Representative in the Union (Art. 27)',
+    jointControllers: 'Joint controllers (Art. 26)',
+    notRecorded: 'not recorded',
+    noDpo: 'none designated',
+    dpoUnnamed: 'designated (name not recorded)',
+    noJointControllers: 'none',
+    jointControllersUnnamed: 'yes (names not recorded)',
+  },
+} as const

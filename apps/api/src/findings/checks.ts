@@ -56,7 +56,20 @@ export interface RegistryView {
   unpublishedChanges: boolean
   /** The date the legal reference data was last checked; the data file's own date unless a test says otherwise. */
   referenceCheckedOn?: string
+  /** The controller's Art. 37 and Art. 26 answers (null: not recorded); absent when no organisation is recorded. */
+  organisation?: OrganisationView | null
 }
+
+/** What the organisation checks read: the questions of Art. 30(1)(a) that have a yes/no answer. */
+export interface OrganisationView {
+  name: string
+  dpoAppointed: boolean | null
+  hasJointControllers: boolean | null
+}
+
+/** The dashboard page where the organisation's own details are recorded. */
+export const ORGANISATION_LINK = '/organisation'
+
 
 export type NewFinding = Omit<Finding, 'acknowledgement'>
 export type Check = (view: RegistryView) => NewFinding[]
@@ -458,6 +471,43 @@ export const dpfEntity: Check = (view) =>
     return out
   })
 
+/**
+ * Art. 30(1)(a) names the DPO (Art. 37) and the joint controllers (Art. 26) where there are any. A
+ * question nobody answered is not a "no": the exports say "not recorded", and this finding asks for
+ * the answer (a recorded "no" closes it as well as a name does).
+ */
+export const organisationUnrecorded: Check = (view) => {
+  const o = view.organisation
+  if (!o) return []
+  const entity = { type: 'organisation' as const, id: null, name: same(o.name) }
+  const out: NewFinding[] = []
+  if (o.dpoAppointed === null) {
+    out.push(
+      finding(
+        'organisation-dpo-unrecorded',
+        'medium',
+        entity,
+        ORGANISATION_LINK,
+        'Ei ole kirjattu, onko organisaatiolla tietosuojavastaavaa (37 artikla). Seloste käsittelytoimista (30 artiklan 1 kohdan a alakohta) ja tietosuojaseloste (13 artiklan 1 kohdan b alakohta) kertovat tietosuojavastaavan yhteystiedot, jos sellainen on nimetty. Kirjaa vastaus organisaation tietoihin, myös "ei".',
+        'Whether the organisation has a data protection officer (Art. 37) is not recorded. The record of processing (Art. 30(1)(a)) and the privacy notice (Art. 13(1)(b)) give the DPO\'s contact details when one is designated. Record the answer in the organisation settings, "No" included.',
+      ),
+    )
+  }
+  if (o.hasJointControllers === null) {
+    out.push(
+      finding(
+        'organisation-joint-controllers-unrecorded',
+        'medium',
+        entity,
+        ORGANISATION_LINK,
+        'Ei ole kirjattu, päättääkö organisaatio käsittelyn tarkoituksista ja keinoista yhdessä muiden kanssa (yhteisrekisterinpitäjät, 26 artikla). Seloste käsittelytoimista nimeää yhteisrekisterinpitäjät (30 artiklan 1 kohdan a alakohta). Kirjaa vastaus organisaation tietoihin, myös "ei".',
+        'Whether the organisation determines purposes and means jointly with others (joint controllers, Art. 26) is not recorded. The record of processing names joint controllers (Art. 30(1)(a)). Record the answer in the organisation settings, "No" included.',
+      ),
+    )
+  }
+  return out
+}
+
 export const CHECKS: Check[] = [
   transferSafeguard,
   sccWithoutTia,
@@ -479,6 +529,7 @@ export const CHECKS: Check[] = [
   art46WithoutTia,
   art49Systematic,
   dpfEntity,
+  organisationUnrecorded,
 ]
 
 export function runChecks(view: RegistryView): NewFinding[] {

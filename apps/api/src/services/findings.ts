@@ -10,6 +10,7 @@ import { AppError, invalid, notFound } from '../lib/app-error'
 import { activityViews } from './activity-views'
 import { recordAudit } from './audit'
 import { nowIso, type ServiceContext } from './context'
+import { findOrganisation } from './organisation'
 import { hasUnpublishedChanges } from './public-list'
 import { loadAllProcessors } from './registry-view'
 
@@ -18,7 +19,14 @@ export function todayIso(): string {
 }
 
 export function loadRegistryView(db: DbOrTx, today = todayIso()): RegistryView {
-  return { today, processors: loadAllProcessors(db), activities: activityViews(db), publishedKeys: null, unpublishedChanges: hasUnpublishedChanges(db) }
+  return {
+    today,
+    processors: loadAllProcessors(db),
+    activities: activityViews(db),
+    publishedKeys: null,
+    unpublishedChanges: hasUnpublishedChanges(db),
+    organisation: findOrganisation(db),
+  }
 }
 
 type AckRow = typeof findingAcknowledgements.$inferSelect

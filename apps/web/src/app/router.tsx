@@ -123,6 +123,12 @@ const usersRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/users'), 'UsersRoute'),
 })
 
+const organisationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.organisation.path,
+  component: lazyRouteComponent(() => import('./routes/organisation'), 'OrganisationRoute'),
+})
+
 const processorsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: paths.processors.list.path,
@@ -166,6 +172,7 @@ const routeTree = rootRoute.addChildren([
     publicListRoute,
     auditRoute,
     usersRoute,
+    organisationRoute,
   ]),
 ])
 

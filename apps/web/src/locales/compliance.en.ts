@@ -102,6 +102,8 @@ export const complianceEn = {
     },
   },
   checks: {
+    'organisation-dpo-unrecorded': 'DPO question not answered',
+    'organisation-joint-controllers-unrecorded': 'Joint-controller question not answered',
     'transfer-no-safeguard': 'Transfer without a safeguard',
     'transfer-safeguard-not-applicable': 'Safeguard does not apply to the country',
     'transfer-scc-no-module': 'SCC module missing',

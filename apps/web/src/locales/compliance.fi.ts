@@ -103,6 +103,8 @@ export const complianceFi: typeof complianceEn = {
     },
   },
   checks: {
+    'organisation-dpo-unrecorded': 'Tietosuojavastaavaa koskeva kysymys vastaamatta',
+    'organisation-joint-controllers-unrecorded': 'Yhteisrekisterinpitäjiä koskeva kysymys vastaamatta',
     'transfer-no-safeguard': 'Siirrolla ei ole suojatoimea',
     'transfer-safeguard-not-applicable': 'Suojatoimi ei koske kohdemaata',
     'transfer-scc-no-module': 'Vakiosopimuslausekkeiden moduuli puuttuu',

@@ -3,11 +3,13 @@
  * Enum labels follow the GDPR's English wording; "short" labels are for badges in tables.
  */
 import { governanceEn } from './governance.en'
+import { organisationEn } from './organisation.en'
 
 export const en = {
   // The overview's strings (compliance.en.ts) are added when its route loads: app/routes/overview.tsx.
   // The records' strings (records.en.ts) are added when their routes load: features/activities/lib/records-i18n.ts.
   ...governanceEn,
+  ...organisationEn,
   app: {
     skipToContent: 'Skip to main content',
     organisation: 'Organisation (controller)',
@@ -21,6 +23,7 @@ export const en = {
     publicList: 'Public list',
     audit: 'Audit trail',
     users: 'Users',
+    organisation: 'Organisation',
   },
   language: {
     label: 'Language',
@@ -97,6 +100,7 @@ export const en = {
     processorTitle: 'Someone else saved this processor while you were editing',
     transferTitle: 'Someone else saved this transfer while you were editing',
     dpaTitle: 'Someone else saved this agreement while you were editing',
+    organisationTitle: 'Someone else saved the organisation’s details while you were editing',
     explanation: 'Your changes have not been saved and are still in the form. Their version was saved {{savedAt}}.',
     tableCaption: 'Fields where their saved version differs from your form',
     field: 'Field',

@@ -2,11 +2,13 @@ import type { en } from './en'
 
 /** Finnish UI strings: exactly the keys of en.ts (the type makes a missing or extra key an error). */
 import { governanceFi } from './governance.fi'
+import { organisationFi } from './organisation.fi'
 
 export const fi: typeof en = {
   // The overview's strings (compliance.fi.ts) are added when its route loads: app/routes/overview.tsx.
   // The records' strings (records.fi.ts) are added when their routes load: features/activities/lib/records-i18n.ts.
   ...governanceFi,
+  ...organisationFi,
   app: {
     skipToContent: 'Siirry sisältöön',
     organisation: 'Organisaatio (rekisterinpitäjä)',
@@ -20,6 +22,7 @@ export const fi: typeof en = {
     publicList: 'Julkinen luettelo',
     audit: 'Muutosloki',
     users: 'Käyttäjät',
+    organisation: 'Organisaatio',
   },
   language: {
     label: 'Kieli',
@@ -96,6 +99,7 @@ export const fi: typeof en = {
     processorTitle: 'Joku muu tallensi tämän käsittelijän sillä välin, kun muokkasit sitä',
     transferTitle: 'Joku muu tallensi tämän siirron sillä välin, kun muokkasit sitä',
     dpaTitle: 'Joku muu tallensi tämän sopimuksen sillä välin, kun muokkasit sitä',
+    organisationTitle: 'Joku muu tallensi organisaation tiedot sillä välin, kun muokkasit niitä',
     explanation: 'Muutoksiasi ei ole tallennettu, ja ne ovat yhä lomakkeella. Toisen käyttäjän versio tallennettiin {{savedAt}}.',
     tableCaption: 'Kentät, joissa tallennettu versio eroaa lomakkeestasi',
     field: 'Kenttä',

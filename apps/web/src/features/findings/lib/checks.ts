@@ -39,6 +39,8 @@ export const CHECKS_BY_CATEGORY = {
     'activity-no-data-categories',
     'legitimate-interest-no-assessment',
     'special-categories-no-art9',
+    'organisation-dpo-unrecorded',
+    'organisation-joint-controllers-unrecorded',
   ],
 } as const satisfies Record<CheckCategory, readonly string[]>
 

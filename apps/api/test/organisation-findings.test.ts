@@ -1,0 +1,59 @@
+/**
+ * Art. 30(1)(a): the DPO (Art. 37) and joint-controller (Art. 26) questions. Unanswered is not "no":
+ * the check fires while a question is unrecorded and stops once it is answered, "no" included.
+ */
+import { describe, expect, it } from 'vitest'
+import { organisationUnrecorded, type RegistryView } from '../src/findings/checks'
+import { createTestContext } from './helpers'
+
+const view = (organisation: RegistryView['organisation']): RegistryView => ({ today: '2026-12-05', processors: [], activities: [], publishedKeys: null, unpublishedChanges: false, organisation })
+
+describe('the organisation check (pure)', () => {
+  it('flags each unrecorded question, in both languages, linking to the settings page', () => {
+    const found = organisationUnrecorded(view({ name: 'Oy Esimerkki Ab', dpoAppointed: null, hasJointControllers: null }))
+    expect(found.map((f) => f.checkId)).toEqual(['organisation-dpo-unrecorded', 'organisation-joint-controllers-unrecorded'])
+    for (const f of found) {
+      expect(f).toMatchObject({ severity: 'medium', link: '/organisation', entity: { type: 'organisation', id: null, name: { fi: 'Oy Esimerkki Ab', en: 'Oy Esimerkki Ab' } } })
+      expect(f.message.fi).toMatch(/Ei ole kirjattu/)
+      expect(f.message.en).toMatch(/is not recorded/)
+    }
+    expect(found[0]!.message.en).toContain('Art. 37')
+    expect(found[1]!.message.fi).toContain('26 artikla')
+  })
+
+  it('takes a recorded "no" as an answer, like a recorded "yes"', () => {
+    expect(organisationUnrecorded(view({ name: 'X', dpoAppointed: false, hasJointControllers: false }))).toEqual([])
+    expect(organisationUnrecorded(view({ name: 'X', dpoAppointed: true, hasJointControllers: null })).map((f) => f.checkId)).toEqual(['organisation-joint-controllers-unrecorded'])
+    expect(organisationUnrecorded(view({ name: 'X', dpoAppointed: null, hasJointControllers: true })).map((f) => f.checkId)).toEqual(['organisation-dpo-unrecorded'])
+  })
+
+  it('says nothing when there is no organisation to ask about', () => {
+    expect(organisationUnrecorded(view(undefined))).toEqual([])
+    expect(organisationUnrecorded(view(null))).toEqual([])
+  })
+})
+
+describe('the organisation check on the demo data', () => {
+  it('fires for both questions (the reference policy answers neither) and stops once each is answered', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const checkIds = async () => ((await ctx.api.get('/api/findings')).body.open as { checkId: string }[]).map((f) => f.checkId)
+    const before = await checkIds()
+    expect(before).toContain('organisation-dpo-unrecorded')
+    expect(before).toContain('organisation-joint-controllers-unrecorded')
+
+    const dpo = await ctx.api.patch('/api/organisation', { dpoAppointed: true, dpoName: 'Tietosuojavastaava', dpoEmail: 'dpo@mikroni.fi', version: 1 })
+    expect(dpo.status).toBe(200)
+    const afterDpo = await checkIds()
+    expect(afterDpo).not.toContain('organisation-dpo-unrecorded')
+    expect(afterDpo).toContain('organisation-joint-controllers-unrecorded')
+
+    const joint = await ctx.api.patch('/api/organisation', { hasJointControllers: false, version: 2 })
+    expect(joint.status).toBe(200)
+    expect(await checkIds()).not.toContain('organisation-joint-controllers-unrecorded')
+
+    // Back to unrecorded: the question is open again (null is its own state, never "no").
+    const reset = await ctx.api.patch('/api/organisation', { dpoAppointed: null, dpoName: null, dpoEmail: null, version: 3 })
+    expect(reset.status).toBe(200)
+    expect(await checkIds()).toContain('organisation-dpo-unrecorded')
+  })
+})

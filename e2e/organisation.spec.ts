@@ -1,0 +1,76 @@
+import type { APIRequestContext } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { settle } from './pages'
+
+const DPO_FINDING = /Whether the organisation has a data protection officer \(Art\. 37\) is not recorded/
+const JOINT_FINDING = /Whether the organisation determines purposes and means jointly with others \(joint controllers, Art\. 26\) is not recorded/
+
+/** The demo's organisation with the DPO and joint-controller questions unanswered again, whatever an earlier journey did. */
+async function unrecord(api: APIRequestContext) {
+  const now = (await (await api.get('/api/organisation')).json()) as { version: number }
+  const res = await api.patch('/api/organisation', { data: { dpoAppointed: null, dpoName: null, dpoEmail: null, hasJointControllers: null, jointControllers: null, version: now.version } })
+  expect(res.status(), await res.text()).toBe(200)
+}
+
+test('an admin records the DPO: the finding goes away and the record of processing names the DPO', async ({ page, api }) => {
+  await unrecord(api)
+
+  // The finding, and its link to the settings page.
+  await page.goto('/overview?entity=organisation')
+  await expect(page.getByText(DPO_FINDING)).toBeVisible()
+  await page.getByRole('link', { name: /^Fix: Whether the organisation has a data protection officer/ }).click()
+  await expect(page).toHaveURL(/\/organisation$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Organisation' })).toBeVisible()
+
+  // "Not recorded" is an answer of its own, chosen now; "No" is another.
+  const dpo = page.getByRole('group', { name: 'Is a data protection officer designated?' })
+  await expect(dpo.getByRole('radio', { name: 'Not recorded yet' })).toBeChecked()
+  await expect(dpo.getByRole('radio', { name: 'No DPO is designated' })).not.toBeChecked()
+
+  // "Yes" without a name is refused, beside the field, by the same rule as the API.
+  await dpo.getByRole('radio', { name: 'Yes, a DPO is designated' }).check()
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByText('Name the data protection officer or give their e-mail').first()).toBeVisible()
+
+  await page.getByLabel('DPO’s name or function').fill('Tietosuojavastaava Liisa Laine')
+  await page.getByLabel('DPO’s e-mail').fill('dpo@mikroni.fi')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByText('Organisation details saved')).toBeVisible()
+
+  // The finding is gone; the joint-controller question, still unanswered, shows the list has loaded.
+  await page.goto('/overview?entity=organisation')
+  await expect(page.getByText(JOINT_FINDING)).toBeVisible()
+  await expect(page.getByText(DPO_FINDING)).toHaveCount(0)
+
+  // The printable record of processing names the DPO in the controller box.
+  await page.goto('/api/exports/ropa.html?lang=en')
+  await expect(page.locator('.controller')).toContainText('Data protection officer (Art. 37): Tietosuojavastaava Liisa Laine, dpo@mikroni.fi')
+  await expect(page.locator('.controller')).toContainText('Joint controllers (Art. 26)')
+})
+
+test('an auditor reads the organisation page and can change nothing', async ({ browser, api, uniqueName }) => {
+  const email = `${uniqueName('org-auditor').replace(/\s+/g, '-').toLowerCase()}@example.fi`
+  const password = 'reading the controller 2026'
+  const created = await api.post('/api/users', { data: { email, name: 'Outi Auditor', role: 'auditor', password } })
+  expect(created.status(), await created.text()).toBe(201)
+  await unrecord(api)
+
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const login = await page.request.post('/api/auth/login', { data: { email, password } })
+  expect(login.status(), await login.text()).toBe(200)
+
+  await page.goto('/organisation')
+  await settle(page)
+  await expect(page.getByRole('heading', { level: 1, name: 'Organisation' })).toBeVisible()
+  await expect(page.getByText('Auditors can read the organisation’s details')).toBeVisible()
+  await expect(page.getByRole('main').getByText('Mikroni Digital')).toBeVisible()
+  // Unanswered reads "Not recorded", not "No".
+  const dpoSection = page.getByRole('region', { name: 'Data protection officer (Art. 37)' })
+  await expect(dpoSection).toContainText('Not recorded')
+  await expect(dpoSection).not.toContainText('No DPO')
+  await expect(page.getByRole('button', { name: 'Save' })).toHaveCount(0)
+  await expect(page.getByRole('textbox')).toHaveCount(0)
+  await expect(page.getByRole('radio')).toHaveCount(0)
+  await context.close()
+})
