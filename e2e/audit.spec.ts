@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { createProcessor, expect, test } from './fixtures'
 
 test('an edit appears in the processor’s history with its difference', async ({ page, api, uniqueName }) => {
@@ -68,6 +69,17 @@ test('the audit trail verifies its chain and filters by record type and action',
   const row = table.getByRole('row', { name: new RegExp(name) })
   await expect(row).toContainText('Retired')
   await expect(row).toContainText('e2e-admin@example.fi')
+
+  // The filtered events download as CSV with the chain's head on the file.
+  await expect(page.getByText('Export the events these filters select, with the head hash:')).toBeVisible()
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()])
+  expect(csv.suggestedFilename()).toMatch(/^audit-trail-\d{4}-\d{2}-\d{2}T\d{6}Z\.csv$/)
+  const text = (await readFile(await csv.path())).toString('utf8')
+  expect(text.startsWith('\uFEFFAudit trail\r\n')).toBe(true)
+  expect(text).toMatch(/Chain head \(events:SHA-256 of the newest event\),\d+:[0-9a-f]{64}\r\n/)
+  expect(text).toContain('Filters,entityType=processor; action=retire')
+  expect(text).toContain(name)
+
   await row.getByRole('button', { name: /Show details/ }).click()
   const diff = table.getByRole('table', { name: /What changed in event/ })
   const status = diff.getByRole('row', { name: /^Status/ })

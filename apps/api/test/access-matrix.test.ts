@@ -45,7 +45,7 @@ function expected(role: keyof typeof clients, key: string, method: string, path:
 describe('route x role matrix', () => {
   it('finds the routes of every resource in the route table', () => {
     const keys = routes.map((r) => `${r.method} ${r.path}`)
-    for (const k of ['GET /api/processors', 'PATCH /api/processors/:id', 'POST /api/processors/:id/transfers', 'DELETE /api/dpas/:id', 'GET /api/users', 'GET /api/audit']) {
+    for (const k of ['GET /api/processors', 'PATCH /api/processors/:id', 'POST /api/processors/:id/transfers', 'DELETE /api/dpas/:id', 'GET /api/users', 'GET /api/audit', 'GET /api/audit/export.csv', 'GET /api/audit/export.xlsx']) {
       expect(keys).toContain(k)
     }
     expect(routes.length).toBeGreaterThan(25)

@@ -87,6 +87,12 @@ export const AuditQuery = z
   .meta({ id: 'AuditQuery' })
 export type AuditQuery = z.input<typeof AuditQuery>
 
+/** The audit trail as a file: the same filters as the list, without paging (every matching event). */
+export const AuditExportQuery = AuditQuery.omit({ page: true, pageSize: true })
+  .extend({ lang: z.enum(['fi', 'en']).optional().meta({ description: "Language of the headings; the organisation's default when absent" }) })
+  .meta({ id: 'AuditExportQuery' })
+export type AuditExportQuery = z.input<typeof AuditExportQuery>
+
 export const AuditPage = z
   .object({ items: z.array(AuditEvent), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
   .meta({ id: 'AuditPage' })

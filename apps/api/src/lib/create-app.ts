@@ -132,7 +132,7 @@ function keepAuditHead(db: Db, path: string): MiddlewareHandler<AppEnv> {
   const keeper = auditHeadKeeper(db, path)
   let broken: string | null = null
   return async (c, next) => {
-    const mayAppend = (c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/api/exports/')
+    const mayAppend = (c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/api/exports/') || c.req.path.startsWith('/api/audit/export.')
     if (!mayAppend) return next()
     if (!broken) {
       broken = keeper.check()

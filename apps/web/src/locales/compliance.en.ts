@@ -8,6 +8,11 @@ export const complianceEn = {
     introReadOnly: 'What needs attention, what falls due soon and where the personal data goes. Your role can view this but not change it.',
   },
   findings: {
+    here: {
+      label_one: '{{count}} open finding on this record',
+      label_other: '{{count}} open findings on this record',
+      unknown: 'The compliance checks could not be read: open findings of this record are not shown.',
+    },
     title: 'Findings',
     description: 'Problems the compliance checks found in the registry, most serious first.',
     openBySeverity: 'Open findings by severity',

@@ -9,6 +9,11 @@ export const complianceFi: typeof complianceEn = {
     introReadOnly: 'Mikä vaatii huomiota, mitä erääntyy pian ja mihin henkilötiedot menevät. Roolisi voi katsella näitä tietoja mutta ei muuttaa niitä.',
   },
   findings: {
+    here: {
+      label_one: '{{count}} avoin havainto tässä kohteessa',
+      label_other: '{{count}} avointa havaintoa tässä kohteessa',
+      unknown: 'Tarkistusten tuloksia ei voitu lukea: tämän kohteen avoimia havaintoja ei näytetä.',
+    },
     title: 'Havainnot',
     description: 'Tarkistusten rekisteristä löytämät puutteet, vakavimmat ensin.',
     openBySeverity: 'Avoimet havainnot vakavuuden mukaan',

@@ -103,6 +103,12 @@ export const governanceEn = {
     title: 'Audit trail',
     intro: 'Every change to the registry, who made it and when, newest first. Each event is chained to the one before it, so a later alteration shows.',
     loadFailed: 'The audit trail could not be loaded',
+    export: {
+      all: 'Export the whole trail, with its head hash:',
+      filtered: 'Export the events these filters select, with the head hash:',
+      csv: 'Download CSV',
+      xlsx: 'Download Excel (XLSX)',
+    },
     verify: {
       checking: 'Checking the audit trail…',
       intact_one: 'Chain intact: {{count}} event, head hash {{hash}}…',

@@ -104,6 +104,12 @@ export const governanceFi: typeof governanceEn = {
     title: 'Muutosloki',
     intro: 'Kaikki rekisteriin tehdyt muutokset, niiden tekijä ja ajankohta, uusin ensin. Jokainen tapahtuma on ketjutettu edelliseen, joten jälkikäteinen muuttaminen paljastuu.',
     loadFailed: 'Muutoslokia ei voitu ladata',
+    export: {
+      all: 'Vie koko muutosloki ja sen viimeisin tiiviste:',
+      filtered: 'Vie rajauksen tapahtumat ja lokin viimeisin tiiviste:',
+      csv: 'Lataa CSV',
+      xlsx: 'Lataa Excel (XLSX)',
+    },
     verify: {
       checking: 'Tarkistetaan muutoslokia…',
       intact_one: 'Ketju on eheä: {{count}} tapahtuma, viimeisin tiiviste {{hash}}…',

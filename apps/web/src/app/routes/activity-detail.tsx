@@ -16,9 +16,11 @@ import {
   ActivityTransfers,
 } from '../../features/activities/components/activity-view'
 import { nameOf, useLang } from '../../features/activities/lib/text'
+import { RecordFindings } from '../../features/findings/components/record-findings'
 import { isApiError } from '../../lib/api-client'
 import { useDocumentTitle } from '../../lib/use-document-title'
 import { NotFound, RoutePending } from './fallbacks'
+import './compliance-i18n'
 import { activityDetailRoute, parseActivityId } from './use-activity-param'
 import '../../features/activities/lib/records-i18n'
 import '../../styles/records.css'
@@ -54,6 +56,7 @@ function ActivityDetailPage({ id }: { id: number }) {
       <ActivityHeader
         activity={activity}
         onApproved={() => toast(t('activities.actions.approved', { name }))}
+        findings={<RecordFindings type="activity" id={activity.id} sayWhenUnknown />}
         onDeleted={() => {
           toast(t('activities.toast.deleted', { name }))
           void navigate({ to: paths.activities.list.path })

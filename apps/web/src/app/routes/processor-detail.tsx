@@ -6,6 +6,7 @@ import { paths } from '../../config/paths'
 import { ProcessorHistory } from '../../features/audit/components/processor-history'
 import { ProcessorActivities } from '../../features/activities/components/processor-activities'
 import { DpasSection } from '../../features/dpas/components/dpas-section'
+import { RecordFindings } from '../../features/findings/components/record-findings'
 import { useProcessor } from '../../features/processors/api/get-processor'
 import { ProcessorHeader } from '../../features/processors/components/processor-header'
 import { ProcessorDescriptions, ProcessorNotes, ProcessorOverview } from '../../features/processors/components/processor-overview'
@@ -13,6 +14,7 @@ import { TransfersSection } from '../../features/transfers/components/transfers-
 import { isApiError } from '../../lib/api-client'
 import { useDocumentTitle } from '../../lib/use-document-title'
 import { NotFound, RoutePending } from './fallbacks'
+import './compliance-i18n'
 import { parseProcessorId, processorDetailRoute } from './use-processor-param'
 
 export function ProcessorDetailRoute() {
@@ -48,12 +50,24 @@ function ProcessorDetailPage({ id }: { id: number }) {
           void navigate({ to: paths.processors.list.path })
         }}
       />
+      <RecordFindings type="processor" id={processor.id} sayWhenUnknown className="record-findings-page" />
       <div className="detail-grid">
         <ProcessorOverview processor={processor} />
         <ProcessorDescriptions processor={processor} />
       </div>
-      <TransfersSection processorId={processor.id} transfers={processor.transfers} recipientRole={processor.role} />
-      <DpasSection processorId={processor.id} dpas={processor.dpas} role={processor.role} parentName={processor.parent?.displayName ?? null} />
+      <TransfersSection
+        processorId={processor.id}
+        transfers={processor.transfers}
+        recipientRole={processor.role}
+        findingsFor={(transferId) => <RecordFindings type="transfer" id={transferId} />}
+      />
+      <DpasSection
+        processorId={processor.id}
+        dpas={processor.dpas}
+        role={processor.role}
+        parentName={processor.parent?.displayName ?? null}
+        findingsFor={(dpaId) => <RecordFindings type="dpa" id={dpaId} />}
+      />
       <ProcessorActivities processorId={processor.id} />
       <ProcessorNotes processor={processor} />
       <ProcessorHistory processorId={processor.id} />

@@ -1,6 +1,6 @@
 import type { Activity } from '@seloste/schema'
 import { Link } from '@tanstack/react-router'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { buttonClass, Button } from '../../../components/ui/button'
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog'
@@ -20,10 +20,12 @@ interface HeaderProps {
   activity: Activity
   onApproved: () => void
   onDeleted: () => void
+  /** The activity's open findings, under its badges (composed by the page). */
+  findings?: ReactNode
 }
 
 /** Name, badges and the record's actions (edit, approve, delete), each change confirmed first. */
-export function ActivityHeader({ activity: a, onApproved, onDeleted }: HeaderProps) {
+export function ActivityHeader({ activity: a, onApproved, onDeleted, findings }: HeaderProps) {
   const { t } = useTranslation()
   const lang = useLang()
   const canEdit = useCan('edit')
@@ -72,6 +74,7 @@ export function ActivityHeader({ activity: a, onApproved, onDeleted }: HeaderPro
               {t('activities.columns.dpia')}: <DpiaStatusBadge status={a.dpiaStatus} />
             </span>
           </div>
+          {findings}
         </div>
         {canEdit && (
           <div className="page-actions">

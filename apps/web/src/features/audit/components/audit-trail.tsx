@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next'
-import { Button } from '../../../components/ui/button'
+import { Button, buttonClass } from '../../../components/ui/button'
 import { EmptyState } from '../../../components/ui/empty-state'
 import { ErrorState } from '../../../components/ui/error-state'
 import { Skeleton } from '../../../components/ui/skeleton'
 import { useFormat } from '../../../lib/format'
 import { useAuditEvents } from '../api/get-audit-events'
-import { hasAuditFilters, toAuditQuery, type AuditSearch } from '../lib/audit-search'
+import { auditExportUrl, hasAuditFilters, toAuditQuery, type AuditSearch } from '../lib/audit-search'
 import { AuditEventsTable } from './audit-events-table'
 import { AuditFilters } from './audit-filters'
 
@@ -18,7 +18,8 @@ interface TrailProps {
 
 /** Filters, a page of events (50, newest first) and the pages. All state is in the URL. */
 export function AuditTrail({ search, canFilterByUser, onSearchChange, onClearFilters }: TrailProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language === 'fi' ? 'fi' : 'en'
   const format = useFormat()
   const query = toAuditQuery(search)
   const events = useAuditEvents(query)
@@ -66,6 +67,17 @@ export function AuditTrail({ search, canFilterByUser, onSearchChange, onClearFil
   return (
     <>
       <AuditFilters search={search} canFilterByUser={canFilterByUser} onChange={onSearchChange} onClear={onClearFilters} />
+      <div className="audit-export" role="group" aria-labelledby="audit-export-label">
+        <span id="audit-export-label" className="audit-export-label">
+          {hasAuditFilters(search) ? t('audit.export.filtered') : t('audit.export.all')}
+        </span>
+        <a className={buttonClass('secondary', 'sm')} href={auditExportUrl('csv', search, lang)} download>
+          {t('audit.export.csv')}
+        </a>
+        <a className={buttonClass('secondary', 'sm')} href={auditExportUrl('xlsx', search, lang)} download>
+          {t('audit.export.xlsx')}
+        </a>
+      </div>
       <div className="card table-card">
         {body}
         {data && data.total > 0 && (

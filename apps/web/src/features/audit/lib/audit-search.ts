@@ -91,3 +91,9 @@ export function toAuditQuery(search: AuditSearch): AuditQueryParams {
   if (search.to) q.to = localMidnight(search.to, 1)
   return q
 }
+
+/** The audit trail export with the same filters (no paging): a same-origin link, so the session cookie goes with it. */
+export function auditExportUrl(format: 'csv' | 'xlsx', search: AuditSearch, lang: 'fi' | 'en'): string {
+  const { page: _page, pageSize: _pageSize, ...filters } = toAuditQuery(search)
+  return `/api/audit/export.${format}?${new URLSearchParams({ ...filters, lang }).toString()}`
+}

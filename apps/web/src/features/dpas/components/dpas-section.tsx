@@ -20,7 +20,20 @@ import { DpaForm } from './dpa-form'
 type Editing = { mode: 'create' } | { mode: 'edit'; dpa: Dpa } | null
 
 /** The processor's agreements, newest first: the first is the one in force, earlier ones are kept as history. */
-export function DpasSection({ processorId, dpas, role, parentName = null }: { processorId: number; dpas: Dpa[]; role: ProcessorRole; parentName?: string | null }) {
+export function DpasSection({
+  processorId,
+  dpas,
+  role,
+  parentName = null,
+  findingsFor,
+}: {
+  processorId: number
+  dpas: Dpa[]
+  role: ProcessorRole
+  parentName?: string | null
+  /** The open findings of an agreement, shown on its card (composed by the page). */
+  findingsFor?: (dpaId: number) => ReactNode
+}) {
   const { t } = useTranslation()
   const canEdit = useCan('edit')
   const errorText = useErrorText()
@@ -32,7 +45,7 @@ export function DpasSection({ processorId, dpas, role, parentName = null }: { pr
   const needsDpa = role === 'processor' || (role === 'sub_processor' && parentName === null)
 
   const card = (dpa: Dpa, isCurrent: boolean) => (
-    <DpaCard key={dpa.id} dpa={dpa} isCurrent={isCurrent} canEdit={canEdit} onEdit={() => setEditing({ mode: 'edit', dpa })} onDelete={() => setDeleting(dpa)} />
+    <DpaCard key={dpa.id} dpa={dpa} isCurrent={isCurrent} canEdit={canEdit} onEdit={() => setEditing({ mode: 'edit', dpa })} onDelete={() => setDeleting(dpa)} findings={findingsFor?.(dpa.id)} />
   )
 
   return (
@@ -106,7 +119,21 @@ export function DpasSection({ processorId, dpas, role, parentName = null }: { pr
   )
 }
 
-function DpaCard({ dpa, isCurrent, canEdit, onEdit, onDelete }: { dpa: Dpa; isCurrent: boolean; canEdit: boolean; onEdit: () => void; onDelete: () => void }) {
+function DpaCard({
+  dpa,
+  isCurrent,
+  canEdit,
+  onEdit,
+  onDelete,
+  findings,
+}: {
+  dpa: Dpa
+  isCurrent: boolean
+  canEdit: boolean
+  onEdit: () => void
+  onDelete: () => void
+  findings?: ReactNode
+}) {
   const { t } = useTranslation()
   const format = useFormat()
   const hasContract = dpa.status === 'signed' || dpa.status === 'in_negotiation'
@@ -135,6 +162,7 @@ function DpaCard({ dpa, isCurrent, canEdit, onEdit, onDelete }: { dpa: Dpa; isCu
           </div>
         )}
       </header>
+      {findings}
       <dl className="dl dl-columns">
         {dpa.status === 'not_required' && item(t('dpas.fields.notRequiredReason'), dpa.notRequiredReason)}
         {item(t('dpas.fields.signedOn'), format.date(dpa.signedOn))}

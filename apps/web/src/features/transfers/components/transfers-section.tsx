@@ -1,5 +1,5 @@
 import type { ProcessorRole, Transfer } from '@seloste/schema'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TiaStatusBadge } from '../../../components/domain/status-badges'
 import { Badge } from '../../../components/ui/badge'
@@ -20,7 +20,18 @@ import { TableScroll } from '../../../components/ui/table-scroll'
 type Editing = { mode: 'create' } | { mode: 'edit'; transfer: Transfer } | null
 
 /** Where the processor's data goes (GDPR Chapter V), with add, edit and delete. */
-export function TransfersSection({ processorId, transfers, recipientRole }: { processorId: number; transfers: Transfer[]; recipientRole?: ProcessorRole }) {
+export function TransfersSection({
+  processorId,
+  transfers,
+  recipientRole,
+  findingsFor,
+}: {
+  processorId: number
+  transfers: Transfer[]
+  recipientRole?: ProcessorRole
+  /** The open findings of a transfer, shown in its row (composed by the page: features do not import each other). */
+  findingsFor?: (transferId: number) => ReactNode
+}) {
   const { t } = useTranslation()
   const format = useFormat()
   const canEdit = useCan('edit')
@@ -74,6 +85,7 @@ export function TransfersSection({ processorId, transfers, recipientRole }: { pr
                   <td>{t(`enums.transferKind.${tr.kind}`)}</td>
                   <td>
                     <SafeguardDetails transfer={tr} />
+                    {findingsFor?.(tr.id)}
                   </td>
                   <td>
                     <TiaStatusBadge status={tr.tiaStatus} />
