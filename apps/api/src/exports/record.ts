@@ -226,6 +226,7 @@ const CELL_TYPES: Partial<Record<string, CellType>> = {
   id: 'integer',
   activityId: 'integer',
   processorId: 'integer',
+  version: 'integer',
   startDate: 'date',
   endDate: 'date',
   nextReview: 'date',
@@ -355,6 +356,7 @@ export function ropaTable(doc: RecordOfProcessing, lang: Language): Table {
       owner: a.owner ?? '',
       nextReview: a.nextReviewOn ?? '',
       updatedAt: a.updatedAt,
+      version: String(a.version),
     }
     const purposes = a.purposes.length ? a.purposes : [null]
     for (const p of purposes) {
@@ -423,6 +425,7 @@ export function processorTable(reg: ProcessorRegister, lang: Language): Table {
       dpaDocument: lines([p.dpa?.documentUrl ?? '', p.dpa?.document?.fileName ?? '']),
       activities: lines(p.activities.map((a) => pick(a.name, lang))),
       updatedAt: p.updatedAt,
+      version: String(p.version),
     }
     return PROCESSOR_COLUMNS.map((c) => row[c.key])
   })
