@@ -110,6 +110,12 @@ const publicListRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/public-list'), 'PublicListRoute'),
 })
 
+const noticeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.notice.path,
+  component: lazyRouteComponent(() => import('./routes/notice'), 'NoticeRoute'),
+})
+
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: paths.audit.path,
@@ -164,6 +170,7 @@ const routeTree = rootRoute.addChildren([
     activityEditRoute,
     exportsRoute,
     publicListRoute,
+    noticeRoute,
     auditRoute,
     usersRoute,
   ]),
