@@ -12,6 +12,7 @@ import { authRouter } from './routes/auth'
 import { dpasRouter } from './routes/dpas'
 import { exportsRouter } from './routes/exports'
 import { findingsRouter } from './routes/findings'
+import { importsRouter } from './routes/imports'
 import { metaRouter } from './routes/meta'
 import { organisationRouter } from './routes/organisation'
 import { processorsRouter } from './routes/processors'
@@ -38,6 +39,7 @@ export function apiRoutes() {
     .route('/', activitiesRouter)
     .route('/vocabulary', vocabularyRouter)
     .route('/exports', exportsRouter)
+    .route('/imports', importsRouter)
 }
 
 /** The typed shape of the API, for `hc<AppType>('/api')` in the web app. */

@@ -38,6 +38,8 @@ function expected(role: keyof typeof clients, key: string, method: string, path:
   if (role === 'anonymous') return 401
   const isChange = method !== 'GET'
   if (path.startsWith('/api/users')) return role === 'admin' ? 'allowed' : 403
+  // Imports write many records at once: administrators only, reading included.
+  if (path.startsWith('/api/imports')) return role === 'admin' ? 'allowed' : 403
   if (isChange && !SELF_SERVICE.has(key) && role === 'auditor') return 403
   return 'allowed'
 }
@@ -45,7 +47,7 @@ function expected(role: keyof typeof clients, key: string, method: string, path:
 describe('route x role matrix', () => {
   it('finds the routes of every resource in the route table', () => {
     const keys = routes.map((r) => `${r.method} ${r.path}`)
-    for (const k of ['GET /api/processors', 'PATCH /api/processors/:id', 'POST /api/processors/:id/transfers', 'DELETE /api/dpas/:id', 'GET /api/users', 'GET /api/audit', 'GET /api/audit/export.csv', 'GET /api/audit/export.xlsx']) {
+    for (const k of ['GET /api/processors', 'PATCH /api/processors/:id', 'POST /api/processors/:id/transfers', 'DELETE /api/dpas/:id', 'GET /api/users', 'GET /api/audit', 'GET /api/audit/export.csv', 'GET /api/audit/export.xlsx', 'POST /api/imports', 'POST /api/imports/:id/commit']) {
       expect(keys).toContain(k)
     }
     expect(routes.length).toBeGreaterThan(25)

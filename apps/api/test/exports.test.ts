@@ -100,7 +100,7 @@ describe('the record of processing as XLSX', () => {
     expect(sheets[0]!.name).toBe('Record of processing')
     expect(header!.slice(0, ICO_ORDER.length)).toEqual(ICO_ORDER)
     for (const column of Object.values(ART30)) expect(header).toContain(column)
-    expect(header!.slice(ICO_ORDER.length)).toEqual(['Activity ID', 'Status', 'Approved (by, at)', 'Owner', 'Next review', 'Last changed'])
+    expect(header!.slice(ICO_ORDER.length)).toEqual(['Activity ID', 'Status', 'Approved (by, at)', 'Owner', 'Next review', 'Last changed', 'Version'])
   })
 
   it('has one row per activity and purpose', () => {

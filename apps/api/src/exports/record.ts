@@ -246,6 +246,7 @@ const CELL_TYPES: Partial<Record<string, CellType>> = {
   id: 'integer',
   activityId: 'integer',
   processorId: 'integer',
+  version: 'integer',
   startDate: 'date',
   endDate: 'date',
   nextReview: 'date',
@@ -404,6 +405,7 @@ export function ropaTable(doc: RecordOfProcessing, lang: Language): Table {
       owner: a.owner ?? '',
       nextReview: a.nextReviewOn ?? '',
       updatedAt: a.updatedAt,
+      version: String(a.version),
     }
     const purposes = a.purposes.length ? a.purposes : [null]
     for (const p of purposes) {
@@ -475,6 +477,7 @@ export function processorTable(reg: ProcessorRegister, lang: Language): Table {
       dpaDocument: lines([p.dpa?.documentUrl ?? '', p.dpa?.document?.fileName ?? '']),
       activities: lines(p.activities.map((a) => pick(a.name, lang))),
       updatedAt: p.updatedAt,
+      version: String(p.version),
     }
     return PROCESSOR_COLUMNS.map((c) => row[c.key])
   })

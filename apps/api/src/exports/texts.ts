@@ -176,6 +176,8 @@ export const ROPA_COLUMNS = [
   { key: 'owner', width: 20, fi: 'Vastuuhenkilö', en: 'Owner' },
   { key: 'nextReview', width: 14, fi: 'Seuraava katselmointi', en: 'Next review' },
   { key: 'updatedAt', width: 22, fi: 'Viimeksi muutettu', en: 'Last changed' },
+  // With the ID, what lets an edited copy be imported back onto the same record (and refused if it changed since).
+  { key: 'version', width: 8, fi: 'Versio', en: 'Version' },
 ] as const satisfies readonly { key: string; art30?: string; width: number; fi: string; en: string }[]
 
 export type RopaColumnKey = (typeof ROPA_COLUMNS)[number]['key']
@@ -206,6 +208,7 @@ export const PROCESSOR_COLUMNS = [
   { key: 'dpaDocument', width: 30, fi: 'Sopimusasiakirja', en: 'DPA document' },
   { key: 'activities', width: 34, fi: 'Käsittelytoimet', en: 'Processing activities' },
   { key: 'updatedAt', width: 22, fi: 'Viimeksi muutettu', en: 'Last changed' },
+  { key: 'version', width: 8, fi: 'Versio', en: 'Version' },
 ] as const satisfies readonly { key: string; width: number; fi: string; en: string }[]
 
 export type ProcessorColumnKey = (typeof PROCESSOR_COLUMNS)[number]['key']

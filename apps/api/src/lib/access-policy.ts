@@ -4,7 +4,7 @@ import type { UserRole } from '@seloste/schema'
  * Who may call what, in one place, checked on the server before any route runs.
  * - public: no session needed (health, login, the API description);
  * - any role: reading, and the few writes every user makes about themselves (logout, own password);
- * - admin: user management;
+ * - admin: user management and imports from spreadsheets (many records at once);
  * - editor or admin: every other change. Auditors change nothing.
  */
 export type Access = 'public' | 'any' | 'editor' | 'admin'
@@ -24,7 +24,7 @@ const SELF_SERVICE_WRITES: readonly [string, RegExp][] = [
   ['POST', /^\/api\/calendar\/token$/],
 ]
 
-const ADMIN_ONLY = /^\/api\/users(\/.*)?$/
+const ADMIN_ONLY = /^\/api\/(users|imports)(\/.*)?$/
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { fieldErrorsFrom } from '@seloste/schema'
+import { IMPORT_MAX_BYTES, fieldErrorsFrom } from '@seloste/schema'
 import type { MiddlewareHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { randomUUID } from 'node:crypto'
@@ -63,6 +63,8 @@ export const JSON_BODY_LIMIT = 1024 * 1024
 export const UPLOAD_BODY_LIMIT = 12 * 1024 * 1024
 
 const UPLOAD_PATH = /^\/api\/dpas\/[^/]+\/document$/
+/** A spreadsheet to import (IMPORT_MAX_BYTES) with the multipart form's own bytes around it. */
+export const IMPORT_BODY_LIMIT = IMPORT_MAX_BYTES + 64 * 1024
 
 /** The largest body a request may carry: uploads only on the upload route, forms and login only a few KB. */
 export function bodyLimitFor(method: string, path: string, contentType: string | undefined): number {
@@ -70,6 +72,7 @@ export function bodyLimitFor(method: string, path: string, contentType: string |
   if (path.startsWith('/public/')) return PUBLIC_FORM_BODY_LIMIT
   if (path === '/api/auth/login') return LOGIN_BODY_LIMIT
   if ((contentType ?? '').toLowerCase().startsWith('multipart/form-data') && UPLOAD_PATH.test(path)) return UPLOAD_BODY_LIMIT
+  if ((contentType ?? '').toLowerCase().startsWith('multipart/form-data') && path === '/api/imports') return IMPORT_BODY_LIMIT
   return JSON_BODY_LIMIT
 }
 

@@ -110,6 +110,12 @@ const publicListRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/public-list'), 'PublicListRoute'),
 })
 
+const importsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.imports.path,
+  component: lazyRouteComponent(() => import('./routes/imports'), 'ImportsRoute'),
+})
+
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: paths.audit.path,
@@ -170,6 +176,7 @@ const routeTree = rootRoute.addChildren([
     activityEditRoute,
     exportsRoute,
     publicListRoute,
+    importsRoute,
     auditRoute,
     usersRoute,
     organisationRoute,

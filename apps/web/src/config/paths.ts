@@ -21,6 +21,7 @@ export const paths = {
   },
   exports: { path: '/exports' },
   publicList: { path: '/public-list' },
+  imports: { path: '/imports' },
   audit: { path: '/audit' },
   users: { path: '/users' },
   organisation: { path: '/organisation' },

@@ -3,12 +3,14 @@
  * Enum labels follow the GDPR's English wording; "short" labels are for badges in tables.
  */
 import { governanceEn } from './governance.en'
+import { importsEn } from './imports.en'
 import { organisationEn } from './organisation.en'
 
 export const en = {
   // The overview's strings (compliance.en.ts) are added when its route loads: app/routes/overview.tsx.
   // The records' strings (records.en.ts) are added when their routes load: features/activities/lib/records-i18n.ts.
   ...governanceEn,
+  ...importsEn,
   ...organisationEn,
   app: {
     skipToContent: 'Skip to main content',
@@ -19,6 +21,7 @@ export const en = {
     menu: 'Menu',
     overview: 'Overview',
     processors: 'Processors',
+    imports: 'Import',
     activities: 'Activities',
     publicList: 'Public list',
     audit: 'Audit trail',

@@ -2,12 +2,14 @@ import type { en } from './en'
 
 /** Finnish UI strings: exactly the keys of en.ts (the type makes a missing or extra key an error). */
 import { governanceFi } from './governance.fi'
+import { importsFi } from './imports.fi'
 import { organisationFi } from './organisation.fi'
 
 export const fi: typeof en = {
   // The overview's strings (compliance.fi.ts) are added when its route loads: app/routes/overview.tsx.
   // The records' strings (records.fi.ts) are added when their routes load: features/activities/lib/records-i18n.ts.
   ...governanceFi,
+  ...importsFi,
   ...organisationFi,
   app: {
     skipToContent: 'Siirry sisältöön',
@@ -18,6 +20,7 @@ export const fi: typeof en = {
     menu: 'Valikko',
     overview: 'Yleiskuva',
     processors: 'Käsittelijät',
+    imports: 'Tuonti',
     activities: 'Käsittelytoimet',
     publicList: 'Julkinen luettelo',
     audit: 'Muutosloki',
