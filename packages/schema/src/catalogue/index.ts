@@ -7,6 +7,7 @@
  * every fact is either null (unknown: no source found; never guessed) or a Sourced value.
  */
 import { z } from 'zod'
+import { canonicalJson } from '../common'
 import { isCountryCode } from '../geo'
 import vendorsA from './vendors-a.json'
 import vendorsB from './vendors-b.json'
@@ -113,6 +114,20 @@ export const CATALOGUE_FACTS = [
 ] as const
 export type CatalogueFact = (typeof CATALOGUE_FACTS)[number]
 
+/** The facts' names in both languages (findings, the diff panel). */
+export const CATALOGUE_FACT_LABELS: Record<CatalogueFact, { en: string; fi: string }> = {
+  contractingEntity: { en: 'contracting entity', fi: 'sopimuskumppani' },
+  parentGroup: { en: 'parent group', fi: 'konserni' },
+  headquarters: { en: 'headquarters', fi: 'kotipaikka' },
+  dataLocations: { en: 'data locations', fi: 'tietojen sijainnit' },
+  dpf: { en: 'EU-US Data Privacy Framework', fi: 'EU–US Data Privacy Framework' },
+  sccModules: { en: 'standard contractual clauses', fi: 'vakiosopimuslausekkeet' },
+  bcr: { en: 'binding corporate rules', fi: 'yritystä koskevat sitovat säännöt' },
+  dpaUrl: { en: 'DPA link', fi: 'käsittelysopimuksen linkki' },
+  subprocessorsUrl: { en: 'sub-processor list', fi: 'alihankkijaluettelo' },
+  privacyPolicyUrl: { en: 'privacy policy', fi: 'tietosuojaseloste' },
+}
+
 /** A list of entries whose ids are unique. */
 export const CatalogueEntries = z.array(CatalogueEntry).superRefine((entries, ctx) => {
   const seen = new Map<string, number>()
@@ -145,4 +160,31 @@ export function factValue<K extends CatalogueFact>(entry: CatalogueEntry, fact: 
   const f = entry[fact]
   if (Array.isArray(f)) return f.map((x) => x.value)
   return f === null ? null : (f as Sourced<unknown>).value
+}
+
+/** A processor's link to a catalogue entry, as the read model shows it. */
+export const CatalogueLinkInfo = z
+  .object({
+    entryId: z.string(),
+    entryName: z.string().nullable().meta({ description: 'The entry\'s name in the current catalogue; null when the catalogue no longer has it' }),
+    version: z.string().meta({ description: 'The catalogue version whose facts the owner last saw (created, linked, accepted or dismissed at)' }),
+    status: z.enum(['current', 'changed', 'removed']).meta({ description: 'current: the facts are as seen; changed: some changed since; removed: the catalogue no longer has the entry' }),
+    changedFacts: z.array(z.enum(CATALOGUE_FACTS)),
+  })
+  .meta({ id: 'CatalogueLink' })
+export type CatalogueLinkInfo = z.infer<typeof CatalogueLinkInfo>
+
+const CANONICAL_SORT = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/** The value of a fact for comparison: null when unknown; locations as a sorted list of values. */
+function comparable(entry: unknown, fact: CatalogueFact): string {
+  const f = (entry as Record<string, unknown> | null)?.[fact]
+  if (Array.isArray(f)) return JSON.stringify(f.map((x: { value?: unknown }) => canonicalJson(x?.value ?? null)).sort(CANONICAL_SORT))
+  if (f === null || f === undefined) return 'null'
+  return canonicalJson((f as { value?: unknown }).value ?? null)
+}
+
+/** The facts whose values differ between the entry as seen and as it is now (sources and dates alone are not a change). */
+export function changedFacts(seen: unknown, current: CatalogueEntry): CatalogueFact[] {
+  return CATALOGUE_FACTS.filter((fact) => comparable(seen, fact) !== comparable(current, fact))
 }
