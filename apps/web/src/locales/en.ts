@@ -3,11 +3,13 @@
  * Enum labels follow the GDPR's English wording; "short" labels are for badges in tables.
  */
 import { governanceEn } from './governance.en'
+import { catalogueEn } from './catalogue.en'
 
 export const en = {
   // The overview's strings (compliance.en.ts) are added when its route loads: app/routes/overview.tsx.
   // The records' strings (records.en.ts) are added when their routes load: features/activities/lib/records-i18n.ts.
   ...governanceEn,
+  ...catalogueEn,
   app: {
     skipToContent: 'Skip to main content',
     organisation: 'Organisation (controller)',

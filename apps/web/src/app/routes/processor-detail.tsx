@@ -5,6 +5,7 @@ import { useToast } from '../../components/ui/toast'
 import { paths } from '../../config/paths'
 import { ProcessorHistory } from '../../features/audit/components/processor-history'
 import { ProcessorActivities } from '../../features/activities/components/processor-activities'
+import { CataloguePanel } from '../../features/catalogue/components/catalogue-panel'
 import { DpasSection } from '../../features/dpas/components/dpas-section'
 import { useProcessor } from '../../features/processors/api/get-processor'
 import { ProcessorHeader } from '../../features/processors/components/processor-header'
@@ -52,6 +53,7 @@ function ProcessorDetailPage({ id }: { id: number }) {
         <ProcessorOverview processor={processor} />
         <ProcessorDescriptions processor={processor} />
       </div>
+      <CataloguePanel processor={processor} />
       <TransfersSection processorId={processor.id} transfers={processor.transfers} recipientRole={processor.role} />
       <DpasSection processorId={processor.id} dpas={processor.dpas} role={processor.role} parentName={processor.parent?.displayName ?? null} />
       <ProcessorActivities processorId={processor.id} />
