@@ -71,6 +71,8 @@ export default defineConfig({
       SELOSTE_DEMO_DATA: 'true',
       SELOSTE_ADMIN_EMAIL: E2E_ADMIN.email,
       SELOSTE_ADMIN_PASSWORD: E2E_ADMIN.password,
+      // An invented vendor catalogue (example.com vendors), so the catalogue journey does not depend on the shipped data.
+      SELOSTE_CATALOGUE_FILE: process.env.SELOSTE_CATALOGUE_FILE ?? join(dirname(fileURLToPath(import.meta.url)), 'apps/api/test/fixtures/catalogue-v1.json'),
     },
   },
 })

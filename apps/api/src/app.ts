@@ -9,6 +9,7 @@ import { completeDocument } from './lib/openapi'
 import { activitiesRouter } from './routes/activities'
 import { auditRouter } from './routes/audit'
 import { authRouter } from './routes/auth'
+import { catalogueRouter } from './routes/catalogue'
 import { dpasRouter } from './routes/dpas'
 import { exportsRouter } from './routes/exports'
 import { findingsRouter } from './routes/findings'
@@ -40,6 +41,7 @@ export function apiRoutes() {
     .route('/vocabulary', vocabularyRouter)
     .route('/exports', exportsRouter)
     .route('/imports', importsRouter)
+    .route('/', catalogueRouter)
 }
 
 /** The typed shape of the API, for `hc<AppType>('/api')` in the web app. */

@@ -16,11 +16,19 @@ import { isDigestTime, sendDailyDigest } from './services/digest'
 import { purgeExpiredSessions } from './services/sessions'
 import { checkAuditTrailAtStart, writeAuditHeadFile } from './lib/audit-head'
 import { currentAuditHead, formatAuditHead } from './services/audit'
+import { currentCatalogue } from './services/catalogue-store'
 
 async function main() {
   const env = readEnv()
   // Before the database is touched: a configuration that cannot run says so first.
   const config = appConfigFrom(env)
+  // The vendor catalogue (shipped, or SELOSTE_CATALOGUE_FILE) is validated before anything starts.
+  try {
+    currentCatalogue()
+  } catch (err) {
+    console.error(`Seloste cannot start: ${(err as Error).message}`)
+    process.exit(1)
+  }
   let db
   try {
     db = openDatabase(env.DATABASE_PATH)

@@ -40,6 +40,8 @@ function expected(role: keyof typeof clients, key: string, method: string, path:
   if (path.startsWith('/api/users')) return role === 'admin' ? 'allowed' : 403
   // Imports write many records at once: administrators only, reading included.
   if (path.startsWith('/api/imports')) return role === 'admin' ? 'allowed' : 403
+  // Changes through the vendor catalogue are for administrators; reading it is for everyone.
+  if (isChange && (path.startsWith('/api/catalogue') || /^\/api\/processors\/:id\/catalogue-/.test(path))) return role === 'admin' ? 'allowed' : 403
   if (isChange && !SELF_SERVICE.has(key) && role === 'auditor') return 403
   return 'allowed'
 }
@@ -47,7 +49,7 @@ function expected(role: keyof typeof clients, key: string, method: string, path:
 describe('route x role matrix', () => {
   it('finds the routes of every resource in the route table', () => {
     const keys = routes.map((r) => `${r.method} ${r.path}`)
-    for (const k of ['GET /api/processors', 'PATCH /api/processors/:id', 'POST /api/processors/:id/transfers', 'DELETE /api/dpas/:id', 'GET /api/users', 'GET /api/audit', 'GET /api/audit/export.csv', 'GET /api/audit/export.xlsx', 'POST /api/imports', 'POST /api/imports/:id/commit']) {
+    for (const k of ['GET /api/processors', 'PATCH /api/processors/:id', 'POST /api/processors/:id/transfers', 'DELETE /api/dpas/:id', 'GET /api/users', 'GET /api/audit', 'GET /api/audit/export.csv', 'GET /api/audit/export.xlsx', 'POST /api/imports', 'POST /api/imports/:id/commit', 'GET /api/catalogue', 'POST /api/catalogue/:id/processors', 'POST /api/processors/:id/catalogue-diff/accept']) {
       expect(keys).toContain(k)
     }
     expect(routes.length).toBeGreaterThan(25)

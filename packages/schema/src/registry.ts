@@ -14,6 +14,7 @@ import {
   searchTerm,
 } from './common'
 import { findAdequacyDecision, isInEea } from './geo'
+import { CatalogueLinkInfo } from './catalogue'
 
 // ---------------------------------------------------------------------------
 // Organisation: the controller (GDPR Art. 4(7)) whose registry this is.
@@ -492,6 +493,7 @@ export const Processor = z
     internalNotes: z.string().nullable(),
     transfers: z.array(Transfer),
     dpas: z.array(Dpa).meta({ description: 'Newest first; the first is the current agreement' }),
+    catalogue: CatalogueLinkInfo.nullable().optional().meta({ description: 'The vendor catalogue entry the record was created from or linked to; null when not linked' }),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -76,6 +76,12 @@ export const processors = sqliteTable(
     internalNotes: text('internal_notes'),
     /** Lower-cased names and services, kept by the service layer for case-insensitive search. */
     searchText: text('search_text').notNull().default(''),
+    /** The vendor catalogue entry the record was created from or linked to (null: not linked). */
+    catalogueId: text('catalogue_id'),
+    /** The catalogue version whose facts the owner last saw (created, linked, accepted or dismissed at). */
+    catalogueVersion: text('catalogue_version'),
+    /** The entry as it was at that version, so that a later release's changes can be shown field by field. */
+    catalogueSeen: text('catalogue_seen', { mode: 'json' }).$type<unknown>(),
     ...timestamps,
   },
   (t) => [

@@ -3,6 +3,7 @@
  * rule, testable on its own; add a check by writing a function and listing it in CHECKS.
  */
 import {
+  CATALOGUE_FACT_LABELS,
   CHECKLIST_POINTS,
   adequacyCitation,
   adequacySubjectName,
@@ -508,6 +509,32 @@ export const organisationUnrecorded: Check = (view) => {
   return out
 }
 
+/**
+ * Vendor catalogue (decision 009): a processor linked to an entry whose facts changed since the owner
+ * last saw them (created from it, linked, accepted or dismissed), or whose entry the catalogue no
+ * longer has. The record is never changed by a new catalogue; the owner reviews the diff.
+ */
+export const vendorFactsChanged: Check = (view) =>
+  view.processors
+    .filter((p) => live(p) && p.catalogue && p.catalogue.status !== 'current')
+    .map((p) => {
+      const link = p.catalogue!
+      const entity = { type: 'processor' as const, id: p.id, name: same(p.displayName) }
+      if (link.status === 'removed') {
+        return finding(
+          'vendor-facts-changed', 'medium', entity, processorLink(p.id),
+          `${p.displayName}: toimittajaluettelossa ei enää ole merkintää "${link.entryId}", johon tietue on linkitetty; tarkista sen tiedot itse.`,
+          `${p.displayName}: the vendor catalogue no longer has the entry "${link.entryId}" the record is linked to; check its facts yourself.`,
+        )
+      }
+      const facts = (lang: 'fi' | 'en') => link.changedFacts.map((f) => CATALOGUE_FACT_LABELS[f][lang]).join(', ')
+      return finding(
+        'vendor-facts-changed', 'medium', entity, processorLink(p.id),
+        `${p.displayName}: toimittajaluettelon tiedot palvelusta ${link.entryName} ovat muuttuneet luettelon version ${link.version} jälkeen (${facts('fi')}); käy erot läpi ja hyväksy tai ohita ne.`,
+        `${p.displayName}: the vendor catalogue's facts about ${link.entryName} have changed since catalogue version ${link.version} (${facts('en')}); review the differences and accept or dismiss them.`,
+      )
+    })
+
 export const CHECKS: Check[] = [
   transferSafeguard,
   sccWithoutTia,
@@ -530,6 +557,7 @@ export const CHECKS: Check[] = [
   art49Systematic,
   dpfEntity,
   organisationUnrecorded,
+  vendorFactsChanged,
 ]
 
 export function runChecks(view: RegistryView): NewFinding[] {

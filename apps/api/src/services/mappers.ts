@@ -1,6 +1,6 @@
 import { isInEea, type Dpa, type DpaDocument, type Transfer } from '@seloste/schema'
 import type { dpas, processors, transfers } from '../db/schema'
-import type { ProcessorRecord } from '../exports/snapshot'
+import { catalogueLinkOf } from './catalogue-store'
 
 type ProcessorRow = typeof processors.$inferSelect
 type TransferRow = typeof transfers.$inferSelect
@@ -69,13 +69,15 @@ export function processorFields(row: ProcessorRow) {
     disclosureCondition: { fi: row.disclosureConditionFi, en: row.disclosureConditionEn },
     isPublic: row.isPublic,
     internalNotes: row.internalNotes,
+    catalogue: catalogueLinkOf(row),
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   }
 }
 
-/** A processor as the audit trail records it: its own fields and the parent it points to. */
-export function processorRecord(row: ProcessorRow): ProcessorRecord {
-  return { ...processorFields(row), parentId: row.parentId }
+/** A processor as the audit trail records it: its own fields, the parent it points to and its catalogue link (entry and version seen, nothing derived). */
+export function processorRecord(row: ProcessorRow) {
+  const { catalogue: _derived, ...fields } = processorFields(row)
+  return { ...fields, parentId: row.parentId, ...(row.catalogueId && { catalogue: { entryId: row.catalogueId, version: row.catalogueVersion } }) }
 }

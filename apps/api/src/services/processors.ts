@@ -351,54 +351,68 @@ export function listProcessors(db: DbOrTx, q: ProcessorListQueryParsed): Process
 }
 
 export function createProcessor(ctx: ServiceContext, input: ProcessorInputParsed): Processor {
-  return ctx.db.transaction(
-    (tx) => {
-      const now = nowIso()
-      const columns = toColumns(input)
-      const row = {
-        displayName: input.displayName,
-        role: input.role,
-        status: input.status ?? 'active',
-        isPublic: input.isPublic ?? true,
-        serviceFi: '',
-        serviceEn: '',
-        ...columns,
-      }
-      checkMerged(tx, null, { parentId: row.parentId ?? null, startDate: row.startDate ?? null, endDate: row.endDate ?? null })
-      const created = tx
-        .insert(processors)
-        .values({ ...row, searchText: searchTextOf({ legalName: null, ...row }), version: 1, createdAt: now, updatedAt: now })
-        .returning()
-        .get()
-      recordAudit(tx, ctx, { action: 'create', entityType: 'processor', entityId: created.id, after: processorRecord(created) })
-      return getProcessor(tx, created.id)
-    },
-    { behavior: 'immediate' },
-  )
+  return ctx.db.transaction((tx) => insertProcessor(tx, ctx, input), { behavior: 'immediate' })
+}
+
+/** The vendor catalogue link a processor can be created or updated with (see services/catalogue.ts). */
+export type CatalogueLinkColumns = Pick<ProcessorColumns, 'catalogueId' | 'catalogueVersion' | 'catalogueSeen'>
+
+/** Creates a processor inside the caller's transaction (audited); `link` records the catalogue entry it came from. */
+export function insertProcessor(tx: DbOrTx, ctx: Omit<ServiceContext, 'db'>, input: ProcessorInputParsed, link: CatalogueLinkColumns = {}): Processor {
+  const now = nowIso()
+  const columns = toColumns(input)
+  const row = {
+    displayName: input.displayName,
+    role: input.role,
+    status: input.status ?? 'active',
+    isPublic: input.isPublic ?? true,
+    serviceFi: '',
+    serviceEn: '',
+    ...columns,
+  }
+  checkMerged(tx, null, { parentId: row.parentId ?? null, startDate: row.startDate ?? null, endDate: row.endDate ?? null })
+  const created = tx
+    .insert(processors)
+    .values({ ...row, ...link, searchText: searchTextOf({ legalName: null, ...row }), version: 1, createdAt: now, updatedAt: now })
+    .returning()
+    .get()
+  recordAudit(tx, ctx, { action: 'create', entityType: 'processor', entityId: created.id, after: processorRecord(created) })
+  return getProcessor(tx, created.id)
 }
 
 /** Re-exported for the services that import it from here; it lives in ./versions so that activities can use it too. */
 export { requireVersion }
 
 export function updateProcessor(ctx: ServiceContext, id: number, input: ProcessorUpdateParsed): Processor {
-  return ctx.db.transaction(
-    (tx) => {
-      const before = requireVersion(findRow(tx, id), input.version, 'Processor', () => getProcessor(tx, id))
-      if (changesNothing(before, toColumns(input))) return getProcessor(tx, id)
-      const merged = { ...before, ...toColumns(input) }
-      checkMerged(tx, id, merged)
-      checkTransfersStillHold(tx, id, merged)
-      const updated = tx
-        .update(processors)
-        .set({ ...toColumns(input), searchText: searchTextOf(merged), version: before.version + 1, updatedAt: nowIso() })
-        .where(and(eq(processors.id, id), eq(processors.version, before.version)))
-        .returning()
-        .get()
-      recordAudit(tx, ctx, { action: 'update', entityType: 'processor', entityId: id, before: processorRecord(before), after: processorRecord(updated!) })
-      return getProcessor(tx, id)
-    },
-    { behavior: 'immediate' },
-  )
+  return ctx.db.transaction((tx) => applyProcessorUpdate(tx, ctx, id, input), { behavior: 'immediate' })
+}
+
+/**
+ * Updates a processor inside the caller's transaction (version-checked, audited). `link` also moves
+ * its catalogue link on, and `action` names the audit event (e.g. "catalogue_accept").
+ */
+export function applyProcessorUpdate(
+  tx: DbOrTx,
+  ctx: Omit<ServiceContext, 'db'>,
+  id: number,
+  input: ProcessorUpdateParsed,
+  link: CatalogueLinkColumns = {},
+  action = 'update',
+): Processor {
+  const before = requireVersion(findRow(tx, id), input.version, 'Processor', () => getProcessor(tx, id))
+  const changes = { ...toColumns(input), ...link }
+  if (changesNothing(before, changes)) return getProcessor(tx, id)
+  const merged = { ...before, ...changes }
+  checkMerged(tx, id, merged)
+  checkTransfersStillHold(tx, id, merged)
+  const updated = tx
+    .update(processors)
+    .set({ ...changes, searchText: searchTextOf(merged), version: before.version + 1, updatedAt: nowIso() })
+    .where(and(eq(processors.id, id), eq(processors.version, before.version)))
+    .returning()
+    .get()
+  recordAudit(tx, ctx, { action, entityType: 'processor', entityId: id, before: processorRecord(before), after: processorRecord(updated!) })
+  return getProcessor(tx, id)
 }
 
 export function retireProcessor(ctx: ServiceContext, id: number, version: number, endDate: string | null): Processor {

@@ -93,16 +93,16 @@ function checked(tx: DbOrTx, processorId: number, fields: TransferFields, selfId
 }
 
 export function createTransfer(ctx: ServiceContext, processorId: number, input: TransferInputParsed): Transfer {
-  return ctx.db.transaction(
-    (tx) => {
-      const fields = checked(tx, processorId, { ...DEFAULTS, ...input }, null)
-      const now = nowIso()
-      const row = tx.insert(transfers).values({ ...fields, processorId, version: 1, createdAt: now, updatedAt: now }).returning().get()
-      recordAudit(tx, ctx, { action: 'create', entityType: 'transfer', entityId: row.id, after: toTransfer(row) })
-      return toTransfer(row)
-    },
-    { behavior: 'immediate' },
-  )
+  return ctx.db.transaction((tx) => insertTransfer(tx, ctx, processorId, input), { behavior: 'immediate' })
+}
+
+/** Creates a transfer inside the caller's transaction, checked and audited as createTransfer does. */
+export function insertTransfer(tx: DbOrTx, ctx: Omit<ServiceContext, 'db'>, processorId: number, input: TransferInputParsed): Transfer {
+  const fields = checked(tx, processorId, { ...DEFAULTS, ...input }, null)
+  const now = nowIso()
+  const row = tx.insert(transfers).values({ ...fields, processorId, version: 1, createdAt: now, updatedAt: now }).returning().get()
+  recordAudit(tx, ctx, { action: 'create', entityType: 'transfer', entityId: row.id, after: toTransfer(row) })
+  return toTransfer(row)
 }
 
 export function updateTransfer(ctx: ServiceContext, id: number, input: z.output<typeof TransferUpdate>): Transfer {

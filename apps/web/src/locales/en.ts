@@ -5,6 +5,7 @@
 import { governanceEn } from './governance.en'
 import { importsEn } from './imports.en'
 import { organisationEn } from './organisation.en'
+import { catalogueEn } from './catalogue.en'
 
 export const en = {
   // The overview's strings (compliance.en.ts) are added when its route loads: app/routes/overview.tsx.
@@ -12,6 +13,7 @@ export const en = {
   ...governanceEn,
   ...importsEn,
   ...organisationEn,
+  ...catalogueEn,
   app: {
     skipToContent: 'Skip to main content',
     organisation: 'Organisation (controller)',

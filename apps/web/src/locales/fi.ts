@@ -4,6 +4,7 @@ import type { en } from './en'
 import { governanceFi } from './governance.fi'
 import { importsFi } from './imports.fi'
 import { organisationFi } from './organisation.fi'
+import { catalogueFi } from './catalogue.fi'
 
 export const fi: typeof en = {
   // The overview's strings (compliance.fi.ts) are added when its route loads: app/routes/overview.tsx.
@@ -11,6 +12,7 @@ export const fi: typeof en = {
   ...governanceFi,
   ...importsFi,
   ...organisationFi,
+  ...catalogueFi,
   app: {
     skipToContent: 'Siirry sisältöön',
     organisation: 'Organisaatio (rekisterinpitäjä)',

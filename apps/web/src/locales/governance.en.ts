@@ -237,6 +237,9 @@ export const governanceEn = {
       acknowledge: 'Acknowledged',
       revoke_acknowledgement: 'Acknowledgement withdrawn',
       regenerate_calendar_token: 'Calendar link renewed',
+      catalogue_link: 'Linked to the vendor catalogue',
+      catalogue_accept: 'Vendor catalogue facts accepted',
+      catalogue_dismiss: 'Vendor catalogue changes dismissed',
     },
   },
   users: {

@@ -238,6 +238,9 @@ export const governanceFi: typeof governanceEn = {
       acknowledge: 'Kuitattu',
       revoke_acknowledgement: 'Kuittaus peruttu',
       regenerate_calendar_token: 'Kalenterilinkki uusittu',
+      catalogue_link: 'Linkitetty toimittajaluetteloon',
+      catalogue_accept: 'Toimittajaluettelon tiedot hyväksytty',
+      catalogue_dismiss: 'Toimittajaluettelon muutokset ohitettu',
     },
   },
   users: {

@@ -5,6 +5,7 @@ import { useToast } from '../../components/ui/toast'
 import { paths } from '../../config/paths'
 import { ProcessorHistory } from '../../features/audit/components/processor-history'
 import { ProcessorActivities } from '../../features/activities/components/processor-activities'
+import { CataloguePanel } from '../../features/catalogue/components/catalogue-panel'
 import { DpasSection } from '../../features/dpas/components/dpas-section'
 import { RecordFindings } from '../../features/findings/components/record-findings'
 import { useProcessor } from '../../features/processors/api/get-processor'
@@ -55,6 +56,7 @@ function ProcessorDetailPage({ id }: { id: number }) {
         <ProcessorOverview processor={processor} />
         <ProcessorDescriptions processor={processor} />
       </div>
+      <CataloguePanel processor={processor} />
       <TransfersSection
         processorId={processor.id}
         transfers={processor.transfers}

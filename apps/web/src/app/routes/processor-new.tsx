@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useToast } from '../../components/ui/toast'
 import { paths } from '../../config/paths'
+import { CatalogueStart } from '../../features/catalogue/components/catalogue-start'
 import { ProcessorForm } from '../../features/processors/components/processor-form'
 import { emptyProcessorValues } from '../../features/processors/lib/form-values'
 import { useCan } from '../../lib/auth'
@@ -28,6 +29,14 @@ export function ProcessorNewRoute() {
         <h1 className="page-title">{t('processors.form.newTitle')}</h1>
         <p className="page-intro">{t('processors.form.newIntro')}</p>
       </div>
+      {canEdit && (
+        <CatalogueStart
+          onSaved={(p) => {
+            toast(t('catalogue.proposal.created', { name: p.displayName }))
+            void navigate({ to: paths.processors.detail.path, params: { id: String(p.id) } })
+          }}
+        />
+      )}
       {canEdit ? (
         <ProcessorForm
           initialValues={initialValues}

@@ -37,6 +37,9 @@ export const ACTIONS = [
   'acknowledge',
   'revoke_acknowledgement',
   'regenerate_calendar_token',
+  'catalogue_link',
+  'catalogue_accept',
+  'catalogue_dismiss',
 ] as const
 
 const Day = z.iso.date()
