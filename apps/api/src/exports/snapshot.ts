@@ -5,8 +5,14 @@
  */
 import { isInEea, type ActivityRecord, type DataCategory, type DataSubjectCategory, type DerivedTransfer, type Dpa, type Organisation, type Processor, type Transfer } from '@seloste/schema'
 
-/** A processor's own fields, as the audit trail records them: no read-model joins, the parent by id. */
-export type ProcessorRecord = Omit<Processor, 'parent' | 'subsidiaries' | 'transfers' | 'dpas'> & { parentId: number | null }
+/**
+ * A processor's own fields, as the audit trail records them: no read-model joins, the parent by id, and
+ * its vendor catalogue link as stored (entry and version seen; the change status is derived, not kept).
+ */
+export type ProcessorRecord = Omit<Processor, 'parent' | 'subsidiaries' | 'transfers' | 'dpas' | 'catalogue'> & {
+  parentId: number | null
+  catalogue?: { entryId: string; version: string | null }
+}
 
 /** A category of personal data as the trail records it (the usage count is computed, not stored). */
 export type DataCategoryRecord = Omit<DataCategory, 'activityCount'>

@@ -1,5 +1,6 @@
 import { isInEea, type Dpa, type DpaDocument, type Transfer } from '@seloste/schema'
 import type { dpas, processors, transfers } from '../db/schema'
+import type { ProcessorRecord } from '../exports/snapshot'
 import { catalogueLinkOf } from './catalogue-store'
 
 type ProcessorRow = typeof processors.$inferSelect
@@ -77,7 +78,7 @@ export function processorFields(row: ProcessorRow) {
 }
 
 /** A processor as the audit trail records it: its own fields, the parent it points to and its catalogue link (entry and version seen, nothing derived). */
-export function processorRecord(row: ProcessorRow) {
+export function processorRecord(row: ProcessorRow): ProcessorRecord {
   const { catalogue: _derived, ...fields } = processorFields(row)
   return { ...fields, parentId: row.parentId, ...(row.catalogueId && { catalogue: { entryId: row.catalogueId, version: row.catalogueVersion } }) }
 }
