@@ -4,6 +4,8 @@ import { expect, test } from './fixtures'
 
 /** A save creates several records in one transaction; on a loaded machine the page may take longer than the default to follow. */
 const AFTER_SAVE = { timeout: 30_000 }
+// Each journey makes several multi-record saves; on a shared 2-core machine they outlast the default 45 s.
+test.describe.configure({ timeout: 120_000 })
 
 test('add a processor from the vendor catalogue: review each fact with its source and date, then save', async ({ page }) => {
   await page.goto('/processors/new')
