@@ -266,6 +266,24 @@ describe('a newer catalogue release', () => {
     expect(await findingsFor(created.id, 'vendor-facts-changed')).toEqual([])
   })
 
+  it('says so when the catalogue no longer has the entry: a finding, and no diff to accept', async () => {
+    const { body } = await reviewedProposal('example-ledger')
+    const created = (await ctx.api.post('/api/catalogue/example-ledger/processors', body)).body
+    const { writeFileSync, mkdtempSync, readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { tmpdir } = await import('node:os')
+    const v1 = JSON.parse(readFileSync(V1, 'utf8')) as { version: string; entries: { id: string }[] }
+    const file = join(mkdtempSync(join(tmpdir(), 'catalogue-')), 'without-ledger.json')
+    writeFileSync(file, JSON.stringify({ version: '2026-12-21', entries: v1.entries.filter((e) => e.id !== 'example-ledger') }))
+    useCatalogue(file)
+    const now = (await ctx.api.get(`/api/processors/${created.id}`)).body
+    expect(now.catalogue).toMatchObject({ entryId: 'example-ledger', entryName: null, status: 'removed' })
+    expect(now.legalName).toBe('Example Ledger Oy') // the record keeps what it had
+    const [f] = await findingsFor(created.id, 'vendor-facts-changed')
+    expect(f.message.en).toContain('no longer has the entry "example-ledger"')
+    expect((await ctx.api.get(`/api/processors/${created.id}/catalogue-diff`)).status).toBe(409)
+  })
+
   it('refuses a catalogue file that breaks the shape, naming the field', async () => {
     const { readCatalogueFile } = await import('../src/services/catalogue-store')
     const { writeFileSync, mkdtempSync } = await import('node:fs')
