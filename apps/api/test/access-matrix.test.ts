@@ -40,8 +40,6 @@ function expected(role: keyof typeof clients, key: string, method: string, path:
   if (path.startsWith('/api/users')) return role === 'admin' ? 'allowed' : 403
   // Imports write many records at once: administrators only, reading included.
   if (path.startsWith('/api/imports')) return role === 'admin' ? 'allowed' : 403
-  // Changes through the vendor catalogue are for administrators; reading it is for everyone.
-  if (isChange && (path.startsWith('/api/catalogue') || /^\/api\/processors\/:id\/catalogue-/.test(path))) return role === 'admin' ? 'allowed' : 403
   if (isChange && !SELF_SERVICE.has(key) && role === 'auditor') return 403
   return 'allowed'
 }

@@ -4,8 +4,7 @@ import type { UserRole } from '@seloste/schema'
  * Who may call what, in one place, checked on the server before any route runs.
  * - public: no session needed (health, login, the API description);
  * - any role: reading, and the few writes every user makes about themselves (logout, own password);
- * - admin: user management, imports from spreadsheets (many records at once), and changes through the
- *   vendor catalogue (creating, linking, accepting, dismissing);
+ * - admin: user management and imports from spreadsheets (many records at once);
  * - editor or admin: every other change. Auditors change nothing.
  */
 export type Access = 'public' | 'any' | 'editor' | 'admin'
@@ -27,9 +26,6 @@ const SELF_SERVICE_WRITES: readonly [string, RegExp][] = [
 
 const ADMIN_ONLY = /^\/api\/(users|imports)(\/.*)?$/
 
-/** Changes through the vendor catalogue (creating from it, linking, accepting or dismissing its diff): administrators only. */
-const ADMIN_ONLY_WRITES = [/^\/api\/catalogue(\/.*)?$/, /^\/api\/processors\/[^/]+\/catalogue-(link|diff)(\/.*)?$/]
-
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export function requiredAccess(method: string, path: string): Access {
@@ -37,7 +33,6 @@ export function requiredAccess(method: string, path: string): Access {
   const matches = (rules: readonly [string, RegExp][]) => rules.some(([rm, re]) => (rm === m || (rm === 'GET' && m === 'HEAD')) && re.test(path))
   if (matches(PUBLIC)) return 'public'
   if (ADMIN_ONLY.test(path)) return 'admin'
-  if (!SAFE_METHODS.has(m) && ADMIN_ONLY_WRITES.some((re) => re.test(path))) return 'admin'
   if (SAFE_METHODS.has(m) || matches(SELF_SERVICE_WRITES)) return 'any'
   return 'editor'
 }

@@ -9,7 +9,7 @@ export const catalogueEn = {
     empty: 'The catalogue has no vendors yet.',
     review: 'Review',
     reviewName: 'Review {{name}}',
-    adminOnly: 'Only administrators can add processors from the catalogue or link them to it.',
+    readOnly: 'Auditors can read the catalogue; editors and administrators add processors from it or link them to it.',
     orManual: 'Or fill in the form yourself below.',
     version: 'Catalogue version {{version}}',
     source: 'Source',

@@ -10,7 +10,7 @@ export const catalogueFi: typeof catalogueEn = {
     empty: 'Luettelossa ei ole vielä toimittajia.',
     review: 'Tarkista',
     reviewName: 'Tarkista {{name}}',
-    adminOnly: 'Vain pääkäyttäjät voivat lisätä käsittelijöitä luettelosta tai linkittää niitä siihen.',
+    readOnly: 'Tarkastajat voivat lukea luetteloa; muokkaajat ja pääkäyttäjät lisäävät käsittelijöitä luettelosta tai linkittävät niitä siihen.',
     orManual: 'Tai täytä lomake itse alla.',
     version: 'Luettelon versio {{version}}',
     source: 'Lähde',

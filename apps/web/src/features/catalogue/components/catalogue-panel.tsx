@@ -7,7 +7,7 @@ import { Card } from '../../../components/ui/card'
 import { Dialog } from '../../../components/ui/dialog'
 import { TableScroll } from '../../../components/ui/table-scroll'
 import { useToast } from '../../../components/ui/toast'
-import { useSession } from '../../../lib/auth'
+import { useCan } from '../../../lib/auth'
 import { useErrorText } from '../../../lib/error-text'
 import { useFormat, type Formatters } from '../../../lib/format'
 import { useAcceptCatalogueDiff, useCatalogueDiff, useDismissCatalogueDiff, useLinkToCatalogue } from '../api/catalogue'
@@ -34,7 +34,7 @@ function show(value: unknown, key: string, l: Labels, format: Formatters): strin
 export function CataloguePanel({ processor }: { processor: Processor }) {
   const { t } = useTranslation()
   const toast = useToast()
-  const isAdmin = useSession()?.user.role === 'admin'
+  const canEdit = useCan('edit')
   const [linking, setLinking] = useState(false)
   const link = useLinkToCatalogue()
   const errorText = useErrorText()
@@ -44,7 +44,7 @@ export function CataloguePanel({ processor }: { processor: Processor }) {
     <Card
       title={t('catalogue.panel.title')}
       actions={
-        isAdmin &&
+        canEdit &&
         !c && (
           <Button variant="secondary" size="sm" onClick={() => setLinking(true)}>
             {t('catalogue.panel.link')}
@@ -59,7 +59,7 @@ export function CataloguePanel({ processor }: { processor: Processor }) {
       ) : (
         <>
           <p>{t('catalogue.panel.linked', { name: c.entryName, version: c.version })}</p>
-          <CatalogueDiffView processor={processor} canChange={isAdmin} />
+          <CatalogueDiffView processor={processor} canChange={canEdit} />
         </>
       )}
       <Dialog open={linking} onClose={() => setLinking(false)} title={t('catalogue.panel.linkTitle', { name: processor.displayName })} size="lg" dismissable={!link.isPending}>

@@ -2,18 +2,18 @@ import type { Processor } from '@seloste/schema'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Card } from '../../../components/ui/card'
-import { useSession } from '../../../lib/auth'
+import { useCan } from '../../../lib/auth'
 import { CatalogueProposalReview } from './catalogue-proposal'
 import { CatalogueSearch } from './catalogue-search'
 
-/** On the "new processor" page: search the catalogue, review an entry's proposal, save it. Administrators only (as the API). */
+/** On the "new processor" page: search the catalogue, review an entry's proposal, save it. Editors and administrators (as the API); auditors read. */
 export function CatalogueStart({ onSaved }: { onSaved: (p: Processor) => void }) {
   const { t } = useTranslation()
-  const isAdmin = useSession()?.user.role === 'admin'
+  const canEdit = useCan('edit')
   const [chosen, setChosen] = useState<string | null>(null)
   return (
-    <Card title={t('catalogue.pickerTitle')} description={isAdmin ? t('catalogue.pickerIntro') : t('catalogue.adminOnly')} className="catalogue-start">
-      {isAdmin &&
+    <Card title={t('catalogue.pickerTitle')} description={canEdit ? t('catalogue.pickerIntro') : t('catalogue.readOnly')} className="catalogue-start">
+      {canEdit &&
         (chosen ? (
           <CatalogueProposalReview entryId={chosen} onBack={() => setChosen(null)} onSaved={onSaved} />
         ) : (
