@@ -52,8 +52,10 @@ test('create an activity with two purposes and a linked processor, see its deriv
   await expect(page.getByText('Transfers outside the EEA come with: CapsuleCRM Inc (United States)')).toBeVisible()
 
   await page.getByRole('button', { name: 'Create activity' }).click()
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  // The toast first: it is shown when the save answers and goes after a few seconds, while the new
+  // page may still be loading on a busy machine.
   await expect(page.getByText(`${name} was created`)).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
 
   // The page reads back both purposes and the transfer derived from CapsuleCRM's US storage.
   const purposes = page.getByRole('region', { name: 'Purposes and legal bases' })

@@ -19,8 +19,10 @@ test('create a processor with a United States transfer under SCC module 2 and fi
   await page.getByLabel('Website').fill('https://acme.example')
   await page.getByRole('button', { name: 'Create processor' }).click()
 
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  // The toast first: it is shown when the save answers and goes after a few seconds, while the new
+  // page may still be loading on a busy machine.
   await expect(page.getByText(`${name} was created`)).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
 
   // The transfer: inside/outside the EEA comes from the country; only the SCC fields are asked.
   await page.getByRole('button', { name: 'Add transfer' }).click()

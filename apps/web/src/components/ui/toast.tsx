@@ -27,7 +27,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
 function ToastItem({ toast, onDone }: { toast: Toast; onDone: () => void }) {
   useEffect(() => {
-    const timer = setTimeout(onDone, 4000)
+    // Six seconds: long enough to read a sentence with a record's name in it.
+    const timer = setTimeout(onDone, 6000)
     return () => clearTimeout(timer)
   }, [onDone])
   return <div className="toast">{toast.message}</div>
