@@ -13,6 +13,7 @@ import { dpasRouter } from './routes/dpas'
 import { exportsRouter } from './routes/exports'
 import { findingsRouter } from './routes/findings'
 import { metaRouter } from './routes/meta'
+import { noticeRouter } from './routes/notice'
 import { organisationRouter } from './routes/organisation'
 import { processorsRouter } from './routes/processors'
 import { publicRouter } from './routes/public'
@@ -38,6 +39,7 @@ export function apiRoutes() {
     .route('/', activitiesRouter)
     .route('/vocabulary', vocabularyRouter)
     .route('/exports', exportsRouter)
+    .route('/notice', noticeRouter)
 }
 
 /** The typed shape of the API, for `hc<AppType>('/api')` in the web app. */

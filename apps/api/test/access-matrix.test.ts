@@ -38,6 +38,8 @@ function expected(role: keyof typeof clients, key: string, method: string, path:
   if (role === 'anonymous') return 401
   const isChange = method !== 'GET'
   if (path.startsWith('/api/users')) return role === 'admin' ? 'allowed' : 403
+  // The privacy notice: every role reads it, only administrators change or publish it.
+  if (path.startsWith('/api/notice') && isChange) return role === 'admin' ? 'allowed' : 403
   if (isChange && !SELF_SERVICE.has(key) && role === 'auditor') return 403
   return 'allowed'
 }

@@ -4,7 +4,7 @@ import type { UserRole } from '@seloste/schema'
  * Who may call what, in one place, checked on the server before any route runs.
  * - public: no session needed (health, login, the API description);
  * - any role: reading, and the few writes every user makes about themselves (logout, own password);
- * - admin: user management;
+ * - admin: user management, and changes to the privacy notice (its texts, publishing);
  * - editor or admin: every other change. Auditors change nothing.
  */
 export type Access = 'public' | 'any' | 'editor' | 'admin'
@@ -26,6 +26,9 @@ const SELF_SERVICE_WRITES: readonly [string, RegExp][] = [
 
 const ADMIN_ONLY = /^\/api\/users(\/.*)?$/
 
+/** Reads open to every role, changes for administrators only: the privacy notice the company publishes. */
+const ADMIN_WRITES = /^\/api\/notice(\/.*)?$/
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export function requiredAccess(method: string, path: string): Access {
@@ -33,6 +36,7 @@ export function requiredAccess(method: string, path: string): Access {
   const matches = (rules: readonly [string, RegExp][]) => rules.some(([rm, re]) => (rm === m || (rm === 'GET' && m === 'HEAD')) && re.test(path))
   if (matches(PUBLIC)) return 'public'
   if (ADMIN_ONLY.test(path)) return 'admin'
+  if (ADMIN_WRITES.test(path) && !SAFE_METHODS.has(m)) return 'admin'
   if (SAFE_METHODS.has(m) || matches(SELF_SERVICE_WRITES)) return 'any'
   return 'editor'
 }
