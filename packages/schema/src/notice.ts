@@ -35,3 +35,56 @@ export const NoticeTextsUpdate = z
   })
   .meta({ id: 'NoticeTextsUpdate' })
 export type NoticeTextsUpdate = z.input<typeof NoticeTextsUpdate>
+
+// ---- The generated document ------------------------------------------------------
+
+/** Where a problem is fixed: the record it comes from. */
+export const NoticeLink = z
+  .object({
+    kind: z.enum(['organisation', 'activity', 'notice_texts', 'public_list']),
+    id: z.number().int().nullable(),
+    name: z.string().nullable().meta({ description: "The record's name, for the link text" }),
+  })
+  .meta({ id: 'NoticeLink' })
+export type NoticeLink = z.infer<typeof NoticeLink>
+
+/** A missing or unknown item the notice needs (Art. 13/14): blocking ones stop publishing. */
+export const NoticeProblem = z
+  .object({
+    code: z.string(),
+    severity: z.enum(['blocking', 'warning']),
+    message: z.object({ fi: z.string(), en: z.string() }),
+    link: NoticeLink,
+    field: z.string().nullable().meta({ description: 'The field of the record to fill in' }),
+  })
+  .meta({ id: 'NoticeProblem' })
+export type NoticeProblem = z.infer<typeof NoticeProblem>
+
+export const NoticeBlock = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('paragraph'), text: z.string() }),
+    z.object({ kind: z.literal('heading'), text: z.string() }),
+    z.object({ kind: z.literal('list'), items: z.array(z.string()) }),
+    z.object({ kind: z.literal('link'), text: z.string(), label: z.string(), href: z.string() }),
+    z.object({ kind: z.literal('processor_list'), version: z.number().int(), date: z.string() }),
+  ])
+  .meta({ id: 'NoticeBlock' })
+export type NoticeBlock = z.infer<typeof NoticeBlock>
+
+export const NoticeSection = z
+  .object({ id: z.string(), heading: z.string(), blocks: z.array(NoticeBlock) })
+  .meta({ id: 'NoticeSection' })
+export type NoticeSection = z.infer<typeof NoticeSection>
+
+export const NoticeDocument = z
+  .object({
+    kind: z.literal('privacy_notice'),
+    lang: z.enum(['fi', 'en']),
+    title: z.string(),
+    controller: z.object({ name: z.string(), businessId: z.string() }).nullable(),
+    version: z.number().int().nullable().meta({ description: 'null for a draft' }),
+    date: z.string().nullable().meta({ description: 'The date of the version (YYYY-MM-DD); null for a draft' }),
+    sections: z.array(NoticeSection),
+  })
+  .meta({ id: 'NoticeDocument' })
+export type NoticeDocument = z.infer<typeof NoticeDocument>
