@@ -88,3 +88,44 @@ export const NoticeDocument = z
   })
   .meta({ id: 'NoticeDocument' })
 export type NoticeDocument = z.infer<typeof NoticeDocument>
+
+// ---- Published versions ------------------------------------------------------------
+
+/** A section of the notice that differs from the previous version. */
+export const NoticeChange = z
+  .object({
+    section: z.string(),
+    heading: z.object({ fi: z.string(), en: z.string() }),
+    kind: z.enum(['added', 'changed', 'removed']),
+  })
+  .meta({ id: 'NoticeChange' })
+export type NoticeChange = z.infer<typeof NoticeChange>
+
+export const NoticeVersionSummary = z
+  .object({
+    version: z.number().int(),
+    date: z.string(),
+    publishedAt: z.string(),
+    changes: z.array(NoticeChange),
+    contentHash: z.string(),
+  })
+  .meta({ id: 'NoticeVersionSummary' })
+export type NoticeVersionSummary = z.infer<typeof NoticeVersionSummary>
+
+export const NoticePreview = z
+  .object({
+    latest: NoticeVersionSummary.nullable(),
+    problems: z.array(NoticeProblem),
+    changes: z.array(NoticeChange).meta({ description: 'What publishing now would change, section by section' }),
+    publishable: z.boolean().meta({ description: 'No blocking problem, and something to publish' }),
+  })
+  .meta({ id: 'NoticePreview' })
+export type NoticePreview = z.infer<typeof NoticePreview>
+
+export const NoticePublishInput = z
+  .strictObject({
+    basedOnVersion: z.number().int().min(0).meta({ description: 'The latest version number the admin previewed (0 for the first)' }),
+    date: z.iso.date({ message: 'Must be a date (YYYY-MM-DD)' }).optional().meta({ description: 'The date of the version; today by default' }),
+  })
+  .meta({ id: 'NoticePublishInput' })
+export type NoticePublishInput = z.input<typeof NoticePublishInput>

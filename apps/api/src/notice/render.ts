@@ -3,7 +3,8 @@
  * website, and as JSON. Sections 6 and 7 are the published processor list, rendered by the list's own
  * renderers (public-list/), never written twice. Record text is escaped with the list's helpers.
  */
-import type { Language, NoticeBlock, PublishedVersion } from '@seloste/schema'
+import { Feed } from 'feed'
+import type { Language, NoticeBlock, NoticeChange, NoticeVersionSummary, PublishedVersion } from '@seloste/schema'
 import { esc, page, renderHtmlFragment } from '../public-list/render-html'
 import { renderJson } from '../public-list/render-data'
 import { md, mdLink, renderMarkdown } from '../public-list/render-markdown'
@@ -14,8 +15,32 @@ import type { NoticeSnapshot, NoticeStamp } from './snapshot'
 export const NOTICE_BASE = '/public/notice'
 
 const W = {
-  fi: { otherFormats: 'Muut muodot', changes: 'Muutoshistoria', language: 'In English', controller: 'Rekisterinpitäjä', updated: 'Päivitetty', version: 'Versio', draft: 'Luonnos', print: 'Tulosta' },
-  en: { otherFormats: 'Other formats', changes: 'Change history', language: 'Suomeksi', controller: 'Controller', updated: 'Updated', version: 'Version', draft: 'Draft', print: 'Print' },
+  fi: {
+    otherFormats: 'Muut muodot',
+    changes: 'Muutoshistoria',
+    language: 'In English',
+    controller: 'Rekisterinpitäjä',
+    updated: 'Päivitetty',
+    version: 'Versio',
+    draft: 'Luonnos',
+    title: 'Tietosuojaseloste',
+    notPublished: 'Tietosuojaselostetta ei ole vielä julkaistu.',
+    firstVersion: 'Ensimmäinen julkaistu versio.',
+    change: { added: 'Lisätty', changed: 'Muutettu', removed: 'Poistettu' },
+  },
+  en: {
+    otherFormats: 'Other formats',
+    changes: 'Change history',
+    language: 'Suomeksi',
+    controller: 'Controller',
+    updated: 'Updated',
+    version: 'Version',
+    draft: 'Draft',
+    title: 'Privacy notice',
+    notPublished: 'The privacy notice has not been published yet.',
+    firstVersion: 'The first published version.',
+    change: { added: 'Added', changed: 'Changed', removed: 'Removed' },
+  },
 } as const
 
 /** Links between the notice's public pages, keeping the language. */
@@ -149,4 +174,60 @@ export function renderNoticeJson({ snapshot, lang, stamp, today }: RenderInput):
     blocks: sec.blocks.map((b) => (b.kind === 'processor_list' ? { ...b, content: JSON.parse(renderJson(listVersion(snapshot, b), lang, today)) as unknown } : b)),
   }))
   return `${JSON.stringify({ ...doc, sections }, null, 2)}\n`
+}
+
+// ---- Change history, feed ----------------------------------------------------------------------
+
+export function noticeChangeText(change: NoticeChange, lang: Language): string {
+  return `${W[lang].change[change.kind]}: ${change.heading[lang]}`
+}
+
+/** The change history: every version, newest first, with the sections it changed. */
+export function renderNoticeChangesHtml(versions: readonly NoticeVersionSummary[], lang: Language, controller: { name: string; businessId: string } | null): string {
+  const w = W[lang]
+  const items = versions
+    .map((v) => {
+      const changes = v.changes.length ? `<ul>${v.changes.map((c) => `<li>${esc(noticeChangeText(c, lang))}</li>`).join('')}</ul>` : `<p>${esc(w.firstVersion)}</p>`
+      return `<li><h2><a href="${esc(noticeLinks(lang, v.version).page)}">${esc(w.version)} ${v.version}</a> · <time datetime="${esc(v.date)}">${esc(formatDate(v.date, lang))}</time></h2>${changes}</li>`
+    })
+    .join('\n')
+  const links = noticeLinks(lang)
+  const body = `<header>${controller ? `<p>${esc(w.controller)}: ${esc(controller.name)} (${esc(controller.businessId)})</p>` : ''}<h1>${esc(w.changes)}</h1>
+<p><a href="${esc(links.page)}">${esc(w.title)}</a> · <a href="${esc(links.feed)}">Atom</a></p></header>
+<main id="content"><ol reversed>${items}</ol></main>`
+  return page(lang, `${w.changes} – ${w.title}`, body, { href: `${NOTICE_BASE}/changes?lang=${lang === 'fi' ? 'en' : 'fi'}`, label: w.language }, links.feed)
+}
+
+export function renderNoticeNotPublished(lang: Language): string {
+  return page(lang, W[lang].title, `<main id="content"><h1>${esc(W[lang].title)}</h1><p>${esc(W[lang].notPublished)}</p></main>`)
+}
+
+/** The Atom feed of the notice's versions; links come from the configured public address only. */
+export function renderNoticeAtom(versions: readonly NoticeVersionSummary[], lang: Language, origin: string, controller: string): string {
+  const w = W[lang]
+  const latest = versions[0]
+  const home = `${origin}${NOTICE_BASE}?lang=${lang}`
+  const feed = new Feed({
+    title: `${w.title} – ${controller}`,
+    id: home,
+    link: home,
+    language: lang,
+    updated: latest ? new Date(latest.publishedAt) : new Date(0),
+    copyright: controller,
+    author: { name: controller || 'Seloste', link: home },
+    feedLinks: { atom: `${origin}${NOTICE_BASE}/feed.atom?lang=${lang}` },
+  })
+  for (const v of versions) {
+    // Escaped: feed readers render the summary and content as HTML.
+    const lines = (v.changes.length ? v.changes.map((c) => noticeChangeText(c, lang)) : [w.firstVersion]).map(esc)
+    feed.addItem({
+      title: `${w.version} ${v.version} (${v.date})`,
+      id: `${origin}${NOTICE_BASE}/versions/${v.version}`,
+      link: `${origin}${noticeLinks(lang, v.version).page}`,
+      date: new Date(v.publishedAt),
+      description: lines.join('; '),
+      content: `<ul>${lines.map((l) => `<li>${l}</li>`).join('')}</ul>`,
+    })
+  }
+  return feed.atom1()
 }
