@@ -123,6 +123,12 @@ const usersRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/users'), 'UsersRoute'),
 })
 
+const importsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.imports.path,
+  component: lazyRouteComponent(() => import('./routes/imports'), 'ImportsRoute'),
+})
+
 const processorsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: paths.processors.list.path,
@@ -166,6 +172,7 @@ const routeTree = rootRoute.addChildren([
     publicListRoute,
     auditRoute,
     usersRoute,
+    importsRoute,
   ]),
 ])
 

@@ -23,4 +23,5 @@ export const paths = {
   publicList: { path: '/public-list' },
   audit: { path: '/audit' },
   users: { path: '/users' },
+  imports: { path: '/imports' },
 } as const

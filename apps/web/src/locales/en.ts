@@ -3,11 +3,13 @@
  * Enum labels follow the GDPR's English wording; "short" labels are for badges in tables.
  */
 import { governanceEn } from './governance.en'
+import { importsEn } from './imports.en'
 
 export const en = {
   // The overview's strings (compliance.en.ts) are added when its route loads: app/routes/overview.tsx.
   // The records' strings (records.en.ts) are added when their routes load: features/activities/lib/records-i18n.ts.
   ...governanceEn,
+  ...importsEn,
   app: {
     skipToContent: 'Skip to main content',
     organisation: 'Organisation (controller)',
@@ -21,6 +23,7 @@ export const en = {
     publicList: 'Public list',
     audit: 'Audit trail',
     users: 'Users',
+    imports: 'Import',
   },
   language: {
     label: 'Language',

@@ -2,11 +2,13 @@ import type { en } from './en'
 
 /** Finnish UI strings: exactly the keys of en.ts (the type makes a missing or extra key an error). */
 import { governanceFi } from './governance.fi'
+import { importsFi } from './imports.fi'
 
 export const fi: typeof en = {
   // The overview's strings (compliance.fi.ts) are added when its route loads: app/routes/overview.tsx.
   // The records' strings (records.fi.ts) are added when their routes load: features/activities/lib/records-i18n.ts.
   ...governanceFi,
+  ...importsFi,
   app: {
     skipToContent: 'Siirry sisältöön',
     organisation: 'Organisaatio (rekisterinpitäjä)',
@@ -20,6 +22,7 @@ export const fi: typeof en = {
     publicList: 'Julkinen luettelo',
     audit: 'Muutosloki',
     users: 'Käyttäjät',
+    imports: 'Tuonti',
   },
   language: {
     label: 'Kieli',
