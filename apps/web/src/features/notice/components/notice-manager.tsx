@@ -183,7 +183,7 @@ function TextsForm({ texts }: { texts: NoticeTexts }) {
           {LANGS.map((l) => (
             <div key={l} className="field">
               <label htmlFor={`notice-${key}-${l}`}>{t(`notice.lang.${l}`)}</label>
-              <textarea id={`notice-${key}-${l}`} lang={l} rows={4} maxLength={5000} value={values[key][l]} onChange={(e) => set(key, l, e.target.value)} />
+              <textarea className="textarea" id={`notice-${key}-${l}`} lang={l} rows={4} maxLength={5000} value={values[key][l]} onChange={(e) => set(key, l, e.target.value)} />
             </div>
           ))}
         </fieldset>
@@ -210,7 +210,7 @@ function PreviewCard() {
     <Card title={t('notice.preview.title')} description={t('notice.preview.description')}>
       <div role="tablist" aria-label={t('notice.preview.languages')} className="segmented">
         {LANGS.map((l) => (
-          <button key={l} type="button" role="tab" aria-selected={lang === l} className={lang === l ? 'is-active' : ''} onClick={() => setLang(l)}>
+          <button key={l} type="button" role="tab" aria-selected={lang === l} className="segmented-button" onClick={() => setLang(l)}>
             {t(`notice.lang.${l}`)}
           </button>
         ))}
