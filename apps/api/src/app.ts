@@ -15,9 +15,11 @@ import { exportsRouter } from './routes/exports'
 import { findingsRouter } from './routes/findings'
 import { importsRouter } from './routes/imports'
 import { metaRouter } from './routes/meta'
+import { noticeRouter } from './routes/notice'
 import { organisationRouter } from './routes/organisation'
 import { processorsRouter } from './routes/processors'
 import { publicRouter } from './routes/public'
+import { publicNoticeRouter, registerPublicNoticeDescription } from './routes/public-notice'
 import { PUBLIC_PREFIX, registerPublicListDescription } from './routes/public-doc'
 import { publicListRouter } from './routes/public-list'
 import { transfersRouter } from './routes/transfers'
@@ -42,6 +44,7 @@ export function apiRoutes() {
     .route('/exports', exportsRouter)
     .route('/imports', importsRouter)
     .route('/', catalogueRouter)
+    .route('/notice', noticeRouter)
 }
 
 /** The typed shape of the API, for `hc<AppType>('/api')` in the web app. */
@@ -68,12 +71,14 @@ export function buildApp(deps: { db: Db; config?: AppConfig; reads?: Reads }) {
   const app = createApp(deps)
   const api = apiRoutes()
   registerPublicListDescription(api.openAPIRegistry)
+  registerPublicNoticeDescription(api.openAPIRegistry)
   let described: object | null = null
   // Generated once, on first request: the routes are all mounted by then and do not change.
   api.get('/openapi.json', (c) => c.json((described ??= describeApi(api))))
   mountDocsPage(api)
   app.route('/api', api)
   app.route(PUBLIC_PREFIX, publicRouter)
+  app.route(PUBLIC_PREFIX, publicNoticeRouter)
   return app
 }
 

@@ -394,3 +394,39 @@ export const digestRuns = sqliteTable('digest_runs', {
   findingKeys: text('finding_keys', { mode: 'json' }).$type<string[]>().notNull(),
   recipients: integer('recipients').notNull(),
 })
+
+// ---------------------------------------------------------------------------
+// The privacy notice (GDPR Art. 13 and 14): the owner's free-text blocks and the published versions.
+// ---------------------------------------------------------------------------
+
+/** The notice's free-text blocks, each in both languages. One row (id 1), created by the first save. */
+export const noticeTexts = sqliteTable(
+  'notice_texts',
+  {
+    id: integer('id').primaryKey(),
+    summaryFi: text('summary_fi').notNull().default(''),
+    summaryEn: text('summary_en').notNull().default(''),
+    securityFi: text('security_fi').notNull().default(''),
+    securityEn: text('security_en').notNull().default(''),
+    exercisingRightsFi: text('exercising_rights_fi').notNull().default(''),
+    exercisingRightsEn: text('exercising_rights_en').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [check('notice_texts_single_row', sql`${t.id} = 1`)],
+)
+
+/** Published versions of the privacy notice. Immutable: triggers refuse UPDATE and DELETE. */
+export const noticeVersions = sqliteTable('notice_versions', {
+  version: integer('version').primaryKey(),
+  /** The date the version is dated (YYYY-MM-DD). */
+  date: text('date').notNull(),
+  publishedAt: text('published_at').notNull(),
+  publishedById: integer('published_by_id'),
+  publishedByEmail: text('published_by_email'),
+  /** NoticeSnapshot as canonical JSON: what both languages are rendered from. */
+  content: text('content').notNull(),
+  /** NoticeChange[] against the previous version. */
+  changes: text('changes').notNull(),
+  contentHash: text('content_hash').notNull(),
+})

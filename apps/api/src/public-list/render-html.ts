@@ -37,6 +37,7 @@ ol,ul{padding-left:1.4rem}li{margin:.6rem 0}
 nav.formats ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.75rem}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
 form.subscribe{margin-top:1.25rem;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}form.subscribe label{width:100%}\ninput[type=email]{font:inherit;padding:.4rem .6rem;border:1px solid #8a94a3;border-radius:.35rem;min-width:16rem}\nbutton{font:inherit;padding:.4rem .9rem;border-radius:.35rem;border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer}\nfooter{margin-top:3rem;border-top:1px solid var(--line);padding-top:1rem;font-size:.9rem;color:var(--muted)}
+@media print{body{background:#fff;font-size:11pt}.skip,nav.formats,form.subscribe,.no-print{display:none}.wrap{max-width:none;padding:0}a{color:inherit}h2,h3{break-after:avoid}}
 `
 
 /** A public page; `description` (for search engines and link previews) defaults to the title. */

@@ -20,7 +20,7 @@ export function md(text: string): string {
 }
 
 /** A link whose target cannot be broken out of: parentheses, angle brackets, spaces, quotes and backslashes percent-encoded. */
-function mdLink(url: string): string {
+export function mdLink(url: string): string {
   const display = url.replace(/^https?:\/\//, '').replace(/\/$/, '')
   // By hand: encodeURIComponent leaves ( ) ' unencoded, and a ")" would end the link early.
   return `[${md(display)}](${url.replace(/[()\s<>"'\\`]/g, (c) => [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''))})`

@@ -68,7 +68,7 @@ export type DemoSubjectKey = keyof typeof DEMO_DATA_SUBJECT_CATEGORIES
 export type DemoCategoryKey = keyof typeof DEMO_DATA_CATEGORIES
 
 /** Section 9, recorded as every activity's security measures. */
-const SECURITY: Localized = {
+export const SECURITY: Localized = {
   fi: [
     'Käsittelemme henkilötietojasi huolellisesti ja noudatamme hyvää tietosuojakäytäntöä. Henkilötiedot on suojattu asianmukaisin teknisin ja organisatorisin toimenpitein.',
     'Tietojärjestelmät ja palvelut, joissa henkilötietoja käsitellään, on suojattu palomuureilla, salasanoin ja muilla teknisillä keinoilla. Pääsy henkilötietoihin on rajattu vain niille Mikroni Digitalin työntekijöille ja alihankkijoille, jotka tarvitsevat tietoja työtehtäviensä suorittamiseen. Jokaisella käyttäjällä on henkilökohtaiset käyttäjätunnukset ja salasanat. Työntekijät ja alihankkijat ovat sitoutuneet noudattamaan salassapitovelvollisuutta.',

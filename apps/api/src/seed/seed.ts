@@ -19,6 +19,8 @@ import {
 import { DEMO_ACTIVITIES, DEMO_DATA_CATEGORIES, DEMO_DATA_SUBJECT_CATEGORIES, type DemoCategoryKey, type DemoSubjectKey } from './demo-activities'
 import { DEMO_ORGANISATION, DEMO_PROCESSORS, DEMO_PUBLISHED_ON } from './demo-data'
 import { latestVersion, publishPublicList } from '../services/public-list'
+import { getNoticeTexts, updateNoticeTexts } from '../services/notice-texts'
+import { DEMO_NOTICE_TEXTS } from './demo-notice'
 
 export interface SeedResult {
   organisation: boolean
@@ -43,6 +45,8 @@ export function seedDemoData(db: Db): SeedResult {
     seedDemoActivities(db)
     return result
   }
+  // The privacy notice's free-text blocks, in the policy's own words (only into a registry that has none).
+  if (getNoticeTexts(db).version === 0) updateNoticeTexts(ctx, { ...DEMO_NOTICE_TEXTS, version: 0 })
 
   const ids = new Map<string, number>()
   for (const demo of DEMO_PROCESSORS) {

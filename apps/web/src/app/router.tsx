@@ -116,6 +116,12 @@ const importsRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/imports'), 'ImportsRoute'),
 })
 
+const noticeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.notice.path,
+  component: lazyRouteComponent(() => import('./routes/notice'), 'NoticeRoute'),
+})
+
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: paths.audit.path,
@@ -177,6 +183,7 @@ const routeTree = rootRoute.addChildren([
     exportsRoute,
     publicListRoute,
     importsRoute,
+    noticeRoute,
     auditRoute,
     usersRoute,
     organisationRoute,

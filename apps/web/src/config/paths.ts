@@ -22,6 +22,7 @@ export const paths = {
   exports: { path: '/exports' },
   publicList: { path: '/public-list' },
   imports: { path: '/imports' },
+  notice: { path: '/notice' },
   audit: { path: '/audit' },
   users: { path: '/users' },
   organisation: { path: '/organisation' },

@@ -6,6 +6,7 @@ import { governanceEn } from './governance.en'
 import { importsEn } from './imports.en'
 import { organisationEn } from './organisation.en'
 import { catalogueEn } from './catalogue.en'
+import { noticeEn } from './notice.en'
 
 export const en = {
   // The overview's strings (compliance.en.ts) are added when its route loads: app/routes/overview.tsx.
@@ -14,6 +15,7 @@ export const en = {
   ...importsEn,
   ...organisationEn,
   ...catalogueEn,
+  ...noticeEn,
   app: {
     skipToContent: 'Skip to main content',
     organisation: 'Organisation (controller)',
@@ -25,6 +27,7 @@ export const en = {
     processors: 'Processors',
     imports: 'Import',
     activities: 'Activities',
+    notice: 'Privacy notice',
     publicList: 'Public list',
     audit: 'Audit trail',
     users: 'Users',

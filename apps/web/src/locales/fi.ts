@@ -5,6 +5,7 @@ import { governanceFi } from './governance.fi'
 import { importsFi } from './imports.fi'
 import { organisationFi } from './organisation.fi'
 import { catalogueFi } from './catalogue.fi'
+import { noticeFi } from './notice.fi'
 
 export const fi: typeof en = {
   // The overview's strings (compliance.fi.ts) are added when its route loads: app/routes/overview.tsx.
@@ -13,6 +14,7 @@ export const fi: typeof en = {
   ...importsFi,
   ...organisationFi,
   ...catalogueFi,
+  ...noticeFi,
   app: {
     skipToContent: 'Siirry sisältöön',
     organisation: 'Organisaatio (rekisterinpitäjä)',
@@ -24,6 +26,7 @@ export const fi: typeof en = {
     processors: 'Käsittelijät',
     imports: 'Tuonti',
     activities: 'Käsittelytoimet',
+    notice: 'Tietosuojaseloste',
     publicList: 'Julkinen luettelo',
     audit: 'Muutosloki',
     users: 'Käyttäjät',

@@ -1,0 +1,46 @@
+import type { ActivityRecord, NoticeText, Organisation, PublishedVersion } from '@seloste/schema'
+
+/** What the notice says about an activity: its Art. 30 record without the internal fields (owner, approval, DPIA). */
+export type NoticeActivity = Pick<
+  ActivityRecord,
+  | 'id'
+  | 'name'
+  | 'description'
+  | 'purposes'
+  | 'dataSubjectCategories'
+  | 'dataCategories'
+  | 'retention'
+  | 'sources'
+  | 'sourcesOther'
+  | 'processors'
+  | 'otherRecipients'
+  | 'automatedDecisionMaking'
+  | 'profiling'
+  | 'automatedDecisionDescription'
+>
+
+/** The controller's facts a notice states (Art. 13(1)(a)-(b)). */
+export type NoticeController = Pick<
+  Organisation,
+  'name' | 'businessId' | 'address' | 'privacyContactName' | 'privacyContactEmail' | 'dpoAppointed' | 'dpoName' | 'dpoEmail' | 'representative' | 'hasJointControllers' | 'jointControllers'
+>
+
+/**
+ * Everything the notice is generated from, at one moment: a published notice version stores this
+ * (so it is rendered again the same way in either language), a draft is built from the tables.
+ */
+export interface NoticeSnapshot {
+  organisation: NoticeController | null
+  activities: NoticeActivity[]
+  texts: { summary: NoticeText; security: NoticeText; exercisingRights: NoticeText }
+  /** The published processor list the notice's sections 6 and 7 are: rendered by the list's own renderers. */
+  processorList: PublishedVersion | null
+  /** False when the registry's public view has changed since that list version was published. */
+  processorListCurrent: boolean
+}
+
+/** The version and date a rendering states; null for a draft. */
+export interface NoticeStamp {
+  version: number
+  date: string
+}
