@@ -110,12 +110,6 @@ const publicListRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/public-list'), 'PublicListRoute'),
 })
 
-const noticeRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: paths.notice.path,
-  component: lazyRouteComponent(() => import('./routes/notice'), 'NoticeRoute'),
-})
-
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: paths.audit.path,
@@ -127,6 +121,12 @@ const usersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: paths.users.path,
   component: lazyRouteComponent(() => import('./routes/users'), 'UsersRoute'),
+})
+
+const importsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.imports.path,
+  component: lazyRouteComponent(() => import('./routes/imports'), 'ImportsRoute'),
 })
 
 const processorsRoute = createRoute({
@@ -170,9 +170,9 @@ const routeTree = rootRoute.addChildren([
     activityEditRoute,
     exportsRoute,
     publicListRoute,
-    noticeRoute,
     auditRoute,
     usersRoute,
+    importsRoute,
   ]),
 ])
 

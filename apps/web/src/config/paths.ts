@@ -21,7 +21,7 @@ export const paths = {
   },
   exports: { path: '/exports' },
   publicList: { path: '/public-list' },
-  notice: { path: '/notice' },
   audit: { path: '/audit' },
   users: { path: '/users' },
+  imports: { path: '/imports' },
 } as const

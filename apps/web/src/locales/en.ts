@@ -3,13 +3,13 @@
  * Enum labels follow the GDPR's English wording; "short" labels are for badges in tables.
  */
 import { governanceEn } from './governance.en'
-import { noticeEn } from './notice.en'
+import { importsEn } from './imports.en'
 
 export const en = {
   // The overview's strings (compliance.en.ts) are added when its route loads: app/routes/overview.tsx.
   // The records' strings (records.en.ts) are added when their routes load: features/activities/lib/records-i18n.ts.
   ...governanceEn,
-  ...noticeEn,
+  ...importsEn,
   app: {
     skipToContent: 'Skip to main content',
     organisation: 'Organisation (controller)',
@@ -20,10 +20,10 @@ export const en = {
     overview: 'Overview',
     processors: 'Processors',
     activities: 'Activities',
-    notice: 'Privacy notice',
     publicList: 'Public list',
     audit: 'Audit trail',
     users: 'Users',
+    imports: 'Import',
   },
   language: {
     label: 'Language',

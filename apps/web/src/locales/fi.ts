@@ -2,13 +2,13 @@ import type { en } from './en'
 
 /** Finnish UI strings: exactly the keys of en.ts (the type makes a missing or extra key an error). */
 import { governanceFi } from './governance.fi'
-import { noticeFi } from './notice.fi'
+import { importsFi } from './imports.fi'
 
 export const fi: typeof en = {
   // The overview's strings (compliance.fi.ts) are added when its route loads: app/routes/overview.tsx.
   // The records' strings (records.fi.ts) are added when their routes load: features/activities/lib/records-i18n.ts.
   ...governanceFi,
-  ...noticeFi,
+  ...importsFi,
   app: {
     skipToContent: 'Siirry sisältöön',
     organisation: 'Organisaatio (rekisterinpitäjä)',
@@ -19,10 +19,10 @@ export const fi: typeof en = {
     overview: 'Yleiskuva',
     processors: 'Käsittelijät',
     activities: 'Käsittelytoimet',
-    notice: 'Tietosuojaseloste',
     publicList: 'Julkinen luettelo',
     audit: 'Muutosloki',
     users: 'Käyttäjät',
+    imports: 'Tuonti',
   },
   language: {
     label: 'Kieli',

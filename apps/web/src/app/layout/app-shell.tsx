@@ -7,15 +7,15 @@ import { useOrganisation } from '../../features/organisation/api/get-organisatio
 import { useSession } from '../../lib/auth'
 import { LanguageSwitch } from './language-switch'
 
-/** Sections of the dashboard; user management only for administrators. */
+/** Sections of the dashboard; user management and imports only for administrators. */
 const NAV = [
   { to: paths.overview.path, label: 'nav.overview', adminOnly: false },
   { to: paths.processors.list.path, label: 'nav.processors', adminOnly: false },
   { to: paths.activities.list.path, label: 'nav.activities', adminOnly: false },
   { to: paths.publicList.path, label: 'nav.publicList', adminOnly: false },
-  { to: paths.notice.path, label: 'nav.notice', adminOnly: false },
   { to: paths.audit.path, label: 'nav.audit', adminOnly: false },
   { to: paths.users.path, label: 'nav.users', adminOnly: true },
+  { to: paths.imports.path, label: 'nav.imports', adminOnly: true },
 ] as const
 
 /** Header (product, organisation, navigation, language, user) around every signed-in page. */
