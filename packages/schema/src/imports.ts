@@ -11,7 +11,7 @@ export type ImportRowStatus = z.infer<typeof ImportRowStatus>
 
 /** Limits of an import: the file (checked before it is parsed) and its rows. */
 export const IMPORT_MAX_BYTES = 2 * 1024 * 1024
-export const IMPORT_MAX_ROWS = 2000
+export const IMPORT_MAX_ROWS = 1000
 export const IMPORT_MAX_COLUMNS = 100
 
 export const ImportProblem = z

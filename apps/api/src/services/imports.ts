@@ -1,8 +1,8 @@
 /**
  * Imports from a spreadsheet (issue 18): an upload is read and kept in memory under an import id
- * for a while; its mapping can be changed; the preview runs every write in a transaction that is
- * rolled back, so it shows exactly what committing would do (the services' own checks included);
- * committing does the same in one transaction that is kept only when every row succeeds.
+ * for a while; its mapping can be changed; the preview plans every row against the registry as it
+ * is (reads only); committing runs the planned writes through the services in one transaction that
+ * is kept only when every row succeeds.
  * Each written record gets its service's one audit event, with the import id as the request id.
  */
 import { randomBytes } from 'node:crypto'
@@ -92,8 +92,11 @@ export function updateImportMapping(ctx: ServiceContext, id: string, mapping: z.
 
 class Rollback extends Error {}
 
-/** Runs the plans' writes in one transaction: kept only when `keep` and every row succeeded. */
+/** Plans the rows; with `keep`, runs their writes in one transaction, kept only when every row succeeded. */
 function run(ctx: ServiceContext, state: ImportState, keep: boolean): { plans: RecordPlan[]; written: { created: number[]; updated: number[] } } {
+  // The preview only reads: running its writes too (and rolling them back) held the write lock for
+  // seconds on a large file. What only the services check then shows on commit, still naming the row.
+  if (!keep) return { plans: planImport(state, ctx.db, SERVICES), written: { created: [], updated: [] } }
   const importCtx: ServiceContext = { ...ctx, requestId: `import:${state.id}` }
   let result: { plans: RecordPlan[]; written: { created: number[]; updated: number[] } } | null = null
   try {

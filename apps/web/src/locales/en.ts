@@ -27,7 +27,6 @@ export const en = {
     processors: 'Processors',
     imports: 'Import',
     activities: 'Activities',
-    notice: 'Privacy notice',
     publicList: 'Public list',
     audit: 'Audit trail',
     users: 'Users',

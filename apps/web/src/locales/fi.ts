@@ -26,7 +26,6 @@ export const fi: typeof en = {
     processors: 'Käsittelijät',
     imports: 'Tuonti',
     activities: 'Käsittelytoimet',
-    notice: 'Tietosuojaseloste',
     publicList: 'Julkinen luettelo',
     audit: 'Muutosloki',
     users: 'Käyttäjät',

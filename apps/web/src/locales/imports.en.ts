@@ -6,7 +6,7 @@ export const importsEn = {
     forbiddenTitle: 'Only administrators can import',
     forbiddenText: 'An import writes many records at once. Ask an administrator.',
     steps: { file: '1. Choose the file', mapping: '2. Check the columns', preview: '3. Check the rows and confirm' },
-    fileHint: 'An .xlsx workbook or a .csv file (UTF-8), at most 2 MB and 2,000 rows. Formulas are read as the values saved with them, never calculated.',
+    fileHint: 'An .xlsx workbook or a .csv file (UTF-8), at most 2 MB and 1,000 rows. Formulas are read as the values saved with them, never calculated.',
     fileLabel: 'Spreadsheet file (.xlsx or .csv)',
     upload: 'Read the file',
     failed: 'The file was not imported',

@@ -8,7 +8,7 @@ export const importsFi: typeof importsEn = {
     forbiddenTitle: 'Vain pääkäyttäjät voivat tuoda tietoja',
     forbiddenText: 'Tuonti tallentaa monta tietuetta kerralla. Pyydä pääkäyttäjää.',
     steps: { file: '1. Valitse tiedosto', mapping: '2. Tarkista sarakkeet', preview: '3. Tarkista rivit ja vahvista' },
-    fileHint: '.xlsx-työkirja tai .csv-tiedosto (UTF-8), enintään 2 Mt ja 2 000 riviä. Kaavoista luetaan niihin tallennettu arvo; niitä ei lasketa.',
+    fileHint: '.xlsx-työkirja tai .csv-tiedosto (UTF-8), enintään 2 Mt ja 1 000 riviä. Kaavoista luetaan niihin tallennettu arvo; niitä ei lasketa.',
     fileLabel: 'Taulukkotiedosto (.xlsx tai .csv)',
     upload: 'Lue tiedosto',
     failed: 'Tiedostoa ei tuotu',

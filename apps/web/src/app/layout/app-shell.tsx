@@ -13,7 +13,6 @@ const NAV = [
   { to: paths.processors.list.path, label: 'nav.processors', adminOnly: false },
   { to: paths.activities.list.path, label: 'nav.activities', adminOnly: false },
   { to: paths.publicList.path, label: 'nav.publicList', adminOnly: false },
-  { to: paths.notice.path, label: 'nav.notice', adminOnly: false },
   { to: paths.audit.path, label: 'nav.audit', adminOnly: false },
   { to: paths.organisation.path, label: 'nav.organisation', adminOnly: false },
   { to: paths.users.path, label: 'nav.users', adminOnly: true },
