@@ -142,7 +142,8 @@ function fmtMetric(id: string, value: number): string {
 
 function chromiumVersion(): string {
   try {
-    return execFileSync(CHROME_PATH, ['--version'], { encoding: 'utf8' }).trim()
+    // Debian's launcher script complains on stderr about its own memory check: not ours to show.
+    return execFileSync(CHROME_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
   } catch {
     return `unknown (${CHROME_PATH} --version failed)`
   }
@@ -174,7 +175,7 @@ function section(results: PageResult[], env: { date: string; lighthouse: string;
   )
   out.push('')
   out.push(
-    `Target (issue 12): Lighthouse desktop performance on the overview at least ${TARGET}. Measured: **${perf}** (median of ${overview.runs.length} runs): **${perf >= TARGET ? 'PASS' : 'MISS'}**.`,
+    `Target (issue 12): Lighthouse desktop performance on the overview at least ${TARGET}. Measured: **${perf}** (median of ${overview.runs.length} run(s)): **${perf >= TARGET ? 'PASS' : 'MISS'}**.`,
   )
   out.push('')
   out.push(`Scores, the median of ${RUNS} run(s) per page (each run's performance score in brackets):`)
