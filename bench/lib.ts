@@ -400,3 +400,25 @@ export function timeCalls(name: string, fn: () => void, seconds: number, minCall
     cpuMsPerRequest: (used.user + used.system) / 1000 / samples.length,
   }
 }
+
+/**
+ * Replaces the "## Lighthouse" section of a Markdown text (up to the next "## " heading) with
+ * `newSection`, or appends it. `pnpm lighthouse` writes that section of docs/performance.md, and
+ * `pnpm bench`, which rewrites the rest of the file, carries it over.
+ */
+export function replaceSection(markdown: string, newSection: string): string {
+  const start = markdown.search(/^## Lighthouse\s*$/m)
+  if (start < 0) return `${markdown.replace(/\s*$/, '')}\n\n${newSection}`
+  const rest = markdown.slice(start + 1)
+  const next = rest.search(/^## /m)
+  const end = next < 0 ? markdown.length : start + 1 + next
+  return `${markdown.slice(0, start)}${newSection}${next < 0 ? '' : `\n${markdown.slice(end)}`}`
+}
+
+/** The "## Lighthouse" section of a Markdown text, or null. */
+export function lighthouseSection(markdown: string): string | null {
+  const start = markdown.search(/^## Lighthouse\s*$/m)
+  if (start < 0) return null
+  const next = markdown.slice(start + 1).search(/^## /m)
+  return markdown.slice(start, next < 0 ? markdown.length : start + 1 + next).replace(/\s*$/, '\n')
+}

@@ -34,7 +34,7 @@ import { systemContext } from '../apps/api/src/services/context'
 import { defaultReadWorkers } from '../apps/api/src/reads/read-pool'
 import { ProcessorListQuery } from '../packages/schema/src/index'
 import { measureBundle } from './bundle'
-import { API_DIR, apiRequire, ChildServer, freePort, load, REPO_ROOT, sampleRss, stopAllChildren, summarize, timeCalls, treeRssMiB, type Measure } from './lib'
+import { API_DIR, apiRequire, ChildServer, freePort, lighthouseSection, load, REPO_ROOT, replaceSection, sampleRss, stopAllChildren, summarize, timeCalls, treeRssMiB, type Measure } from './lib'
 import { bundleLine, fmtInt, judge, markdown, printGrowth, printSize, printTargets, type DashboardResult, type Environment, type ExportTiming, type SizeResult } from './report'
 import { seedDatabase } from './seed'
 
@@ -690,7 +690,10 @@ async function main() {
 
   if (REPORT !== '-') {
     const file = resolve(REPORT)
-    writeFileSync(file, markdown(env, results, baseline, targets, bundle))
+    // Keep the section `pnpm lighthouse` wrote (scripts/lighthouse.sh): this run does not measure it.
+    const lighthouse = existsSync(file) ? lighthouseSection(readFileSync(file, 'utf8')) : null
+    const report = markdown(env, results, baseline, targets, bundle)
+    writeFileSync(file, lighthouse ? replaceSection(report, lighthouse) : report)
     console.log(`\nWrote ${relative(process.cwd(), file) || file}`)
   }
   if (process.env.BENCH_STRICT === '1' && targets.some((t) => t.verdict === 'MISS')) process.exitCode = 1

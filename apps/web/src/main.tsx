@@ -1,3 +1,5 @@
+// First: the shared schemas are built when imported, and must be built jitless (see the file).
+import './lib/zod-jitless'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app'

@@ -1,5 +1,4 @@
 import { countryName } from '@seloste/schema'
-import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UiLanguage } from './i18n'
 
@@ -48,9 +47,23 @@ export function createFormatters(lang: UiLanguage) {
 
 export type Formatters = ReturnType<typeof createFormatters>
 
+/**
+ * One set of formatters per language for the whole app. Building Intl formatters costs far more than
+ * using them, and dozens of components on a page (every finding, row and chart) ask for them: the
+ * overview spent about a third of a second of main-thread time building them per component
+ * (Lighthouse's Total Blocking Time, docs/performance.md).
+ */
+const shared = new Map<UiLanguage, Formatters>()
+
+export function formattersFor(lang: UiLanguage): Formatters {
+  let formatters = shared.get(lang)
+  if (!formatters) shared.set(lang, (formatters = createFormatters(lang)))
+  return formatters
+}
+
 /** Formatters bound to the active UI language; they change when the language does. */
 export function useFormat(): Formatters {
   const { i18n } = useTranslation()
   const lang: UiLanguage = i18n.language === 'fi' ? 'fi' : 'en'
-  return useMemo(() => createFormatters(lang), [lang])
+  return formattersFor(lang)
 }
