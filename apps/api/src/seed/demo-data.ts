@@ -184,11 +184,35 @@ export const DEMO_PROCESSORS: DemoProcessor[] = [
         fi: 'verkkosivujen käytön ja tehokkuuden seurantaan ja analysointiin',
         en: 'following and analysing the use and effectiveness of the website',
       },
-      dataCategories: ['IP-osoite', 'Maa', 'Vieraillut sivut', 'Liikenteen lähde', 'Selain ja käyttöjärjestelmä', 'Vierailun kesto'],
+      // Section 3.2 lists what is collected on visitors; the IP address is kept only "in logs, not combinable
+      // with other data", i.e. by the web host below, not by the cookieless, anonymised analytics.
+      dataCategories: ['Maa', 'Vieraillut sivut', 'Liikenteen lähde', 'Selain ja käyttöjärjestelmä', 'Vierailun kesto'],
       dataSubjectCategories: ['Verkkosivuston kävijät'],
       // Named in section 3.2 but not in the policy's processor list (section 6).
       isPublic: false,
       status: 'active',
+    },
+  },
+  {
+    key: 'webhost',
+    processor: {
+      // Section 3.2: visitors' IP addresses are kept in logs. Someone hosts the website and keeps those logs
+      // on the company's behalf, but the policy names no host and says nothing of where it keeps them: the
+      // location stays unrecorded (a finding says so) and there is no DPA on record.
+      displayName: 'Verkkosivuston palveluntarjoaja',
+      legalName: null,
+      role: 'processor',
+      service: { fi: 'Verkkosivuston ylläpitopalvelu', en: 'Website hosting' },
+      purpose: {
+        fi: 'verkkosivuston lokitietojen (kävijöiden IP-osoitteet) säilyttämiseen',
+        en: "keeping the website's logs (visitors' IP addresses)",
+      },
+      dataCategories: ['IP-osoite (lokitiedoissa)'],
+      dataSubjectCategories: ['Verkkosivuston kävijät'],
+      // Not in the policy's processor list (section 6), like Plausible.
+      isPublic: false,
+      status: 'active',
+      internalNotes: 'The policy names no web host: record the one in use, where it keeps the logs, and its DPA.',
     },
   },
 ]
