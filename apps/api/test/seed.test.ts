@@ -43,9 +43,9 @@ describe('demo data', () => {
     expect(host).toMatchObject({ role: 'processor', legalName: null, hqCountry: null, isPublic: false, status: 'active' })
     expect(host.transfers).toEqual([])
     expect(host.dpas).toEqual([])
-    expect(host.dataCategories).toEqual(['IP-osoite (lokitiedoissa)'])
-    // The IP address is "in logs, not combinable with other data": not in the cookieless analytics.
-    expect(byName['Plausible'].dataCategories.join(' ')).not.toMatch(/IP/)
+    // The IP address is "in logs, not combinable with other data": the host keeps it, not the cookieless analytics.
+    expect(host.purpose.en).toMatch(/IP addresses/)
+    expect(byName['Plausible'].purpose.en).not.toMatch(/IP/)
   })
 
   it('has the organisation Mikroni Digital with its business ID and privacy contact', async () => {
