@@ -160,6 +160,24 @@ async function patchActivity(ctx: TestContext, a: { id: number; version: number 
 }
 
 describe('the findings on the demo data', () => {
+  it("say the prospects' retention is missing (the policy gives none), and stop once one is recorded", async () => {
+    const ctx = await createTestContext({ demo: true })
+    expect(names(of(await findings(ctx), 'activity-no-retention'))).toContain('Prospective customers')
+    // Customers and partners have the policy's period: no finding.
+    expect(names(of(await findings(ctx), 'activity-no-retention'))).not.toContain('Customers and business partners')
+    const prospects = await activityNamed(ctx, 'Prospective customers')
+    await patchActivity(ctx, prospects, { retention: { kind: 'duration', amount: 2, unit: 'years' } })
+    expect(names(of(await findings(ctx), 'activity-no-retention'))).not.toContain('Prospective customers')
+  })
+
+  it('name the web host of the IP logs: location not recorded, no DPA, not in the public list', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const all = await findings(ctx)
+    for (const check of ['location-not-recorded', 'dpa-missing', 'used-not-public']) {
+      expect(names(of(all, check)), check).toContain('Verkkosivuston palveluntarjoaja')
+    }
+  })
+
   it('name the processors whose locations the policy does not give, and stop once one is recorded', async () => {
     const ctx = await createTestContext({ demo: true })
     const before = of(await findings(ctx), 'location-not-recorded')
