@@ -46,12 +46,13 @@ describe("the demo data's activities (the reference policy)", () => {
     for (const item of (await ctx.api.get('/api/activities')).body.items) byName[item.name.en] = (await ctx.api.get(`/api/activities/${item.id}`)).body
   })
 
-  it('has the five activities of sections 3, 4 and 11, all drafts', () => {
+  it('has the six activities of sections 3, 4 and 11 (3.1 split: prospects have a purpose and retention of their own), all drafts', () => {
     expect(Object.keys(byName).sort()).toEqual(
       [
         'Authentication and product analytics on our platforms',
         'Bookkeeping',
-        'Customers, business partners and prospective customers',
+        'Customers and business partners',
+        'Prospective customers',
         'Newsletter subscribers',
         'Website visitors',
       ].sort(),
@@ -59,18 +60,33 @@ describe("the demo data's activities (the reference policy)", () => {
     expect(Object.values(byName).every((a) => a.status === 'draft' && a.approvedBy === null)).toBe(true)
   })
 
-  it('gives 3.1 its three purposes: contract, then legitimate interests twice', () => {
-    const a = byName['Customers, business partners and prospective customers']
-    expect(a.name.fi).toBe('Asiakkaat, liikekumppanit ja asiakasprospektit')
-    expect(a.purposes.map((p: { legalBasis: string }) => p.legalBasis)).toEqual(['b', 'f', 'f'])
+  it("gives 3.1 its three purposes: contract and legitimate interests for customers and partners, the third (sales) for prospects", () => {
+    const a = byName['Customers and business partners']
+    expect(a.name.fi).toBe('Asiakkaat ja liikekumppanit')
+    expect(a.purposes.map((p: { legalBasis: string }) => p.legalBasis)).toEqual(['b', 'f'])
     expect(a.purposes[0].description.fi).toBe('Tilausten ja palveluiden toimittaminen, ylläpito, asiakasviestintä ja laskuttaminen')
     expect(a.purposes[1].legitimateInterest.fi).toMatch(/väärinkäytösten estäminen/)
-    expect(a.purposes[2].description.fi).toBe('Myynnin ja markkinoinnin toteuttaminen')
+    const p = byName['Prospective customers']
+    expect(p.name.fi).toBe('Asiakasprospektit')
+    expect(p.purposes.map((x: { legalBasis: string }) => x.legalBasis)).toEqual(['f'])
+    expect(p.purposes[0]).toMatchObject({ description: { fi: 'Myynnin ja markkinoinnin toteuttaminen' }, deviceTracking: 'not_strictly_necessary', emailMarketing: true })
+  })
+
+  it("leaves the prospects' retention unrecorded (section 4 gives none; the customers' period counts from a relationship they do not have), and records the tracking of sales e-mails (11)", () => {
+    const p = byName['Prospective customers']
+    expect(p.retention).toBeNull()
+    expect(p.dataSubjectCategories.map((c: { name: { en: string } }) => c.name.en)).toEqual(['Prospective customers'])
+    const categories = p.dataCategories.map((c: { name: { en: string } }) => c.name.en)
+    expect(categories).toContain('Email opens and link clicks')
+    expect(categories).not.toContain('Order details')
+    expect(categories).not.toContain('Billing details')
+    expect(p.processors.map((x: { displayName: string }) => x.displayName).sort()).toEqual(['CapsuleCRM Inc', 'Google Workspace', 'Zestia Ltd'])
+    expect(p.sources).toEqual(['data_subject', 'employer', 'public_registers', 'public_web', 'purchased', 'third_party'])
   })
 
   it('gives 3.1 its data, subjects, retention and sources (sections 3.1, 4, 5)', () => {
-    const a = byName['Customers, business partners and prospective customers']
-    expect(a.dataSubjectCategories.map((c: { name: { en: string } }) => c.name.en)).toEqual(['Customers', 'Business partners', 'Prospective customers'])
+    const a = byName['Customers and business partners']
+    expect(a.dataSubjectCategories.map((c: { name: { en: string } }) => c.name.en)).toEqual(['Customers', 'Business partners'])
     expect(a.dataCategories.map((c: { name: { fi: string } }) => c.name.fi)).toEqual([
       'Nimi ja yhteystiedot (etu- ja sukunimi, sähköpostiosoite, puhelinnumero, postiosoite)',
       'Sosiaalisen median profiilit, erityisesti LinkedIn',
@@ -86,7 +102,7 @@ describe("the demo data's activities (the reference policy)", () => {
   })
 
   it("links 3.1 to the processors the policy names for it, and derives CapsuleCRM's US transfer", () => {
-    const a = byName['Customers, business partners and prospective customers']
+    const a = byName['Customers and business partners']
     expect(a.processors.map((p: { displayName: string }) => p.displayName).sort()).toEqual(
       ['CapsuleCRM Inc', 'Fennoa Oy', 'Google Workspace', 'Perintätoimisto', 'Slack', 'Stripe', 'Zestia Ltd'].sort(),
     )
@@ -94,11 +110,11 @@ describe("the demo data's activities (the reference policy)", () => {
     expect(a.otherRecipients).toEqual([{ name: { fi: 'Viranomaiset', en: 'Authorities' }, condition: expect.objectContaining({ fi: 'mikäli laki tai viranomainen niin vaatii' }) }])
   })
 
-  it('records website visitors with Plausible, legitimate interests and six months (3.2, 4)', () => {
+  it('records website visitors with Plausible and the web host that keeps the IP logs, legitimate interests and six months (3.2, 4)', () => {
     const a = byName['Website visitors']
     expect(a.purposes.map((p: { legalBasis: string }) => p.legalBasis)).toEqual(['f'])
     expect(a.retention).toMatchObject({ kind: 'duration', amount: 6, unit: 'months', minimum: false })
-    expect(a.processors.map((p: { displayName: string }) => p.displayName)).toEqual(['Plausible'])
+    expect(a.processors.map((p: { displayName: string }) => p.displayName).sort()).toEqual(['Plausible', 'Verkkosivuston palveluntarjoaja'])
     expect(a.dataCategories).toHaveLength(6)
     expect(a.thirdCountryTransfers).toEqual([])
   })
@@ -153,26 +169,28 @@ describe('GET /api/activities', () => {
   it('lists every activity sorted by (Finnish) name, with a summary of each', async () => {
     const res = await ctx.api.get('/api/activities')
     expect(res.status).toBe(200)
-    expect(res.body.total).toBe(5)
+    expect(res.body.total).toBe(6)
     expect(res.body.items.map((i: { name: { fi: string } }) => i.name.fi)).toEqual([
-      'Asiakkaat, liikekumppanit ja asiakasprospektit',
+      'Asiakasprospektit',
+      'Asiakkaat ja liikekumppanit',
       'Kirjanpito',
       'Palveluidemme tunnistautuminen ja tuoteanalytiikka',
       'Uutiskirjeen tilaajat',
       'Verkkosivuston kävijät',
     ])
-    expect(res.body.items[0]).toMatchObject({
+    expect(res.body.items[0]).toMatchObject({ legalBases: ['f'], purposeCount: 1, processorCount: 3, outsideEea: true })
+    expect(res.body.items[1]).toMatchObject({
       status: 'draft',
       legalBases: ['b', 'f'],
-      purposeCount: 3,
+      purposeCount: 2,
       processorCount: 7,
       specialCategories: false,
       outsideEea: true,
       dpiaStatus: 'unknown',
       version: 1,
     })
-    expect(res.body.items[1]).toMatchObject({ legalBases: ['c'], outsideEea: false })
-    expect(res.body.items[2]).toMatchObject({ legalBases: [], purposeCount: 2 })
+    expect(res.body.items[2]).toMatchObject({ legalBases: ['c'], outsideEea: false })
+    expect(res.body.items[3]).toMatchObject({ legalBases: [], purposeCount: 2 })
   })
 
   it('filters by name in either language, ignoring case, and by status', async () => {
@@ -200,12 +218,13 @@ describe('GET /api/activities', () => {
     const ids = await demoIds(ctx.api)
     const res = await ctx.api.get('/api/activities/matrix')
     expect(res.status).toBe(200)
-    expect(res.body.activities).toHaveLength(5)
-    expect(res.body.processors).toHaveLength(9)
+    expect(res.body.activities).toHaveLength(6)
+    expect(res.body.processors).toHaveLength(10)
     expect(res.body.processors[0]).toEqual({ id: expect.any(Number), displayName: 'CapsuleCRM Inc', role: 'sub_processor', status: 'active' })
     expect(res.body.links).toContainEqual({ activityId: ids.activity['Bookkeeping'], processorId: ids.processor['Fennoa Oy'] })
     expect(res.body.links).toContainEqual({ activityId: ids.activity['Website visitors'], processorId: ids.processor['Plausible'] })
-    expect(res.body.links).toHaveLength(7 + 1 + 1 + 1)
+    // Customers and partners 7, prospects 3, visitors 2, bookkeeping 1, platforms 1.
+    expect(res.body.links).toHaveLength(7 + 3 + 2 + 1 + 1)
   })
 
   it("lists the activities a processor serves, and 404 for an unknown processor", async () => {
@@ -213,7 +232,7 @@ describe('GET /api/activities', () => {
     const res = await ctx.api.get(`/api/processors/${ids.processor['Fennoa Oy']}/activities`)
     expect(res.status).toBe(200)
     expect(res.body).toEqual([
-      { id: ids.activity['Customers, business partners and prospective customers'], name: expect.objectContaining({ fi: 'Asiakkaat, liikekumppanit ja asiakasprospektit' }), status: 'draft' },
+      { id: ids.activity['Customers and business partners'], name: expect.objectContaining({ fi: 'Asiakkaat ja liikekumppanit' }), status: 'draft' },
       { id: ids.activity['Bookkeeping'], name: { fi: 'Kirjanpito', en: 'Bookkeeping' }, status: 'draft' },
     ])
     const none = (await ctx.api.post('/api/processors', { displayName: 'Unused Oy', role: 'processor' })).body

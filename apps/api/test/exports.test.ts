@@ -105,26 +105,26 @@ describe('the record of processing as XLSX', () => {
 
   it('has one row per activity and purpose', () => {
     const [header, ...rows] = sheets[0]!.rows
-    // Customers 3, website 1, newsletter 1, bookkeeping 1, platforms 2.
+    // Customers and partners 2, prospects 1, website 1, newsletter 1, bookkeeping 1, platforms 2.
     expect(rows).toHaveLength(8)
     const perActivity = new Map<string, string[]>()
     for (const r of rows) perActivity.set(cell(header!, r, 'Business function (processing activity)'), [...(perActivity.get(cell(header!, r, 'Business function (processing activity)')) ?? []), cell(header!, r, 'Purpose of processing')])
-    expect(perActivity.get('Customers, business partners and prospective customers')).toEqual([
+    expect(perActivity.get('Customers and business partners')).toEqual([
       'Delivering orders and services, maintenance, customer communication and invoicing',
       'Managing and developing customer relationships, marketing and preventing misuse',
-      'Carrying out sales and marketing',
     ])
+    expect(perActivity.get('Prospective customers')).toEqual(['Carrying out sales and marketing'])
     expect(perActivity.get('Bookkeeping')).toHaveLength(1)
   })
 
   it("fills the Art. 30(1) columns from the registry: controller, categories, recipients, transfers, retention, security", () => {
     const [header, ...rows] = sheets[0]!.rows
     const customers = rows.filter((r) => cell(header!, r, 'Activity ID') === rows[0]![header!.indexOf('Activity ID')])
-    const first = rows.find((r) => cell(header!, r, 'Business function (processing activity)') === 'Customers, business partners and prospective customers')!
+    const first = rows.find((r) => cell(header!, r, 'Business function (processing activity)') === 'Customers and business partners')!
     expect(customers.length).toBeGreaterThan(0)
     expect(cell(header!, first, ART30.a)).toMatch(/^Mikroni Digital \(Business ID 3235836-5\)/)
     expect(cell(header!, first, ART30.a)).toMatch(/roni@mikroni\.fi/)
-    expect(cell(header!, first, ART30.c1)).toBe('Customers\nBusiness partners\nProspective customers')
+    expect(cell(header!, first, ART30.c1)).toBe('Customers\nBusiness partners')
     expect(cell(header!, first, ART30.c2)).toMatch(/^Name and contact details/)
     expect(cell(header!, first, ART30.d)).toMatch(/Google Workspace \(processor/)
     expect(cell(header!, first, ART30.d)).toMatch(/Authorities: when the law or an authority requires it/)
@@ -227,7 +227,7 @@ describe('the record of processing in the other formats', () => {
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8')
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="record-of-processing-.*\.json"$/)
     expect(res.body).toMatchObject({ kind: 'record_of_processing_activities', asOf: null, controller: { name: 'Mikroni Digital', businessId: '3235836-5' } })
-    expect(res.body.activities).toHaveLength(5)
+    expect(res.body.activities).toHaveLength(6)
     const customers = res.body.activities.find((a: { name: { en: string } }) => a.name.en.startsWith('Customers'))
     expect(customers.thirdCountryTransfers).toEqual([expect.objectContaining({ processorName: 'CapsuleCRM Inc', country: 'US', safeguard: 'dpf', tiaStatus: 'unknown' })])
     expect(customers.processors.find((p: { displayName: string }) => p.displayName === 'Google Workspace').dpa).toMatchObject({ status: 'signed' })
@@ -248,7 +248,7 @@ describe('the record of processing in the other formats', () => {
     const controller = res.text.indexOf('Mikroni Digital (Business ID 3235836-5)')
     expect(controller).toBeGreaterThan(0)
     expect(controller).toBeLessThan(res.text.indexOf('<section'))
-    expect(res.text).toContain('Customers, business partners and prospective customers')
+    expect(res.text).toContain('Customers and business partners')
     expect(res.text).toContain('5 years after the customer relationship ends')
   })
 
@@ -271,16 +271,16 @@ describe('the processor register', () => {
     expect(processors!.name).toBe('Processors')
     const [header, ...rows] = processors!.rows
     expect(header).toEqual(expect.arrayContaining(['Name', 'Role', 'Countries', 'Outside the EEA', 'Transfers (country, kind, safeguard, transfer impact assessment)', 'DPA status', 'Processing activities']))
-    expect(rows).toHaveLength(9)
+    expect(rows).toHaveLength(10)
     const capsule = rows.find((r) => cell(header!, r, 'Name') === 'CapsuleCRM Inc')!
     expect(cell(header!, capsule, 'Outside the EEA')).toBe('yes')
     expect(cell(header!, capsule, 'Transfers (country, kind, safeguard, transfer impact assessment)')).toMatch(/^United States, storage, EU-US Data Privacy Framework/)
     expect(cell(header!, capsule, 'DPA status')).toBe('no agreement recorded')
     const google = rows.find((r) => cell(header!, r, 'Name') === 'Google Workspace')!
     expect(cell(header!, google, 'DPA status')).toBe('signed')
-    expect(cell(header!, google, 'Processing activities')).toBe('Customers, business partners and prospective customers')
+    expect(cell(header!, google, 'Processing activities').split('\n').sort()).toEqual(['Customers and business partners', 'Prospective customers'])
     const fennoa = rows.find((r) => cell(header!, r, 'Name') === 'Fennoa Oy')!
-    expect(cell(header!, fennoa, 'Processing activities')).toBe('Customers, business partners and prospective customers\nBookkeeping')
+    expect(cell(header!, fennoa, 'Processing activities')).toBe('Customers and business partners\nBookkeeping')
     expect(transfers!.name).toBe('Transfers')
     expect(transfers!.rows).toHaveLength(2)
     expect(transfers!.rows[1]!.slice(1, 5)).toEqual(['CapsuleCRM Inc', 'US', 'United States', 'yes'])
@@ -292,7 +292,7 @@ describe('the processor register', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8')
     const rows: string[][] = parse(res.text)
-    expect(rows).toHaveLength(10)
+    expect(rows).toHaveLength(11)
     expect(rows.slice(1).map((r) => r[1])).toContain('Perintätoimisto')
   })
 

@@ -160,10 +160,30 @@ async function patchActivity(ctx: TestContext, a: { id: number; version: number 
 }
 
 describe('the findings on the demo data', () => {
+  it("say the prospects' retention is missing (the policy gives none), and stop once one is recorded", async () => {
+    const ctx = await createTestContext({ demo: true })
+    expect(names(of(await findings(ctx), 'activity-no-retention'))).toContain('Prospective customers')
+    // Customers and partners have the policy's period: no finding.
+    expect(names(of(await findings(ctx), 'activity-no-retention'))).not.toContain('Customers and business partners')
+    const prospects = await activityNamed(ctx, 'Prospective customers')
+    await patchActivity(ctx, prospects, { retention: { kind: 'duration', amount: 2, unit: 'years' } })
+    expect(names(of(await findings(ctx), 'activity-no-retention'))).not.toContain('Prospective customers')
+  })
+
+  it('name the web host of the IP logs: location not recorded, no DPA, not in the public list', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const all = await findings(ctx)
+    for (const check of ['location-not-recorded', 'dpa-missing', 'used-not-public']) {
+      expect(names(of(all, check)), check).toContain('Verkkosivuston palveluntarjoaja')
+    }
+  })
+
   it('name the processors whose locations the policy does not give, and stop once one is recorded', async () => {
     const ctx = await createTestContext({ demo: true })
     const before = of(await findings(ctx), 'location-not-recorded')
     expect(names(before)).toEqual(expect.arrayContaining(['Google Workspace', 'Slack', 'PostHog', 'Stripe', 'Zestia Ltd']))
+    // The web host that keeps the visitors' IP logs (policy 3.2): named nowhere, its location unknown.
+    expect(names(before)).toContain('Verkkosivuston palveluntarjoaja')
     expect(names(before)).not.toContain('CapsuleCRM Inc')
     const slack = before.find((f) => f.entity.name.en === 'Slack')!
     await ctx.api.post(`/api/processors/${slack.entity.id}/transfers`, { country: 'US', kind: 'storage', safeguard: 'dpf', tiaStatus: 'not_needed' })
@@ -173,7 +193,7 @@ describe('the findings on the demo data', () => {
   it('catch cookies and tracking without consent (platform analytics, sales e-mails), and stop once consent is the basis', async () => {
     const ctx = await createTestContext({ demo: true })
     const found = of(await findings(ctx), 'tracking-without-consent')
-    expect(names(found)).toEqual(expect.arrayContaining(['Authentication and product analytics on our platforms', 'Customers, business partners and prospective customers']))
+    expect(names(found)).toEqual(expect.arrayContaining(['Authentication and product analytics on our platforms', 'Prospective customers']))
     // Authentication cookies are strictly necessary: only the analytics purpose is flagged.
     const platforms = await activityNamed(ctx, 'Authentication and product analytics on our platforms')
     expect(found.filter((f) => f.entity.id === platforms.id).map((f) => f.key.split(':').pop())).toEqual(['purpose-2'])

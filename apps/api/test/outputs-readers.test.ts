@@ -53,7 +53,7 @@ describe('CSV, read by Python’s strict csv module', () => {
     const { bom, rows } = readCsvWithPython(res.bytes)
     expect(bom).toBe(true)
     const [header, ...body] = rows
-    expect(body).toHaveLength(9 + HOSTILE_PROCESSORS.length)
+    expect(body).toHaveLength(10 + HOSTILE_PROCESSORS.length)
     for (const r of body) expect(r).toHaveLength(header!.length)
     const col = (name: string) => header!.indexOf(name)
     for (const p of HOSTILE_PROCESSORS) {
@@ -271,7 +271,7 @@ print(json.dumps(out, default=str))
     expect(sheet.widths.A).toBeGreaterThan(0)
     expect(sheet.widths.B).toBeGreaterThan(sheet.widths.A)
     const col = (name: string) => sheet.header.indexOf(name)
-    expect(sheet.rows).toHaveLength(9 + HOSTILE_PROCESSORS.length)
+    expect(sheet.rows).toHaveLength(10 + HOSTILE_PROCESSORS.length)
     for (const row of sheet.rows) {
       expect(row[col('ID')].t).toBe('n')
       expect(Number.isInteger(row[col('ID')].v)).toBe(true)

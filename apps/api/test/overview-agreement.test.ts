@@ -37,8 +37,8 @@ describe('the overview on the demo data', () => {
     const ctx = await createTestContext({ demo: true })
     const o = await overview(ctx)
     expectAgreement(o)
-    // Plausible, an active processor, has no agreement; CapsuleCRM is covered by Zestia's and is no gap.
-    expect(o.filterNames).toEqual(['Plausible'])
+    // Plausible and the web host, active processors, have no agreement; CapsuleCRM is covered by Zestia's and is no gap.
+    expect(o.filterNames).toEqual(['Plausible', 'Verkkosivuston palveluntarjoaja'])
     const capsule = o.all.find((p) => p.displayName === 'CapsuleCRM Inc')!
     expect(capsule).toMatchObject({ dpaStatus: null, dpaRequired: false })
     const stripe = o.all.find((p) => p.displayName === 'Stripe')!
@@ -63,6 +63,6 @@ describe('the overview on the demo data', () => {
 
     const o = await overview(ctx)
     expectAgreement(o)
-    expect(o.filterNames).toEqual(['Marked Missing Oy', 'Orphan Sub Ltd', 'Planned Tool Oy', 'Plausible'])
+    expect(o.filterNames).toEqual(['Marked Missing Oy', 'Orphan Sub Ltd', 'Planned Tool Oy', 'Plausible', 'Verkkosivuston palveluntarjoaja'])
   })
 })

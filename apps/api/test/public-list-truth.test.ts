@@ -85,7 +85,7 @@ describe('unknown locations in the public list', () => {
 })
 
 describe('the DPA sentence', () => {
-  it('is not said while an internal processor in use (Plausible) has no DPA, and appears as a listed change once it has', async () => {
+  it('is not said while internal processors in use (Plausible, the web host) have no DPA, and appears as a listed change once they have', async () => {
     const ctx = await createTestContext({ demo: true })
     const v1 = latestVersion(ctx.db)!
     expect(v1.content.allProcessorsHaveDpa).toBe(false)
@@ -97,6 +97,10 @@ describe('the DPA sentence', () => {
 
     const plausible = await idOf(ctx, 'Plausible')
     expect((await ctx.api.post(`/api/processors/${plausible}/dpas`, { status: 'signed', signedOn: '2025-01-10' })).status).toBe(201)
+    // One internal processor still without an agreement (the web host) keeps "all" untrue.
+    expect(await draftFi(ctx)).not.toContain(ALL_DPAS_FI)
+    const host = await idOf(ctx, 'Verkkosivuston palveluntarjoaja')
+    expect((await ctx.api.post(`/api/processors/${host}/dpas`, { status: 'signed', signedOn: '2025-01-10' })).status).toBe(201)
     expect(await draftFi(ctx)).toContain(ALL_DPAS_FI)
     expect((await ctx.api.get('/api/public-list/preview')).body.changes).toEqual([{ key: 0, name: 'all_processors_dpa', kind: 'statement', fields: ['added'] }])
     expect((await publish(ctx, { confirmUnknownLocations: true })).status).toBe(201)
@@ -113,8 +117,9 @@ describe('the DPA sentence', () => {
 
   it('counts processors in the Art. 28 sense only: not recipients, independent controllers, retired ones or sub-processors covered by their parent', async () => {
     const ctx = await createTestContext({ demo: true })
-    const plausible = await idOf(ctx, 'Plausible')
-    await ctx.api.post(`/api/processors/${plausible}/dpas`, { status: 'signed', signedOn: '2025-01-10' })
+    for (const name of ['Plausible', 'Verkkosivuston palveluntarjoaja']) {
+      await ctx.api.post(`/api/processors/${await idOf(ctx, name)}/dpas`, { status: 'signed', signedOn: '2025-01-10' })
+    }
     const google = await idOf(ctx, 'Google Workspace')
     for (const body of [
       { displayName: 'Bank Oyj', role: 'recipient' },

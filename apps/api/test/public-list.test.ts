@@ -379,8 +379,10 @@ describe('Art. 13(1)(f), the DPF entity and international organisations in the p
     expect(email).toMatch(/@/)
     for (const [key, body] of Object.entries(text)) {
       const fi = key.endsWith(':fi')
-      expect(body, key).toContain(fi ? 'Siirron perusteena ovat Euroopan komission hyväksymät vakiosopimuslausekkeet' : 'The transfer is based on the standard contractual clauses')
-      expect(body, key).toContain(fi ? 'Siirron perusteena ovat yritystä koskevat sitovat säännöt' : 'binding corporate rules')
+      expect(body, key).toContain(fi ? 'Siirto perustuu vakiosopimuslausekkeisiin, jotka Euroopan komissio on hyväksynyt täytäntöönpanopäätöksellä (EU) 2021/914; moduuli 2.' : 'The transfer is based on the standard contractual clauses adopted by the European Commission in Implementing Decision (EU) 2021/914; module 2.')
+      expect(body, key).toContain(fi ? 'Siirto perustuu yritystä koskeviin sitoviin sääntöihin' : 'binding corporate rules')
+      // No nested or doubled parentheses around the act's number.
+      expect(body, key).not.toMatch(/\([^()]*\([^()]*\)[^()]*\)|\)\)/)
       expect(body, key).toContain(fi ? `Jäljennöksen niistä voi pyytää osoitteesta ${email}` : `A copy can be requested from ${email}`)
       expect(body, key).not.toMatch(/Siirtoperuste(ena)? (on|ovat) (Euroopan komission hyväksymät vakiosopimuslausekkeet|yritystä koskevat)/)
     }

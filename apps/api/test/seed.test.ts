@@ -32,10 +32,20 @@ beforeAll(async () => {
 })
 
 describe('demo data', () => {
-  it('has the nine processors and recipients of the reference policy', () => {
+  it('has the ten processors and recipients of the reference policy (the nine it names and the web host of section 3.2)', () => {
     expect(Object.keys(byName).sort()).toEqual(
-      ['CapsuleCRM Inc', 'Fennoa Oy', 'Google Workspace', 'Perintätoimisto', 'Plausible', 'PostHog', 'Slack', 'Stripe', 'Zestia Ltd'].sort(),
+      ['CapsuleCRM Inc', 'Fennoa Oy', 'Google Workspace', 'Perintätoimisto', 'Plausible', 'PostHog', 'Slack', 'Stripe', 'Verkkosivuston palveluntarjoaja', 'Zestia Ltd'].sort(),
     )
+  })
+
+  it("has the web host that keeps the visitors' IP logs (3.2) as a processor with no location, no DPA and no name the policy does not give", () => {
+    const host = byName['Verkkosivuston palveluntarjoaja']
+    expect(host).toMatchObject({ role: 'processor', legalName: null, hqCountry: null, isPublic: false, status: 'active' })
+    expect(host.transfers).toEqual([])
+    expect(host.dpas).toEqual([])
+    // The IP address is "in logs, not combinable with other data": the host keeps it, not the cookieless analytics.
+    expect(host.purpose.en).toMatch(/IP addresses/)
+    expect(byName['Plausible'].purpose.en).not.toMatch(/IP/)
   })
 
   it('has the organisation Mikroni Digital with its business ID and privacy contact', async () => {
@@ -80,8 +90,9 @@ describe('demo data', () => {
     expect(byName['Stripe'].disclosureCondition.fi).toMatch(/maksutoimeksiannon/)
   })
 
-  it('keeps Plausible out of the public list, and every other one in it', () => {
+  it('keeps Plausible and the web host (not in section 6 of the policy) out of the public list, and every other one in it', () => {
     expect(byName['Plausible'].isPublic).toBe(false)
+    expect(byName['Verkkosivuston palveluntarjoaja'].isPublic).toBe(false)
     const publicOnes = Object.values(byName).filter((p) => p.isPublic).map((p) => p.displayName)
     expect(publicOnes).toHaveLength(8)
     expect(publicOnes).not.toContain('Plausible')
@@ -100,16 +111,16 @@ describe('demo data', () => {
   it('was written through the services, with an intact audit trail', () => {
     const report = verifyAuditChain(ctx.db)
     expect(report.intact).toBe(true)
-    expect(count(ctx.db, "SELECT count(*) FROM audit_events WHERE entity_type = 'processor' AND action = 'create'")).toBe(9)
+    expect(count(ctx.db, "SELECT count(*) FROM audit_events WHERE entity_type = 'processor' AND action = 'create'")).toBe(10)
     expect(count(ctx.db, "SELECT count(*) FROM audit_events WHERE entity_type = 'organisation' AND action = 'create'")).toBe(1)
   })
 })
 
 describe('seeding', () => {
-  it('loads the organisation and nine processors into an empty database', () => {
+  it('loads the organisation and ten processors into an empty database', () => {
     const db = openDatabase(':memory:')
-    expect(seedDemoData(db)).toEqual({ organisation: true, processors: 9 })
-    expect(tableCounts(db)).toMatchObject({ organisation: 1, processors: 9, transfers: 1, dpas: 5 })
+    expect(seedDemoData(db)).toEqual({ organisation: true, processors: 10 })
+    expect(tableCounts(db)).toMatchObject({ organisation: 1, processors: 10, transfers: 1, dpas: 5 })
   })
 
   it('adds nothing when run a second time', () => {
@@ -133,12 +144,12 @@ describe('seeding', () => {
     const zestia = (await own.api.get('/api/processors?q=zestia')).body.items[0]
     await own.api.patch(`/api/processors/${zestia.id}`, { displayName: 'Renamed', version: zestia.version })
 
-    expect(resetDemoData(own.db)).toEqual({ organisation: false, processors: 9 })
+    expect(resetDemoData(own.db)).toEqual({ organisation: false, processors: 10 })
     const names = (await own.api.get('/api/processors?pageSize=100')).body.items.map((i: { displayName: string }) => i.displayName)
     expect(names).toContain('Zestia Ltd')
     expect(names).not.toContain('Extra Oy')
     expect(names).not.toContain('Renamed')
-    expect(names).toHaveLength(9)
+    expect(names).toHaveLength(10)
     expect(verifyAuditChain(own.db).intact).toBe(true)
   })
 })

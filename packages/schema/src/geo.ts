@@ -7,6 +7,8 @@
  * module keeps the functions the rules call, reading that data.
  */
 import { LEGAL_REFERENCE, type AdequacyDecision } from './reference/legal-reference'
+import { COUNTRY_NAME_OVERRIDES } from './glossary'
+import type { Language } from './common'
 
 export type { AdequacyDecision } from './reference/legal-reference'
 
@@ -85,8 +87,13 @@ export function adequacyCitation(d: AdequacyDecision, lang: 'fi' | 'en'): string
 
 const regionNames = new Map<string, Intl.DisplayNames>()
 
-/** The country's name in the given language, from the runtime's ICU data (Intl.DisplayNames). */
+/**
+ * The country's name in the given language, from the runtime's ICU data (Intl.DisplayNames), except
+ * where the glossary names it otherwise (the UK is "Yhdistynyt kuningaskunta", not ICU's "Iso-Britannia").
+ */
 export function countryName(code: string, lang: string): string {
+  const override = COUNTRY_NAME_OVERRIDES[lang as Language]?.[code]
+  if (override) return override
   try {
     let names = regionNames.get(lang)
     // Building the formatter costs far more than asking it: one per language.

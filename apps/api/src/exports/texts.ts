@@ -1,5 +1,5 @@
 /** Headings and labels of the exports, in both languages of the outputs. */
-import { countryName, type DpaStatus, type Language, type ProcessorRole, type ProcessorStatus, type Safeguard, type TiaStatus, type TransferKind } from '@seloste/schema'
+import { countryName, GLOSSARY, type DpaStatus, type Language, type ProcessorRole, type ProcessorStatus, type Safeguard, type TiaStatus, type TransferKind } from '@seloste/schema'
 
 type Localized = Record<Language, string>
 
@@ -21,7 +21,7 @@ export function country(code: string, lang: Language): string {
 
 export const ROLE: Record<ProcessorRole, Localized> = {
   processor: { fi: 'henkilötietojen käsittelijä', en: 'processor' },
-  sub_processor: { fi: 'alikäsittelijä', en: 'sub-processor' },
+  sub_processor: { fi: GLOSSARY.subProcessor.fi, en: GLOSSARY.subProcessor.en },
   independent_controller: { fi: 'itsenäinen rekisterinpitäjä', en: 'independent controller' },
   recipient: { fi: 'vastaanottaja', en: 'recipient' },
   international_organisation: { fi: 'kansainvälinen järjestö', en: 'international organisation' },
@@ -30,7 +30,7 @@ export const ROLE: Record<ProcessorRole, Localized> = {
 export const PROCESSOR_STATUS: Record<ProcessorStatus, Localized> = {
   planned: { fi: 'suunniteltu', en: 'planned' },
   active: { fi: 'käytössä', en: 'active' },
-  retired: { fi: 'poistettu käytöstä', en: 'retired' },
+  retired: GLOSSARY.retire.done,
 }
 
 export const KIND: Record<TransferKind, Localized> = {

@@ -1,4 +1,4 @@
-import { countryName, entriesWithoutLocation, statementHolds, type Language, type PublicEntry, type PublicLocation, type PublishedVersion, type TransferKind } from '@seloste/schema'
+import { countryName, entriesWithoutLocation, GLOSSARY, statementHolds, type Language, type PublicEntry, type PublicLocation, type PublishedVersion, type TransferKind } from '@seloste/schema'
 
 /** Dates as the language writes them: 27.6.2025 / 27 June 2025. */
 /** Made once: building an Intl formatter costs far more than using one (the findings format thousands of dates). */
@@ -36,7 +36,7 @@ export const T = {
     noProcessors: 'Emme käytä ulkopuolisia henkilötietojen käsittelijöitä.',
     use: (purpose: string) => `Käytämme palvelua ${purpose}.`,
     parent: (name: string) => `Emoyhtiö: ${name}.`,
-    subProcessor: 'alihankkija',
+    subProcessor: GLOSSARY.subProcessor.fi,
     upcoming: (date: string) => `Otetaan käyttöön ${date} alkaen.`,
     locations: (list: string) => `Tietojen sijainti: ${list}.`,
     agreements:
@@ -90,7 +90,7 @@ export const T = {
     noProcessors: 'We use no external processors of personal data.',
     use: (purpose: string) => `We use it for ${purpose}.`,
     parent: (name: string) => `Parent company: ${name}.`,
-    subProcessor: 'sub-processor',
+    subProcessor: GLOSSARY.subProcessor.en,
     upcoming: (date: string) => `In use from ${date}.`,
     locations: (list: string) => `Where the data is: ${list}.`,
     agreements: 'We have data processing agreements with all our processors that ensure compliance with data protection law.',
@@ -195,31 +195,31 @@ export function safeguardStatement(
         text: fi
           ? dated
             ? `${io}Siirtoperuste on Euroopan komission ${dated} tekemä päätös riittävästä tietosuojan tasosta.`
-            : `${io}Siirtoperuste on Euroopan komission päätös riittävästä tietosuojan tasosta${l.adequacyDecision ? ` (${l.adequacyDecision})` : ''}.`
+            : `${io}Siirtoperuste on Euroopan komission päätös${l.adequacyDecision ? ` ${l.adequacyDecision}` : ''} riittävästä tietosuojan tasosta.`
           : dated
             ? `${io}The transfer is based on the European Commission's adequacy decision of ${dated}.`
-            : `${io}The transfer is based on the European Commission's adequacy decision${l.adequacyDecision ? ` (${l.adequacyDecision})` : ''}.`,
+            : `${io}The transfer is based on the European Commission's adequacy decision${l.adequacyDecision ? ` ${l.adequacyDecision}` : ''}.`,
         link: null,
       }
     }
     case 'scc':
       return {
         text: fi
-          ? `Siirron perusteena ovat Euroopan komission hyväksymät vakiosopimuslausekkeet (täytäntöönpanopäätös (EU) 2021/914${l.sccModule ? `, moduuli ${l.sccModule}` : ''}).${copy}`
-          : `The transfer is based on the standard contractual clauses approved by the European Commission (Implementing Decision (EU) 2021/914${l.sccModule ? `, module ${l.sccModule}` : ''}).${copy}`,
+          ? `Siirto perustuu vakiosopimuslausekkeisiin, jotka Euroopan komissio on hyväksynyt täytäntöönpanopäätöksellä (EU) 2021/914${l.sccModule ? `; moduuli ${l.sccModule}` : ''}.${copy}`
+          : `The transfer is based on the standard contractual clauses adopted by the European Commission in Implementing Decision (EU) 2021/914${l.sccModule ? `; module ${l.sccModule}` : ''}.${copy}`,
         link: null,
       }
     case 'bcr':
       return {
         text: fi
-          ? `Siirron perusteena ovat yritystä koskevat sitovat säännöt (tietosuoja-asetuksen 47 artikla).${copy}`
+          ? `Siirto perustuu yritystä koskeviin sitoviin sääntöihin (tietosuoja-asetuksen 47 artikla).${copy}`
           : `The transfer is based on binding corporate rules (GDPR Article 47).${copy}`,
         link: null,
       }
     case 'other_art46':
       return {
         text: fi
-          ? `Siirtoperuste on tietosuoja-asetuksen 46 artiklan mukainen suojatoimi${l.otherSafeguard ? `: ${l.otherSafeguard}` : ''}.${copy}`
+          ? `Siirto perustuu tietosuoja-asetuksen 46 artiklan mukaiseen suojatoimeen${l.otherSafeguard ? `: ${l.otherSafeguard}` : ''}.${copy}`
           : `The transfer is based on an appropriate safeguard under GDPR Article 46${l.otherSafeguard ? `: ${l.otherSafeguard}` : ''}.${copy}`,
         link: null,
       }

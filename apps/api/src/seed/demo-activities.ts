@@ -52,7 +52,7 @@ export const DEMO_DATA_CATEGORIES = {
   // Section 3.3 names no categories; delivering a newsletter by e-mail needs the address, and nothing more is said.
   email: { name: { fi: 'Sähköpostiosoite', en: 'Email address' } },
   // Section 4, split as kirjanpitolaki (1336/1997) 2:10 keeps them for different periods.
-  accounting: { name: { fi: 'Kirjanpitoaineistoon sisältyvät henkilötiedot', en: 'Personal data contained in the accounting records' } },
+  accounting: { name: { fi: 'Tositteisiin ja muuhun kirjanpitoaineistoon sisältyvät henkilötiedot', en: 'Personal data in the vouchers and other accounting material' } },
   ledgers: {
     name: {
       fi: 'Tilinpäätökseen, tasekirjaan sekä päivä- ja pääkirjanpitoon sisältyvät henkilötiedot',
@@ -109,10 +109,10 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
   {
     key: 'customers',
     activity: {
-      name: { fi: 'Asiakkaat, liikekumppanit ja asiakasprospektit', en: 'Customers, business partners and prospective customers' },
+      name: { fi: 'Asiakkaat ja liikekumppanit', en: 'Customers and business partners' },
       description: {
-        fi: 'Keräämme tietoja asiakkaistamme, jotta voimme toimittaa palveluitamme ja olla heihin yhteydessä; liikekumppaneistamme, jotta voimme hoitaa liikesuhteita ja olla heihin yhteydessä; sekä asiakasprospekteista, jotta voimme toteuttaa myyntiä ja markkinointia osana liiketoimintaamme.',
-        en: 'We collect data on our customers, so that we can deliver our services and stay in contact with them; on our business partners, so that we can manage our business relationships and stay in contact with them; and on prospective customers, so that we can carry out sales and marketing as part of our business.',
+        fi: 'Keräämme tietoja asiakkaistamme, jotta voimme toimittaa palveluitamme ja olla heihin yhteydessä, sekä liikekumppaneistamme, jotta voimme hoitaa liikesuhteita ja olla heihin yhteydessä.',
+        en: 'We collect data on our customers, so that we can deliver our services and stay in contact with them, and on our business partners, so that we can manage our business relationships and stay in contact with them.',
       },
       purposes: [
         {
@@ -134,20 +134,9 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
             en: 'Managing and developing customer relationships, marketing and preventing misuse',
           },
         },
-        {
-          description: { fi: 'Myynnin ja markkinoinnin toteuttaminen', en: 'Carrying out sales and marketing' },
-          legalBasis: 'f',
-          legitimateInterest: {
-            fi: 'Myynnin ja markkinoinnin toteuttaminen osana liiketoimintaamme',
-            en: 'Carrying out sales and marketing as part of our business',
-          },
-          // Section 11: "we may track the opening of e-mails and clicks on their links, e.g. in our newsletters
-          // and sales e-mails": tracking that is not strictly necessary, on the basis given for sales (f).
-          deviceTracking: 'not_strictly_necessary',
-          emailMarketing: true,
-        },
       ],
-      // Section 4: "for the duration of the customer relationship and 5 years after it ends".
+      // Section 4: "for the duration of the customer relationship and 5 years after it ends" (customer data;
+      // the policy gives business partners no period of their own).
       retention: {
         kind: 'duration_after_event',
         amount: 5,
@@ -166,12 +155,59 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       // Section 10.6: portability where the processing is based on a contract.
       rights: [...POLICY_RIGHTS, 'portability'],
     },
-    dataSubjects: ['customers', 'partners', 'prospects'],
+    dataSubjects: ['customers', 'partners'],
     dataCategories: ['contact', 'social', 'company', 'communications', 'orders', 'billing'],
     // Sections 6 and 7: email and the register (Google), the CRM (Zestia, servers at CapsuleCRM in the US),
     // messaging with customers and partners (Slack), invoicing (Fennoa), overdue invoices (the collection
     // agency) and payments (Stripe).
     processors: ['Google Workspace', 'Zestia Ltd', 'CapsuleCRM Inc', 'Slack', 'Fennoa Oy', 'Perintätoimisto', 'Stripe'],
+  },
+  {
+    // Section 3.1 groups prospects with customers and partners, but their purpose is their own (the third,
+    // sales and marketing) and section 4 gives them no retention period: the customers' period counts from
+    // the end of a customer relationship, which a prospect does not have. Kept apart so that the retention
+    // stays unrecorded (a finding says so) instead of borrowing the customers'.
+    key: 'prospects',
+    activity: {
+      name: { fi: 'Asiakasprospektit', en: 'Prospective customers' },
+      description: {
+        fi: 'Keräämme tietoja asiakasprospekteista, jotta voimme toteuttaa myyntiä ja markkinointia osana liiketoimintaamme.',
+        en: 'We collect data on prospective customers, so that we can carry out sales and marketing as part of our business.',
+      },
+      purposes: [
+        {
+          description: { fi: 'Myynnin ja markkinoinnin toteuttaminen', en: 'Carrying out sales and marketing' },
+          legalBasis: 'f',
+          legitimateInterest: {
+            fi: 'Myynnin ja markkinoinnin toteuttaminen osana liiketoimintaamme',
+            en: 'Carrying out sales and marketing as part of our business',
+          },
+          // Section 11: "we may track the opening of e-mails and clicks on their links, e.g. in our newsletters
+          // and sales e-mails": tracking that is not strictly necessary, on the basis given for sales (f).
+          deviceTracking: 'not_strictly_necessary',
+          emailMarketing: true,
+        },
+      ],
+      // Section 4 says nothing of prospects: not recorded.
+      retention: null,
+      // Section 5.
+      sources: ['data_subject', 'employer', 'public_registers', 'public_web', 'purchased', 'third_party'],
+      sourcesOther: {
+        fi: 'Patentti- ja rekisterihallituksen Virre-järjestelmä, YTJ, verkkosivut, sosiaalisen median palvelut (esim. LinkedIn) ja kolmannen osapuolen palvelut; tietoja voidaan myös ostaa.',
+        en: 'The Finnish Patent and Registration Office’s Virre service, YTJ, websites, social media services (e.g. LinkedIn) and third-party services; data may also be purchased.',
+      },
+      otherRecipients: [AUTHORITIES],
+      securityMeasures: SECURITY,
+      ...NO_AUTOMATED_DECISIONS,
+      // No portability: the processing rests on legitimate interests, not on a contract or consent (10.6).
+      rights: POLICY_RIGHTS,
+    },
+    dataSubjects: ['prospects'],
+    // Section 3.1's categories, less orders and billing, which a prospect has none of; and the tracking of
+    // opens and clicks in sales e-mails (section 11).
+    dataCategories: ['contact', 'social', 'company', 'communications', 'emailTracking'],
+    // Sections 6 and 7: the register and email (Google), the CRM (Zestia, servers at CapsuleCRM in the US).
+    processors: ['Google Workspace', 'Zestia Ltd', 'CapsuleCRM Inc'],
   },
   {
     key: 'visitors',
@@ -204,7 +240,8 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     },
     dataSubjects: ['visitors'],
     dataCategories: ['ip', 'country', 'pages', 'referrer', 'device', 'duration'],
-    processors: ['Plausible'],
+    // The analytics (Plausible) and the web host that keeps the IP logs (section 3.2).
+    processors: ['Plausible', 'Verkkosivuston palveluntarjoaja'],
   },
   {
     key: 'newsletter',

@@ -29,13 +29,18 @@ export const DEMO_ORGANISATION = {
 /**
  * Section 6: "appropriate agreements (such as DPAs) have been made with all our partners". The policy
  * gives no signing dates; it only says the agreements existed on the day it was written, so that day
- * is recorded as the latest possible signing date and the reference says the real one is to be checked.
+ * is recorded as the latest possible signing date, and the processor's internal note (never exported
+ * or published) says the real one is to be checked. The policy gives no reference of any agreement:
+ * none is recorded (the reference is printed in every export, in either language).
  */
 const SIGNED_PER_POLICY: DpaInput = {
   status: 'signed',
   signedOn: DEMO_PUBLISHED_ON,
-  reference: 'Tietosuojaselosteen 27.6.2025 mukaan tehty; todellinen allekirjoituspäivä tarkistettava',
+  reference: null,
 }
+
+/** The internal note of each processor whose DPA is recorded from the policy alone. */
+const DPA_DATE_NOTE = 'DPA signing date recorded as 27.6.2025, the date of the privacy policy that says the agreement exists: the latest possible date. Check the real date and reference.'
 
 export interface DemoProcessor {
   key: string
@@ -56,6 +61,7 @@ export const DEMO_PROCESSORS: DemoProcessor[] = [
       purpose: { fi: 'rekisterin ylläpitoon ja sähköpostiviestintään', en: 'maintaining the register and email communication' },
       isPublic: true,
       status: 'active',
+      internalNotes: DPA_DATE_NOTE,
     },
     dpa: SIGNED_PER_POLICY,
   },
@@ -69,6 +75,7 @@ export const DEMO_PROCESSORS: DemoProcessor[] = [
       purpose: { fi: 'asiakastietojen hallintaan', en: 'managing customer data' },
       isPublic: true,
       status: 'active',
+      internalNotes: DPA_DATE_NOTE,
     },
     dpa: SIGNED_PER_POLICY,
   },
@@ -108,6 +115,7 @@ export const DEMO_PROCESSORS: DemoProcessor[] = [
       purpose: { fi: 'laskutukseen ja kirjanpitoaineiston hoitamiseen', en: 'invoicing and keeping the accounting records' },
       isPublic: true,
       status: 'active',
+      internalNotes: DPA_DATE_NOTE,
     },
     dpa: SIGNED_PER_POLICY,
   },
@@ -141,6 +149,7 @@ export const DEMO_PROCESSORS: DemoProcessor[] = [
       },
       isPublic: true,
       status: 'active',
+      internalNotes: DPA_DATE_NOTE,
     },
     dpa: SIGNED_PER_POLICY,
   },
@@ -157,6 +166,7 @@ export const DEMO_PROCESSORS: DemoProcessor[] = [
       },
       isPublic: true,
       status: 'active',
+      internalNotes: DPA_DATE_NOTE,
     },
     dpa: SIGNED_PER_POLICY,
   },
@@ -184,11 +194,32 @@ export const DEMO_PROCESSORS: DemoProcessor[] = [
         fi: 'verkkosivujen käytön ja tehokkuuden seurantaan ja analysointiin',
         en: 'following and analysing the use and effectiveness of the website',
       },
-      dataCategories: ['IP-osoite', 'Maa', 'Vieraillut sivut', 'Liikenteen lähde', 'Selain ja käyttöjärjestelmä', 'Vierailun kesto'],
-      dataSubjectCategories: ['Verkkosivuston kävijät'],
+      // What is collected on visitors (section 3.2) is recorded, in both languages, on the website visitors'
+      // activity, which links Plausible and the web host; the processor's own labels (one language only,
+      // printed as they are in the English exports too) are left empty.
       // Named in section 3.2 but not in the policy's processor list (section 6).
       isPublic: false,
       status: 'active',
+    },
+  },
+  {
+    key: 'webhost',
+    processor: {
+      // Section 3.2: visitors' IP addresses are kept in logs. Someone hosts the website and keeps those logs
+      // on the company's behalf, but the policy names no host and says nothing of where it keeps them: the
+      // location stays unrecorded (a finding says so) and there is no DPA on record.
+      displayName: 'Verkkosivuston palveluntarjoaja',
+      legalName: null,
+      role: 'processor',
+      service: { fi: 'Verkkosivuston ylläpitopalvelu', en: 'Website hosting' },
+      purpose: {
+        fi: 'verkkosivuston lokitietojen (kävijöiden IP-osoitteet) säilyttämiseen',
+        en: "keeping the website's logs (visitors' IP addresses)",
+      },
+      // Not in the policy's processor list (section 6), like Plausible.
+      isPublic: false,
+      status: 'active',
+      internalNotes: 'The policy names no web host: record the one in use, where it keeps the logs, and its DPA.',
     },
   },
 ]

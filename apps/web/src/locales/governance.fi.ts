@@ -192,7 +192,7 @@ export const governanceFi: typeof governanceEn = {
       fileName: 'Tiedostonimi',
       size: 'Koko (tavua)',
       sha256: 'SHA-256',
-      uploadedAt: 'Ladattu',
+      uploadedAt: 'Lähetetty',
       checklist: '28 art. 3 kohta',
       reason: 'Syy',
       email: 'Sähköposti',
