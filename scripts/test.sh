@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine: installs what is missing (pnpm, dependencies from the frozen
-# lockfile, Debian's Chromium when running as root), then typecheck, unit and integration tests,
+# lockfile, Debian's Chromium when running as root), then typecheck, lint, unit and integration tests,
 # the production build (with its bundle-size budget), the short drills and the browser journeys.
 #
 # Every step runs even when an earlier one failed, and the closing line
@@ -98,6 +98,10 @@ fi
 # The whole workspace in two programs, side by side: the Node side (schema, API and tests, drills,
 # bench) and the browser side (dashboard, e2e journeys); see scripts/typecheck.sh.
 step "typecheck (schema, api, web, e2e, drills, bench)" bash scripts/typecheck.sh
+
+# ESLint over the whole workspace (eslint.config.js: typescript-eslint, react-hooks, jsx-a11y and
+# the layer import zones), 0 findings allowed, warnings included.
+step "lint (ESLint, 0 findings)" pnpm_cmd lint
 
 # The API description, written from the app (no server) and linted by Redocly: 0 errors, 0 warnings.
 # No telemetry, no update check: the lint reads only the file and redocly.yaml.

@@ -13,7 +13,7 @@ import { seedDemoData } from './seed/seed'
 import { recordDailyCounts, todayIso } from './services/findings'
 import { defaultReadWorkers, inThreadReads, workerReads } from './reads/read-pool'
 import { isDigestTime, sendDailyDigest } from './services/digest'
-import { purgeExpiredSessions } from './services/sessions'
+import { scheduleSessionPurge } from './services/sessions'
 import { checkAuditTrailAtStart, writeAuditHeadFile } from './lib/audit-head'
 import { currentAuditHead, formatAuditHead } from './services/audit'
 import { currentCatalogue } from './services/catalogue-store'
@@ -112,21 +112,13 @@ async function main() {
     )
   }
   // Sessions that can no longer be used are removed at start and every hour, so they do not pile up.
-  const purgeSessions = () => {
-    try {
-      purgeExpiredSessions(db, config.session)
-    } catch (err) {
-      logger.error('could not remove expired sessions', { error: (err as Error).message })
-    }
-  }
-  purgeSessions()
+  scheduleSessionPurge(db, config.session, (err) => logger.error('could not remove expired sessions', { error: (err as Error).message }))
   // The first run waits a moment, so that a large registry's checks do not delay the start.
   setTimeout(() => {
     recordCounts()
     digest()
   }, 5_000).unref()
   const hourly = setInterval(() => {
-    purgeSessions()
     recordCounts()
     digest()
   }, 3600_000)

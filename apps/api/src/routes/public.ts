@@ -1,190 +1,48 @@
+/**
+ * The published processor list's routes, for everyone, without an account: request parsing and
+ * answers only. What the pages say is in services/public-pages.ts; renderings are kept, compressed
+ * and validated (ETag, Last-Modified) by lib/rendering-cache.ts.
+ */
 import { Hono, type Context } from 'hono'
-import type { Language, PublishedVersion } from '@seloste/schema'
-import { createHash } from 'node:crypto'
-import { promisify } from 'node:util'
-import { brotliCompress, constants as zlibConstants, gzip as gzipCompress } from 'node:zlib'
-import { accepts } from 'hono/accepts'
 import { AppError } from '../lib/app-error'
-import type { AppEnv } from '../lib/create-app'
-import { renderChangesHtml, renderHtml, renderMessagePage, renderNotPublished } from '../public-list/render-html'
+import { clientAddress, type AppEnv } from '../lib/create-app'
+import { cachedResponse, rendered } from '../lib/rendering-cache'
+import { renderMessagePage, renderNotPublished } from '../public-list/render-html'
 import { T } from '../public-list/texts'
-import { clientAddress } from '../lib/create-app'
-import { logger } from '../lib/logger'
-import { confirmSubscription, isSubscriptionToken, subscribe, unsubscribe } from '../services/subscriptions'
-import { z } from 'zod'
-import { renderAtom, renderCsv, renderJson } from '../public-list/render-data'
-import { renderMarkdown } from '../public-list/render-markdown'
-import { findOrganisation } from '../services/organisation'
-import { getVersion, latestVersionStamp, listVersions } from '../services/public-list'
+import {
+  PUBLIC_CONTENT_TYPES,
+  publicLanguage,
+  renderChangesPage,
+  renderFeed,
+  renderVersion,
+  requestSubscription,
+  SubscribeThrottle,
+  today,
+  versionToServe,
+  type PublicFormat,
+} from '../services/public-pages'
+import { latestVersionStamp } from '../services/public-list'
+import { confirmSubscription, isSubscriptionToken, unsubscribe } from '../services/subscriptions'
 
-type Format = 'html' | 'json' | 'md' | 'csv'
-
-const CONTENT_TYPES: Record<Format | 'atom', string> = {
-  html: 'text/html; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-  md: 'text/markdown; charset=utf-8',
-  csv: 'text/csv; charset=utf-8',
-  atom: 'application/atom+xml; charset=utf-8',
-}
-
-function language(c: Context<AppEnv>): Language {
-  const lang = c.req.query('lang')
-  if (lang === undefined || lang === '') return findOrganisation(c.var.db)?.defaultLanguage ?? 'fi'
-  if (lang === 'fi' || lang === 'en') return lang
-  throw new AppError('validation_failed', 'Unknown language', { fields: [{ path: 'lang', message: 'Must be "fi" or "en"' }] })
-}
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10)
-}
-
-function render(version: PublishedVersion, format: Format, lang: Language, archived: boolean, subscribe: boolean): string {
-  switch (format) {
-    case 'html':
-      return renderHtml(version, lang, today(), { archived, subscribe })
-    case 'json':
-      return renderJson(version, lang, today())
-    case 'md':
-      return renderMarkdown(version, lang, today())
-    case 'csv':
-      return renderCsv(version, lang, today())
-  }
-}
-
-type Encoding = 'br' | 'gzip'
-
-interface Rendered {
-  /** The rendering, encoded once: a string would be encoded to UTF-8 again on every request. */
-  body: Buffer
-  etag: string
-  lastModified: Date | null
-  /** The body compressed, made on the first request that accepts each encoding. */
-  compressed: Partial<Record<Encoding, Promise<Buffer>>>
-}
-
-/**
- * Published versions never change, so a rendering of (version, format, language, day, options) is
- * made once and then served from memory: a large list is not parsed and rendered on every request.
- * Per database (tests run several apps in one process); the oldest renderings go first once the
- * bodies held pass MAX_RENDERED_BYTES (a 10,000-processor list is ~14 MB of JSON) or MAX_RENDERINGS.
- */
-const renderings = new WeakMap<object, Map<string, Rendered>>()
-const MAX_RENDERINGS = 64
-const MAX_RENDERED_BYTES = 128 * 1024 * 1024
-
-function rendered(c: Context<AppEnv>, key: string, produce: () => { body: string; lastModified: Date | null }): Rendered {
-  let cache = renderings.get(c.var.db)
-  if (!cache) renderings.set(c.var.db, (cache = new Map()))
-  const hit = cache.get(key)
-  if (hit) return hit
-  const { body, lastModified } = produce()
-  const bytes = Buffer.from(body, 'utf8')
-  const entry: Rendered = { body: bytes, lastModified, etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`, compressed: {} }
-  cache.set(key, entry)
-  let held = [...cache.values()].reduce((sum, e) => sum + e.body.length, 0)
-  for (const [oldest, e] of cache) {
-    if (oldest === key || (cache.size <= MAX_RENDERINGS && held <= MAX_RENDERED_BYTES)) break
-    cache.delete(oldest)
-    held -= e.body.length
-  }
-  return entry
-}
-
-const brotli = promisify(brotliCompress)
-const gzip = promisify(gzipCompress)
-
-/** Compression runs on libuv's thread pool, so a large first rendering does not hold up other requests. */
-function compress(body: Buffer, encoding: Encoding): Promise<Buffer> {
-  return encoding === 'br'
-    ? brotli(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-    : gzip(body, { level: 9 })
-}
-
-/** Brotli (smaller) or gzip when the client accepts it (a missing q counts as 1; ties go to brotli). */
-function encodingFor(c: Context<AppEnv>): Encoding | null {
-  const chosen = accepts(c, {
-    header: 'Accept-Encoding',
-    supports: ['br', 'gzip'],
-    default: 'identity',
-    match: (list) => {
-      const q = (name: string) => list.find((a) => a.type.toLowerCase() === name)?.q ?? list.find((a) => a.type === '*')?.q ?? 0
-      const [br, gz] = [q('br'), q('gzip')]
-      return br > 0 && br >= gz ? 'br' : gz > 0 ? 'gzip' : 'identity'
-    },
-  })
-  return chosen === 'br' || chosen === 'gzip' ? chosen : null
-}
-
-/**
- * Answers with caching a CDN understands: a strong ETag of the exact bytes and the version's
- * Last-Modified; 304 when the client already has them.
- */
-async function cached(c: Context<AppEnv>, entry: Rendered, type: string, attachment?: string): Promise<Response> {
-  const { body, lastModified } = entry
-  // A large list is mostly repetition: clients that accept compression get it (a CDN keeps each, by Vary).
-  const encoding = body.length > 1024 ? encodingFor(c) : null
-  // A strong validator names one representation, so each encoding has its own.
-  const etag = encoding ? entry.etag.replace(/"$/, `-${encoding}"`) : entry.etag
-  const headers: Record<string, string> = {
-    'Content-Type': type,
-    ETag: etag,
-    'Cache-Control': 'public, max-age=300',
-    'Access-Control-Allow-Origin': '*',
-    Vary: 'Accept-Encoding',
-  }
-  if (lastModified) headers['Last-Modified'] = lastModified.toUTCString()
-  if (attachment) headers['Content-Disposition'] = `inline; filename="${attachment}"`
-  const ifNoneMatch = c.req.header('if-none-match')
-  const ifModifiedSince = c.req.header('if-modified-since')
-  const notModified = ifNoneMatch
-    ? ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*')
-    : !!(ifModifiedSince && lastModified && Math.floor(lastModified.getTime() / 1000) <= Math.floor(Date.parse(ifModifiedSince) / 1000))
-  if (notModified) return new Response(null, { status: 304, headers })
-  if (encoding) headers['Content-Encoding'] = encoding
-  // A failed compression is not kept: the next request tries again.
-  const bytes = encoding
-    ? await (entry.compressed[encoding] ??= compress(body, encoding).catch((err: unknown) => {
-        delete entry.compressed[encoding]
-        throw err
-      }))
-    : body
-  headers['Content-Length'] = String(bytes.length)
-  // A Buffer from Buffer.from() sits on a plain (not shared) ArrayBuffer, which is what a Response body takes.
-  return new Response(c.req.method === 'HEAD' ? null : new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length), { status: 200, headers })
-}
+const language = (c: Context<AppEnv>) => publicLanguage(c.var.db, c.req.query('lang'))
 
 /** Serves one version (the latest when `number` is null) in a format and the requested language. */
-function serveVersion(c: Context<AppEnv>, number: number | null, format: Format, archived: boolean): Response | Promise<Response> {
+function serveVersion(c: Context<AppEnv>, number: number | null, format: PublicFormat, archived: boolean): Response | Promise<Response> {
   const lang = language(c)
-  const wanted = number ?? latestVersionStamp(c.var.db)?.version ?? null
+  const wanted = versionToServe(c.var.db, number)
   if (wanted === null) {
     if (format === 'html') return c.html(renderNotPublished(lang), 404)
     throw new AppError('not_found', 'The processor list has not been published yet')
   }
   const subscribe = !archived && c.var.config.mailer !== null
   // "today" is part of the key: an announced processor turns from upcoming to active at midnight.
-  const entry = rendered(c, `v|${wanted}|${format}|${lang}|${archived}|${subscribe}|${today()}`, () => {
-    const version = getVersion(c.var.db, wanted)
-    return { body: render(version, format, lang, archived, subscribe), lastModified: new Date(version.publishedAt) }
-  })
+  const entry = rendered(c.var.db, `v|${wanted}|${format}|${lang}|${archived}|${subscribe}|${today()}`, () => renderVersion(c.var.db, wanted, format, lang, { archived, subscribe }))
   const file = format === 'html' ? undefined : `processors-v${wanted}-${lang}.${format}`
-  return cached(c, entry, CONTENT_TYPES[format], file)
+  return cachedResponse(c, entry, PUBLIC_CONTENT_TYPES[format], file)
 }
 
-const EmailField = z.email().max(320)
-
-/** At most this many subscription requests per client address an hour (each sends a mail). */
-const SUBSCRIBE_LIMIT = 10
-const subscribeAttempts = new Map<string, number[]>()
-
-function allowSubscribe(address: string | null): boolean {
-  const key = address ?? 'unknown'
-  const now = Date.now()
-  const recent = (subscribeAttempts.get(key) ?? []).filter((t) => now - t < 3600_000)
-  if (recent.length >= SUBSCRIBE_LIMIT) return false
-  subscribeAttempts.set(key, [...recent, now])
-  return true
-}
+/** At most 10 subscription requests per client address an hour (each sends a mail). */
+const subscribeThrottle = new SubscribeThrottle(10, 3600_000)
 
 async function formField(c: Context<AppEnv>, name: string): Promise<string> {
   const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>)
@@ -202,38 +60,33 @@ export const publicRouter = new Hono<AppEnv>()
     const lang = language(c)
     const latest = latestVersionStamp(c.var.db)
     if (!latest) return c.html(renderNotPublished(lang), 404)
-    const entry = rendered(c, `changes|${latest.version}|${lang}`, () => ({ body: renderChangesHtml(listVersions(c.var.db), lang), lastModified: new Date(latest.publishedAt) }))
-    return cached(c, entry, CONTENT_TYPES.html)
+    const entry = rendered(c.var.db, `changes|${latest.version}|${lang}`, () => ({ body: renderChangesPage(c.var.db, lang), lastModified: new Date(latest.publishedAt) }))
+    return cachedResponse(c, entry, PUBLIC_CONTENT_TYPES.html)
   })
   .get('/processors/feed.atom', (c) => {
     const lang = language(c)
     const latest = latestVersionStamp(c.var.db)
     // Links in the feed come from the configured address only: a Host header is the client's to write.
     const origin = c.var.config.publicBaseUrl
-    const entry = rendered(c, `feed|${latest?.version ?? 0}|${lang}|${origin}`, () => ({
-      body: renderAtom(listVersions(c.var.db), lang, origin),
+    const entry = rendered(c.var.db, `feed|${latest?.version ?? 0}|${lang}|${origin}`, () => ({
+      body: renderFeed(c.var.db, lang, origin),
       lastModified: latest ? new Date(latest.publishedAt) : null,
     }))
-    return cached(c, entry, CONTENT_TYPES.atom)
+    return cachedResponse(c, entry, PUBLIC_CONTENT_TYPES.atom)
   })
   .post('/processors/subscribe', async (c) => {
     const mailer = c.var.config.mailer
     if (!mailer) return c.notFound()
     // The throttle comes before the body is parsed: a refused client costs no work (so its
     // language is not known yet, and the answer is in both).
-    if (!allowSubscribe(clientAddress(c))) {
+    if (!subscribeThrottle.allow(clientAddress(c))) {
       const lang = c.req.query('lang') === 'en' ? 'en' : 'fi'
       return c.html(renderMessagePage(lang, T[lang].subscribeButton, 'Liian monta pyyntöä; yritä myöhemmin uudelleen. / Too many requests; try again later.', 'error'), 429)
     }
     const lang = (await formField(c, 'lang')) === 'en' ? 'en' : 'fi'
     const t = T[lang]
-    const email = EmailField.safeParse((await formField(c, 'email')).trim())
-    if (!email.success) return c.html(renderMessagePage(lang, t.subscribeButton, t.badEmail, 'error'), 400)
-    const organisation = findOrganisation(c.var.db)?.name ?? 'Seloste'
-    const baseUrl = c.var.config.publicBaseUrl
-    await subscribe(c.var.db, mailer, { email: email.data, language: lang, organisation, baseUrl }).catch((err: unknown) => {
-      logger.warn('a subscription mail could not be sent', { error: (err as Error).message })
-    })
+    const outcome = await requestSubscription(c.var.db, mailer, { email: await formField(c, 'email'), language: lang, baseUrl: c.var.config.publicBaseUrl })
+    if (outcome === 'bad_email') return c.html(renderMessagePage(lang, t.subscribeButton, t.badEmail, 'error'), 400)
     return c.html(renderMessagePage(lang, t.checkMail, t.checkMailText))
   })
   .get('/processors/subscribe/confirm', (c) => {
@@ -265,6 +118,6 @@ export const publicRouter = new Hono<AppEnv>()
       : c.html(renderMessagePage(lang, t.badLink, t.badLinkText, 'error'), 404)
   })
   .get('/processors/versions/:file{[0-9]{1,9}(\\.(json|md|csv))?}', (c) => {
-    const [number, ext] = c.req.param('file').split('.') as [string, Format | undefined]
+    const [number, ext] = c.req.param('file').split('.') as [string, PublicFormat | undefined]
     return serveVersion(c, Number(number), ext ?? 'html', true)
   })

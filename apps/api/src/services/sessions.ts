@@ -78,3 +78,22 @@ export function purgeExpiredSessions(db: DbOrTx, policy: SessionPolicy, now = ne
   const idleCutoff = new Date(now.getTime() - policy.idleMinutes * 60_000).toISOString()
   db.delete(sessions).where(or(lt(sessions.expiresAt, now.toISOString()), lt(sessions.lastSeenAt, idleCutoff))).run()
 }
+
+/**
+ * Removes unusable sessions now and then every `everyMs` (an hour by default), so that they do not
+ * pile up; a failed run is reported to `onError` and the next one tries again. The timer does not
+ * keep the process alive. Returns a function that stops it.
+ */
+export function scheduleSessionPurge(db: Db, policy: SessionPolicy, onError: (err: unknown) => void, everyMs = 3600_000): () => void {
+  const run = () => {
+    try {
+      purgeExpiredSessions(db, policy)
+    } catch (err) {
+      onError(err)
+    }
+  }
+  run()
+  const timer = setInterval(run, everyMs)
+  timer.unref()
+  return () => clearInterval(timer)
+}

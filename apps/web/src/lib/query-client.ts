@@ -14,8 +14,7 @@ declare module '@tanstack/react-query' {
  * forget the user and let `onUnauthenticated` (the router) send them to the sign-in page.
  */
 export function createQueryClient(onUnauthenticated: () => void): QueryClient {
-  let client: QueryClient
-  const handle = (error: unknown, meta: { skipAuthRedirect?: boolean } | undefined) => {
+  function handle(error: unknown, meta: { skipAuthRedirect?: boolean } | undefined) {
     if (meta?.skipAuthRedirect || !isApiError(error) || error.status !== 401) return
     // Only a session that ended under the user's feet redirects; after "Log out" the session is
     // already gone and the logout flow decides where to go.
@@ -23,7 +22,7 @@ export function createQueryClient(onUnauthenticated: () => void): QueryClient {
     client.setQueryData(queryKeys.me, null)
     if (hadSession) onUnauthenticated()
   }
-  client = new QueryClient({
+  const client = new QueryClient({
     queryCache: new QueryCache({ onError: (error, query) => handle(error, query.meta) }),
     mutationCache: new MutationCache({ onError: (error, _v, _c, mutation) => handle(error, mutation.meta) }),
     defaultOptions: {

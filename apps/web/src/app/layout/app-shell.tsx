@@ -26,7 +26,7 @@ export function AppShell() {
   const organisation = useOrganisation()
   const navigate = useNavigate()
   const pathname = useRouterState({ select: (s) => s.location.pathname })
-  const menu = useNavMenu(pathname)
+  const { open: menuOpen, setOpen: setMenuOpen, buttonRef: menuButtonRef, navRef } = useNavMenu(pathname)
 
   return (
     <div className="shell">
@@ -47,15 +47,15 @@ export function AppShell() {
               {organisation.data.name}
             </span>
           )}
-          <nav className={`main-nav ${menu.open ? 'is-open' : ''}`} aria-label={t('nav.label')} ref={menu.navRef}>
+          <nav className={`main-nav ${menuOpen ? 'is-open' : ''}`} aria-label={t('nav.label')} ref={navRef}>
             {/* Shown only where the links do not fit the header (see layout.css). */}
             <button
-              ref={menu.buttonRef}
+              ref={menuButtonRef}
               type="button"
               className="nav-toggle"
-              aria-expanded={menu.open}
+              aria-expanded={menuOpen}
               aria-controls="main-nav-links"
-              onClick={() => menu.setOpen((o) => !o)}
+              onClick={() => setMenuOpen((o) => !o)}
             >
               <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18">
                 <path d="M3 5.5h14M3 10h14M3 14.5h14" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
@@ -93,15 +93,20 @@ function useNavMenu(pathname: string) {
   const [open, setOpen] = useState(false)
   const buttonRef = useRef<HTMLButtonElement>(null)
   const navRef = useRef<HTMLElement>(null)
-  const lastPath = useRef(pathname)
-
+  // Closed on navigation while rendering (not in an effect: no extra render with it still open);
+  // the focus moves after the render, from a request the effect reads.
+  const [lastPath, setLastPath] = useState(pathname)
+  const [focusRequest, setFocusRequest] = useState<object | null>(null)
+  if (lastPath !== pathname) {
+    setLastPath(pathname)
+    if (open) {
+      setOpen(false)
+      setFocusRequest({})
+    }
+  }
   useEffect(() => {
-    if (lastPath.current === pathname) return
-    lastPath.current = pathname
-    if (!open) return
-    setOpen(false)
-    buttonRef.current?.focus()
-  }, [pathname, open])
+    if (focusRequest) buttonRef.current?.focus()
+  }, [focusRequest])
 
   useEffect(() => {
     if (!open) return

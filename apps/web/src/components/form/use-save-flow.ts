@@ -15,20 +15,20 @@ export type SaveResult<R> = { ok: true; value: R } | { ok: false }
  * in the summary, other failures in the summary, a version conflict kept aside (with the record
  * as it is now) for the conflict banner, and focus moved to whichever needs attention.
  */
-export function useSaveFlow<V extends FieldValues, Current>(form: UseFormReturn<V, unknown, any>, formPaths: readonly string[], labelOf: (path: string) => string) {
+export function useSaveFlow<V extends FieldValues, Current>(form: Pick<UseFormReturn<V>, 'trigger' | 'setError' | 'formState'>, formPaths: readonly string[], labelOf: (path: string) => string) {
   const { i18n } = useTranslation()
   const errorText = useErrorText()
   const [serverProblems, setServerProblems] = useState<ApiFieldError[]>([])
   const [generalError, setGeneralError] = useState<string | null>(null)
   const [conflict, setConflict] = useState<Current | null>(null)
-  const [focus, setFocus] = useState<'summary' | 'conflict' | null>(null)
+  // A request to move focus, a new object each time so that asking twice focuses twice.
+  const [focus, setFocus] = useState<{ target: 'summary' | 'conflict' } | null>(null)
   const summaryRef = useRef<HTMLDivElement>(null)
   const conflictRef = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
-    if (focus === 'summary') summaryRef.current?.focus()
-    if (focus === 'conflict') conflictRef.current?.focus()
-    if (focus) setFocus(null)
+    if (focus?.target === 'summary') summaryRef.current?.focus()
+    if (focus?.target === 'conflict') conflictRef.current?.focus()
   }, [focus])
 
   // After a failed submit, validate again in a newly chosen language so the messages follow it.
@@ -48,13 +48,13 @@ export function useSaveFlow<V extends FieldValues, Current>(form: UseFormReturn<
     } catch (error) {
       if (isApiError(error) && error.isVersionConflict && error.current) {
         setConflict(error.current as Current)
-        setFocus('conflict')
+        setFocus({ target: 'conflict' })
       } else if (isApiError(error) && error.code === 'validation_failed' && error.fields.length > 0) {
         setServerProblems(applyServerErrors(error, form.setError, formPaths))
-        setFocus('summary')
+        setFocus({ target: 'summary' })
       } else {
         setGeneralError(errorText(error))
-        setFocus('summary')
+        setFocus({ target: 'summary' })
       }
       return { ok: false }
     }
@@ -65,7 +65,7 @@ export function useSaveFlow<V extends FieldValues, Current>(form: UseFormReturn<
 
   return {
     run,
-    onInvalid: () => setFocus('summary'),
+    onInvalid: () => setFocus({ target: 'summary' }),
     items,
     conflict,
     clearConflict: () => {

@@ -1,6 +1,6 @@
 import { ActivityStatus, type ActivityListItem } from '@seloste/schema'
 import { Link } from '@tanstack/react-router'
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Badge } from '../../../components/ui/badge'
 import { Button } from '../../../components/ui/button'
@@ -31,10 +31,13 @@ export function ActivitiesList({ search, onSearchChange, onClearFilters }: Activ
   const { data, error, isPending, isError, isPlaceholderData, isFetching, refetch } = useActivities(toActivityQuery(search))
   const filtered = hasActivityFilters(search)
 
-  // The URL is the truth: when it changes from outside (back button, "clear filters"), follow it.
-  useEffect(() => {
+  // The URL is the truth: when it changes from outside (back button, "clear filters"), follow it
+  // (while rendering, as React advises for state that follows a prop: no effect, no extra render).
+  const [followedQ, setFollowedQ] = useState(search.q)
+  if (followedQ !== search.q) {
+    setFollowedQ(search.q)
     setText(search.q ?? '')
-  }, [search.q])
+  }
 
   const type = (value: string) => {
     setText(value)

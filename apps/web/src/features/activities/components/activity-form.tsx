@@ -123,8 +123,7 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
 
   const formPaths = activityFormPaths(values, special)
   const labelOf = (path: string) => activityFieldLabel(t, path)
-  const flow = useSaveFlow<ActivityFormValues, Activity>(form, formPaths, labelOf)
-  const conflict = flow.conflict
+  const { run: runSave, onInvalid, items: summaryItems, conflict, clearConflict, summaryRef, conflictRef } = useSaveFlow<ActivityFormValues, Activity>(form, formPaths, labelOf)
 
   const err = (path: string) => {
     const message = errorAt(errors, path)
@@ -135,12 +134,12 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
   const recipients = useFieldArray({ control, name: 'otherRecipients' })
 
   const save = async (parsed: Parsed) => {
-    const result = await flow.run(() =>
+    const result = await runSave(() =>
       activity ? update.mutateAsync({ id: activity.id, input: { ...parsed, version: parsed.version ?? activity.version } }) : create.mutateAsync(parsed),
     )
     if (result.ok) onSaved(result.value)
   }
-  const onSubmit = handleSubmit(save, flow.onInvalid)
+  const onSubmit = handleSubmit(save, onInvalid)
 
   // ---- Names for choices and for the conflict comparison ----------------------------------
   const vocabChoices = (items: VocabularyItem[] | undefined, known: VocabularyItem[]): Choice<number>[] => {
@@ -199,7 +198,7 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
     .filter((p): p is ProcessorChoice => !!p && p.outsideEea)
     .map((p) => `${p.displayName} (${p.countries.filter((c) => !isInEea(c)).map(format.country).join(', ')})`)
 
-  const items = flow.items.map((item) => ({ ...item, message: activityMessage(t, item.message) }))
+  const items = summaryItems.map((item) => ({ ...item, message: activityMessage(t, item.message) }))
   const bilingual = (path: 'name' | 'description' | 'sourcesOther' | 'securityMeasures' | 'automatedDecisionDescription', label: string, opts: { required?: boolean; rows?: number; hint?: string; whole?: boolean } = {}) => {
     // A text that must exist in one language carries its error on the object path, at the Finnish input.
     const fiName = opts.whole ? path : `${path}.fi`
@@ -222,14 +221,14 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
       <form className="form activity-form" noValidate onSubmit={(e) => void onSubmit(e)}>
         {conflict && (
           <ConflictBanner
-            ref={flow.conflictRef}
+            ref={conflictRef}
             title={t('activities.form.conflictTitle')}
             savedAt={format.dateTime(conflict.updatedAt)}
             differences={diffs}
             busy={isSubmitting}
             onReload={() => {
               reset(activityToFormValues(conflict))
-              flow.clearConflict()
+              clearConflict()
             }}
             onKeepMine={() => {
               // The user's values, now based on the version they have seen: an informed overwrite.
@@ -238,7 +237,7 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
             }}
           />
         )}
-        <ErrorSummary ref={flow.summaryRef} items={items} />
+        <ErrorSummary ref={summaryRef} items={items} />
 
         <FormSection legend={t('activities.form.basics')} description={t('activities.form.basicsHint')}>
           {bilingual('name', t('activities.fields.name'), { required: true, whole: true })}

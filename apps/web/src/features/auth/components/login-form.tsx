@@ -21,7 +21,12 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: (session: Session) => vo
   const alertRef = useRef<HTMLDivElement>(null)
   const [message, setMessage] = useState<string | null>(null)
   const form = useForm<LoginValues>({ resolver: zodResolver(LoginInput, { error: formErrorMap }), defaultValues: { email: '', password: '' } })
-  const { register, handleSubmit, formState } = form
+  const { register, handleSubmit, formState, setFocus } = form
+
+  // The sign-in page has one job: start in the email field (focused once, after the first render).
+  useEffect(() => {
+    setFocus('email')
+  }, [setFocus])
 
   useEffect(() => {
     if (message) alertRef.current?.focus()
@@ -50,7 +55,7 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: (session: Session) => vo
         </Alert>
       )}
       <Field name="email" label={t('auth.email')} error={formState.errors.email?.message} required>
-        {(c) => <input {...c} type="email" className="input" autoComplete="username" autoFocus {...register('email')} />}
+        {(c) => <input {...c} type="email" className="input" autoComplete="username" {...register('email')} />}
       </Field>
       <Field name="password" label={t('auth.password')} error={formState.errors.password?.message} required>
         {(c) => <input {...c} type="password" className="input" autoComplete="current-password" {...register('password')} />}

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { versionedResolver } from '../../../components/form/versioned-resolver'
 import { CHECKLIST_POINTS, ChecklistStatus, DpaInput, DpaStatus, type Dpa, type DpaInputParsed } from '@seloste/schema'
-import { useForm, type Resolver } from 'react-hook-form'
+import { useForm, useWatch, type Resolver } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { ConflictBanner, differences } from '../../../components/form/conflict-banner'
 import { ErrorSummary } from '../../../components/form/error-summary'
@@ -36,23 +36,22 @@ export function DpaForm({ processorId, dpa, initialValues, onSaved, onCancel }: 
   const update = useUpdateDpa()
   const resolver = versionedResolver(zodResolver(DpaInput, { error: formErrorMap }) as unknown as Resolver<DpaFormValues, unknown, Parsed>)
   const form = useForm<DpaFormValues, unknown, Parsed>({ defaultValues: initialValues, resolver, shouldFocusError: false, mode: 'onTouched' })
-  const { register, handleSubmit, formState, watch, getValues, setValue, reset } = form
+  const { register, control, handleSubmit, formState, getValues, setValue, reset } = form
   const { errors, isSubmitting } = formState
   const labelOf = (path: string) => dpaFieldLabel(t, path)
-  const flow = useSaveFlow<DpaFormValues, Dpa>(form, DPA_FORM_PATHS, labelOf)
-  const status = watch('status')
+  const { run: runSave, onInvalid, items: summaryItems, conflict, clearConflict, summaryRef, conflictRef } = useSaveFlow<DpaFormValues, Dpa>(form, DPA_FORM_PATHS, labelOf)
+  const status = useWatch({ control, name: 'status' })
   const hasContract = status === 'signed' || status === 'in_negotiation'
 
   const save = async (values: Parsed) => {
-    const result = await flow.run(() =>
+    const result = await runSave(() =>
       dpa ? update.mutateAsync({ id: dpa.id, input: { ...values, version: values.version ?? dpa.version } }) : create.mutateAsync({ processorId, input: values }),
     )
     if (result.ok) onSaved()
   }
-  const onSubmit = handleSubmit(save, flow.onInvalid)
+  const onSubmit = handleSubmit(save, onInvalid)
   const err = (path: string) => errorAt(errors, path)
 
-  const conflict = flow.conflict
   const labels = Object.fromEntries(DPA_FORM_PATHS.map((p) => [p, labelOf(p)]))
   const diffs = conflict ? differences(describeDpaValues(dpaToFormValues(conflict), t, format), describeDpaValues(getValues(), t, format), labels) : []
 
@@ -60,14 +59,14 @@ export function DpaForm({ processorId, dpa, initialValues, onSaved, onCancel }: 
     <form className="form form-dialog" noValidate onSubmit={(e) => void onSubmit(e)}>
       {conflict && (
         <ConflictBanner
-          ref={flow.conflictRef}
+          ref={conflictRef}
           title={t('conflict.dpaTitle')}
           savedAt={format.dateTime(conflict.updatedAt)}
           differences={diffs}
           busy={isSubmitting}
           onReload={() => {
             reset(dpaToFormValues(conflict))
-            flow.clearConflict()
+            clearConflict()
           }}
           onKeepMine={() => {
             setValue('version', conflict.version)
@@ -75,7 +74,7 @@ export function DpaForm({ processorId, dpa, initialValues, onSaved, onCancel }: 
           }}
         />
       )}
-      <ErrorSummary ref={flow.summaryRef} items={flow.items} />
+      <ErrorSummary ref={summaryRef} items={summaryItems} />
       <div className="form-grid">
         <Field name="status" label={t('dpas.fields.status')} error={err('status')} required>
           {(c) => (

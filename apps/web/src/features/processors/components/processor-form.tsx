@@ -54,11 +54,10 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
   const { errors, isSubmitting } = formState
 
   const labelOf = (path: string) => processorFieldLabel(t, path)
-  const flow = useSaveFlow<ProcessorFormValues, Processor>(form, PROCESSOR_FORM_PATHS, labelOf)
-  const conflict = flow.conflict
+  const { run: runSave, onInvalid, items: summaryItems, conflict, clearConflict, summaryRef, conflictRef } = useSaveFlow<ProcessorFormValues, Processor>(form, PROCESSOR_FORM_PATHS, labelOf)
 
   const save = async (values: Parsed) => {
-    const result = await flow.run(() =>
+    const result = await runSave(() =>
       processor
         ? update.mutateAsync({ id: processor.id, input: { ...values, version: values.version ?? processor.version } })
         : create.mutateAsync(values),
@@ -66,7 +65,7 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
     if (result.ok) onSaved(result.value)
   }
 
-  const onSubmit = handleSubmit(save, flow.onInvalid)
+  const onSubmit = handleSubmit(save, onInvalid)
 
   const parentName = (id: number) => options.data?.find((o) => o.id === id)?.displayName ?? `#${id}`
   const labels = Object.fromEntries(PROCESSOR_FORM_PATHS.map((p) => [p, labelOf(p)]))
@@ -86,14 +85,14 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
     <form className="form" noValidate onSubmit={(e) => void onSubmit(e)}>
       {conflict && (
         <ConflictBanner
-          ref={flow.conflictRef}
+          ref={conflictRef}
           title={t('conflict.processorTitle')}
           savedAt={format.dateTime(conflict.updatedAt)}
           differences={diffs}
           busy={isSubmitting}
           onReload={() => {
             reset(processorToFormValues(conflict))
-            flow.clearConflict()
+            clearConflict()
           }}
           onKeepMine={() => {
             // The user's values, now based on the version they have seen: an informed overwrite.
@@ -102,7 +101,7 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
           }}
         />
       )}
-      <ErrorSummary ref={flow.summaryRef} items={flow.items} />
+      <ErrorSummary ref={summaryRef} items={summaryItems} />
 
       <FormSection legend={t('processors.form.basics')}>
         <Field name="displayName" label={t('processors.fields.displayName')} hint={t('processors.form.displayNameHint')} error={err('displayName')} required>

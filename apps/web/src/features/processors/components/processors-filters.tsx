@@ -1,5 +1,5 @@
 import { DpaStatus, ProcessorRole, ProcessorStatus, Safeguard } from '@seloste/schema'
-import { useEffect, useId, useState, type ReactNode } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CountrySelect } from '../../../components/form/country-select'
 import { Button } from '../../../components/ui/button'
@@ -20,10 +20,13 @@ export function ProcessorsFilters({ search, onChange, onClear }: FiltersProps) {
   const [text, setText] = useState(search.q ?? '')
   const scheduleSearch = useDebouncedNavigation(300)
 
-  // The URL is the truth: when it changes from outside (back button, "clear filters"), follow it.
-  useEffect(() => {
+  // The URL is the truth: when it changes from outside (back button, "clear filters"), follow it
+  // (while rendering, as React advises for state that follows a prop: no effect, no extra render).
+  const [followedQ, setFollowedQ] = useState(search.q)
+  if (followedQ !== search.q) {
+    setFollowedQ(search.q)
     setText(search.q ?? '')
-  }, [search.q])
+  }
 
   const type = (value: string) => {
     setText(value)

@@ -61,7 +61,7 @@ export function PreviewPanel() {
             {t('publicList.preview.copy')}
           </Button>
         </div>
-        <pre aria-label={t('publicList.preview.markdownLabel', { language: languageName })} tabIndex={0} lang={lang}>
+        <pre role="region" aria-label={t('publicList.preview.markdownLabel', { language: languageName })} tabIndex={0} lang={lang}>
           {doc.markdown}
         </pre>
       </div>

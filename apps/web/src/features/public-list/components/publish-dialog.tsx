@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog'
 
@@ -29,13 +29,16 @@ export function PublishDialog({ open, nextVersion, minDate, busy, dateError, err
   const [date, setDate] = useState(localToday)
   const [confirmed, setConfirmed] = useState(false)
   const [confirmError, setConfirmError] = useState(false)
-  useEffect(() => {
+  // Each opening starts afresh (reset while rendering when `open` turns true: no effect needed).
+  const [wasOpen, setWasOpen] = useState(open)
+  if (wasOpen !== open) {
+    setWasOpen(open)
     if (open) {
       setDate(localToday())
       setConfirmed(false)
       setConfirmError(false)
     }
-  }, [open])
+  }
   // Blocking: with unknown locations nothing is sent until the editor has ticked the box.
   const submit = () => {
     if (unlocated.length > 0 && !confirmed) {

@@ -14,7 +14,7 @@ import {
   type TransferInputParsed,
 } from '@seloste/schema'
 import { useEffect, useRef } from 'react'
-import { useForm, type Resolver } from 'react-hook-form'
+import { useForm, useWatch, type Resolver } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { ConflictBanner, differences } from '../../../components/form/conflict-banner'
 import { CountrySelect } from '../../../components/form/country-select'
@@ -63,13 +63,13 @@ export function TransferForm({ processorId, recipientRole, transfer, initialValu
 
   const resolver = versionedResolver(zodResolver(TransferInput, { error: formErrorMap }) as unknown as Resolver<TransferFormValues, unknown, Parsed>)
   const form = useForm<TransferFormValues, unknown, Parsed>({ defaultValues: initialValues, resolver, shouldFocusError: false, mode: 'onTouched' })
-  const { register, handleSubmit, formState, watch, setValue, getValues, reset } = form
+  const { register, control, handleSubmit, formState, setValue, getValues, reset } = form
   const { errors, isSubmitting } = formState
   const labelOf = (path: string) => transferFieldLabel(t, path)
-  const flow = useSaveFlow<TransferFormValues, Transfer>(form, TRANSFER_FORM_PATHS, labelOf)
+  const { run: runSave, onInvalid, items: summaryItems, conflict, clearConflict, summaryRef, conflictRef } = useSaveFlow<TransferFormValues, Transfer>(form, TRANSFER_FORM_PATHS, labelOf)
 
-  const country = watch('country')
-  const safeguard = watch('safeguard')
+  const country = useWatch({ control, name: 'country' })
+  const safeguard = useWatch({ control, name: 'safeguard' })
   const organisation = recipientRole === 'international_organisation'
   // For an international organisation Chapter V applies whatever the country: treated as "outside".
   const inEea = country ? (organisation ? false : isInEea(country)) : null
@@ -98,15 +98,14 @@ export function TransferForm({ processorId, recipientRole, transfer, initialValu
 
   const save = async (values: Parsed) => {
     const body = normaliseTransfer(values)
-    const result = await flow.run(() =>
+    const result = await runSave(() =>
       transfer ? update.mutateAsync({ id: transfer.id, input: { ...body, version: values.version ?? transfer.version } }) : create.mutateAsync({ processorId, input: body }),
     )
     if (result.ok) onSaved()
   }
-  const onSubmit = handleSubmit(save, flow.onInvalid)
+  const onSubmit = handleSubmit(save, onInvalid)
   const err = (path: string) => errorAt(errors, path)
 
-  const conflict = flow.conflict
   const labels = Object.fromEntries(TRANSFER_FORM_PATHS.map((p) => [p, labelOf(p)]))
   const diffs = conflict ? differences(describeTransferValues(transferToFormValues(conflict), t, format), describeTransferValues(getValues(), t, format), labels) : []
 
@@ -114,7 +113,7 @@ export function TransferForm({ processorId, recipientRole, transfer, initialValu
     <form className="form form-dialog" noValidate onSubmit={(e) => void onSubmit(e)}>
       {conflict && (
         <ConflictBanner
-          ref={flow.conflictRef}
+          ref={conflictRef}
           title={t('conflict.transferTitle')}
           savedAt={format.dateTime(conflict.updatedAt)}
           differences={diffs}
@@ -122,7 +121,7 @@ export function TransferForm({ processorId, recipientRole, transfer, initialValu
           onReload={() => {
             previousCountry.current = conflict.country
             reset(transferToFormValues(conflict))
-            flow.clearConflict()
+            clearConflict()
           }}
           onKeepMine={() => {
             setValue('version', conflict.version)
@@ -130,7 +129,7 @@ export function TransferForm({ processorId, recipientRole, transfer, initialValu
           }}
         />
       )}
-      <ErrorSummary ref={flow.summaryRef} items={flow.items} />
+      <ErrorSummary ref={summaryRef} items={summaryItems} />
 
       <div className="form-grid">
         <Field name="country" label={t('transfers.fields.country')} error={err('country')} required>

@@ -1,6 +1,6 @@
 import type { User, UserRole } from '@seloste/schema'
 import { useRef, useState } from 'react'
-import { useForm } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../../components/ui/alert'
 import { Button } from '../../../components/ui/button'
@@ -35,9 +35,10 @@ function ChangeRoleForm({ user, isSelf, isLastAdmin, onCancel, onChanged }: { us
   const [message, setMessage] = useState<string | null>(null)
   const alertRef = useRef<HTMLDivElement>(null)
   const form = useForm<{ role: UserRole }>({ defaultValues: { role: user.role } })
-  const chosen = form.watch('role')
+  const chosen = useWatch({ control: form.control, name: 'role' })
 
-  const onSubmit = form.handleSubmit(({ role }) => {
+  // Given to handleSubmit in the submit event, not while rendering: it reads a ref.
+  const save = ({ role }: { role: UserRole }) => {
     setMessage(null)
     // `user.version` is read at submit time: after a conflict the list (and this prop) has the new one.
     update.mutate(
@@ -50,10 +51,10 @@ function ChangeRoleForm({ user, isSelf, isLastAdmin, onCancel, onChanged }: { us
         },
       },
     )
-  })
+  }
 
   return (
-    <form className="form form-dialog" noValidate onSubmit={(e) => void onSubmit(e)}>
+    <form className="form form-dialog" noValidate onSubmit={(e) => void form.handleSubmit(save)(e)}>
       {isLastAdmin && (
         <Alert tone="warning" title={t('users.lastAdmin')}>
           <p>{t('users.messages.lastAdmin')}</p>

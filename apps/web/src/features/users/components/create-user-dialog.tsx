@@ -39,7 +39,8 @@ function CreateUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
   const { register, handleSubmit, formState, setError, setFocus } = form
   const err = (path: (typeof PATHS)[number]) => accountMessage(t, formState.errors[path]?.message)
 
-  const onSubmit = handleSubmit(async (values) => {
+  // Given to handleSubmit in the submit event, not while rendering: it reads a ref.
+  const save = async (values: Parsed) => {
     setMessage(null)
     try {
       onCreated(await create.mutateAsync(values))
@@ -53,10 +54,10 @@ function CreateUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
         if (first && first !== 'role') setFocus(first)
       }
     }
-  })
+  }
 
   return (
-    <form className="form form-dialog" noValidate onSubmit={(e) => void onSubmit(e)}>
+    <form className="form form-dialog" noValidate onSubmit={(e) => void handleSubmit(save)(e)}>
       {message && (
         <Alert ref={alertRef} tone="danger" role="alert" tabIndex={-1}>
           <p>{message}</p>

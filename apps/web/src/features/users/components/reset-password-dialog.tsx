@@ -31,7 +31,8 @@ function ResetPasswordForm({ user, onCancel, onDone }: { user: User; onCancel: (
   const form = useForm<{ password: string }>({ resolver: zodResolver(PasswordReset, { error: formErrorMap }), defaultValues: { password: '' }, mode: 'onTouched' })
   const { register, handleSubmit, formState, setError, setFocus } = form
 
-  const onSubmit = handleSubmit(async ({ password }) => {
+  // Given to handleSubmit in the submit event, not while rendering: it reads a ref.
+  const save = async ({ password }: { password: string }) => {
     setMessage(null)
     try {
       onDone(await reset.mutateAsync({ id: user.id, password }))
@@ -42,10 +43,10 @@ function ResetPasswordForm({ user, onCancel, onDone }: { user: User; onCancel: (
         requestAnimationFrame(() => alertRef.current?.focus())
       } else setFocus('password')
     }
-  })
+  }
 
   return (
-    <form className="form form-dialog" noValidate onSubmit={(e) => void onSubmit(e)}>
+    <form className="form form-dialog" noValidate onSubmit={(e) => void handleSubmit(save)(e)}>
       <p>{t('users.reset.text')}</p>
       {message && (
         <Alert ref={alertRef} tone="danger" role="alert" tabIndex={-1}>

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@seloste/schema'
-import { useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button, buttonClass } from '../../../components/ui/button'
 import { isApiError } from '../../../lib/api-client'
@@ -39,6 +39,11 @@ export function NewCategory({ kind, onCreated }: NewCategoryProps) {
   const createSubject = useCreateDataSubjectCategory()
   const busy = createData.isPending || createSubject.isPending
   const toggleRef = useRef<HTMLButtonElement>(null)
+  const firstInputRef = useRef<HTMLInputElement>(null)
+  // Opening the form moves focus into it, to the first name.
+  useEffect(() => {
+    if (open) firstInputRef.current?.focus()
+  }, [open])
   const title = kind === 'data' ? t('vocabulary.newDataCategory') : t('vocabulary.newSubjectCategory')
 
   const close = () => {
@@ -102,8 +107,8 @@ export function NewCategory({ kind, onCreated }: NewCategoryProps) {
             id={`${id}-fi`}
             lang="fi"
             className="input"
+            ref={firstInputRef}
             value={name.fi}
-            autoFocus
             aria-invalid={problem ? true : undefined}
             onChange={(e) => setName((n) => ({ ...n, fi: e.target.value }))}
             onKeyDown={onKeyDown}
