@@ -33,8 +33,6 @@ export const LocalizedText = z
   .meta({ id: 'LocalizedText', description: 'The same text in Finnish and English.' })
 export type LocalizedText = z.infer<typeof LocalizedText>
 
-export const emptyLocalized = (): LocalizedText => ({ fi: '', en: '' })
-
 /**
  * Percent-encodes the characters that end or break out of a link target in Markdown (`(`, `)`, `<`,
  * `>`, spaces) or an HTML attribute (quotes, backquote, backslash): the address stays the same for
@@ -90,7 +88,6 @@ export const VersionField = z.number().int().min(1).meta({ description: 'The ver
 
 export const Language = z.enum(['fi', 'en']).meta({ description: 'Language of the public outputs' })
 export type Language = z.infer<typeof Language>
-export const LANGUAGES = Language.options
 
 /** JSON with object keys sorted, so that equal content always gives the same text (hashes, comparisons). */
 export function canonicalJson(value: unknown): string {

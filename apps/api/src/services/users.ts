@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import type { User, UserRole } from '@seloste/schema'
-import type { Db, DbOrTx } from '../db/client'
+import type { DbOrTx } from '../db/client'
 import { calendarTokens, users } from '../db/schema'
 import { AppError, invalid, notFound } from '../lib/app-error'
 import { recordAudit } from './audit'
@@ -166,6 +166,3 @@ export async function ensureFirstAdmin(
   return { email, generatedPassword }
 }
 
-export function isActiveUser(db: Db, id: number): boolean {
-  return !!db.select({ id: users.id }).from(users).where(and(eq(users.id, id), eq(users.disabled, false))).get()
-}

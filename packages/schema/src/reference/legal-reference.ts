@@ -170,8 +170,5 @@ export const LEGAL_REFERENCE = LegalReference.parse({
   ],
 })
 
-/** The date the reference data was last checked against its sources. */
-export const LEGAL_REFERENCE_CHECKED_ON = LEGAL_REFERENCE.checkedOn
-
 /** The type the rest of the code reads: a decision with a country typed as an ISO code. */
 export type AdequacyDecision = Omit<AdequacyDecisionRef, 'country'> & { country: CountryCode | null }

@@ -14,7 +14,6 @@ export const FindingsSearch = z.object({
 })
 export type FindingsSearch = z.output<typeof FindingsSearch>
 
-export type EntityType = FindingEntity['type']
 export const ENTITY_TYPES = FindingEntity.shape.type.options
 
 export function hasFindingFilters(search: FindingsSearch): boolean {
