@@ -61,13 +61,13 @@ export function PreviewPanel() {
             {t('publicList.preview.copy')}
           </Button>
         </div>
-        <pre aria-label={t('publicList.preview.markdownLabel', { language: languageName })} tabIndex={0} lang={lang}>
+        <pre role="region" aria-label={t('publicList.preview.markdownLabel', { language: languageName })} lang={lang}>
           {doc.markdown}
         </pre>
       </div>
     ) : (
       // Server-escaped HTML of the list's sections (see the comment above).
-      <div className="public-preview" lang={lang} tabIndex={0} role="region" aria-label={t('publicList.preview.pageLabel', { language: languageName })} dangerouslySetInnerHTML={{ __html: doc.html }} />
+      <div className="public-preview" lang={lang} role="region" aria-label={t('publicList.preview.pageLabel', { language: languageName })} dangerouslySetInnerHTML={{ __html: doc.html }} />
     )
   }
 
