@@ -38,10 +38,10 @@ function today(): string {
   return new Date().toISOString().slice(0, 10)
 }
 
-function render(version: PublishedVersion, format: Format, lang: Language, archived: boolean, subscribe: boolean): string {
+function render(version: PublishedVersion, format: Format, lang: Language, archived: boolean, subscribe: boolean, supersededBy?: number): string {
   switch (format) {
     case 'html':
-      return renderHtml(version, lang, today(), { archived, subscribe })
+      return renderHtml(version, lang, today(), { archived, subscribe, ...(supersededBy !== undefined && { supersededBy }) })
     case 'json':
       return renderJson(version, lang, today())
     case 'md':
@@ -156,16 +156,19 @@ async function cached(c: Context<AppEnv>, entry: Rendered, type: string, attachm
 /** Serves one version (the latest when `number` is null) in a format and the requested language. */
 function serveVersion(c: Context<AppEnv>, number: number | null, format: Format, archived: boolean): Response | Promise<Response> {
   const lang = language(c)
-  const wanted = number ?? latestVersionStamp(c.var.db)?.version ?? null
+  const latest = latestVersionStamp(c.var.db)
+  const wanted = number ?? latest?.version ?? null
   if (wanted === null) {
     if (format === 'html') return c.html(renderNotPublished(lang), 404)
     throw new AppError('not_found', 'The processor list has not been published yet')
   }
   const subscribe = !archived && c.var.config.mailer !== null
   // "today" is part of the key: an announced processor turns from upcoming to active at midnight.
-  const entry = rendered(c, `v|${wanted}|${format}|${lang}|${archived}|${subscribe}|${today()}`, () => {
+  // An older version's page names the newest one (and changed when that was published).
+  const newer = latest && latest.version > wanted ? latest : null
+  const entry = rendered(c, `v|${wanted}|${format}|${lang}|${archived}|${subscribe}|${today()}|${newer?.version ?? ''}`, () => {
     const version = getVersion(c.var.db, wanted)
-    return { body: render(version, format, lang, archived, subscribe), lastModified: new Date(version.publishedAt) }
+    return { body: render(version, format, lang, archived, subscribe, newer?.version), lastModified: new Date((newer ?? version).publishedAt) }
   })
   const file = format === 'html' ? undefined : `processors-v${wanted}-${lang}.${format}`
   return cached(c, entry, CONTENT_TYPES[format], file)
