@@ -184,6 +184,7 @@ export const PROCESSOR_COLUMNS = [
   { key: 'id', width: 8, fi: 'Tunniste', en: 'ID' },
   { key: 'name', width: 28, fi: 'Nimi', en: 'Name' },
   { key: 'legalName', width: 24, fi: 'Yhtiö', en: 'Legal entity' },
+  { key: 'parentCompany', width: 24, fi: 'Emoyhtiö', en: 'Parent company' },
   { key: 'role', width: 20, fi: 'Rooli', en: 'Role' },
   { key: 'status', width: 14, fi: 'Tila', en: 'Status' },
   { key: 'service', width: 30, fi: 'Palvelu', en: 'Service' },
@@ -204,6 +205,8 @@ export const PROCESSOR_COLUMNS = [
   { key: 'dpaNextReview', width: 12, fi: 'Seuraava katselmointi', en: 'DPA next review' },
   { key: 'dpaReference', width: 20, fi: 'Sopimuksen viite', en: 'DPA reference' },
   { key: 'dpaDocument', width: 30, fi: 'Sopimusasiakirja', en: 'DPA document' },
+  { key: 'dpaDocumentSha256', width: 66, fi: 'Sopimusasiakirjan SHA-256', en: 'DPA document SHA-256' },
+  { key: 'dpaDocumentBytes', width: 14, fi: 'Sopimusasiakirjan koko (tavua)', en: 'DPA document size (bytes)' },
   { key: 'activities', width: 34, fi: 'Käsittelytoimet', en: 'Processing activities' },
   { key: 'updatedAt', width: 22, fi: 'Viimeksi muutettu', en: 'Last changed' },
 ] as const satisfies readonly { key: string; width: number; fi: string; en: string }[]

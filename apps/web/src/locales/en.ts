@@ -418,6 +418,8 @@ export const en = {
       none: 'No document uploaded.',
       download: 'Download {{name}}',
       meta: '{{size}}, uploaded {{date}}',
+      bytes_one: '{{formatted}} byte',
+      bytes_other: '{{formatted}} bytes',
       remove: 'Remove document',
       uploadLabel: 'Upload the signed agreement',
       replaceLabel: 'Replace with a new file',

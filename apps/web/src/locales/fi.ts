@@ -417,6 +417,8 @@ export const fi: typeof en = {
       none: 'Asiakirjaa ei ole ladattu.',
       download: 'Lataa {{name}}',
       meta: '{{size}}, ladattu {{date}}',
+      bytes_one: '{{formatted}} tavu',
+      bytes_other: '{{formatted}} tavua',
       remove: 'Poista asiakirja',
       uploadLabel: 'Lataa allekirjoitettu sopimus',
       replaceLabel: 'Korvaa uudella tiedostolla',
