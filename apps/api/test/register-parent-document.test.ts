@@ -51,3 +51,17 @@ print(json.dumps({'header': [c.value for c in ws[1]], 'rows': [[c.value for c in
     expect(xrow[h('Sopimusasiakirjan koko (tavua)')]).toBe(pdf.length)
   })
 })
+
+describe('processor list: parent company', () => {
+  it('names the parent of each listed processor, and null where none is recorded', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const parent = await ctx.api.post('/api/processors', { displayName: 'Konserni Oy', role: 'processor' })
+    const child = await ctx.api.post('/api/processors', { displayName: 'Konsernin Tytär Oy', role: 'processor', parentId: parent.body.id })
+    expect(child.status, child.text).toBe(201)
+    const list = await ctx.api.get('/api/processors?q=Konser&pageSize=50')
+    expect(list.status).toBe(200)
+    const byName = Object.fromEntries(list.body.items.map((i: { displayName: string; parent: unknown }) => [i.displayName, i.parent]))
+    expect(byName['Konsernin Tytär Oy']).toEqual({ id: parent.body.id, displayName: 'Konserni Oy' })
+    expect(byName['Konserni Oy']).toBeNull()
+  })
+})

@@ -232,6 +232,7 @@ export const en = {
       pageOf: 'Page {{page}} of {{pages}}',
     },
     columns: {
+      parentOf: 'Parent company: {{name}}',
       name: 'Name',
       role: 'Role',
       service: 'Service',

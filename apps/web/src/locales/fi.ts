@@ -231,6 +231,7 @@ export const fi: typeof en = {
       pageOf: 'Sivu {{page}} / {{pages}}',
     },
     columns: {
+      parentOf: 'Emoyhtiö: {{name}}',
       name: 'Nimi',
       role: 'Rooli',
       service: 'Palvelu',
