@@ -91,3 +91,32 @@ test('publishing over someone else’s newer version is refused and the preview 
   await expect(page.getByRole('region', { name: 'Publishing status' })).toContainText(`since version ${seen + 1} (`)
   await expect(page.getByRole('region', { name: /Added/ }).getByRole('link', { name: second })).toBeVisible()
 })
+
+test('the difference shows the old and new value of each changed field, and the whole preview reads without an inner scroll box', async ({ page, api, uniqueName }) => {
+  const name = uniqueName('Vanha Arvo Oy')
+  const processor = await createProcessor(api, publicProcessor(name))
+  const published = await api.post('/api/public-list/publish', { data: { basedOnVersion: await latestVersion(api), confirmUnknownLocations: true } })
+  expect(published.status(), await published.text()).toBe(201)
+  const edited = await api.patch(`/api/processors/${processor.id}`, {
+    data: { version: processor.version, hqCountry: 'SE', service: { fi: 'Julkaisupalvelu', en: 'Archive service' } },
+  })
+  expect(edited.status(), await edited.text()).toBe(200)
+
+  await page.goto('/public-list')
+  const changed = page.getByRole('region', { name: 'Changes to publish' }).getByRole('region', { name: /Changed/ })
+  const values = changed.getByRole('table', { name: `What changes for ${name}` })
+  // The published version is read after the preview: on a busy machine that takes a while.
+  await expect(values.getByRole('columnheader')).toHaveText(['Field', 'Published now', 'After publishing'], { timeout: 20_000 })
+  const country = values.getByRole('row', { name: /Headquarters country/ })
+  await expect(country.getByRole('cell')).toHaveText(['Finland', 'Sweden'])
+  const service = values.getByRole('row', { name: /^Service/ })
+  await expect(service.getByRole('cell').nth(0)).toContainText('EN: Publishing service')
+  await expect(service.getByRole('cell').nth(1)).toContainText('EN: Archive service')
+
+  // The preview is not a scroll box of its own: everything in it is on the page.
+  const preview = page.getByRole('region', { name: /^Preview of the public page in / })
+  await expect(preview).toContainText(name)
+  const inner = await preview.evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight, overflow: getComputedStyle(el).overflowY }))
+  expect(inner.overflow).toBe('visible')
+  expect(inner.scroll).toBeLessThanOrEqual(inner.client + 1)
+})

@@ -525,6 +525,7 @@ describe('GET /api/processors (list)', () => {
       status: 'retired',
       service: { fi: '', en: '' },
       hqCountry: null,
+      parent: null,
       isPublic: true,
       countries: ['IN', 'SE'],
       outsideEea: true,

@@ -510,6 +510,7 @@ export const ProcessorListItem = z
     status: ProcessorStatus,
     service: LocalizedText,
     hqCountry: z.string().nullable(),
+    parent: ProcessorRef.nullable().meta({ description: 'The parent company, another processor; null when none is recorded' }),
     isPublic: z.boolean(),
     countries: z.array(z.string()).meta({ description: 'Countries of its transfers, sorted' }),
     outsideEea: z.boolean(),

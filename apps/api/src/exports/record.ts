@@ -253,6 +253,7 @@ const CELL_TYPES: Partial<Record<string, CellType>> = {
   dpaSignedOn: 'date',
   dpaValidUntil: 'date',
   dpaNextReview: 'date',
+  dpaDocumentBytes: 'integer',
   updatedAt: 'datetime',
 }
 const typed = (c: { key: string; width: number } & Record<Language, string>, lang: Language) => ({ header: c[lang], width: c.width, type: CELL_TYPES[c.key] ?? 'text' })
@@ -444,12 +445,15 @@ export function controllerTable(controller: Controller | null, asOf: string | nu
 
 export function processorTable(reg: ProcessorRegister, lang: Language): Table {
   const w = WORDS[lang]
+  const names = new Map(reg.processors.map((p) => [p.id, p.displayName]))
   const rows = reg.processors.map((p) => {
     const outside = p.transfers.filter((t) => !isInEea(t.country))
     const row: Record<ProcessorColumnKey, string> = {
       id: String(p.id),
       name: p.displayName,
       legalName: p.legalName ?? '',
+      // The parent by its name; an id no longer in the register (deleted since) by its id rather than nothing.
+      parentCompany: p.parentId === null ? '' : (names.get(p.parentId) ?? `#${p.parentId}`),
       role: ROLE[p.role][lang],
       status: PROCESSOR_STATUS[p.status][lang],
       service: pick(p.service, lang),
@@ -475,6 +479,8 @@ export function processorTable(reg: ProcessorRegister, lang: Language): Table {
       dpaNextReview: p.dpa?.nextReviewOn ?? '',
       dpaReference: p.dpa?.reference ?? '',
       dpaDocument: lines([p.dpa?.documentUrl ?? '', p.dpa?.document?.fileName ?? '']),
+      dpaDocumentSha256: p.dpa?.document?.sha256 ?? '',
+      dpaDocumentBytes: p.dpa?.document ? String(p.dpa.document.size) : '',
       activities: lines(p.activities.map((a) => pick(a.name, lang))),
       updatedAt: p.updatedAt,
       version: String(p.version),

@@ -34,6 +34,7 @@ a{color:var(--accent)}a:focus-visible{outline:3px solid #f0b429;outline-offset:2
 ol,ul{padding-left:1.4rem}li{margin:.6rem 0}
 .meta{font-size:.9rem;color:var(--muted)}.tag{display:inline-block;font-size:.8rem;border:1px solid var(--line);border-radius:1rem;padding:0 .5rem;margin-left:.35rem;background:#fff;color:var(--muted)}
 .upcoming{border-color:#c58a00;color:#7a5400;background:#fff8e6}
+.superseded{margin:0 0 1.25rem;padding:.75rem 1rem;border:1px solid #c58a00;border-left-width:.35rem;border-radius:.35rem;background:#fff8e6;color:#5c3f00}
 nav.formats ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.75rem}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
 form.subscribe{margin-top:1.25rem;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}form.subscribe label{width:100%}\ninput[type=email]{font:inherit;padding:.4rem .6rem;border:1px solid #8a94a3;border-radius:.35rem;min-width:16rem}\nbutton{font:inherit;padding:.4rem .9rem;border-radius:.35rem;border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer}\nfooter{margin-top:3rem;border-top:1px solid var(--line);padding-top:1rem;font-size:.9rem;color:var(--muted)}
@@ -115,12 +116,23 @@ export function renderHtmlFragment(version: PublishedVersion, lang: Language, to
 }
 
 /** The public page: the list, its version and date, and links to the other formats and languages. */
-export function renderHtml(version: PublishedVersion, lang: Language, today: string, options: { archived?: boolean; subscribe?: boolean } = {}): string {
+export function renderHtml(
+  version: PublishedVersion,
+  lang: Language,
+  today: string,
+  options: { archived?: boolean; subscribe?: boolean; /** The newest version's number, on an older version's page. */ supersededBy?: number } = {},
+): string {
   const t = T[lang]
   const links = publicLinks(lang, options.archived ? version.version : undefined)
   const c = version.content.controller
+  const newer = options.supersededBy !== undefined && options.supersededBy > version.version ? options.supersededBy : null
+  // An old version says so before anything else, and links to the list in force.
+  const banner =
+    newer === null
+      ? ''
+      : `<p class="superseded" role="note"><strong>${esc(t.superseded(version.version, formatDate(version.date, lang), newer))}</strong> <a href="${esc(publicLinks(lang).page)}">${esc(t.readCurrent)}</a></p>\n`
   const body = `<header>
-<p>${esc(t.controller)}: ${esc(c.name)} (${esc(c.businessId)})</p>
+${banner}<p>${esc(t.controller)}: ${esc(c.name)} (${esc(c.businessId)})</p>
 <h1>${esc(t.title)}</h1>
 <p><time datetime="${esc(version.date)}">${esc(t.updated)} ${esc(formatDate(version.date, lang))}</time> · ${esc(t.version)} ${version.version}</p>
 </header>

@@ -19,6 +19,7 @@ import {
   SubscribeThrottle,
   today,
   versionToServe,
+  newerVersion,
   type PublicFormat,
 } from '../services/public-pages'
 import { latestVersionStamp } from '../services/public-list'
@@ -36,7 +37,11 @@ function serveVersion(c: Context<AppEnv>, number: number | null, format: PublicF
   }
   const subscribe = !archived && c.var.config.mailer !== null
   // "today" is part of the key: an announced processor turns from upcoming to active at midnight.
-  const entry = rendered(c.var.db, `v|${wanted}|${format}|${lang}|${archived}|${subscribe}|${today()}`, () => renderVersion(c.var.db, wanted, format, lang, { archived, subscribe }))
+  // An older version's page names the newest one, so it changes when a newer one is published.
+  const newer = newerVersion(c.var.db, wanted)
+  const entry = rendered(c.var.db, `v|${wanted}|${format}|${lang}|${archived}|${subscribe}|${today()}|${newer?.version ?? ''}`, () =>
+    renderVersion(c.var.db, wanted, format, lang, { archived, subscribe, supersededBy: newer }),
+  )
   const file = format === 'html' ? undefined : `processors-v${wanted}-${lang}.${format}`
   return cachedResponse(c, entry, PUBLIC_CONTENT_TYPES[format], file)
 }

@@ -264,6 +264,7 @@ type PageRow = [
   dpaStatus: ProcessorListItem['dpaStatus'],
   places: string,
   parentId: number | null,
+  parentName: string | null,
 ]
 
 /**
@@ -288,6 +289,7 @@ function pageQuery(db: DbOrTx) {
       dpaStatus: currentDpaStatus,
       places: placesJson,
       parentId: processors.parentId,
+      parentName: sql<string | null>`(SELECT parent.display_name FROM processors AS parent WHERE parent.id = "processors"."parent_id")`,
     })
     .from(processors)
     .where(sql`${processors.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
@@ -323,7 +325,7 @@ export function listProcessors(db: DbOrTx, q: ProcessorListQueryParsed): Process
   const items = page.flatMap(({ id }): ProcessorListItem[] => {
     const r = rows.get(id)
     if (!r) return [] // deleted by another process between the two reads
-    const [, displayName, legalName, role, status, serviceFi, serviceEn, hqCountry, isPublic, version, updatedAt, dpaStatus, placesText, parentId] = r
+    const [, displayName, legalName, role, status, serviceFi, serviceEn, hqCountry, isPublic, version, updatedAt, dpaStatus, placesText, parentId, parentName] = r
     const places = JSON.parse(placesText) as [string, Safeguard][]
     const countries = [...new Set(places.map(([country]) => country))].sort()
     return [
@@ -335,6 +337,7 @@ export function listProcessors(db: DbOrTx, q: ProcessorListQueryParsed): Process
         status,
         service: { fi: serviceFi, en: serviceEn },
         hqCountry,
+        parent: parentId === null ? null : { id: parentId, displayName: parentName ?? `#${parentId}` },
         isPublic: isPublic === 1,
         countries,
         outsideEea: countries.some((c) => !isInEea(c)),

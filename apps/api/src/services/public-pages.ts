@@ -39,10 +39,10 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10)
 }
 
-function render(version: PublishedVersion, format: PublicFormat, lang: Language, archived: boolean, subscribe: boolean): string {
+function render(version: PublishedVersion, format: PublicFormat, lang: Language, archived: boolean, subscribe: boolean, supersededBy?: number): string {
   switch (format) {
     case 'html':
-      return renderHtml(version, lang, today(), { archived, subscribe })
+      return renderHtml(version, lang, today(), { archived, subscribe, ...(supersededBy !== undefined && { supersededBy }) })
     case 'json':
       return renderJson(version, lang, today())
     case 'md':
@@ -57,10 +57,20 @@ export function versionToServe(db: Db, number: number | null): number | null {
   return number ?? latestVersionStamp(db)?.version ?? null
 }
 
-/** One published version in a format and language, with the moment it was published. */
-export function renderVersion(db: Db, number: number, format: PublicFormat, lang: Language, options: { archived: boolean; subscribe: boolean }) {
+/** The newest published version when it is newer than `number`: an older version's page names it. */
+export function newerVersion(db: Db, number: number): { version: number; publishedAt: string } | null {
+  const latest = latestVersionStamp(db)
+  return latest && latest.version > number ? latest : null
+}
+
+/**
+ * One published version in a format and language, with the moment it last changed: its publication,
+ * or, for an older version, the publication of the newer one its page then names ("superseded by").
+ */
+export function renderVersion(db: Db, number: number, format: PublicFormat, lang: Language, options: { archived: boolean; subscribe: boolean; supersededBy: { version: number; publishedAt: string } | null }) {
   const version = getVersion(db, number)
-  return { body: render(version, format, lang, options.archived, options.subscribe), lastModified: new Date(version.publishedAt) }
+  const newer = options.supersededBy
+  return { body: render(version, format, lang, options.archived, options.subscribe, newer?.version), lastModified: new Date((newer ?? version).publishedAt) }
 }
 
 /** The page listing every published version's changes. */

@@ -243,6 +243,7 @@ export const en = {
       pageOf: 'Page {{page}} of {{pages}}',
     },
     columns: {
+      parentOf: 'Parent company: {{name}}',
       name: 'Name',
       role: 'Role',
       service: 'Service',
@@ -429,6 +430,8 @@ export const en = {
       none: 'No document uploaded.',
       download: 'Download {{name}}',
       meta: '{{size}}, uploaded {{date}}',
+      bytes_one: '{{formatted}} byte',
+      bytes_other: '{{formatted}} bytes',
       remove: 'Remove document',
       uploadLabel: 'Upload the signed agreement',
       replaceLabel: 'Replace with a new file',

@@ -242,6 +242,7 @@ export const fi: typeof en = {
       pageOf: 'Sivu {{page}} / {{pages}}',
     },
     columns: {
+      parentOf: 'Emoyhtiö: {{name}}',
       name: 'Nimi',
       role: 'Rooli',
       service: 'Palvelu',
@@ -428,6 +429,8 @@ export const fi: typeof en = {
       none: 'Asiakirjaa ei ole lähetetty.',
       download: 'Lataa {{name}}',
       meta: '{{size}}, lähetetty {{date}}',
+      bytes_one: '{{formatted}} tavu',
+      bytes_other: '{{formatted}} tavua',
       remove: 'Poista asiakirja',
       uploadLabel: 'Lähetä allekirjoitettu sopimus',
       replaceLabel: 'Korvaa uudella tiedostolla',

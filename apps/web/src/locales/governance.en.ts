@@ -11,6 +11,14 @@ export const governanceEn = {
       pending_other: '{{count}} changes since version {{version}} ({{date}}) are not published yet.',
       neverPublished: 'The list has not been published yet. Publishing creates version 1.',
     },
+    values: {
+      sccModule: 'module {{module}}',
+      field: 'Field',
+      before: 'Published now',
+      after: 'After publishing',
+      caption: 'What changes for {{name}}',
+      loadFailed: 'The published values could not be loaded; only the changed fields are named.',
+    },
     changes: {
       title: 'Changes to publish',
       sinceVersion: 'Compared with version {{version}} of {{date}}.',

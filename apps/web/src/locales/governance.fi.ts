@@ -12,6 +12,14 @@ export const governanceFi: typeof governanceEn = {
       pending_other: 'Version {{version}} ({{date}}) jälkeen on {{count}} julkaisematonta muutosta.',
       neverPublished: 'Luetteloa ei ole vielä julkaistu. Julkaisu luo version 1.',
     },
+    values: {
+      sccModule: 'moduuli {{module}}',
+      field: 'Kenttä',
+      before: 'Nyt julkaistu',
+      after: 'Julkaisun jälkeen',
+      caption: 'Mikä muuttuu: {{name}}',
+      loadFailed: 'Julkaistuja arvoja ei voitu ladata; vain muuttuneet kentät nimetään.',
+    },
     changes: {
       title: 'Julkaistavat muutokset',
       sinceVersion: 'Verrattuna versioon {{version}} ({{date}}).',

@@ -55,6 +55,10 @@ export function DpaDocument({ dpa }: { dpa: Dpa }) {
           </a>
           <span className="muted small">
             {t('dpas.document.meta', { size: format.bytes(doc.size), date: format.dateTime(doc.uploadedAt) })}
+            {` (${t('dpas.document.bytes', { count: doc.size, formatted: format.number(doc.size) })})`}
+          </span>
+          <span className="muted small document-hash">
+            SHA-256: <code>{doc.sha256}</code>
           </span>
           {canEdit && (
             <Button size="sm" variant="ghost" className="text-danger" busy={remove.isPending} onClick={() => remove.mutate({ dpaId: dpa.id })}>

@@ -39,6 +39,7 @@ export function ProcessorsTable({ items, sort, order, onSortChange, stale }: Tab
               {p.displayName}
             </Link>
             {p.legalName && p.legalName !== p.displayName && <span className="cell-sub">{p.legalName}</span>}
+            {p.parent && <span className="cell-sub">{t('processors.columns.parentOf', { name: p.parent.displayName })}</span>}
           </div>
         ),
       },

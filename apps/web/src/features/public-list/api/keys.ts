@@ -4,4 +4,5 @@ export const publicListKeys = {
   preview: () => ['public-list', 'preview'] as const,
   rendered: () => ['public-list', 'preview', 'rendered'] as const,
   versions: () => ['public-list', 'versions'] as const,
+  version: (n: number) => ['public-list', 'versions', n] as const,
 }

@@ -1,9 +1,11 @@
-import type { EntryChange } from '@seloste/schema'
+import type { EntryChange, PublicEntry, PublicListContent } from '@seloste/schema'
 import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { Badge, type Tone } from '../../../components/ui/badge'
 import { paths } from '../../../config/paths'
+import { useFormat } from '../../../lib/format'
 import { i18n } from '../../../lib/i18n'
+import { entryFieldLines } from '../lib/entry-values'
 
 const KINDS = [
   ['added', 'success'],
@@ -18,9 +20,56 @@ function fieldName(field: string): string {
   return i18n.exists(key) ? (i18n.t as (k: string) => string)(key) : field
 }
 
-/** The entries publishing would add, remove or change, in three groups. */
-export function ChangesList({ changes }: { changes: EntryChange[] }) {
+interface Props {
+  changes: EntryChange[]
+  /** The draft publishing would freeze: the new values. */
+  draft?: PublicListContent
+  /** The latest published content (the old values); undefined while it loads or when it could not be read. */
+  previous?: PublicListContent
+}
+
+/** Old and new values of a changed entry's fields, side by side. */
+function ValuesTable({ change, before, after }: { change: EntryChange; before: PublicEntry; after: PublicEntry }) {
   const { t } = useTranslation()
+  const format = useFormat()
+  const cell = (lines: string[] | null) =>
+    lines ? (
+      lines.map((l, i) => (
+        <span key={i} className="change-value-line">
+          {l}
+        </span>
+      ))
+    ) : (
+      <span className="muted">{t('common.notRecorded')}</span>
+    )
+  return (
+    <table className="change-values">
+      <caption className="visually-hidden">{t('publicList.values.caption', { name: change.name })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('publicList.values.field')}</th>
+          <th scope="col">{t('publicList.values.before')}</th>
+          <th scope="col">{t('publicList.values.after')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {change.fields.map((f) => (
+          <tr key={f}>
+            <th scope="row">{fieldName(f)}</th>
+            <td className="change-before">{cell(entryFieldLines(before, f, t, format))}</td>
+            <td className="change-after">{cell(entryFieldLines(after, f, t, format))}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+/** The entries publishing would add, remove or change, in groups; a changed entry with its old and new values when both are at hand. */
+export function ChangesList({ changes, draft, previous }: Props) {
+  const { t } = useTranslation()
+  const oldEntries = new Map(previous?.entries.map((e) => [e.key, e]))
+  const newEntries = new Map(draft?.entries.map((e) => [e.key, e]))
   return (
     <div className="change-groups">
       {KINDS.map(([kind, tone]) => {
@@ -49,9 +98,13 @@ export function ChangesList({ changes }: { changes: EntryChange[] }) {
                       {c.name}
                     </Link>
                   )}
-                  {kind === 'changed' && c.fields.length > 0 && (
-                    <span className="change-fields">{t('publicList.changes.changedFields', { fields: c.fields.map(fieldName).join(', ') })}</span>
-                  )}
+                  {kind === 'changed' &&
+                    c.fields.length > 0 &&
+                    (oldEntries.has(c.key) && newEntries.has(c.key) ? (
+                      <ValuesTable change={c} before={oldEntries.get(c.key)!} after={newEntries.get(c.key)!} />
+                    ) : (
+                      <span className="change-fields">{t('publicList.changes.changedFields', { fields: c.fields.map(fieldName).join(', ') })}</span>
+                    ))}
                 </li>
               ))}
             </ul>

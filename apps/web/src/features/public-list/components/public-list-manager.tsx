@@ -13,6 +13,7 @@ import { useErrorText } from '../../../lib/error-text'
 import { useFormat } from '../../../lib/format'
 import { translateMessage } from '../../../lib/translate-message'
 import { usePreview } from '../api/get-preview'
+import { useVersion } from '../api/get-version'
 import { usePublish } from '../api/publish'
 import { ChangesList } from './changes-list'
 import { PreviewPanel } from './preview-panel'
@@ -28,6 +29,7 @@ export function PublicListManager() {
   const errorText = useErrorText()
   const canPublish = useCan('edit')
   const preview = usePreview()
+  const previous = useVersion(preview.data?.latest?.version ?? null)
   const publish = usePublish()
   const [confirming, setConfirming] = useState(false)
   const [published, setPublished] = useState<PublishedVersion | null>(null)
@@ -131,7 +133,14 @@ export function PublicListManager() {
           title={t('publicList.changes.title')}
           description={latest ? t('publicList.changes.sinceVersion', { version: latest.version, date: latestDate }) : t('publicList.changes.firstVersion')}
         >
-          {changes.length === 0 ? <EmptyState title={t('publicList.changes.none')} /> : <ChangesList changes={changes} />}
+          {changes.length === 0 ? (
+            <EmptyState title={t('publicList.changes.none')} />
+          ) : (
+            <>
+              {previous.isError && <p className="muted small">{t('publicList.values.loadFailed')}</p>}
+              <ChangesList changes={changes} draft={preview.data.draft} previous={previous.data?.content} />
+            </>
+          )}
         </Card>
         <Card title={t('publicList.preview.title')} description={t('publicList.preview.description')} className="preview-card">
           <PreviewPanel />
