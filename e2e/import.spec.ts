@@ -9,7 +9,7 @@ test('an admin imports a vendor list: columns mapped, an unmatched role given it
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible()
   await page.getByLabel('Spreadsheet file (.xlsx or .csv)').setInputFiles({ name: 'vendors.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
-  await page.getByRole('button', { name: 'Read the file' }).click()
+  await page.getByRole('button', { name: 'Upload the file' }).click()
 
   // Mapping: the known headings are matched, the unknown one is left out, the unknown role is listed.
   await expect(page.getByRole('heading', { name: '2. Check the columns' })).toBeVisible()

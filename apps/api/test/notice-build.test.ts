@@ -45,8 +45,8 @@ describe.each(['fi', 'en'] as Language[])('the %s notice from the demo records',
     const headings = doc.sections.find((s) => s.id === 'processing')!.blocks.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text)
     expect(headings).toEqual(
       lang === 'fi'
-        ? ['2.1. Asiakkaat, liikekumppanit ja asiakasprospektit', '2.2. Verkkosivuston kävijät', '2.3. Uutiskirjeen tilaajat', '2.4. Palveluidemme käyttäjät']
-        : ['2.1. Customers, business partners and prospective customers', '2.2. Website visitors', '2.3. Newsletter subscribers', '2.4. Users of our platforms'],
+        ? ['2.1. Asiakkaat ja liikekumppanit', '2.2. Asiakasprospektit', '2.3. Verkkosivuston kävijät', '2.4. Uutiskirjeen tilaajat', '2.5. Palveluidemme käyttäjät']
+        : ['2.1. Customers and business partners', '2.2. Prospective customers', '2.3. Website visitors', '2.4. Newsletter subscribers', '2.5. Users of our platforms'],
     )
   })
 
@@ -89,7 +89,8 @@ describe.each(['fi', 'en'] as Language[])('the %s notice from the demo records',
     const text = lines(doc, 'rights')
     const right = (re: RegExp) => text.find((l) => re.test(l)) ?? ''
     expect(right(/\(18 artikla\)|\(Article 18\)/)).not.toBe('')
-    const customers = lang === 'fi' ? 'Asiakkaat, liikekumppanit ja asiakasprospektit' : 'Customers, business partners and prospective customers'
+    const customers = lang === 'fi' ? 'Asiakkaat ja liikekumppanit' : 'Customers and business partners'
+    const prospects = lang === 'fi' ? 'Asiakasprospektit' : 'Prospective customers'
     const newsletter = lang === 'fi' ? 'Uutiskirjeen tilaajat' : 'Newsletter subscribers'
     const visitors = lang === 'fi' ? 'Verkkosivuston kävijät' : 'Website visitors'
     const portability = right(/\(20 artikla\)|\(Article 20\)/)
@@ -98,6 +99,7 @@ describe.each(['fi', 'en'] as Language[])('the %s notice from the demo records',
     expect(portability).not.toContain(visitors)
     const objection = right(/21 artiklan 1 kohta|Article 21\(1\)/)
     expect(objection).toContain(visitors)
+    expect(objection).toContain(prospects)
     expect(objection).not.toContain(newsletter)
     const withdrawal = right(/7 artiklan 3 kohta|Article 7\(3\)/)
     expect(withdrawal).toContain(newsletter)
@@ -166,9 +168,12 @@ describe('completeness checks', () => {
     const blocking = checkNotice(snapshot).filter((p) => p.severity === 'blocking')
     const platforms = activity(snapshot, 'Palveluidemme tunnistautuminen ja tuoteanalytiikka')
     const bookkeeping = activity(snapshot, 'Kirjanpito')
+    // The policy gives the prospects no retention period (section 4 names customers only).
+    const prospects = activity(snapshot, 'Asiakasprospektit')
     expect(blocking.map((p) => [p.code, p.link.kind, p.link.id, p.field])).toEqual([
       ['dpo_unrecorded', 'organisation', null, 'dpoAppointed'],
       ['joint_controllers_unrecorded', 'organisation', null, 'hasJointControllers'],
+      ['activity_retention', 'activity', prospects.id, 'retention'],
       ['activity_sources', 'activity', bookkeeping.id, 'sources'],
       ['purpose_basis', 'activity', platforms.id, 'purposes.0.legalBasis'],
       ['purpose_basis', 'activity', platforms.id, 'purposes.1.legalBasis'],
@@ -196,6 +201,7 @@ describe('completeness checks', () => {
       platforms.purposes.forEach((p) => (p.consentWithdrawal = { fi: 'Asetuksista', en: 'In the settings' }))
       platforms.retention = { kind: 'duration', amount: 1, unit: 'years', minimum: false, event: { fi: '', en: '' }, legalReference: null }
       activity(v, 'Kirjanpito').sources = ['data_subject']
+      activity(v, 'Asiakasprospektit').retention = { kind: 'duration', amount: 2, unit: 'years', minimum: false, event: { fi: '', en: '' }, legalReference: null }
     })
     expect(checkNotice(fixed).filter((p) => p.severity === 'blocking')).toEqual([])
     expect(sectionText(buildNotice(fixed, 'fi'), 'controller')).toContain('Rekisterinpitäjällä ei ole tietosuojavastaavaa.')

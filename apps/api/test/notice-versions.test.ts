@@ -21,6 +21,8 @@ export async function fillDemoGaps(api: TestClient): Promise<void> {
   expect((await api.patch(`/api/activities/${platforms.id}`, { version: platforms.version, purposes, retention })).status).toBe(200)
   const bookkeeping = (await api.get(`/api/activities/${byName('Kirjanpito')}`)).body
   expect((await api.patch(`/api/activities/${bookkeeping.id}`, { version: bookkeeping.version, sources: ['data_subject'] })).status).toBe(200)
+  const prospects = (await api.get(`/api/activities/${byName('Asiakasprospektit')}`)).body
+  expect((await api.patch(`/api/activities/${prospects.id}`, { version: prospects.version, retention: { kind: 'duration', amount: 2, unit: 'years' } })).status).toBe(200)
 }
 
 describe('publishing the privacy notice', () => {
@@ -32,6 +34,7 @@ describe('publishing the privacy notice', () => {
     expect(preview.body.problems.filter((p: { severity: string }) => p.severity === 'blocking').map((p: { code: string }) => p.code)).toEqual([
       'dpo_unrecorded',
       'joint_controllers_unrecorded',
+      'activity_retention',
       'activity_sources',
       'purpose_basis',
       'purpose_basis',
@@ -39,7 +42,7 @@ describe('publishing the privacy notice', () => {
     ])
     const refused = await ctx.api.post('/api/notice/publish', { basedOnVersion: 0 })
     expect(refused.status).toBe(409)
-    expect(refused.body.error.current.problems).toHaveLength(6)
+    expect(refused.body.error.current.problems).toHaveLength(7)
     expect(refused.body.error.message).toContain('data protection officer')
     expect(count(ctx.db, 'SELECT count(*) FROM notice_versions')).toBe(0)
     expect((await ctx.anonymous.get('/public/notice?lang=fi')).status).toBe(404)

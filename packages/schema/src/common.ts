@@ -33,6 +33,8 @@ export const LocalizedText = z
   .meta({ id: 'LocalizedText', description: 'The same text in Finnish and English.' })
 export type LocalizedText = z.infer<typeof LocalizedText>
 
+export const emptyLocalized = (): LocalizedText => ({ fi: '', en: '' })
+
 /**
  * Percent-encodes the characters that end or break out of a link target in Markdown (`(`, `)`, `<`,
  * `>`, spaces) or an HTML attribute (quotes, backquote, backslash): the address stays the same for

@@ -8,7 +8,7 @@ export const importsEn = {
     steps: { file: '1. Choose the file', mapping: '2. Check the columns', preview: '3. Check the rows and confirm' },
     fileHint: 'An .xlsx workbook or a .csv file (UTF-8), at most 2 MB and 1,000 rows. Formulas are read as the values saved with them, never calculated.',
     fileLabel: 'Spreadsheet file (.xlsx or .csv)',
-    upload: 'Read the file',
+    upload: 'Upload the file',
     failed: 'The file was not imported',
     mappingIntro: '{{file}}, sheet “{{sheet}}”, headings on row {{row}}. Choose what each column fills; unmatched values can be given their meaning.',
     target: 'Import as',

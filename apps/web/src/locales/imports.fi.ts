@@ -10,7 +10,7 @@ export const importsFi: typeof importsEn = {
     steps: { file: '1. Valitse tiedosto', mapping: '2. Tarkista sarakkeet', preview: '3. Tarkista rivit ja vahvista' },
     fileHint: '.xlsx-työkirja tai .csv-tiedosto (UTF-8), enintään 2 Mt ja 1 000 riviä. Kaavoista luetaan niihin tallennettu arvo; niitä ei lasketa.',
     fileLabel: 'Taulukkotiedosto (.xlsx tai .csv)',
-    upload: 'Lue tiedosto',
+    upload: 'Lähetä tiedosto',
     failed: 'Tiedostoa ei tuotu',
     mappingIntro: '{{file}}, taulukko ”{{sheet}}”, otsikot rivillä {{row}}. Valitse, mihin kenttään kukin sarake tuodaan; tunnistamattomille arvoille voi valita merkityksen.',
     target: 'Tuo',
