@@ -37,13 +37,57 @@ export default tseslint.config(
   // a fixture that depends on nothing must write \`async ({}, use) => ...\`.
   { files: ['e2e/fixtures.ts'], rules: { 'no-empty-pattern': 'off' } },
   // ---- apps/api: one-way layers.
-  { files: ['apps/api/src/db/**/*.ts'], rules: { 'no-restricted-imports': forbid('db/ is the bottom layer: it imports no services, routes or read pool.', '**/services/**', '**/routes/**', '**/reads/**', '**/app', '**/lib/create-app') } },
-  { files: ['apps/api/src/services/**/*.ts'], rules: { 'no-restricted-imports': forbid('services never reach back up into routes or the app shell.', '**/routes/**', '**/app', '**/lib/create-app') } },
+  {
+    files: ['apps/api/src/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(
+        'db/ is the bottom layer: it imports no services, routes or read pool.',
+        '**/services/**',
+        '**/routes/**',
+        '**/reads/**',
+        '**/app',
+        '**/lib/create-app',
+      ),
+    },
+  },
+  {
+    files: ['apps/api/src/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(
+        'services never reach back up into routes or the app shell.',
+        '**/routes/**',
+        '**/app',
+        '**/lib/create-app',
+      ),
+    },
+  },
   {
     files: ['apps/api/src/public-list/**/*.ts', 'apps/api/src/findings/**/*.ts', 'apps/api/src/exports/**/*.ts'],
-    rules: { 'no-restricted-imports': forbid('renderers, builders and checks are pure: data in, text out; no database, services or routes.', '**/db/**', '**/services/**', '**/routes/**', '**/reads/**', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/**') },
+    rules: {
+      'no-restricted-imports': forbid(
+        'renderers, builders and checks are pure: data in, text out; no database, services or routes.',
+        '**/db/**',
+        '**/services/**',
+        '**/routes/**',
+        '**/reads/**',
+        'better-sqlite3',
+        'drizzle-orm',
+        'drizzle-orm/**',
+      ),
+    },
   },
-  { files: ['packages/schema/src/**/*.ts'], rules: { 'no-restricted-imports': forbid('packages/schema is pure and shared: no app code, no I/O.', '@seloste/api', '@seloste/web', 'node:fs', 'node:*') } },
+  {
+    files: ['packages/schema/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(
+        'packages/schema is pure and shared: no app code, no I/O.',
+        '@seloste/api',
+        '@seloste/web',
+        'node:fs',
+        'node:*',
+      ),
+    },
+  },
   // ---- apps/web: React rules and feature boundaries.
   {
     files: ['apps/web/src/**/*.{ts,tsx}'],
@@ -73,5 +117,8 @@ export default tseslint.config(
       ),
     },
   })),
-  { files: ['apps/web/src/{components,lib,config,locales}/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': forbid('shared web code imports no feature and not the app shell.', '**/features/**', '**/app/**') } },
+  {
+    files: ['apps/web/src/{components,lib,config,locales}/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': forbid('shared web code imports no feature and not the app shell.', '**/features/**', '**/app/**') },
+  },
 )

@@ -21,7 +21,6 @@ if (!existsSync(serverJs)) {
 // is unused: only the web server (started once, by the main process) opens it.
 const databasePath = join(tmpdir(), `seloste-e2e-${Date.now()}.sqlite`)
 
-
 export default defineConfig({
   testDir: './e2e',
   // Journeys share one server and database; each creates its own uniquely named data.
@@ -72,7 +71,8 @@ export default defineConfig({
       SELOSTE_ADMIN_EMAIL: E2E_ADMIN.email,
       SELOSTE_ADMIN_PASSWORD: E2E_ADMIN.password,
       // An invented vendor catalogue (example.com vendors), so the catalogue journey does not depend on the shipped data.
-      SELOSTE_CATALOGUE_FILE: process.env.SELOSTE_CATALOGUE_FILE ?? join(dirname(fileURLToPath(import.meta.url)), 'apps/api/test/fixtures/catalogue-v1.json'),
+      SELOSTE_CATALOGUE_FILE:
+        process.env.SELOSTE_CATALOGUE_FILE ?? join(dirname(fileURLToPath(import.meta.url)), 'apps/api/test/fixtures/catalogue-v1.json'),
     },
   },
 })

@@ -70,7 +70,12 @@ export function measureBundle(): BundleReport {
 
   if (existsSync(SCRIPT)) {
     try {
-      report.scriptOutput = execFileSync(process.execPath, [SCRIPT], { cwd: WEB, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] }).trim()
+      report.scriptOutput = execFileSync(process.execPath, [SCRIPT], {
+        cwd: WEB,
+        encoding: 'utf8',
+        timeout: 60_000,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }).trim()
     } catch (err) {
       const e = err as { stdout?: string; stderr?: string; message: string }
       // The script may exit non-zero to signal a missed budget; keep what it printed.

@@ -14,7 +14,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ActivityInput, DpaInput, ProcessorInput, TransferInput } from '../packages/schema/src/index'
-import { ActivityInput as ActivityInputSchema, DpaInput as DpaInputSchema, ProcessorInput as ProcessorInputSchema, TransferInput as TransferInputSchema } from '../packages/schema/src/index'
+import {
+  ActivityInput as ActivityInputSchema,
+  DpaInput as DpaInputSchema,
+  ProcessorInput as ProcessorInputSchema,
+  TransferInput as TransferInputSchema,
+} from '../packages/schema/src/index'
 import { closeDatabase, openDatabase, type Db } from '../apps/api/src/db/client'
 import { createActivity, updateActivity } from '../apps/api/src/services/activities'
 import { systemContext } from '../apps/api/src/services/context'
@@ -91,22 +96,39 @@ function seed(db: Db): { ms: number; events: number } {
     const dpa: DpaInput = rand() < 0.85 ? { status: 'signed', signedOn: '2024-05-01', reference: `DPA-${i}` } : { status: 'missing' }
     createDpa(ctx, p.id, DpaInputSchema.parse(dpa))
   }
-  const subjects = Array.from({ length: 20 }, (_, i) => createDataSubjectCategory(ctx, { name: { fi: `Rekisteröityjen ryhmä ${i + 1}`, en: `Data subjects ${i + 1}` } }).id)
-  const categories = Array.from({ length: 60 }, (_, i) => createDataCategory(ctx, { name: { fi: `Tietoryhmä ${i + 1}`, en: `Data category ${i + 1}` }, special: false }).id)
+  const subjects = Array.from(
+    { length: 20 },
+    (_, i) => createDataSubjectCategory(ctx, { name: { fi: `Rekisteröityjen ryhmä ${i + 1}`, en: `Data subjects ${i + 1}` } }).id,
+  )
+  const categories = Array.from(
+    { length: 60 },
+    (_, i) => createDataCategory(ctx, { name: { fi: `Tietoryhmä ${i + 1}`, en: `Data category ${i + 1}` }, special: false }).id,
+  )
   for (let i = 1; i <= ACTIVITIES; i++) {
     const input: ActivityInput = {
       name: { fi: `Käsittelytoimi ${i}`, en: `Processing activity ${i}` },
       description: { fi: 'Kuvaus '.repeat(10), en: 'Description '.repeat(10) },
       purposes: [
         { description: { fi: 'Sopimuksen täyttäminen', en: 'Performing the contract' }, legalBasis: 'b' },
-        { description: { fi: 'Markkinointi', en: 'Marketing' }, legalBasis: 'f', legitimateInterest: { fi: 'Markkinointi', en: 'Marketing' } },
+        {
+          description: { fi: 'Markkinointi', en: 'Marketing' },
+          legalBasis: 'f',
+          legitimateInterest: { fi: 'Markkinointi', en: 'Marketing' },
+        },
       ],
       dataSubjectCategoryIds: sample(subjects, 3),
       dataCategories: sample(categories, 6).map((id) => ({ id })),
-      retention: { kind: 'duration_after_event', amount: 5, unit: 'years', event: { fi: 'asiakassuhde päättyy', en: 'the customer relationship ends' } },
+      retention: {
+        kind: 'duration_after_event',
+        amount: 5,
+        unit: 'years',
+        event: { fi: 'asiakassuhde päättyy', en: 'the customer relationship ends' },
+      },
       sources: ['data_subject', 'employer'],
       processorIds: sample(processorIds, 10),
-      otherRecipients: [{ name: { fi: 'Viranomaiset', en: 'Authorities' }, condition: { fi: 'lain vaatiessa', en: 'when the law requires it' } }],
+      otherRecipients: [
+        { name: { fi: 'Viranomaiset', en: 'Authorities' }, condition: { fi: 'lain vaatiessa', en: 'when the law requires it' } },
+      ],
       securityMeasures: { fi: 'Palomuurit, salasanat, pääsynhallinta.', en: 'Firewalls, passwords, access control.' },
       automatedDecisionMaking: false,
       profiling: false,
@@ -146,7 +168,9 @@ async function main() {
     console.log('| export | format | moment | time (ms) | size (KiB) |')
     console.log('|---|---|---|---:|---:|')
     for (const t of timings) {
-      console.log(`| ${t.export} | ${t.format} | ${t.moment === 'now' ? 'now' : 'as of (audit trail)'} | ${t.ms.toFixed(0)} | ${(t.bytes / 1024).toFixed(0)} |`)
+      console.log(
+        `| ${t.export} | ${t.format} | ${t.moment === 'now' ? 'now' : 'as of (audit trail)'} | ${t.ms.toFixed(0)} | ${(t.bytes / 1024).toFixed(0)} |`,
+      )
     }
     const slowest = Math.max(...timings.map((t) => t.ms))
     console.log('')

@@ -194,7 +194,11 @@ export class ChildServer {
   ) {
     // Compiled JavaScript (the production server, apps/api/dist/server.js) runs on plain node.
     const loader = script.endsWith('.ts') ? ['--import', TSX_LOADER] : ['--enable-source-maps']
-    this.proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...loader, script], { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] })
+    this.proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...loader, script], {
+      cwd: opts.cwd,
+      env: opts.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     const keep = (chunk: Buffer) => {
       this.log = (this.log + chunk.toString('utf8')).slice(-20_000)
     }
@@ -287,7 +291,8 @@ export interface RequestSpec {
  */
 function discardBodies(client: unknown): void {
   const queue = (client as { pipelinedRequests?: { addBody?: unknown } }).pipelinedRequests
-  if (typeof queue?.addBody !== 'function') throw new Error('autocannon internals changed: Client#pipelinedRequests.addBody is gone (bench/lib.ts discardBodies)')
+  if (typeof queue?.addBody !== 'function')
+    throw new Error('autocannon internals changed: Client#pipelinedRequests.addBody is gone (bench/lib.ts discardBodies)')
   queue.addBody = () => {}
 }
 
@@ -338,7 +343,8 @@ export async function load(name: string, spec: RequestSpec, opts: LoadOptions): 
           return n.body === undefined ? { ...req, path: n.path } : { ...req, path: n.path, body: n.body }
         },
         ...(onResponse && {
-          onResponse: (status: number, body: string, context: Record<string, unknown>) => onResponse(status, String(body ?? ''), context.tag),
+          onResponse: (status: number, body: string, context: Record<string, unknown>) =>
+            onResponse(status, String(body ?? ''), context.tag),
         }),
       },
     ],

@@ -129,9 +129,19 @@ function readRun(file: string): Run {
   const metrics = Object.fromEntries(METRICS.map(([id]) => [id, lhr.audits[id]?.numericValue ?? NaN])) as Run['metrics']
   const opportunities = (lhr.categories.performance?.auditRefs ?? [])
     .map((ref) => lhr.audits[ref.id])
-    .filter((a): a is LhAudit => !!a && a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable')
+    .filter(
+      (a): a is LhAudit =>
+        !!a && a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable',
+    )
     .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`)
-  return { scores, metrics, benchmarkIndex: lhr.environment.benchmarkIndex, finalUrl: lhr.finalDisplayedUrl, warnings: lhr.runWarnings, opportunities }
+  return {
+    scores,
+    metrics,
+    benchmarkIndex: lhr.environment.benchmarkIndex,
+    finalUrl: lhr.finalDisplayedUrl,
+    warnings: lhr.runWarnings,
+    opportunities,
+  }
 }
 
 function fmtMetric(id: string, value: number): string {
@@ -164,7 +174,10 @@ function machine(): string {
   return `${os}; ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores; Node ${process.version}`
 }
 
-function section(results: PageResult[], env: { date: string; lighthouse: string; chromium: string; machine: string; loadStart: number; loadEnd: number; commit: string }): string {
+function section(
+  results: PageResult[],
+  env: { date: string; lighthouse: string; chromium: string; machine: string; loadStart: number; loadEnd: number; commit: string },
+): string {
   const overview = results[0]!
   const perf = median(overview.runs.map((r) => r.scores.performance))
   const out: string[] = []
@@ -184,10 +197,14 @@ function section(results: PageResult[], env: { date: string; lighthouse: string;
   out.push('|:---|---:|---:|---:|---:|')
   for (const r of results) {
     const m = (c: (typeof CATEGORIES)[number]) => median(r.runs.map((run) => run.scores[c]))
-    out.push(`| ${r.page.name} | ${m('performance')} (${r.runs.map((run) => run.scores.performance).join(', ')}) | ${m('accessibility')} | ${m('best-practices')} | ${m('seo')} |`)
+    out.push(
+      `| ${r.page.name} | ${m('performance')} (${r.runs.map((run) => run.scores.performance).join(', ')}) | ${m('accessibility')} | ${m('best-practices')} | ${m('seo')} |`,
+    )
   }
   out.push('')
-  out.push('Metrics (medians) and the CPU benchmark Lighthouse measured at the start of each run (BenchmarkIndex; higher is faster: the busier the machine, the lower it is):')
+  out.push(
+    'Metrics (medians) and the CPU benchmark Lighthouse measured at the start of each run (BenchmarkIndex; higher is faster: the busier the machine, the lower it is):',
+  )
   out.push('')
   out.push(`| Page | ${METRICS.map(([, label]) => label).join(' | ')} | BenchmarkIndex |`)
   out.push(`|:---|${METRICS.map(() => '---:').join('|')}|---:|`)
@@ -207,7 +224,9 @@ function section(results: PageResult[], env: { date: string; lighthouse: string;
   out.push('### How it was measured')
   out.push('')
   out.push(`- Command: \`pnpm lighthouse\` (commit ${env.commit}), LIGHTHOUSE_RUNS=${RUNS}.`)
-  out.push(`- Lighthouse ${env.lighthouse} (CLI), \`--preset=desktop\` (simulated throttling: 40 ms RTT, 10 Mbit/s, no CPU slowdown; 1350 x 940 screen), ${env.chromium} (\`CHROME_PATH\`), headless.`)
+  out.push(
+    `- Lighthouse ${env.lighthouse} (CLI), \`--preset=desktop\` (simulated throttling: 40 ms RTT, 10 Mbit/s, no CPU slowdown; 1350 x 940 screen), ${env.chromium} (\`CHROME_PATH\`), headless.`,
+  )
   out.push(
     '- Server: the production build (`pnpm build`; `node apps/api/dist/server.js` serving apps/web/dist with its brotli files and cache headers) on 127.0.0.1, a new temporary database with the demo data (SELOSTE_DEMO_DATA=true), LOG_LEVEL=warn. The overview is loaded with the session cookie of the demo admin (logged in through `POST /api/auth/login`, passed with `--extra-headers`); the public list without a cookie, as the public sees it.',
   )
@@ -215,7 +234,9 @@ function section(results: PageResult[], env: { date: string; lighthouse: string;
   out.push(
     '- Simulated throttling models the network, but the CPU work (script evaluation, style and layout) is what the browser really took on this machine: with other programs using the two cores, Total Blocking Time and with it the performance score come out worse than on an idle machine. The BenchmarkIndex column shows how fast the CPU was for each run.',
   )
-  out.push('- The overview is a private page: robots.txt disallows everything but `/public/`, so its SEO score counts "Page is blocked from indexing" (`is-crawlable`) against it, as intended.')
+  out.push(
+    '- The overview is a private page: robots.txt disallows everything but `/public/`, so its SEO score counts "Page is blocked from indexing" (`is-crawlable`) against it, as intended.',
+  )
   return out.join('\n') + '\n'
 }
 
@@ -278,13 +299,17 @@ async function main() {
   for (const r of results) {
     const m = (c: (typeof CATEGORIES)[number]) => median(r.runs.map((run) => run.scores[c]))
     console.log(`  ${r.page.name}`)
-    console.log(`    performance ${m('performance')}  accessibility ${m('accessibility')}  best practices ${m('best-practices')}  SEO ${m('seo')}`)
+    console.log(
+      `    performance ${m('performance')}  accessibility ${m('accessibility')}  best practices ${m('best-practices')}  SEO ${m('seo')}`,
+    )
     const failing = [...new Set(r.runs.flatMap((run) => run.opportunities.map((o) => o.replace(/ \(.*$/, ''))))]
     if (failing.length) console.log(`    not passing (in at least one run; details in the reports): ${failing.join(', ')}`)
     console.log(`    reports: ${r.reports.join(', ')}`)
   }
   const perf = median(results[0]!.runs.map((run) => run.scores.performance))
-  console.log(`  overview performance ${perf}: ${perf >= TARGET ? 'PASS' : 'MISS'} (target ≥ ${TARGET}); load average ${loadStart.toFixed(2)} → ${loadEnd.toFixed(2)}`)
+  console.log(
+    `  overview performance ${perf}: ${perf >= TARGET ? 'PASS' : 'MISS'} (target ≥ ${TARGET}); load average ${loadStart.toFixed(2)} → ${loadEnd.toFixed(2)}`,
+  )
 
   if (REPORT !== '-') {
     let commit = 'unknown'

@@ -54,8 +54,20 @@ export type Target =
 export const TARGETS: Target[] = [
   { kind: 'p99', label: 'list p99 ≤ 25 ms', size: 10_000, scenario: 'list', limitMs: 25 },
   { kind: 'p99', label: 'detail p99 ≤ 10 ms', size: 10_000, scenario: 'detail', limitMs: 10 },
-  { kind: 'rps', label: 'writes with their audit events ≥ 300 per second with synchronous=FULL: create', size: 10_000, scenario: 'create', minRps: 300 },
-  { kind: 'rps', label: 'writes with their audit events ≥ 300 per second with synchronous=FULL: update', size: 10_000, scenario: 'update', minRps: 300 },
+  {
+    kind: 'rps',
+    label: 'writes with their audit events ≥ 300 per second with synchronous=FULL: create',
+    size: 10_000,
+    scenario: 'create',
+    minRps: 300,
+  },
+  {
+    kind: 'rps',
+    label: 'writes with their audit events ≥ 300 per second with synchronous=FULL: update',
+    size: 10_000,
+    scenario: 'update',
+    minRps: 300,
+  },
   { kind: 'rps', label: 'the published JSON list at least 2,000 requests per second', size: 10_000, scenario: 'publicJson', minRps: 2000 },
   { kind: 'dashboard', label: 'dashboard first page load (/processors) < 1 s on loopback', size: 10_000, limitMs: 1000 },
 ]
@@ -106,20 +118,51 @@ export function judge(results: SizeResult[]): TargetResult[] {
   return TARGETS.map((target): TargetResult => {
     if (target.kind === 'dashboard') {
       const r = results.find((x) => x.dashboard !== null)
-      if (!r || !r.dashboard) return { target, at: target.size, measured: null, shown: '–', verdict: 'not measured', margin: 'no run at or below 10,000 processors (BENCH_SIZES)' }
+      if (!r || !r.dashboard)
+        return {
+          target,
+          at: target.size,
+          measured: null,
+          shown: '–',
+          verdict: 'not measured',
+          margin: 'no run at or below 10,000 processors (BENCH_SIZES)',
+        }
       const d = r.dashboard
-      if (d.status !== 'measured' || !d.loadsMs.length) return { target, at: r.size, measured: null, shown: d.status, verdict: 'not measured', margin: d.status === 'not built' ? 'run pnpm build first' : d.status }
+      if (d.status !== 'measured' || !d.loadsMs.length)
+        return {
+          target,
+          at: r.size,
+          measured: null,
+          shown: d.status,
+          verdict: 'not measured',
+          margin: d.status === 'not built' ? 'run pnpm build first' : d.status,
+        }
       const med = median(d.loadsMs)
       const max = Math.max(...d.loadsMs)
       const shown = `median ${ms(med)}, max ${ms(max)}`
       // Every one of the loads must be under the limit: judged on the slowest.
       const diff = target.limitMs - max
       return diff > 0
-        ? { target, at: r.size, measured: max, shown, verdict: 'PASS', margin: `slowest of ${d.loadsMs.length} loads ${ms(diff)} under (${Math.round((max / target.limitMs) * 100)} % of the budget)` }
+        ? {
+            target,
+            at: r.size,
+            measured: max,
+            shown,
+            verdict: 'PASS',
+            margin: `slowest of ${d.loadsMs.length} loads ${ms(diff)} under (${Math.round((max / target.limitMs) * 100)} % of the budget)`,
+          }
         : { target, at: r.size, measured: max, shown, verdict: 'MISS', margin: `slowest of ${d.loadsMs.length} loads ${ms(-diff)} over` }
     }
     const r = results.find((x) => x.size === target.size)
-    if (!r) return { target, at: target.size, measured: null, shown: '–', verdict: 'not measured', margin: `no run at ${fmtInt(target.size)} processors (BENCH_SIZES)` }
+    if (!r)
+      return {
+        target,
+        at: target.size,
+        measured: null,
+        shown: '–',
+        verdict: 'not measured',
+        margin: `no run at ${fmtInt(target.size)} processors (BENCH_SIZES)`,
+      }
     const m = r[target.scenario]
     if (target.kind === 'rps') {
       const rps = m.rps
@@ -129,19 +172,54 @@ export function judge(results: SizeResult[]): TargetResult[] {
         return { target, at: r.size, measured: rps > 0 ? rps : null, shown, verdict: 'MISS', margin: why }
       }
       return rps >= target.minRps
-        ? { target, at: r.size, measured: rps, shown, verdict: 'PASS', margin: `${fmtInt(rps - target.minRps)} req/s over (${ratio(rps, target.minRps)} the minimum)` }
-        : { target, at: r.size, measured: rps, shown, verdict: 'MISS', margin: `${fmtInt(target.minRps - rps)} req/s short (${Math.round((rps / target.minRps) * 100)} % of the minimum)` }
+        ? {
+            target,
+            at: r.size,
+            measured: rps,
+            shown,
+            verdict: 'PASS',
+            margin: `${fmtInt(rps - target.minRps)} req/s over (${ratio(rps, target.minRps)} the minimum)`,
+          }
+        : {
+            target,
+            at: r.size,
+            measured: rps,
+            shown,
+            verdict: 'MISS',
+            margin: `${fmtInt(target.minRps - rps)} req/s short (${Math.round((rps / target.minRps) * 100)} % of the minimum)`,
+          }
     }
     const p99 = m.latency.p99
     const shown = `p99 ${ms(p99)}`
     if (!Number.isFinite(p99) || m.errors > 0 || m.non2xx > 0) {
       const why = !Number.isFinite(p99) ? 'no successful responses' : `${m.errors} errors, ${m.non2xx} non-2xx`
-      return { target, at: r.size, measured: Number.isFinite(p99) ? p99 : null, shown: Number.isFinite(p99) ? shown : '–', verdict: 'MISS', margin: why }
+      return {
+        target,
+        at: r.size,
+        measured: Number.isFinite(p99) ? p99 : null,
+        shown: Number.isFinite(p99) ? shown : '–',
+        verdict: 'MISS',
+        margin: why,
+      }
     }
     const diff = target.limitMs - p99
     return diff >= 0
-      ? { target, at: r.size, measured: p99, shown, verdict: 'PASS', margin: `${ms(diff)} under (${Math.round((p99 / target.limitMs) * 100)} % of the budget)` }
-      : { target, at: r.size, measured: p99, shown, verdict: 'MISS', margin: `${ms(-diff)} over (${Math.round((-diff / target.limitMs) * 100)} % above the limit)` }
+      ? {
+          target,
+          at: r.size,
+          measured: p99,
+          shown,
+          verdict: 'PASS',
+          margin: `${ms(diff)} under (${Math.round((p99 / target.limitMs) * 100)} % of the budget)`,
+        }
+      : {
+          target,
+          at: r.size,
+          measured: p99,
+          shown,
+          verdict: 'MISS',
+          margin: `${ms(-diff)} over (${Math.round((-diff / target.limitMs) * 100)} % above the limit)`,
+        }
   })
 }
 
@@ -181,7 +259,19 @@ function rpsText(m: Measure): string {
 function row(label: string, m: Measure): string[] {
   const l = m.latency
   if (m.note) label = `${label} — ${m.note}`
-  return [label, fmtInt(m.requests), rpsText(m), num(l.p50), num(l.p90), num(l.p99), num(l.p999), num(l.max), num(m.cpuMsPerRequest), String(m.errors + m.timeouts), String(m.non2xx)]
+  return [
+    label,
+    fmtInt(m.requests),
+    rpsText(m),
+    num(l.p50),
+    num(l.p90),
+    num(l.p99),
+    num(l.p999),
+    num(l.max),
+    num(m.cpuMsPerRequest),
+    String(m.errors + m.timeouts),
+    String(m.non2xx),
+  ]
 }
 
 function rowsFor(r: SizeResult, baseline: Measure): string[][] {
@@ -205,11 +295,29 @@ function exportRows(r: SizeResult): string[][] {
 }
 
 function dashboardLine(d: DashboardResult): string {
-  if (d.status !== 'measured') return `Dashboard first page load: ${d.status === 'not built' ? 'not built (apps/web/dist/index.html is missing; run pnpm build)' : d.status}.`
+  if (d.status !== 'measured')
+    return `Dashboard first page load: ${d.status === 'not built' ? 'not built (apps/web/dist/index.html is missing; run pnpm build)' : d.status}.`
   return `Dashboard first page load of /processors (Chromium, cold cache, page.goto until the first processor row is visible), ${d.loadsMs.length} loads: median ${ms(median(d.loadsMs))}, max ${ms(Math.max(...d.loadsMs))} (${d.loadsMs.map((v) => v.toFixed(0)).join(', ')} ms).`
 }
 
-const GROWTH_HEAD = ['Processors', 'update req/s', 'update p99 ms', 'public JSON req/s', 'JSON p99 ms', 'JSON KiB', 'JSON first request ms', 'uncompressed JSON req/s', 'uncompressed KiB', 'public HTML req/s', 'HTML p99 ms', 'HTML KiB', 'publish s', 'ropa.xlsx ms', 'processors.xlsx ms', 'processors.csv ms']
+const GROWTH_HEAD = [
+  'Processors',
+  'update req/s',
+  'update p99 ms',
+  'public JSON req/s',
+  'JSON p99 ms',
+  'JSON KiB',
+  'JSON first request ms',
+  'uncompressed JSON req/s',
+  'uncompressed KiB',
+  'public HTML req/s',
+  'HTML p99 ms',
+  'HTML KiB',
+  'publish s',
+  'ropa.xlsx ms',
+  'processors.xlsx ms',
+  'processors.csv ms',
+]
 function growthRows(sizes: SizeResult[]): string[][] {
   const kib = (m: Measure) => (Number.isFinite(m.meanBytes ?? NaN) ? ((m.meanBytes ?? 0) / 1024).toFixed(1) : '–')
   return sizes.map((r) => [
@@ -252,22 +360,41 @@ function ratios(r: SizeResult, baseline: Measure): string[][] {
   const cpu = (api: Measure, direct: Measure) =>
     `${num(api.cpuMsPerRequest)} ms vs ${num(direct.cpuMsPerRequest)} ms → ${ratio(api.cpuMsPerRequest, direct.cpuMsPerRequest)}; empty route ${num(baseline.cpuMsPerRequest)} ms`
   return [
-    ['list', ratio(r.list.latency.p50, r.directList.latency.p50), ratio(r.list.latency.p50, baseline.latency.p50), cpu(r.list, r.directList)],
-    ['detail', ratio(r.detail.latency.p50, r.directDetail.latency.p50), ratio(r.detail.latency.p50, baseline.latency.p50), cpu(r.detail, r.directDetail)],
+    [
+      'list',
+      ratio(r.list.latency.p50, r.directList.latency.p50),
+      ratio(r.list.latency.p50, baseline.latency.p50),
+      cpu(r.list, r.directList),
+    ],
+    [
+      'detail',
+      ratio(r.detail.latency.p50, r.directDetail.latency.p50),
+      ratio(r.detail.latency.p50, baseline.latency.p50),
+      cpu(r.detail, r.directDetail),
+    ],
   ]
 }
-const RATIO_HEAD = ['Endpoint', 'API p50 / in-process p50', 'API p50 / empty-route p50', 'server CPU per request vs in-process CPU per call']
+const RATIO_HEAD = [
+  'Endpoint',
+  'API p50 / in-process p50',
+  'API p50 / empty-route p50',
+  'server CPU per request vs in-process CPU per call',
+]
 
 // ---------------------------------------------------------------------------------------------
 // Terminal.
 // ---------------------------------------------------------------------------------------------
 
 export function printSize(r: SizeResult, baseline: Measure): void {
-  console.log(`\n== ${fmtInt(r.size)} processors (${fmtInt(r.seed.transfers)} transfers, ${fmtInt(r.seed.dpas)} DPAs; seeded in ${r.seed.seconds.toFixed(2)} s) ==`)
+  console.log(
+    `\n== ${fmtInt(r.size)} processors (${fmtInt(r.seed.transfers)} transfers, ${fmtInt(r.seed.dpas)} DPAs; seeded in ${r.seed.seconds.toFixed(2)} s) ==`,
+  )
   console.log(textTable(HEAD, rowsFor(r, baseline)))
   console.log('\nOverhead ratios')
   console.log(textTable(RATIO_HEAD, ratios(r, baseline)))
-  console.log(`\nPublic list published once in-process before the server started, in ${r.publishS.toFixed(2)} s; update: round-robin over ${fmtInt(r.updatePool)} ids`)
+  console.log(
+    `\nPublic list published once in-process before the server started, in ${r.publishS.toFixed(2)} s; update: round-robin over ${fmtInt(r.updatePool)} ids`,
+  )
   console.log(textTable(EXPORT_HEAD, exportRows(r)))
   if (r.dashboard) console.log(`\n${dashboardLine(r.dashboard)}`)
 }
@@ -304,7 +431,9 @@ export function markdown(env: Environment, sizes: SizeResult[], baseline: Measur
   const out: string[] = []
   out.push('# Performance')
   out.push('')
-  out.push(`_Generated by \`pnpm bench\` (scripts/bench.sh → bench/run.ts) on ${env.date}. Every run overwrites this file; edit bench/report.ts instead._`)
+  out.push(
+    `_Generated by \`pnpm bench\` (scripts/bench.sh → bench/run.ts) on ${env.date}. Every run overwrites this file; edit bench/report.ts instead._`,
+  )
   out.push('')
   out.push('## Targets')
   out.push('')
@@ -318,7 +447,9 @@ export function markdown(env: Environment, sizes: SizeResult[], baseline: Measur
       [
         ...targets.map((t) => [
           t.target.label,
-          t.target.kind === 'dashboard' ? `${fmtInt(t.at)} processors, one browser` : `${fmtInt(t.at)} processors, ${env.connections} connections`,
+          t.target.kind === 'dashboard'
+            ? `${fmtInt(t.at)} processors, one browser`
+            : `${fmtInt(t.at)} processors, ${env.connections} connections`,
           t.shown,
           t.verdict === 'not measured' ? t.verdict : `**${t.verdict}**`,
           t.margin,
@@ -328,7 +459,11 @@ export function markdown(env: Environment, sizes: SizeResult[], baseline: Measur
           'apps/web/dist',
           bundle.built ? `${(bundle.totalGzip / 1024).toFixed(1)} KB` : 'not built',
           bundle.built ? `**${bundle.totalGzip / 1024 <= BUNDLE_TARGET_KB ? 'PASS' : 'MISS'}**` : '–',
-          bundle.built ? bundleLine(bundle).replace(/^.*\(target[^,]*, /, '').replace(/\)$/, '') : 'run pnpm build first',
+          bundle.built
+            ? bundleLine(bundle)
+                .replace(/^.*\(target[^,]*, /, '')
+                .replace(/\)$/, '')
+            : 'run pnpm build first',
         ],
       ],
       ['l', 'l', 'r', 'l', 'l'],
@@ -340,7 +475,7 @@ export function markdown(env: Environment, sizes: SizeResult[], baseline: Measur
     out.push('### Where the list misses, and the next step')
     out.push('')
     out.push(
-      'A list search at 10,000 processors is about 0.6 ms of database work (row (d)): the trigram index finds the matching processors, their rows are read, sorted and counted in one pass, and the page\'s 50 rows are read with their current DPA and places. It runs on the read workers, so the server\'s own thread only parses, authenticates and answers. With 16 connections the queue is 16 deep, and on this machine p99 is about twice p50 whatever the handler: a synthetic handler of a fixed 0.7 ms gives p50 11 ms and p99 24 ms. So the work per request must stay under ~0.7 ms on the busiest thread. The next step is to keep each processor\'s current DPA status and places on its row (kept by triggers), so that reading a page is one primary-key lookup per row; on a machine with more cores, more read workers.',
+      "A list search at 10,000 processors is about 0.6 ms of database work (row (d)): the trigram index finds the matching processors, their rows are read, sorted and counted in one pass, and the page's 50 rows are read with their current DPA and places. It runs on the read workers, so the server's own thread only parses, authenticates and answers. With 16 connections the queue is 16 deep, and on this machine p99 is about twice p50 whatever the handler: a synthetic handler of a fixed 0.7 ms gives p50 11 ms and p99 24 ms. So the work per request must stay under ~0.7 ms on the busiest thread. The next step is to keep each processor's current DPA status and places on its row (kept by triggers), so that reading a page is one primary-key lookup per row; on a machine with more cores, more read workers.",
     )
     out.push('')
   }
@@ -382,10 +517,10 @@ export function markdown(env: Environment, sizes: SizeResult[], baseline: Measur
     '- (f) update: `PATCH /api/processors/<id>` with `{"internalNotes": <unique text>, "version": <current>}`, the ids taken round-robin from a pool of the first 2,000 (all of them below 2,000), so the requests in flight touch different records; the bench keeps the version of each id (from every 200 answer, and from a 409\'s message) so each request carries the current one. 409s are counted apart (in the row\'s label), not as errors or non-2xx; they are typically the 16 requests still in flight when the warm-up run stopped, whose answers the bench never saw. Each update appends its audit event in the same transaction, with synchronous=FULL. (g) and (h): the public processor list as JSON (`/public/processors.json?lang=fi`) and as the HTML page (`/public/processors?lang=fi`), without a cookie, with the `Accept-Encoding` Chromium sends (`gzip, deflate, br, zstd`; the server answers with brotli, the encoding the row names), and the JSON once more without compression (`Accept-Encoding: identity`). The seed has no published version, so the bench publishes one in-process (`publishPublicList()` from apps/api/src/services/public-list.ts, on the database file, before the server starts, as part of the setup like the seed; its time is the "publish s" figure; it holds the seeded processors, not the ones created later), and loads it after the exports and the dashboard. Published through the API, a 10,000-processor list left the server ~100 MB of garbage whose collection fell inside the next scenario (the list) and decided its tail. The first request of each row renders the version (and compresses it once per encoding): it is timed apart ("JSON first request ms" below) and not counted in the row. Then one request is timed alone: if it takes over 200 ms, 16 connections would only queue requests (≥ 3 s each) and a run of a few seconds would complete hardly any, so the row is measured one request at a time for BENCH_DURATION seconds instead (the row says so; req/s is then the sequential rate); a request over 60 s is given up ("not measured"). After each, the bench waits until the server has finished the requests still queued before going on. Where a scenario does not read the answers (all but create and update), the bench stops autocannon from decoding each body into a string (bench/lib.ts, discardBodies): that decoding, not the server, bound the rate of large or compressed answers. KiB: mean size of a 2xx response, headers included.',
   )
   out.push(
-    '- Exports: one call of each of `GET /api/exports/ropa.xlsx`, `/api/exports/processors.xlsx` and `/api/exports/processors.csv` per size, one after the other, timed from the request until the whole body was read (not under load). The bench seed has no processing activities, so the record of processing activities (ropa.xlsx) is nearly empty here; bench/exports.ts measures the exports with 1,000 activities (through the API\'s services, with an audit trail) and runs after the bench when `BENCH_EXPORTS=1 pnpm bench` (its output goes to the terminal, not into this file).',
+    "- Exports: one call of each of `GET /api/exports/ropa.xlsx`, `/api/exports/processors.xlsx` and `/api/exports/processors.csv` per size, one after the other, timed from the request until the whole body was read (not under load). The bench seed has no processing activities, so the record of processing activities (ropa.xlsx) is nearly empty here; bench/exports.ts measures the exports with 1,000 activities (through the API's services, with an audit trail) and runs after the bench when `BENCH_EXPORTS=1 pnpm bench` (its output goes to the terminal, not into this file).",
   )
   out.push(
-    '- Dashboard first page load: with apps/web/dist built, at 10,000 processors (or the largest size below it), Chromium (playwright-core, /usr/bin/chromium, headless) loads `/processors` from the same server with the session cookie of the bench\'s login, in a new browser context (cold cache) each time: one warm-up load, then 5 measured from `page.goto` until the first processor row of the table (`main table.processors-table tbody tr a.row-link`) is visible.',
+    "- Dashboard first page load: with apps/web/dist built, at 10,000 processors (or the largest size below it), Chromium (playwright-core, /usr/bin/chromium, headless) loads `/processors` from the same server with the session cookie of the bench's login, in a new browser context (cold cache) each time: one warm-up load, then 5 measured from `page.goto` until the first processor row of the table (`main table.processors-table tbody tr a.row-link`) is visible.",
   )
   out.push(
     '- Data: bench/seed.ts, deterministic: names, legal names and fi/en services from word lists; 75 % active / 8 % planned / 17 % retired; four roles; ~11 % with a parent; transfers to the EEA (none needed), the US (DPF, some SCCs), adequacy countries (GB, CH, JP, CA, KR, IL, NZ with their decision ids) and others under SCCs (module 1–3) or BCRs; ~1 DPA per processor with mixed statuses.',
@@ -399,13 +534,17 @@ export function markdown(env: Environment, sizes: SizeResult[], baseline: Measur
         `Search terms (${r.terms.length}): ${r.terms.map((t) => `\`${t.term}\` ${fmtInt(t.matches)}`).join(', ')} matching processors; with status=active a list request matches ${fmtInt(r.listActiveMatches.min)}–${fmtInt(r.listActiveMatches.max)}.`,
     )
     out.push('')
-    if (r.startup.settleS === 0) out.push(`The API server answered /api/health ${r.startup.readyS.toFixed(1)} s after its spawn; the bench did not wait for it to settle (BENCH_SETTLE=0).`)
-    else out.push(
-      `The API server answered /api/health ${r.startup.readyS.toFixed(1)} s after its spawn. Before measuring, the bench waited ${r.startup.settleS.toFixed(1)} s for it to settle (BENCH_SETTLE): the longest /api/health answer in that time was ${ms(r.startup.longestProbeMs)}` +
-        (r.startup.longestProbeMs >= 100
-          ? ' — the server blocks its event loop for about that long on its own soon after starting (server.ts runs the findings checks 5 s after start and then hourly), and every request arriving meanwhile waits.'
-          : '.'),
-    )
+    if (r.startup.settleS === 0)
+      out.push(
+        `The API server answered /api/health ${r.startup.readyS.toFixed(1)} s after its spawn; the bench did not wait for it to settle (BENCH_SETTLE=0).`,
+      )
+    else
+      out.push(
+        `The API server answered /api/health ${r.startup.readyS.toFixed(1)} s after its spawn. Before measuring, the bench waited ${r.startup.settleS.toFixed(1)} s for it to settle (BENCH_SETTLE): the longest /api/health answer in that time was ${ms(r.startup.longestProbeMs)}` +
+          (r.startup.longestProbeMs >= 100
+            ? ' — the server blocks its event loop for about that long on its own soon after starting (server.ts runs the findings checks 5 s after start and then hourly), and every request arriving meanwhile waits.'
+            : '.'),
+      )
     out.push('')
     out.push(
       `The server ran as ${r.memory.processes === 1 ? 'one process' : `${r.memory.processes} processes`} (\`node apps/api/dist/server.js\`, compiled ahead of time; its read workers are threads of that process). ` +
@@ -418,7 +557,9 @@ export function markdown(env: Environment, sizes: SizeResult[], baseline: Measur
     out.push('')
     out.push(markdownTable(RATIO_HEAD, ratios(r, baseline), ['l', 'r', 'r', 'l']))
     out.push('')
-    out.push(`${Number.isFinite(r.publishS) ? `The public list (the seeded processors) was published once in-process before the server started, in ${r.publishS.toFixed(2)} s.` : 'Publishing the public list failed (see (g) and (h)).'} Exports, one call each (no activities in the bench seed):`)
+    out.push(
+      `${Number.isFinite(r.publishS) ? `The public list (the seeded processors) was published once in-process before the server started, in ${r.publishS.toFixed(2)} s.` : 'Publishing the public list failed (see (g) and (h)).'} Exports, one call each (no activities in the bench seed):`,
+    )
     out.push('')
     out.push(markdownTable(EXPORT_HEAD, exportRows(r), ['l', 'r', 'r', 'r']))
     out.push('')
@@ -436,9 +577,17 @@ export function markdown(env: Environment, sizes: SizeResult[], baseline: Measur
   if (sizes.length > 1) {
     out.push('## Growth with size')
     out.push('')
-    out.push('How the update, the published list (JSON and HTML) and the exports grow with the registry (same settings as above; the exports one call each):')
+    out.push(
+      'How the update, the published list (JSON and HTML) and the exports grow with the registry (same settings as above; the exports one call each):',
+    )
     out.push('')
-    out.push(markdownTable(GROWTH_HEAD, growthRows(sizes), GROWTH_HEAD.map((_, i) => (i === 0 ? 'l' : 'r'))))
+    out.push(
+      markdownTable(
+        GROWTH_HEAD,
+        growthRows(sizes),
+        GROWTH_HEAD.map((_, i) => (i === 0 ? 'l' : 'r')),
+      ),
+    )
     out.push('')
   }
   out.push('## Web bundle')
@@ -446,7 +595,9 @@ export function markdown(env: Environment, sizes: SizeResult[], baseline: Measur
   if (!bundle.built) {
     out.push('Initial JS: not built (apps/web/dist/index.html is missing; `pnpm build` makes it).')
   } else {
-    out.push(`Initial JS (every \`<script src>\` and \`<link rel="modulepreload">\` of apps/web/dist/index.html, gzip level 9): ${bundleLine(bundle)}.`)
+    out.push(
+      `Initial JS (every \`<script src>\` and \`<link rel="modulepreload">\` of apps/web/dist/index.html, gzip level 9): ${bundleLine(bundle)}.`,
+    )
     out.push('')
     out.push(
       markdownTable(

@@ -34,8 +34,35 @@ import { systemContext } from '../apps/api/src/services/context'
 import { defaultReadWorkers } from '../apps/api/src/reads/read-pool'
 import { ProcessorListQuery } from '../packages/schema/src/index'
 import { measureBundle } from './bundle'
-import { API_DIR, apiRequire, ChildServer, freePort, lighthouseSection, load, REPO_ROOT, replaceSection, sampleRss, stopAllChildren, summarize, timeCalls, treeRssMiB, type Measure } from './lib'
-import { bundleLine, fmtInt, judge, markdown, printGrowth, printSize, printTargets, type DashboardResult, type Environment, type ExportTiming, type SizeResult } from './report'
+import {
+  API_DIR,
+  apiRequire,
+  ChildServer,
+  freePort,
+  lighthouseSection,
+  load,
+  REPO_ROOT,
+  replaceSection,
+  sampleRss,
+  stopAllChildren,
+  summarize,
+  timeCalls,
+  treeRssMiB,
+  type Measure,
+} from './lib'
+import {
+  bundleLine,
+  fmtInt,
+  judge,
+  markdown,
+  printGrowth,
+  printSize,
+  printTargets,
+  type DashboardResult,
+  type Environment,
+  type ExportTiming,
+  type SizeResult,
+} from './report'
 import { seedDatabase } from './seed'
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000')
@@ -98,13 +125,18 @@ const MAX_TERMS = 12
 function chooseTerms(sqlite: Database.Database, candidates: string[], size: number): { term: string; matches: number }[] {
   const count = sqlite.prepare(`SELECT count(*) FROM processors WHERE search_text LIKE ? ESCAPE '\\'`).pluck()
   const all = candidates.map((term) => ({ term, matches: count.get(`%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as number }))
-  const inRange = all.filter((t) => t.matches >= size * 0.01 && t.matches <= size * 0.05 && t.matches > 0).sort((a, b) => a.matches - b.matches || a.term.localeCompare(b.term))
+  const inRange = all
+    .filter((t) => t.matches >= size * 0.01 && t.matches <= size * 0.05 && t.matches > 0)
+    .sort((a, b) => a.matches - b.matches || a.term.localeCompare(b.term))
   // Up to MAX_TERMS, spread evenly from the rarest to the most common.
   const chosen = inRange.length
     ? inRange.length <= MAX_TERMS
       ? inRange
       : Array.from({ length: MAX_TERMS }, (_, i) => inRange[Math.round((i * (inRange.length - 1)) / (MAX_TERMS - 1))]!)
-    : [...all].filter((t) => t.matches > 0).sort((a, b) => Math.abs(a.matches / size - 0.03) - Math.abs(b.matches / size - 0.03)).slice(0, 5)
+    : [...all]
+        .filter((t) => t.matches > 0)
+        .sort((a, b) => Math.abs(a.matches / size - 0.03) - Math.abs(b.matches / size - 0.03))
+        .slice(0, 5)
   return [...new Map(chosen.map((t) => [t.term, t])).values()].sort((a, b) => a.term.localeCompare(b.term))
 }
 
@@ -136,7 +168,11 @@ function explainList(path: string, query: ReturnType<typeof ProcessorListQuery.p
       plan.push(`-- ${source.length > 400 ? source.slice(0, 400) + ' …' : source}`)
       // Parameters do not change these plans (no LIKE prefix optimisation with a leading %): bind NULLs.
       const params = source.replace(/'(?:[^']|'')*'/g, '').split('?').length - 1
-      const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...new Array(params).fill(null)) as { id: number; parent: number; detail: string }[]
+      const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...new Array(params).fill(null)) as {
+        id: number
+        parent: number
+        detail: string
+      }[]
       const depth = new Map<number, number>([[0, 0]])
       for (const r of rows) {
         const d = (depth.get(r.parent) ?? 0) + 1
@@ -153,7 +189,11 @@ function explainList(path: string, query: ReturnType<typeof ProcessorListQuery.p
 /**
  * Runs the list and detail calls in-process, one at a time: per-call latency and CPU time.
  */
-function measureInProcess(path: string, terms: string[], size: number): { directList: Measure; directDetail: Measure; plan: string[]; activeMatches: { min: number; max: number } } {
+function measureInProcess(
+  path: string,
+  terms: string[],
+  size: number,
+): { directList: Measure; directDetail: Measure; plan: string[]; activeMatches: { min: number; max: number } } {
   const db = openDatabase(path)
   try {
     const queries = terms.map((q) => ProcessorListQuery.parse({ q, status: 'active', pageSize: '50' }))
@@ -249,7 +289,10 @@ function createBody(): string {
 const UPDATE_POOL = 2_000
 let updates = 0
 function updateSpec(sqlite: Database.Database, size: number): { spec: Parameters<typeof load>[1]; pool: number } {
-  const rows = sqlite.prepare('SELECT id, version FROM processors ORDER BY id LIMIT ?').all(Math.min(UPDATE_POOL, size)) as { id: number; version: number }[]
+  const rows = sqlite.prepare('SELECT id, version FROM processors ORDER BY id LIMIT ?').all(Math.min(UPDATE_POOL, size)) as {
+    id: number
+    version: number
+  }[]
   const versions = new Map(rows.map((r) => [r.id, r.version]))
   const ids = rows.map((r) => r.id)
   let i = 0
@@ -259,7 +302,11 @@ function updateSpec(sqlite: Database.Database, size: number): { spec: Parameters
     // Round-robin: 16 requests in flight touch 16 different ids, so a stale version is rare.
     next: () => {
       const id = ids[i++ % ids.length]!
-      return { path: `/api/processors/${id}`, body: JSON.stringify({ internalNotes: `bench note ${++updates} ${randomBytes(4).toString('hex')}`, version: versions.get(id) }), tag: id }
+      return {
+        path: `/api/processors/${id}`,
+        body: JSON.stringify({ internalNotes: `bench note ${++updates} ${randomBytes(4).toString('hex')}`, version: versions.get(id) }),
+        tag: id,
+      }
     },
     onResponse: (status, body, tag) => {
       const id = tag as number
@@ -351,7 +398,9 @@ async function publicScenario(name: string, path: string, server: ChildServer, a
         let bytes = 0
         res.on('data', (chunk: Buffer) => (bytes += chunk.length))
         res.on('end', () =>
-          res.statusCode === 200 ? resolve({ bytes, encoding: String(res.headers['content-encoding'] ?? 'identity') }) : reject(new Error(`GET ${path} answered ${res.statusCode}`)),
+          res.statusCode === 200
+            ? resolve({ bytes, encoding: String(res.headers['content-encoding'] ?? 'identity') })
+            : reject(new Error(`GET ${path} answered ${res.statusCode}`)),
         )
         res.on('error', reject)
       })
@@ -373,7 +422,9 @@ async function publicScenario(name: string, path: string, server: ChildServer, a
     log(`  ${name}: one request took more than ${PUBLIC_TIMEOUT_MS / 1000} s; not measured`)
     return { ...emptyMeasure(name), note: `not measured: one request took > ${PUBLIC_TIMEOUT_MS / 1000} s` }
   }
-  log(`  ${name}: first request ${firstMs.toFixed(0)} ms; then one request alone ${probeMs.toFixed(0)} ms, ${fmtInt(bytes / 1024)} KiB sent as ${encoding}`)
+  log(
+    `  ${name}: first request ${firstMs.toFixed(0)} ms; then one request alone ${probeMs.toFixed(0)} ms, ${fmtInt(bytes / 1024)} KiB sent as ${encoding}`,
+  )
   if (probeMs <= PUBLIC_SEQUENTIAL_MS) {
     const m = await scenario(name, { method: 'GET', headers, next: () => ({ path }) }, server)
     const waited = await drain(server)
@@ -404,15 +455,38 @@ async function publicScenario(name: string, path: string, server: ChildServer, a
     encoding,
     note: `sequential, 1 connection: one request took ${(probeMs / 1000).toFixed(1)} s alone`,
   }
-  log(`  ${name}: sequential (one request ${(probeMs / 1000).toFixed(2)} s): ${samples.length} requests, ${m.rps.toFixed(2)} req/s, p50 ${latency.p50.toFixed(0)} ms, max ${latency.max.toFixed(0)} ms`)
+  log(
+    `  ${name}: sequential (one request ${(probeMs / 1000).toFixed(2)} s): ${samples.length} requests, ${m.rps.toFixed(2)} req/s, p50 ${latency.p50.toFixed(0)} ms, max ${latency.max.toFixed(0)} ms`,
+  )
   return m
 }
 
 function emptyMeasure(name: string): Measure {
-  return { name, how: 'http', requests: 0, seconds: 0, rps: 0, latency: summarize([]), errors: 0, timeouts: 0, non2xx: 0, statusCodes: {}, cpuMsPerRequest: NaN }
+  return {
+    name,
+    how: 'http',
+    requests: 0,
+    seconds: 0,
+    rps: 0,
+    latency: summarize([]),
+    errors: 0,
+    timeouts: 0,
+    non2xx: 0,
+    statusCodes: {},
+    cpuMsPerRequest: NaN,
+  }
 }
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 const DASHBOARD_LOADS = 5
 
 /**
@@ -463,7 +537,9 @@ async function runSize(size: number, withDashboard: boolean): Promise<SizeResult
     const path = join(dir, 'bench.sqlite')
     log(`${fmtInt(size)} processors: seeding ${path}`)
     const seeded = seedDatabase({ path, processors: size })
-    log(`  seeded ${fmtInt(seeded.processors)} processors, ${fmtInt(seeded.transfers)} transfers, ${fmtInt(seeded.dpas)} DPAs in ${(seeded.ms / 1000).toFixed(2)} s`)
+    log(
+      `  seeded ${fmtInt(seeded.processors)} processors, ${fmtInt(seeded.transfers)} transfers, ${fmtInt(seeded.dpas)} DPAs in ${(seeded.ms / 1000).toFixed(2)} s`,
+    )
 
     const probe = openDatabase(path)
     const terms = chooseTerms(probe.$client, seeded.searchTermCandidates, size)
@@ -472,7 +548,11 @@ async function runSize(size: number, withDashboard: boolean): Promise<SizeResult
     log(`  search terms: ${terms.map((t) => `${t.term} (${t.matches})`).join(', ')}`)
 
     log('  in-process list and detail')
-    const direct = measureInProcess(path, terms.map((t) => t.term), size)
+    const direct = measureInProcess(
+      path,
+      terms.map((t) => t.term),
+      size,
+    )
     const fileMiB = statSync(path).size / 1024 / 1024
     // The seed has no published version: publish the seeded registry (before the creates add to it).
     const published = publish(path)
@@ -501,23 +581,33 @@ async function runSize(size: number, withDashboard: boolean): Promise<SizeResult
     log(`  API server pid ${server.pid} on ${server.baseUrl}, ready in ${readyS.toFixed(1)} s`)
     try {
       const settled = await settle(server)
-      if (SETTLE > 0) log(`  settled for ${settled.waitedS.toFixed(1)} s; longest /api/health answer meanwhile ${settled.longestProbeMs.toFixed(0)} ms`)
+      if (SETTLE > 0)
+        log(`  settled for ${settled.waitedS.toFixed(1)} s; longest /api/health answer meanwhile ${settled.longestProbeMs.toFixed(0)} ms`)
       const idle = treeRssMiB(server.pid)
-      log(`  resident memory idle: ${idle.mib.toFixed(0)} MiB in ${idle.processes} process${idle.processes === 1 ? '' : 'es'} (the server and its descendants)`)
+      log(
+        `  resident memory idle: ${idle.mib.toFixed(0)} MiB in ${idle.processes} process${idle.processes === 1 ? '' : 'es'} (the server and its descendants)`,
+      )
       const cookie = await login(server.baseUrl)
       const page = (await expectOk(server.baseUrl, listPath(terms[0]!.term), cookie)) as { total: number; items: unknown[] }
       if (page.total < 1) log(`  warning: the list of "${terms[0]!.term}" is empty`)
       await expectOk(server.baseUrl, `/api/processors/${size}`, cookie)
 
-
       const headers = { cookie }
       // The peak over the API's load (list, detail, create, update), sampled every 250 ms.
       const underLoad = sampleRss(server.pid)
       const list = await scenario('list', { method: 'GET', headers, next: () => ({ path: listPath(pickOne(terms).term) }) }, server)
-      const detail = await scenario('detail', { method: 'GET', headers, next: () => ({ path: `/api/processors/${randomId(size)}` }) }, server)
+      const detail = await scenario(
+        'detail',
+        { method: 'GET', headers, next: () => ({ path: `/api/processors/${randomId(size)}` }) },
+        server,
+      )
       const create = await scenario(
         'create',
-        { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, next: () => ({ path: '/api/processors', body: createBody() }) },
+        {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          next: () => ({ path: '/api/processors', body: createBody() }),
+        },
         server,
       )
       log(`  update: round-robin over ${fmtInt(update.pool)} ids`)
@@ -539,7 +629,9 @@ async function runSize(size: number, withDashboard: boolean): Promise<SizeResult
       let publicJsonPlain: Measure
       let publicHtml: Measure
       if (published.error) {
-        ;[publicJson, publicJsonPlain, publicHtml] = ['public JSON', 'public JSON uncompressed', 'public HTML'].map((n) => notMeasured(n, published.error!)) as [Measure, Measure, Measure]
+        ;[publicJson, publicJsonPlain, publicHtml] = ['public JSON', 'public JSON uncompressed', 'public HTML'].map((n) =>
+          notMeasured(n, published.error!),
+        ) as [Measure, Measure, Measure]
       } else {
         publicJson = await publicScenario('public JSON', '/public/processors.json?lang=fi', server, BROWSER_ACCEPT_ENCODING)
         publicJsonPlain = await publicScenario('public JSON uncompressed', '/public/processors.json?lang=fi', server, 'identity')
@@ -607,8 +699,16 @@ function osName(): string {
 
 function gitCommit(): string {
   try {
-    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
-    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim()
+    const dirty = execFileSync('git', ['status', '--porcelain'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim()
     return dirty ? `${sha}, with uncommitted changes` : sha
   } catch {
     return 'unknown'
@@ -640,7 +740,9 @@ function environment(): Environment {
     rmSync(dir, { recursive: true, force: true })
     tempDirs.delete(dir)
   }
-  const env = ['BENCH_SIZES', 'BENCH_DURATION', 'BENCH_WARMUP', 'BENCH_CONNECTIONS'].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]}`)
+  const env = ['BENCH_SIZES', 'BENCH_DURATION', 'BENCH_WARMUP', 'BENCH_CONNECTIONS']
+    .filter((k) => process.env[k])
+    .map((k) => `${k}=${process.env[k]}`)
   return {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     command: [...env, 'pnpm bench'].join(' '),
@@ -670,7 +772,8 @@ async function main() {
   const env = environment()
   log(`sizes ${SIZES.map(fmtInt).join(', ')}; ${CONNECTIONS} connections; ${WARMUP} s warm-up + ${DURATION} s per scenario`)
   log(`${env.os}; ${env.cpu} × ${env.cores}; Node ${env.node}; SQLite ${env.sqlite} (${env.journalMode}, synchronous=${env.synchronous})`)
-  if (env.loadStart > env.cores / 2) log(`note: load average ${env.loadStart.toFixed(2)} on ${env.cores} cores: other programs are busy, latency figures will be inflated`)
+  if (env.loadStart > env.cores / 2)
+    log(`note: load average ${env.loadStart.toFixed(2)} on ${env.cores} cores: other programs are busy, latency figures will be inflated`)
 
   const baseline = await baselineRun()
   const results: SizeResult[] = []

@@ -73,23 +73,118 @@ const chance = (rand: Rand, p: number) => rand() < p
 
 /** Name stems: Finnish, Nordic and English words of the kind SaaS vendors use. Each is ~1/60 of the names. */
 const STEMS = [
-  'Aalto', 'Arktis', 'Aurora', 'Boreal', 'Corvus', 'Delfi', 'Elina', 'Fjord', 'Graniitti', 'Halla',
-  'Helmi', 'Ilmari', 'Jäkälä', 'Kajo', 'Kide', 'Kipinä', 'Kotka', 'Kuura', 'Lumi', 'Lynx',
-  'Meridian', 'Metsä', 'Nimbus', 'Nova', 'Onyx', 'Orbit', 'Pilvi', 'Pixel', 'Polar', 'Quanta',
-  'Revontuli', 'Routa', 'Saga', 'Sampo', 'Signal', 'Sisu', 'Solmu', 'Summit', 'Taiga', 'Tieto',
-  'Tundra', 'Tuuli', 'Ukko', 'Umbra', 'Vega', 'Vertex', 'Vire', 'Willow', 'Zephyr', 'Ahti',
-  'Beacon', 'Cobalt', 'Dyna', 'Ember', 'Falcon', 'Glacier', 'Harbor', 'Iris', 'Juniper', 'Kestrel',
+  'Aalto',
+  'Arktis',
+  'Aurora',
+  'Boreal',
+  'Corvus',
+  'Delfi',
+  'Elina',
+  'Fjord',
+  'Graniitti',
+  'Halla',
+  'Helmi',
+  'Ilmari',
+  'Jäkälä',
+  'Kajo',
+  'Kide',
+  'Kipinä',
+  'Kotka',
+  'Kuura',
+  'Lumi',
+  'Lynx',
+  'Meridian',
+  'Metsä',
+  'Nimbus',
+  'Nova',
+  'Onyx',
+  'Orbit',
+  'Pilvi',
+  'Pixel',
+  'Polar',
+  'Quanta',
+  'Revontuli',
+  'Routa',
+  'Saga',
+  'Sampo',
+  'Signal',
+  'Sisu',
+  'Solmu',
+  'Summit',
+  'Taiga',
+  'Tieto',
+  'Tundra',
+  'Tuuli',
+  'Ukko',
+  'Umbra',
+  'Vega',
+  'Vertex',
+  'Vire',
+  'Willow',
+  'Zephyr',
+  'Ahti',
+  'Beacon',
+  'Cobalt',
+  'Dyna',
+  'Ember',
+  'Falcon',
+  'Glacier',
+  'Harbor',
+  'Iris',
+  'Juniper',
+  'Kestrel',
 ] as const
 
 const SUFFIXES = [
-  'soft', 'works', 'labs', 'logic', 'ware', 'net', 'hub', 'flow', 'desk', 'mail',
-  'pay', 'sense', 'track', 'link', 'stack', 'base', 'ly', 'io', 'data', 'cloud',
+  'soft',
+  'works',
+  'labs',
+  'logic',
+  'ware',
+  'net',
+  'hub',
+  'flow',
+  'desk',
+  'mail',
+  'pay',
+  'sense',
+  'track',
+  'link',
+  'stack',
+  'base',
+  'ly',
+  'io',
+  'data',
+  'cloud',
 ] as const
 
 /** Optional product word after the name ("Lumiflow Analytics"); '' = none. */
 const PRODUCTS = [
-  '', '', '', '', '', '', 'Analytics', 'CRM', 'Mail', 'Pay', 'Cloud', 'HR', 'Sign', 'Chat', 'Forms',
-  'Backup', 'Hosting', 'Support', 'Insights', 'Connect', 'Suite', 'Books', 'Ads', 'Survey', 'Voice',
+  '',
+  '',
+  '',
+  '',
+  '',
+  '',
+  'Analytics',
+  'CRM',
+  'Mail',
+  'Pay',
+  'Cloud',
+  'HR',
+  'Sign',
+  'Chat',
+  'Forms',
+  'Backup',
+  'Hosting',
+  'Support',
+  'Insights',
+  'Connect',
+  'Suite',
+  'Books',
+  'Ads',
+  'Survey',
+  'Voice',
 ] as const
 
 /** Services in Finnish and English (the pair is what the API stores as service.fi / service.en). */
@@ -146,30 +241,107 @@ const PURPOSES: readonly (readonly [string, string])[] = [
   ['tietoturvan ylläpitoon', 'maintaining security'],
 ]
 
-const DATA_CATEGORIES = ['nimi', 'sähköpostiosoite', 'puhelinnumero', 'osoite', 'laskutustiedot', 'IP-osoite', 'käyttölokit', 'palkkatiedot', 'henkilötunnus', 'tilaushistoria'] as const
+const DATA_CATEGORIES = [
+  'nimi',
+  'sähköpostiosoite',
+  'puhelinnumero',
+  'osoite',
+  'laskutustiedot',
+  'IP-osoite',
+  'käyttölokit',
+  'palkkatiedot',
+  'henkilötunnus',
+  'tilaushistoria',
+] as const
 const SUBJECT_CATEGORIES = ['asiakkaat', 'työntekijät', 'työnhakijat', 'verkkosivujen kävijät', 'yhteyshenkilöt', 'toimittajat'] as const
 
 /** Company forms by headquarters country. */
 const COMPANY_FORMS: Record<string, readonly string[]> = {
-  FI: ['Oy', 'Oyj', 'Ab Oy'], SE: ['AB'], DK: ['ApS', 'A/S'], NO: ['AS'], EE: ['OÜ'], DE: ['GmbH', 'AG'], NL: ['B.V.'],
-  IE: ['Limited', 'DAC'], FR: ['SAS'], US: ['Inc.', 'LLC', 'Corp.'], GB: ['Ltd', 'Limited', 'plc'], CH: ['AG', 'GmbH', 'SA'],
-  IN: ['Private Limited', 'Pvt Ltd'], JP: ['K.K.', 'Co., Ltd.'], CA: ['Inc.', 'Ltd.'], AU: ['Pty Ltd'], SG: ['Pte. Ltd.'],
-  KR: ['Co., Ltd.'], IL: ['Ltd.'], BR: ['Ltda.'], PH: ['Inc.'], UA: ['LLC'], NZ: ['Limited'],
+  FI: ['Oy', 'Oyj', 'Ab Oy'],
+  SE: ['AB'],
+  DK: ['ApS', 'A/S'],
+  NO: ['AS'],
+  EE: ['OÜ'],
+  DE: ['GmbH', 'AG'],
+  NL: ['B.V.'],
+  IE: ['Limited', 'DAC'],
+  FR: ['SAS'],
+  US: ['Inc.', 'LLC', 'Corp.'],
+  GB: ['Ltd', 'Limited', 'plc'],
+  CH: ['AG', 'GmbH', 'SA'],
+  IN: ['Private Limited', 'Pvt Ltd'],
+  JP: ['K.K.', 'Co., Ltd.'],
+  CA: ['Inc.', 'Ltd.'],
+  AU: ['Pty Ltd'],
+  SG: ['Pte. Ltd.'],
+  KR: ['Co., Ltd.'],
+  IL: ['Ltd.'],
+  BR: ['Ltda.'],
+  PH: ['Inc.'],
+  UA: ['LLC'],
+  NZ: ['Limited'],
 }
 
 const HQ_COUNTRIES: readonly (readonly [string, number])[] = [
-  ['FI', 30], ['SE', 8], ['DE', 8], ['IE', 5], ['NL', 4], ['DK', 3], ['NO', 2], ['EE', 3], ['FR', 2],
-  ['US', 20], ['GB', 6], ['CH', 2], ['IN', 2], ['JP', 1], ['CA', 1], ['AU', 1], ['SG', 1], ['IL', 1],
+  ['FI', 30],
+  ['SE', 8],
+  ['DE', 8],
+  ['IE', 5],
+  ['NL', 4],
+  ['DK', 3],
+  ['NO', 2],
+  ['EE', 3],
+  ['FR', 2],
+  ['US', 20],
+  ['GB', 6],
+  ['CH', 2],
+  ['IN', 2],
+  ['JP', 1],
+  ['CA', 1],
+  ['AU', 1],
+  ['SG', 1],
+  ['IL', 1],
 ]
 
 /** Where data goes: mostly the EEA and the US, then adequacy countries and a tail under SCCs. */
 const TRANSFER_COUNTRIES: readonly (readonly [string, number])[] = [
-  ['FI', 22], ['SE', 6], ['DE', 9], ['IE', 9], ['NL', 6], ['DK', 2], ['FR', 3], ['EE', 2], ['NO', 1], ['BE', 1], ['PL', 1], ['AT', 1],
-  ['US', 20], ['GB', 5], ['CH', 2], ['JP', 1], ['CA', 1], ['KR', 1], ['IL', 1], ['NZ', 0.5],
-  ['IN', 3], ['PH', 1], ['BR', 1], ['AU', 1], ['SG', 1], ['UA', 0.5], ['ZA', 0.5], ['MX', 0.5], ['VN', 0.5],
+  ['FI', 22],
+  ['SE', 6],
+  ['DE', 9],
+  ['IE', 9],
+  ['NL', 6],
+  ['DK', 2],
+  ['FR', 3],
+  ['EE', 2],
+  ['NO', 1],
+  ['BE', 1],
+  ['PL', 1],
+  ['AT', 1],
+  ['US', 20],
+  ['GB', 5],
+  ['CH', 2],
+  ['JP', 1],
+  ['CA', 1],
+  ['KR', 1],
+  ['IL', 1],
+  ['NZ', 0.5],
+  ['IN', 3],
+  ['PH', 1],
+  ['BR', 1],
+  ['AU', 1],
+  ['SG', 1],
+  ['UA', 0.5],
+  ['ZA', 0.5],
+  ['MX', 0.5],
+  ['VN', 0.5],
 ]
 
-const TRANSFER_KINDS: readonly (readonly [TransferKind, number])[] = [['storage', 4], ['processing', 3], ['remote_access', 2], ['support', 1]]
+const TRANSFER_KINDS: readonly (readonly [TransferKind, number])[] = [
+  ['storage', 4],
+  ['processing', 3],
+  ['remote_access', 2],
+  ['support', 1],
+]
 
 const adequacyByCountry = new Map(ADEQUACY_DECISIONS.filter((d) => !d.frameworkOnly).map((d) => [d.country as string, d.id]))
 
@@ -216,20 +388,55 @@ interface TransferRow {
 
 /** A transfer to the country with a safeguard that the API's checkTransferRules accepts. */
 function transferTo(rand: Rand, country: string): TransferRow {
-  const base = { country, kind: weighted(rand, TRANSFER_KINDS), adequacyDecisionId: null, dpfListingUrl: null, dpfVerifiedOn: null, sccModule: null, derogation: null, otherSafeguard: null }
+  const base = {
+    country,
+    kind: weighted(rand, TRANSFER_KINDS),
+    adequacyDecisionId: null,
+    dpfListingUrl: null,
+    dpfVerifiedOn: null,
+    sccModule: null,
+    derogation: null,
+    otherSafeguard: null,
+  }
   if (isInEea(country)) return { ...base, safeguard: 'none_needed', tiaStatus: 'not_needed' }
   if (country === 'US') {
     if (chance(rand, 0.75)) {
-      return { ...base, safeguard: 'dpf', dpfListingUrl: 'https://www.dataprivacyframework.gov/list', dpfVerifiedOn: randomDate(rand, Date.UTC(2023, 7, 1)), tiaStatus: 'not_needed' }
+      return {
+        ...base,
+        safeguard: 'dpf',
+        dpfListingUrl: 'https://www.dataprivacyframework.gov/list',
+        dpfVerifiedOn: randomDate(rand, Date.UTC(2023, 7, 1)),
+        tiaStatus: 'not_needed',
+      }
     }
-    return { ...base, safeguard: 'scc', sccModule: pick(rand, [2, 3] as const), tiaStatus: pick(rand, ['done', 'in_progress', 'required'] as const) }
+    return {
+      ...base,
+      safeguard: 'scc',
+      sccModule: pick(rand, [2, 3] as const),
+      tiaStatus: pick(rand, ['done', 'in_progress', 'required'] as const),
+    }
   }
   const adequacy = adequacyByCountry.get(country)
   if (adequacy) return { ...base, safeguard: 'adequacy', adequacyDecisionId: adequacy, tiaStatus: 'not_needed' }
-  const safeguard = weighted<Safeguard>(rand, [['scc', 85], ['bcr', 7], ['derogation_art49', 3], ['other_art46', 2], ['unknown', 3]])
+  const safeguard = weighted<Safeguard>(rand, [
+    ['scc', 85],
+    ['bcr', 7],
+    ['derogation_art49', 3],
+    ['other_art46', 2],
+    ['unknown', 3],
+  ])
   switch (safeguard) {
     case 'scc':
-      return { ...base, safeguard, sccModule: weighted(rand, [[2, 7], [3, 2], [1, 1]] as const), tiaStatus: pick(rand, ['done', 'done', 'in_progress', 'required', 'unknown'] as const) }
+      return {
+        ...base,
+        safeguard,
+        sccModule: weighted(rand, [
+          [2, 7],
+          [3, 2],
+          [1, 1],
+        ] as const),
+        tiaStatus: pick(rand, ['done', 'done', 'in_progress', 'required', 'unknown'] as const),
+      }
     case 'derogation_art49':
       return { ...base, safeguard, derogation: pick(rand, ['a', 'b'] as const), tiaStatus: 'not_needed' }
     case 'other_art46':
@@ -242,7 +449,16 @@ function transferTo(rand: Rand, country: string): TransferRow {
 function checklistFor(rand: Rand, status: DpaStatus): Checklist {
   const out = {} as Checklist
   CHECKLIST_POINTS.forEach((p, i) => {
-    const st = status === 'signed' ? weighted(rand, [['covered', 9], ['not_covered', 0.5], ['unknown', 0.5]] as const) : status === 'in_negotiation' ? pick(rand, ['covered', 'unknown', 'not_covered'] as const) : 'unknown'
+    const st =
+      status === 'signed'
+        ? weighted(rand, [
+            ['covered', 9],
+            ['not_covered', 0.5],
+            ['unknown', 0.5],
+          ] as const)
+        : status === 'in_negotiation'
+          ? pick(rand, ['covered', 'unknown', 'not_covered'] as const)
+          : 'unknown'
     out[p] = { status: st, clause: st === 'covered' ? `${i + 2}.${1 + Math.floor(rand() * 6)}` : null }
   })
   return out
@@ -307,14 +523,17 @@ function fill(db: Db, opts: SeedOptions): Omit<SeedResult, 'path' | 'ms'> {
   const existing = sqlite.prepare('SELECT count(*) FROM processors').pluck().get() as number
   if (existing > 0) throw new Error(`${opts.path} already has ${existing} processors; seed a new file`)
 
-  const insertProcessor = sqlite.prepare(`INSERT INTO processors (id, display_name, legal_name, parent_id, role, service_fi, service_en, purpose_fi, purpose_en,
+  const insertProcessor =
+    sqlite.prepare(`INSERT INTO processors (id, display_name, legal_name, parent_id, role, service_fi, service_en, purpose_fi, purpose_en,
       data_categories, data_subject_categories, website_url, privacy_policy_url, dpa_url, hq_country, status, start_date, end_date,
       disclosure_condition_fi, disclosure_condition_en, is_public, internal_notes, search_text, version, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  const insertTransfer = sqlite.prepare(`INSERT INTO transfers (processor_id, country, kind, safeguard, adequacy_decision_id, dpf_listing_url, dpf_verified_on,
+  const insertTransfer =
+    sqlite.prepare(`INSERT INTO transfers (processor_id, country, kind, safeguard, adequacy_decision_id, dpf_listing_url, dpf_verified_on,
       scc_module, derogation, other_safeguard, tia_status, tia_url, notes, version, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  const insertDpa = sqlite.prepare(`INSERT INTO dpas (processor_id, status, not_required_reason, signed_on, reference, document_url, valid_until, next_review_on,
+  const insertDpa =
+    sqlite.prepare(`INSERT INTO dpas (processor_id, status, not_required_reason, signed_on, reference, document_url, valid_until, next_review_on,
       checklist, version, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 
@@ -333,27 +552,59 @@ function fill(db: Db, opts: SeedOptions): Omit<SeedResult, 'path' | 'ms'> {
       const legalName = chance(rand, 0.85) ? `${brand} ${pick(rand, COMPANY_FORMS[hq] ?? ['Ltd'])}` : null
       const [serviceFi, serviceEn] = pick(rand, SERVICES)
       const [purposeFi, purposeEn] = pick(rand, PURPOSES)
-      const role = weighted<ProcessorRole>(rand, [['processor', 60], ['sub_processor', 20], ['independent_controller', 10], ['recipient', 10]])
-      const status = weighted<ProcessorStatus>(rand, [['active', 75], ['planned', 8], ['retired', 17]])
+      const role = weighted<ProcessorRole>(rand, [
+        ['processor', 60],
+        ['sub_processor', 20],
+        ['independent_controller', 10],
+        ['recipient', 10],
+      ])
+      const status = weighted<ProcessorStatus>(rand, [
+        ['active', 75],
+        ['planned', 8],
+        ['retired', 17],
+      ])
       // Parents: an earlier processor, so that there is never a loop; sub-processors have one more often.
       const parentId = id > 20 && chance(rand, role === 'sub_processor' ? 0.35 : 0.05) ? 1 + Math.floor(rand() * (id - 1)) : null
       const created = randomDate(rand, Date.UTC(2019, 0, 1), Date.UTC(2025, 5, 30))
       const updated = randomDate(rand, Date.parse(created), Date.UTC(2025, 10, 20))
-      const startDate = status === 'planned' ? randomDate(rand, Date.UTC(2025, 11, 1), Date.UTC(2026, 5, 30)) : chance(rand, 0.8) ? randomDate(rand, Date.UTC(2012, 0, 1), Date.parse(created)) : null
+      const startDate =
+        status === 'planned'
+          ? randomDate(rand, Date.UTC(2025, 11, 1), Date.UTC(2026, 5, 30))
+          : chance(rand, 0.8)
+            ? randomDate(rand, Date.UTC(2012, 0, 1), Date.parse(created))
+            : null
       const endDate = status === 'retired' ? randomDate(rand, Date.parse(startDate ?? created), Date.UTC(2025, 10, 20)) : null
       const domain = `${slug(brand)}.${hq === 'FI' ? 'fi' : hq === 'SE' ? 'se' : hq === 'DE' ? 'de' : 'com'}`
       const dataCategories = DATA_CATEGORIES.filter(() => chance(rand, 0.3))
       const subjects = SUBJECT_CATEGORIES.filter(() => chance(rand, 0.35))
       const isRecipient = role === 'recipient' || role === 'independent_controller'
       insertProcessor.run(
-        id, displayName, legalName, parentId, role, serviceFi, serviceEn, purposeFi, purposeEn,
-        JSON.stringify(dataCategories), JSON.stringify(subjects),
-        `https://www.${domain}/`, chance(rand, 0.8) ? `https://www.${domain}/privacy` : null, chance(rand, 0.4) ? `https://www.${domain}/dpa` : null,
-        hq, status, startDate, endDate,
-        isRecipient ? 'vain lakisääteisissä tilanteissa' : '', isRecipient ? 'only where required by law' : '',
-        chance(rand, 0.9) ? 1 : 0, chance(rand, 0.2) ? 'Sopimus uusittava seuraavassa katselmoinnissa.' : null,
+        id,
+        displayName,
+        legalName,
+        parentId,
+        role,
+        serviceFi,
+        serviceEn,
+        purposeFi,
+        purposeEn,
+        JSON.stringify(dataCategories),
+        JSON.stringify(subjects),
+        `https://www.${domain}/`,
+        chance(rand, 0.8) ? `https://www.${domain}/privacy` : null,
+        chance(rand, 0.4) ? `https://www.${domain}/dpa` : null,
+        hq,
+        status,
+        startDate,
+        endDate,
+        isRecipient ? 'vain lakisääteisissä tilanteissa' : '',
+        isRecipient ? 'only where required by law' : '',
+        chance(rand, 0.9) ? 1 : 0,
+        chance(rand, 0.2) ? 'Sopimus uusittava seuraavassa katselmoinnissa.' : null,
         searchTextOf({ displayName, legalName, serviceFi, serviceEn }),
-        1 + Math.floor(rand() * 4), `${created}T08:00:00.000Z`, `${updated}T12:00:00.000Z`,
+        1 + Math.floor(rand() * 4),
+        `${created}T08:00:00.000Z`,
+        `${updated}T12:00:00.000Z`,
       )
 
       // Transfers: the HQ country first when it is one of the usual destinations, then weighted picks.
@@ -368,31 +619,67 @@ function fill(db: Db, opts: SeedOptions): Omit<SeedResult, 'path' | 'ms'> {
         const t = transferTo(rand, country)
         const at = `${randomDate(rand, Date.parse(created), Date.UTC(2025, 10, 20))}T09:30:00.000Z`
         insertTransfer.run(
-          id, t.country, t.kind, t.safeguard, t.adequacyDecisionId, t.dpfListingUrl, t.dpfVerifiedOn, t.sccModule, t.derogation, t.otherSafeguard,
-          t.tiaStatus, t.tiaStatus === 'done' ? `https://intranet.example.fi/tia/${id}-${t.country.toLowerCase()}` : null,
-          chance(rand, 0.1) ? 'Tarkistettu vuosikatselmoinnissa.' : null, 1, at, at,
+          id,
+          t.country,
+          t.kind,
+          t.safeguard,
+          t.adequacyDecisionId,
+          t.dpfListingUrl,
+          t.dpfVerifiedOn,
+          t.sccModule,
+          t.derogation,
+          t.otherSafeguard,
+          t.tiaStatus,
+          t.tiaStatus === 'done' ? `https://intranet.example.fi/tia/${id}-${t.country.toLowerCase()}` : null,
+          chance(rand, 0.1) ? 'Tarkistettu vuosikatselmoinnissa.' : null,
+          1,
+          at,
+          at,
         )
         transfersWritten++
       }
 
       // DPAs: ~1 each (5 % none, 5 % an older one superseded by a newer one).
-      const dpaCount = weighted(rand, [[0, 5], [1, 90], [2, 5]] as const)
+      const dpaCount = weighted(rand, [
+        [0, 5],
+        [1, 90],
+        [2, 5],
+      ] as const)
       for (let k = 0; k < dpaCount; k++) {
         const newest = k === dpaCount - 1
         const dpaStatus: DpaStatus = isRecipient
-          ? weighted<DpaStatus>(rand, [['not_required', 80], ['missing', 20]])
+          ? weighted<DpaStatus>(rand, [
+              ['not_required', 80],
+              ['missing', 20],
+            ])
           : newest
-            ? weighted<DpaStatus>(rand, [['signed', 72], ['in_negotiation', 12], ['missing', 10], ['not_required', 6]])
+            ? weighted<DpaStatus>(rand, [
+                ['signed', 72],
+                ['in_negotiation', 12],
+                ['missing', 10],
+                ['not_required', 6],
+              ])
             : 'signed'
         const signedOn = dpaStatus === 'signed' ? randomDate(rand, Date.UTC(2018, 4, 25), Date.UTC(2025, 9, 31)) : null
         const validUntil = signedOn && chance(rand, 0.3) ? addYears(signedOn, 3) : null
         const at = `${signedOn ?? randomDate(rand, Date.parse(created))}T10:00:00.000Z`
         insertDpa.run(
-          id, dpaStatus,
-          dpaStatus === 'not_required' ? (isRecipient ? 'Itsenäinen rekisterinpitäjä; ei henkilötietojen käsittelijä' : 'Ei käsittele henkilötietoja') : null,
-          signedOn, signedOn ? `DPA-${id}-${k + 1}` : null, signedOn && chance(rand, 0.5) ? `https://www.${domain}/legal/dpa.pdf` : null,
-          validUntil, signedOn ? addYears(signedOn, 1) : null,
-          JSON.stringify(checklistFor(rand, dpaStatus)), 1, at, at,
+          id,
+          dpaStatus,
+          dpaStatus === 'not_required'
+            ? isRecipient
+              ? 'Itsenäinen rekisterinpitäjä; ei henkilötietojen käsittelijä'
+              : 'Ei käsittele henkilötietoja'
+            : null,
+          signedOn,
+          signedOn ? `DPA-${id}-${k + 1}` : null,
+          signedOn && chance(rand, 0.5) ? `https://www.${domain}/legal/dpa.pdf` : null,
+          validUntil,
+          signedOn ? addYears(signedOn, 1) : null,
+          JSON.stringify(checklistFor(rand, dpaStatus)),
+          1,
+          at,
+          at,
         )
         dpasWritten++
       }
@@ -416,5 +703,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     process.exit(2)
   }
   const result = seedDatabase({ path: resolve(path), processors: Number(process.argv[3] ?? 10_000) })
-  console.log(`seeded ${result.processors} processors, ${result.transfers} transfers, ${result.dpas} DPAs into ${result.path} in ${(result.ms / 1000).toFixed(2)} s`)
+  console.log(
+    `seeded ${result.processors} processors, ${result.transfers} transfers, ${result.dpas} DPAs into ${result.path} in ${(result.ms / 1000).toFixed(2)} s`,
+  )
 }

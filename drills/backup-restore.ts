@@ -18,7 +18,25 @@
 import { existsSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { checkDatabaseFile, listBackups } from '../apps/api/src/services/backup'
-import { API_DIR, call, compareDatabases, Drill, envInt, login, openDb, rng, runDrill, runTs, sleep, startServer, stopServer, summarize, tempDir, token, waitFor } from './lib'
+import {
+  API_DIR,
+  call,
+  compareDatabases,
+  Drill,
+  envInt,
+  login,
+  openDb,
+  rng,
+  runDrill,
+  runTs,
+  sleep,
+  startServer,
+  stopServer,
+  summarize,
+  tempDir,
+  token,
+  waitFor,
+} from './lib'
 
 const drill = new Drill('backup-restore')
 const BACKUPS = envInt('BACKUPS', 4, 12)
@@ -45,10 +63,18 @@ runDrill(drill, async () => {
     while (!stop && writes < 1_000_000) {
       const res =
         mine.length < 2 || random.next() < 0.3
-          ? await call(server.base, cookie, 'POST', '/api/processors', { displayName: `backup w${w} ${token()}`, role: random.next() < 0.5 ? 'processor' : 'sub_processor', internalNotes: token() })
+          ? await call(server.base, cookie, 'POST', '/api/processors', {
+              displayName: `backup w${w} ${token()}`,
+              role: random.next() < 0.5 ? 'processor' : 'sub_processor',
+              internalNotes: token(),
+            })
           : await (async () => {
               const rec = mine[random.int(0, mine.length - 1)]!
-              const r = await call(server.base, cookie, 'PATCH', `/api/processors/${rec.id}`, { version: rec.version, internalNotes: token(), legalName: `Legal ${token()}` })
+              const r = await call(server.base, cookie, 'PATCH', `/api/processors/${rec.id}`, {
+                version: rec.version,
+                internalNotes: token(),
+                legalName: `Legal ${token()}`,
+              })
               if (r.status === 200) rec.version = r.body.version
               return r
             })()
@@ -83,14 +109,20 @@ runDrill(drill, async () => {
       )
       .all()
     copy.close()
-    drill.check(torn.length === 0, `backup ${basename(path!)}: ${torn.length} processors whose audit events do not match their version (a torn copy)`)
+    drill.check(
+      torn.length === 0,
+      `backup ${basename(path!)}: ${torn.length} processors whose audit events do not match their version (a torn copy)`,
+    )
     await sleep(random.int(200, 700))
   }
   const lastUnderLoad = taken.at(-1)!
 
   // The restore refuses to replace the database a running server holds.
   const refused = await runTs(RESTORE_CLI, { DATABASE_PATH: livePath }, [lastUnderLoad.path, '--force'])
-  drill.check(refused.code === 1 && /in use/.test(refused.stderr), `restore over the live database was not refused: ${refused.code} ${refused.stderr.slice(0, 200)}`)
+  drill.check(
+    refused.code === 1 && /in use/.test(refused.stderr),
+    `restore over the live database was not refused: ${refused.code} ${refused.stderr.slice(0, 200)}`,
+  )
   drill.check(server.alive(), 'the live server died during the refused restore')
 
   // Restore the last backup taken under load into a fresh instance.
@@ -109,7 +141,10 @@ runDrill(drill, async () => {
   const fresh = await startServer(freshPath)
   const freshCookie = await login(fresh.base)
   const list = await call(fresh.base, freshCookie, 'GET', '/api/processors?pageSize=1')
-  drill.check(list.status === 200 && list.body.total === backupProcessors, `the restored server lists ${list.body?.total} processors, the backup has ${backupProcessors}`)
+  drill.check(
+    list.status === 200 && list.body.total === backupProcessors,
+    `the restored server lists ${list.body?.total} processors, the backup has ${backupProcessors}`,
+  )
   const verify = await call(fresh.base, freshCookie, 'GET', '/api/audit/verify')
   drill.check(verify.status === 200 && verify.body.intact === true, `the restored server's audit chain: ${verify.text.slice(0, 200)}`)
   const freshStop = await stopServer(fresh)
@@ -128,7 +163,10 @@ runDrill(drill, async () => {
   const finalPath = /^backup\s+(\S+)/m.exec(final.stdout)?.[1]
   drill.check(final.code === 0 && !!finalPath, `the final backup failed: ${final.stderr.slice(0, 300)}`)
   const refusedNoForce = await runTs(RESTORE_CLI, { DATABASE_PATH: freshPath }, [finalPath!])
-  drill.check(refusedNoForce.code === 1 && /--force/.test(refusedNoForce.stderr), 'a restore over an existing database without --force was not refused')
+  drill.check(
+    refusedNoForce.code === 1 && /--force/.test(refusedNoForce.stderr),
+    'a restore over an existing database without --force was not refused',
+  )
   const restore2 = await runTs(RESTORE_CLI, { DATABASE_PATH: freshPath }, [finalPath!, '--force'])
   drill.check(restore2.code === 0 && /moved aside/.test(restore2.stdout), `restore --force failed: ${restore2.stderr.slice(0, 300)}`)
   const aside = /moved aside to (\S+)/.exec(restore2.stdout)?.[1]?.replace(/,$/, '')
@@ -150,11 +188,20 @@ runDrill(drill, async () => {
   drill.figure('acknowledged writes during the drill', writes)
   drill.figure('failed writes', writeFailures)
   drill.figure('backups under write load', taken.length)
-  drill.figure('writes acknowledged while pnpm backup ran (sum)', taken.reduce((n, t) => n + t.writesAfter - t.writesBefore, 0))
+  drill.figure(
+    'writes acknowledged while pnpm backup ran (sum)',
+    taken.reduce((n, t) => n + t.writesAfter - t.writesBefore, 0),
+  )
   drill.figure('backup size (bytes, last)', lastUnderLoad.bytes)
   drill.figure('backup duration (ms, p50/max, as printed by pnpm backup)', `${ms.p50}/${ms.max}`)
   drill.figure(`backups kept (BACKUP_KEEP=${KEEP})`, kept.length)
   drill.figure('restore over the live database', refused.code === 1 ? 'refused (in use)' : 'NOT refused')
-  drill.figure('fresh restore of a backup under load', `${cmp1.tables} tables, ${cmp1.rows} rows compared, ${cmp1.differences.length} differences`)
-  drill.figure('final restore (--force) vs live', `${cmp2.tables} tables, ${cmp2.rows} rows compared, ${cmp2.differences.length} differences`)
+  drill.figure(
+    'fresh restore of a backup under load',
+    `${cmp1.tables} tables, ${cmp1.rows} rows compared, ${cmp1.differences.length} differences`,
+  )
+  drill.figure(
+    'final restore (--force) vs live',
+    `${cmp2.tables} tables, ${cmp2.rows} rows compared, ${cmp2.differences.length} differences`,
+  )
 })

@@ -43,7 +43,14 @@ async function client(i: number, base: string, cookie: string, hot: number[], ow
     counts.sent++
     let res
     try {
-      res = await call(base, cookie, 'PATCH', `/api/processors/${id}`, { version, internalNotes: notes, legalName: `Legal ${i}.${seq}` }, 30_000)
+      res = await call(
+        base,
+        cookie,
+        'PATCH',
+        `/api/processors/${id}`,
+        { version, internalNotes: notes, legalName: `Legal ${i}.${seq}` },
+        30_000,
+      )
     } catch (err) {
       counts.failures++
       drill.violation(`client ${i}: PATCH ${id} failed without an answer: ${(err as Error).message}`)
@@ -62,7 +69,11 @@ async function client(i: number, base: string, cookie: string, hot: number[], ow
     } else if (res.status === 409) {
       counts.conflicts++
       const current = res.body?.error?.current?.version
-      if (drill.check(typeof current === 'number' && current > version, `client ${i}: 409 for ${id} without a newer current record`) && current !== undefined) versions.set(id, current)
+      if (
+        drill.check(typeof current === 'number' && current > version, `client ${i}: 409 for ${id} without a newer current record`) &&
+        current !== undefined
+      )
+        versions.set(id, current)
     } else {
       counts.failures++
       if (res.status >= 500) counts.fiveXx++
@@ -81,19 +92,30 @@ runDrill(drill, async () => {
   // The records: HOT shared ones and one per client; the editors, each with a session.
   const ids: number[] = []
   for (let r = 0; r < HOT + CLIENTS; r++) {
-    const res = await call(servers[0]!.base, admin, 'POST', '/api/processors', { displayName: `Contended ${r}`, role: 'processor', internalNotes: 'initial' })
+    const res = await call(servers[0]!.base, admin, 'POST', '/api/processors', {
+      displayName: `Contended ${r}`,
+      role: 'processor',
+      internalNotes: 'initial',
+    })
     if (res.status !== 201) throw new Error(`create failed: ${res.status} ${res.text}`)
     ids.push(res.body.id)
   }
   const password = 'editor passphrase for the drill 77'
   await Promise.all(
     Array.from({ length: CLIENTS }, async (_, i) => {
-      const res = await call(servers[0]!.base, admin, 'POST', '/api/users', { email: `editor${i}@example.test`, name: `Editor ${i}`, role: 'editor', password })
+      const res = await call(servers[0]!.base, admin, 'POST', '/api/users', {
+        email: `editor${i}@example.test`,
+        name: `Editor ${i}`,
+        role: 'editor',
+        password,
+      })
       if (res.status !== 201) throw new Error(`user create failed: ${res.status} ${res.text}`)
     }),
   )
   for (let s = 1; s < SERVERS; s++) servers.push(await startServer(dbPath))
-  const cookies = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => login(servers[i % SERVERS]!.base, `editor${i}@example.test`, password)))
+  const cookies = await Promise.all(
+    Array.from({ length: CLIENTS }, (_, i) => login(servers[i % SERVERS]!.base, `editor${i}@example.test`, password)),
+  )
   const hot = ids.slice(0, HOT)
 
   drill.figure('clients', CLIENTS)
@@ -103,24 +125,45 @@ runDrill(drill, async () => {
 
   const started = performance.now()
   const deadline = Date.now() + DURATION_S * 1000
-  await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i, servers[i % SERVERS]!.base, cookies[i]!, hot, ids[HOT + i]!, deadline)))
+  await Promise.all(
+    Array.from({ length: CLIENTS }, (_, i) => client(i, servers[i % SERVERS]!.base, cookies[i]!, hot, ids[HOT + i]!, deadline)),
+  )
   const seconds = (performance.now() - started) / 1000
 
   // The final state against the landed updates.
   const db = openDb(dbPath, true)
   let recordsChecked = 0
   for (const id of ids) {
-    const row = db.prepare('SELECT version, internal_notes AS notes FROM processors WHERE id = ?').get(id) as { version: number; notes: string }
+    const row = db.prepare('SELECT version, internal_notes AS notes FROM processors WHERE id = ?').get(id) as {
+      version: number
+      notes: string
+    }
     const list = (landed.get(id) ?? []).sort((a, b) => a.version - b.version)
     const versions = list.map((l) => l.version)
     const expected = Array.from({ length: list.length }, (_, k) => k + 2)
-    drill.check(JSON.stringify(versions) === JSON.stringify(expected), `processor ${id}: landed versions are not 2..${list.length + 1} (${versions.slice(0, 10).join(',')}...)`)
+    drill.check(
+      JSON.stringify(versions) === JSON.stringify(expected),
+      `processor ${id}: landed versions are not 2..${list.length + 1} (${versions.slice(0, 10).join(',')}...)`,
+    )
     drill.check(row.version === 1 + list.length, `processor ${id}: stored version ${row.version}, but ${list.length} updates landed`)
-    drill.check(row.notes === (list.at(-1)?.notes ?? 'initial'), `processor ${id}: stored "${row.notes}", last landed "${list.at(-1)?.notes}"`)
-    const events = db.prepare(`SELECT count(*) FROM audit_events WHERE entity_type = 'processor' AND entity_id = ? AND action = 'update'`).pluck().get(String(id)) as number
+    drill.check(
+      row.notes === (list.at(-1)?.notes ?? 'initial'),
+      `processor ${id}: stored "${row.notes}", last landed "${list.at(-1)?.notes}"`,
+    )
+    const events = db
+      .prepare(`SELECT count(*) FROM audit_events WHERE entity_type = 'processor' AND entity_id = ? AND action = 'update'`)
+      .pluck()
+      .get(String(id)) as number
     drill.check(events === list.length, `processor ${id}: ${events} update events in the audit trail, ${list.length} updates landed`)
-    const last = db.prepare(`SELECT "after" FROM audit_events WHERE entity_type = 'processor' AND entity_id = ? ORDER BY seq DESC LIMIT 1`).pluck().get(String(id)) as string
-    if (list.length) drill.check(JSON.parse(last).internalNotes === list.at(-1)!.notes, `processor ${id}: the last audit event does not hold the last landed value`)
+    const last = db
+      .prepare(`SELECT "after" FROM audit_events WHERE entity_type = 'processor' AND entity_id = ? ORDER BY seq DESC LIMIT 1`)
+      .pluck()
+      .get(String(id)) as string
+    if (list.length)
+      drill.check(
+        JSON.parse(last).internalNotes === list.at(-1)!.notes,
+        `processor ${id}: the last audit event does not hold the last landed value`,
+      )
     recordsChecked++
   }
   db.close()

@@ -48,7 +48,14 @@ async function writer(w: number, round: number, server: ServerHandle, cookie: st
     if (create) {
       const displayName = `crash r${round} w${w} #${n} ${token()}`
       try {
-        const res = await call(server.base, cookie, 'POST', '/api/processors', { displayName, role: 'processor', internalNotes: 'v1' }, 10_000)
+        const res = await call(
+          server.base,
+          cookie,
+          'POST',
+          '/api/processors',
+          { displayName, role: 'processor', internalNotes: 'v1' },
+          10_000,
+        )
         if (res.status === 201) {
           acked.set(res.body.id, { version: res.body.version, notes: 'v1', displayName })
           owner.set(res.body.id, w)
@@ -67,9 +74,19 @@ async function writer(w: number, round: number, server: ServerHandle, cookie: st
       const known = acked.get(id)!
       const notes = `r${round} w${w} #${n} ${token()}`
       try {
-        const res = await call(server.base, cookie, 'PATCH', `/api/processors/${id}`, { version: known.version, internalNotes: notes }, 10_000)
+        const res = await call(
+          server.base,
+          cookie,
+          'PATCH',
+          `/api/processors/${id}`,
+          { version: known.version, internalNotes: notes },
+          10_000,
+        )
         if (res.status === 200) {
-          drill.check(res.body.version === known.version + 1 && res.body.internalNotes === notes, `update of ${id} answered version ${res.body.version} (expected ${known.version + 1})`)
+          drill.check(
+            res.body.version === known.version + 1 && res.body.internalNotes === notes,
+            `update of ${id} answered version ${res.body.version} (expected ${known.version + 1})`,
+          )
           acked.set(id, { ...known, version: res.body.version, notes })
           ackedUpdates++
         } else {
@@ -92,10 +109,20 @@ function verify(dbPath: string, round: number): void {
   if (drill.check(check.ok, `round ${round}: ${check.problems.join('; ')}`)) integrityOk++
   const db = openDb(dbPath)
   try {
-    const rows = db.prepare('SELECT id, display_name AS displayName, internal_notes AS notes, version FROM processors').all() as { id: number; displayName: string; notes: string; version: number }[]
+    const rows = db.prepare('SELECT id, display_name AS displayName, internal_notes AS notes, version FROM processors').all() as {
+      id: number
+      displayName: string
+      notes: string
+      version: number
+    }[]
     const byId = new Map(rows.map((r) => [r.id, r]))
     const auditCounts = new Map(
-      (db.prepare(`SELECT entity_id AS id, count(*) AS n FROM audit_events WHERE entity_type = 'processor' GROUP BY entity_id`).all() as { id: string; n: number }[]).map((r) => [Number(r.id), r.n]),
+      (
+        db.prepare(`SELECT entity_id AS id, count(*) AS n FROM audit_events WHERE entity_type = 'processor' GROUP BY entity_id`).all() as {
+          id: string
+          n: number
+        }[]
+      ).map((r) => [Number(r.id), r.n]),
     )
     for (const [id, known] of acked) {
       const row = byId.get(id)
@@ -105,13 +132,18 @@ function verify(dbPath: string, round: number): void {
       }
       const lost = unknownUpdates.get(id)
       if (row.version === known.version) {
-        drill.check(row.notes === known.notes, `round ${round}: processor ${id} at version ${row.version} has notes "${row.notes}", acknowledged "${known.notes}"`)
+        drill.check(
+          row.notes === known.notes,
+          `round ${round}: processor ${id} at version ${row.version} has notes "${row.notes}", acknowledged "${known.notes}"`,
+        )
       } else if (lost && row.version === lost.version) {
         drill.check(row.notes === lost.notes, `round ${round}: processor ${id}: the unacknowledged update landed only partly`)
         lostThatLanded++
         acked.set(id, lost)
       } else {
-        drill.violation(`round ${round}: processor ${id} is at version ${row.version}; acknowledged ${known.version}${lost ? `, unacknowledged ${lost.version}` : ''}`)
+        drill.violation(
+          `round ${round}: processor ${id} is at version ${row.version}; acknowledged ${known.version}${lost ? `, unacknowledged ${lost.version}` : ''}`,
+        )
       }
     }
     for (const displayName of unknownCreates) {
@@ -123,7 +155,10 @@ function verify(dbPath: string, round: number): void {
       }
     }
     for (const row of rows) {
-      drill.check((auditCounts.get(row.id) ?? 0) === row.version, `round ${round}: processor ${row.id} has version ${row.version} but ${auditCounts.get(row.id) ?? 0} audit events`)
+      drill.check(
+        (auditCounts.get(row.id) ?? 0) === row.version,
+        `round ${round}: processor ${row.id} has version ${row.version} but ${auditCounts.get(row.id) ?? 0} audit events`,
+      )
     }
   } finally {
     db.close()
@@ -158,7 +193,14 @@ runDrill(drill, async () => {
     // Every fifth round, a second kill while the server is still starting (opening, migrating).
     if (round % 5 === 0) {
       const { spawnTs, SERVER_SCRIPT, ADMIN_EMAIL, ADMIN_PASSWORD } = await import('./lib')
-      const early = spawnTs(SERVER_SCRIPT, { PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: dbPath, SELOSTE_DEMO_DATA: 'false', SELOSTE_ADMIN_EMAIL: ADMIN_EMAIL, SELOSTE_ADMIN_PASSWORD: ADMIN_PASSWORD })
+      const early = spawnTs(SERVER_SCRIPT, {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_PATH: dbPath,
+        SELOSTE_DEMO_DATA: 'false',
+        SELOSTE_ADMIN_EMAIL: ADMIN_EMAIL,
+        SELOSTE_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      })
       await sleep(random.int(100, 900))
       early.proc.kill('SIGKILL')
       await early.exited
@@ -170,7 +212,8 @@ runDrill(drill, async () => {
     const health = await call(server.base, cookie, 'GET', '/api/auth/me')
     drill.check(health.status === 200, `round ${round}: the session did not survive the crash (${health.status})`)
     verify(dbPath, round)
-    if (round % 10 === 0 || round === ROUNDS) console.log(`   ... round ${round}/${ROUNDS}: ${ackedCreates} creates and ${ackedUpdates} updates acknowledged so far`)
+    if (round % 10 === 0 || round === ROUNDS)
+      console.log(`   ... round ${round}/${ROUNDS}: ${ackedCreates} creates and ${ackedUpdates} updates acknowledged so far`)
   }
   server.proc.kill('SIGKILL')
   await server.exited

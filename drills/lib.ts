@@ -65,7 +65,19 @@ export class Drill {
     if (process.env.DRILL_RESULT) {
       writeFileSync(
         process.env.DRILL_RESULT,
-        JSON.stringify({ drill: this.name, mode: MODE, pass, seconds, figures: this.figures, violations: this.violations.slice(0, 20), violationCount: this.violations.length }, null, 2),
+        JSON.stringify(
+          {
+            drill: this.name,
+            mode: MODE,
+            pass,
+            seconds,
+            figures: this.figures,
+            violations: this.violations.slice(0, 20),
+            violationCount: this.violations.length,
+          },
+          null,
+          2,
+        ),
       )
     }
     cleanup()
@@ -120,7 +132,11 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, bound
 }
 
 /** A small seeded PRNG (mulberry32), so that a failing run can be repeated with DRILL_SEED. */
-export function rng(seed = Number(process.env.DRILL_SEED ?? Date.now() % 2 ** 31)): { seed: number; next: () => number; int: (lo: number, hi: number) => number } {
+export function rng(seed = Number(process.env.DRILL_SEED ?? Date.now() % 2 ** 31)): {
+  seed: number
+  next: () => number
+  int: (lo: number, hi: number) => number
+} {
   let a = seed >>> 0
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0
@@ -165,7 +181,11 @@ export interface Exit {
 }
 
 /** Spawns `node --import tsx <script>` (plain `node` for compiled .js) and keeps its output. */
-export function spawnTs(script: string, env: Record<string, string>, args: string[] = []): { proc: ChildProcess; out: () => string; err: () => string; exited: Promise<Exit> } {
+export function spawnTs(
+  script: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): { proc: ChildProcess; out: () => string; err: () => string; exited: Promise<Exit> } {
   const nodeArgs = script.endsWith('.ts') ? ['--import', TSX_LOADER] : ['--enable-source-maps']
   const proc = spawn(process.execPath, [...nodeArgs, script, ...args], {
     cwd: REPO_ROOT,
@@ -187,7 +207,12 @@ export function spawnTs(script: string, env: Record<string, string>, args: strin
 }
 
 /** Runs a TypeScript command (backup, restore...) to its end. */
-export async function runTs(script: string, env: Record<string, string>, args: string[] = [], timeoutMs = 600_000): Promise<Exit & { stdout: string; stderr: string; ms: number }> {
+export async function runTs(
+  script: string,
+  env: Record<string, string>,
+  args: string[] = [],
+  timeoutMs = 600_000,
+): Promise<Exit & { stdout: string; stderr: string; ms: number }> {
   const started = performance.now()
   const child = spawnTs(script, env, args)
   const timer = setTimeout(() => child.proc.kill('SIGKILL'), timeoutMs)
@@ -214,7 +239,10 @@ export interface ServerHandle {
  * Starts the real server (the compiled apps/api/dist/server.js) on 127.0.0.1 and a free port (PORT=0; the port is
  * read from its start-up line) with the given database file.
  */
-export async function startServer(dbPath: string, opts: { demo?: boolean; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<ServerHandle> {
+export async function startServer(
+  dbPath: string,
+  opts: { demo?: boolean; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<ServerHandle> {
   const started = performance.now()
   const child = spawnTs(SERVER_SCRIPT, {
     PORT: '0',
@@ -246,7 +274,9 @@ export async function startServer(dbPath: string, opts: { demo?: boolean; env?: 
       }
     }
     if (child.proc.exitCode !== null || child.proc.signalCode !== null) {
-      throw new Error(`the server exited before it was ready (${child.proc.exitCode ?? child.proc.signalCode}): ${child.err().slice(-2000)}`)
+      throw new Error(
+        `the server exited before it was ready (${child.proc.exitCode ?? child.proc.signalCode}): ${child.err().slice(-2000)}`,
+      )
     }
     if (Date.now() > deadline) {
       child.proc.kill('SIGKILL')
@@ -292,12 +322,24 @@ export interface Reply {
 }
 
 /** A JSON request with the session cookie; a network failure rejects (the outcome is then unknown). */
-export async function call(base: string, cookie: string | null, method: string, path: string, body?: unknown, timeoutMs = 120_000): Promise<Reply> {
+export async function call(
+  base: string,
+  cookie: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  timeoutMs = 120_000,
+): Promise<Reply> {
   const started = performance.now()
   const headers: Record<string, string> = {}
   if (cookie) headers.cookie = cookie
   if (body !== undefined) headers['content-type'] = 'application/json'
-  const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) })
+  const res = await fetch(base + path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(timeoutMs),
+  })
   const text = await res.text()
   let parsed: unknown = text
   try {
@@ -309,7 +351,11 @@ export async function call(base: string, cookie: string | null, method: string, 
 }
 
 export async function login(base: string, email = ADMIN_EMAIL, password = ADMIN_PASSWORD): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
   if (res.status !== 200) throw new Error(`login of ${email} failed with ${res.status}: ${await res.text()}`)
   const cookie = res.headers.get('set-cookie')?.split(';')[0]
   if (!cookie) throw new Error('login set no cookie')
@@ -321,13 +367,29 @@ export async function login(base: string, email = ADMIN_EMAIL, password = ADMIN_
  * `trickleMs`: it is in flight for that long. Resolves with the status and body; `onStarted` is
  * called once the headers and the first piece have been handed to the connection.
  */
-export function slowRequest(base: string, cookie: string, method: string, path: string, body: unknown, trickleMs: number, pieces = 8, onStarted?: () => void): Promise<Reply> {
+export function slowRequest(
+  base: string,
+  cookie: string,
+  method: string,
+  path: string,
+  body: unknown,
+  trickleMs: number,
+  pieces = 8,
+  onStarted?: () => void,
+): Promise<Reply> {
   const started = performance.now()
   const payload = Buffer.from(JSON.stringify(body))
   const url = new URL(base + path)
   return new Promise((res, rej) => {
     const req = httpRequest(
-      { host: url.hostname, port: url.port, path: url.pathname + url.search, method, agent: new Agent({ keepAlive: false }), headers: { cookie, 'content-type': 'application/json', 'content-length': payload.length } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method,
+        agent: new Agent({ keepAlive: false }),
+        headers: { cookie, 'content-type': 'application/json', 'content-length': payload.length },
+      },
       (response) => {
         let text = ''
         response.setEncoding('utf8')
@@ -395,9 +457,15 @@ export function tableDigests(db: SqliteDb): Map<string, { rows: number; hash: st
   const out = new Map<string, { rows: number; hash: string }>()
   for (const name of tableNames(db)) {
     const withoutRowid = /WITHOUT\s+ROWID/i.test(String(db.prepare(`SELECT sql FROM sqlite_master WHERE name = ?`).pluck().get(name) ?? ''))
-    const rows = db.prepare(`SELECT * FROM "${name}" ORDER BY ${withoutRowid ? '1' : 'rowid'}`).raw(true).all()
+    const rows = db
+      .prepare(`SELECT * FROM "${name}" ORDER BY ${withoutRowid ? '1' : 'rowid'}`)
+      .raw(true)
+      .all()
     const hash = createHash('sha256')
-    for (const row of rows) hash.update(JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? `b64:${v.toString('base64')}` : typeof v === 'bigint' ? `${v}n` : v))).update('\n')
+    for (const row of rows)
+      hash
+        .update(JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? `b64:${v.toString('base64')}` : typeof v === 'bigint' ? `${v}n` : v)))
+        .update('\n')
     out.set(name, { rows: rows.length, hash: hash.digest('hex') })
   }
   return out

@@ -16,8 +16,13 @@ const ALL = ['startup', 'shutdown', 'concurrent-editors', 'backup-restore', 'cra
 const mode = process.argv[2] === 'long' ? 'long' : 'short'
 // The hostile-input test runs with the unit tests (50 cases per route); the long form (1000) runs here.
 const DEFAULT = mode === 'long' ? [...ALL] : ALL.filter((d) => d !== 'hostile-input')
-const selected = process.env.DRILLS ? process.env.DRILLS.split(',').map((s) => s.trim()).filter(Boolean) : DEFAULT
-for (const name of selected) if (!(ALL as readonly string[]).includes(name)) throw new Error(`unknown drill "${name}"; known: ${ALL.join(', ')}`)
+const selected = process.env.DRILLS
+  ? process.env.DRILLS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+  : DEFAULT
+for (const name of selected)
+  if (!(ALL as readonly string[]).includes(name)) throw new Error(`unknown drill "${name}"; known: ${ALL.join(', ')}`)
 const reportPath = process.env.DRILLS_REPORT ?? join(REPO_ROOT, 'docs', 'drills.md')
 
 interface Result {
@@ -65,7 +70,13 @@ function runHostile(): Promise<Result> {
           ['cases per operation and role (HOSTILE_RUNS; roles: none, auditor, editor, admin)', runs],
           ['routes (every operation in /api/openapi.json, and /public)', total?.[2] ?? '?'],
           ['requests sent', total?.[1] ?? '?'],
-          ['answers by status', [...statuses].sort().map(([s, n]) => `${s}×${n}`).join(' ')],
+          [
+            'answers by status',
+            [...statuses]
+              .sort()
+              .map(([s, n]) => `${s}×${n}`)
+              .join(' '),
+          ],
           ['5xx', String([...statuses].filter(([s]) => s.startsWith('5')).reduce((n, [, c]) => n + c, 0))],
           ['vitest', tests],
           ['drill time (s)', seconds.toFixed(1)],
@@ -100,7 +111,15 @@ function runOne(name: string): Promise<Result> {
         rmSync(resultFile, { force: true })
         if (code !== 0) result.pass = false
       } else {
-        result = { drill: name, pass: false, seconds, figures: [], violations: [`the drill exited with ${code} without a result`], violationCount: 1, exitCode: code }
+        result = {
+          drill: name,
+          pass: false,
+          seconds,
+          figures: [],
+          violations: [`the drill exited with ${code} without a result`],
+          violationCount: 1,
+          exitCode: code,
+        }
       }
       res(result)
     })
@@ -111,7 +130,10 @@ function machine(): string {
   const cpu = cpus()
   let sqlite = '?'
   try {
-    const Database = apiRequire('better-sqlite3') as new (p: string) => { prepare(s: string): { pluck(): { get(): string } }; close(): void }
+    const Database = apiRequire('better-sqlite3') as new (p: string) => {
+      prepare(s: string): { pluck(): { get(): string } }
+      close(): void
+    }
     const db = new Database(':memory:')
     sqlite = db.prepare('SELECT sqlite_version()').pluck().get()
     db.close()
@@ -134,12 +156,18 @@ function commit(): string {
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 
 const DESCRIPTIONS: Record<string, string> = {
-  startup: 'The server started on damaged, truncated, foreign and newer-version database files, a text file, a directory and a taken port: exit code 1 with a one-paragraph message, no stack trace; files that are not ours are left unchanged.',
-  shutdown: 'SIGTERM while slow creates and keep-alive reads/updates are in flight: every request in flight completes, a new connection is refused once the server logs that it stopped listening, exit 0, WAL checkpointed, integrity ok, every acknowledged create present.',
-  'concurrent-editors': 'Editors (own accounts) update shared and own processors at once through two server processes on one database file: each update lands (200, next version) or gets 409; no 5xx, no "database is locked"; the final state, versions and audit events equal the landed updates.',
-  'backup-restore': '`pnpm backup` under write load (consistent snapshots, integrity, audit chain a prefix of the live one, keep-N), `pnpm restore` refusing a database in use and an existing one without --force, restores compared with the source table by table, row by row.',
-  'hostile-input': 'Property-based (fast-check) hostile requests to every operation in the API description and the public list: invalid types, huge strings, deep nesting, 10k arrays, prototype-pollution keys, NUL/lone surrogates/RTL/emoji, SQL and HTML injection, malformed JSON, wrong content types. Never a 5xx, a rejected request changes nothing, an accepted write is audited; after each route integrity, foreign keys and the audit chain hold.',
-  crash: 'SIGKILL at random moments while a second process writes (and now and then while the server starts): after each restart integrity ok, audit chain verified, every acknowledged write present, lost answers wholly landed or wholly absent, audit events = versions.',
+  startup:
+    'The server started on damaged, truncated, foreign and newer-version database files, a text file, a directory and a taken port: exit code 1 with a one-paragraph message, no stack trace; files that are not ours are left unchanged.',
+  shutdown:
+    'SIGTERM while slow creates and keep-alive reads/updates are in flight: every request in flight completes, a new connection is refused once the server logs that it stopped listening, exit 0, WAL checkpointed, integrity ok, every acknowledged create present.',
+  'concurrent-editors':
+    'Editors (own accounts) update shared and own processors at once through two server processes on one database file: each update lands (200, next version) or gets 409; no 5xx, no "database is locked"; the final state, versions and audit events equal the landed updates.',
+  'backup-restore':
+    '`pnpm backup` under write load (consistent snapshots, integrity, audit chain a prefix of the live one, keep-N), `pnpm restore` refusing a database in use and an existing one without --force, restores compared with the source table by table, row by row.',
+  'hostile-input':
+    'Property-based (fast-check) hostile requests to every operation in the API description and the public list: invalid types, huge strings, deep nesting, 10k arrays, prototype-pollution keys, NUL/lone surrogates/RTL/emoji, SQL and HTML injection, malformed JSON, wrong content types. Never a 5xx, a rejected request changes nothing, an accepted write is audited; after each route integrity, foreign keys and the audit chain hold.',
+  crash:
+    'SIGKILL at random moments while a second process writes (and now and then while the server starts): after each restart integrity ok, audit chain verified, every acknowledged write present, lost answers wholly landed or wholly absent, audit events = versions.',
 }
 
 async function main() {
@@ -171,7 +199,16 @@ async function main() {
       '',
     ]
     for (const r of results) {
-      lines.push(`## ${r.drill}`, '', DESCRIPTIONS[r.drill] ?? '', '', `Result: **${r.pass ? 'PASS' : 'FAIL'}**`, '', '| figure | value |', '| --- | --- |')
+      lines.push(
+        `## ${r.drill}`,
+        '',
+        DESCRIPTIONS[r.drill] ?? '',
+        '',
+        `Result: **${r.pass ? 'PASS' : 'FAIL'}**`,
+        '',
+        '| figure | value |',
+        '| --- | --- |',
+      )
       for (const [k, v] of r.figures) lines.push(`| ${cell(k)} | ${cell(v)} |`)
       if (r.violationCount > 0) {
         lines.push('', `Violations (${r.violationCount}):`, '')
@@ -186,7 +223,14 @@ async function main() {
   }
   // For scripts/test.sh's closing line: each drill counts as one test.
   if (process.env.DRILLS_SUMMARY) {
-    writeFileSync(process.env.DRILLS_SUMMARY, JSON.stringify({ passed: results.filter((r) => r.pass).length, failed: results.filter((r) => !r.pass).length, failedDrills: results.filter((r) => !r.pass).map((r) => r.drill) }))
+    writeFileSync(
+      process.env.DRILLS_SUMMARY,
+      JSON.stringify({
+        passed: results.filter((r) => r.pass).length,
+        failed: results.filter((r) => !r.pass).length,
+        failedDrills: results.filter((r) => !r.pass).map((r) => r.drill),
+      }),
+    )
   }
   process.exit(pass ? 0 : 1)
 }

@@ -18,7 +18,23 @@
 import { connect } from 'node:net'
 import { join } from 'node:path'
 import { checkDatabaseFile } from '../apps/api/src/services/backup'
-import { call, Drill, envInt, fileSize, login, openDb, rng, runDrill, sleep, slowRequest, startServer, tempDir, token, waitFor, type Reply } from './lib'
+import {
+  call,
+  Drill,
+  envInt,
+  fileSize,
+  login,
+  openDb,
+  rng,
+  runDrill,
+  sleep,
+  slowRequest,
+  startServer,
+  tempDir,
+  token,
+  waitFor,
+  type Reply,
+} from './lib'
 
 /** Only a process this slow is stuck; a busy machine may be slow, and that is not a failure. */
 const STUCK_MS = 120_000
@@ -60,7 +76,10 @@ runDrill(drill, async () => {
     // first answers can take longer than the wait before SIGTERM, and they are set-up, not the drill.
     const own = await Promise.all(
       Array.from({ length: FAST }, async (_, c) => {
-        const res = await call(server.base, cookie, 'POST', '/api/processors', { displayName: `shutdown r${round} fast ${c}`, role: 'processor' })
+        const res = await call(server.base, cookie, 'POST', '/api/processors', {
+          displayName: `shutdown r${round} fast ${c}`,
+          role: 'processor',
+        })
         if (res.status !== 201) throw new Error(`setting up fast client ${c}: ${res.status} ${res.text.slice(0, 200)}`)
         return { id: res.body.id as number, version: res.body.version as number }
       }),
@@ -74,7 +93,16 @@ runDrill(drill, async () => {
       let started!: () => void
       slowStarted.push(new Promise<void>((r) => (started = r)))
       slow.push(
-        slowRequest(server.base, cookie, 'POST', '/api/processors', { displayName, role: 'processor', internalNotes: 'x'.repeat(2000) }, random.int(1500, 3000), 8, () => started()).then(
+        slowRequest(
+          server.base,
+          cookie,
+          'POST',
+          '/api/processors',
+          { displayName, role: 'processor', internalNotes: 'x'.repeat(2000) },
+          random.int(1500, 3000),
+          8,
+          () => started(),
+        ).then(
           (r) => {
             if (r.status === 201) created.add(displayName)
             return r
@@ -155,7 +183,8 @@ runDrill(drill, async () => {
       else problems.push(`a keep-alive request answered ${r.status}: ${r.text.slice(0, 160)}`)
     }
     if (afterTerm === 'accepted') problems.push('a new connection was accepted after the server logged that it stopped listening')
-    else if (afterTerm === 'no "shutting down" line') problems.push(`the server did not log "shutting down" within ${STUCK_MS / 1000} s of SIGTERM`)
+    else if (afterTerm === 'no "shutting down" line')
+      problems.push(`the server did not log "shutting down" within ${STUCK_MS / 1000} s of SIGTERM`)
     if (!exit) problems.push(`the server did not exit within ${STUCK_MS / 1000 + 60} s of SIGTERM (stuck)`)
     else if (exit.code !== 0) problems.push(`the server exited with ${exit.code ?? exit.signal}`)
     const wal = fileSize(`${dbPath}-wal`)
@@ -168,7 +197,10 @@ runDrill(drill, async () => {
     // answer was lost landed wholly), and one audit event per version.
     for (const { id, version } of fastAcked) {
       const stored = db.prepare('SELECT version FROM processors WHERE id = ?').pluck().get(id) as number | undefined
-      const events = db.prepare(`SELECT count(*) FROM audit_events WHERE entity_type = 'processor' AND entity_id = ?`).pluck().get(String(id)) as number
+      const events = db
+        .prepare(`SELECT count(*) FROM audit_events WHERE entity_type = 'processor' AND entity_id = ?`)
+        .pluck()
+        .get(String(id)) as number
       if (stored !== version && stored !== version + 1) problems.push(`processor ${id}: version ${stored} after an acknowledged ${version}`)
       if (stored !== undefined && events !== stored) problems.push(`processor ${id}: ${events} audit events for version ${stored}`)
     }

@@ -10,7 +10,21 @@
 import { copyFileSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, closeSync, writeSync, truncateSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
-import { Drill, openDb, rng, runDrill, sha256File, spawnTs, SERVER_SCRIPT, startServer, stopServer, Sqlite, tempDir, ADMIN_EMAIL, ADMIN_PASSWORD } from './lib'
+import {
+  Drill,
+  openDb,
+  rng,
+  runDrill,
+  sha256File,
+  spawnTs,
+  SERVER_SCRIPT,
+  startServer,
+  stopServer,
+  Sqlite,
+  tempDir,
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+} from './lib'
 
 const drill = new Drill('startup')
 
@@ -195,7 +209,10 @@ runDrill(drill, async () => {
     if (problems.length) drill.violation(`${c.name}: ${problems.join('; ')} — stderr: ${summary.slice(0, 400) || '(empty)'}`)
     // The figure shows the message up to the generic hint that follows it.
     const message = summary.split(/\. Set (DATABASE_PATH|PORT)/)[0]!.slice(0, 240)
-    return { problems, figure: `${problems.length ? 'FAIL' : 'ok'}${c.unchanged && !problems.length ? ' (file unchanged)' : ''}, exit ${exit.code ?? exit.signal} in ${ms.toFixed(0)} ms: "${message}"` }
+    return {
+      problems,
+      figure: `${problems.length ? 'FAIL' : 'ok'}${c.unchanged && !problems.length ? ' (file unchanged)' : ''}, exit ${exit.code ?? exit.signal} in ${ms.toFixed(0)} ms: "${message}"`,
+    }
   }
   const outcomes: { problems: string[]; figure: string }[] = new Array(CASES.length)
   let next = 0

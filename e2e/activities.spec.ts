@@ -1,6 +1,9 @@
 import { expect, test } from './fixtures'
 
-test('create an activity with two purposes and a linked processor, see its derived transfer, download the XLSX', async ({ page, uniqueName }) => {
+test('create an activity with two purposes and a linked processor, see its derived transfer, download the XLSX', async ({
+  page,
+  uniqueName,
+}) => {
   const name = uniqueName('Webinar registrations')
   const category = uniqueName('Webinar attendance')
 
@@ -106,7 +109,9 @@ test.describe('approval', () => {
 
   test('an incomplete activity says why it cannot be approved; once complete it is approved', async ({ page, api, uniqueName }) => {
     const name = uniqueName('Visitor statistics')
-    const res = await api.post('/api/activities', { data: { name: { fi: '', en: name }, purposes: [{ description: { fi: '', en: 'Counting visits' }, legalBasis: null }] } })
+    const res = await api.post('/api/activities', {
+      data: { name: { fi: '', en: name }, purposes: [{ description: { fi: '', en: 'Counting visits' }, legalBasis: null }] },
+    })
     expect(res.status(), await res.text()).toBe(201)
     const activity = (await res.json()) as { id: number; version: number }
 
@@ -123,15 +128,24 @@ test.describe('approval', () => {
 
     // Completed through the edit form, then approved.
     await page.getByRole('link', { name: 'Edit' }).click()
-    await page.getByRole('group', { name: 'Purpose 1' }).getByLabel('Legal basis (Art. 6(1))').selectOption({ label: 'Legitimate interests (Art. 6(1)(f))' })
-    await page.getByRole('group', { name: 'Purpose 1' }).getByRole('textbox', { name: /^Legitimate interest pursued \(English\)/ }).fill('Knowing which pages are read')
+    await page
+      .getByRole('group', { name: 'Purpose 1' })
+      .getByLabel('Legal basis (Art. 6(1))')
+      .selectOption({ label: 'Legitimate interests (Art. 6(1)(f))' })
+    await page
+      .getByRole('group', { name: 'Purpose 1' })
+      .getByRole('textbox', { name: /^Legitimate interest pursued \(English\)/ })
+      .fill('Knowing which pages are read')
     await page.getByRole('group', { name: 'Categories of data subjects' }).getByRole('checkbox', { name: 'Website visitors' }).check()
     await page.getByRole('group', { name: 'Categories of personal data' }).getByRole('checkbox', { name: 'Pages visited' }).check()
     await page.getByRole('button', { name: 'Save' }).click()
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
 
     await page.getByRole('button', { name: 'Approve' }).click()
-    await page.getByRole('dialog', { name: `Approve ${name}?` }).getByRole('button', { name: 'Approve' }).click()
+    await page
+      .getByRole('dialog', { name: `Approve ${name}?` })
+      .getByRole('button', { name: 'Approve' })
+      .click()
     await expect(page.getByText(`${name} was approved`)).toBeVisible()
     await expect(page.getByRole('region', { name: 'Overview' })).toContainText('Approved by e2e-admin@example.fi')
     await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0)
@@ -142,9 +156,18 @@ test.describe('conflict', () => {
   // The save is refused with 409 on purpose; the browser logs that response as an error.
   test.use({ allowedConsoleErrors: [/status of 409/] })
 
-  test('someone else saves the activity meanwhile: the form keeps the typing and saves over on request', async ({ page, api, uniqueName }) => {
+  test('someone else saves the activity meanwhile: the form keeps the typing and saves over on request', async ({
+    page,
+    api,
+    uniqueName,
+  }) => {
     const name = uniqueName('Job applicants')
-    const res = await api.post('/api/activities', { data: { name: { fi: 'Työnhakijat', en: name }, purposes: [{ description: { fi: 'Rekrytointi', en: 'Recruiting' }, legalBasis: 'b' }] } })
+    const res = await api.post('/api/activities', {
+      data: {
+        name: { fi: 'Työnhakijat', en: name },
+        purposes: [{ description: { fi: 'Rekrytointi', en: 'Recruiting' }, legalBasis: 'b' }],
+      },
+    })
     expect(res.status(), await res.text()).toBe(201)
     const activity = (await res.json()) as { id: number; version: number }
 

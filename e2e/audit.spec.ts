@@ -3,8 +3,14 @@ import { createProcessor, expect, test } from './fixtures'
 
 test('an edit appears in the processor’s history with its difference', async ({ page, api, uniqueName }) => {
   const name = uniqueName('History Oy')
-  const processor = await createProcessor(api, { displayName: name, legalName: 'History Holdings Oy', service: { fi: 'Arkistointi', en: 'Archiving' } })
-  const transfer = await api.post(`/api/processors/${processor.id}/transfers`, { data: { country: 'SE', kind: 'storage', safeguard: 'none_needed' } })
+  const processor = await createProcessor(api, {
+    displayName: name,
+    legalName: 'History Holdings Oy',
+    service: { fi: 'Arkistointi', en: 'Archiving' },
+  })
+  const transfer = await api.post(`/api/processors/${processor.id}/transfers`, {
+    data: { country: 'SE', kind: 'storage', safeguard: 'none_needed' },
+  })
   expect(transfer.status(), await transfer.text()).toBe(201)
 
   await page.goto(`/processors/${processor.id}/edit`)
@@ -25,7 +31,10 @@ test('an edit appears in the processor’s history with its difference', async (
   await expect(rows.nth(1)).toContainText('Sweden')
   await expect(rows.nth(2)).toContainText('Created')
 
-  await rows.nth(0).getByRole('button', { name: /Show details/ }).click()
+  await rows
+    .nth(0)
+    .getByRole('button', { name: /Show details/ })
+    .click()
   const diff = history.getByRole('table', { name: /What changed in event/ })
   await expect(diff).toBeVisible()
   const legal = diff.getByRole('row', { name: /Legal entity/ })
@@ -38,7 +47,10 @@ test('an edit appears in the processor’s history with its difference', async (
   await expect(diff.getByRole('row', { name: /Service \(FI\)/ })).toHaveCount(0)
 
   // The creation shows the values it was created with.
-  await rows.nth(2).getByRole('button', { name: /Show details/ }).click()
+  await rows
+    .nth(2)
+    .getByRole('button', { name: /Show details/ })
+    .click()
   const created = history.getByRole('table', { name: /What changed in event/ }).nth(1)
   await expect(created.getByRole('columnheader', { name: 'Value when created' })).toBeVisible()
   await expect(created.getByRole('row', { name: /Legal entity/ })).toContainText('History Holdings Oy')

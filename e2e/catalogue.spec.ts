@@ -21,7 +21,9 @@ test('add a processor from the vendor catalogue: review each fact with its sourc
   await expect(legal).toContainText('as of 2 Nov 2026')
   // DPF is proposed where the contracting entity is the listed participant; the UK rests on its adequacy decision.
   await expect(start.getByLabel('Mechanism for United States, Storage')).toHaveValue('0')
-  await expect(start.getByLabel('Mechanism for United States, Storage').locator('option:checked')).toHaveText(/EU–US Data Privacy Framework/)
+  await expect(start.getByLabel('Mechanism for United States, Storage').locator('option:checked')).toHaveText(
+    /EU–US Data Privacy Framework/,
+  )
   await expect(start.getByLabel('Mechanism for United Kingdom, Remote access').locator('option:checked')).toHaveText(/Adequacy decision/)
   await expect(start).toContainText('Not known to the catalogue, left empty: Parent group, Standard contractual clauses')
   // Leave the DPA link out.

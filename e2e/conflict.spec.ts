@@ -3,7 +3,12 @@ import { createProcessor, expect, test } from './fixtures'
 // The second save is refused with 409 on purpose; the browser logs that response as an error.
 test.use({ allowedConsoleErrors: [/status of 409/] })
 
-test('two tabs edit the same processor: the second sees the conflict, keeps its typing and saves over', async ({ page, api, context, uniqueName }) => {
+test('two tabs edit the same processor: the second sees the conflict, keeps its typing and saves over', async ({
+  page,
+  api,
+  context,
+  uniqueName,
+}) => {
   const name = uniqueName('Conflict Co')
   const processor = await createProcessor(api, { displayName: name, service: { fi: 'Palvelu', en: 'Original service' } })
   const tabA = page

@@ -49,7 +49,10 @@ test('an auditor can open the exports too', async ({ browser, api, uniqueName })
   await page.goto('/activities')
   await expect(page.getByRole('link', { name: 'New activity' })).toHaveCount(0)
   await page.getByRole('link', { name: 'Exports' }).click()
-  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Download XLSX — Processor register/ }).click()])
+  const [xlsx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /^Download XLSX — Processor register/ }).click(),
+  ])
   expect(xlsx.suggestedFilename()).toMatch(/^processor-register-.*\.xlsx$/)
   expect((await readFile(await xlsx.path())).subarray(0, 2).toString('latin1')).toBe('PK')
   await context.close()

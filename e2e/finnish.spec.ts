@@ -2,8 +2,14 @@ import { createProcessor, expect, test } from './fixtures'
 
 test('switching to Finnish shows Finnish labels, dates and country names, and is remembered', async ({ page, api, uniqueName }) => {
   const name = uniqueName('Suomi Oy')
-  const processor = await createProcessor(api, { displayName: name, hqCountry: 'US', service: { fi: 'Kirjanpitopalvelu', en: 'Bookkeeping service' } })
-  const dpa = await api.post(`/api/processors/${processor.id}/dpas`, { data: { status: 'signed', signedOn: '2025-06-27', reference: 'DPA 2025' } })
+  const processor = await createProcessor(api, {
+    displayName: name,
+    hqCountry: 'US',
+    service: { fi: 'Kirjanpitopalvelu', en: 'Bookkeeping service' },
+  })
+  const dpa = await api.post(`/api/processors/${processor.id}/dpas`, {
+    data: { status: 'signed', signedOn: '2025-06-27', reference: 'DPA 2025' },
+  })
   expect(dpa.status()).toBe(201)
 
   await page.goto('/processors')

@@ -1,6 +1,9 @@
 import { expect, test } from './fixtures'
 
-test('an admin imports a vendor list: columns mapped, an unmatched role given its meaning, the preview checked, then confirmed', async ({ page, uniqueName }) => {
+test('an admin imports a vendor list: columns mapped, an unmatched role given its meaning, the preview checked, then confirmed', async ({
+  page,
+  uniqueName,
+}) => {
   const first = uniqueName('Import Vendor')
   const second = uniqueName('Import Partner')
   const csv = `Name,Role,Country,Shoe size\r\n${first},processor,Finland,42\r\n${second},IT partner,Yhdysvallat,41\r\n`
@@ -8,7 +11,9 @@ test('an admin imports a vendor list: columns mapped, an unmatched role given it
   await page.goto('/overview')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible()
-  await page.getByLabel('Spreadsheet file (.xlsx or .csv)').setInputFiles({ name: 'vendors.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
+  await page
+    .getByLabel('Spreadsheet file (.xlsx or .csv)')
+    .setInputFiles({ name: 'vendors.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
   await page.getByRole('button', { name: 'Upload the file' }).click()
 
   // Mapping: the known headings are matched, the unknown one is left out, the unknown role is listed.
@@ -19,7 +24,9 @@ test('an admin imports a vendor list: columns mapped, an unmatched role given it
 
   // Preview: the row with the unknown role is an error naming row and column; nothing can be confirmed yet.
   const preview = page.getByRole('table', { name: 'What the import would do, row by row' })
-  await expect(preview.getByRole('row', { name: new RegExp(second) })).toContainText('Row 3, Role: "IT partner" is not one of the values of Role')
+  await expect(preview.getByRole('row', { name: new RegExp(second) })).toContainText(
+    'Row 3, Role: "IT partner" is not one of the values of Role',
+  )
   await expect(page.getByRole('button', { name: 'Import 1 record' })).toBeDisabled()
 
   await page.getByLabel('Meaning of “IT partner”').selectOption({ label: 'sub-processor' })

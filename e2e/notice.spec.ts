@@ -5,7 +5,9 @@ import { expect, test } from './fixtures'
 async function fillGaps(api: APIRequestContext) {
   const org = await (await api.get('/api/organisation')).json()
   if (org.dpoAppointed === null || org.hasJointControllers === null) {
-    expect((await api.patch('/api/organisation', { data: { version: org.version, dpoAppointed: false, hasJointControllers: false } })).status()).toBe(200)
+    expect(
+      (await api.patch('/api/organisation', { data: { version: org.version, dpoAppointed: false, hasJointControllers: false } })).status(),
+    ).toBe(200)
   }
   const list = (await (await api.get('/api/activities')).json()).items as { id: number; name: { fi: string } }[]
   for (const item of list) {
@@ -13,7 +15,14 @@ async function fillGaps(api: APIRequestContext) {
     const patch: Record<string, unknown> = {}
     if (a.purposes.some((p: { legalBasis: string | null }) => p.legalBasis === null)) {
       patch.purposes = a.purposes.map((p: { legalBasis: string | null }) =>
-        p.legalBasis === null ? { ...p, legalBasis: 'a', consentCollection: { fi: 'Evästebannerissa', en: 'In the cookie banner' }, consentWithdrawal: { fi: 'Evästeasetuksista', en: 'In the cookie settings' } } : p,
+        p.legalBasis === null
+          ? {
+              ...p,
+              legalBasis: 'a',
+              consentCollection: { fi: 'Evästebannerissa', en: 'In the cookie banner' },
+              consentWithdrawal: { fi: 'Evästeasetuksista', en: 'In the cookie settings' },
+            }
+          : p,
       )
     }
     if (a.retention === null) patch.retention = { kind: 'duration', amount: 12, unit: 'months' }
@@ -28,12 +37,17 @@ async function fillGaps(api: APIRequestContext) {
   // Sections 6-7 are the published processor list: publish it when other journeys changed the registry.
   const list6 = await (await api.get('/api/public-list/preview')).json()
   if (list6.changes.length > 0) {
-    const res = await api.post('/api/public-list/publish', { data: { basedOnVersion: list6.latest?.version ?? 0, confirmUnknownLocations: true } })
+    const res = await api.post('/api/public-list/publish', {
+      data: { basedOnVersion: list6.latest?.version ?? 0, confirmUnknownLocations: true },
+    })
     expect(res.status(), await res.text()).toBe(201)
   }
 }
 
-test('the privacy notice: blocked by the records’ gaps, published, and read on the public page in Finnish and English', async ({ page, api }) => {
+test('the privacy notice: blocked by the records’ gaps, published, and read on the public page in Finnish and English', async ({
+  page,
+  api,
+}) => {
   // Filling the demo's gaps takes a dozen API calls, and the journey reads two public pages after publishing.
   test.setTimeout(120_000)
   await page.goto('/notice')
@@ -43,8 +57,17 @@ test('the privacy notice: blocked by the records’ gaps, published, and read on
   if (before.problems.some((p: { severity: string }) => p.severity === 'blocking')) {
     await expect(page.getByTestId('notice-problems')).toBeVisible()
     await expect(page.getByRole('button', { name: 'Publish the notice' })).toBeDisabled()
-    const firstActivity = before.problems.find((p: { severity: string; link: { kind: string; id: number | null } }) => p.severity === 'blocking' && p.link.kind === 'activity' && p.link.id !== null)
-    if (firstActivity) await expect(page.getByTestId('notice-problems').getByRole('link', { name: `Open “${firstActivity.link.name}”` }).first()).toHaveAttribute('href', `/activities/${firstActivity.link.id}`)
+    const firstActivity = before.problems.find(
+      (p: { severity: string; link: { kind: string; id: number | null } }) =>
+        p.severity === 'blocking' && p.link.kind === 'activity' && p.link.id !== null,
+    )
+    if (firstActivity)
+      await expect(
+        page
+          .getByTestId('notice-problems')
+          .getByRole('link', { name: `Open “${firstActivity.link.name}”` })
+          .first(),
+      ).toHaveAttribute('href', `/activities/${firstActivity.link.id}`)
   }
 
   await fillGaps(api)

@@ -7,12 +7,15 @@ test.describe.configure({ timeout: 120_000 })
 
 /** A first load's wait on a machine shared with other work (not a timing assertion: it passes as soon as the element is there). */
 const LOAD = 30_000
-const JOINT_FINDING = /Whether the organisation determines purposes and means jointly with others \(joint controllers, Art\. 26\) is not recorded/
+const JOINT_FINDING =
+  /Whether the organisation determines purposes and means jointly with others \(joint controllers, Art\. 26\) is not recorded/
 
 /** The demo's organisation with the DPO and joint-controller questions unanswered again, whatever an earlier journey did. */
 async function unrecord(api: APIRequestContext) {
   const now = (await (await api.get('/api/organisation')).json()) as { version: number }
-  const res = await api.patch('/api/organisation', { data: { dpoAppointed: null, dpoName: null, dpoEmail: null, hasJointControllers: null, jointControllers: null, version: now.version } })
+  const res = await api.patch('/api/organisation', {
+    data: { dpoAppointed: null, dpoName: null, dpoEmail: null, hasJointControllers: null, jointControllers: null, version: now.version },
+  })
   expect(res.status(), await res.text()).toBe(200)
 }
 
@@ -49,7 +52,9 @@ test('an admin records the DPO: the finding goes away and the record of processi
 
   // The printable record of processing names the DPO in the controller box.
   await page.goto('/api/exports/ropa.html?lang=en')
-  await expect(page.locator('.controller')).toContainText('Data protection officer (Art. 37): Tietosuojavastaava Liisa Laine, dpo@mikroni.fi')
+  await expect(page.locator('.controller')).toContainText(
+    'Data protection officer (Art. 37): Tietosuojavastaava Liisa Laine, dpo@mikroni.fi',
+  )
   await expect(page.locator('.controller')).toContainText('Joint controllers (Art. 26)')
 })
 
@@ -93,7 +98,10 @@ test.describe('two people edit the organisation', () => {
     const other = await api.patch('/api/organisation', { data: { hasJointControllers: false, version: now.version } })
     expect(other.status(), await other.text()).toBe(200)
 
-    await page.getByRole('group', { name: 'Is a data protection officer designated?' }).getByRole('radio', { name: 'No DPO is designated' }).check()
+    await page
+      .getByRole('group', { name: 'Is a data protection officer designated?' })
+      .getByRole('radio', { name: 'No DPO is designated' })
+      .check()
     await page.getByRole('button', { name: 'Save' }).click()
     const banner = page.getByRole('alert').filter({ hasText: 'Someone else saved the organisation’s details while you were editing' })
     await expect(banner).toBeVisible()
@@ -103,11 +111,19 @@ test.describe('two people edit the organisation', () => {
     await expect(joint.getByRole('cell').nth(1)).toHaveText('Not recorded')
 
     await banner.getByRole('button', { name: 'Reload their version' }).click()
-    await expect(page.getByRole('group', { name: 'Are there joint controllers?' }).getByRole('radio', { name: 'No joint controllers' })).toBeChecked()
-    await page.getByRole('group', { name: 'Is a data protection officer designated?' }).getByRole('radio', { name: 'No DPO is designated' }).check()
+    await expect(
+      page.getByRole('group', { name: 'Are there joint controllers?' }).getByRole('radio', { name: 'No joint controllers' }),
+    ).toBeChecked()
+    await page
+      .getByRole('group', { name: 'Is a data protection officer designated?' })
+      .getByRole('radio', { name: 'No DPO is designated' })
+      .check()
     await page.getByRole('button', { name: 'Save' }).click()
     await expect(page.getByText('Organisation details saved')).toBeVisible()
-    const saved = (await (await api.get('/api/organisation')).json()) as { dpoAppointed: boolean | null; hasJointControllers: boolean | null }
+    const saved = (await (await api.get('/api/organisation')).json()) as {
+      dpoAppointed: boolean | null
+      hasJointControllers: boolean | null
+    }
     expect(saved).toMatchObject({ dpoAppointed: false, hasJointControllers: false })
   })
 })

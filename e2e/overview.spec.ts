@@ -6,7 +6,12 @@ import { createProcessor, expect, test } from './fixtures'
 
 /** Today in the browser's time zone (the journeys run in Europe/Helsinki), as the date input wants it. */
 function today(): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date())
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Helsinki',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date())
   const get = (type: string) => parts.find((p) => p.type === type)!.value
   return `${get('year')}-${get('month')}-${get('day')}`
 }
@@ -19,7 +24,12 @@ async function addTransfer(api: APIRequestContext, processorId: number, body: Re
 test('open the overview, follow a finding to its record, fix it and see it gone', async ({ page, api, uniqueName }) => {
   const name = uniqueName('Overview CRM')
   const processor = await createProcessor(api, { displayName: name, role: 'sub_processor', service: { fi: 'Asiakashallinta', en: 'CRM' } })
-  await addTransfer(api, processor.id, { country: 'US', kind: 'storage', safeguard: 'dpf', dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/1234' })
+  await addTransfer(api, processor.id, {
+    country: 'US',
+    kind: 'storage',
+    safeguard: 'dpf',
+    dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/1234',
+  })
 
   // The home page after sign-in is the overview.
   await page.goto('/')
@@ -54,7 +64,9 @@ test('open the overview, follow a finding to its record, fix it and see it gone'
   await dialog.getByLabel('Listing verified on').fill(today())
   await dialog.getByRole('button', { name: 'Save' }).click()
   await expect(dialog).toBeHidden()
-  await expect(page.getByRole('region', { name: 'Transfers and data locations' }).getByRole('row', { name: /United States/ })).toContainText('Verified')
+  await expect(
+    page.getByRole('region', { name: 'Transfers and data locations' }).getByRole('row', { name: /United States/ }),
+  ).toContainText('Verified')
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible()
@@ -133,7 +145,10 @@ test('the map shows where the data goes, with a table alternative and charts', a
   const bySafeguard = section.getByRole('region', { name: 'Processors by safeguard' })
   await expect(bySafeguard.getByRole('img')).toHaveAttribute('aria-label', /EU–US Data Privacy Framework: \d+/)
   await bySafeguard.getByText('Show as a table').click()
-  await bySafeguard.getByRole('row', { name: /EU–US Data Privacy Framework/ }).getByRole('link').click()
+  await bySafeguard
+    .getByRole('row', { name: /EU–US Data Privacy Framework/ })
+    .getByRole('link')
+    .click()
   await expect(page).toHaveURL(/\/processors\?safeguard=dpf/)
   await expect(page.getByRole('table', { name: 'Processors' }).getByRole('row', { name: /CapsuleCRM Inc/ })).toBeVisible()
 })
@@ -168,7 +183,9 @@ test('an auditor sees the overview without acknowledge or revoke controls', asyn
   const name = uniqueName('Overview Accepted')
   const processor = await createProcessor(api, { displayName: name, role: 'processor', service: { fi: 'Tulostus', en: 'Printing' } })
   const expiresOn = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10)
-  const ack = await api.post('/api/findings/acknowledgements', { data: { findingKey: `dpa-missing:processor:${processor.id}`, reason: 'Printing stops next week.', expiresOn } })
+  const ack = await api.post('/api/findings/acknowledgements', {
+    data: { findingKey: `dpa-missing:processor:${processor.id}`, reason: 'Printing stops next week.', expiresOn },
+  })
   expect(ack.status(), await ack.text()).toBe(201)
 
   const context = await browser.newContext()

@@ -60,7 +60,9 @@ test('preview, see the difference, publish, open the public page in Finnish and 
   // Nothing left to publish: the page says so, and Publish is off.
   await expect(page.getByText(`The public list is up to date with the registry (version ${next},`)).toBeVisible()
   await expect(page.getByRole('button', { name: 'Publish', exact: true })).toBeDisabled()
-  await expect(page.getByRole('region', { name: 'Published versions' }).getByRole('row', { name: new RegExp(`^${next} Current`) })).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: 'Published versions' }).getByRole('row', { name: new RegExp(`^${next} Current`) }),
+  ).toBeVisible()
 
   await page.getByRole('link', { name: 'Open the public page in Finnish' }).click()
   await expect(page).toHaveURL(/\/public\/processors\?lang=fi/)
@@ -85,17 +87,26 @@ test('publishing over someone else’s newer version is refused and the preview 
 
   await page.getByRole('button', { name: 'Publish', exact: true }).click()
   await page.getByRole('dialog').getByLabel('I have read this and want to publish the list as it is').check()
-  await page.getByRole('dialog').getByRole('button', { name: `Publish version ${seen + 1}` }).click()
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: `Publish version ${seen + 1}` })
+    .click()
   await expect(page.getByRole('alert').filter({ hasText: 'Someone published a new version after you opened this preview' })).toBeVisible()
   // The refreshed preview compares with their version: only the newer processor is left to publish.
   await expect(page.getByRole('region', { name: 'Publishing status' })).toContainText(`since version ${seen + 1} (`)
   await expect(page.getByRole('region', { name: /Added/ }).getByRole('link', { name: second })).toBeVisible()
 })
 
-test('the difference shows the old and new value of each changed field, and the whole preview reads without an inner scroll box', async ({ page, api, uniqueName }) => {
+test('the difference shows the old and new value of each changed field, and the whole preview reads without an inner scroll box', async ({
+  page,
+  api,
+  uniqueName,
+}) => {
   const name = uniqueName('Vanha Arvo Oy')
   const processor = await createProcessor(api, publicProcessor(name))
-  const published = await api.post('/api/public-list/publish', { data: { basedOnVersion: await latestVersion(api), confirmUnknownLocations: true } })
+  const published = await api.post('/api/public-list/publish', {
+    data: { basedOnVersion: await latestVersion(api), confirmUnknownLocations: true },
+  })
   expect(published.status(), await published.text()).toBe(201)
   const edited = await api.patch(`/api/processors/${processor.id}`, {
     data: { version: processor.version, hqCountry: 'SE', service: { fi: 'Julkaisupalvelu', en: 'Archive service' } },
@@ -116,7 +127,11 @@ test('the difference shows the old and new value of each changed field, and the 
   // The preview is not a scroll box of its own: everything in it is on the page.
   const preview = page.getByRole('region', { name: /^Preview of the public page in / })
   await expect(preview).toContainText(name)
-  const inner = await preview.evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight, overflow: getComputedStyle(el).overflowY }))
+  const inner = await preview.evaluate((el) => ({
+    scroll: el.scrollHeight,
+    client: el.clientHeight,
+    overflow: getComputedStyle(el).overflowY,
+  }))
   expect(inner.overflow).toBe('visible')
   expect(inner.scroll).toBeLessThanOrEqual(inner.client + 1)
 })

@@ -1,14 +1,27 @@
 import { createProcessor, expect, test } from './fixtures'
 
 // Findings are shown where their record is: the transfer's row, the DPA's card, the processor's header.
-test('a processor page shows the overdue DPF check on its transfer row and the expired DPA on its card', async ({ page, api, uniqueName }) => {
+test('a processor page shows the overdue DPF check on its transfer row and the expired DPA on its card', async ({
+  page,
+  api,
+  uniqueName,
+}) => {
   const name = uniqueName('Findings Here Inc')
   const processor = await createProcessor(api, { displayName: name, legalName: `${name} LLC`, hqCountry: 'US', role: 'processor' })
   const transfer = await api.post(`/api/processors/${processor.id}/transfers`, {
-    data: { country: 'US', kind: 'storage', safeguard: 'dpf', tiaStatus: 'not_needed', dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/4321', dpfVerifiedOn: '2023-01-15' },
+    data: {
+      country: 'US',
+      kind: 'storage',
+      safeguard: 'dpf',
+      tiaStatus: 'not_needed',
+      dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/4321',
+      dpfVerifiedOn: '2023-01-15',
+    },
   })
   expect(transfer.status(), await transfer.text()).toBe(201)
-  const dpa = await api.post(`/api/processors/${processor.id}/dpas`, { data: { status: 'signed', signedOn: '2020-01-01', validUntil: '2024-12-31' } })
+  const dpa = await api.post(`/api/processors/${processor.id}/dpas`, {
+    data: { status: 'signed', signedOn: '2020-01-01', validUntil: '2024-12-31' },
+  })
   expect(dpa.status(), await dpa.text()).toBe(201)
 
   await page.goto(`/processors/${processor.id}`)

@@ -21,7 +21,13 @@ async function signIn(browser: Browser, email: string, password: string) {
 }
 
 async function userByEmail(api: APIRequestContext, email: string) {
-  const list = (await (await api.get('/api/users')).json()) as { id: number; email: string; role: string; disabled: boolean; version: number }[]
+  const list = (await (await api.get('/api/users')).json()) as {
+    id: number
+    email: string
+    role: string
+    disabled: boolean
+    version: number
+  }[]
   const user = list.find((u) => u.email === email)
   expect(user, email).toBeTruthy()
   return user!
@@ -73,9 +79,16 @@ test('an admin creates a user (server refusals shown beside the fields) who then
   await newcomer.context.close()
 })
 
-test('an admin changes a role, resets a password and disables an account; a stale version is a conflict', async ({ page, api, browser, uniqueName }) => {
+test('an admin changes a role, resets a password and disables an account; a stale version is a conflict', async ({
+  page,
+  api,
+  browser,
+  uniqueName,
+}) => {
   const email = emailFor(uniqueName('role change'))
-  const created = await api.post('/api/users', { data: { email, name: 'Rolf Rolechange', role: 'editor', password: 'first password of rolf' } })
+  const created = await api.post('/api/users', {
+    data: { email, name: 'Rolf Rolechange', role: 'editor', password: 'first password of rolf' },
+  })
   expect(created.status(), await created.text()).toBe(201)
 
   await page.goto('/users')
@@ -143,7 +156,9 @@ test('the last active administrator cannot be disabled, and says so', async ({ p
 
 test('a user changes their own password from the user menu', async ({ api, browser, uniqueName }) => {
   const email = emailFor(uniqueName('own password'))
-  const created = await api.post('/api/users', { data: { email, name: 'Olli Ownpassword', role: 'auditor', password: 'my first password 2025' } })
+  const created = await api.post('/api/users', {
+    data: { email, name: 'Olli Ownpassword', role: 'auditor', password: 'my first password 2025' },
+  })
   expect(created.status(), await created.text()).toBe(201)
 
   const { context, page } = await signIn(browser, email, 'my first password 2025')

@@ -61,5 +61,7 @@ test('the transfer form asks only what the safeguard needs and checks it', async
   await expect(dialog.getByLabel('Safeguard')).toHaveCount(0)
   await dialog.getByRole('button', { name: 'Add transfer' }).click()
   await expect(dialog).toBeHidden()
-  await expect(page.getByRole('region', { name: 'Transfers and data locations' }).getByRole('row', { name: /Germany/ })).toContainText('Inside the EEA')
+  await expect(page.getByRole('region', { name: 'Transfers and data locations' }).getByRole('row', { name: /Germany/ })).toContainText(
+    'Inside the EEA',
+  )
 })

@@ -102,6 +102,8 @@ step "typecheck (schema, api, web, e2e, drills, bench)" bash scripts/typecheck.s
 # ESLint over the whole workspace (eslint.config.js: typescript-eslint, react-hooks, jsx-a11y and
 # the layer import zones), 0 findings allowed, warnings included.
 step "lint (ESLint, 0 findings)" pnpm_cmd lint
+# Prettier (.prettierrc.json): every source file as the formatter writes it (`pnpm format` fixes it).
+step "format (Prettier, 0 files to change)" pnpm_cmd format:check
 
 # The API description, written from the app (no server) and linted by Redocly: 0 errors, 0 warnings.
 # No telemetry, no update check: the lint reads only the file and redocly.yaml.

@@ -54,7 +54,7 @@ export const OPENAPI_INFO = {
   title: 'Seloste API',
   version: '0.1.0',
   description:
-    'GDPR processor registry: processors, their transfers and data processing agreements, the records of processing activities and the auditor\'s exports, and the public processor list (served at the site root, /public). Every /api route except health, login and this description needs the session cookie from POST /api/auth/login (see the security schemes). Request bodies are strict: an unknown field is a 400 that names it in error.fields[].path.',
+    "GDPR processor registry: processors, their transfers and data processing agreements, the records of processing activities and the auditor's exports, and the public processor list (served at the site root, /public). Every /api route except health, login and this description needs the session cookie from POST /api/auth/login (see the security schemes). Request bodies are strict: an unknown field is a 400 that names it in error.fields[].path.",
 }
 
 /** The API description: generated from the routes' schemas, then completed from the shell (lib/openapi.ts). */
@@ -62,7 +62,10 @@ function describeApi(api: ReturnType<typeof createRouter>): object {
   const doc = api.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: '/api' }] })
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     // The public list is served at the site root, not under the document's server (/api).
-    if (path.startsWith(`${PUBLIC_PREFIX}/`)) Object.assign(item, { servers: [{ url: '/', description: 'The site root: the public list is served outside /api, without an account' }] })
+    if (path.startsWith(`${PUBLIC_PREFIX}/`))
+      Object.assign(item, {
+        servers: [{ url: '/', description: 'The site root: the public list is served outside /api, without an account' }],
+      })
   }
   return completeDocument(doc)
 }

@@ -10,15 +10,28 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_PATH: z.string().min(1).default(join(REPO_ROOT, 'data', 'seloste.sqlite')),
+  DATABASE_PATH: z
+    .string()
+    .min(1)
+    .default(join(REPO_ROOT, 'data', 'seloste.sqlite')),
   /** Set to "false" to start with an empty registry instead of the reference company's demo data. */
   SELOSTE_DEMO_DATA: z.enum(['true', 'false']).default('true'),
   WEB_DIST: z.string().default(join(REPO_ROOT, 'apps', 'web', 'dist')),
   /** The first administrator, created on a first start with no users. Without a password one is generated and printed once. */
   SELOSTE_ADMIN_EMAIL: z.email().optional(),
   SELOSTE_ADMIN_PASSWORD: z.string().optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   /**
    * The number of reverse proxies you run in front of Seloste (0 or "false": none; "true": 1). Only
    * the rightmost that many X-Forwarded-For/-Proto/-Host entries are believed: the rest the client wrote.
@@ -29,7 +42,10 @@ const EnvSchema = z.object({
     .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v)))
     .pipe(z.number({ message: 'Must be a number of proxies (0, 1, 2, ...), or true/false' }).int().min(0).max(10)),
   /** SMTP server for list subscriptions and the daily digest, e.g. smtps://user:pass@smtp.example.fi:465. Unset: no mail features. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'Must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'Must start with smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().default('Seloste <no-reply@seloste.local>'),
   /** Worker threads for the heavy reads (list searches, findings); 0 runs them on the server's own thread. Default: one per core, at most 4. */
   SELOSTE_READ_WORKERS: z.coerce.number().int().min(0).max(16).optional(),

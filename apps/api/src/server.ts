@@ -34,7 +34,9 @@ async function main() {
     db = openDatabase(env.DATABASE_PATH)
   } catch (err) {
     if (err instanceof DatabaseOpenError) {
-      console.error(`Seloste cannot start: ${err.message}.\nSet DATABASE_PATH to a Seloste database file or to a new path to start empty, or restore a backup: pnpm restore <file> --force.`)
+      console.error(
+        `Seloste cannot start: ${err.message}.\nSet DATABASE_PATH to a Seloste database file or to a new path to start empty, or restore a backup: pnpm restore <file> --force.`,
+      )
       process.exit(1)
     }
     throw err
@@ -64,7 +66,8 @@ async function main() {
     closeDatabase(db)
     process.exit(1)
   }
-  if (!headFile) logger.warn('SELOSTE_AUDIT_HEAD_FILE is not set: deleting the newest audit events would go unnoticed (see README, Security)')
+  if (!headFile)
+    logger.warn('SELOSTE_AUDIT_HEAD_FILE is not set: deleting the newest audit events would go unnoticed (see README, Security)')
 
   // Only a new database gets the demo data: a registry someone emptied on purpose stays empty.
   if (env.SELOSTE_DEMO_DATA === 'true' && !findOrganisation(db)) {
@@ -130,7 +133,9 @@ async function main() {
   // A port in use (or an address that cannot be bound) ends the start with a message, not a stack trace.
   server.on('error', (err: NodeJS.ErrnoException) => {
     const reason = err.code === 'EADDRINUSE' ? 'the port is already in use' : err.message
-    console.error(`Seloste cannot start: cannot listen on ${env.HOST}:${env.PORT} (${reason}).\nSet PORT (and HOST) to a free address, or stop what is using it.`)
+    console.error(
+      `Seloste cannot start: cannot listen on ${env.HOST}:${env.PORT} (${reason}).\nSet PORT (and HOST) to a free address, or stop what is using it.`,
+    )
     process.exit(1)
   })
 

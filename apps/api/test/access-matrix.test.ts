@@ -7,7 +7,15 @@ import { describe, expect, it } from 'vitest'
 import { createTestContext, type TestClient } from './helpers'
 
 /** Reachable without a session. */
-const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /api/openapi.json', 'GET /api/docs', 'GET /api/docs/init.js', 'GET /api/docs/:asset', 'GET /api/calendar.ics'])
+const PUBLIC = new Set([
+  'GET /api/health',
+  'POST /api/auth/login',
+  'GET /api/openapi.json',
+  'GET /api/docs',
+  'GET /api/docs/init.js',
+  'GET /api/docs/:asset',
+  'GET /api/calendar.ics',
+])
 /** Writes every logged-in user may make about themselves. */
 const SELF_SERVICE = new Set(['POST /api/auth/logout', 'POST /api/auth/password', 'POST /api/calendar/token'])
 
@@ -47,7 +55,21 @@ function expected(role: keyof typeof clients, key: string, method: string, path:
 describe('route x role matrix', () => {
   it('finds the routes of every resource in the route table', () => {
     const keys = routes.map((r) => `${r.method} ${r.path}`)
-    for (const k of ['GET /api/processors', 'PATCH /api/processors/:id', 'POST /api/processors/:id/transfers', 'DELETE /api/dpas/:id', 'GET /api/users', 'GET /api/audit', 'GET /api/audit/export.csv', 'GET /api/audit/export.xlsx', 'POST /api/imports', 'POST /api/imports/:id/commit', 'GET /api/catalogue', 'POST /api/catalogue/:id/processors', 'POST /api/processors/:id/catalogue-diff/accept']) {
+    for (const k of [
+      'GET /api/processors',
+      'PATCH /api/processors/:id',
+      'POST /api/processors/:id/transfers',
+      'DELETE /api/dpas/:id',
+      'GET /api/users',
+      'GET /api/audit',
+      'GET /api/audit/export.csv',
+      'GET /api/audit/export.xlsx',
+      'POST /api/imports',
+      'POST /api/imports/:id/commit',
+      'GET /api/catalogue',
+      'POST /api/catalogue/:id/processors',
+      'POST /api/processors/:id/catalogue-diff/accept',
+    ]) {
       expect(keys).toContain(k)
     }
     expect(routes.length).toBeGreaterThan(25)

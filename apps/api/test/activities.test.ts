@@ -1,11 +1,23 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { auditEventsAfter, createTestContext, expectValidationError, lastAuditSeq, type JsonBody, type TestClient, type TestContext } from './helpers'
+import {
+  auditEventsAfter,
+  createTestContext,
+  expectValidationError,
+  lastAuditSeq,
+  type JsonBody,
+  type TestClient,
+  type TestContext,
+} from './helpers'
 
 // ---------------------------------------------------------------------------
 // Local helpers
 // ---------------------------------------------------------------------------
 
-const purpose = (overrides: Record<string, unknown> = {}) => ({ description: { fi: 'Laskutus', en: 'Invoicing' }, legalBasis: 'b', ...overrides })
+const purpose = (overrides: Record<string, unknown> = {}) => ({
+  description: { fi: 'Laskutus', en: 'Invoicing' },
+  legalBasis: 'b',
+  ...overrides,
+})
 
 function validActivity(overrides: Record<string, unknown> = {}) {
   return { name: { fi: 'Testitoiminto', en: 'Test activity' }, purposes: [purpose()], ...overrides }
@@ -23,7 +35,8 @@ async function demoIds(api: TestClient) {
   const categories = (await api.get('/api/vocabulary/data-categories')).body
   const subjects = (await api.get('/api/vocabulary/data-subject-categories')).body
   const activities = (await api.get('/api/activities')).body.items
-  const index = (items: JsonBody[], key: (t: JsonBody) => string) => Object.fromEntries(items.map((i) => [key(i), i.id])) as Record<string, number>
+  const index = (items: JsonBody[], key: (t: JsonBody) => string) =>
+    Object.fromEntries(items.map((i) => [key(i), i.id])) as Record<string, number>
   return {
     processor: index(processors, (p: { displayName: string }) => p.displayName),
     category: index(categories, (c: { name: { en: string } }) => c.name.en),
@@ -43,7 +56,8 @@ describe("the demo data's activities (the reference policy)", () => {
   beforeAll(async () => {
     ctx = await createTestContext({ demo: true })
     byName = {}
-    for (const item of (await ctx.api.get('/api/activities')).body.items) byName[item.name.en] = (await ctx.api.get(`/api/activities/${item.id}`)).body
+    for (const item of (await ctx.api.get('/api/activities')).body.items)
+      byName[item.name.en] = (await ctx.api.get(`/api/activities/${item.id}`)).body
   })
 
   it('has the six activities of sections 3, 4 and 11 (3.1 split: prospects have a purpose and retention of their own), all drafts', () => {
@@ -60,7 +74,7 @@ describe("the demo data's activities (the reference policy)", () => {
     expect(Object.values(byName).every((a) => a.status === 'draft' && a.approvedBy === null)).toBe(true)
   })
 
-  it("gives 3.1 its three purposes: contract and legitimate interests for customers and partners, the third (sales) for prospects", () => {
+  it('gives 3.1 its three purposes: contract and legitimate interests for customers and partners, the third (sales) for prospects', () => {
     const a = byName['Customers and business partners']
     expect(a.name.fi).toBe('Asiakkaat ja liikekumppanit')
     expect(a.purposes.map((p: { legalBasis: string }) => p.legalBasis)).toEqual(['b', 'f'])
@@ -69,7 +83,11 @@ describe("the demo data's activities (the reference policy)", () => {
     const p = byName['Prospective customers']
     expect(p.name.fi).toBe('Asiakasprospektit')
     expect(p.purposes.map((x: { legalBasis: string }) => x.legalBasis)).toEqual(['f'])
-    expect(p.purposes[0]).toMatchObject({ description: { fi: 'Myynnin ja markkinoinnin toteuttaminen' }, deviceTracking: 'not_strictly_necessary', emailMarketing: true })
+    expect(p.purposes[0]).toMatchObject({
+      description: { fi: 'Myynnin ja markkinoinnin toteuttaminen' },
+      deviceTracking: 'not_strictly_necessary',
+      emailMarketing: true,
+    })
   })
 
   it("leaves the prospects' retention unrecorded (section 4 gives none; the customers' period counts from a relationship they do not have), and records the tracking of sales e-mails (11)", () => {
@@ -80,7 +98,11 @@ describe("the demo data's activities (the reference policy)", () => {
     expect(categories).toContain('Email opens and link clicks')
     expect(categories).not.toContain('Order details')
     expect(categories).not.toContain('Billing details')
-    expect(p.processors.map((x: { displayName: string }) => x.displayName).sort()).toEqual(['CapsuleCRM Inc', 'Google Workspace', 'Zestia Ltd'])
+    expect(p.processors.map((x: { displayName: string }) => x.displayName).sort()).toEqual([
+      'CapsuleCRM Inc',
+      'Google Workspace',
+      'Zestia Ltd',
+    ])
     expect(p.sources).toEqual(['data_subject', 'employer', 'public_registers', 'public_web', 'purchased', 'third_party'])
   })
 
@@ -106,8 +128,15 @@ describe("the demo data's activities (the reference policy)", () => {
     expect(a.processors.map((p: { displayName: string }) => p.displayName).sort()).toEqual(
       ['CapsuleCRM Inc', 'Fennoa Oy', 'Google Workspace', 'Perintätoimisto', 'Slack', 'Stripe', 'Zestia Ltd'].sort(),
     )
-    expect(a.thirdCountryTransfers).toEqual([expect.objectContaining({ processorName: 'CapsuleCRM Inc', country: 'US', safeguard: 'dpf', kind: 'storage' })])
-    expect(a.otherRecipients).toEqual([{ name: { fi: 'Viranomaiset', en: 'Authorities' }, condition: expect.objectContaining({ fi: 'mikäli laki tai viranomainen niin vaatii' }) }])
+    expect(a.thirdCountryTransfers).toEqual([
+      expect.objectContaining({ processorName: 'CapsuleCRM Inc', country: 'US', safeguard: 'dpf', kind: 'storage' }),
+    ])
+    expect(a.otherRecipients).toEqual([
+      {
+        name: { fi: 'Viranomaiset', en: 'Authorities' },
+        condition: expect.objectContaining({ fi: 'mikäli laki tai viranomainen niin vaatii' }),
+      },
+    ])
   })
 
   it('records website visitors with Plausible and the web host that keeps the IP logs, legitimate interests and six months (3.2, 4)', () => {
@@ -121,7 +150,11 @@ describe("the demo data's activities (the reference policy)", () => {
 
   it('records newsletter subscribers on consent, until the subscription is cancelled, with opens and clicks (3.3, 4)', () => {
     const a = byName['Newsletter subscribers']
-    expect(a.purposes[0]).toMatchObject({ legalBasis: 'a', consentCollection: { fi: 'Tilaamalla uutiskirjeen' }, consentWithdrawal: { fi: 'Peruuttamalla uutiskirjeen tilauksen' } })
+    expect(a.purposes[0]).toMatchObject({
+      legalBasis: 'a',
+      consentCollection: { fi: 'Tilaamalla uutiskirjeen' },
+      consentWithdrawal: { fi: 'Peruuttamalla uutiskirjeen tilauksen' },
+    })
     expect(a.retention).toMatchObject({ kind: 'until_event', amount: null, event: { fi: 'tilaaja peruuttaa tilauksensa' } })
     expect(a.dataCategories.map((c: { name: { en: string } }) => c.name.en)).toContain('Email opens and link clicks')
     expect(a.rights).toEqual(expect.arrayContaining(['portability', 'withdraw_consent']))
@@ -130,7 +163,13 @@ describe("the demo data's activities (the reference policy)", () => {
   it('records bookkeeping as a legal obligation kept at least six years under the Accounting Act, with Fennoa', () => {
     const a = byName['Bookkeeping']
     expect(a.purposes[0]).toMatchObject({ legalBasis: 'c', legalReference: 'Kirjanpitolaki (1336/1997)' })
-    expect(a.retention).toMatchObject({ kind: 'duration_after_event', amount: 6, unit: 'years', minimum: true, legalReference: 'Kirjanpitolaki 1336/1997, 2 luku 10 § 2 mom.' })
+    expect(a.retention).toMatchObject({
+      kind: 'duration_after_event',
+      amount: 6,
+      unit: 'years',
+      minimum: true,
+      legalReference: 'Kirjanpitolaki 1336/1997, 2 luku 10 § 2 mom.',
+    })
     expect(a.processors.map((p: { displayName: string }) => p.displayName)).toEqual(['Fennoa Oy'])
   })
 
@@ -143,7 +182,14 @@ describe("the demo data's activities (the reference policy)", () => {
 
   it('records section 8 (no automated decisions or profiling), section 9 (security) and leaves the unknowns empty', () => {
     for (const a of Object.values(byName)) {
-      expect(a).toMatchObject({ automatedDecisionMaking: false, profiling: false, owner: null, nextReviewOn: null, dpiaStatus: 'unknown', dpiaUrl: null })
+      expect(a).toMatchObject({
+        automatedDecisionMaking: false,
+        profiling: false,
+        owner: null,
+        nextReviewOn: null,
+        dpiaStatus: 'unknown',
+        dpiaUrl: null,
+      })
       expect(a.securityMeasures.fi).toMatch(/palomuureilla, salasanoin/)
       expect(a.securityMeasures.en).toMatch(/firewalls, passwords/)
       expect(a.rights).toEqual(expect.arrayContaining(['access', 'rectification', 'complaint']))
@@ -194,7 +240,9 @@ describe('GET /api/activities', () => {
   })
 
   it('filters by name in either language, ignoring case, and by status', async () => {
-    expect((await ctx.api.get('/api/activities?q=NEWSLETTER')).body.items.map((i: { name: { en: string } }) => i.name.en)).toEqual(['Newsletter subscribers'])
+    expect((await ctx.api.get('/api/activities?q=NEWSLETTER')).body.items.map((i: { name: { en: string } }) => i.name.en)).toEqual([
+      'Newsletter subscribers',
+    ])
     expect((await ctx.api.get(`/api/activities?q=${encodeURIComponent('kävijät')}`)).body.total).toBe(1)
     expect((await ctx.api.get('/api/activities?status=approved')).body).toEqual({ items: [], total: 0 })
   })
@@ -220,19 +268,28 @@ describe('GET /api/activities', () => {
     expect(res.status).toBe(200)
     expect(res.body.activities).toHaveLength(6)
     expect(res.body.processors).toHaveLength(10)
-    expect(res.body.processors[0]).toEqual({ id: expect.any(Number), displayName: 'CapsuleCRM Inc', role: 'sub_processor', status: 'active' })
+    expect(res.body.processors[0]).toEqual({
+      id: expect.any(Number),
+      displayName: 'CapsuleCRM Inc',
+      role: 'sub_processor',
+      status: 'active',
+    })
     expect(res.body.links).toContainEqual({ activityId: ids.activity['Bookkeeping'], processorId: ids.processor['Fennoa Oy'] })
     expect(res.body.links).toContainEqual({ activityId: ids.activity['Website visitors'], processorId: ids.processor['Plausible'] })
     // Customers and partners 7, prospects 3, visitors 2, bookkeeping 1, platforms 1.
     expect(res.body.links).toHaveLength(7 + 3 + 2 + 1 + 1)
   })
 
-  it("lists the activities a processor serves, and 404 for an unknown processor", async () => {
+  it('lists the activities a processor serves, and 404 for an unknown processor', async () => {
     const ids = await demoIds(ctx.api)
     const res = await ctx.api.get(`/api/processors/${ids.processor['Fennoa Oy']}/activities`)
     expect(res.status).toBe(200)
     expect(res.body).toEqual([
-      { id: ids.activity['Customers and business partners'], name: expect.objectContaining({ fi: 'Asiakkaat ja liikekumppanit' }), status: 'draft' },
+      {
+        id: ids.activity['Customers and business partners'],
+        name: expect.objectContaining({ fi: 'Asiakkaat ja liikekumppanit' }),
+        status: 'draft',
+      },
       { id: ids.activity['Bookkeeping'], name: { fi: 'Kirjanpito', en: 'Bookkeeping' }, status: 'draft' },
     ])
     const none = (await ctx.api.post('/api/processors', { displayName: 'Unused Oy', role: 'processor' })).body
@@ -283,7 +340,13 @@ describe('POST /api/activities', () => {
       thirdCountryTransfers: [],
       version: 1,
     })
-    expect(res.body.purposes).toEqual([expect.objectContaining({ description: { fi: 'Laskutus', en: 'Invoicing' }, legalBasis: 'b', legitimateInterest: { fi: '', en: '' } })])
+    expect(res.body.purposes).toEqual([
+      expect.objectContaining({
+        description: { fi: 'Laskutus', en: 'Invoicing' },
+        legalBasis: 'b',
+        legitimateInterest: { fi: '', en: '' },
+      }),
+    ])
   })
 
   it('links the vocabulary and processors, resolves their names and derives the transfers outside the EEA', async () => {
@@ -301,11 +364,23 @@ describe('POST /api/activities', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     expect(res.body.dataSubjectCategories).toEqual([{ id: ids.subject['Customers'], name: { fi: 'Asiakkaat', en: 'Customers' } }])
     expect(res.body.dataCategories).toEqual([
-      { id: ids.category['Billing details'], name: { fi: 'Laskutustiedot', en: 'Billing details' }, special: false, retention: expect.objectContaining({ kind: 'duration', amount: 10, unit: 'years' }) },
+      {
+        id: ids.category['Billing details'],
+        name: { fi: 'Laskutustiedot', en: 'Billing details' },
+        special: false,
+        retention: expect.objectContaining({ kind: 'duration', amount: 10, unit: 'years' }),
+      },
     ])
     expect(res.body.processors.map((p: { displayName: string }) => p.displayName)).toEqual(['CapsuleCRM Inc', 'Google Workspace'])
     expect(res.body.thirdCountryTransfers).toEqual([
-      { processorId: ids.processor['CapsuleCRM Inc'], processorName: 'CapsuleCRM Inc', transferId: expect.any(Number), country: 'US', kind: 'storage', safeguard: 'dpf' },
+      {
+        processorId: ids.processor['CapsuleCRM Inc'],
+        processorName: 'CapsuleCRM Inc',
+        transferId: expect.any(Number),
+        country: 'US',
+        kind: 'storage',
+        safeguard: 'dpf',
+      },
     ])
     expect(res.body.otherRecipients).toEqual([{ name: { fi: 'Tilintarkastaja', en: 'Auditor' }, condition: { fi: '', en: '' } }])
   })
@@ -329,41 +404,70 @@ describe('POST /api/activities', () => {
       '/api/activities',
       validActivity({ purposes: [purpose(), purpose({ legalBasis: 'f' }), purpose({ legalBasis: 'a' }), purpose({ legalBasis: 'c' })] }),
     )
-    expectValidationError(res, ['purposes.1.legitimateInterest', 'purposes.2.consentCollection', 'purposes.2.consentWithdrawal', 'purposes.3.legalReference'])
+    expectValidationError(res, [
+      'purposes.1.legitimateInterest',
+      'purposes.2.consentCollection',
+      'purposes.2.consentWithdrawal',
+      'purposes.3.legalReference',
+    ])
   })
 
   it('refuses references to unknown vocabulary and processors, each on its own path', async () => {
     const res = await ctx.api.post(
       '/api/activities',
-      validActivity({ dataSubjectCategoryIds: [ids.subject['Customers'], 9999], dataCategories: [{ id: 8888 }], processorIds: [ids.processor['Slack'], 7777] }),
+      validActivity({
+        dataSubjectCategoryIds: [ids.subject['Customers'], 9999],
+        dataCategories: [{ id: 8888 }],
+        processorIds: [ids.processor['Slack'], 7777],
+      }),
     )
     expectValidationError(res, ['dataSubjectCategoryIds.1', 'dataCategories.0.id', 'processorIds.1'])
   })
 
   it('needs the Art. 9 condition of every purpose when a special category is processed', async () => {
-    const health = (await ctx.api.post('/api/vocabulary/data-categories', { name: { fi: 'Terveystiedot', en: 'Health data' }, special: true })).body
-    const res = await ctx.api.post('/api/activities', validActivity({ dataCategories: [{ id: health.id }], purposes: [purpose(), purpose({ art9Condition: 'h' })] }))
+    const health = (
+      await ctx.api.post('/api/vocabulary/data-categories', { name: { fi: 'Terveystiedot', en: 'Health data' }, special: true })
+    ).body
+    const res = await ctx.api.post(
+      '/api/activities',
+      validActivity({ dataCategories: [{ id: health.id }], purposes: [purpose(), purpose({ art9Condition: 'h' })] }),
+    )
     expectValidationError(res, ['purposes.0.art9Condition'])
     expect(res.body.error.fields[0].message).toMatch(/Health data/)
-    const ok = await ctx.api.post('/api/activities', validActivity({ dataCategories: [{ id: health.id }], purposes: [purpose({ art9Condition: 'b' })] }))
+    const ok = await ctx.api.post(
+      '/api/activities',
+      validActivity({ dataCategories: [{ id: health.id }], purposes: [purpose({ art9Condition: 'b' })] }),
+    )
     expect(ok.status).toBe(201)
     expect(ok.body.purposes[0].art9Condition).toBe('b')
     expect((await ctx.api.get('/api/activities')).body.items.find((i: { id: number }) => i.id === ok.body.id).specialCategories).toBe(true)
   })
 
   it('clears the fields that do not belong to the chosen legal basis, and an Art. 9 condition without special data', async () => {
-    const res = await ctx.api.post('/api/activities', validActivity({ purposes: [purpose({ legitimateInterest: { fi: 'x', en: '' }, legalReference: 'Laki', art9Condition: 'a' })] }))
+    const res = await ctx.api.post(
+      '/api/activities',
+      validActivity({ purposes: [purpose({ legitimateInterest: { fi: 'x', en: '' }, legalReference: 'Laki', art9Condition: 'a' })] }),
+    )
     expect(res.status).toBe(201)
-    expect(res.body.purposes[0]).toMatchObject({ legalBasis: 'b', legitimateInterest: { fi: '', en: '' }, legalReference: null, art9Condition: null })
+    expect(res.body.purposes[0]).toMatchObject({
+      legalBasis: 'b',
+      legitimateInterest: { fi: '', en: '' },
+      legalReference: null,
+      art9Condition: null,
+    })
   })
 
   it('refuses a retention without its length, with the path inside the activity', async () => {
-    expectValidationError(await ctx.api.post('/api/activities', validActivity({ retention: { kind: 'duration', unit: 'years' } })), ['retention.amount'])
+    expectValidationError(await ctx.api.post('/api/activities', validActivity({ retention: { kind: 'duration', unit: 'years' } })), [
+      'retention.amount',
+    ])
   })
 
   it('refuses automated decisions without a description, and writes no event for a refused change', async () => {
     const mark = lastAuditSeq(ctx.db)
-    expectValidationError(await ctx.api.post('/api/activities', validActivity({ automatedDecisionMaking: true })), ['automatedDecisionDescription'])
+    expectValidationError(await ctx.api.post('/api/activities', validActivity({ automatedDecisionMaking: true })), [
+      'automatedDecisionDescription',
+    ])
     expect(auditEventsAfter(ctx.db, mark)).toHaveLength(0)
   })
 
@@ -394,7 +498,12 @@ describe('PATCH /api/activities/{id}', () => {
     const mark = lastAuditSeq(ctx.db)
     const res = await ctx.api.patch(`/api/activities/${created.id}`, { name: { fi: 'Uusi nimi', en: 'New name' }, version: 1 })
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ name: { fi: 'Uusi nimi', en: 'New name' }, owner: 'Roni', version: 2, processors: [expect.objectContaining({ displayName: 'Slack' })] })
+    expect(res.body).toMatchObject({
+      name: { fi: 'Uusi nimi', en: 'New name' },
+      owner: 'Roni',
+      version: 2,
+      processors: [expect.objectContaining({ displayName: 'Slack' })],
+    })
     const events = auditEventsAfter(ctx.db, mark)
     expect(events).toHaveLength(1)
     expect(events[0]).toMatchObject({ action: 'update', entityType: 'activity', entityId: String(created.id) })
@@ -404,7 +513,10 @@ describe('PATCH /api/activities/{id}', () => {
   })
 
   it('replaces the links when they are sent', async () => {
-    const created = await createActivity(ctx.api, { processorIds: [ids.processor['Slack']], dataSubjectCategoryIds: [ids.subject['Customers']] })
+    const created = await createActivity(ctx.api, {
+      processorIds: [ids.processor['Slack']],
+      dataSubjectCategoryIds: [ids.subject['Customers']],
+    })
     const res = await ctx.api.patch(`/api/activities/${created.id}`, { processorIds: [ids.processor['CapsuleCRM Inc']], version: 1 })
     expect(res.body.processors.map((p: { displayName: string }) => p.displayName)).toEqual(['CapsuleCRM Inc'])
     expect(res.body.thirdCountryTransfers).toHaveLength(1)
@@ -413,10 +525,13 @@ describe('PATCH /api/activities/{id}', () => {
 
   it('checks the merged record: a purpose changed to legitimate interests needs its interest', async () => {
     const created = await createActivity(ctx.api)
-    expectValidationError(await ctx.api.patch(`/api/activities/${created.id}`, { purposes: [purpose(), purpose({ legalBasis: 'f' })], version: 1 }), [
-      'purposes.1.legitimateInterest',
+    expectValidationError(
+      await ctx.api.patch(`/api/activities/${created.id}`, { purposes: [purpose(), purpose({ legalBasis: 'f' })], version: 1 }),
+      ['purposes.1.legitimateInterest'],
+    )
+    expectValidationError(await ctx.api.patch(`/api/activities/${created.id}`, { profiling: true, version: 1 }), [
+      'automatedDecisionDescription',
     ])
-    expectValidationError(await ctx.api.patch(`/api/activities/${created.id}`, { profiling: true, version: 1 }), ['automatedDecisionDescription'])
     expectValidationError(await ctx.api.patch(`/api/activities/${created.id}`, { processorIds: [999], version: 1 }), ['processorIds.0'])
     expectValidationError(await ctx.api.patch(`/api/activities/${created.id}`, { purposes: [], version: 1 }), ['purposes'])
     expect((await ctx.api.get(`/api/activities/${created.id}`)).body.version).toBe(1)
@@ -474,7 +589,10 @@ describe('approving', () => {
 
   it('refuses to approve an activity without categories of data subjects or data', async () => {
     const created = await createActivity(ctx.api)
-    expectValidationError(await ctx.api.post(`/api/activities/${created.id}/approve`, { version: 1 }), ['dataSubjectCategoryIds', 'dataCategories'])
+    expectValidationError(await ctx.api.post(`/api/activities/${created.id}/approve`, { version: 1 }), [
+      'dataSubjectCategoryIds',
+      'dataCategories',
+    ])
   })
 
   it('refuses to approve twice (409) and a stale version (409 with the current record)', async () => {
@@ -520,7 +638,9 @@ describe('DELETE /api/activities/{id}', () => {
     const mark = lastAuditSeq(ctx.db)
     expect((await ctx.api.delete(`/api/activities/${created.id}?version=1`)).status).toBe(204)
     expect((await ctx.api.get(`/api/activities/${created.id}`)).status).toBe(404)
-    expect((await ctx.api.get('/api/activities/matrix')).body.links.some((l: { activityId: number }) => l.activityId === created.id)).toBe(false)
+    expect((await ctx.api.get('/api/activities/matrix')).body.links.some((l: { activityId: number }) => l.activityId === created.id)).toBe(
+      false,
+    )
     const events = auditEventsAfter(ctx.db, mark)
     expect(events).toHaveLength(1)
     expect(events[0]).toMatchObject({ action: 'delete', entityType: 'activity', entityId: String(created.id), after: null })

@@ -20,7 +20,14 @@ async function xlsxCells(bytes: Uint8Array): Promise<string[]> {
   return cells
 }
 
-const event = (seq: number, at: string, action: string, entityType: string, entityId: string, after: unknown): StateEvent => ({ seq, at, action, entityType, entityId, after })
+const event = (seq: number, at: string, action: string, entityType: string, entityId: string, after: unknown): StateEvent => ({
+  seq,
+  at,
+  action,
+  entityType,
+  entityId,
+  after,
+})
 
 describe('rebuilding state from events (pure)', () => {
   const events = [
@@ -48,27 +55,51 @@ describe('rebuilding state from events (pure)', () => {
   })
 
   it('applies events in sequence order whatever order they come in', () => {
-    expect(rebuildState([...events].reverse(), '2025-01-02T10:00:00.000Z').get('processor')!.get('1')).toEqual({ id: 1, displayName: 'A2' })
+    expect(
+      rebuildState([...events].reverse(), '2025-01-02T10:00:00.000Z')
+        .get('processor')!
+        .get('1'),
+    ).toEqual({ id: 1, displayName: 'A2' })
   })
 
   it("applies a DPA's document events to the state before them", () => {
     const dpa = [
       event(1, '2025-01-01T00:00:00.000Z', 'create', 'dpa', '5', { id: 5, processorId: 1, status: 'signed', document: null }),
-      event(2, '2025-01-02T00:00:00.000Z', 'attach_document', 'dpa', '5', { fileName: 'dpa.pdf', size: 10, sha256: 'x', uploadedAt: '2025-01-02T00:00:00.000Z' }),
+      event(2, '2025-01-02T00:00:00.000Z', 'attach_document', 'dpa', '5', {
+        fileName: 'dpa.pdf',
+        size: 10,
+        sha256: 'x',
+        uploadedAt: '2025-01-02T00:00:00.000Z',
+      }),
       event(3, '2025-01-03T00:00:00.000Z', 'remove_document', 'dpa', '5', null),
     ]
-    expect(rebuildState(dpa, '2025-01-02T12:00:00.000Z').get('dpa')!.get('5')).toMatchObject({ status: 'signed', document: { fileName: 'dpa.pdf' } })
+    expect(rebuildState(dpa, '2025-01-02T12:00:00.000Z').get('dpa')!.get('5')).toMatchObject({
+      status: 'signed',
+      document: { fileName: 'dpa.pdf' },
+    })
     expect(rebuildState(dpa, '2025-01-03T12:00:00.000Z').get('dpa')!.get('5')).toMatchObject({ status: 'signed', document: null })
   })
 
   it('gives a snapshot with each list in id order and the organisation', () => {
     const state = rebuildState(
-      [event(1, '2025-01-01T00:00:00.000Z', 'create', 'organisation', '1', { name: 'Org' }), event(2, '2025-01-01T00:00:00.000Z', 'create', 'processor', '10', { id: 10 }), event(3, '2025-01-01T00:00:00.000Z', 'create', 'processor', '9', { id: 9 })],
+      [
+        event(1, '2025-01-01T00:00:00.000Z', 'create', 'organisation', '1', { name: 'Org' }),
+        event(2, '2025-01-01T00:00:00.000Z', 'create', 'processor', '10', { id: 10 }),
+        event(3, '2025-01-01T00:00:00.000Z', 'create', 'processor', '9', { id: 9 }),
+      ],
       '2025-01-01T00:00:00.000Z',
     )
     const snapshot = snapshotFromState(state, '2025-01-01T00:00:00.000Z')
     // An event from before the Art. 37/27/26 fields rebuilds them as not recorded.
-    expect(snapshot.organisation).toEqual({ name: 'Org', dpoAppointed: null, dpoName: null, dpoEmail: null, representative: null, hasJointControllers: null, jointControllers: null })
+    expect(snapshot.organisation).toEqual({
+      name: 'Org',
+      dpoAppointed: null,
+      dpoName: null,
+      dpoEmail: null,
+      representative: null,
+      hasJointControllers: null,
+      jointControllers: null,
+    })
     expect(snapshot.processors.map((p) => p.id)).toEqual([9, 10])
     expect(snapshot.activities).toEqual([])
   })
@@ -82,9 +113,18 @@ describe('rebuilding state from events (pure)', () => {
 describe('exports as of a past moment', () => {
   it('shows the old value of an activity edited after the moment, and the new one now', async () => {
     const ctx = await createTestContext({ demo: true })
-    const created = (await ctx.api.post('/api/activities', { name: { fi: 'Vanha nimi', en: 'Old name' }, purposes: [{ description: { fi: 'T', en: 'Old purpose' }, legalBasis: 'b' }] })).body
+    const created = (
+      await ctx.api.post('/api/activities', {
+        name: { fi: 'Vanha nimi', en: 'Old name' },
+        purposes: [{ description: { fi: 'T', en: 'Old purpose' }, legalBasis: 'b' }],
+      })
+    ).body
     const between = await markTime(ctx.db)
-    const edited = await ctx.api.patch(`/api/activities/${created.id}`, { name: { fi: 'Uusi nimi', en: 'New name' }, purposes: [{ description: { fi: 'T', en: 'New purpose' }, legalBasis: 'b' }], version: 1 })
+    const edited = await ctx.api.patch(`/api/activities/${created.id}`, {
+      name: { fi: 'Uusi nimi', en: 'New name' },
+      purposes: [{ description: { fi: 'T', en: 'New purpose' }, legalBasis: 'b' }],
+      version: 1,
+    })
     expect(edited.status).toBe(200)
 
     const auditor = await ctx.as('auditor')
@@ -116,11 +156,21 @@ describe('exports as of a past moment', () => {
 
   it('shows a deleted activity as it was, and none created after the moment', async () => {
     const ctx = await createTestContext({ demo: true })
-    const doomed = (await ctx.api.post('/api/activities', { name: { fi: 'Poistuva', en: 'Doomed' }, purposes: [{ description: { fi: 'x', en: 'x' }, legalBasis: 'b' }] })).body
+    const doomed = (
+      await ctx.api.post('/api/activities', {
+        name: { fi: 'Poistuva', en: 'Doomed' },
+        purposes: [{ description: { fi: 'x', en: 'x' }, legalBasis: 'b' }],
+      })
+    ).body
     const between = await markTime(ctx.db)
     await ctx.api.delete(`/api/activities/${doomed.id}?version=1`)
-    await ctx.api.post('/api/activities', { name: { fi: 'Uusi', en: 'Newcomer' }, purposes: [{ description: { fi: 'x', en: 'x' }, legalBasis: 'b' }] })
-    const then = (await ctx.api.get(`/api/exports/ropa.json?asOf=${encodeURIComponent(between)}`)).body.activities.map((a: { name: { en: string } }) => a.name.en)
+    await ctx.api.post('/api/activities', {
+      name: { fi: 'Uusi', en: 'Newcomer' },
+      purposes: [{ description: { fi: 'x', en: 'x' }, legalBasis: 'b' }],
+    })
+    const then = (await ctx.api.get(`/api/exports/ropa.json?asOf=${encodeURIComponent(between)}`)).body.activities.map(
+      (a: { name: { en: string } }) => a.name.en,
+    )
     expect(then).toContain('Doomed')
     expect(then).not.toContain('Newcomer')
     const now = (await ctx.api.get('/api/exports/ropa.json')).body.activities.map((a: { name: { en: string } }) => a.name.en)
@@ -132,11 +182,21 @@ describe('exports as of a past moment', () => {
     const ctx = await createTestContext({ demo: true })
     const capsule = (await ctx.api.get('/api/processors?q=capsule')).body.items[0]
     const full = (await ctx.api.get(`/api/processors/${capsule.id}`)).body
-    const billing = (await ctx.api.get('/api/vocabulary/data-categories')).body.find((c: { name: { en: string } }) => c.name.en === 'Billing details')
+    const billing = (await ctx.api.get('/api/vocabulary/data-categories')).body.find(
+      (c: { name: { en: string } }) => c.name.en === 'Billing details',
+    )
     const between = await markTime(ctx.db)
     await ctx.api.patch(`/api/processors/${capsule.id}`, { displayName: 'Capsule Renamed', version: capsule.version })
-    await ctx.api.patch(`/api/transfers/${full.transfers[0].id}`, { country: 'IN', safeguard: 'scc', sccModule: 3, version: full.transfers[0].version })
-    await ctx.api.patch(`/api/vocabulary/data-categories/${billing.id}`, { name: { fi: 'Laskut', en: 'Invoices' }, version: billing.version })
+    await ctx.api.patch(`/api/transfers/${full.transfers[0].id}`, {
+      country: 'IN',
+      safeguard: 'scc',
+      sccModule: 3,
+      version: full.transfers[0].version,
+    })
+    await ctx.api.patch(`/api/vocabulary/data-categories/${billing.id}`, {
+      name: { fi: 'Laskut', en: 'Invoices' },
+      version: billing.version,
+    })
 
     const q = `asOf=${encodeURIComponent(between)}&lang=en`
     const registerThen = await xlsxCells((await ctx.api.get(`/api/exports/processors.xlsx?${q}`)).bytes)
@@ -145,11 +205,19 @@ describe('exports as of a past moment', () => {
     const registerNow = await xlsxCells((await ctx.api.get('/api/exports/processors.xlsx?lang=en')).bytes)
     expect(registerNow).toContain('Capsule Renamed')
 
-    const customersThen = (await ctx.api.get(`/api/exports/ropa.json?${q}`)).body.activities.find((a: { name: { en: string } }) => a.name.en.startsWith('Customers'))
-    expect(customersThen.thirdCountryTransfers).toEqual([expect.objectContaining({ processorName: 'CapsuleCRM Inc', country: 'US', safeguard: 'dpf' })])
+    const customersThen = (await ctx.api.get(`/api/exports/ropa.json?${q}`)).body.activities.find((a: { name: { en: string } }) =>
+      a.name.en.startsWith('Customers'),
+    )
+    expect(customersThen.thirdCountryTransfers).toEqual([
+      expect.objectContaining({ processorName: 'CapsuleCRM Inc', country: 'US', safeguard: 'dpf' }),
+    ])
     expect(customersThen.dataCategories.map((c: { name: { en: string } }) => c.name.en)).toContain('Billing details')
-    const customersNow = (await ctx.api.get('/api/exports/ropa.json?lang=en')).body.activities.find((a: { name: { en: string } }) => a.name.en.startsWith('Customers'))
-    expect(customersNow.thirdCountryTransfers).toEqual([expect.objectContaining({ processorName: 'Capsule Renamed', country: 'IN', safeguard: 'scc', sccModule: 3 })])
+    const customersNow = (await ctx.api.get('/api/exports/ropa.json?lang=en')).body.activities.find((a: { name: { en: string } }) =>
+      a.name.en.startsWith('Customers'),
+    )
+    expect(customersNow.thirdCountryTransfers).toEqual([
+      expect.objectContaining({ processorName: 'Capsule Renamed', country: 'IN', safeguard: 'scc', sccModule: 3 }),
+    ])
     expect(customersNow.dataCategories.map((c: { name: { en: string } }) => c.name.en)).toContain('Invoices')
   })
 
@@ -168,7 +236,9 @@ describe('exports as of a past moment', () => {
     const processors = (await api.get('/api/processors?pageSize=100')).body.items
     const slack = processors.find((p: { displayName: string }) => p.displayName === 'Slack')
     await api.delete(`/api/processors/${slack.id}?version=${slack.version}`)
-    const google = (await api.get(`/api/processors/${processors.find((p: { displayName: string }) => p.displayName === 'Google Workspace').id}`)).body
+    const google = (
+      await api.get(`/api/processors/${processors.find((p: { displayName: string }) => p.displayName === 'Google Workspace').id}`)
+    ).body
     const dpa = google.dpas[0]
     await api.patch(`/api/dpas/${dpa.id}`, { signedOn: '2025-01-15', version: dpa.version })
     const form = new FormData()
@@ -188,8 +258,15 @@ describe('exports as of a past moment', () => {
     const at = '2026-01-01T00:00:00.000Z'
     expect(buildRecordOfProcessing(rebuilt, at)).toEqual(buildRecordOfProcessing(now, at))
     expect(buildProcessorRegister(rebuilt, at)).toEqual(buildProcessorRegister(now, at))
-    expect(buildRecordOfProcessing(now, at).activities.find((a) => a.id === activity.id)!.dataCategories.map((c) => c.name.en)).toContain('Photographs')
-    expect(buildProcessorRegister(rebuilt, at).processors.find((p) => p.id === google.id)!.dpa).toMatchObject({ signedOn: '2025-01-15', document: { fileName: 'dpa.pdf' } })
+    expect(
+      buildRecordOfProcessing(now, at)
+        .activities.find((a) => a.id === activity.id)!
+        .dataCategories.map((c) => c.name.en),
+    ).toContain('Photographs')
+    expect(buildProcessorRegister(rebuilt, at).processors.find((p) => p.id === google.id)!.dpa).toMatchObject({
+      signedOn: '2025-01-15',
+      document: { fileName: 'dpa.pdf' },
+    })
     expect(rebuilt.processors.map((p) => p.displayName)).not.toContain('Slack')
   })
 })

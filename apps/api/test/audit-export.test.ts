@@ -61,7 +61,11 @@ describe('GET /api/audit/export.csv', () => {
     const stamp = Object.fromEntries(rows.slice(1, 7).map((r) => [r[0], r[1]]))
     expect(stamp['Rajaukset']).toBe('entityType=processor; action=create')
     const events = rows.slice(9)
-    const expected = ctx.db.select().from(auditEvents).all().filter((e) => e.entityType === 'processor' && e.action === 'create')
+    const expected = ctx.db
+      .select()
+      .from(auditEvents)
+      .all()
+      .filter((e) => e.entityType === 'processor' && e.action === 'create')
     expect(expected.length).toBeGreaterThan(0)
     expect(events.map((r) => Number(r[0]))).toEqual(expected.map((e) => e.seq))
     expect(stamp['Tapahtumia tiedostossa']).toBe(String(expected.length))
@@ -82,7 +86,9 @@ describe('GET /api/audit/export.csv', () => {
   it('says a broken chain on the file instead of only giving a head', async () => {
     const ctx = await createTestContext({ demo: true })
     // Alter an old event under the append-only trigger's nose: drop the trigger in this test database only.
-    const triggers = ctx.db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events'").all() as { name: string }[]
+    const triggers = ctx.db.$client
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events'")
+      .all() as { name: string }[]
     for (const t of triggers) ctx.db.$client.exec(`DROP TRIGGER "${t.name}"`)
     ctx.db.$client.prepare("UPDATE audit_events SET actor_email = 'someone@else.example' WHERE seq = 2").run()
     const res = await ctx.api.get('/api/audit/export.csv?lang=en')
@@ -101,7 +107,12 @@ describe('GET /api/audit/export.xlsx', () => {
     const res = await auditor.get('/api/audit/export.xlsx?lang=en')
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    const book = python<{ sheets: string[]; stamp: [string, string][]; header: string[]; rows: { seq: number; seqType: string; at: string; isDate: boolean; action: string; hash: string }[] }>(
+    const book = python<{
+      sheets: string[]
+      stamp: [string, string][]
+      header: string[]
+      rows: { seq: number; seqType: string; at: string; isDate: boolean; action: string; hash: string }[]
+    }>(
       `
 import json, sys, io, openpyxl
 wb = openpyxl.load_workbook(io.BytesIO(sys.stdin.buffer.read()))

@@ -154,7 +154,11 @@ describe('the audit trail over a series of changes', () => {
       }
       expect(events, step.name).toHaveLength(1)
       const [event] = events
-      expect(event, step.name).toMatchObject({ action: step.event.action, entityType: step.event.entityType, entityId: step.event.entityId() })
+      expect(event, step.name).toMatchObject({
+        action: step.event.action,
+        entityType: step.event.entityType,
+        entityId: step.event.entityId(),
+      })
       expect(event!.actorId, step.name).not.toBeNull()
       expect(event!.actorEmail, step.name).toMatch(/@/)
       expect(event!.requestId, step.name).toMatch(/\S/)

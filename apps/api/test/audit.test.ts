@@ -128,7 +128,11 @@ describe('audit chain verification', () => {
     let output = ''
     let code = 0
     try {
-      output = execFileSync(join(apiDir, 'node_modules/.bin/tsx'), ['src/cli/audit-verify.ts'], { cwd: apiDir, env: { ...process.env, DATABASE_PATH: file }, encoding: 'utf8' })
+      output = execFileSync(join(apiDir, 'node_modules/.bin/tsx'), ['src/cli/audit-verify.ts'], {
+        cwd: apiDir,
+        env: { ...process.env, DATABASE_PATH: file },
+        encoding: 'utf8',
+      })
     } catch (err) {
       const e = err as { status: number; stdout: string }
       code = e.status

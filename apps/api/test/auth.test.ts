@@ -33,7 +33,11 @@ describe('login and sessions', () => {
   it('sets an HttpOnly SameSite=Lax cookie, Secure with the __Host- prefix over HTTPS', async () => {
     const ctx = await createTestContext()
     const editor = await ctx.as('editor')
-    const plain = await ctx.app.request('/api/auth/login', { method: 'POST', headers: json, body: JSON.stringify({ email: editor.email, password: TEST_PASSWORD }) })
+    const plain = await ctx.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: editor.email, password: TEST_PASSWORD }),
+    })
     const plainCookie = plain.headers.get('set-cookie') ?? ''
     expect(plainCookie).toMatch(/^seloste_session=[A-Za-z0-9_-]{43};/)
     expect(plainCookie).toContain('HttpOnly')
@@ -119,7 +123,9 @@ describe('login and sessions', () => {
   })
 
   it('throttles a client address across accounts, by socket address only', async () => {
-    const ctx = await createTestContext({ config: { throttle: { perAccountAndAddress: 100, perAccount: 100, perAddress: 3, windowMinutes: 15 } } })
+    const ctx = await createTestContext({
+      config: { throttle: { perAccountAndAddress: 100, perAccount: 100, perAddress: 3, windowMinutes: 15 } },
+    })
     const attempt = (email: string, address: string, headers: Record<string, string> = {}) =>
       ctx.app.request(
         '/api/auth/login',
@@ -142,7 +148,9 @@ describe('login and sessions', () => {
     expect(weak.body.error.fields[0].path).toBe('newPassword')
     const wrong = await editor.post('/api/auth/password', { currentPassword: 'not it at all', newPassword: 'a brand new passphrase' })
     expect(wrong.body.error.fields[0].path).toBe('currentPassword')
-    expect((await editor.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' })).status).toBe(204)
+    expect(
+      (await editor.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' })).status,
+    ).toBe(204)
     expect((await editor.get('/api/auth/me')).status).toBe(200)
     expect((await ctx.app.request('/api/auth/me', { headers: { cookie: second } })).status).toBe(401)
     expect((await ctx.anonymous.post('/api/auth/login', { email: editor.email, password: 'a brand new passphrase' })).status).toBe(200)

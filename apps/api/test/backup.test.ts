@@ -1,9 +1,31 @@
 import Database from 'better-sqlite3'
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { backupDatabase, BackupError, checkDatabaseFile, fileTimestamp, isDatabaseInUse, listBackups, pruneBackups, restoreDatabase } from '../src/services/backup'
+import {
+  backupDatabase,
+  BackupError,
+  checkDatabaseFile,
+  fileTimestamp,
+  isDatabaseInUse,
+  listBackups,
+  pruneBackups,
+  restoreDatabase,
+} from '../src/services/backup'
 import { closeDatabase, openDatabase, type Db } from '../src/db/client'
 import { seedDemoData } from '../src/seed/seed'
 import { systemContext } from '../src/services/context'
@@ -21,7 +43,10 @@ afterEach(() => {
 function tables(path: string): Record<string, unknown[]> {
   const db = new Database(path, { readonly: true, fileMustExist: true })
   try {
-    const names = db.prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' ORDER BY name`).pluck().all() as string[]
+    const names = db
+      .prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' ORDER BY name`)
+      .pluck()
+      .all() as string[]
     return Object.fromEntries(names.map((n) => [n, db.prepare(`SELECT * FROM "${n}" ORDER BY rowid`).raw(true).all()]))
   } finally {
     db.close()
@@ -36,7 +61,9 @@ function liveDatabase(name = 'seloste.sqlite'): { path: string; db: Db } {
 }
 
 function addProcessor(db: Db, n: number) {
-  createProcessor(systemContext(db), { displayName: `Written during the backup ${n}`, role: 'processor' } as Parameters<typeof createProcessor>[1])
+  createProcessor(systemContext(db), { displayName: `Written during the backup ${n}`, role: 'processor' } as Parameters<
+    typeof createProcessor
+  >[1])
 }
 
 describe('backupDatabase', () => {
@@ -89,7 +116,8 @@ describe('backupDatabase', () => {
     writeFileSync(join(backupDir, 'seloste-latest.sqlite'), 'not a timestamped backup')
     const start = Date.parse('2026-01-01T00:00:00Z')
     const made: string[] = []
-    for (let i = 0; i < 5; i++) made.push((await backupDatabase({ databasePath: path, backupDir, keep: 3, now: new Date(start + i * 3600_000) })).path)
+    for (let i = 0; i < 5; i++)
+      made.push((await backupDatabase({ databasePath: path, backupDir, keep: 3, now: new Date(start + i * 3600_000) })).path)
     // Two in the same second get distinct names, in order.
     const same = await backupDatabase({ databasePath: path, backupDir, keep: 3, now: new Date(start + 4 * 3600_000) })
     expect(basename(same.path)).toBe(`seloste-${fileTimestamp(new Date(start + 4 * 3600_000))}-1.sqlite`)
@@ -156,7 +184,8 @@ describe('restoreDatabase', () => {
     copyFileSync(backup, damaged)
     const pageSize = readFileSync(damaged).readUInt16BE(16)
     const fd = openSync(damaged, 'r+')
-    for (let p = 2; p * pageSize < statSync(damaged).size; p += 3) writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (p - 1) * pageSize)
+    for (let p = 2; p * pageSize < statSync(damaged).size; p += 3)
+      writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (p - 1) * pageSize)
     closeSync(fd)
 
     const newer = join(dir, 'newer.sqlite')
@@ -168,7 +197,10 @@ describe('restoreDatabase', () => {
     const tampered = join(dir, 'tampered.sqlite')
     copyFileSync(backup, tampered)
     const t = new Database(tampered)
-    const trigger = t.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events' AND sql LIKE '%UPDATE%'`).pluck().get() as string
+    const trigger = t
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events' AND sql LIKE '%UPDATE%'`)
+      .pluck()
+      .get() as string
     t.exec(`DROP TRIGGER "${trigger}"; UPDATE audit_events SET actor_email = 'someone-else@example.test' WHERE seq = 2`)
     t.close()
 

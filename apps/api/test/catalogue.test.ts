@@ -55,7 +55,8 @@ describe('catalogue search and entries', () => {
     expect(all.status).toBe(200)
     expect(all.body.version).toBe('2026-12-01')
     expect(all.body.items.map((i: { id: string }) => i.id)).toEqual(['example-crm', 'example-ledger', 'example-office'])
-    const ids = async (q: string) => (await ctx.api.get(`/api/catalogue?q=${encodeURIComponent(q)}`)).body.items.map((i: { id: string }) => i.id)
+    const ids = async (q: string) =>
+      (await ctx.api.get(`/api/catalogue?q=${encodeURIComponent(q)}`)).body.items.map((i: { id: string }) => i.id)
     expect(await ids('LEDGER')).toEqual(['example-ledger'])
     expect(await ids('Example CRM Inc')).toEqual(['example-crm'])
     expect(await ids('accounting')).toEqual(['example-ledger'])
@@ -67,7 +68,11 @@ describe('catalogue search and entries', () => {
   it('returns an entry with its sources, 404 for an unknown id and 400 for a malformed one', async () => {
     const res = await ctx.api.get('/api/catalogue/example-crm')
     expect(res.status).toBe(200)
-    expect(res.body.entry.contractingEntity).toMatchObject({ value: { name: 'Example CRM Inc.', country: 'US' }, source: 'https://example.com/crm/terms', asOf: '2026-11-02' })
+    expect(res.body.entry.contractingEntity).toMatchObject({
+      value: { name: 'Example CRM Inc.', country: 'US' },
+      source: 'https://example.com/crm/terms',
+      asOf: '2026-11-02',
+    })
     expect((await ctx.api.get('/api/catalogue/no-such-vendor')).status).toBe(404)
     expectValidationError(await ctx.api.get('/api/catalogue/Not_An_Id'), ['id'])
   })
@@ -77,7 +82,10 @@ describe('the proposal', () => {
   it('proposes DPF where the contracting entity is the listed US participant, adequacy for the UK, with sources', async () => {
     const { proposal } = await reviewedProposal('example-crm')
     expect(proposal.fields.map((f: { field: string }) => f.field)).toEqual(['legalName', 'hqCountry', 'dpaUrl'])
-    expect(proposal.fields[0]).toMatchObject({ value: 'Example CRM Inc.', source: { source: 'https://example.com/crm/terms', asOf: '2026-11-02' } })
+    expect(proposal.fields[0]).toMatchObject({
+      value: 'Example CRM Inc.',
+      source: { source: 'https://example.com/crm/terms', asOf: '2026-11-02' },
+    })
     expect(proposal.unknown).toEqual(['parentGroup', 'sccModules', 'bcr', 'subprocessorsUrl', 'privacyPolicyUrl'])
     const [us, gb] = proposal.transfers
     expect(us).toMatchObject({ country: 'US', kind: 'storage', dpfEntity: null })
@@ -92,7 +100,11 @@ describe('the proposal', () => {
 
   it('does not propose DPF when the participant is another entity of the group: SCCs with the module of the role, DPF only offered', async () => {
     const { proposal } = await reviewedProposal('example-office')
-    expect(proposal.transfers.map((t: { country: string; kind: string }) => `${t.country}:${t.kind}`)).toEqual(['IE:storage', 'US:storage', 'US:remote_access'])
+    expect(proposal.transfers.map((t: { country: string; kind: string }) => `${t.country}:${t.kind}`)).toEqual([
+      'IE:storage',
+      'US:storage',
+      'US:remote_access',
+    ])
     const [ie, us] = proposal.transfers
     expect(ie.options.map((o: { reason: string }) => o.reason)).toEqual(['eea'])
     expect(us.dpfEntity).toBe('Example Group Inc.')
@@ -112,9 +124,23 @@ describe('creating a processor from the catalogue', () => {
     const seq = lastAuditSeq(ctx.db)
     const res = await ctx.api.post('/api/catalogue/example-crm/processors', body)
     expect(res.status, JSON.stringify(res.body)).toBe(201)
-    expect(res.body).toMatchObject({ displayName: 'Example CRM', legalName: 'Example CRM Inc.', hqCountry: 'US', dpaUrl: 'https://example.com/crm/dpa' })
-    expect(res.body.catalogue).toEqual({ entryId: 'example-crm', entryName: 'Example CRM', version: '2026-12-01', status: 'current', changedFacts: [] })
-    expect(res.body.transfers.map((t: { country: string; safeguard: string }) => `${t.country}:${t.safeguard}`)).toEqual(['US:dpf', 'GB:adequacy'])
+    expect(res.body).toMatchObject({
+      displayName: 'Example CRM',
+      legalName: 'Example CRM Inc.',
+      hqCountry: 'US',
+      dpaUrl: 'https://example.com/crm/dpa',
+    })
+    expect(res.body.catalogue).toEqual({
+      entryId: 'example-crm',
+      entryName: 'Example CRM',
+      version: '2026-12-01',
+      status: 'current',
+      changedFacts: [],
+    })
+    expect(res.body.transfers.map((t: { country: string; safeguard: string }) => `${t.country}:${t.safeguard}`)).toEqual([
+      'US:dpf',
+      'GB:adequacy',
+    ])
     const events = auditEventsAfter(ctx.db, seq)
     expect(events.map((e) => `${e.action} ${e.entityType}`)).toEqual(['create processor', 'create transfer', 'create transfer'])
     expect(events[0]!.after.catalogue).toEqual({ entryId: 'example-crm', version: '2026-12-01' })
@@ -130,9 +156,15 @@ describe('creating a processor from the catalogue', () => {
     const res = await ctx.api.post('/api/catalogue/example-crm/processors', body)
     expect(res.status).toBe(409)
     expect(res.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['transfers.2.country', 'transfers.2.kind'])
-    const bad = await ctx.api.post('/api/catalogue/example-crm/processors', { ...body, transfers: [{ ...body.transfers[0], sccModule: 9 }] })
+    const bad = await ctx.api.post('/api/catalogue/example-crm/processors', {
+      ...body,
+      transfers: [{ ...body.transfers[0], sccModule: 9 }],
+    })
     expectValidationError(bad, ['transfers.0.sccModule'])
-    const unknownField = await ctx.api.post('/api/catalogue/example-crm/processors', { ...body, processor: { ...body.processor, colour: 'red' } })
+    const unknownField = await ctx.api.post('/api/catalogue/example-crm/processors', {
+      ...body,
+      processor: { ...body.processor, colour: 'red' },
+    })
     expect(unknownField.status).toBe(400)
     expect(unknownField.body.error.fields[0].path).toMatch(/^processor/)
     expect(count(ctx.db, 'SELECT count(*) FROM processors')).toBe(processors)
@@ -180,24 +212,50 @@ describe('linking an existing processor and the diff', () => {
     expect(diff.status).toBe(200)
     expect(diff.body.changes).toEqual([])
     const keys = diff.body.items.map((i: { key: string }) => i.key)
-    expect(keys).toEqual(['legalName', 'hqCountry', 'dpaUrl', 'privacyPolicyUrl', 'transfer:IE:storage', 'transfer:US:storage', 'transfer:US:remote_access'])
-    expect(diff.body.items[0]).toMatchObject({ record: null, catalogue: 'Example Office Ltd', source: { source: 'https://example.com/office/dpa' } })
+    expect(keys).toEqual([
+      'legalName',
+      'hqCountry',
+      'dpaUrl',
+      'privacyPolicyUrl',
+      'transfer:IE:storage',
+      'transfer:US:storage',
+      'transfer:US:remote_access',
+    ])
+    expect(diff.body.items[0]).toMatchObject({
+      record: null,
+      catalogue: 'Example Office Ltd',
+      source: { source: 'https://example.com/office/dpa' },
+    })
 
     const seq2 = lastAuditSeq(ctx.db)
-    const accepted = await ctx.api.post(`/api/processors/${gw.id}/catalogue-diff/accept`, { version: linked.body.version, catalogueVersion: diff.body.catalogueVersion, keys })
+    const accepted = await ctx.api.post(`/api/processors/${gw.id}/catalogue-diff/accept`, {
+      version: linked.body.version,
+      catalogueVersion: diff.body.catalogueVersion,
+      keys,
+    })
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200)
     expect(accepted.body).toMatchObject({ legalName: 'Example Office Ltd', hqCountry: 'US', dpaUrl: 'https://example.com/office/dpa' })
-    expect(accepted.body.transfers.map((t: { country: string; kind: string; safeguard: string; sccModule: number | null }) => `${t.country}:${t.kind}:${t.safeguard}:${t.sccModule}`)).toEqual([
-      'IE:storage:none_needed:null',
-      'US:storage:scc:2',
-      'US:remote_access:scc:2',
+    expect(
+      accepted.body.transfers.map(
+        (t: { country: string; kind: string; safeguard: string; sccModule: number | null }) =>
+          `${t.country}:${t.kind}:${t.safeguard}:${t.sccModule}`,
+      ),
+    ).toEqual(['IE:storage:none_needed:null', 'US:storage:scc:2', 'US:remote_access:scc:2'])
+    expect(auditEventsAfter(ctx.db, seq2).map((e) => `${e.action} ${e.entityType}`)).toEqual([
+      'catalogue_accept processor',
+      'create transfer',
+      'create transfer',
+      'create transfer',
     ])
-    expect(auditEventsAfter(ctx.db, seq2).map((e) => `${e.action} ${e.entityType}`)).toEqual(['catalogue_accept processor', 'create transfer', 'create transfer', 'create transfer'])
     expect(await findingsFor(gw.id, 'location-not-recorded')).toEqual([])
     expect((await ctx.api.get(`/api/processors/${gw.id}/catalogue-diff`)).body.items).toEqual([])
 
     // The same accept again: the version moved on.
-    const again = await ctx.api.post(`/api/processors/${gw.id}/catalogue-diff/accept`, { version: linked.body.version, catalogueVersion: diff.body.catalogueVersion, keys: ['legalName'] })
+    const again = await ctx.api.post(`/api/processors/${gw.id}/catalogue-diff/accept`, {
+      version: linked.body.version,
+      catalogueVersion: diff.body.catalogueVersion,
+      keys: ['legalName'],
+    })
     expect(again.status).toBe(409)
   })
 
@@ -206,7 +264,11 @@ describe('linking an existing processor and the diff', () => {
     const badEntry = await ctx.api.post(`/api/processors/${gw.id}/catalogue-link`, { version: gw.version, entryId: 'no-such-vendor' })
     expectValidationError(badEntry, ['entryId'])
     const linked = await ctx.api.post(`/api/processors/${gw.id}/catalogue-link`, { version: gw.version, entryId: 'example-office' })
-    const res = await ctx.api.post(`/api/processors/${gw.id}/catalogue-diff/accept`, { version: linked.body.version, catalogueVersion: '2026-12-01', keys: ['legalName', 'displayName'] })
+    const res = await ctx.api.post(`/api/processors/${gw.id}/catalogue-diff/accept`, {
+      version: linked.body.version,
+      catalogueVersion: '2026-12-01',
+      keys: ['legalName', 'displayName'],
+    })
     expectValidationError(res, ['keys.1'])
     expect((await ctx.api.get(`/api/processors/${gw.id}`)).body.legalName).toBeNull()
     const unlinked = await demoProcessor('Slack')
@@ -233,13 +295,22 @@ describe('a newer catalogue release', () => {
     expect(diff.changes[1]).toMatchObject({ seen: 'https://example.com/office/dpa', current: 'https://example.com/office/dpa-2027' })
     expect(diff.items.map((i: { key: string }) => i.key)).toEqual(['dpaUrl', 'transfer:IN:remote_access'])
 
-    const staleCatalogue = await ctx.api.post(`/api/processors/${created.id}/catalogue-diff/dismiss`, { version: now.version, catalogueVersion: '2026-12-01' })
+    const staleCatalogue = await ctx.api.post(`/api/processors/${created.id}/catalogue-diff/dismiss`, {
+      version: now.version,
+      catalogueVersion: '2026-12-01',
+    })
     expect(staleCatalogue.status).toBe(409)
-    const staleRecord = await ctx.api.post(`/api/processors/${created.id}/catalogue-diff/dismiss`, { version: now.version + 5, catalogueVersion: '2026-12-20' })
+    const staleRecord = await ctx.api.post(`/api/processors/${created.id}/catalogue-diff/dismiss`, {
+      version: now.version + 5,
+      catalogueVersion: '2026-12-20',
+    })
     expect(staleRecord.status).toBe(409)
 
     const seq = lastAuditSeq(ctx.db)
-    const dismissed = await ctx.api.post(`/api/processors/${created.id}/catalogue-diff/dismiss`, { version: now.version, catalogueVersion: '2026-12-20' })
+    const dismissed = await ctx.api.post(`/api/processors/${created.id}/catalogue-diff/dismiss`, {
+      version: now.version,
+      catalogueVersion: '2026-12-20',
+    })
     expect(dismissed.status).toBe(200)
     expect(dismissed.body.catalogue).toMatchObject({ status: 'current', version: '2026-12-20' })
     expect(dismissed.body.dpaUrl).toBe('https://example.com/office/dpa') // the record's facts stay as they were
@@ -249,7 +320,10 @@ describe('a newer catalogue release', () => {
     expect(events[0]!.after.catalogue).toEqual({ entryId: 'example-office', version: '2026-12-20' })
     expect(await findingsFor(created.id, 'vendor-facts-changed')).toEqual([])
     // Still offered, as differences, not as a change since the version seen.
-    expect((await ctx.api.get(`/api/processors/${created.id}/catalogue-diff`)).body).toMatchObject({ changes: [], items: [{ key: 'dpaUrl' }, { key: 'transfer:IN:remote_access' }] })
+    expect((await ctx.api.get(`/api/processors/${created.id}/catalogue-diff`)).body).toMatchObject({
+      changes: [],
+      items: [{ key: 'dpaUrl' }, { key: 'transfer:IN:remote_access' }],
+    })
   })
 
   it('accepting the changed facts applies them and clears the finding', async () => {
@@ -257,11 +331,19 @@ describe('a newer catalogue release', () => {
     const created = (await ctx.api.post('/api/catalogue/example-office/processors', body)).body
     useCatalogue(V2)
     const diff = (await ctx.api.get(`/api/processors/${created.id}/catalogue-diff`)).body
-    const res = await ctx.api.post(`/api/processors/${created.id}/catalogue-diff/accept`, { version: diff.processorVersion, catalogueVersion: diff.catalogueVersion, keys: ['dpaUrl', 'transfer:IN:remote_access'] })
+    const res = await ctx.api.post(`/api/processors/${created.id}/catalogue-diff/accept`, {
+      version: diff.processorVersion,
+      catalogueVersion: diff.catalogueVersion,
+      keys: ['dpaUrl', 'transfer:IN:remote_access'],
+    })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
     expect(res.body.dpaUrl).toBe('https://example.com/office/dpa-2027')
     // India has no adequacy decision and the DPA's SCCs include module 2.
-    expect(res.body.transfers.find((t: { country: string }) => t.country === 'IN')).toMatchObject({ kind: 'remote_access', safeguard: 'scc', sccModule: 2 })
+    expect(res.body.transfers.find((t: { country: string }) => t.country === 'IN')).toMatchObject({
+      kind: 'remote_access',
+      safeguard: 'scc',
+      sccModule: 2,
+    })
     expect(res.body.catalogue).toMatchObject({ status: 'current', version: '2026-12-20' })
     expect(await findingsFor(created.id, 'vendor-facts-changed')).toEqual([])
   })

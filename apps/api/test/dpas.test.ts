@@ -78,7 +78,11 @@ describe('POST /api/processors/:id/dpas', () => {
       version: 1,
     })
     expect(Object.keys(res.body.checklist)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'])
-    expect(Object.values<{ status: string; clause: string | null }>(res.body.checklist).every((p) => p.status === 'unknown' && p.clause === null)).toBe(true)
+    expect(
+      Object.values<{ status: string; clause: string | null }>(res.body.checklist).every(
+        (p) => p.status === 'unknown' && p.clause === null,
+      ),
+    ).toBe(true)
     expect((await ctx.api.get(`/api/dpas/${res.body.id}`)).body).toEqual(res.body)
   })
 
@@ -116,10 +120,22 @@ describe('POST /api/processors/:id/dpas', () => {
     ['an end before the signing date', { status: 'signed', signedOn: '2025-06-27', validUntil: '2025-01-01' }, ['validUntil']],
     ['an unknown status', { status: 'lost' }, ['status']],
     ['no status', {}, ['status']],
-    ['a checklist without point (h)', { status: 'signed', signedOn: '2025-01-01', checklist: { ...fullChecklist(), h: undefined } }, ['checklist.h']],
-    ['a checklist point with an unknown status', { status: 'signed', signedOn: '2025-01-01', checklist: { ...fullChecklist(), c: { status: 'partly', clause: null } } }, ['checklist.c.status']],
+    [
+      'a checklist without point (h)',
+      { status: 'signed', signedOn: '2025-01-01', checklist: { ...fullChecklist(), h: undefined } },
+      ['checklist.h'],
+    ],
+    [
+      'a checklist point with an unknown status',
+      { status: 'signed', signedOn: '2025-01-01', checklist: { ...fullChecklist(), c: { status: 'partly', clause: null } } },
+      ['checklist.c.status'],
+    ],
     ['a date that is not YYYY-MM-DD', { status: 'signed', signedOn: '2025-01-01', nextReviewOn: '2026/01/01' }, ['nextReviewOn']],
-    ['a document link that is not http(s)', { status: 'signed', signedOn: '2025-01-01', documentUrl: 'file:///c:/dpa.pdf' }, ['documentUrl']],
+    [
+      'a document link that is not http(s)',
+      { status: 'signed', signedOn: '2025-01-01', documentUrl: 'file:///c:/dpa.pdf' },
+      ['documentUrl'],
+    ],
   ])('refuses %s, naming the field, and stores nothing', async (_why, input, paths) => {
     const mark = lastAuditSeq(ctx.db)
     expectValidationError(await ctx.api.post(`/api/processors/${processorId}/dpas`, input), paths)
@@ -280,7 +296,12 @@ describe('DPA document', () => {
     const bytes = pdfBytes()
     const res = await upload(dpa.id, bytes, 'Fennoa DPA 2025.pdf')
     expect(res.status, JSON.stringify(res.body)).toBe(200)
-    expect(res.body.document).toEqual({ fileName: 'Fennoa DPA 2025.pdf', size: bytes.length, sha256: sha256(bytes), uploadedAt: expect.any(String) })
+    expect(res.body.document).toEqual({
+      fileName: 'Fennoa DPA 2025.pdf',
+      size: bytes.length,
+      sha256: sha256(bytes),
+      uploadedAt: expect.any(String),
+    })
     expect((await ctx.api.get(`/api/dpas/${dpa.id}`)).body.document).toEqual(res.body.document)
     expect((await ctx.api.get(`/api/processors/${processorId}`)).body.dpas[0].document).toEqual(res.body.document)
   })

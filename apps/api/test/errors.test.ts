@@ -77,14 +77,20 @@ describe('malformed JSON', () => {
 
   it.each(routes)('%s %s answers 400 malformed_json and changes nothing', async (method, path) => {
     const before = snapshot(ctx.db)
-    const res = await ctx.api.request(method, path, undefined, { headers: { 'content-type': 'application/json' }, raw: '{"displayName": "Broken", ' })
+    const res = await ctx.api.request(method, path, undefined, {
+      headers: { 'content-type': 'application/json' },
+      raw: '{"displayName": "Broken", ',
+    })
     expectErrorBody(res, 400, 'malformed_json')
     expect(res.body.error.fields).toBeUndefined()
     expect(snapshot(ctx.db)).toEqual(before)
   })
 
   it('is told apart from a valid JSON body of the wrong shape', async () => {
-    const res = await ctx.api.request('POST', '/api/processors', undefined, { headers: { 'content-type': 'application/json' }, raw: '[1, 2]' })
+    const res = await ctx.api.request('POST', '/api/processors', undefined, {
+      headers: { 'content-type': 'application/json' },
+      raw: '[1, 2]',
+    })
     expectErrorBody(res, 400, 'validation_failed')
   })
 })
@@ -131,7 +137,13 @@ describe('body size limits', () => {
   })
 
   it('accepts a JSON body just under 1 MiB', async () => {
-    const body = { displayName: 'Large', role: 'processor', internalNotes: null, legalName: 'x'.repeat(200), service: { fi: 'x'.repeat(2000), en: '' } }
+    const body = {
+      displayName: 'Large',
+      role: 'processor',
+      internalNotes: null,
+      legalName: 'x'.repeat(200),
+      service: { fi: 'x'.repeat(2000), en: '' },
+    }
     const text = JSON.stringify(body) + ' '.repeat(MiB - 100 - JSON.stringify(body).length)
     expect(text.length).toBeLessThan(MiB)
     const res = await ctx.api.request('POST', '/api/processors', undefined, { headers: { 'content-type': 'application/json' }, raw: text })
@@ -163,7 +175,12 @@ describe('strict request bodies', () => {
   })
 
   it('names an unknown field inside a nested object by its full path, each one once', async () => {
-    const res = await ctx.api.post('/api/processors', { displayName: 'Nested', role: 'processor', service: { fi: 'a', en: 'b', sv: 'c' }, colour: 'red' })
+    const res = await ctx.api.post('/api/processors', {
+      displayName: 'Nested',
+      role: 'processor',
+      service: { fi: 'a', en: 'b', sv: 'c' },
+      colour: 'red',
+    })
     expectErrorBody(res, 400, 'validation_failed')
     expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['colour', 'service.sv'])
   })
@@ -180,7 +197,10 @@ describe('strict request bodies', () => {
 describe('media types', () => {
   it('refuses a body that is not JSON with 415 and stores nothing', async () => {
     const ctx = await createTestContext()
-    const res = await ctx.api.request('POST', '/api/processors', undefined, { headers: { 'content-type': 'text/plain' }, raw: 'displayName=x' })
+    const res = await ctx.api.request('POST', '/api/processors', undefined, {
+      headers: { 'content-type': 'text/plain' },
+      raw: 'displayName=x',
+    })
     expectErrorBody(res, 415, 'unsupported_media_type')
     expect(count(ctx.db, 'SELECT count(*) FROM processors')).toBe(0)
   })
@@ -247,7 +267,9 @@ describe('never a half-written record', () => {
     const before = snapshot(ctx.db)
     const zestiaBefore = (await ctx.api.get(`/api/processors/${zestia.id}`)).body
     // Make the audit insert fail, as a full disk or a broken trail would.
-    ctx.db.$client.exec(`CREATE TRIGGER audit_events_fail BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END`)
+    ctx.db.$client.exec(
+      `CREATE TRIGGER audit_events_fail BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END`,
+    )
 
     const created = await ctx.api.post('/api/processors', { displayName: 'Half Written Oy', role: 'processor' })
     expectErrorBody(created, 500, 'internal')

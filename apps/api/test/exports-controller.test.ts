@@ -75,7 +75,14 @@ describe('the demo organisation, whose DPO, representative and joint controllers
 
   it('JSON: null for each, which the description defines as not recorded', async () => {
     const res = await ctx.api.get('/api/exports/ropa.json')
-    expect(res.body.controller).toMatchObject({ dpoAppointed: null, dpoName: null, dpoEmail: null, representative: null, hasJointControllers: null, jointControllers: null })
+    expect(res.body.controller).toMatchObject({
+      dpoAppointed: null,
+      dpoName: null,
+      dpoEmail: null,
+      representative: null,
+      hasJointControllers: null,
+      jointControllers: null,
+    })
     const doc = (await ctx.api.get('/api/openapi.json')).body
     const described = JSON.stringify(doc.components.schemas.RecordOfProcessing ?? doc)
     expect(described).toContain('null: not recorded')
@@ -128,7 +135,12 @@ describe('once the answers are recorded', () => {
     expect(csv).toContain('Yhteisrekisterinpitäjät (26 artikla): ei yhteisrekisterinpitäjiä')
     expect(csv).toContain('Edustaja unionissa (27 artikla): ei kirjattu')
     const json = (await ctx.api.get('/api/exports/ropa.json')).body
-    expect(json.controller).toMatchObject({ dpoAppointed: true, dpoEmail: 'dpo@mikroni.fi', hasJointControllers: false, jointControllers: null })
+    expect(json.controller).toMatchObject({
+      dpoAppointed: true,
+      dpoEmail: 'dpo@mikroni.fi',
+      hasJointControllers: false,
+      jointControllers: null,
+    })
     expect(squash((await ctx.api.get('/api/exports/ropa.html?lang=en')).text)).toContain(`Data protection officer (Art. 37): ${dpo}`)
     expect(pdfText((await ctx.api.get('/api/exports/ropa.pdf?lang=en')).bytes)).toContain(`Data protection officer (Art. 37): ${dpo}`)
   })

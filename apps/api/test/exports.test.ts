@@ -100,7 +100,15 @@ describe('the record of processing as XLSX', () => {
     expect(sheets[0]!.name).toBe('Record of processing')
     expect(header!.slice(0, ICO_ORDER.length)).toEqual(ICO_ORDER)
     for (const column of Object.values(ART30)) expect(header).toContain(column)
-    expect(header!.slice(ICO_ORDER.length)).toEqual(['Activity ID', 'Status', 'Approved (by, at)', 'Owner', 'Next review', 'Last changed', 'Version'])
+    expect(header!.slice(ICO_ORDER.length)).toEqual([
+      'Activity ID',
+      'Status',
+      'Approved (by, at)',
+      'Owner',
+      'Next review',
+      'Last changed',
+      'Version',
+    ])
   })
 
   it('has one row per activity and purpose', () => {
@@ -108,7 +116,11 @@ describe('the record of processing as XLSX', () => {
     // Customers and partners 2, prospects 1, website 1, newsletter 1, bookkeeping 1, platforms 2.
     expect(rows).toHaveLength(8)
     const perActivity = new Map<string, string[]>()
-    for (const r of rows) perActivity.set(cell(header!, r, 'Business function (processing activity)'), [...(perActivity.get(cell(header!, r, 'Business function (processing activity)')) ?? []), cell(header!, r, 'Purpose of processing')])
+    for (const r of rows)
+      perActivity.set(cell(header!, r, 'Business function (processing activity)'), [
+        ...(perActivity.get(cell(header!, r, 'Business function (processing activity)')) ?? []),
+        cell(header!, r, 'Purpose of processing'),
+      ])
     expect(perActivity.get('Customers and business partners')).toEqual([
       'Delivering orders and services, maintenance, customer communication and invoicing',
       'Managing and developing customer relationships, marketing and preventing misuse',
@@ -117,7 +129,7 @@ describe('the record of processing as XLSX', () => {
     expect(perActivity.get('Bookkeeping')).toHaveLength(1)
   })
 
-  it("fills the Art. 30(1) columns from the registry: controller, categories, recipients, transfers, retention, security", () => {
+  it('fills the Art. 30(1) columns from the registry: controller, categories, recipients, transfers, retention, security', () => {
     const [header, ...rows] = sheets[0]!.rows
     const customers = rows.filter((r) => cell(header!, r, 'Activity ID') === rows[0]![header!.indexOf('Activity ID')])
     const first = rows.find((r) => cell(header!, r, 'Business function (processing activity)') === 'Customers and business partners')!
@@ -143,27 +155,51 @@ describe('the record of processing as XLSX', () => {
     expect(cell(header!, first, ART30.g)).toMatch(/firewalls, passwords/)
     expect(cell(header!, first, 'Article 6 lawful basis for processing personal data')).toBe('Contract (Art. 6(1)(b))')
     expect(cell(header!, first, 'Link to contract with processor')).toMatch(/Google Workspace: DPA signed/)
-    expect(cell(header!, first, 'Existence of automated decision-making, including profiling')).toBe('Automated decision-making: no; profiling: no')
+    expect(cell(header!, first, 'Existence of automated decision-making, including profiling')).toBe(
+      'Automated decision-making: no; profiling: no',
+    )
     expect(cell(header!, first, 'The source of the personal data')).toMatch(/Public registers/)
-    expect(cell(header!, first, 'Location of personal data').split('\n')).toEqual(['United States', 'Fennoa Oy: location not recorded', 'Google Workspace: location not recorded', 'Perintätoimisto: location not recorded', 'Slack: location not recorded', 'Stripe: location not recorded', 'Zestia Ltd: location not recorded'])
+    expect(cell(header!, first, 'Location of personal data').split('\n')).toEqual([
+      'United States',
+      'Fennoa Oy: location not recorded',
+      'Google Workspace: location not recorded',
+      'Perintätoimisto: location not recorded',
+      'Slack: location not recorded',
+      'Stripe: location not recorded',
+      'Zestia Ltd: location not recorded',
+    ])
     expect(cell(header!, first, 'Status')).toBe('draft')
   })
 
   it('writes each purpose its own basis, interest, consent and law', () => {
     const [header, ...rows] = sheets[0]!.rows
     const byPurpose = (start: string) => rows.find((r) => cell(header!, r, 'Purpose of processing').startsWith(start))!
-    expect(cell(header!, byPurpose('Carrying out sales'), 'Article 6 lawful basis for processing personal data')).toBe('Legitimate interests (Art. 6(1)(f))')
-    expect(cell(header!, byPurpose('Carrying out sales'), 'Legitimate interests for the processing')).toBe('Carrying out sales and marketing as part of our business')
+    expect(cell(header!, byPurpose('Carrying out sales'), 'Article 6 lawful basis for processing personal data')).toBe(
+      'Legitimate interests (Art. 6(1)(f))',
+    )
+    expect(cell(header!, byPurpose('Carrying out sales'), 'Legitimate interests for the processing')).toBe(
+      'Carrying out sales and marketing as part of our business',
+    )
     const newsletter = byPurpose('Delivering the newsletter')
     expect(cell(header!, newsletter, 'Article 6 lawful basis for processing personal data')).toBe('Consent (Art. 6(1)(a))')
-    expect(cell(header!, newsletter, 'Record of consent (how it is collected and withdrawn)')).toBe('Collected: By subscribing to the newsletter\nWithdrawn: By cancelling the newsletter subscription')
+    expect(cell(header!, newsletter, 'Record of consent (how it is collected and withdrawn)')).toBe(
+      'Collected: By subscribing to the newsletter\nWithdrawn: By cancelling the newsletter subscription',
+    )
     expect(cell(header!, newsletter, ART30.f)).toBe('until the subscriber cancels the subscription')
     const bookkeeping = byPurpose('Keeping the accounting records')
-    expect(cell(header!, bookkeeping, 'Article 6 lawful basis for processing personal data')).toBe('Legal obligation (Art. 6(1)(c)): Kirjanpitolaki (1336/1997)')
+    expect(cell(header!, bookkeeping, 'Article 6 lawful basis for processing personal data')).toBe(
+      'Legal obligation (Art. 6(1)(c)): Kirjanpitolaki (1336/1997)',
+    )
     // Kirjanpitolaki 2:10: vouchers 6 years from the end of the year in which the financial year ended, ledgers 10 years.
-    expect(cell(header!, bookkeeping, ART30.f)).toContain('at least 6 years after the calendar year in which the financial year ended is over (Kirjanpitolaki 1336/1997, 2 luku 10 § 2 mom.)')
-    expect(cell(header!, bookkeeping, ART30.f)).toContain('at least 10 years after the financial year ends (Kirjanpitolaki 1336/1997, 2 luku 10 § 1 mom.)')
-    expect(cell(header!, byPurpose('Authentication to our services'), 'Article 6 lawful basis for processing personal data')).toBe('not recorded')
+    expect(cell(header!, bookkeeping, ART30.f)).toContain(
+      'at least 6 years after the calendar year in which the financial year ended is over (Kirjanpitolaki 1336/1997, 2 luku 10 § 2 mom.)',
+    )
+    expect(cell(header!, bookkeeping, ART30.f)).toContain(
+      'at least 10 years after the financial year ends (Kirjanpitolaki 1336/1997, 2 luku 10 § 1 mom.)',
+    )
+    expect(cell(header!, byPurpose('Authentication to our services'), 'Article 6 lawful basis for processing personal data')).toBe(
+      'not recorded',
+    )
     expect(cell(header!, byPurpose('Following and analysing'), ART30.f)).toBe('6 months')
   })
 
@@ -182,7 +218,11 @@ describe('the record of processing as XLSX', () => {
   it("is in the organisation's language (Finnish) when no language is asked for", async () => {
     const fi = await readWorkbook((await auditor.get('/api/exports/ropa.xlsx')).bytes)
     expect(fi[0]!.name).toBe('Seloste käsittelytoimista')
-    expect(fi[0]!.rows[0]!.slice(0, 3)).toEqual(['Rekisterinpitäjän nimi ja yhteystiedot', 'Käsittelytoimi (toiminto)', 'Käsittelyn tarkoitus'])
+    expect(fi[0]!.rows[0]!.slice(0, 3)).toEqual([
+      'Rekisterinpitäjän nimi ja yhteystiedot',
+      'Käsittelytoimi (toiminto)',
+      'Käsittelyn tarkoitus',
+    ])
     expect(fi[0]!.rows.some((r) => r.includes('5 vuotta sen jälkeen, kun asiakassuhde päättyy'))).toBe(true)
   })
 })
@@ -204,7 +244,10 @@ describe('the record of processing in the other formats', () => {
     const own = await createTestContext({ demo: true })
     const dangerous = ['=HYPERLINK("http://evil.test","x")', '+1+1', '-2+3', '@SUM(A1)']
     for (const [i, name] of dangerous.entries()) {
-      const res = await own.api.post('/api/activities', { name: { fi: name, en: name }, purposes: [{ description: { fi: `p${i}`, en: `p${i}` }, legalBasis: 'b' }] })
+      const res = await own.api.post('/api/activities', {
+        name: { fi: name, en: name },
+        purposes: [{ description: { fi: `p${i}`, en: `p${i}` }, legalBasis: 'b' }],
+      })
       expect(res.status).toBe(201)
     }
     const rows: string[][] = parse((await own.api.get('/api/exports/ropa.csv?lang=en')).text)
@@ -226,17 +269,28 @@ describe('the record of processing in the other formats', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8')
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="record-of-processing-.*\.json"$/)
-    expect(res.body).toMatchObject({ kind: 'record_of_processing_activities', asOf: null, controller: { name: 'Mikroni Digital', businessId: '3235836-5' } })
+    expect(res.body).toMatchObject({
+      kind: 'record_of_processing_activities',
+      asOf: null,
+      controller: { name: 'Mikroni Digital', businessId: '3235836-5' },
+    })
     expect(res.body.activities).toHaveLength(6)
     const customers = res.body.activities.find((a: { name: { en: string } }) => a.name.en.startsWith('Customers'))
-    expect(customers.thirdCountryTransfers).toEqual([expect.objectContaining({ processorName: 'CapsuleCRM Inc', country: 'US', safeguard: 'dpf', tiaStatus: 'unknown' })])
-    expect(customers.processors.find((p: { displayName: string }) => p.displayName === 'Google Workspace').dpa).toMatchObject({ status: 'signed' })
+    expect(customers.thirdCountryTransfers).toEqual([
+      expect.objectContaining({ processorName: 'CapsuleCRM Inc', country: 'US', safeguard: 'dpf', tiaStatus: 'unknown' }),
+    ])
+    expect(customers.processors.find((p: { displayName: string }) => p.displayName === 'Google Workspace').dpa).toMatchObject({
+      status: 'signed',
+    })
     expect(customers.locations).toEqual(['US'])
   })
 
   it('as HTML: a printable page with the controller at the top, every value escaped and no script', async () => {
     const own = await createTestContext({ demo: true })
-    await own.api.post('/api/activities', { name: { fi: '<script>alert(1)</script>', en: '<img src=x onerror=alert(1)>' }, purposes: [{ description: { fi: 'a & b', en: 'a & b' }, legalBasis: 'b' }] })
+    await own.api.post('/api/activities', {
+      name: { fi: '<script>alert(1)</script>', en: '<img src=x onerror=alert(1)>' },
+      purposes: [{ description: { fi: 'a & b', en: 'a & b' }, legalBasis: 'b' }],
+    })
     const res = await own.api.get('/api/exports/ropa.html?lang=en')
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8')
@@ -270,15 +324,30 @@ describe('the processor register', () => {
     const [processors, transfers, controller] = await readWorkbook(res.bytes)
     expect(processors!.name).toBe('Processors')
     const [header, ...rows] = processors!.rows
-    expect(header).toEqual(expect.arrayContaining(['Name', 'Role', 'Countries', 'Outside the EEA', 'Transfers (country, kind, safeguard, transfer impact assessment)', 'DPA status', 'Processing activities']))
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'Name',
+        'Role',
+        'Countries',
+        'Outside the EEA',
+        'Transfers (country, kind, safeguard, transfer impact assessment)',
+        'DPA status',
+        'Processing activities',
+      ]),
+    )
     expect(rows).toHaveLength(10)
     const capsule = rows.find((r) => cell(header!, r, 'Name') === 'CapsuleCRM Inc')!
     expect(cell(header!, capsule, 'Outside the EEA')).toBe('yes')
-    expect(cell(header!, capsule, 'Transfers (country, kind, safeguard, transfer impact assessment)')).toMatch(/^United States, storage, EU-US Data Privacy Framework/)
+    expect(cell(header!, capsule, 'Transfers (country, kind, safeguard, transfer impact assessment)')).toMatch(
+      /^United States, storage, EU-US Data Privacy Framework/,
+    )
     expect(cell(header!, capsule, 'DPA status')).toBe('no agreement recorded')
     const google = rows.find((r) => cell(header!, r, 'Name') === 'Google Workspace')!
     expect(cell(header!, google, 'DPA status')).toBe('signed')
-    expect(cell(header!, google, 'Processing activities').split('\n').sort()).toEqual(['Customers and business partners', 'Prospective customers'])
+    expect(cell(header!, google, 'Processing activities').split('\n').sort()).toEqual([
+      'Customers and business partners',
+      'Prospective customers',
+    ])
     const fennoa = rows.find((r) => cell(header!, r, 'Name') === 'Fennoa Oy')!
     expect(cell(header!, fennoa, 'Processing activities')).toBe('Customers and business partners\nBookkeeping')
     expect(transfers!.name).toBe('Transfers')
@@ -365,7 +434,8 @@ describe('the processor register says where a copy of SCCs or BCRs can be reques
     const p = (await own.api.post('/api/processors', { displayName: 'Delhi Support', role: 'processor' })).body
     await own.api.post(`/api/processors/${p.id}/transfers`, { country: 'IN', kind: 'support', safeguard: 'scc', sccModule: 2 })
     const org = (await own.api.get('/api/organisation')).body
-    const cells = async (lang: string) => (parse((await own.api.get(`/api/exports/processors.csv?lang=${lang}`)).text) as string[][]).flat().join('\n')
+    const cells = async (lang: string) =>
+      (parse((await own.api.get(`/api/exports/processors.csv?lang=${lang}`)).text) as string[][]).flat().join('\n')
     expect(await cells('en')).toContain(`a copy can be requested from ${org.privacyContactEmail}`)
     expect(await cells('fi')).toContain(`jäljennöksen voi pyytää osoitteesta ${org.privacyContactEmail}`)
     expect((await own.api.patch('/api/organisation', { privacyContactEmail: '', version: org.version })).status).toBe(200)

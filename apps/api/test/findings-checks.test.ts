@@ -26,8 +26,25 @@ let nextId = 100
 
 function transfer(over: Partial<Transfer> = {}): Transfer {
   return {
-    id: nextId++, processorId: 1, country: 'FI', outsideEea: false, kind: 'storage', safeguard: 'none_needed', adequacyDecisionId: null, dpfListingUrl: null,
-    dpfVerifiedOn: null, sccModule: null, derogation: null, otherSafeguard: null, tiaStatus: 'unknown', tiaUrl: null, notes: null, version: 1, createdAt: '', updatedAt: '', ...over,
+    id: nextId++,
+    processorId: 1,
+    country: 'FI',
+    outsideEea: false,
+    kind: 'storage',
+    safeguard: 'none_needed',
+    adequacyDecisionId: null,
+    dpfListingUrl: null,
+    dpfVerifiedOn: null,
+    sccModule: null,
+    derogation: null,
+    otherSafeguard: null,
+    tiaStatus: 'unknown',
+    tiaUrl: null,
+    notes: null,
+    version: 1,
+    createdAt: '',
+    updatedAt: '',
+    ...over,
   }
 }
 
@@ -35,24 +52,68 @@ function dpa(over: Partial<Dpa> = {}): Dpa {
   const checklist = emptyChecklist()
   for (const k of Object.keys(checklist) as (keyof typeof checklist)[]) checklist[k] = { status: 'covered', clause: '1' }
   return {
-    id: nextId++, processorId: 1, status: 'signed', notRequiredReason: null, signedOn: '2025-01-01', reference: null, documentUrl: null, validUntil: null,
-    nextReviewOn: null, checklist, document: null, version: 1, createdAt: '', updatedAt: '', ...over,
+    id: nextId++,
+    processorId: 1,
+    status: 'signed',
+    notRequiredReason: null,
+    signedOn: '2025-01-01',
+    reference: null,
+    documentUrl: null,
+    validUntil: null,
+    nextReviewOn: null,
+    checklist,
+    document: null,
+    version: 1,
+    createdAt: '',
+    updatedAt: '',
+    ...over,
   }
 }
 
 function processor(over: Partial<Processor> = {}): Processor {
   const id = over.id ?? nextId++
   return {
-    id, displayName: `P${id}`, legalName: null, parent: null, subsidiaries: [], role: 'processor', service: { fi: '', en: '' }, purpose: { fi: '', en: '' },
-    dataCategories: [], dataSubjectCategories: [], websiteUrl: null, privacyPolicyUrl: null, dpaUrl: null, hqCountry: null, status: 'active', startDate: null,
-    endDate: null, disclosureCondition: { fi: '', en: '' }, isPublic: true, internalNotes: null, transfers: [], dpas: [dpa()], version: 1, createdAt: '', updatedAt: '', ...over,
+    id,
+    displayName: `P${id}`,
+    legalName: null,
+    parent: null,
+    subsidiaries: [],
+    role: 'processor',
+    service: { fi: '', en: '' },
+    purpose: { fi: '', en: '' },
+    dataCategories: [],
+    dataSubjectCategories: [],
+    websiteUrl: null,
+    privacyPolicyUrl: null,
+    dpaUrl: null,
+    hqCountry: null,
+    status: 'active',
+    startDate: null,
+    endDate: null,
+    disclosureCondition: { fi: '', en: '' },
+    isPublic: true,
+    internalNotes: null,
+    transfers: [],
+    dpas: [dpa()],
+    version: 1,
+    createdAt: '',
+    updatedAt: '',
+    ...over,
   }
 }
 
 function activity(over: Partial<ActivityView> = {}): ActivityView {
   return {
-    id: nextId++, name: { fi: 'Asiakkaat', en: 'Customers' }, status: 'approved', processorIds: [], purposes: [{ legalBasis: 'b', assessmentUrl: null, art9Condition: null }],
-    hasRetention: true, dataCategoryCount: 2, processesSpecialCategories: false, nextReviewOn: null, ...over,
+    id: nextId++,
+    name: { fi: 'Asiakkaat', en: 'Customers' },
+    status: 'approved',
+    processorIds: [],
+    purposes: [{ legalBasis: 'b', assessmentUrl: null, art9Condition: null }],
+    hasRetention: true,
+    dataCategoryCount: 2,
+    processesSpecialCategories: false,
+    nextReviewOn: null,
+    ...over,
   }
 }
 
@@ -78,10 +139,16 @@ describe('transfer safeguards', () => {
         transfer({ country: 'US', outsideEea: true, safeguard: 'adequacy', adequacyDecisionId: 'us-dpf-2023' }),
       ],
     })
-    expect(ids(transferSafeguard, view({ processors: [p] }))).toEqual(['transfer-safeguard-not-applicable', 'transfer-safeguard-not-applicable', 'transfer-safeguard-not-applicable'])
+    expect(ids(transferSafeguard, view({ processors: [p] }))).toEqual([
+      'transfer-safeguard-not-applicable',
+      'transfer-safeguard-not-applicable',
+      'transfer-safeguard-not-applicable',
+    ])
   })
   it('flags SCCs without a module', () => {
-    const p = processor({ transfers: [transfer({ country: 'IN', outsideEea: true, safeguard: 'scc', sccModule: null, tiaStatus: 'done' })] })
+    const p = processor({
+      transfers: [transfer({ country: 'IN', outsideEea: true, safeguard: 'scc', sccModule: null, tiaStatus: 'done' })],
+    })
     expect(ids(transferSafeguard, view({ processors: [p] }))).toEqual(['transfer-scc-no-module'])
   })
   it('accepts EEA locations, valid DPF, adequacy and SCCs, and ignores retired processors', () => {
@@ -100,7 +167,9 @@ describe('transfer safeguards', () => {
 
 describe('SCCs and transfer impact assessments', () => {
   it('flags SCCs to a country without adequacy and no TIA', () => {
-    const p = processor({ transfers: [transfer({ country: 'IN', outsideEea: true, safeguard: 'scc', sccModule: 2, tiaStatus: 'in_progress' })] })
+    const p = processor({
+      transfers: [transfer({ country: 'IN', outsideEea: true, safeguard: 'scc', sccModule: 2, tiaStatus: 'in_progress' })],
+    })
     expect(ids(sccWithoutTia, view({ processors: [p] }))).toEqual(['transfer-scc-no-tia'])
   })
   it('does not flag a done TIA, or SCCs to a country with adequacy', () => {
@@ -201,22 +270,42 @@ describe('the public list and the records', () => {
 
 describe('records of processing', () => {
   it('flags an activity without a legal basis, retention or data categories', () => {
-    const a = activity({ purposes: [{ legalBasis: null, assessmentUrl: null, art9Condition: null }], hasRetention: false, dataCategoryCount: 0 })
-    expect(ids(activityCompleteness, view({ activities: [a] }))).toEqual(['activity-no-legal-basis', 'activity-no-retention', 'activity-no-data-categories'])
+    const a = activity({
+      purposes: [{ legalBasis: null, assessmentUrl: null, art9Condition: null }],
+      hasRetention: false,
+      dataCategoryCount: 0,
+    })
+    expect(ids(activityCompleteness, view({ activities: [a] }))).toEqual([
+      'activity-no-legal-basis',
+      'activity-no-retention',
+      'activity-no-data-categories',
+    ])
     expect(ids(activityCompleteness, view({ activities: [activity({ purposes: [] })] }))).toEqual(['activity-no-legal-basis'])
   })
   it('flags a legitimate interest without an assessment and special categories without an Art. 9 condition', () => {
     const a = activity({ purposes: [{ legalBasis: 'f', assessmentUrl: null, art9Condition: null }], processesSpecialCategories: true })
-    expect(ids(activityCompleteness, view({ activities: [a] }))).toEqual(['legitimate-interest-no-assessment', 'special-categories-no-art9'])
+    expect(ids(activityCompleteness, view({ activities: [a] }))).toEqual([
+      'legitimate-interest-no-assessment',
+      'special-categories-no-art9',
+    ])
   })
   it('does not flag a complete activity', () => {
-    const a = activity({ purposes: [{ legalBasis: 'f', assessmentUrl: 'https://example.fi/lia', art9Condition: 'a' }], processesSpecialCategories: true })
+    const a = activity({
+      purposes: [{ legalBasis: 'f', assessmentUrl: 'https://example.fi/lia', art9Condition: 'a' }],
+      processesSpecialCategories: true,
+    })
     expect(activityCompleteness(view({ activities: [a] }))).toEqual([])
   })
 })
 
 describe('legal reference data and Chapter V (issue 11)', () => {
-  const gb = (today: string) => view({ today, processors: [processor({ transfers: [transfer({ country: 'GB', outsideEea: true, safeguard: 'adequacy', adequacyDecisionId: 'gb-2021' })] })] })
+  const gb = (today: string) =>
+    view({
+      today,
+      processors: [
+        processor({ transfers: [transfer({ country: 'GB', outsideEea: true, safeguard: 'adequacy', adequacyDecisionId: 'gb-2021' })] }),
+      ],
+    })
 
   it('flags a transfer whose adequacy decision ends within 6 months, and one that has ended, in both languages', () => {
     const [ending] = adequacyDecisionEnding(gb('2031-07-01'))
@@ -230,7 +319,9 @@ describe('legal reference data and Chapter V (issue 11)', () => {
   })
   it('does not flag a decision valid for over 6 months, nor one without an end (Brazil)', () => {
     expect(adequacyDecisionEnding(gb('2026-12-04'))).toEqual([])
-    const br = processor({ transfers: [transfer({ country: 'BR', outsideEea: true, safeguard: 'adequacy', adequacyDecisionId: 'br-2026' })] })
+    const br = processor({
+      transfers: [transfer({ country: 'BR', outsideEea: true, safeguard: 'adequacy', adequacyDecisionId: 'br-2026' })],
+    })
     expect(adequacyDecisionEnding(view({ today: '2040-01-01', processors: [br] }))).toEqual([])
   })
 
@@ -249,7 +340,7 @@ describe('legal reference data and Chapter V (issue 11)', () => {
     ['module 1 for a processor (expects 2)', 'processor', 1, 2],
     ['module 2 for a sub-processor (expects 3)', 'sub_processor', 2, 3],
     ['module 3 for an independent controller (expects 1)', 'independent_controller', 3, 1],
-    ['module 4 for a processor (never fits a controller\'s own transfer)', 'processor', 4, 2],
+    ["module 4 for a processor (never fits a controller's own transfer)", 'processor', 4, 2],
   ] as const)('flags SCC %s, in both languages', (_why, role, module, expected) => {
     const p = processor({ role, transfers: [transfer({ country: 'IN', outsideEea: true, safeguard: 'scc', sccModule: module })] })
     const [f] = sccModuleFit(view({ processors: [p] }))
@@ -267,26 +358,40 @@ describe('legal reference data and Chapter V (issue 11)', () => {
   })
 
   it('expects a transfer impact assessment for BCRs and other Art. 46 tools, in both languages', () => {
-    const p = processor({ transfers: [transfer({ country: 'IN', outsideEea: true, safeguard: 'bcr' }), transfer({ country: 'CN', outsideEea: true, safeguard: 'other_art46', otherSafeguard: 'code of conduct' })] })
+    const p = processor({
+      transfers: [
+        transfer({ country: 'IN', outsideEea: true, safeguard: 'bcr' }),
+        transfer({ country: 'CN', outsideEea: true, safeguard: 'other_art46', otherSafeguard: 'code of conduct' }),
+      ],
+    })
     const found = art46WithoutTia(view({ processors: [p] }))
     expect(found.map((f) => f.checkId)).toEqual(['transfer-art46-no-tia', 'transfer-art46-no-tia'])
     expect(found[0]!.message.fi).toContain('Intia')
     expect(found[0]!.message.en).toContain('India')
   })
   it('does not expect one once it is done, nor for SCCs (their own check)', () => {
-    const p = processor({ transfers: [transfer({ country: 'IN', outsideEea: true, safeguard: 'bcr', tiaStatus: 'done' }), transfer({ country: 'CN', outsideEea: true, safeguard: 'scc', sccModule: 2 })] })
+    const p = processor({
+      transfers: [
+        transfer({ country: 'IN', outsideEea: true, safeguard: 'bcr', tiaStatus: 'done' }),
+        transfer({ country: 'CN', outsideEea: true, safeguard: 'scc', sccModule: 2 }),
+      ],
+    })
     expect(art46WithoutTia(view({ processors: [p] }))).toEqual([])
   })
 
   it('flags an Art. 49 derogation for storage, in both languages', () => {
-    const p = processor({ transfers: [transfer({ country: 'IN', outsideEea: true, safeguard: 'derogation_art49', derogation: 'b', kind: 'storage' })] })
+    const p = processor({
+      transfers: [transfer({ country: 'IN', outsideEea: true, safeguard: 'derogation_art49', derogation: 'b', kind: 'storage' })],
+    })
     const [f] = art49Systematic(view({ processors: [p] }))
     expect(f).toMatchObject({ checkId: 'transfer-art49-systematic', severity: 'high' })
     expect(f!.message.fi).toContain('satunnaisiin')
     expect(f!.message.en).toContain('occasional')
   })
   it('does not flag an Art. 49 derogation for occasional support', () => {
-    const p = processor({ transfers: [transfer({ country: 'IN', outsideEea: true, safeguard: 'derogation_art49', derogation: 'b', kind: 'support' })] })
+    const p = processor({
+      transfers: [transfer({ country: 'IN', outsideEea: true, safeguard: 'derogation_art49', derogation: 'b', kind: 'support' })],
+    })
     expect(art49Systematic(view({ processors: [p] }))).toEqual([])
   })
 
@@ -298,16 +403,26 @@ describe('legal reference data and Chapter V (issue 11)', () => {
     expect(found[0]!.message.en).toContain('legal name')
   })
   it('does not flag a DPF company recorded with its legal name in the US', () => {
-    const p = processor({ legalName: 'Google LLC', hqCountry: 'US', transfers: [transfer({ country: 'US', outsideEea: true, safeguard: 'dpf' })] })
+    const p = processor({
+      legalName: 'Google LLC',
+      hqCountry: 'US',
+      transfers: [transfer({ country: 'US', outsideEea: true, safeguard: 'dpf' })],
+    })
     expect(dpfEntity(view({ processors: [p] }))).toEqual([])
   })
 
   it('accepts the EPO decision only for an international organisation, wherever its seat is', () => {
-    const epo = processor({ role: 'international_organisation', transfers: [transfer({ country: 'DE', safeguard: 'adequacy', adequacyDecisionId: 'epo-2025' })] })
+    const epo = processor({
+      role: 'international_organisation',
+      transfers: [transfer({ country: 'DE', safeguard: 'adequacy', adequacyDecisionId: 'epo-2025' })],
+    })
     expect(transferSafeguard(view({ processors: [epo] }))).toEqual([])
     const noBasis = processor({ role: 'international_organisation', transfers: [transfer({ country: 'DE', safeguard: 'none_needed' })] })
     expect(ids(transferSafeguard, view({ processors: [noBasis] }))).toEqual(['transfer-no-safeguard'])
-    const misused = processor({ role: 'processor', transfers: [transfer({ country: 'IN', outsideEea: true, safeguard: 'adequacy', adequacyDecisionId: 'epo-2025' })] })
+    const misused = processor({
+      role: 'processor',
+      transfers: [transfer({ country: 'IN', outsideEea: true, safeguard: 'adequacy', adequacyDecisionId: 'epo-2025' })],
+    })
     expect(ids(transferSafeguard, view({ processors: [misused] }))).toEqual(['transfer-safeguard-not-applicable'])
   })
 })

@@ -23,8 +23,25 @@ let nextId = 500
 
 function transfer(over: Partial<Transfer> = {}): Transfer {
   return {
-    id: nextId++, processorId: 1, country: 'FI', outsideEea: false, kind: 'storage', safeguard: 'none_needed', adequacyDecisionId: null, dpfListingUrl: null,
-    dpfVerifiedOn: null, sccModule: null, derogation: null, otherSafeguard: null, tiaStatus: 'unknown', tiaUrl: null, notes: null, version: 1, createdAt: '', updatedAt: '', ...over,
+    id: nextId++,
+    processorId: 1,
+    country: 'FI',
+    outsideEea: false,
+    kind: 'storage',
+    safeguard: 'none_needed',
+    adequacyDecisionId: null,
+    dpfListingUrl: null,
+    dpfVerifiedOn: null,
+    sccModule: null,
+    derogation: null,
+    otherSafeguard: null,
+    tiaStatus: 'unknown',
+    tiaUrl: null,
+    notes: null,
+    version: 1,
+    createdAt: '',
+    updatedAt: '',
+    ...over,
   }
 }
 
@@ -32,36 +49,98 @@ function dpa(over: Partial<Dpa> = {}): Dpa {
   const checklist = emptyChecklist()
   for (const k of Object.keys(checklist) as (keyof typeof checklist)[]) checklist[k] = { status: 'covered', clause: '1' }
   return {
-    id: nextId++, processorId: 1, status: 'signed', notRequiredReason: null, signedOn: '2025-01-01', reference: null, documentUrl: 'https://example.com/dpa.pdf', validUntil: null,
-    nextReviewOn: null, checklist, document: null, version: 1, createdAt: '', updatedAt: '', ...over,
+    id: nextId++,
+    processorId: 1,
+    status: 'signed',
+    notRequiredReason: null,
+    signedOn: '2025-01-01',
+    reference: null,
+    documentUrl: 'https://example.com/dpa.pdf',
+    validUntil: null,
+    nextReviewOn: null,
+    checklist,
+    document: null,
+    version: 1,
+    createdAt: '',
+    updatedAt: '',
+    ...over,
   }
 }
 
 function processor(over: Partial<Processor> = {}): Processor {
   const id = over.id ?? nextId++
   return {
-    id, displayName: `P${id}`, legalName: null, parent: null, subsidiaries: [], role: 'processor', service: { fi: '', en: '' }, purpose: { fi: '', en: '' },
-    dataCategories: [], dataSubjectCategories: [], websiteUrl: null, privacyPolicyUrl: null, dpaUrl: null, hqCountry: null, status: 'active', startDate: null,
-    endDate: null, disclosureCondition: { fi: '', en: '' }, isPublic: true, internalNotes: null, transfers: [transfer()], dpas: [dpa()], version: 1, createdAt: '', updatedAt: '', ...over,
+    id,
+    displayName: `P${id}`,
+    legalName: null,
+    parent: null,
+    subsidiaries: [],
+    role: 'processor',
+    service: { fi: '', en: '' },
+    purpose: { fi: '', en: '' },
+    dataCategories: [],
+    dataSubjectCategories: [],
+    websiteUrl: null,
+    privacyPolicyUrl: null,
+    dpaUrl: null,
+    hqCountry: null,
+    status: 'active',
+    startDate: null,
+    endDate: null,
+    disclosureCondition: { fi: '', en: '' },
+    isPublic: true,
+    internalNotes: null,
+    transfers: [transfer()],
+    dpas: [dpa()],
+    version: 1,
+    createdAt: '',
+    updatedAt: '',
+    ...over,
   }
 }
 
 type PurposeView = ActivityView['purposes'][number]
-const purpose = (over: Partial<PurposeView> = {}): PurposeView => ({ legalBasis: 'b', assessmentUrl: null, art9Condition: null, deviceTracking: 'none', trackingConsent: null, emailMarketing: false, ...over })
+const purpose = (over: Partial<PurposeView> = {}): PurposeView => ({
+  legalBasis: 'b',
+  assessmentUrl: null,
+  art9Condition: null,
+  deviceTracking: 'none',
+  trackingConsent: null,
+  emailMarketing: false,
+  ...over,
+})
 
 function activity(over: Partial<ActivityView> = {}): ActivityView {
   return {
-    id: nextId++, name: { fi: 'Asiakkaat', en: 'Customers' }, status: 'approved', processorIds: [1], purposes: [purpose()],
-    hasRetention: true, dataCategoryCount: 2, processesSpecialCategories: false, nextReviewOn: null, rights: ['access', 'rectification', 'restriction', 'complaint'], ...over,
+    id: nextId++,
+    name: { fi: 'Asiakkaat', en: 'Customers' },
+    status: 'approved',
+    processorIds: [1],
+    purposes: [purpose()],
+    hasRetention: true,
+    dataCategoryCount: 2,
+    processesSpecialCategories: false,
+    nextReviewOn: null,
+    rights: ['access', 'rectification', 'restriction', 'complaint'],
+    ...over,
   }
 }
 
-const view = (over: Partial<RegistryView> = {}): RegistryView => ({ today: '2026-12-04', processors: [], activities: [], publishedKeys: null, unpublishedChanges: false, ...over })
+const view = (over: Partial<RegistryView> = {}): RegistryView => ({
+  today: '2026-12-04',
+  processors: [],
+  activities: [],
+  publishedKeys: null,
+  unpublishedChanges: false,
+  ...over,
+})
 const ids = (check: Check, v: RegistryView) => check(v).map((f) => f.checkId)
 
 describe('location not recorded', () => {
   it('flags a processor or recipient in use with no location, in both languages', () => {
-    const found = locationNotRecorded(view({ processors: [processor({ displayName: 'Slack', transfers: [] }), processor({ role: 'recipient', transfers: [] })] }))
+    const found = locationNotRecorded(
+      view({ processors: [processor({ displayName: 'Slack', transfers: [] }), processor({ role: 'recipient', transfers: [] })] }),
+    )
     expect(found.map((f) => f.checkId)).toEqual(['location-not-recorded', 'location-not-recorded'])
     expect(found[0]!.message.fi).toContain('Slack: tietojen sijaintia')
     expect(found[0]!.message.en).toContain('Slack: no location is recorded')
@@ -73,11 +152,24 @@ describe('location not recorded', () => {
 
 describe('a signed DPA with no document', () => {
   it('flags a signed agreement with neither a link nor an upload', () => {
-    expect(ids(signedDpaWithoutDocument, view({ processors: [processor({ dpas: [dpa({ documentUrl: null })] })] }))).toEqual(['dpa-no-document'])
+    expect(ids(signedDpaWithoutDocument, view({ processors: [processor({ dpas: [dpa({ documentUrl: null })] })] }))).toEqual([
+      'dpa-no-document',
+    ])
   })
   it('is silent with a link or an uploaded copy, and for agreements not signed', () => {
     const uploaded = dpa({ documentUrl: null, document: { fileName: 'dpa.pdf', size: 1, sha256: 'x', uploadedAt: '' } })
-    expect(ids(signedDpaWithoutDocument, view({ processors: [processor(), processor({ dpas: [uploaded] }), processor({ dpas: [dpa({ status: 'in_negotiation', documentUrl: null })] })] }))).toEqual([])
+    expect(
+      ids(
+        signedDpaWithoutDocument,
+        view({
+          processors: [
+            processor(),
+            processor({ dpas: [uploaded] }),
+            processor({ dpas: [dpa({ status: 'in_negotiation', documentUrl: null })] }),
+          ],
+        }),
+      ),
+    ).toEqual([])
   })
 })
 
@@ -86,47 +178,87 @@ describe('a sub-processor whose terms come through its parent', () => {
     const parent = processor({ id: 1 })
     const covered = processor({ role: 'sub_processor', parent: { id: 1, displayName: 'P1' }, dpas: [] })
     const orphan = processor({ role: 'sub_processor', dpas: [] })
-    expect(dpaStatus(view({ processors: [parent, covered, orphan] })).map((f) => [f.checkId, f.entity.id])).toEqual([['dpa-missing', orphan.id]])
+    expect(dpaStatus(view({ processors: [parent, covered, orphan] })).map((f) => [f.checkId, f.entity.id])).toEqual([
+      ['dpa-missing', orphan.id],
+    ])
   })
 })
 
 describe('tracking without consent (917/2014 205 §)', () => {
   it('flags tracking that is not strictly necessary on legitimate interest or with no basis', () => {
-    const a = activity({ purposes: [purpose({ legalBasis: 'f', deviceTracking: 'not_strictly_necessary' }), purpose({ legalBasis: null, deviceTracking: 'not_strictly_necessary' })] })
+    const a = activity({
+      purposes: [
+        purpose({ legalBasis: 'f', deviceTracking: 'not_strictly_necessary' }),
+        purpose({ legalBasis: null, deviceTracking: 'not_strictly_necessary' }),
+      ],
+    })
     const found = trackingWithoutConsent(view({ activities: [a] }))
-    expect(found.map((f) => f.key)).toEqual([`tracking-without-consent:activity:${a.id}:purpose-1`, `tracking-without-consent:activity:${a.id}:purpose-2`])
+    expect(found.map((f) => f.key)).toEqual([
+      `tracking-without-consent:activity:${a.id}:purpose-1`,
+      `tracking-without-consent:activity:${a.id}:purpose-2`,
+    ])
     expect(found[0]!.message.fi).toContain('205 §')
     expect(found[0]!.message.en).toContain('on legitimate interest')
   })
   it('is silent on consent, for strictly necessary cookies, and where no tracking is recorded', () => {
-    const a = activity({ purposes: [purpose({ legalBasis: 'a', deviceTracking: 'not_strictly_necessary', trackingConsent: 'separate' }), purpose({ legalBasis: 'f', deviceTracking: 'strictly_necessary' }), purpose({ legalBasis: 'f', deviceTracking: null })] })
+    const a = activity({
+      purposes: [
+        purpose({ legalBasis: 'a', deviceTracking: 'not_strictly_necessary', trackingConsent: 'separate' }),
+        purpose({ legalBasis: 'f', deviceTracking: 'strictly_necessary' }),
+        purpose({ legalBasis: 'f', deviceTracking: null }),
+      ],
+    })
     expect(ids(trackingWithoutConsent, view({ activities: [a] }))).toEqual([])
   })
 })
 
 describe('tracking consent bundled into the service', () => {
   it('flags consent to tracking that is bundled, or not recorded as separate', () => {
-    const a = activity({ purposes: [purpose({ legalBasis: 'a', deviceTracking: 'not_strictly_necessary', trackingConsent: 'bundled' }), purpose({ legalBasis: 'a', deviceTracking: 'not_strictly_necessary', trackingConsent: null })] })
+    const a = activity({
+      purposes: [
+        purpose({ legalBasis: 'a', deviceTracking: 'not_strictly_necessary', trackingConsent: 'bundled' }),
+        purpose({ legalBasis: 'a', deviceTracking: 'not_strictly_necessary', trackingConsent: null }),
+      ],
+    })
     expect(ids(trackingConsentBundled, view({ activities: [a] }))).toEqual(['tracking-consent-bundled', 'tracking-consent-bundled'])
   })
   it('is silent when the tracking has its own consent', () => {
-    const a = activity({ purposes: [purpose({ legalBasis: 'a', deviceTracking: 'not_strictly_necessary', trackingConsent: 'separate' }), purpose({ legalBasis: 'a', deviceTracking: 'none' })] })
+    const a = activity({
+      purposes: [
+        purpose({ legalBasis: 'a', deviceTracking: 'not_strictly_necessary', trackingConsent: 'separate' }),
+        purpose({ legalBasis: 'a', deviceTracking: 'none' }),
+      ],
+    })
     expect(ids(trackingConsentBundled, view({ activities: [a] }))).toEqual([])
   })
 })
 
 describe('e-mail marketing without its sending tool', () => {
   it('flags an activity that sends e-mail marketing with no processor recorded', () => {
-    expect(ids(emailMarketingWithoutProcessor, view({ activities: [activity({ processorIds: [], purposes: [purpose({ legalBasis: 'a', emailMarketing: true })] })] }))).toEqual(['email-marketing-no-processor'])
+    expect(
+      ids(
+        emailMarketingWithoutProcessor,
+        view({ activities: [activity({ processorIds: [], purposes: [purpose({ legalBasis: 'a', emailMarketing: true })] })] }),
+      ),
+    ).toEqual(['email-marketing-no-processor'])
   })
   it('is silent once the tool is linked, and for activities that send no e-mail marketing', () => {
-    expect(ids(emailMarketingWithoutProcessor, view({ activities: [activity({ processorIds: [7], purposes: [purpose({ emailMarketing: true })] }), activity({ processorIds: [] })] }))).toEqual([])
+    expect(
+      ids(
+        emailMarketingWithoutProcessor,
+        view({
+          activities: [activity({ processorIds: [7], purposes: [purpose({ emailMarketing: true })] }), activity({ processorIds: [] })],
+        }),
+      ),
+    ).toEqual([])
   })
 })
 
 describe('rights that always apply', () => {
   it('flags an activity whose rights leave out restriction (Art. 18)', () => {
-    const found = rightsMissing(view({ activities: [activity({ rights: ['access', 'rectification', 'erasure', 'objection', 'complaint'] })] }))
+    const found = rightsMissing(
+      view({ activities: [activity({ rights: ['access', 'rectification', 'erasure', 'objection', 'complaint'] })] }),
+    )
     expect(found.map((f) => f.key.split(':').pop())).toEqual(['restriction'])
     expect(found[0]!.message.fi).toContain('oikeus käsittelyn rajoittamiseen (18 art.)')
     expect(found[0]!.message.en).toContain('restriction of processing (Art. 18)')
@@ -186,7 +318,12 @@ describe('the findings on the demo data', () => {
     expect(names(before)).toContain('Verkkosivuston palveluntarjoaja')
     expect(names(before)).not.toContain('CapsuleCRM Inc')
     const slack = before.find((f) => f.entity.name.en === 'Slack')!
-    await ctx.api.post(`/api/processors/${slack.entity.id}/transfers`, { country: 'US', kind: 'storage', safeguard: 'dpf', tiaStatus: 'not_needed' })
+    await ctx.api.post(`/api/processors/${slack.entity.id}/transfers`, {
+      country: 'US',
+      kind: 'storage',
+      safeguard: 'dpf',
+      tiaStatus: 'not_needed',
+    })
     expect(names(of(await findings(ctx), 'location-not-recorded'))).not.toContain('Slack')
   })
 
@@ -199,7 +336,15 @@ describe('the findings on the demo data', () => {
     expect(found.filter((f) => f.entity.id === platforms.id).map((f) => f.key.split(':').pop())).toEqual(['purpose-2'])
 
     const purposes = platforms.purposes.map((p: { deviceTracking: string }, i: number) =>
-      i === 1 ? { ...p, legalBasis: 'a', consentCollection: { fi: 'Evästebanneri', en: 'Cookie banner' }, consentWithdrawal: { fi: 'Evästeasetukset', en: 'Cookie settings' }, trackingConsent: 'separate' } : p,
+      i === 1
+        ? {
+            ...p,
+            legalBasis: 'a',
+            consentCollection: { fi: 'Evästebanneri', en: 'Cookie banner' },
+            consentWithdrawal: { fi: 'Evästeasetukset', en: 'Cookie settings' },
+            trackingConsent: 'separate',
+          }
+        : p,
     )
     await patchActivity(ctx, platforms, { purposes })
     expect(of(await findings(ctx), 'tracking-without-consent').filter((f) => f.entity.id === platforms.id)).toEqual([])
@@ -214,8 +359,16 @@ describe('the findings on the demo data', () => {
 
     const google = (await ctx.api.get('/api/processors?q=Google')).body.items[0].id
     const [delivery] = newsletter.purposes
-    const tracking = { ...delivery, description: { fi: 'Avausten ja klikkausten seuranta', en: 'Tracking opens and clicks' }, trackingConsent: 'separate', emailMarketing: false }
-    await patchActivity(ctx, newsletter, { processorIds: [google], purposes: [{ ...delivery, deviceTracking: 'none', trackingConsent: null }, tracking] })
+    const tracking = {
+      ...delivery,
+      description: { fi: 'Avausten ja klikkausten seuranta', en: 'Tracking opens and clicks' },
+      trackingConsent: 'separate',
+      emailMarketing: false,
+    }
+    await patchActivity(ctx, newsletter, {
+      processorIds: [google],
+      purposes: [{ ...delivery, deviceTracking: 'none', trackingConsent: null }, tracking],
+    })
     const after = await findings(ctx)
     expect(of(after, 'tracking-consent-bundled')).toEqual([])
     expect(of(after, 'email-marketing-no-processor')).toEqual([])
@@ -236,7 +389,9 @@ describe('the findings on the demo data', () => {
     const found = of(await findings(ctx), 'dpa-no-document')
     expect(names(found)).toEqual(['Fennoa Oy', 'Google Workspace', 'PostHog', 'Slack', 'Zestia Ltd'])
     const dpa = (await ctx.api.get(`/api/dpas/${found[0]!.entity.id}`)).body
-    expect((await ctx.api.patch(`/api/dpas/${dpa.id}`, { documentUrl: 'https://example.com/dpa.pdf', version: dpa.version })).status).toBe(200)
+    expect((await ctx.api.patch(`/api/dpas/${dpa.id}`, { documentUrl: 'https://example.com/dpa.pdf', version: dpa.version })).status).toBe(
+      200,
+    )
     expect(of(await findings(ctx), 'dpa-no-document')).toHaveLength(4)
   })
 

@@ -18,7 +18,15 @@ describe('GET /api/findings', () => {
     expect(capsule.entity.name).toEqual({ fi: 'CapsuleCRM Inc – Yhdysvallat', en: 'CapsuleCRM Inc – United States' })
     expect(res.body.counts.high).toBe(res.body.open.filter((f: { severity: string }) => f.severity === 'high').length)
     const f = res.body.open[0]
-    expect(f).toEqual(expect.objectContaining({ key: expect.any(String), checkId: expect.any(String), severity: 'high', link: expect.stringMatching(/^\//), acknowledgement: null }))
+    expect(f).toEqual(
+      expect.objectContaining({
+        key: expect.any(String),
+        checkId: expect.any(String),
+        severity: 'high',
+        link: expect.stringMatching(/^\//),
+        acknowledgement: null,
+      }),
+    )
     expect(f.message.fi).toBeTruthy()
     expect(f.message.en).toBeTruthy()
     const filtered = (await ctx.api.get('/api/findings?severity=low')).body
@@ -33,7 +41,11 @@ describe('GET /api/findings', () => {
     const auditor = await ctx.as('auditor')
     const open = (await auditor.get('/api/findings')).body.open
     expect(open.length).toBeGreaterThan(0)
-    const res = await auditor.post('/api/findings/acknowledgements', { findingKey: open[0].key, reason: 'Accepted', expiresOn: addDays(todayIso(), 30) })
+    const res = await auditor.post('/api/findings/acknowledgements', {
+      findingKey: open[0].key,
+      reason: 'Accepted',
+      expiresOn: addDays(todayIso(), 30),
+    })
     expect(res.status).toBe(403)
   })
 
@@ -53,7 +65,11 @@ describe('acknowledgements', () => {
     const before = (await ctx.api.get('/api/findings')).body
     const target = before.open.find((f: { checkId: string }) => f.checkId === 'dpa-missing')
     const until = addDays(todayIso(), 10)
-    const ack = await ctx.api.post('/api/findings/acknowledgements', { findingKey: target.key, reason: 'Plausible is anonymised; DPA requested', expiresOn: until })
+    const ack = await ctx.api.post('/api/findings/acknowledgements', {
+      findingKey: target.key,
+      reason: 'Plausible is anonymised; DPA requested',
+      expiresOn: until,
+    })
     expect(ack.status).toBe(201)
 
     const after = (await ctx.api.get('/api/findings')).body
@@ -80,13 +96,25 @@ describe('acknowledgements', () => {
   it('refuses an unknown finding, a past expiry and a missing reason', async () => {
     const ctx = await createTestContext({ demo: true })
     const key = (await ctx.api.get('/api/findings')).body.open[0].key
-    const unknown = await ctx.api.post('/api/findings/acknowledgements', { findingKey: 'nope:processor:1', reason: 'Because', expiresOn: addDays(todayIso(), 5) })
+    const unknown = await ctx.api.post('/api/findings/acknowledgements', {
+      findingKey: 'nope:processor:1',
+      reason: 'Because',
+      expiresOn: addDays(todayIso(), 5),
+    })
     expect(unknown.body.error.fields[0].path).toBe('findingKey')
     const past = await ctx.api.post('/api/findings/acknowledgements', { findingKey: key, reason: 'Because', expiresOn: '2020-01-01' })
     expect(past.body.error.fields[0].path).toBe('expiresOn')
-    const far = await ctx.api.post('/api/findings/acknowledgements', { findingKey: key, reason: 'Because', expiresOn: addDays(todayIso(), 800) })
+    const far = await ctx.api.post('/api/findings/acknowledgements', {
+      findingKey: key,
+      reason: 'Because',
+      expiresOn: addDays(todayIso(), 800),
+    })
     expect(far.body.error.fields[0].path).toBe('expiresOn')
-    const noReason = await ctx.api.post('/api/findings/acknowledgements', { findingKey: key, reason: '', expiresOn: addDays(todayIso(), 5) })
+    const noReason = await ctx.api.post('/api/findings/acknowledgements', {
+      findingKey: key,
+      reason: '',
+      expiresOn: addDays(todayIso(), 5),
+    })
     expect(noReason.body.error.fields[0].path).toBe('reason')
   })
 })
@@ -108,7 +136,11 @@ describe('trend and deadlines', () => {
     const ctx = await createTestContext({ demo: true })
     const google = (await ctx.api.get('/api/processors?q=google')).body.items[0]
     const dpa = (await ctx.api.get(`/api/processors/${google.id}`)).body.dpas[0]
-    await ctx.api.patch(`/api/dpas/${dpa.id}`, { nextReviewOn: addDays(todayIso(), 20), validUntil: addDays(todayIso(), 200), version: dpa.version })
+    await ctx.api.patch(`/api/dpas/${dpa.id}`, {
+      nextReviewOn: addDays(todayIso(), 20),
+      validUntil: addDays(todayIso(), 200),
+      version: dpa.version,
+    })
     const capsule = (await ctx.api.get('/api/processors?q=capsule')).body.items[0]
     const t = (await ctx.api.get(`/api/processors/${capsule.id}`)).body.transfers[0]
     await ctx.api.patch(`/api/transfers/${t.id}`, { dpfVerifiedOn: addDays(todayIso(), -300), version: t.version })

@@ -40,7 +40,12 @@ export interface TestResponse<T = JsonBody> {
 }
 
 export interface TestClient {
-  request<T = JsonBody>(method: string, path: string, body?: unknown, init?: { headers?: Record<string, string>; raw?: RequestInit['body'] }): Promise<TestResponse<T>>
+  request<T = JsonBody>(
+    method: string,
+    path: string,
+    body?: unknown,
+    init?: { headers?: Record<string, string>; raw?: RequestInit['body'] },
+  ): Promise<TestResponse<T>>
   get<T = JsonBody>(path: string): Promise<TestResponse<T>>
   post<T = JsonBody>(path: string, body?: unknown): Promise<TestResponse<T>>
   patch<T = JsonBody>(path: string, body?: unknown): Promise<TestResponse<T>>
@@ -59,7 +64,12 @@ export interface TestContext {
 }
 
 function clientFor(app: ReturnType<typeof buildApp>, defaultHeaders: () => Record<string, string>): TestClient {
-  const request = async (method: string, path: string, body?: unknown, init: { headers?: Record<string, string>; raw?: RequestInit['body'] } = {}) => {
+  const request = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    init: { headers?: Record<string, string>; raw?: RequestInit['body'] } = {},
+  ) => {
     const headers: Record<string, string> = { ...defaultHeaders(), ...init.headers }
     let payload: RequestInit['body'] | undefined = init.raw
     if (body !== undefined && payload === undefined) {
@@ -84,7 +94,11 @@ function clientFor(app: ReturnType<typeof buildApp>, defaultHeaders: () => Recor
 
 /** Logs in through the API and returns the session cookie ("name=value"). */
 export async function loginCookie(app: ReturnType<typeof buildApp>, email: string, password = TEST_PASSWORD): Promise<string> {
-  const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
+  const res = await app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
   if (res.status !== 200) throw new Error(`login of ${email} failed with ${res.status}: ${await res.text()}`)
   const cookie = res.headers.get('set-cookie')?.split(';')[0]
   if (!cookie) throw new Error('login set no cookie')
@@ -130,7 +144,11 @@ async function insertTestUser(db: Db, email: string, role: UserRole) {
   return db.transaction(
     (tx) => {
       const now = nowIso()
-      const row = tx.insert(users).values({ email, name: `Test ${role}`, role, passwordHash, passwordChangedAt: now, version: 1, createdAt: now, updatedAt: now }).returning().get()
+      const row = tx
+        .insert(users)
+        .values({ email, name: `Test ${role}`, role, passwordHash, passwordChangedAt: now, version: 1, createdAt: now, updatedAt: now })
+        .returning()
+        .get()
       recordAudit(tx, ctx, { action: 'create', entityType: 'user', entityId: row.id, after: toUser(row) })
       return row
     },
@@ -143,7 +161,11 @@ function startTestSession(db: Db, user: { id: number; email: string }, policy: S
   return db.transaction(
     (tx) => {
       const { token } = createSession(tx, user.id, policy)
-      recordAudit(tx, { ...systemContext(db), actor: { id: user.id, email: user.email } }, { action: 'login', entityType: 'session', entityId: null })
+      recordAudit(
+        tx,
+        { ...systemContext(db), actor: { id: user.id, email: user.email } },
+        { action: 'login', entityType: 'session', entityId: null },
+      )
       return `seloste_session=${token}`
     },
     { behavior: 'immediate' },
@@ -163,7 +185,10 @@ export async function createTestContext(options: { demo?: boolean; config?: Part
     const email = `${role}${++counter}@example.test`
     const user = await insertTestUser(db, email, role)
     const cookie = startTestSession(db, user, config.session)
-    return Object.assign(clientFor(app, () => ({ cookie })), { email, cookie })
+    return Object.assign(
+      clientFor(app, () => ({ cookie })),
+      { email, cookie },
+    )
   }
   const admin = await as('admin')
   return { db, app, api: admin, anonymous: clientFor(app, () => ({})), as }
@@ -171,7 +196,10 @@ export async function createTestContext(options: { demo?: boolean; config?: Part
 
 /** A single number from SQL, e.g. a count. */
 export function count(db: Db, sql: string, ...params: unknown[]): number {
-  return db.$client.prepare(sql).pluck().get(...params) as number
+  return db.$client
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number
 }
 
 /** The sequence number of the newest audit event (0 when there is none). */

@@ -44,13 +44,32 @@ const RUNS_WITHOUT_INPUTS = process.env.HOSTILE_RUNS ? RUNS : Math.min(RUNS, 2)
 const ctx = await createTestContext({ demo: true })
 const sqlite = ctx.db.$client
 const adminId = sqlite.prepare(`SELECT id FROM users WHERE role = 'admin' ORDER BY id LIMIT 1`).pluck().get() as number
-const victim = await createUser(systemContext(ctx.db), { email: 'victim@example.test', name: 'Victim', role: 'editor', password: TEST_PASSWORD })
+const victim = await createUser(systemContext(ctx.db), {
+  email: 'victim@example.test',
+  name: 'Victim',
+  role: 'editor',
+  password: TEST_PASSWORD,
+})
 const ROLES = ['anonymous', 'auditor', 'editor', 'admin'] as const
 type Role = (typeof ROLES)[number]
 const roleUserIds: Record<Exclude<Role, 'anonymous'>, number> = {
   admin: adminId,
-  auditor: (await createUser(systemContext(ctx.db), { email: 'fuzz-auditor@example.test', name: 'Fuzz Auditor', role: 'auditor', password: TEST_PASSWORD })).id,
-  editor: (await createUser(systemContext(ctx.db), { email: 'fuzz-editor@example.test', name: 'Fuzz Editor', role: 'editor', password: TEST_PASSWORD })).id,
+  auditor: (
+    await createUser(systemContext(ctx.db), {
+      email: 'fuzz-auditor@example.test',
+      name: 'Fuzz Auditor',
+      role: 'auditor',
+      password: TEST_PASSWORD,
+    })
+  ).id,
+  editor: (
+    await createUser(systemContext(ctx.db), {
+      email: 'fuzz-editor@example.test',
+      name: 'Fuzz Editor',
+      role: 'editor',
+      password: TEST_PASSWORD,
+    })
+  ).id,
 }
 const doc = (await ctx.api.get('/api/openapi.json')).body as OpenApiDoc
 
@@ -137,7 +156,9 @@ function example(schema: JsonSchema | undefined, depth = 0): unknown {
   if (s.default !== undefined) return s.default
   const alternatives = s.anyOf ?? s.oneOf
   if (alternatives) {
-    const usable = alternatives.map(deref).find((a) => a.type !== 'null' && !(Array.isArray(a.enum) && a.enum.length === 1 && a.enum[0] === ''))
+    const usable = alternatives
+      .map(deref)
+      .find((a) => a.type !== 'null' && !(Array.isArray(a.enum) && a.enum.length === 1 && a.enum[0] === ''))
     return example(usable ?? alternatives[0], depth + 1)
   }
   if (s.allOf) return Object.assign({}, ...s.allOf.map((a) => example(a, depth + 1)))
@@ -145,7 +166,8 @@ function example(schema: JsonSchema | undefined, depth = 0): unknown {
   switch (type) {
     case 'object': {
       const out: Record<string, unknown> = {}
-      for (const [k, v] of Object.entries<JsonSchema>(s.properties ?? {})) if ((s.required ?? []).includes(k)) out[k] = example(v, depth + 1)
+      for (const [k, v] of Object.entries<JsonSchema>(s.properties ?? {}))
+        if ((s.required ?? []).includes(k)) out[k] = example(v, depth + 1)
       return out
     }
     case 'array':
@@ -169,7 +191,8 @@ function example(schema: JsonSchema | undefined, depth = 0): unknown {
 function propertyNames(schema: JsonSchema | null): string[] {
   const s = deref(schema ?? {})
   const names = new Set(Object.keys(s.properties ?? {}))
-  for (const part of [...(s.allOf ?? []), ...(s.anyOf ?? []), ...(s.oneOf ?? [])]) for (const k of Object.keys(deref(part).properties ?? {})) names.add(k)
+  for (const part of [...(s.allOf ?? []), ...(s.anyOf ?? []), ...(s.oneOf ?? [])])
+    for (const k of Object.keys(deref(part).properties ?? {})) names.add(k)
   return [...names]
 }
 
@@ -244,7 +267,20 @@ export const UNICODE = [
 const hugeString = fc
   .tuple(fc.constantFrom('a', 'ä', '€', '😀', '<', "'", '\u0000', '\uD800'), fc.constantFrom(100_000, 300_000, 1_000_000, 2_000_000))
   .map(([c, n]) => c.repeat(Math.ceil(n / c.length)))
-const weirdNumber = fc.constantFrom(-0, 0, -1, 0.5, 1e21, 2 ** 53 + 2, -(2 ** 31) - 1, 2 ** 31, 1e308, 5e-324, Number.MAX_VALUE, -Number.MAX_VALUE)
+const weirdNumber = fc.constantFrom(
+  -0,
+  0,
+  -1,
+  0.5,
+  1e21,
+  2 ** 53 + 2,
+  -(2 ** 31) - 1,
+  2 ** 31,
+  1e308,
+  5e-324,
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+)
 const hostileScalar = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...INJECTIONS) },
   { weight: 3, arbitrary: fc.constantFrom(...UNICODE) },
@@ -260,7 +296,9 @@ const deepValue = fc.tuple(fc.constantFrom(1000, 2500, 5000), fc.boolean()).map(
   for (let i = 0; i < depth; i++) v = asArray ? [v] : { a: v }
   return v
 })
-const bigArray = fc.tuple(fc.constantFrom(10_000, 20_000), fc.constantFrom<unknown>('x', 1, null, {}, 'Example')).map(([n, v]) => Array.from({ length: n }, () => v))
+const bigArray = fc
+  .tuple(fc.constantFrom(10_000, 20_000), fc.constantFrom<unknown>('x', 1, null, {}, 'Example'))
+  .map(([n, v]) => Array.from({ length: n }, () => v))
 const POLLUTION = [
   '{"__proto__": {"polluted": "yes"}}',
   '{"constructor": {"prototype": {"polluted": "yes"}}}',
@@ -275,7 +313,12 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: bigArray },
   { weight: 1, arbitrary: pollution },
   { weight: 1, arbitrary: fc.array(hostileScalar, { maxLength: 5 }) },
-  { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype', 'a', '', '$where', '0'), hostileScalar, { maxKeys: 4 }) },
+  {
+    weight: 1,
+    arbitrary: fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype', 'a', '', '$where', '0'), hostileScalar, {
+      maxKeys: 4,
+    }),
+  },
 )
 
 const RAW_BODIES = [
@@ -328,8 +371,32 @@ function wellFormed(s: string): string {
 
 const hostileSegment = fc.oneof(
   fc.constantFrom(
-    '0', '-1', '1.5', '1e3', '01', '+1', '%201', '99999999999999999999', '9007199254740993', 'NaN', 'null', 'undefined',
-    '%00', '%FF', '%E0%A4%A', '%', '%25', '..', '%2e%2e%2f', '1;DROP TABLE processors', "1'%20OR%20'1'='1", '%3Cscript%3E', 'x'.repeat(10_000), '%F0%9F%98%80', '%EF%BB%BF1', '1%00',
+    '0',
+    '-1',
+    '1.5',
+    '1e3',
+    '01',
+    '+1',
+    '%201',
+    '99999999999999999999',
+    '9007199254740993',
+    'NaN',
+    'null',
+    'undefined',
+    '%00',
+    '%FF',
+    '%E0%A4%A',
+    '%',
+    '%25',
+    '..',
+    '%2e%2e%2f',
+    '1;DROP TABLE processors',
+    "1'%20OR%20'1'='1",
+    '%3Cscript%3E',
+    'x'.repeat(10_000),
+    '%F0%9F%98%80',
+    '%EF%BB%BF1',
+    '1%00',
   ),
   hostileScalar.map((v) => encodeURIComponent(wellFormed(String(v))).slice(0, 20_000)),
 )
@@ -366,22 +433,30 @@ function validIds(path: string, param: string): number[] {
 function pathArb(op: Operation): fc.Arbitrary<string> {
   if (op.pathParams.length === 0) return fc.constant(op.path)
   return fc
-    .tuple(...op.pathParams.map((p) => fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...validIds(op.path, p)).map(String) }, { weight: 2, arbitrary: hostileSegment })))
+    .tuple(
+      ...op.pathParams.map((p) =>
+        fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...validIds(op.path, p)).map(String) }, { weight: 2, arbitrary: hostileSegment }),
+      ),
+    )
     .map((values) => op.pathParams.reduce((path, p, i) => path.replace(`{${p}}`, values[i]!), op.path))
 }
 
 function queryArb(op: Operation): fc.Arbitrary<string> {
   const declared = op.query.map((q) =>
     fc.option(
-      fc.oneof(
-        { weight: 3, arbitrary: fc.constant(encodeURIComponent(String(example(q.schema)))) },
-        { weight: 1, arbitrary: hostileQueryValue },
-      ).map((v) => `${encodeURIComponent(q.name)}=${v}`),
+      fc
+        .oneof(
+          { weight: 3, arbitrary: fc.constant(encodeURIComponent(String(example(q.schema)))) },
+          { weight: 1, arbitrary: hostileQueryValue },
+        )
+        .map((v) => `${encodeURIComponent(q.name)}=${v}`),
       { freq: 3 },
     ),
   )
   const extra = fc.array(
-    fc.tuple(fc.constantFrom('__proto__', 'constructor', 'page', 'pageSize', 'q', 'lang', 'x', '', 'a[b]', 'format'), hostileQueryValue).map(([k, v]) => `${encodeURIComponent(k)}=${v}`),
+    fc
+      .tuple(fc.constantFrom('__proto__', 'constructor', 'page', 'pageSize', 'q', 'lang', 'x', '', 'a[b]', 'format'), hostileQueryValue)
+      .map(([k, v]) => `${encodeURIComponent(k)}=${v}`),
     { maxLength: 3 },
   )
   return fc.tuple(fc.tuple(...declared), extra).map(([d, e]) => [...d.filter((x): x is string => x !== null), ...e].join('&'))
@@ -396,7 +471,9 @@ function jsonBodyArb(op: Operation): fc.Arbitrary<Body> {
         .tuple(fc.dictionary(fc.constantFrom(...keys), hostileValue, { minKeys: 1, maxKeys: 4, noNullPrototype: true }), fc.boolean())
         .map(([changes, full]) => ({ ...(full ? withOptional : (base as object)), ...changes }))
     : hostileValue
-  const missing = keys.length ? fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(base as object).filter(([key]) => key !== k))) : hostileValue
+  const missing = keys.length
+    ? fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(base as object).filter(([key]) => key !== k)))
+    : hostileValue
   const json = fc.oneof(
     { weight: 5, arbitrary: mutated },
     { weight: 2, arbitrary: hostileValue },
@@ -406,7 +483,12 @@ function jsonBodyArb(op: Operation): fc.Arbitrary<Body> {
   )
   return fc.oneof(
     { weight: 6, arbitrary: json.map((value): Body => ({ kind: 'json', value, contentType: 'application/json' })) },
-    { weight: 1, arbitrary: fc.tuple(json, fc.constantFrom(...CONTENT_TYPES)).map(([value, contentType]): Body => ({ kind: 'json', value, contentType })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(json, fc.constantFrom(...CONTENT_TYPES))
+        .map(([value, contentType]): Body => ({ kind: 'json', value, contentType })),
+    },
     {
       weight: 2,
       arbitrary: fc
@@ -419,7 +501,10 @@ function jsonBodyArb(op: Operation): fc.Arbitrary<Body> {
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 function formBodyArb(): fc.Arbitrary<Body> {
-  const name = fc.oneof(fc.constantFrom('dpa.pdf', 'a.PDF', '', '.pdf', '../../etc/passwd', 'x'.repeat(5000) + '.pdf'), hostileScalar.map((v) => String(v).slice(0, 5000)))
+  const name = fc.oneof(
+    fc.constantFrom('dpa.pdf', 'a.PDF', '', '.pdf', '../../etc/passwd', 'x'.repeat(5000) + '.pdf'),
+    hostileScalar.map((v) => String(v).slice(0, 5000)),
+  )
   const bytes = fc.oneof(
     fc.constant(PDF),
     fc.uint8Array({ maxLength: 2000 }),
@@ -428,16 +513,39 @@ function formBodyArb(): fc.Arbitrary<Body> {
   )
   const field = fc.oneof(
     { weight: 4, arbitrary: fc.tuple(fc.constant('file'), fc.record({ name, bytes })) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('file', 'document', '__proto__', ''), hostileScalar.map((v) => String(v).slice(0, 100_000))) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(
+        fc.constantFrom('file', 'document', '__proto__', ''),
+        hostileScalar.map((v) => String(v).slice(0, 100_000)),
+      ),
+    },
   )
   return fc.oneof(
-    { weight: 4, arbitrary: fc.array(field, { minLength: 0, maxLength: 3 }).map((fields): Body => ({ kind: 'form', fields: fields as [string, string | { name: string; bytes: Uint8Array }][] })) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .array(field, { minLength: 0, maxLength: 3 })
+        .map((fields): Body => ({ kind: 'form', fields: fields as [string, string | { name: string; bytes: Uint8Array }][] })),
+    },
     {
       weight: 2,
       arbitrary: fc
         .tuple(
-          fc.constantFrom('--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nabc', '--x--', '', 'not multipart at all', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4\r\n--x--\r\n'),
-          fc.constantFrom('multipart/form-data', 'multipart/form-data; boundary=x', 'multipart/form-data; boundary=', 'multipart/form-data; boundary="unclosed', 'application/json'),
+          fc.constantFrom(
+            '--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nabc',
+            '--x--',
+            '',
+            'not multipart at all',
+            '--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4\r\n--x--\r\n',
+          ),
+          fc.constantFrom(
+            'multipart/form-data',
+            'multipart/form-data; boundary=x',
+            'multipart/form-data; boundary=',
+            'multipart/form-data; boundary="unclosed',
+            'application/json',
+          ),
         )
         .map(([text, contentType]): Body => ({ kind: 'raw', text, contentType })),
     },
@@ -453,8 +561,13 @@ function requestArb(op: Operation, role: Role): fc.Arbitrary<HostileRequest> {
         ? jsonBodyArb(op)
         : op.method === 'GET'
           ? fc.constant({ kind: 'none' })
-          : fc.oneof({ weight: 3, arbitrary: fc.constant<Body>({ kind: 'none' }) }, { weight: 1, arbitrary: jsonBodyArb({ ...op, bodySchema: { type: 'object' } }) })
-  return fc.tuple(pathArb(op), queryArb(op), body).map(([path, query, b]) => ({ method: op.method, url: `${op.base}${path}${query ? `?${query}` : ''}`, body: b, headers: {}, role }))
+          : fc.oneof(
+              { weight: 3, arbitrary: fc.constant<Body>({ kind: 'none' }) },
+              { weight: 1, arbitrary: jsonBodyArb({ ...op, bodySchema: { type: 'object' } }) },
+            )
+  return fc
+    .tuple(pathArb(op), queryArb(op), body)
+    .map(([path, query, b]) => ({ method: op.method, url: `${op.base}${path}${query ? `?${query}` : ''}`, body: b, headers: {}, role }))
 }
 
 function describeRequest(r: HostileRequest): string {
@@ -469,7 +582,8 @@ function describeRequest(r: HostileRequest): string {
     }
     body = ` json(${r.body.contentType}) ${short(text)}`
   } else if (r.body.kind === 'raw') body = ` raw(${r.body.contentType}) ${short(r.body.text)}`
-  else if (r.body.kind === 'form') body = ` form ${short(JSON.stringify(r.body.fields.map(([k, v]) => [k, typeof v === 'string' ? v : { name: v.name, size: v.bytes.length }])))}`
+  else if (r.body.kind === 'form')
+    body = ` form ${short(JSON.stringify(r.body.fields.map(([k, v]) => [k, typeof v === 'string' ? v : { name: v.name, size: v.bytes.length }])))}`
   return `${r.role}: ${r.method} ${short(r.url)}${body}`
 }
 
@@ -486,7 +600,12 @@ function buildRequest(r: HostileRequest, cookie: string): Request | Error {
       if (r.body.contentType) headers.set('content-type', r.body.contentType)
     } else if (r.body.kind === 'form') {
       const form = new FormData()
-      for (const [k, v] of r.body.fields) form.append(k, typeof v === 'string' ? v : new Blob([v.bytes], { type: 'application/pdf' }), typeof v === 'string' ? undefined : v.name)
+      for (const [k, v] of r.body.fields)
+        form.append(
+          k,
+          typeof v === 'string' ? v : new Blob([v.bytes], { type: 'application/pdf' }),
+          typeof v === 'string' ? undefined : v.name,
+        )
       body = form
     }
     return new Request(`http://localhost${r.url}`, { method: r.method, headers, body })
@@ -500,7 +619,12 @@ function buildRequest(r: HostileRequest, cookie: string): Request | Error {
 // ---------------------------------------------------------------------------------------------
 
 const VOLATILE = new Set(['sessions', 'login_throttle', 'audit_events'])
-const TABLES = (sqlite.prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[]).filter((t) => !VOLATILE.has(t))
+const TABLES = (
+  sqlite
+    .prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .pluck()
+    .all() as string[]
+).filter((t) => !VOLATILE.has(t))
 const tableReaders = TABLES.map((t) => [t, sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw(true)] as const)
 const maxSeq = sqlite.prepare('SELECT coalesce(max(seq), 0) FROM audit_events').pluck()
 const newEvents = sqlite.prepare('SELECT action FROM audit_events WHERE seq > ?').pluck()
@@ -522,7 +646,9 @@ function changedTables(before: Map<string, string>, after: Map<string, string>):
 
 const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).sort().join(',')
 function prototypePolluted(): boolean {
-  return Object.getOwnPropertyNames(Object.prototype).sort().join(',') !== PROTO_KEYS || ({} as Record<string, unknown>).polluted !== undefined
+  return (
+    Object.getOwnPropertyNames(Object.prototype).sort().join(',') !== PROTO_KEYS || ({} as Record<string, unknown>).polluted !== undefined
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -542,7 +668,10 @@ function validatorFor(schema: JsonSchema): ValidateFunction {
   return v
 }
 
-const operationPatterns = OPERATIONS.map((op) => ({ op, re: new RegExp(`^${(op.base + op.path).replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '[^/]+')}$`) }))
+const operationPatterns = OPERATIONS.map((op) => ({
+  op,
+  re: new RegExp(`^${(op.base + op.path).replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '[^/]+')}$`),
+}))
 /** The described operation a request's (normalised) path reaches, if any. */
 function operationAt(method: string, pathname: string): Operation | null {
   return operationPatterns.find(({ op, re }) => op.method === method && re.test(pathname))?.op ?? null
@@ -553,7 +682,10 @@ const mediaType = (contentType: string | null) => (contentType ?? '').split(';')
 /** The answer against the operation's description: a declared status, a declared media type, a valid JSON body. */
 function checkAgainstDescription(op: Operation, res: Response, text: string): string[] {
   const declared = op.responses[String(res.status)]
-  if (!declared) return [`answered ${res.status}, which ${op.method} ${op.path} does not declare (declared: ${Object.keys(op.responses).join(', ')}): ${text.slice(0, 200)}`]
+  if (!declared)
+    return [
+      `answered ${res.status}, which ${op.method} ${op.path} does not declare (declared: ${Object.keys(op.responses).join(', ')}): ${text.slice(0, 200)}`,
+    ]
   if (text === '' || !declared.content) return []
   const type = mediaType(res.headers.get('content-type'))
   const media = declared.content[type]
@@ -567,7 +699,9 @@ function checkAgainstDescription(op: Operation, res: Response, text: string): st
   }
   const validate = validatorFor(media.schema)
   if (validate(body)) return []
-  return [`answered ${res.status} with a body not valid against its schema: ${ajv.errorsText(validate.errors)} (body: ${text.slice(0, 200)})`]
+  return [
+    `answered ${res.status} with a body not valid against its schema: ${ajv.errorsText(validate.errors)} (body: ${text.slice(0, 200)})`,
+  ]
 }
 
 const stats = new Map<string, Map<number, number>>()
@@ -612,7 +746,8 @@ async function probe(key: string, r: HostileRequest, opts: { api: boolean; op: O
     } catch {
       /* checked below */
     }
-    if (typeof body?.error?.code !== 'string' || typeof body.error.message !== 'string') problems.push(`a ${res.status} without the API's error body: ${text.slice(0, 200)}`)
+    if (typeof body?.error?.code !== 'string' || typeof body.error.message !== 'string')
+      problems.push(`a ${res.status} without the API's error body: ${text.slice(0, 200)}`)
   }
   if (opts.op) {
     // A path segment such as ".." is resolved by the URL itself: then another operation (or none) answers.
@@ -620,7 +755,8 @@ async function probe(key: string, r: HostileRequest, opts: { api: boolean; op: O
     const answering = operationAt(request.method, pathname)
     if (answering) problems.push(...checkAgainstDescription(answering, res, text))
     // No operation there: a 404, unless the shell refused first (no session, cross-site, body limit or type).
-    else if (![401, 403, 404, 413, 415].includes(res.status)) problems.push(`answered ${res.status} at ${pathname}, where no operation is described`)
+    else if (![401, 403, 404, 413, 415].includes(res.status))
+      problems.push(`answered ${res.status} at ${pathname}, where no operation is described`)
   }
   if (prototypePolluted()) problems.push('Object.prototype was polluted')
   return problems
@@ -648,7 +784,9 @@ async function runProperty(key: string, arb: fc.Arbitrary<HostileRequest>, numRu
   if (details.failed) {
     const r = details.counterexample?.[0]
     const reason = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)
-    throw new Error(`${key}: ${reason}\n  request: ${r ? describeRequest(r) : '?'}\n  seed ${details.seed}, path ${details.counterexamplePath} (HOSTILE_SEED=${details.seed} repeats it)`)
+    throw new Error(
+      `${key}: ${reason}\n  request: ${r ? describeRequest(r) : '?'}\n  seed ${details.seed}, path ${details.counterexamplePath} (HOSTILE_SEED=${details.seed} repeats it)`,
+    )
   }
   const db = checkDatabase()
   if (db.length) throw new Error(`${key}: after ${numRuns} cases: ${db.join('; ')}`)
@@ -664,16 +802,30 @@ describe('every operation in the API description, as every role', () => {
   it('covers the description (the operations below are not an empty list)', () => {
     expect(OPERATIONS.length).toBeGreaterThan(70)
     expect(OPERATIONS.map((o) => `${o.method} ${o.base}${o.path}`)).toEqual(
-      expect.arrayContaining(['POST /api/processors', 'PATCH /api/processors/{id}', 'POST /api/auth/login', 'POST /api/dpas/{id}/document', 'GET /public/processors.json', 'POST /public/processors/unsubscribe']),
+      expect.arrayContaining([
+        'POST /api/processors',
+        'PATCH /api/processors/{id}',
+        'POST /api/auth/login',
+        'POST /api/dpas/{id}/document',
+        'GET /public/processors.json',
+        'POST /public/processors/unsubscribe',
+      ]),
     )
   })
 
   it('catches an undeclared status, an undeclared media type and a body its schema refuses (the checks can fail)', () => {
     const op = OPERATIONS.find((o) => o.method === 'GET' && o.path === '/processors/{id}')!
-    const json = (status: number, body: unknown, type = 'application/json') => [new Response(null, { status, headers: { 'content-type': type } }), JSON.stringify(body)] as const
-    expect(checkAgainstDescription(op, ...json(418, { error: { code: 'internal', message: 'x' } }))).toEqual([expect.stringMatching(/^answered 418, which GET \/processors\/\{id\} does not declare/)])
-    expect(checkAgainstDescription(op, ...json(404, { error: { code: 'not_found', message: 'x' } }, 'text/html'))).toEqual([expect.stringMatching(/as text\/html, not one of the declared/)])
-    expect(checkAgainstDescription(op, ...json(404, { error: { code: 'no_such_code', message: 'x' } }))).toEqual([expect.stringMatching(/not valid against its schema/)])
+    const json = (status: number, body: unknown, type = 'application/json') =>
+      [new Response(null, { status, headers: { 'content-type': type } }), JSON.stringify(body)] as const
+    expect(checkAgainstDescription(op, ...json(418, { error: { code: 'internal', message: 'x' } }))).toEqual([
+      expect.stringMatching(/^answered 418, which GET \/processors\/\{id\} does not declare/),
+    ])
+    expect(checkAgainstDescription(op, ...json(404, { error: { code: 'not_found', message: 'x' } }, 'text/html'))).toEqual([
+      expect.stringMatching(/as text\/html, not one of the declared/),
+    ])
+    expect(checkAgainstDescription(op, ...json(404, { error: { code: 'no_such_code', message: 'x' } }))).toEqual([
+      expect.stringMatching(/not valid against its schema/),
+    ])
     expect(checkAgainstDescription(op, ...json(200, { id: 'one' }))).toEqual([expect.stringMatching(/not valid against its schema/)])
     expect(checkAgainstDescription(op, ...json(404, { error: { code: 'not_found', message: 'Processor not found' } }))).toEqual([])
   })
@@ -682,9 +834,13 @@ describe('every operation in the API description, as every role', () => {
     const hasInputs = op.pathParams.length > 0 || op.query.length > 0 || op.bodyType !== null || op.method !== 'GET'
     const runs = hasInputs ? RUNS : RUNS_WITHOUT_INPUTS
     const key = `${op.method} ${op.base}${op.path}`
-    it(`${key}: ${runs} cases per role, no 5xx, only declared answers, no partial write`, async () => {
-      for (const role of ROLES) await runProperty(key, requestArb(op, role), runs, op.base === '/api', op)
-    }, timeoutFor(runs * ROLES.length))
+    it(
+      `${key}: ${runs} cases per role, no 5xx, only declared answers, no partial write`,
+      async () => {
+        for (const role of ROLES) await runProperty(key, requestArb(op, role), runs, op.base === '/api', op)
+      },
+      timeoutFor(runs * ROLES.length),
+    )
   }
 })
 
@@ -699,18 +855,42 @@ describe('hostile conditional requests to the public list', () => {
     { requiredKeys: [] },
   )
   it('finds the public list in the description', () => {
-    expect(routes.map((o) => o.path)).toEqual(expect.arrayContaining(['/public/processors', '/public/processors.json', '/public/processors/versions/{file}']))
+    expect(routes.map((o) => o.path)).toEqual(
+      expect.arrayContaining(['/public/processors', '/public/processors.json', '/public/processors/versions/{file}']),
+    )
   })
   for (const op of routes) {
     const path = op.path
-    it(`GET ${path}: ${RUNS} hostile cases, no 5xx, only declared answers, nothing written`, async () => {
-      const segment = path.includes('{file}') ? fc.oneof(fc.constantFrom('1', '1.json', '1.md', '1.csv', '2', '999999999', '1.xlsx'), hostileSegment) : fc.constant('')
-      const query = fc
-        .array(fc.tuple(fc.constantFrom('lang', 'token', 'format', '__proto__', 'page'), fc.oneof(fc.constantFrom('fi', 'en', 'sv', ''), hostileQueryValue)).map(([k, v]) => `${k}=${v}`), { maxLength: 3 })
-        .map((parts) => parts.join('&'))
-      const arb = fc.tuple(segment, query, headerArb).map(([s, q, headers]): HostileRequest => ({ method: 'GET', url: `${path.replace('{file}', s)}${q ? `?${q}` : ''}`, body: { kind: 'none' }, headers: headers as Record<string, string>, role: 'anonymous' }))
-      await runProperty(`GET ${path}`, arb, RUNS, false, op)
-    }, timeoutFor(RUNS))
+    it(
+      `GET ${path}: ${RUNS} hostile cases, no 5xx, only declared answers, nothing written`,
+      async () => {
+        const segment = path.includes('{file}')
+          ? fc.oneof(fc.constantFrom('1', '1.json', '1.md', '1.csv', '2', '999999999', '1.xlsx'), hostileSegment)
+          : fc.constant('')
+        const query = fc
+          .array(
+            fc
+              .tuple(
+                fc.constantFrom('lang', 'token', 'format', '__proto__', 'page'),
+                fc.oneof(fc.constantFrom('fi', 'en', 'sv', ''), hostileQueryValue),
+              )
+              .map(([k, v]) => `${k}=${v}`),
+            { maxLength: 3 },
+          )
+          .map((parts) => parts.join('&'))
+        const arb = fc
+          .tuple(segment, query, headerArb)
+          .map(([s, q, headers]): HostileRequest => ({
+            method: 'GET',
+            url: `${path.replace('{file}', s)}${q ? `?${q}` : ''}`,
+            body: { kind: 'none' },
+            headers: headers as Record<string, string>,
+            role: 'anonymous',
+          }))
+        await runProperty(`GET ${path}`, arb, RUNS, false, op)
+      },
+      timeoutFor(RUNS),
+    )
   }
 })
 
@@ -718,7 +898,7 @@ describe('injection strings are stored and shown as text', () => {
   const NAME = `Robert'); DROP TABLE processors;-- <script>alert(1)</script> "><img src=x onerror=alert(1)> 👩‍👩‍👧 \u202Eevil\u202C a\u200Bb`
   const TEXTS = {
     legalName: `' OR '1'='1 -- & <b>bold</b>`,
-    service: { fi: '<svg/onload=alert(1)>', en: "1; SELECT * FROM users -- ${7*7} {{7*7}}" },
+    service: { fi: '<svg/onload=alert(1)>', en: '1; SELECT * FROM users -- ${7*7} {{7*7}}' },
     purpose: { fi: 'مرحبا <i>x</i>', en: '=cmd|"/c calc"!A1' },
     internalNotes: 'a\u0000b NUL, \\ backslash, % and _ wildcards, \r\nSet-Cookie: hacked=1',
   }
@@ -743,7 +923,11 @@ describe('injection strings are stored and shown as text', () => {
     for (const q of ["Robert'); DROP", '%', '_', '<script>']) {
       const found = await api.get(`/api/processors?q=${encodeURIComponent(q)}&pageSize=100`)
       expect(found.status, q).toBe(200)
-      if (q !== '%' && q !== '_') expect(found.body.items.map((i: { id: number }) => i.id), q).toContain(id)
+      if (q !== '%' && q !== '_')
+        expect(
+          found.body.items.map((i: { id: number }) => i.id),
+          q,
+        ).toContain(id)
     }
     // '%' is a character, not a LIKE wildcard: the search finds exactly the processors whose text holds one.
     const wildcard = await api.get(`/api/processors?q=${encodeURIComponent('%')}&pageSize=100`)
@@ -754,7 +938,10 @@ describe('injection strings are stored and shown as text', () => {
     // Publish, then the public page shows it escaped, and the data formats carry it verbatim.
     const preview = await api.get('/api/public-list/preview')
     expect(preview.status).toBe(200)
-    const published = await api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: preview.body.latest?.version ?? 0 })
+    const published = await api.post('/api/public-list/publish', {
+      confirmUnknownLocations: true,
+      basedOnVersion: preview.body.latest?.version ?? 0,
+    })
     expect(published.status, published.text).toBe(201)
     for (const lang of ['fi', 'en']) {
       const page = await ctx.anonymous.get(`/public/processors?lang=${lang}`)
@@ -781,10 +968,16 @@ describe('injection strings are stored and shown as text', () => {
 
 afterAll(() => {
   // The figures: how the operations answered their hostile cases (per route when HOSTILE_RUNS is set).
-  const format = (m: Map<number, number>) => [...m].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(' ')
+  const format = (m: Map<number, number>) =>
+    [...m]
+      .sort((a, b) => a[0] - b[0])
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ')
   const all = new Map<number, number>()
   for (const m of stats.values()) for (const [s, n] of m) all.set(s, (all.get(s) ?? 0) + n)
   const total = [...all.values()].reduce((a, b) => a + b, 0)
   const lines = process.env.HOSTILE_RUNS ? [...stats].map(([key, m]) => `  ${key.padEnd(48)} ${format(m)}`) : []
-  console.log([`hostile input: ${total} requests over ${stats.size} routes (HOSTILE_RUNS=${RUNS}), answers: ${format(all)}`, ...lines].join('\n'))
+  console.log(
+    [`hostile input: ${total} requests over ${stats.size} routes (HOSTILE_RUNS=${RUNS}), answers: ${format(all)}`, ...lines].join('\n'),
+  )
 })

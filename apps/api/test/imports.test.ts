@@ -102,11 +102,22 @@ ws.cell(n, header['Kotimaa']).value = 'FI'
 
     const slackAfter = (await ctx.api.get(`/api/processors/${slack.id}`)).body
     expect(slackAfter.service).toEqual({ ...slackBefore.service, fi: 'Pikaviestin ja kanavat' })
-    expect({ ...slackAfter, service: null, version: null, updatedAt: null }).toEqual({ ...slackBefore, service: null, version: null, updatedAt: null })
+    expect({ ...slackAfter, service: null, version: null, updatedAt: null }).toEqual({
+      ...slackBefore,
+      service: null,
+      version: null,
+      updatedAt: null,
+    })
     const posthogAfter = (await ctx.api.get(`/api/processors/${posthog.id}`)).body
     expect(posthogAfter.hqCountry).toBe('US')
     expect(posthogAfter.isPublic).toBe(false)
-    expect({ ...posthogAfter, hqCountry: null, isPublic: null, version: null, updatedAt: null }).toEqual({ ...posthogBefore, hqCountry: null, isPublic: null, version: null, updatedAt: null })
+    expect({ ...posthogAfter, hqCountry: null, isPublic: null, version: null, updatedAt: null }).toEqual({
+      ...posthogBefore,
+      hqCountry: null,
+      isPublic: null,
+      version: null,
+      updatedAt: null,
+    })
     const created = (await ctx.api.get(`/api/processors/${committed.body.created[0]}`)).body
     expect(created).toMatchObject({ displayName: 'Uusi Toimittaja Oy', role: 'processor', hqCountry: 'FI' })
 
@@ -138,24 +149,44 @@ ws.cell(r, header['Purpose of processing']).value = 'Statutory bookkeeping and V
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     expect(res.body.target).toBe('activities')
     const rows = res.body.rows as { recordId: number; status: string; changes: string[] }[]
-    expect(rows.filter((r) => r.status !== 'unchanged'), JSON.stringify(rows.filter((r) => r.status !== 'unchanged'))).toEqual([
-      expect.objectContaining({ recordId: target.id, status: 'update', changes: expect.arrayContaining(['retention', 'securityMeasures.en', 'purposes']) }),
+    expect(
+      rows.filter((r) => r.status !== 'unchanged'),
+      JSON.stringify(rows.filter((r) => r.status !== 'unchanged')),
+    ).toEqual([
+      expect.objectContaining({
+        recordId: target.id,
+        status: 'update',
+        changes: expect.arrayContaining(['retention', 'securityMeasures.en', 'purposes']),
+      }),
     ])
     expect(rows.find((r) => r.recordId === target.id)!.changes).toHaveLength(3)
     expect(rows).toHaveLength(list.length)
     const committed = await ctx.api.post(`/api/imports/${res.body.id}/commit`)
     expect(committed.status, JSON.stringify(committed.body)).toBe(200)
     const after = (await ctx.api.get(`/api/activities/${target.id}`)).body
-    expect(after.retention).toMatchObject({ kind: 'duration_after_event', amount: 7, unit: 'years', event: { en: 'the end of the financial year' } })
+    expect(after.retention).toMatchObject({
+      kind: 'duration_after_event',
+      amount: 7,
+      unit: 'years',
+      event: { en: 'the end of the financial year' },
+    })
     expect(after.securityMeasures).toEqual({ ...before.securityMeasures, en: 'Encrypted backups; two-factor sign-in' })
-    expect(after.purposes[0]).toEqual({ ...before.purposes[0], description: { ...before.purposes[0].description, en: 'Statutory bookkeeping and VAT returns' } })
+    expect(after.purposes[0]).toEqual({
+      ...before.purposes[0],
+      description: { ...before.purposes[0].description, en: 'Statutory bookkeeping and VAT returns' },
+    })
     expect(after.purposes.slice(1)).toEqual(before.purposes.slice(1))
     expect(after.name).toEqual(before.name)
   })
 
   it('an unedited CSV export imports as all unchanged, and committing it writes nothing', async () => {
     const ctx = await createTestContext({ demo: true })
-    for (const path of ['/api/exports/processors.csv?lang=en', '/api/exports/ropa.csv?lang=fi', '/api/exports/processors.xlsx?lang=en', '/api/exports/ropa.xlsx?lang=en']) {
+    for (const path of [
+      '/api/exports/processors.csv?lang=en',
+      '/api/exports/ropa.csv?lang=fi',
+      '/api/exports/processors.xlsx?lang=en',
+      '/api/exports/ropa.xlsx?lang=en',
+    ]) {
       const exported = await ctx.api.get(path)
       const res = await upload(ctx.api, path.includes('csv') ? 'export.csv' : 'export.xlsx', exported.bytes)
       expect(res.status, JSON.stringify(res.body)).toBe(201)
@@ -186,22 +217,78 @@ describe('an ICO-layout record of processing under Finnish headings', () => {
       ['Seloste käsittelytoimista', null, null, null, null, null, null, null, null],
       [],
       header,
-      ['Asiakasrekisteri', 'Asiakassuhteen hoito', 'Asiakkaat', 'Yhteystiedot', 'Kirjanpitäjä', '5 vuotta sen jälkeen, kun asiakassuhde päättyy', 'Salasanat, kaksivaiheinen tunnistus', 'Sopimus', null],
-      ['Kirjanpito', 'Lakisääteinen kirjanpito', 'Asiakkaat', 'Laskutustiedot', null, 'vähintään 6 vuotta (Kirjanpitolaki 1336/1997)', null, 'Lakisääteinen velvoite: Kirjanpitolaki 1336/1997', null],
+      [
+        'Asiakasrekisteri',
+        'Asiakassuhteen hoito',
+        'Asiakkaat',
+        'Yhteystiedot',
+        'Kirjanpitäjä',
+        '5 vuotta sen jälkeen, kun asiakassuhde päättyy',
+        'Salasanat, kaksivaiheinen tunnistus',
+        'Sopimus',
+        null,
+      ],
+      [
+        'Kirjanpito',
+        'Lakisääteinen kirjanpito',
+        'Asiakkaat',
+        'Laskutustiedot',
+        null,
+        'vähintään 6 vuotta (Kirjanpitolaki 1336/1997)',
+        null,
+        'Lakisääteinen velvoite: Kirjanpitolaki 1336/1997',
+        null,
+      ],
       ['Palkanlaskenta', 'Palkanmaksu', 'Työntekijät', 'Pankkitili', null, '10 vuotta', null, '6(1)(c): Kirjanpitolaki', null],
       ['Rekrytointi', 'Hakijoiden arviointi', 'Hakijat', 'CV', null, '6 kuukautta', null, '6(1)(b)', null],
-      ['Uutiskirje', 'Markkinointi', 'Tilaajat', 'Sähköposti', null, 'kunnes tilaus perutaan', null, 'oikeutettu etu', 'Suoramarkkinointi asiakkaille'],
+      [
+        'Uutiskirje',
+        'Markkinointi',
+        'Tilaajat',
+        'Sähköposti',
+        null,
+        'kunnes tilaus perutaan',
+        null,
+        'oikeutettu etu',
+        'Suoramarkkinointi asiakkaille',
+      ],
       ['Verkkosivuston analytiikka', 'Kävijätilastot', 'Kävijät', 'IP-osoite', null, '14 kuukautta', null, 'f', 'Palvelun kehittäminen'],
       ['Asiakastuki', 'Tukipyyntöjen käsittely', 'Asiakkaat', 'Viestit', null, '2 vuotta', null, 'Art. 6(1)(b)', null],
       ['Laskutus', 'Laskujen lähettäminen', 'Asiakkaat', 'Laskutusosoite', null, '6 vuotta', null, 'sopimus', null],
-      ['Perintä', 'Maksamattomien laskujen perintä', 'Asiakkaat', 'Velkatiedot', null, '3 vuotta', null, 'Oikeutettu etu', 'Saatavien periminen'],
-      ['Kulunvalvonta', 'Toimitilojen turvallisuus', 'Työntekijät', 'Kulkutiedot', null, '1 vuosi', null, 'oikeutettu etu', 'Omaisuuden suojaaminen'],
+      [
+        'Perintä',
+        'Maksamattomien laskujen perintä',
+        'Asiakkaat',
+        'Velkatiedot',
+        null,
+        '3 vuotta',
+        null,
+        'Oikeutettu etu',
+        'Saatavien periminen',
+      ],
+      [
+        'Kulunvalvonta',
+        'Toimitilojen turvallisuus',
+        'Työntekijät',
+        'Kulkutiedot',
+        null,
+        '1 vuosi',
+        null,
+        'oikeutettu etu',
+        'Omaisuuden suojaaminen',
+      ],
     ]
     const res = await upload(ctx.api, 'ico-seloste.xlsx', xlsxOf(rows))
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     expect(res.body).toMatchObject({ target: 'activities', language: 'fi', headerRow: 3 })
     const fieldOf = Object.fromEntries(res.body.columns.map((c: { header: string; field: string | null }) => [c.header, c.field]))
-    expect(fieldOf).toMatchObject({ Liiketoiminto: 'name.fi', 'Käsittelyn tarkoitus': 'purpose.fi', Säilytysaika: 'retention', '6 artiklan mukainen käsittelyperuste': 'legalBasis', 'Oikeutettu etu': 'legitimateInterest.fi' })
+    expect(fieldOf).toMatchObject({
+      Liiketoiminto: 'name.fi',
+      'Käsittelyn tarkoitus': 'purpose.fi',
+      Säilytysaika: 'retention',
+      '6 artiklan mukainen käsittelyperuste': 'legalBasis',
+      'Oikeutettu etu': 'legitimateInterest.fi',
+    })
     expect(res.body.rows.map((r: { status: string }) => r.status)).toEqual(Array(10).fill('create'))
     const committed = await ctx.api.post(`/api/imports/${res.body.id}/commit`)
     expect(committed.status, JSON.stringify(committed.body)).toBe(200)
@@ -212,17 +299,36 @@ describe('an ICO-layout record of processing under Finnish headings', () => {
       return (await ctx.api.get(`/api/activities/${list.find((a) => a.name.fi === name)!.id}`)).body
     }
     const bookkeeping = await get('Kirjanpito')
-    expect(bookkeeping.purposes[0]).toMatchObject({ description: { fi: 'Lakisääteinen kirjanpito', en: '' }, legalBasis: 'c', legalReference: 'Kirjanpitolaki 1336/1997' })
-    expect(bookkeeping.retention).toMatchObject({ kind: 'duration', amount: 6, unit: 'years', minimum: true, legalReference: 'Kirjanpitolaki 1336/1997' })
+    expect(bookkeeping.purposes[0]).toMatchObject({
+      description: { fi: 'Lakisääteinen kirjanpito', en: '' },
+      legalBasis: 'c',
+      legalReference: 'Kirjanpitolaki 1336/1997',
+    })
+    expect(bookkeeping.retention).toMatchObject({
+      kind: 'duration',
+      amount: 6,
+      unit: 'years',
+      minimum: true,
+      legalReference: 'Kirjanpitolaki 1336/1997',
+    })
     expect(bookkeeping.status).toBe('draft')
     const customers = await get('Asiakasrekisteri')
     expect(customers.purposes[0].legalBasis).toBe('b')
-    expect(customers.retention).toMatchObject({ kind: 'duration_after_event', amount: 5, unit: 'years', event: { fi: 'asiakassuhde päättyy' } })
+    expect(customers.retention).toMatchObject({
+      kind: 'duration_after_event',
+      amount: 5,
+      unit: 'years',
+      event: { fi: 'asiakassuhde päättyy' },
+    })
     expect(customers.securityMeasures.fi).toBe('Salasanat, kaksivaiheinen tunnistus')
     const newsletter = await get('Uutiskirje')
     expect(newsletter.purposes[0]).toMatchObject({ legalBasis: 'f', legitimateInterest: { fi: 'Suoramarkkinointi asiakkaille' } })
     expect(newsletter.retention).toMatchObject({ kind: 'until_event', event: { fi: 'tilaus perutaan' } })
-    const bases = await Promise.all(['Palkanlaskenta', 'Rekrytointi', 'Verkkosivuston analytiikka', 'Asiakastuki', 'Laskutus', 'Perintä', 'Kulunvalvonta'].map(async (n) => (await get(n)).purposes[0].legalBasis))
+    const bases = await Promise.all(
+      ['Palkanlaskenta', 'Rekrytointi', 'Verkkosivuston analytiikka', 'Asiakastuki', 'Laskutus', 'Perintä', 'Kulunvalvonta'].map(
+        async (n) => (await get(n)).purposes[0].legalBasis,
+      ),
+    )
     expect(bases).toEqual(['c', 'b', 'f', 'b', 'b', 'f', 'f'])
     // One audit event per activity, all tied to the import.
     const events = auditEventsAfter(ctx.db, 0).filter((e) => e.entityType === 'activity')
@@ -342,7 +448,11 @@ describe('hostile and broken files: a clear 4xx, and the database byte for byte 
     await unchanged(ctx, async () => {
       const up = await upload(ctx.api, 'formulas.xlsx', unsaved)
       expect(up.status, JSON.stringify(up.body)).toBe(201)
-      expect(up.body.rows[0]).toMatchObject({ row: 2, status: 'error', problems: [expect.objectContaining({ row: 2, column: 'Name', message: expect.stringMatching(/formula with no saved value/) })] })
+      expect(up.body.rows[0]).toMatchObject({
+        row: 2,
+        status: 'error',
+        problems: [expect.objectContaining({ row: 2, column: 'Name', message: expect.stringMatching(/formula with no saved value/) })],
+      })
       expect(up.body.rows[1]).toMatchObject({ status: 'create' })
       const commit = await ctx.api.post(`/api/imports/${up.body.id}/commit`)
       expect(commit.status).toBe(400)
@@ -382,10 +492,19 @@ describe('hostile and broken files: a clear 4xx, and the database byte for byte 
       const none = await upload(ctx.api, 'none.csv', 'Foo,Bar\r\n1,2\r\n')
       expect(none.status).toBe(400)
       expect(none.body.error.fields[0].message).toMatch(/No column heading/)
-      const badMapping = await ctx.api.request('PUT', `/api/imports/${res.body.id}/mapping`, { target: 'processors', language: 'en', columns: ['displayName', 'role', 'shoeSize'] })
+      const badMapping = await ctx.api.request('PUT', `/api/imports/${res.body.id}/mapping`, {
+        target: 'processors',
+        language: 'en',
+        columns: ['displayName', 'role', 'shoeSize'],
+      })
       expect(badMapping.status).toBe(400)
       expect(badMapping.body.error.fields).toEqual([{ path: 'columns.2', message: expect.stringMatching(/not a field/) }])
-      const extraKey = await ctx.api.request('PUT', `/api/imports/${res.body.id}/mapping`, { target: 'processors', language: 'en', columns: ['displayName', 'role', null], sneaky: true })
+      const extraKey = await ctx.api.request('PUT', `/api/imports/${res.body.id}/mapping`, {
+        target: 'processors',
+        language: 'en',
+        columns: ['displayName', 'role', null],
+        sneaky: true,
+      })
       expect(extraKey.status).toBe(400)
       expect(extraKey.body.error.fields[0].path).toBe('sneaky')
     })
@@ -412,7 +531,10 @@ describe('hostile and broken files: a clear 4xx, and the database byte for byte 
       target: 'processors',
       language: 'en',
       columns: ['displayName', 'role', 'hqCountry'],
-      values: [{ field: 'role', raw: 'astronaut', value: 'sub_processor' }, { field: 'hqCountry', raw: 'Mars', value: 'US' }],
+      values: [
+        { field: 'role', raw: 'astronaut', value: 'sub_processor' },
+        { field: 'hqCountry', raw: 'Mars', value: 'US' },
+      ],
     })
     expect(mapped.status).toBe(200)
     expect(mapped.body.rows.map((r: { status: string }) => r.status)).toEqual(['create', 'create', 'error'])
@@ -427,13 +549,18 @@ describe('versions and roles', () => {
     const list = (await ctx.api.get('/api/processors?pageSize=100')).body.items as { id: number; displayName: string; version: number }[]
     const slack = list.find((p) => p.displayName === 'Slack')!
     const current = (await ctx.api.get(`/api/processors/${slack.id}`)).body
-    expect((await ctx.api.patch(`/api/processors/${slack.id}`, { version: current.version, legalName: 'Slack Technologies Ltd' })).status).toBe(200)
+    expect(
+      (await ctx.api.patch(`/api/processors/${slack.id}`, { version: current.version, legalName: 'Slack Technologies Ltd' })).status,
+    ).toBe(200)
     const edited = exported.text.replace(/^(.*,Slack,)([^,]*)/m, '$1Slack Tech Edited')
     expect(edited).not.toBe(exported.text)
     const res = await upload(ctx.api, 'stale.csv', edited)
     expect(res.status).toBe(201)
     const row = res.body.rows.find((r: { recordId: number }) => r.recordId === slack.id)
-    expect(row).toMatchObject({ status: 'conflict', problems: [expect.objectContaining({ column: 'Version', message: expect.stringMatching(/changed after this file was exported/) })] })
+    expect(row).toMatchObject({
+      status: 'conflict',
+      problems: [expect.objectContaining({ column: 'Version', message: expect.stringMatching(/changed after this file was exported/) })],
+    })
     const image = ctx.db.$client.serialize()
     const commit = await ctx.api.post(`/api/imports/${res.body.id}/commit`)
     expect(commit.status).toBe(409)

@@ -72,7 +72,10 @@ describe('following the public list by email', () => {
     const ctx = await createTestContext({ demo: true })
     const page = await ctx.anonymous.get('/public/processors?lang=en')
     expect(page.text).not.toContain('action="/public/processors/subscribe"')
-    const res = await ctx.anonymous.request('POST', '/public/processors/subscribe', undefined, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, raw: 'email=a%40b.fi&lang=en' })
+    const res = await ctx.anonymous.request('POST', '/public/processors/subscribe', undefined, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      raw: 'email=a%40b.fi&lang=en',
+    })
     expect(res.status).toBe(404)
   })
 
@@ -84,10 +87,16 @@ describe('following the public list by email', () => {
     expect(page.text).toContain('action="/public/processors/subscribe"')
     const form = { headers: { 'content-type': 'application/x-www-form-urlencoded' } }
 
-    const bad = await ctx.anonymous.request('POST', '/public/processors/subscribe', undefined, { ...form, raw: 'email=not-an-address&lang=en' })
+    const bad = await ctx.anonymous.request('POST', '/public/processors/subscribe', undefined, {
+      ...form,
+      raw: 'email=not-an-address&lang=en',
+    })
     expect(bad.status).toBe(400)
 
-    const res = await ctx.anonymous.request('POST', '/public/processors/subscribe', undefined, { ...form, raw: 'email=Reader%40Example.fi&lang=en' })
+    const res = await ctx.anonymous.request('POST', '/public/processors/subscribe', undefined, {
+      ...form,
+      raw: 'email=Reader%40Example.fi&lang=en',
+    })
     expect(res.status).toBe(200)
     expect(res.text).toContain('Check your email')
     await until(() => inbox.length === 1)
@@ -119,7 +128,10 @@ describe('following the public list by email', () => {
     expect(ask.status).toBe(200)
     expect(ask.text).toContain('<form method="post"')
     const token = new URL(`http://x${unsubscribeLink}`).searchParams.get('token')!
-    const done = await ctx.anonymous.request('POST', '/public/processors/unsubscribe', undefined, { ...form, raw: `token=${token}&lang=en` })
+    const done = await ctx.anonymous.request('POST', '/public/processors/unsubscribe', undefined, {
+      ...form,
+      raw: `token=${token}&lang=en`,
+    })
     expect(done.status).toBe(200)
     expect(done.text).toContain('Unsubscribed')
     expect(ctx.db.$client.prepare('SELECT count(*) FROM list_subscribers').pluck().get()).toBe(0)
@@ -140,7 +152,11 @@ describe('subscription requests', () => {
     const subscribe = (email: string, address: string) =>
       ctx.app.request(
         '/public/processors/subscribe',
-        { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `email=${encodeURIComponent(email)}&lang=en` },
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: `email=${encodeURIComponent(email)}&lang=en`,
+        },
         { incoming: { socket: { remoteAddress: address } } },
       )
     for (let i = 0; i < 10; i++) expect((await subscribe(`reader${i}@example.fi`, '203.0.113.50')).status).toBe(200)

@@ -34,12 +34,23 @@ describe('GET /api/reference', () => {
     expect(eea).toEqual(expect.arrayContaining(['FI', 'SE', 'NO', 'IS', 'LI', 'AX']))
     expect(eea).not.toContain('CH')
     expect(eea).not.toContain('GB')
-    expect(adequacyDecisions).toContainEqual(expect.objectContaining({ id: 'us-dpf-2023', country: 'US', decision: '(EU) 2023/1795', frameworkOnly: true }))
-    expect(adequacyDecisions).toContainEqual(expect.objectContaining({ id: 'jp-2019', country: 'JP', decision: '(EU) 2019/419', frameworkOnly: false }))
-    expect(adequacyDecisions).toContainEqual(expect.objectContaining({ id: 'br-2026', country: 'BR', decision: '(EU) 2026/179', adoptedOn: '2026-01-26', validUntil: null }))
+    expect(adequacyDecisions).toContainEqual(
+      expect.objectContaining({ id: 'us-dpf-2023', country: 'US', decision: '(EU) 2023/1795', frameworkOnly: true }),
+    )
+    expect(adequacyDecisions).toContainEqual(
+      expect.objectContaining({ id: 'jp-2019', country: 'JP', decision: '(EU) 2019/419', frameworkOnly: false }),
+    )
+    expect(adequacyDecisions).toContainEqual(
+      expect.objectContaining({ id: 'br-2026', country: 'BR', decision: '(EU) 2026/179', adoptedOn: '2026-01-26', validUntil: null }),
+    )
     expect(adequacyDecisions).toContainEqual(expect.objectContaining({ id: 'gb-2021', validUntil: '2031-12-27' }))
-    expect(adequacyDecisions).toContainEqual(expect.objectContaining({ id: 'epo-2025', country: null, internationalOrganisation: 'epo', decision: null, adoptedOn: '2025-07-15' }))
-    expect(res.body.internationalOrganisations).toContainEqual({ id: 'epo', name: { fi: 'Euroopan patenttijärjestö', en: 'European Patent Organisation' } })
+    expect(adequacyDecisions).toContainEqual(
+      expect.objectContaining({ id: 'epo-2025', country: null, internationalOrganisation: 'epo', decision: null, adoptedOn: '2025-07-15' }),
+    )
+    expect(res.body.internationalOrganisations).toContainEqual({
+      id: 'epo',
+      name: { fi: 'Euroopan patenttijärjestö', en: 'European Patent Organisation' },
+    })
     expect(adequacyListChecked).toBe(ADEQUACY_LIST_CHECKED)
   })
 })

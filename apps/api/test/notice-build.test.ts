@@ -3,7 +3,14 @@
  * it comes from (read back through the registry's own snapshot), and unknowns stay unknown.
  */
 import { describe, expect, it } from 'vitest'
-import { DATA_SOURCE_LABELS, LEGAL_BASIS_LABELS, SUPERVISORY_AUTHORITY, describeRetention, type Language, type NoticeDocument } from '@seloste/schema'
+import {
+  DATA_SOURCE_LABELS,
+  LEGAL_BASIS_LABELS,
+  SUPERVISORY_AUTHORITY,
+  describeRetention,
+  type Language,
+  type NoticeDocument,
+} from '@seloste/schema'
 import { buildNotice, checkNotice } from '../src/notice/build'
 import type { NoticeSnapshot } from '../src/notice/snapshot'
 import { loadCurrentSnapshot } from '../src/services/as-of'
@@ -19,7 +26,12 @@ const stamp = { version: 3, date: '2026-12-05' }
 function sectionText(doc: NoticeDocument, id: string): string {
   const section = doc.sections.find((s) => s.id === id)
   if (!section) throw new Error(`no section ${id}`)
-  return [section.heading, ...section.blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'processor_list' ? [] : b.kind === 'link' ? [`${b.text} ${b.href}`] : [b.text]))].join('\n')
+  return [
+    section.heading,
+    ...section.blocks.flatMap((b) =>
+      b.kind === 'list' ? b.items : b.kind === 'processor_list' ? [] : b.kind === 'link' ? [`${b.text} ${b.href}`] : [b.text],
+    ),
+  ].join('\n')
 }
 const lines = (doc: NoticeDocument, id: string) => sectionText(doc, id).split('\n')
 const variant = (change: (s: NoticeSnapshot) => void): NoticeSnapshot => {
@@ -36,17 +48,36 @@ describe.each(['fi', 'en'] as Language[])('the %s notice from the demo records',
     const o = registry.organisation!
     const text = sectionText(doc, 'controller')
     for (const fact of [o.name, o.businessId, o.address!, o.privacyContactName!, o.privacyContactEmail!]) expect(text).toContain(fact)
-    expect(text).toContain(lang === 'fi' ? 'Tietosuojavastaavan nimittämisestä ei ole kirjattu tietoa.' : 'Whether a data protection officer is appointed is not recorded.')
+    expect(text).toContain(
+      lang === 'fi'
+        ? 'Tietosuojavastaavan nimittämisestä ei ole kirjattu tietoa.'
+        : 'Whether a data protection officer is appointed is not recorded.',
+    )
     expect(text).not.toMatch(lang === 'fi' ? /ei ole tietosuojavastaavaa/ : /has no data protection officer/)
     expect(doc.controller).toEqual({ name: o.name, businessId: o.businessId })
   })
 
   it('groups the activities by the categories of data subjects they share', () => {
-    const headings = doc.sections.find((s) => s.id === 'processing')!.blocks.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text)
+    const headings = doc.sections
+      .find((s) => s.id === 'processing')!
+      .blocks.filter((b) => b.kind === 'heading')
+      .map((b) => (b as { text: string }).text)
     expect(headings).toEqual(
       lang === 'fi'
-        ? ['2.1. Asiakkaat ja liikekumppanit', '2.2. Asiakasprospektit', '2.3. Verkkosivuston kävijät', '2.4. Uutiskirjeen tilaajat', '2.5. Palveluidemme käyttäjät']
-        : ['2.1. Customers and business partners', '2.2. Prospective customers', '2.3. Website visitors', '2.4. Newsletter subscribers', '2.5. Users of our platforms'],
+        ? [
+            '2.1. Asiakkaat ja liikekumppanit',
+            '2.2. Asiakasprospektit',
+            '2.3. Verkkosivuston kävijät',
+            '2.4. Uutiskirjeen tilaajat',
+            '2.5. Palveluidemme käyttäjät',
+          ]
+        : [
+            '2.1. Customers and business partners',
+            '2.2. Prospective customers',
+            '2.3. Website visitors',
+            '2.4. Newsletter subscribers',
+            '2.5. Users of our platforms',
+          ],
     )
   })
 
@@ -70,10 +101,15 @@ describe.each(['fi', 'en'] as Language[])('the %s notice from the demo records',
     const text = sectionText(doc, 'retention')
     for (const a of registry.activities) {
       if (a.retention) expect(text).toContain(`${a.name[lang]}: ${describeRetention(a.retention, lang)}.`)
-      else expect(text).toContain(`${a.name[lang]}: ${lang === 'fi' ? 'säilytysaikaa ei ole kirjattu' : 'the retention period is not recorded'}.`)
+      else
+        expect(text).toContain(
+          `${a.name[lang]}: ${lang === 'fi' ? 'säilytysaikaa ei ole kirjattu' : 'the retention period is not recorded'}.`,
+        )
       for (const c of a.dataCategories) if (c.retention) expect(text).toContain(describeRetention(c.retention, lang))
     }
-    expect(text).toContain(lang === 'fi' ? '5 vuotta sen jälkeen, kun asiakassuhde päättyy' : '5 years after the customer relationship ends')
+    expect(text).toContain(
+      lang === 'fi' ? '5 vuotta sen jälkeen, kun asiakassuhde päättyy' : '5 years after the customer relationship ends',
+    )
     expect(text).toContain('Kirjanpitolaki 1336/1997, 2 luku 10 §')
   })
 
@@ -82,7 +118,9 @@ describe.each(['fi', 'en'] as Language[])('the %s notice from the demo records',
     const customers = text.find((l) => l.startsWith(registry.activities.find((a) => a.name.fi.startsWith('Asiakkaat'))!.name[lang]))!
     for (const word of ['YTJ', 'Virre', 'LinkedIn']) expect(customers).toContain(word)
     expect(customers.toLowerCase()).toContain(DATA_SOURCE_LABELS.employer[lang].toLowerCase())
-    expect(text.find((l) => l.startsWith(lang === 'fi' ? 'Kirjanpito' : 'Bookkeeping'))).toMatch(lang === 'fi' ? /tietolähteitä ei ole kirjattu/ : /sources are not recorded/)
+    expect(text.find((l) => l.startsWith(lang === 'fi' ? 'Kirjanpito' : 'Bookkeeping'))).toMatch(
+      lang === 'fi' ? /tietolähteitä ei ole kirjattu/ : /sources are not recorded/,
+    )
   })
 
   it('derives the rights from the bases: restriction always, portability for contract and consent, objection for legitimate interests, withdrawal for consent', () => {
@@ -109,13 +147,20 @@ describe.each(['fi', 'en'] as Language[])('the %s notice from the demo records',
   it('names the complaint authority with its contact details and their source', () => {
     const text = sectionText(doc, 'rights')
     const a = SUPERVISORY_AUTHORITY
-    for (const fact of [a.name[lang], a.email, a.phone, a.postalAddress[lang], a.visitingAddress[lang], a.source]) expect(text).toContain(fact)
+    for (const fact of [a.name[lang], a.email, a.phone, a.postalAddress[lang], a.visitingAddress[lang], a.source])
+      expect(text).toContain(fact)
     expect(text).toContain('Tietosuojavaltuutetun toimisto')
   })
 
   it('says there are no automated decisions only because every activity records none, and dates the version', () => {
-    expect(sectionText(doc, 'automated')).toContain(lang === 'fi' ? 'Tietoja ei käytetä automaattiseen päätöksentekoon eikä profilointiin.' : 'The data is not used for automated decision-making or profiling.')
-    expect(sectionText(doc, 'basics')).toContain(lang === 'fi' ? 'Päivitetty 5.12.2026 (versio 3).' : 'Updated 5 December 2026 (version 3).')
+    expect(sectionText(doc, 'automated')).toContain(
+      lang === 'fi'
+        ? 'Tietoja ei käytetä automaattiseen päätöksentekoon eikä profilointiin.'
+        : 'The data is not used for automated decision-making or profiling.',
+    )
+    expect(sectionText(doc, 'basics')).toContain(
+      lang === 'fi' ? 'Päivitetty 5.12.2026 (versio 3).' : 'Updated 5 December 2026 (version 3).',
+    )
     expect(doc.date).toBe('2026-12-05')
   })
 
@@ -201,7 +246,14 @@ describe('completeness checks', () => {
       platforms.purposes.forEach((p) => (p.consentWithdrawal = { fi: 'Asetuksista', en: 'In the settings' }))
       platforms.retention = { kind: 'duration', amount: 1, unit: 'years', minimum: false, event: { fi: '', en: '' }, legalReference: null }
       activity(v, 'Kirjanpito').sources = ['data_subject']
-      activity(v, 'Asiakasprospektit').retention = { kind: 'duration', amount: 2, unit: 'years', minimum: false, event: { fi: '', en: '' }, legalReference: null }
+      activity(v, 'Asiakasprospektit').retention = {
+        kind: 'duration',
+        amount: 2,
+        unit: 'years',
+        minimum: false,
+        event: { fi: '', en: '' },
+        legalReference: null,
+      }
     })
     expect(checkNotice(fixed).filter((p) => p.severity === 'blocking')).toEqual([])
     expect(sectionText(buildNotice(fixed, 'fi'), 'controller')).toContain('Rekisterinpitäjällä ei ole tietosuojavastaavaa.')

@@ -35,7 +35,9 @@ function tokens(markdown: string) {
 describe.each(['fi', 'en'] as Language[])('the %s notice', (lang) => {
   it('HTML: valid, with the lang attribute, a printable style, every section heading and the processor list once', async () => {
     const html = renderNoticeHtml({ snapshot, lang, stamp, today })
-    const report = await new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'doctype-style': 'off' } }).validateString(html)
+    const report = await new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'doctype-style': 'off' } }).validateString(
+      html,
+    )
     expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([])
     expect(html).toContain(`<html lang="${lang}">`)
     expect(html).toContain('@media print')
@@ -50,7 +52,9 @@ describe.each(['fi', 'en'] as Language[])('the %s notice', (lang) => {
     const html = renderNoticeHtml({ snapshot: hostile, lang, stamp, today })
     expect(html).not.toContain('<script>alert')
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;')
-    const report = await new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'doctype-style': 'off' } }).validateString(html)
+    const report = await new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'doctype-style': 'off' } }).validateString(
+      html,
+    )
     expect(report.valid).toBe(true)
   })
 
@@ -63,13 +67,17 @@ describe.each(['fi', 'en'] as Language[])('the %s notice', (lang) => {
     expect(headings(block).length).toBe(expected.length)
     expect(headings(block).filter((h) => h.includes('Injected'))).toEqual([])
     const types = new Set(all.map((x) => x.type))
-    for (const made of ['html_block', 'html_inline', 'blockquote_open', 'fence', 'code_block', 'table_open', 'hr']) expect(types, made).not.toContain(made)
+    for (const made of ['html_block', 'html_inline', 'blockquote_open', 'fence', 'code_block', 'table_open', 'hr'])
+      expect(types, made).not.toContain(made)
     // Lists: only the template's (the processor list numbers its processors); the summary's "1. numbered" stays text.
     const count = (list: typeof all, type: string) => list.filter((x) => x.type === type).length
     expect(count(all, 'ordered_list_open')).toBe(count(clean.all, 'ordered_list_open'))
     const hrefs = all.filter((x) => x.type === 'link_open').map((x) => String(x.attrGet('href')))
     for (const href of hrefs) expect(href).not.toContain('evil.test')
-    const text = all.filter((x) => x.type === 'text').map((x) => x.content).join('')
+    const text = all
+      .filter((x) => x.type === 'text')
+      .map((x) => x.content)
+      .join('')
     expect(text).toContain('<script>alert("x")</script>')
     expect(expected[0]).toBe(`h1 ${lang === 'fi' ? 'Tietosuojaseloste' : 'Privacy notice'}`)
     expect(expected).toContain(`h2 ${T[lang].processorsHeading}`)
@@ -79,7 +87,9 @@ describe.each(['fi', 'en'] as Language[])('the %s notice', (lang) => {
   it('JSON: the structured document, the processor list block carrying the list’s own JSON', () => {
     const json = JSON.parse(renderNoticeJson({ snapshot, lang, stamp, today }))
     expect(json).toMatchObject({ kind: 'privacy_notice', lang, version: 2, date: '2026-12-05', controller: { businessId: '3235836-5' } })
-    const list = json.sections.flatMap((s: { blocks: { kind: string }[] }) => s.blocks).filter((b: { kind: string }) => b.kind === 'processor_list')
+    const list = json.sections
+      .flatMap((s: { blocks: { kind: string }[] }) => s.blocks)
+      .filter((b: { kind: string }) => b.kind === 'processor_list')
     expect(list).toHaveLength(1)
     expect(list[0].content.version).toBe(snapshot.processorList!.version)
     expect(JSON.stringify(list[0].content)).toContain('Zestia')

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { count, createTestContext } from './helpers'
 
-const blocks = (text: string) => ({ summary: { fi: text, en: text }, security: { fi: 'Palomuurit', en: 'Firewalls' }, exercisingRights: { fi: 'Sähköpostilla', en: 'By e-mail' } })
+const blocks = (text: string) => ({
+  summary: { fi: text, en: text },
+  security: { fi: 'Palomuurit', en: 'Firewalls' },
+  exercisingRights: { fi: 'Sähköpostilla', en: 'By e-mail' },
+})
 
 describe('the privacy notice free-text blocks', () => {
   it('are filled by the demo seed from the reference policy, in both languages', async () => {

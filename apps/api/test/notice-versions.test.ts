@@ -15,14 +15,31 @@ export async function fillDemoGaps(api: TestClient): Promise<void> {
   const byName = (fi: string) => list.find((a) => a.name.fi === fi)!.id
   const platforms = (await api.get(`/api/activities/${byName('Palveluidemme tunnistautuminen ja tuoteanalytiikka')}`)).body
   const purposes = platforms.purposes.map((p: Record<string, unknown>, i: number) =>
-    i === 0 ? { ...p, legalBasis: 'b' } : { ...p, legalBasis: 'a', consentCollection: { fi: 'Evästebannerissa', en: 'In the cookie banner' }, consentWithdrawal: { fi: 'Evästeasetuksista', en: 'In the cookie settings' }, trackingConsent: 'separate' },
+    i === 0
+      ? { ...p, legalBasis: 'b' }
+      : {
+          ...p,
+          legalBasis: 'a',
+          consentCollection: { fi: 'Evästebannerissa', en: 'In the cookie banner' },
+          consentWithdrawal: { fi: 'Evästeasetuksista', en: 'In the cookie settings' },
+          trackingConsent: 'separate',
+        },
   )
   const retention = { kind: 'duration', amount: 12, unit: 'months' }
   expect((await api.patch(`/api/activities/${platforms.id}`, { version: platforms.version, purposes, retention })).status).toBe(200)
   const bookkeeping = (await api.get(`/api/activities/${byName('Kirjanpito')}`)).body
-  expect((await api.patch(`/api/activities/${bookkeeping.id}`, { version: bookkeeping.version, sources: ['data_subject'] })).status).toBe(200)
+  expect((await api.patch(`/api/activities/${bookkeeping.id}`, { version: bookkeeping.version, sources: ['data_subject'] })).status).toBe(
+    200,
+  )
   const prospects = (await api.get(`/api/activities/${byName('Asiakasprospektit')}`)).body
-  expect((await api.patch(`/api/activities/${prospects.id}`, { version: prospects.version, retention: { kind: 'duration', amount: 2, unit: 'years' } })).status).toBe(200)
+  expect(
+    (
+      await api.patch(`/api/activities/${prospects.id}`, {
+        version: prospects.version,
+        retention: { kind: 'duration', amount: 2, unit: 'years' },
+      })
+    ).status,
+  ).toBe(200)
 }
 
 describe('publishing the privacy notice', () => {
@@ -31,7 +48,9 @@ describe('publishing the privacy notice', () => {
     const preview = await ctx.api.get('/api/notice/preview')
     expect(preview.status).toBe(200)
     expect(preview.body.publishable).toBe(false)
-    expect(preview.body.problems.filter((p: { severity: string }) => p.severity === 'blocking').map((p: { code: string }) => p.code)).toEqual([
+    expect(
+      preview.body.problems.filter((p: { severity: string }) => p.severity === 'blocking').map((p: { code: string }) => p.code),
+    ).toEqual([
       'dpo_unrecorded',
       'joint_controllers_unrecorded',
       'activity_retention',
@@ -67,11 +86,26 @@ describe('publishing the privacy notice', () => {
     expect((await ctx.api.post('/api/notice/publish', { basedOnVersion: 1, extra: true })).status).toBe(400)
 
     // A record changes: the preview names the section, and the next version lists it.
-    const visitors = ((await ctx.api.get('/api/activities')).body.items as { id: number; name: { fi: string } }[]).find((a) => a.name.fi === 'Verkkosivuston kävijät')!
+    const visitors = ((await ctx.api.get('/api/activities')).body.items as { id: number; name: { fi: string } }[]).find(
+      (a) => a.name.fi === 'Verkkosivuston kävijät',
+    )!
     const record = (await ctx.api.get(`/api/activities/${visitors.id}`)).body
-    expect((await ctx.api.patch(`/api/activities/${visitors.id}`, { version: record.version, retention: { kind: 'duration', amount: 3, unit: 'months' } })).status).toBe(200)
+    expect(
+      (
+        await ctx.api.patch(`/api/activities/${visitors.id}`, {
+          version: record.version,
+          retention: { kind: 'duration', amount: 3, unit: 'months' },
+        })
+      ).status,
+    ).toBe(200)
     const next = (await ctx.api.get('/api/notice/preview')).body
-    expect(next.changes).toEqual([{ section: 'retention', heading: { fi: '3. Henkilötietojen säilytysaika', en: '3. How long we keep personal data' }, kind: 'changed' }])
+    expect(next.changes).toEqual([
+      {
+        section: 'retention',
+        heading: { fi: '3. Henkilötietojen säilytysaika', en: '3. How long we keep personal data' },
+        kind: 'changed',
+      },
+    ])
     expect((await ctx.api.post('/api/notice/publish', { basedOnVersion: 1, date: '2026-12-04' })).status).toBe(400)
     const second = await ctx.api.post('/api/notice/publish', { basedOnVersion: 1, date: '2026-12-06' })
     expect(second.body).toMatchObject({ version: 2, changes: next.changes })

@@ -227,13 +227,22 @@ describe('GET /api/openapi.json', () => {
       }
     }
     expect(missing).toEqual([])
-    expect(Object.keys(operation('/processors/{id}', 'patch').responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '415'])
+    expect(Object.keys(operation('/processors/{id}', 'patch').responses).sort()).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      '413',
+      '415',
+    ])
     expect(Object.keys(operation('/auth/login', 'post').responses)).toContain('429')
     expect(Object.keys(operation('/users', 'get').responses)).toContain('403')
     expect(Object.keys(operation('/processors', 'get').responses)).not.toContain('403')
   })
 
-  it('describes the public list at the site root, with the JSON list\'s schema', () => {
+  it("describes the public list at the site root, with the JSON list's schema", () => {
     expect(doc.paths['/public/processors.json']?.servers).toEqual([expect.objectContaining({ url: '/' })])
     const get = operation('/public/processors.json', 'get')
     expect(get.security).toEqual([])

@@ -6,14 +6,25 @@ import { describe, expect, it } from 'vitest'
 import { organisationUnrecorded, type RegistryView } from '../src/findings/checks'
 import { createTestContext } from './helpers'
 
-const view = (organisation: RegistryView['organisation']): RegistryView => ({ today: '2026-12-05', processors: [], activities: [], publishedKeys: null, unpublishedChanges: false, organisation })
+const view = (organisation: RegistryView['organisation']): RegistryView => ({
+  today: '2026-12-05',
+  processors: [],
+  activities: [],
+  publishedKeys: null,
+  unpublishedChanges: false,
+  organisation,
+})
 
 describe('the organisation check (pure)', () => {
   it('flags each unrecorded question, in both languages, linking to the settings page', () => {
     const found = organisationUnrecorded(view({ name: 'Oy Esimerkki Ab', dpoAppointed: null, hasJointControllers: null }))
     expect(found.map((f) => f.checkId)).toEqual(['organisation-dpo-unrecorded', 'organisation-joint-controllers-unrecorded'])
     for (const f of found) {
-      expect(f).toMatchObject({ severity: 'medium', link: '/organisation', entity: { type: 'organisation', id: null, name: { fi: 'Oy Esimerkki Ab', en: 'Oy Esimerkki Ab' } } })
+      expect(f).toMatchObject({
+        severity: 'medium',
+        link: '/organisation',
+        entity: { type: 'organisation', id: null, name: { fi: 'Oy Esimerkki Ab', en: 'Oy Esimerkki Ab' } },
+      })
       expect(f.message.fi).toMatch(/Ei ole kirjattu/)
       expect(f.message.en).toMatch(/is not recorded/)
     }
@@ -23,8 +34,12 @@ describe('the organisation check (pure)', () => {
 
   it('takes a recorded "no" as an answer, like a recorded "yes"', () => {
     expect(organisationUnrecorded(view({ name: 'X', dpoAppointed: false, hasJointControllers: false }))).toEqual([])
-    expect(organisationUnrecorded(view({ name: 'X', dpoAppointed: true, hasJointControllers: null })).map((f) => f.checkId)).toEqual(['organisation-joint-controllers-unrecorded'])
-    expect(organisationUnrecorded(view({ name: 'X', dpoAppointed: null, hasJointControllers: true })).map((f) => f.checkId)).toEqual(['organisation-dpo-unrecorded'])
+    expect(organisationUnrecorded(view({ name: 'X', dpoAppointed: true, hasJointControllers: null })).map((f) => f.checkId)).toEqual([
+      'organisation-joint-controllers-unrecorded',
+    ])
+    expect(organisationUnrecorded(view({ name: 'X', dpoAppointed: null, hasJointControllers: true })).map((f) => f.checkId)).toEqual([
+      'organisation-dpo-unrecorded',
+    ])
   })
 
   it('says nothing when there is no organisation to ask about', () => {
@@ -41,7 +56,12 @@ describe('the organisation check on the demo data', () => {
     expect(before).toContain('organisation-dpo-unrecorded')
     expect(before).toContain('organisation-joint-controllers-unrecorded')
 
-    const dpo = await ctx.api.patch('/api/organisation', { dpoAppointed: true, dpoName: 'Tietosuojavastaava', dpoEmail: 'dpo@mikroni.fi', version: 1 })
+    const dpo = await ctx.api.patch('/api/organisation', {
+      dpoAppointed: true,
+      dpoName: 'Tietosuojavastaava',
+      dpoEmail: 'dpo@mikroni.fi',
+      version: 1,
+    })
     expect(dpo.status).toBe(200)
     const afterDpo = await checkIds()
     expect(afterDpo).not.toContain('organisation-dpo-unrecorded')

@@ -43,15 +43,31 @@ describe('organisation of the demo data', () => {
       version: 1,
     })
     expect(saved.status).toBe(200)
-    expect(saved.body).toMatchObject({ dpoAppointed: true, dpoName: 'Tietosuojavastaava', dpoEmail: 'dpo@mikroni.fi', hasJointControllers: false, jointControllers: null, version: 2 })
+    expect(saved.body).toMatchObject({
+      dpoAppointed: true,
+      dpoName: 'Tietosuojavastaava',
+      dpoEmail: 'dpo@mikroni.fi',
+      hasJointControllers: false,
+      jointControllers: null,
+      version: 2,
+    })
     const audit = await ctx.api.get('/api/audit?entityType=organisation')
     expect(JSON.stringify(audit.body)).toContain('dpo@mikroni.fi')
   })
 
   it('PATCH changes the given fields, increments the version and reads back', async () => {
-    const res = await ctx.api.patch('/api/organisation', { privacyContactEmail: 'tietosuoja@mikroni.fi', defaultLanguage: 'en', version: 1 })
+    const res = await ctx.api.patch('/api/organisation', {
+      privacyContactEmail: 'tietosuoja@mikroni.fi',
+      defaultLanguage: 'en',
+      version: 1,
+    })
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ name: 'Mikroni Digital', privacyContactEmail: 'tietosuoja@mikroni.fi', defaultLanguage: 'en', version: 2 })
+    expect(res.body).toMatchObject({
+      name: 'Mikroni Digital',
+      privacyContactEmail: 'tietosuoja@mikroni.fi',
+      defaultLanguage: 'en',
+      version: 2,
+    })
     expect((await ctx.api.get('/api/organisation')).body).toEqual(res.body)
   })
 
@@ -106,7 +122,10 @@ describe('organisation of the demo data', () => {
   })
 
   it('PATCH refuses a broken JSON body with malformed_json', async () => {
-    const res = await ctx.api.request('PATCH', '/api/organisation', undefined, { headers: { 'content-type': 'application/json' }, raw: '{"name": "x",' })
+    const res = await ctx.api.request('PATCH', '/api/organisation', undefined, {
+      headers: { 'content-type': 'application/json' },
+      raw: '{"name": "x",',
+    })
     expect(res.status).toBe(400)
     expect(res.body).toEqual({ error: { code: 'malformed_json', message: expect.any(String) } })
     expect((await ctx.api.get('/api/organisation')).body.name).toBe('Mikroni Digital')

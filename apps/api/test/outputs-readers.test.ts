@@ -22,13 +22,19 @@ beforeAll(async () => {
   ctx = await createTestContext({ demo: true })
   await addHostileRecords(ctx.api)
   const preview = (await ctx.api.get('/api/public-list/preview')).body
-  const published = await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: preview.latest?.version ?? 0 })
+  const published = await ctx.api.post('/api/public-list/publish', {
+    confirmUnknownLocations: true,
+    basedOnVersion: preview.latest?.version ?? 0,
+  })
   expect(published.status, JSON.stringify(published.body)).toBe(201)
 })
 
 /** No line of any cell starts like a formula (a spreadsheet would run it). */
 function expectNoFormula(rows: string[][]) {
-  const live = rows.flat().flatMap((cell) => cell.split(/\r\n|\n|\r/)).filter((line) => /^[=+\-@\t]/.test(line))
+  const live = rows
+    .flat()
+    .flatMap((cell) => cell.split(/\r\n|\n|\r/))
+    .filter((line) => /^[=+\-@\t]/.test(line))
   expect(live).toEqual([])
 }
 
@@ -121,7 +127,19 @@ describe('public Markdown, read by markdown-it', () => {
       const { block, all } = tokens(res.text)
       const t = T[lang]
       const types = new Set(all.map((x) => x.type))
-      for (const made of ['html_block', 'html_inline', 'blockquote_open', 'fence', 'code_block', 'code_inline', 'table_open', 'hr', 'image', 's_open']) expect(types, made).not.toContain(made)
+      for (const made of [
+        'html_block',
+        'html_inline',
+        'blockquote_open',
+        'fence',
+        'code_block',
+        'code_inline',
+        'table_open',
+        'hr',
+        'image',
+        's_open',
+      ])
+        expect(types, made).not.toContain(made)
       // Headings: exactly the template's.
       const headings = block.flatMap((x, i) => (x.type === 'heading_open' ? [block[i + 1]!.content] : []))
       expect(headings).toEqual([t.processorsHeading, t.transfersHeading, t.transfersSub, t.disclosuresSub])
@@ -138,7 +156,10 @@ describe('public Markdown, read by markdown-it', () => {
       const hrefs = all.filter((x) => x.type === 'link_open').map((x) => x.attrGet('href'))
       for (const href of hrefs) expect(href).toMatch(/^https:\/\/www\.dataprivacyframework\.gov\//)
       // The hostile texts are there, literally, as text (folded onto one line).
-      const text = all.filter((x) => x.type === 'text').map((x) => x.content).join('')
+      const text = all
+        .filter((x) => x.type === 'text')
+        .map((x) => x.content)
+        .join('')
       expect(text).toContain(fold(TEXTS.multiline))
       expect(text).toContain(TEXTS.html)
     })
@@ -166,7 +187,9 @@ describe('the public HTML page, read by html-validate', () => {
   it('is valid HTML with a language and a description, and the data’s markup is text', async () => {
     for (const lang of ['fi', 'en'] as const) {
       const res = await ctx.anonymous.get(`/public/processors?lang=${lang}`)
-      const report = await new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'doctype-style': 'off' } }).validateString(res.text)
+      const report = await new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'doctype-style': 'off' } }).validateString(
+        res.text,
+      )
       expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([])
       expect(report.valid).toBe(true)
       expect(res.text).toMatch(new RegExp(`<html lang="${lang}">`))
@@ -280,7 +303,9 @@ print(json.dumps(out, default=str))
       expect(row[col('Name')].t).toBe('s') // never a formula ('f'), whatever the name
     }
     const dated = sheet.rows.filter((r: JsonBody[]) => r[col('Start date')].v !== null)
-    expect(dated.map((r: JsonBody[]) => [r[col('Name')].v, r[col('Start date')].v])).toEqual([[NAMES.latinExtended, `${START_DATE}T00:00:00`]])
+    expect(dated.map((r: JsonBody[]) => [r[col('Name')].v, r[col('Start date')].v])).toEqual([
+      [NAMES.latinExtended, `${START_DATE}T00:00:00`],
+    ])
     expect(dated[0][col('Start date')].date).toBe(true)
     expect(dated[0][col('Start date')].fmt).toBe('yyyy-mm-dd')
     const names = sheet.rows.map((r: JsonBody[]) => r[col('Name')].v)

@@ -19,7 +19,10 @@ async function overview(ctx: TestContext) {
     chartMissing: chart.find((b) => b.key === 'missing')!.count,
     filterNames: filtered.items.map((p: ProcessorListItem) => p.displayName).sort(),
     filterTotal: filtered.total,
-    findingNames: findings.open.filter((f: { checkId: string }) => f.checkId === 'dpa-missing').map((f: { entity: { name: { en: string } } }) => f.entity.name.en).sort(),
+    findingNames: findings.open
+      .filter((f: { checkId: string }) => f.checkId === 'dpa-missing')
+      .map((f: { entity: { name: { en: string } } }) => f.entity.name.en)
+      .sort(),
     all,
   }
 }
@@ -63,6 +66,12 @@ describe('the overview on the demo data', () => {
 
     const o = await overview(ctx)
     expectAgreement(o)
-    expect(o.filterNames).toEqual(['Marked Missing Oy', 'Orphan Sub Ltd', 'Planned Tool Oy', 'Plausible', 'Verkkosivuston palveluntarjoaja'])
+    expect(o.filterNames).toEqual([
+      'Marked Missing Oy',
+      'Orphan Sub Ltd',
+      'Planned Tool Oy',
+      'Plausible',
+      'Verkkosivuston palveluntarjoaja',
+    ])
   })
 })

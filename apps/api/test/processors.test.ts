@@ -1,6 +1,15 @@
 import type { ProcessorPage } from '@seloste/schema'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { auditEventsAfter, count, createTestContext, expectValidationError, lastAuditSeq, type JsonBody, type TestClient, type TestContext } from './helpers'
+import {
+  auditEventsAfter,
+  count,
+  createTestContext,
+  expectValidationError,
+  lastAuditSeq,
+  type JsonBody,
+  type TestClient,
+  type TestContext,
+} from './helpers'
 
 // ---------------------------------------------------------------------------
 // Local helpers
@@ -184,7 +193,13 @@ describe('PATCH /api/processors/:id', () => {
     const p = await createProcessor(ctx.api, { legalName: 'Acme Oy', hqCountry: 'FI', service: { fi: 'Pilvi', en: 'Cloud' } })
     const res = await ctx.api.patch(`/api/processors/${p.id}`, { displayName: 'Acme Cloud Platform', version: 1 })
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ displayName: 'Acme Cloud Platform', legalName: 'Acme Oy', hqCountry: 'FI', service: { fi: 'Pilvi', en: 'Cloud' }, version: 2 })
+    expect(res.body).toMatchObject({
+      displayName: 'Acme Cloud Platform',
+      legalName: 'Acme Oy',
+      hqCountry: 'FI',
+      service: { fi: 'Pilvi', en: 'Cloud' },
+      version: 2,
+    })
     expect((await ctx.api.get(`/api/processors/${p.id}`)).body).toEqual(res.body)
   })
 
@@ -470,7 +485,13 @@ describe('GET /api/processors (list)', () => {
     )
     await add(
       'beta',
-      { displayName: 'beta CRM', legalName: 'Beta Systems Inc', role: 'sub_processor', hqCountry: 'US', service: { fi: 'Asiakkuudenhallinta', en: 'Customer relations' } },
+      {
+        displayName: 'beta CRM',
+        legalName: 'Beta Systems Inc',
+        role: 'sub_processor',
+        hqCountry: 'US',
+        service: { fi: 'Asiakkuudenhallinta', en: 'Customer relations' },
+      },
       [{ country: 'US', kind: 'storage', safeguard: 'dpf' }],
       // The newest DPA is the current one: signed once, now being renegotiated.
       [{ status: 'signed', signedOn: '2025-01-01' }, { status: 'in_negotiation' }],
@@ -487,9 +508,12 @@ describe('GET /api/processors (list)', () => {
       ],
       [{ status: 'missing' }],
     )
-    await add('epsilon', { displayName: 'Epsilon Support', role: 'independent_controller', hqCountry: 'CH' }, [], [
-      { status: 'not_required', notRequiredReason: 'Independent controller' },
-    ])
+    await add(
+      'epsilon',
+      { displayName: 'Epsilon Support', role: 'independent_controller', hqCountry: 'CH' },
+      [],
+      [{ status: 'not_required', notRequiredReason: 'Independent controller' }],
+    )
     // Fixed, distinct modification times, so that the sort by updatedAt has one right answer.
     const times: Record<string, string> = {
       alpha: '2025-01-05T00:00:00.000Z',
@@ -498,7 +522,8 @@ describe('GET /api/processors (list)', () => {
       delta: '2025-01-02T00:00:00.000Z',
       epsilon: '2025-01-04T00:00:00.000Z',
     }
-    for (const [key, at] of Object.entries(times)) ctx.db.$client.prepare('UPDATE processors SET updated_at = ? WHERE id = ?').run(at, ids[key])
+    for (const [key, at] of Object.entries(times))
+      ctx.db.$client.prepare('UPDATE processors SET updated_at = ? WHERE id = ?').run(at, ids[key])
   })
 
   it('lists everything sorted by name, case-insensitively, with the total', async () => {
@@ -537,11 +562,24 @@ describe('GET /api/processors (list)', () => {
       updatedAt: '2025-01-02T00:00:00.000Z',
     })
     expect(byName['Gamma Analytics'].isPublic).toBe(false)
-    expect(byName['Alpha Mail']).toMatchObject({ countries: ['FI'], outsideEea: false, safeguards: [], dpaStatus: 'signed', hqCountry: 'FI' })
+    expect(byName['Alpha Mail']).toMatchObject({
+      countries: ['FI'],
+      outsideEea: false,
+      safeguards: [],
+      dpaStatus: 'signed',
+      hqCountry: 'FI',
+    })
     expect(byName['beta CRM']).toMatchObject({ countries: ['US'], outsideEea: true, safeguards: ['dpf'], dpaStatus: 'in_negotiation' })
     expect(byName['Gamma Analytics']).toMatchObject({ countries: ['GB'], safeguards: ['adequacy'], dpaStatus: null })
     // No location recorded is said as such, not only as an empty list.
-    expect(byName['Epsilon Support']).toMatchObject({ countries: [], outsideEea: false, safeguards: [], dpaStatus: 'not_required', locationRecorded: false, dpaRequired: false })
+    expect(byName['Epsilon Support']).toMatchObject({
+      countries: [],
+      outsideEea: false,
+      safeguards: [],
+      dpaStatus: 'not_required',
+      locationRecorded: false,
+      dpaRequired: false,
+    })
     expect(byName['Alpha Mail'].service).toEqual({ fi: 'Sähköposti', en: 'Email' })
   })
 
@@ -682,7 +720,8 @@ describe('search escaping', () => {
     await createProcessor(ctx.api, { displayName: '100% Uptime' })
     await createProcessor(ctx.api, { displayName: 'A_B Hosting' })
     await createProcessor(ctx.api, { displayName: 'AxB Hosting' })
-    const names = async (q: string) => (await ctx.api.get<ProcessorPage>(`/api/processors?q=${encodeURIComponent(q)}`)).body.items.map((i) => i.displayName)
+    const names = async (q: string) =>
+      (await ctx.api.get<ProcessorPage>(`/api/processors?q=${encodeURIComponent(q)}`)).body.items.map((i) => i.displayName)
     expect(await names('%')).toEqual(['100% Uptime'])
     expect(await names('a_b')).toEqual(['A_B Hosting'])
     expect(await names('\\')).toEqual([])
@@ -692,7 +731,8 @@ describe('search escaping', () => {
     const ctx = await createTestContext()
     await createProcessor(ctx.api, { displayName: 'The "Quoted" Cloud' })
     await createProcessor(ctx.api, { displayName: 'NEAR AND OR NOT Hosting' })
-    const names = async (q: string) => (await ctx.api.get<ProcessorPage>(`/api/processors?q=${encodeURIComponent(q)}`)).body.items.map((i) => i.displayName)
+    const names = async (q: string) =>
+      (await ctx.api.get<ProcessorPage>(`/api/processors?q=${encodeURIComponent(q)}`)).body.items.map((i) => i.displayName)
     expect(await names('"quoted"')).toEqual(['The "Quoted" Cloud'])
     expect(await names('e "q')).toEqual(['The "Quoted" Cloud'])
     expect(await names('""')).toEqual([])
@@ -729,11 +769,14 @@ describe('search in the demo data', () => {
     ctx = await createTestContext({ demo: true })
   })
 
-  it.each(['perintä', 'PERINTÄ', 'Perintätoimisto', 'perintäpalvelu', 'debt collection'])('finds the debt collection agency with %j', async (q) => {
-    const res = await ctx.api.get(`/api/processors?q=${encodeURIComponent(q)}`)
-    expect(res.status).toBe(200)
-    expect(res.body.items.map((i: { displayName: string }) => i.displayName)).toEqual(['Perintätoimisto'])
-  })
+  it.each(['perintä', 'PERINTÄ', 'Perintätoimisto', 'perintäpalvelu', 'debt collection'])(
+    'finds the debt collection agency with %j',
+    async (q) => {
+      const res = await ctx.api.get(`/api/processors?q=${encodeURIComponent(q)}`)
+      expect(res.status).toBe(200)
+      expect(res.body.items.map((i: { displayName: string }) => i.displayName)).toEqual(['Perintätoimisto'])
+    },
+  )
 
   it('does not confuse ä with a', async () => {
     expect((await ctx.api.get('/api/processors?q=perinta')).body.total).toBe(0)
@@ -748,17 +791,25 @@ describe('a save that changes nothing', () => {
     const events = () => ctx.db.$client.prepare('SELECT count(*) FROM audit_events').pluck().get() as number
     const before = events()
 
-    const same = await ctx.api.patch(`/api/processors/${capsule.id}`, { displayName: full.displayName, service: full.service, version: full.version })
+    const same = await ctx.api.patch(`/api/processors/${capsule.id}`, {
+      displayName: full.displayName,
+      service: full.service,
+      version: full.version,
+    })
     expect(same.status).toBe(200)
     expect(same.body.version).toBe(full.version)
     const t = full.transfers[0]
-    expect((await ctx.api.patch(`/api/transfers/${t.id}`, { country: t.country, safeguard: t.safeguard, version: t.version })).body.version).toBe(t.version)
+    expect(
+      (await ctx.api.patch(`/api/transfers/${t.id}`, { country: t.country, safeguard: t.safeguard, version: t.version })).body.version,
+    ).toBe(t.version)
     const google = (await ctx.api.get(`/api/processors/${(await ctx.api.get('/api/processors?q=google')).body.items[0].id}`)).body
     const dpa = google.dpas[0]
     expect((await ctx.api.patch(`/api/dpas/${dpa.id}`, { status: dpa.status, version: dpa.version })).body.version).toBe(dpa.version)
     const activity = (await ctx.api.get('/api/activities')).body.items[0]
     const detail = (await ctx.api.get(`/api/activities/${activity.id}`)).body
-    expect((await ctx.api.patch(`/api/activities/${activity.id}`, { name: detail.name, version: detail.version })).body.version).toBe(detail.version)
+    expect((await ctx.api.patch(`/api/activities/${activity.id}`, { name: detail.name, version: detail.version })).body.version).toBe(
+      detail.version,
+    )
     expect(events()).toBe(before)
 
     // A real change still moves the version on and is audited.
@@ -773,7 +824,11 @@ describe('the search index', () => {
     const ctx = await createTestContext()
     const statuses = ['active', 'planned', 'active', 'retired', 'active', 'active', 'planned'] as const
     for (const [i, status] of statuses.entries()) {
-      await ctx.api.post('/api/processors', { displayName: `Kohde ${String.fromCharCode(71 - i)}`, role: i % 2 ? 'processor' : 'recipient', status })
+      await ctx.api.post('/api/processors', {
+        displayName: `Kohde ${String.fromCharCode(71 - i)}`,
+        role: i % 2 ? 'processor' : 'recipient',
+        status,
+      })
     }
     await ctx.api.post('/api/processors', { displayName: 'Unrelated Oy', role: 'processor' })
     const list = async (query: string) => (await ctx.api.get(`/api/processors?q=kohde&${query}`)).body
@@ -804,7 +859,9 @@ describe('the search index', () => {
     const ids: number[] = []
     for (const displayName of names) ids.push((await ctx.api.post('/api/processors', { displayName, role: 'processor' })).body.id)
     const search = async (q: string) =>
-      (await ctx.api.get(`/api/processors?pageSize=100&q=${encodeURIComponent(q)}`)).body.items.map((p: { displayName: string }) => p.displayName).sort()
+      (await ctx.api.get(`/api/processors?pageSize=100&q=${encodeURIComponent(q)}`)).body.items
+        .map((p: { displayName: string }) => p.displayName)
+        .sort()
     const substring = (q: string) => names.filter((n) => n.toLowerCase().includes(q.toLowerCase())).sort()
     for (const q of ['ääni', '"quoted"', '0%', '100%', 'r_s', 'k\\s', 'ab', 'oy', 'LUOTTO', 'tokun', 'nothing here']) {
       expect(await search(q), q).toEqual(substring(q))

@@ -64,7 +64,16 @@ describe('unknown locations in the public list', () => {
     const ctx = await createTestContext({ demo: true })
     const preview = (await ctx.api.get('/api/public-list/preview')).body
     for (const e of preview.draft.entries.filter((e: { locations: unknown[] }) => e.locations.length === 0)) {
-      expect((await ctx.api.post(`/api/processors/${e.key}/transfers`, { country: 'FI', kind: 'storage', safeguard: 'none_needed', tiaStatus: 'not_needed' })).status).toBe(201)
+      expect(
+        (
+          await ctx.api.post(`/api/processors/${e.key}/transfers`, {
+            country: 'FI',
+            kind: 'storage',
+            safeguard: 'none_needed',
+            tiaStatus: 'not_needed',
+          })
+        ).status,
+      ).toBe(201)
     }
     const fi = await draftFi(ctx)
     expect(fi).toContain(NO_OTHER_TRANSFERS_FI)
@@ -77,7 +86,7 @@ describe('unknown locations in the public list', () => {
 
     // A new listed processor without a location takes the sentence away again, and the history says so.
     await ctx.api.post('/api/processors', { displayName: 'Somewhere Ltd', role: 'processor', isPublic: true, status: 'active' })
-    expect((await draftFi(ctx))).not.toContain(NO_OTHER_TRANSFERS_FI)
+    expect(await draftFi(ctx)).not.toContain(NO_OTHER_TRANSFERS_FI)
     expect((await publish(ctx, { confirmUnknownLocations: true })).status).toBe(201)
     const feed = parseFeed((await ctx.anonymous.get('/public/processors/feed.atom?lang=en')).text)
     expect(feed.items[0]!.content).toContain('Removed: the sentence "we do not otherwise transfer data outside the EEA"')
@@ -92,7 +101,9 @@ describe('the DPA sentence', () => {
     const fi = renderMarkdown(v1, 'fi', '2026-01-01')
     expect(fi).not.toContain(ALL_DPAS_FI)
     // What is true is said: the listed processors with a signed agreement, and never the internal one.
-    expect(fi).toContain('Henkilötietojen käsittelysopimus on tehty seuraavien käsittelijöiden kanssa: Fennoa Oy, Google Workspace, PostHog, Slack, Zestia Ltd.')
+    expect(fi).toContain(
+      'Henkilötietojen käsittelysopimus on tehty seuraavien käsittelijöiden kanssa: Fennoa Oy, Google Workspace, PostHog, Slack, Zestia Ltd.',
+    )
     expect(fi).not.toContain('Plausible')
 
     const plausible = await idOf(ctx, 'Plausible')
@@ -102,9 +113,13 @@ describe('the DPA sentence', () => {
     const host = await idOf(ctx, 'Verkkosivuston palveluntarjoaja')
     expect((await ctx.api.post(`/api/processors/${host}/dpas`, { status: 'signed', signedOn: '2025-01-10' })).status).toBe(201)
     expect(await draftFi(ctx)).toContain(ALL_DPAS_FI)
-    expect((await ctx.api.get('/api/public-list/preview')).body.changes).toEqual([{ key: 0, name: 'all_processors_dpa', kind: 'statement', fields: ['added'] }])
+    expect((await ctx.api.get('/api/public-list/preview')).body.changes).toEqual([
+      { key: 0, name: 'all_processors_dpa', kind: 'statement', fields: ['added'] },
+    ])
     expect((await publish(ctx, { confirmUnknownLocations: true })).status).toBe(201)
-    expect((await ctx.anonymous.get('/public/processors/changes?lang=en')).text).toContain('Added: the sentence &quot;data processing agreements with all our processors&quot;')
+    expect((await ctx.anonymous.get('/public/processors/changes?lang=en')).text).toContain(
+      'Added: the sentence &quot;data processing agreements with all our processors&quot;',
+    )
 
     // An internal processor without an agreement makes "all" untrue: the sentence goes, and the feed says so.
     await ctx.api.post('/api/processors', { displayName: 'Hidden Helper Oy', role: 'processor', isPublic: false, status: 'active' })

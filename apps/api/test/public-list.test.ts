@@ -20,7 +20,8 @@ const REFERENCE = join(import.meta.dirname, '../../../../shared/reference/tietos
 function expectGolden(name: string, actual: string) {
   const file = join(GOLDEN, name)
   if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual)
-  if (!existsSync(file)) throw new Error(`the golden file ${file} is missing: run with UPDATE_GOLDEN=1 to write it, and review it before committing`)
+  if (!existsSync(file))
+    throw new Error(`the golden file ${file} is missing: run with UPDATE_GOLDEN=1 to write it, and review it before committing`)
   expect(actual).toBe(readFileSync(file, 'utf8'))
 }
 
@@ -41,7 +42,7 @@ describe('the generated Markdown of the demo data', () => {
   })
 
   it('names the processors and transfer basis of the reference policy sections 6 and 7', async (t) => {
-    requireFileOutsideRepo(REFERENCE, t, 'the reference company\'s privacy policy')
+    requireFileOutsideRepo(REFERENCE, t, "the reference company's privacy policy")
     const policy = readFileSync(REFERENCE, 'utf8')
     const sections = policy.slice(policy.indexOf('## 6.'), policy.indexOf('## 8.'))
     const ctx = await createTestContext({ demo: true })
@@ -53,7 +54,13 @@ describe('the generated Markdown of the demo data', () => {
     expect(sections.toLowerCase()).toContain('perintätoimisto')
     expect(generated).toContain('Perintätoimisto')
     // The same transfer basis statements: the Commission's adequacy decision, the DPF and its listing.
-    for (const phrase of ['Komission päätös riittävästä tietosuojan tasosta', 'Data Privacy Framework', 'Yhdysval', 'www.dataprivacyframework.gov', 'laki tai viranomainen niin vaatii']) {
+    for (const phrase of [
+      'Komission päätös riittävästä tietosuojan tasosta',
+      'Data Privacy Framework',
+      'Yhdysval',
+      'www.dataprivacyframework.gov',
+      'laki tai viranomainen niin vaatii',
+    ]) {
       expect(sections.toLowerCase()).toContain(phrase.toLowerCase())
       expect(generated.toLowerCase()).toContain(phrase.toLowerCase())
     }
@@ -70,7 +77,14 @@ describe('publishing', () => {
     expect(before.latest).toMatchObject({ version: 1, date: '2025-06-27' })
     expect(before.changes).toEqual([])
 
-    const created = (await ctx.api.post('/api/processors', { displayName: 'Mailer Oy', role: 'processor', isPublic: true, service: { fi: 'Uutiskirjepalvelu', en: 'Newsletter service' } })).body
+    const created = (
+      await ctx.api.post('/api/processors', {
+        displayName: 'Mailer Oy',
+        role: 'processor',
+        isPublic: true,
+        service: { fi: 'Uutiskirjepalvelu', en: 'Newsletter service' },
+      })
+    ).body
     const slack = (await ctx.api.get('/api/processors?q=slack')).body.items[0]
     await ctx.api.patch(`/api/processors/${slack.id}`, { purpose: { fi: 'viestintään', en: 'communication' }, version: slack.version })
     const google = (await ctx.api.get('/api/processors?q=google')).body.items[0]
@@ -88,7 +102,11 @@ describe('publishing', () => {
     expect(rendered.fi.markdown).toContain('Mailer Oy')
     expect(rendered.en.html).toContain('Newsletter service')
 
-    const published = await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 1, date: '2026-11-26' })
+    const published = await ctx.api.post('/api/public-list/publish', {
+      confirmUnknownLocations: true,
+      basedOnVersion: 1,
+      date: '2026-11-26',
+    })
     expect(published.status).toBe(201)
     expect(published.body).toMatchObject({ version: 2, date: '2026-11-26' })
     expect(published.body.content.entries.find((e: { name: string }) => e.name === 'Mailer Oy').addedOn).toBe('2026-11-26')
@@ -111,7 +129,10 @@ describe('publishing', () => {
     const stale = await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 0 })
     expect(stale.status).toBe(409)
     expect(stale.body.error.current.version).toBe(1)
-    expect((await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 1, date: '2020-01-01' })).body.error.fields[0].path).toBe('date')
+    expect(
+      (await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 1, date: '2020-01-01' })).body.error
+        .fields[0].path,
+    ).toBe('date')
     expect((await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 1 })).status).toBe(201)
   })
 
@@ -121,14 +142,19 @@ describe('publishing', () => {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
     await ctx.api.post('/api/processors', { displayName: 'Early Oy', role: 'processor' })
     // Published from east of UTC after local midnight: the dashboard sends its own date.
-    expect((await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 1, date: tomorrow })).body).toMatchObject({ version: 2, date: tomorrow })
+    expect(
+      (await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 1, date: tomorrow })).body,
+    ).toMatchObject({ version: 2, date: tomorrow })
     await ctx.api.post('/api/processors', { displayName: 'Later Oy', role: 'processor' })
     const undated = await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 2 })
     expect(undated.status, JSON.stringify(undated.body)).toBe(201)
     expect(undated.body).toMatchObject({ version: 3, date: tomorrow })
     // A date given explicitly is still checked.
     await ctx.api.post('/api/processors', { displayName: 'Last Oy', role: 'processor' })
-    expect((await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 3, date: today })).body.error.fields[0].path).toBe('date')
+    expect(
+      (await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: 3, date: today })).body.error
+        .fields[0].path,
+    ).toBe('date')
   })
 
   it('never changes a published version when the registry changes afterwards', async () => {
@@ -156,7 +182,13 @@ describe('the public endpoints', () => {
     expect(fi.text).toContain('<html lang="fi">')
     expect(fi.text).toContain('Päivitetty 27.6.2025')
     expect(fi.text).toContain('Versio 1')
-    for (const href of ['/public/processors.md?lang=fi', '/public/processors.json?lang=fi', '/public/processors.csv?lang=fi', '/public/processors/feed.atom?lang=fi', '/public/processors/changes?lang=fi']) {
+    for (const href of [
+      '/public/processors.md?lang=fi',
+      '/public/processors.json?lang=fi',
+      '/public/processors.csv?lang=fi',
+      '/public/processors/feed.atom?lang=fi',
+      '/public/processors/changes?lang=fi',
+    ]) {
       expect(fi.text).toContain(`href="${href}"`)
     }
     expect(fi.text).not.toMatch(/<script/i)
@@ -167,14 +199,25 @@ describe('the public endpoints', () => {
     const json = await ctx.anonymous.get('/public/processors.json?lang=en')
     expect(json.body).toMatchObject({ version: 1, date: '2025-06-27', language: 'en' })
     const capsule = json.body.entries.find((e: { name: string }) => e.name === 'CapsuleCRM Inc')
-    expect(capsule.locations[0]).toMatchObject({ country: 'US', countryName: 'United States', safeguard: 'dpf', outsideEea: true, dpfListingUrl: null })
+    expect(capsule.locations[0]).toMatchObject({
+      country: 'US',
+      countryName: 'United States',
+      safeguard: 'dpf',
+      outsideEea: true,
+      dpfListingUrl: null,
+    })
 
     const md = await ctx.anonymous.get('/public/processors.md?lang=fi')
     expect(md.headers.get('content-type')).toContain('text/markdown')
     expect(md.text).toContain('## 6. Henkilötietojen käsittelijät')
 
     const csv = parseCsv((await ctx.anonymous.get('/public/processors.csv?lang=fi')).text, { columns: true }) as Record<string, string>[]
-    expect(csv.find((r) => r.name === 'CapsuleCRM Inc')).toMatchObject({ country: 'US', country_name: 'Yhdysvallat', safeguard: 'dpf', outside_eea: 'true' })
+    expect(csv.find((r) => r.name === 'CapsuleCRM Inc')).toMatchObject({
+      country: 'US',
+      country_name: 'Yhdysvallat',
+      safeguard: 'dpf',
+      outside_eea: 'true',
+    })
 
     expect((await ctx.anonymous.get('/public/processors/versions/1?lang=en')).text).toContain('Version 1')
     expect((await ctx.anonymous.get('/public/processors/versions/9')).status).toBe(404)
@@ -193,11 +236,31 @@ describe('the public endpoints', () => {
 
   it('expose no field that is not public', async () => {
     const ctx = await createTestContext({ demo: true })
-    const secrets = { notes: 'SECRET-INTERNAL-NOTE', dpa: 'SECRET-DPA-REF', tia: 'https://intranet.example/SECRET-TIA', transferNote: 'SECRET-TRANSFER-NOTE', category: 'SECRET-CATEGORY' }
-    const p = (await ctx.api.post('/api/processors', {
-      displayName: 'Leaky Ltd', role: 'processor', isPublic: true, internalNotes: secrets.notes, dataCategories: [secrets.category],
-    })).body
-    await ctx.api.post(`/api/processors/${p.id}/transfers`, { country: 'IN', kind: 'support', safeguard: 'scc', sccModule: 2, tiaStatus: 'done', tiaUrl: secrets.tia, notes: secrets.transferNote })
+    const secrets = {
+      notes: 'SECRET-INTERNAL-NOTE',
+      dpa: 'SECRET-DPA-REF',
+      tia: 'https://intranet.example/SECRET-TIA',
+      transferNote: 'SECRET-TRANSFER-NOTE',
+      category: 'SECRET-CATEGORY',
+    }
+    const p = (
+      await ctx.api.post('/api/processors', {
+        displayName: 'Leaky Ltd',
+        role: 'processor',
+        isPublic: true,
+        internalNotes: secrets.notes,
+        dataCategories: [secrets.category],
+      })
+    ).body
+    await ctx.api.post(`/api/processors/${p.id}/transfers`, {
+      country: 'IN',
+      kind: 'support',
+      safeguard: 'scc',
+      sccModule: 2,
+      tiaStatus: 'done',
+      tiaUrl: secrets.tia,
+      notes: secrets.transferNote,
+    })
     await ctx.api.post(`/api/processors/${p.id}/dpas`, { status: 'signed', signedOn: '2025-01-01', reference: secrets.dpa })
     const hidden = (await ctx.api.post('/api/processors', { displayName: 'Internal Only Oy', role: 'processor', isPublic: false })).body
     expect(hidden.isPublic).toBe(false)
@@ -207,24 +270,62 @@ describe('the public endpoints', () => {
     // The privacy contact's address is published on purpose, only as where a copy of SCCs or BCRs can be
     // requested (Art. 13(1)(f)), as the reference policy itself publishes it; the person's name never.
     const forbidden = [...Object.values(secrets), 'Internal Only Oy', 'Plausible', org.privacyContactName]
-    const urls = ['/public/processors', '/public/processors.json', '/public/processors.md', '/public/processors.csv', '/public/processors/changes', '/public/processors/feed.atom', '/public/processors/versions/2', '/public/processors/versions/2.json']
+    const urls = [
+      '/public/processors',
+      '/public/processors.json',
+      '/public/processors.md',
+      '/public/processors.csv',
+      '/public/processors/changes',
+      '/public/processors/feed.atom',
+      '/public/processors/versions/2',
+      '/public/processors/versions/2.json',
+    ]
     for (const url of urls) {
       for (const lang of ['fi', 'en']) {
         const res = await ctx.anonymous.get(`${url}?lang=${lang}`)
         expect(res.status).toBe(200)
         for (const secret of forbidden) expect(res.text, `${url} leaks ${secret}`).not.toContain(secret)
         const sentences = res.text.split(org.privacyContactEmail).length - 1
-        const copies = res.text.split(lang === 'fi' ? 'Jäljennöksen niistä voi pyytää osoitteesta' : 'A copy can be requested from').length - 1
+        const copies =
+          res.text.split(lang === 'fi' ? 'Jäljennöksen niistä voi pyytää osoitteesta' : 'A copy can be requested from').length - 1
         expect(sentences, `${url}: the contact appears only in the copy sentence`).toBeLessThanOrEqual(copies)
       }
     }
     const json = (await ctx.anonymous.get('/public/processors.json?lang=en')).body
     const leaky = json.entries.find((e: { name: string }) => e.name === 'Leaky Ltd')
     expect(Object.keys(leaky).sort()).toEqual(
-      ['addedOn', 'disclosureCondition', 'effectiveDate', 'hqCountry', 'legalName', 'locationRecorded', 'locations', 'name', 'parentName', 'privacyPolicyUrl', 'purpose', 'role', 'service', 'status', 'websiteUrl'].sort(),
+      [
+        'addedOn',
+        'disclosureCondition',
+        'effectiveDate',
+        'hqCountry',
+        'legalName',
+        'locationRecorded',
+        'locations',
+        'name',
+        'parentName',
+        'privacyPolicyUrl',
+        'purpose',
+        'role',
+        'service',
+        'status',
+        'websiteUrl',
+      ].sort(),
     )
     expect(Object.keys(leaky.locations[0]).sort()).toEqual(
-      ['adequacyDecision', 'basis', 'country', 'countryName', 'derogation', 'dpfListingUrl', 'internationalOrganisation', 'kind', 'outsideEea', 'safeguard', 'sccModule'].sort(),
+      [
+        'adequacyDecision',
+        'basis',
+        'country',
+        'countryName',
+        'derogation',
+        'dpfListingUrl',
+        'internationalOrganisation',
+        'kind',
+        'outsideEea',
+        'safeguard',
+        'sccModule',
+      ].sort(),
     )
   })
 
@@ -239,20 +340,30 @@ describe('the public endpoints', () => {
     const again = await ctx.anonymous.request('GET', '/public/processors.json?lang=fi', undefined, { headers: { 'if-none-match': etag } })
     expect(again.status).toBe(304)
     expect(again.text).toBe('')
-    const since = await ctx.anonymous.request('GET', '/public/processors?lang=fi', undefined, { headers: { 'if-modified-since': lastModified } })
+    const since = await ctx.anonymous.request('GET', '/public/processors?lang=fi', undefined, {
+      headers: { 'if-modified-since': lastModified },
+    })
     expect(since.status).toBe(304)
-    const otherLang = await ctx.anonymous.request('GET', '/public/processors.json?lang=en', undefined, { headers: { 'if-none-match': etag } })
+    const otherLang = await ctx.anonymous.request('GET', '/public/processors.json?lang=en', undefined, {
+      headers: { 'if-none-match': etag },
+    })
     expect(otherLang.status).toBe(200)
     await ctx.api.post('/api/processors', { displayName: 'Newer Oy', role: 'processor' })
     await publishNow(ctx)
-    const changed = await ctx.anonymous.request('GET', '/public/processors.json?lang=fi', undefined, { headers: { 'if-none-match': etag, 'if-modified-since': lastModified } })
+    const changed = await ctx.anonymous.request('GET', '/public/processors.json?lang=fi', undefined, {
+      headers: { 'if-none-match': etag, 'if-modified-since': lastModified },
+    })
     expect(changed.status).toBe(200)
   })
 
   it('shows a processor named like markup as text in every format', async () => {
     const ctx = await createTestContext({ demo: true })
     const name = '<script>alert("x")</script> *Bold* [link](javascript:alert(1))'
-    await ctx.api.post('/api/processors', { displayName: name, role: 'processor', service: { fi: '<img src=x onerror=alert(1)>', en: '<b>b</b>' } })
+    await ctx.api.post('/api/processors', {
+      displayName: name,
+      role: 'processor',
+      service: { fi: '<img src=x onerror=alert(1)>', en: '<b>b</b>' },
+    })
     await publishNow(ctx)
     const html = (await ctx.anonymous.get('/public/processors?lang=fi')).text
     expect(html).not.toContain('<script>alert')
@@ -287,7 +398,13 @@ describe('the public endpoints', () => {
 describe('announced ahead', () => {
   it('shows a planned processor as upcoming until its start date, then as active', async () => {
     const ctx = await createTestContext({ demo: true })
-    await ctx.api.post('/api/processors', { displayName: 'Future Analytics Oy', role: 'processor', status: 'planned', startDate: '2027-03-01', isPublic: true })
+    await ctx.api.post('/api/processors', {
+      displayName: 'Future Analytics Oy',
+      role: 'processor',
+      status: 'planned',
+      startDate: '2027-03-01',
+      isPublic: true,
+    })
     await ctx.api.post('/api/processors', { displayName: 'Undated Plan Oy', role: 'processor', status: 'planned', isPublic: true })
     const v = (await publishNow(ctx)).body
     const version = getVersion(ctx.db, v.version)
@@ -298,7 +415,10 @@ describe('announced ahead', () => {
     expect(after).not.toContain('Otetaan käyttöön')
     expect(after).toContain('Future Analytics Oy')
     const jsonBefore = JSON.parse(renderJson(version, 'en', '2027-02-28'))
-    expect(jsonBefore.entries.find((e: { name: string }) => e.name === 'Future Analytics Oy')).toMatchObject({ status: 'upcoming', effectiveDate: '2027-03-01' })
+    expect(jsonBefore.entries.find((e: { name: string }) => e.name === 'Future Analytics Oy')).toMatchObject({
+      status: 'upcoming',
+      effectiveDate: '2027-03-01',
+    })
     expect(renderMarkdown(version, 'en', '2027-02-28')).toContain('In use from 1 March 2027')
   })
 })
@@ -379,12 +499,18 @@ describe('Art. 13(1)(f), the DPF entity and international organisations in the p
     expect(email).toMatch(/@/)
     for (const [key, body] of Object.entries(text)) {
       const fi = key.endsWith(':fi')
-      expect(body, key).toContain(fi ? 'Siirto perustuu vakiosopimuslausekkeisiin, jotka Euroopan komissio on hyväksynyt täytäntöönpanopäätöksellä (EU) 2021/914; moduuli 2.' : 'The transfer is based on the standard contractual clauses adopted by the European Commission in Implementing Decision (EU) 2021/914; module 2.')
+      expect(body, key).toContain(
+        fi
+          ? 'Siirto perustuu vakiosopimuslausekkeisiin, jotka Euroopan komissio on hyväksynyt täytäntöönpanopäätöksellä (EU) 2021/914; moduuli 2.'
+          : 'The transfer is based on the standard contractual clauses adopted by the European Commission in Implementing Decision (EU) 2021/914; module 2.',
+      )
       expect(body, key).toContain(fi ? 'Siirto perustuu yritystä koskeviin sitoviin sääntöihin' : 'binding corporate rules')
       // No nested or doubled parentheses around the act's number.
       expect(body, key).not.toMatch(/\([^()]*\([^()]*\)[^()]*\)|\)\)/)
       expect(body, key).toContain(fi ? `Jäljennöksen niistä voi pyytää osoitteesta ${email}` : `A copy can be requested from ${email}`)
-      expect(body, key).not.toMatch(/Siirtoperuste(ena)? (on|ovat) (Euroopan komission hyväksymät vakiosopimuslausekkeet|yritystä koskevat)/)
+      expect(body, key).not.toMatch(
+        /Siirtoperuste(ena)? (on|ovat) (Euroopan komission hyväksymät vakiosopimuslausekkeet|yritystä koskevat)/,
+      )
     }
   })
 
@@ -401,9 +527,24 @@ describe('Art. 13(1)(f), the DPF entity and international organisations in the p
 
   it('names the certified legal entity in the DPF statement, or says it is not recorded, never the display name', async () => {
     const text = await publishedWith(async (ctx) => {
-      const a = (await ctx.api.post('/api/processors', { displayName: 'Acme Workspace', legalName: 'Acme Cloud LLC', role: 'processor', hqCountry: 'US', isPublic: true })).body
-      await ctx.api.post(`/api/processors/${a.id}/transfers`, { country: 'US', kind: 'storage', safeguard: 'dpf', dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/777' })
-      const b = (await ctx.api.post('/api/processors', { displayName: 'Nameless Suite', role: 'processor', hqCountry: 'US', isPublic: true })).body
+      const a = (
+        await ctx.api.post('/api/processors', {
+          displayName: 'Acme Workspace',
+          legalName: 'Acme Cloud LLC',
+          role: 'processor',
+          hqCountry: 'US',
+          isPublic: true,
+        })
+      ).body
+      await ctx.api.post(`/api/processors/${a.id}/transfers`, {
+        country: 'US',
+        kind: 'storage',
+        safeguard: 'dpf',
+        dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/777',
+      })
+      const b = (
+        await ctx.api.post('/api/processors', { displayName: 'Nameless Suite', role: 'processor', hqCountry: 'US', isPublic: true })
+      ).body
       await ctx.api.post(`/api/processors/${b.id}/transfers`, { country: 'US', kind: 'storage', safeguard: 'dpf' })
     })
     const fi = text['/public/processors.md:fi']!
@@ -418,12 +559,28 @@ describe('Art. 13(1)(f), the DPF entity and international organisations in the p
 
   it('lists a transfer to the European Patent Organisation as resting on its decision of 15 July 2025', async () => {
     const text = await publishedWith(async (ctx) => {
-      const epo = (await ctx.api.post('/api/processors', { displayName: 'European Patent Organisation', role: 'international_organisation', hqCountry: 'DE', isPublic: true })).body
-      const res = await ctx.api.post(`/api/processors/${epo.id}/transfers`, { country: 'DE', kind: 'processing', safeguard: 'adequacy', adequacyDecisionId: 'epo-2025' })
+      const epo = (
+        await ctx.api.post('/api/processors', {
+          displayName: 'European Patent Organisation',
+          role: 'international_organisation',
+          hqCountry: 'DE',
+          isPublic: true,
+        })
+      ).body
+      const res = await ctx.api.post(`/api/processors/${epo.id}/transfers`, {
+        country: 'DE',
+        kind: 'processing',
+        safeguard: 'adequacy',
+        adequacyDecisionId: 'epo-2025',
+      })
       expect(res.status, JSON.stringify(res.body)).toBe(201)
     })
-    expect(text['/public/processors.md:en']).toContain('The recipient is an international organisation (European Patent Organisation). The transfer is based on the European Commission\'s adequacy decision of 15 July 2025.')
-    expect(text['/public/processors.md:fi']).toContain('Vastaanottaja on kansainvälinen järjestö (Euroopan patenttijärjestö). Siirtoperuste on Euroopan komission 15.7.2025 tekemä päätös riittävästä tietosuojan tasosta.')
+    expect(text['/public/processors.md:en']).toContain(
+      "The recipient is an international organisation (European Patent Organisation). The transfer is based on the European Commission's adequacy decision of 15 July 2025.",
+    )
+    expect(text['/public/processors.md:fi']).toContain(
+      'Vastaanottaja on kansainvälinen järjestö (Euroopan patenttijärjestö). Siirtoperuste on Euroopan komission 15.7.2025 tekemä päätös riittävästä tietosuojan tasosta.',
+    )
     expect(text['/public/processors:en']).toContain('international organisation (European Patent Organisation)')
     const json = JSON.parse(text['/public/processors.json:en']!)
     const entry = json.entries.find((e: { name: string }) => e.name === 'European Patent Organisation')

@@ -8,7 +8,10 @@ import { createTestContext, type TestContext } from './helpers'
 
 async function publish(ctx: TestContext): Promise<number> {
   const preview = (await ctx.api.get('/api/public-list/preview')).body
-  const res = await ctx.api.post('/api/public-list/publish', { basedOnVersion: preview.latest?.version ?? 0, confirmUnknownLocations: true })
+  const res = await ctx.api.post('/api/public-list/publish', {
+    basedOnVersion: preview.latest?.version ?? 0,
+    confirmUnknownLocations: true,
+  })
   expect(res.status, res.text).toBe(201)
   return res.body.version
 }
@@ -25,14 +28,21 @@ describe('superseded banner on older public versions', () => {
 
     const entry = (await ctx.api.get(`/api/public-list/versions/${first}`)).body.content.entries[0]
     const current = (await ctx.api.get(`/api/processors/${entry.key}`)).body
-    const edited = await ctx.api.patch(`/api/processors/${entry.key}`, { version: current.version, service: { fi: 'Uusi palvelu', en: 'A new service' } })
+    const edited = await ctx.api.patch(`/api/processors/${entry.key}`, {
+      version: current.version,
+      service: { fi: 'Uusi palvelu', en: 'A new service' },
+    })
     expect(edited.status, edited.text).toBe(200)
     const second = await publish(ctx)
     expect(second).toBe(first + 1)
 
     const en = await ctx.anonymous.get(`/public/processors/versions/${first}?lang=en`)
     expect(en.status).toBe(200)
-    expect(en.text).toMatch(new RegExp(`<p class="superseded" role="note"><strong>This is an old version of the list: version ${first} of [^<]+\\. It has been superseded by version ${second}\\.</strong> <a href="/public/processors\\?lang=en">Read the current list</a></p>`))
+    expect(en.text).toMatch(
+      new RegExp(
+        `<p class="superseded" role="note"><strong>This is an old version of the list: version ${first} of [^<]+\\. It has been superseded by version ${second}\\.</strong> <a href="/public/processors\\?lang=en">Read the current list</a></p>`,
+      ),
+    )
     // Inside the header landmark, before the heading.
     expect(en.text.indexOf('class="superseded"')).toBeGreaterThan(en.text.indexOf('<header>'))
     expect(en.text.indexOf('class="superseded"')).toBeLessThan(en.text.indexOf('<h1>'))
@@ -48,7 +58,9 @@ describe('superseded banner on older public versions', () => {
     }
     // The old page's ETag changed with the banner, so a cache revalidating by ETag gets the new page.
     expect(en.headers.get('etag')).not.toBe(alone.headers.get('etag'))
-    const revalidated = await ctx.anonymous.request('GET', `/public/processors/versions/${first}?lang=en`, undefined, { headers: { 'if-none-match': alone.headers.get('etag')! } })
+    const revalidated = await ctx.anonymous.request('GET', `/public/processors/versions/${first}?lang=en`, undefined, {
+      headers: { 'if-none-match': alone.headers.get('etag')! },
+    })
     expect(revalidated.status).toBe(200)
     expect(revalidated.text).toContain('class="superseded"')
   })

@@ -33,7 +33,12 @@ describe('read workers', () => {
 
   it('answers as the app itself would', async () => {
     const here = inThreadReads(db)
-    for (const query of [{}, { q: 'google' }, { status: 'active', sort: 'updatedAt', order: 'desc', pageSize: '3', page: '2' }, { outsideEea: 'true' }]) {
+    for (const query of [
+      {},
+      { q: 'google' },
+      { status: 'active', sort: 'updatedAt', order: 'desc', pageSize: '3', page: '2' },
+      { outsideEea: 'true' },
+    ]) {
       const parsed = ProcessorListQuery.parse(query)
       expect(JSON.parse(await reads.run('listProcessors', parsed))).toEqual(JSON.parse(await here.run('listProcessors', parsed)))
     }
@@ -44,7 +49,11 @@ describe('read workers', () => {
     expect(await reads.run('renderExport', csv)).toEqual(await here.run('renderExport', csv))
     const xlsx = await reads.run('renderExport', { ...csv, format: 'xlsx' })
     expect(xlsx).toBeInstanceOf(Uint8Array)
-    expect(Buffer.from(xlsx as Uint8Array).subarray(0, 2).toString()).toBe('PK')
+    expect(
+      Buffer.from(xlsx as Uint8Array)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK')
   })
 
   it('sees a write as soon as it is committed', async () => {
@@ -68,7 +77,9 @@ describe('read workers', () => {
       await expect(broken.run('listProcessors', ProcessorListQuery.parse({}))).rejects.toThrow(/read worker/)
       // The next read fails too, never hangs: refused at once while no worker runs, or failed with the
       // replacement worker (started a second later) when a loaded machine took longer than that.
-      await expect(broken.run('listProcessors', ProcessorListQuery.parse({}))).rejects.toThrow(/no read worker is running|read worker stopped/)
+      await expect(broken.run('listProcessors', ProcessorListQuery.parse({}))).rejects.toThrow(
+        /no read worker is running|read worker stopped/,
+      )
     } finally {
       await broken.close()
     }
@@ -89,7 +100,10 @@ describe('read workers', () => {
     // An export is made on a worker and audited on the app's connection.
     const audited = () => db.$client.prepare("SELECT count(*) FROM audit_events WHERE action = 'export'").pluck().get() as number
     const before = audited()
-    const [csvOnWorkers, csvInThread] = await Promise.all([onWorkers.request('/api/exports/processors.csv', { headers }), inThread.request('/api/exports/processors.csv', { headers })])
+    const [csvOnWorkers, csvInThread] = await Promise.all([
+      onWorkers.request('/api/exports/processors.csv', { headers }),
+      inThread.request('/api/exports/processors.csv', { headers }),
+    ])
     expect(csvOnWorkers.status).toBe(200)
     expect(await csvOnWorkers.text()).toBe(await csvInThread.text())
     expect(audited()).toBe(before + 2)

@@ -34,12 +34,25 @@ type Row = { seq: number; prev_hash: string; hash: string } & Record<string, unk
 /** Rewrites the hash chain from `from` on, as a careful attacker would after changing an event. */
 function rehashFrom(db: Db, from: number) {
   const rows = db.$client.prepare('SELECT * FROM audit_events WHERE seq >= ? ORDER BY seq').all(from) as Row[]
-  let prev = (db.$client.prepare('SELECT hash FROM audit_events WHERE seq = ?').pluck().get(from - 1) as string | undefined) ?? '0'.repeat(64)
+  let prev =
+    (db.$client
+      .prepare('SELECT hash FROM audit_events WHERE seq = ?')
+      .pluck()
+      .get(from - 1) as string | undefined) ?? '0'.repeat(64)
   for (const r of rows) {
     const hash = eventHash({
-      seq: r.seq, at: r.at as string, actorId: r.actor_id as number | null, actorEmail: r.actor_email as string | null, action: r.action as string,
-      entityType: r.entity_type as string, entityId: r.entity_id as string | null, before: r.before as string | null, after: r.after as string | null,
-      requestId: r.request_id as string | null, clientAddress: r.client_address as string | null, prevHash: prev,
+      seq: r.seq,
+      at: r.at as string,
+      actorId: r.actor_id as number | null,
+      actorEmail: r.actor_email as string | null,
+      action: r.action as string,
+      entityType: r.entity_type as string,
+      entityId: r.entity_id as string | null,
+      before: r.before as string | null,
+      after: r.after as string | null,
+      requestId: r.request_id as string | null,
+      clientAddress: r.client_address as string | null,
+      prevHash: prev,
     })
     db.$client.prepare('UPDATE audit_events SET prev_hash = ?, hash = ? WHERE seq = ?').run(prev, hash, r.seq)
     prev = hash
@@ -47,15 +60,28 @@ function rehashFrom(db: Db, from: number) {
 }
 
 const TAMPERINGS: [string, (db: Db) => void, { seenWithoutHead: boolean }][] = [
-  ['edit a field', (db) => db.$client.exec(`UPDATE audit_events SET actor_email = 'someone.else@example.test' WHERE seq = 4`), { seenWithoutHead: true }],
+  [
+    'edit a field',
+    (db) => db.$client.exec(`UPDATE audit_events SET actor_email = 'someone.else@example.test' WHERE seq = 4`),
+    { seenWithoutHead: true },
+  ],
   ['delete a middle event', (db) => db.$client.exec('DELETE FROM audit_events WHERE seq = 5'), { seenWithoutHead: true }],
   ['delete the newest events', (db) => db.$client.exec('DELETE FROM audit_events WHERE seq > 8'), { seenWithoutHead: false }],
-  ['reorder two events', (db) => db.$client.exec('UPDATE audit_events SET seq = -1 WHERE seq = 3; UPDATE audit_events SET seq = 3 WHERE seq = 4; UPDATE audit_events SET seq = 4 WHERE seq = -1'), { seenWithoutHead: true }],
+  [
+    'reorder two events',
+    (db) =>
+      db.$client.exec(
+        'UPDATE audit_events SET seq = -1 WHERE seq = 3; UPDATE audit_events SET seq = 3 WHERE seq = 4; UPDATE audit_events SET seq = 4 WHERE seq = -1',
+      ),
+    { seenWithoutHead: true },
+  ],
   [
     'insert an event',
     (db) => {
       db.$client.exec('UPDATE audit_events SET seq = seq + 1000 WHERE seq >= 6; UPDATE audit_events SET seq = seq - 999 WHERE seq >= 1006')
-      db.$client.exec(`INSERT INTO audit_events (seq, at, action, entity_type, entity_id, prev_hash, hash) SELECT 6, at, 'delete', 'processor', '1', hash, hash FROM audit_events WHERE seq = 5`)
+      db.$client.exec(
+        `INSERT INTO audit_events (seq, at, action, entity_type, entity_id, prev_hash, hash) SELECT 6, at, 'delete', 'processor', '1', hash, hash FROM audit_events WHERE seq = 5`,
+      )
     },
     { seenWithoutHead: true },
   ],
@@ -116,17 +142,29 @@ function truncate(file: string, keep: number) {
 describe('pnpm audit:verify', () => {
   it('prints the head and sees truncation against --expect-head and a head file', () => {
     const { file, head } = trailFile('verify.sqlite')
-    const out = execFileSync(tsx, ['src/cli/audit-verify.ts'], { cwd: apiDir, env: { ...process.env, DATABASE_PATH: file }, encoding: 'utf8' })
+    const out = execFileSync(tsx, ['src/cli/audit-verify.ts'], {
+      cwd: apiDir,
+      env: { ...process.env, DATABASE_PATH: file },
+      encoding: 'utf8',
+    })
     expect(out).toContain(`head ${formatAuditHead(head)}`)
     truncate(file, 4)
     // The chain alone still holds after a truncation: only the saved head shows it.
     expect(verifyAuditChain(openDatabase(file)).intact).toBe(true)
-    const expected = spawnSync(tsx, ['src/cli/audit-verify.ts', '--expect-head', formatAuditHead(head)], { cwd: apiDir, env: { ...process.env, DATABASE_PATH: file }, encoding: 'utf8' })
+    const expected = spawnSync(tsx, ['src/cli/audit-verify.ts', '--expect-head', formatAuditHead(head)], {
+      cwd: apiDir,
+      env: { ...process.env, DATABASE_PATH: file },
+      encoding: 'utf8',
+    })
     expect(expected.status).toBe(1)
     expect(expected.stdout).toMatch(/BROKEN.*newest events were deleted/)
     const headFile = join(tmp, 'verify.head')
     writeFileSync(headFile, `${formatAuditHead(head)}\n`)
-    const fromFile = spawnSync(tsx, ['src/cli/audit-verify.ts', '--head-file', headFile], { cwd: apiDir, env: { ...process.env, DATABASE_PATH: file }, encoding: 'utf8' })
+    const fromFile = spawnSync(tsx, ['src/cli/audit-verify.ts', '--head-file', headFile], {
+      cwd: apiDir,
+      env: { ...process.env, DATABASE_PATH: file },
+      encoding: 'utf8',
+    })
     expect(fromFile.status).toBe(1)
   }, 180_000)
 })
@@ -139,7 +177,15 @@ describe('the server and the head file', () => {
     truncate(file, 3)
     const res = spawnSync(tsx, ['src/server.ts'], {
       cwd: apiDir,
-      env: { ...process.env, DATABASE_PATH: file, SELOSTE_AUDIT_HEAD_FILE: headFile, PORT: '0', HOST: '127.0.0.1', SELOSTE_DEMO_DATA: 'false', SELOSTE_READ_WORKERS: '0' },
+      env: {
+        ...process.env,
+        DATABASE_PATH: file,
+        SELOSTE_AUDIT_HEAD_FILE: headFile,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SELOSTE_DEMO_DATA: 'false',
+        SELOSTE_READ_WORKERS: '0',
+      },
       encoding: 'utf8',
       timeout: 60_000,
     })

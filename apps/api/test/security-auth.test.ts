@@ -36,7 +36,9 @@ describe('login throttling', () => {
       const ctx = await createTestContext()
       const editor = await ctx.as('editor')
       const before = lastAuditSeq(ctx.db)
-      const answers = await Promise.all(Array.from({ length: burst }, (_, i) => loginFrom(ctx, editor.email, `wrong guess number ${i}`, '203.0.113.7')))
+      const answers = await Promise.all(
+        Array.from({ length: burst }, (_, i) => loginFrom(ctx, editor.email, `wrong guess number ${i}`, '203.0.113.7')),
+      )
       const statuses = answers.map((r) => r.status)
       // Every checked guess writes a login_failed event; a refused one is never checked.
       const checked = auditEventsAfter(ctx.db, before).filter((e) => e.action === 'login_failed').length
@@ -92,7 +94,9 @@ describe('login throttling', () => {
   })
 
   it('has a looser ceiling per account across addresses', async () => {
-    const ctx = await createTestContext({ config: { throttle: { perAccountAndAddress: 5, perAccount: 8, perAddress: 20, windowMinutes: 15 } } })
+    const ctx = await createTestContext({
+      config: { throttle: { perAccountAndAddress: 5, perAccount: 8, perAddress: 20, windowMinutes: 15 } },
+    })
     const editor = await ctx.as('editor')
     for (let i = 0; i < 8; i++) expect((await loginFrom(ctx, editor.email, 'wrong wrong wrong', `198.51.100.${i}`)).status).toBe(401)
     const blocked = await loginFrom(ctx, editor.email, TEST_PASSWORD, '192.0.2.200')
@@ -128,8 +132,16 @@ describe('login throttling', () => {
     try {
       const db = openDatabase(file)
       await createUser(systemContext(db), { email: 'owner@example.test', name: 'Owner', role: 'editor', password: TEST_PASSWORD })
-      for (let i = 0; i < 6; i++) takeAttempt(db, [{ key: 'pair:owner@example.test|198.51.100.1', free: 5 }, { key: 'account:owner@example.test', free: 50 }], DEFAULT_THROTTLE)
-      expect(count(db, "SELECT count(*) FROM login_throttle WHERE blocked_until IS NOT NULL")).toBe(1)
+      for (let i = 0; i < 6; i++)
+        takeAttempt(
+          db,
+          [
+            { key: 'pair:owner@example.test|198.51.100.1', free: 5 },
+            { key: 'account:owner@example.test', free: 50 },
+          ],
+          DEFAULT_THROTTLE,
+        )
+      expect(count(db, 'SELECT count(*) FROM login_throttle WHERE blocked_until IS NOT NULL')).toBe(1)
       closeDatabase(db)
       const apiDir = join(dirname(fileURLToPath(import.meta.url)), '..')
       const out = execFileSync(join(apiDir, 'node_modules/.bin/tsx'), ['src/cli/users.ts', 'unlock', '--email', 'owner@example.test'], {
@@ -153,20 +165,28 @@ describe('changing one own password', () => {
     const ctx = await createTestContext()
     const editor = await ctx.as('editor')
     const before = lastAuditSeq(ctx.db)
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => editor.post('/api/auth/password', { currentPassword: `not it ${i} at all`, newPassword: 'a brand new passphrase' })))
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        editor.post('/api/auth/password', { currentPassword: `not it ${i} at all`, newPassword: 'a brand new passphrase' }),
+      ),
+    )
     const failed = auditEventsAfter(ctx.db, before).filter((e) => e.action === 'change_password_failed')
     expect(failed.length).toBeGreaterThan(0)
     expect(failed.length).toBeLessThanOrEqual(DEFAULT_THROTTLE.perAccountAndAddress)
     expect(answers.filter((r) => r.status === 429)).toHaveLength(20 - failed.length)
     // Even the right password waits now.
-    expect((await editor.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' })).status).toBe(429)
+    expect(
+      (await editor.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' })).status,
+    ).toBe(429)
   })
 
   it('is audited when it succeeds', async () => {
     const ctx = await createTestContext()
     const editor = await ctx.as('editor')
     const before = lastAuditSeq(ctx.db)
-    expect((await editor.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' })).status).toBe(204)
+    expect(
+      (await editor.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' })).status,
+    ).toBe(204)
     expect(auditEventsAfter(ctx.db, before).map((e) => e.action)).toEqual(['change_password'])
   })
 })
@@ -196,8 +216,12 @@ describe('sessions and calendar links', () => {
     expect((await ctx.api.post(`/api/users/${user.id}/password`, { password: 'another long passphrase 7' })).status).toBe(200)
     expect((await ctx.anonymous.get(first)).status).toBe(401)
 
-    const cookie = (await ctx.anonymous.post('/api/auth/login', { email: editor.email, password: 'another long passphrase 7' })).headers.get('set-cookie')!.split(';')[0]!
-    const { url } = (await (await ctx.app.request('/api/calendar/token', { method: 'POST', headers: { cookie } })).json()) as { url: string }
+    const cookie = (await ctx.anonymous.post('/api/auth/login', { email: editor.email, password: 'another long passphrase 7' })).headers
+      .get('set-cookie')!
+      .split(';')[0]!
+    const { url } = (await (await ctx.app.request('/api/calendar/token', { method: 'POST', headers: { cookie } })).json()) as {
+      url: string
+    }
     const second = new URL(url).pathname + new URL(url).search
     expect((await ctx.anonymous.get(second)).status).toBe(200)
     const version = (await ctx.api.get(`/api/users/${user.id}`)).body.version
@@ -220,7 +244,9 @@ describe('sessions and calendar links', () => {
     const token = (ctx.api as unknown as { cookie: string }).cookie.split('=')[1]!
     const plain = await ctx.app.request('https://seloste.example/api/auth/me', { headers: { cookie: `seloste_session=${token}` } })
     expect(plain.status).toBe(401)
-    const prefixed = await ctx.app.request('https://seloste.example/api/auth/me', { headers: { cookie: `__Host-seloste_session=${token}` } })
+    const prefixed = await ctx.app.request('https://seloste.example/api/auth/me', {
+      headers: { cookie: `__Host-seloste_session=${token}` },
+    })
     expect(prefixed.status).toBe(200)
     expect((await ctx.app.request('http://localhost/api/auth/me', { headers: { cookie: `seloste_session=${token}` } })).status).toBe(200)
   })
@@ -248,7 +274,15 @@ describe('uploads', () => {
 
 describe('password screening', () => {
   it('refuses repetition, the service name and the organisation and user names with a little added', () => {
-    for (const weak of ['aaaaaaaaaaaa', ' '.repeat(12), 'abcabcabcabc', 'seloste12345', 'Seloste2026!!', 'Example Oy 2024!', 'mikko.virtanen1']) {
+    for (const weak of [
+      'aaaaaaaaaaaa',
+      ' '.repeat(12),
+      'abcabcabcabc',
+      'seloste12345',
+      'Seloste2026!!',
+      'Example Oy 2024!',
+      'mikko.virtanen1',
+    ]) {
       expect(passwordProblem(weak, 'mikko.virtanen@example.fi', ['Example Oy']), weak).not.toBeNull()
     }
     for (const fine of [TEST_PASSWORD, 'correct horse battery staple', 'seloste is a tool I trust']) {
@@ -269,7 +303,11 @@ describe('password screening', () => {
 
 describe('URL fields', () => {
   it('percent-encodes what would end a Markdown link target or an HTML attribute', () => {
-    const parsed = ProcessorInput.parse({ displayName: 'x', role: 'processor', websiteUrl: 'https://a.example/x)[click](https://evil.example' })
+    const parsed = ProcessorInput.parse({
+      displayName: 'x',
+      role: 'processor',
+      websiteUrl: 'https://a.example/x)[click](https://evil.example',
+    })
     expect(parsed.websiteUrl).toBe('https://a.example/x%29[click]%28https://evil.example')
     expect(parsed.websiteUrl).not.toMatch(/[()]/)
   })

@@ -27,7 +27,12 @@ function hugeStream(total: number, chunk = 64 * 1024) {
   return { stream, state }
 }
 
-function post(ctx: Awaited<ReturnType<typeof createTestContext>>, path: string, body: RequestInit['body'], headers: Record<string, string>) {
+function post(
+  ctx: Awaited<ReturnType<typeof createTestContext>>,
+  path: string,
+  body: RequestInit['body'],
+  headers: Record<string, string>,
+) {
   return ctx.app.request(path, { method: 'POST', headers, body, duplex: 'half' } as RequestInit)
 }
 
@@ -38,7 +43,10 @@ describe('body limits before any parsing', () => {
     const ctx = await createTestContext({ config: { mailer } })
     for (const path of ['/public/processors/unsubscribe', '/public/processors/subscribe']) {
       const { stream, state } = hugeStream(128 * 1024 * 1024)
-      const res = await post(ctx, path, stream, { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(128 * 1024 * 1024) })
+      const res = await post(ctx, path, stream, {
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': String(128 * 1024 * 1024),
+      })
       expect(res.status).toBe(413)
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('payload_too_large')
       // The declared length alone decided: at most what the stream buffers ahead was pulled.
@@ -63,7 +71,9 @@ describe('body limits before any parsing', () => {
     expect(res.status).toBe(413)
     expect(state.finished).toBe(false)
     expect(state.pulled).toBeLessThan(16 * 1024)
-    const declared = await post(ctx, '/api/auth/login', JSON.stringify({ email: 'a@b.fi', password: 'x'.repeat(8000) }), { 'content-type': 'application/json' })
+    const declared = await post(ctx, '/api/auth/login', JSON.stringify({ email: 'a@b.fi', password: 'x'.repeat(8000) }), {
+      'content-type': 'application/json',
+    })
     expect(declared.status).toBe(413)
   })
 
@@ -92,7 +102,9 @@ describe('body limits before any parsing', () => {
     const ctx = await createTestContext()
     // A subscriber whose token would work if the routes were there.
     ctx.db.$client
-      .prepare("INSERT INTO list_subscribers (email, language, confirm_token_hash, unsubscribe_token_hash, created_at) VALUES ('s@example.test', 'fi', ?, ?, '2026-01-01T00:00:00.000Z')")
+      .prepare(
+        "INSERT INTO list_subscribers (email, language, confirm_token_hash, unsubscribe_token_hash, created_at) VALUES ('s@example.test', 'fi', ?, ?, '2026-01-01T00:00:00.000Z')",
+      )
       .run(createHash('sha256').update('x').digest('hex'), createHash('sha256').update('abc').digest('hex'))
     for (const [method, path] of [
       ['POST', '/public/processors/unsubscribe'],
@@ -100,7 +112,11 @@ describe('body limits before any parsing', () => {
       ['POST', '/public/processors/subscribe'],
       ['GET', '/public/processors/subscribe/confirm?token=x'],
     ] as const) {
-      const res = await ctx.app.request(path, { method, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: method === 'POST' ? 'token=abc' : undefined })
+      const res = await ctx.app.request(path, {
+        method,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: method === 'POST' ? 'token=abc' : undefined,
+      })
       expect(res.status, `${method} ${path}`).toBe(404)
     }
     expect(count(ctx.db, 'SELECT count(*) FROM list_subscribers')).toBe(1)
@@ -111,7 +127,11 @@ describe('proxy trust', () => {
   const login = (ctx: Awaited<ReturnType<typeof createTestContext>>, socket: string, xff?: string) =>
     ctx.app.request(
       '/api/auth/login',
-      { method: 'POST', headers: { 'content-type': 'application/json', ...(xff && { 'x-forwarded-for': xff }) }, body: JSON.stringify({ email: 'nobody@example.test', password: 'wrong wrong wrong' }) },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(xff && { 'x-forwarded-for': xff }) },
+        body: JSON.stringify({ email: 'nobody@example.test', password: 'wrong wrong wrong' }),
+      },
       { incoming: { socket: { remoteAddress: socket } } },
     )
 
@@ -123,7 +143,9 @@ describe('proxy trust', () => {
   })
 
   it('records the address the proxy saw, not a forged leftmost entry, and throttles by it', async () => {
-    const ctx = await createTestContext({ config: { trustProxy: 1, throttle: { perAccountAndAddress: 100, perAccount: 100, perAddress: 2, windowMinutes: 15 } } })
+    const ctx = await createTestContext({
+      config: { trustProxy: 1, throttle: { perAccountAndAddress: 100, perAccount: 100, perAddress: 2, windowMinutes: 15 } },
+    })
     const before = lastAuditSeq(ctx.db)
     // The attacker writes a new leftmost address each time; the proxy appends the real one.
     for (let i = 0; i < 2; i++) expect((await login(ctx, '10.0.0.1', `198.51.100.${i}, 203.0.113.5`)).status).toBe(401)
@@ -144,7 +166,12 @@ describe('request ids', () => {
   it('makes its own request id and never writes a client-chosen one into the audit trail', async () => {
     const ctx = await createTestContext()
     const before = lastAuditSeq(ctx.db)
-    const res = await ctx.api.request('POST', '/api/processors', { displayName: 'Request id test', role: 'processor' }, { headers: { 'x-request-id': 'forged-by-client' } })
+    const res = await ctx.api.request(
+      'POST',
+      '/api/processors',
+      { displayName: 'Request id test', role: 'processor' },
+      { headers: { 'x-request-id': 'forged-by-client' } },
+    )
     expect(res.status).toBe(201)
     const id = res.headers.get('x-request-id')
     expect(id).toMatch(/^[0-9a-f-]{36}$/)

@@ -25,7 +25,10 @@ function publicUrls(version: number): string[] {
 
 async function publishNow(ctx: TestContext) {
   const preview = (await ctx.api.get('/api/public-list/preview')).body
-  const res = await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: preview.latest?.version ?? 0 })
+  const res = await ctx.api.post('/api/public-list/publish', {
+    confirmUnknownLocations: true,
+    basedOnVersion: preview.latest?.version ?? 0,
+  })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
   return res.body.version as number
 }
@@ -44,31 +47,71 @@ const PROCESSOR_NON_TEXT = {
   status: 'shown only as active/upcoming, derived',
   isPublic: 'decides the record, not shown',
 }
-const TRANSFER_SECRETS = { tiaUrl: 'https://intranet.example/SECRET-TIA-5e6f', notes: 'SECRET-TRANSFER-NOTE-c3d4', dpfVerifiedOn: '2001-02-03' }
+const TRANSFER_SECRETS = {
+  tiaUrl: 'https://intranet.example/SECRET-TIA-5e6f',
+  notes: 'SECRET-TRANSFER-NOTE-c3d4',
+  dpfVerifiedOn: '2001-02-03',
+}
 const TRANSFER_NON_TEXT = { tiaStatus: 'an enum; no public format has a TIA column' }
-const DPA_SECRETS = { reference: 'SECRET-DPA-REF-aa11', notRequiredReason: 'SECRET-REASON-bb22', documentUrl: 'https://intranet.example/SECRET-DPA-DOC-cc33', signedOn: '2002-03-04', validUntil: '2098-05-06', nextReviewOn: '2097-07-08' }
+const DPA_SECRETS = {
+  reference: 'SECRET-DPA-REF-aa11',
+  notRequiredReason: 'SECRET-REASON-bb22',
+  documentUrl: 'https://intranet.example/SECRET-DPA-DOC-cc33',
+  signedOn: '2002-03-04',
+  validUntil: '2098-05-06',
+  nextReviewOn: '2097-07-08',
+}
 const DPA_NON_TEXT = { status: 'only the list-wide "all have a DPA" sentence', checklist: 'booleans' }
 
 const HIDDEN_NAMES = ['Hidden Parent Group SECRET-9a8b', 'Hidden Parent Legal SECRET-7c6d Oy', 'Hidden Sibling SECRET-5e4f']
 
 describe('public outputs from an allow-list', () => {
   it('covers every internal field of processors, transfers and DPAs with a marker or a reason', () => {
-    const internal = (shape: Record<string, unknown>, pub: readonly string[]) => Object.keys(shape).filter((k) => !pub.includes(k)).sort()
-    expect(internal(ProcessorInput.shape, PUBLIC_PROCESSOR_FIELDS)).toEqual(Object.keys({ ...PROCESSOR_SECRETS, ...PROCESSOR_NON_TEXT }).sort())
+    const internal = (shape: Record<string, unknown>, pub: readonly string[]) =>
+      Object.keys(shape)
+        .filter((k) => !pub.includes(k))
+        .sort()
+    expect(internal(ProcessorInput.shape, PUBLIC_PROCESSOR_FIELDS)).toEqual(
+      Object.keys({ ...PROCESSOR_SECRETS, ...PROCESSOR_NON_TEXT }).sort(),
+    )
     expect(internal(TransferInput.shape, PUBLIC_TRANSFER_FIELDS)).toEqual(Object.keys({ ...TRANSFER_SECRETS, ...TRANSFER_NON_TEXT }).sort())
     expect(Object.keys(DpaInput.shape).sort()).toEqual(Object.keys({ ...DPA_SECRETS, ...DPA_NON_TEXT }).sort())
   })
 
   it('never shows a non-public record or field in any public format or language, nor a hidden parent through its child', async () => {
     const ctx = await createTestContext({ demo: true })
-    const hiddenParent = await ctx.api.post('/api/processors', { displayName: HIDDEN_NAMES[0], legalName: HIDDEN_NAMES[1], role: 'processor', status: 'active', isPublic: false })
+    const hiddenParent = await ctx.api.post('/api/processors', {
+      displayName: HIDDEN_NAMES[0],
+      legalName: HIDDEN_NAMES[1],
+      role: 'processor',
+      status: 'active',
+      isPublic: false,
+    })
     expect(hiddenParent.status).toBe(201)
-    await ctx.api.post('/api/processors', { displayName: HIDDEN_NAMES[2], role: 'processor', status: 'active', isPublic: false, parentId: hiddenParent.body.id })
+    await ctx.api.post('/api/processors', {
+      displayName: HIDDEN_NAMES[2],
+      role: 'processor',
+      status: 'active',
+      isPublic: false,
+      parentId: hiddenParent.body.id,
+    })
     const child = await ctx.api.post('/api/processors', {
-      displayName: 'Visible Child Oy', role: 'sub_processor', status: 'active', isPublic: true, parentId: hiddenParent.body.id, ...PROCESSOR_SECRETS,
+      displayName: 'Visible Child Oy',
+      role: 'sub_processor',
+      status: 'active',
+      isPublic: true,
+      parentId: hiddenParent.body.id,
+      ...PROCESSOR_SECRETS,
     })
     expect(child.status, JSON.stringify(child.body)).toBe(201)
-    const transfer = await ctx.api.post(`/api/processors/${child.body.id}/transfers`, { country: 'US', kind: 'storage', safeguard: 'scc', sccModule: 2, tiaStatus: 'done', ...TRANSFER_SECRETS })
+    const transfer = await ctx.api.post(`/api/processors/${child.body.id}/transfers`, {
+      country: 'US',
+      kind: 'storage',
+      safeguard: 'scc',
+      sccModule: 2,
+      tiaStatus: 'done',
+      ...TRANSFER_SECRETS,
+    })
     expect(transfer.status, JSON.stringify(transfer.body)).toBe(201)
     const dpa = await ctx.api.post(`/api/processors/${child.body.id}/dpas`, { status: 'signed', ...DPA_SECRETS })
     expect(dpa.status, JSON.stringify(dpa.body)).toBe(201)
@@ -93,7 +136,9 @@ describe('public outputs from an allow-list', () => {
       }
     }
     // The child shows its own facts only: no parent, not even the hidden parent's key.
-    const entry = (await ctx.anonymous.get('/public/processors.json?lang=en')).body.entries.find((e: { name: string }) => e.name === 'Visible Child Oy')
+    const entry = (await ctx.anonymous.get('/public/processors.json?lang=en')).body.entries.find(
+      (e: { name: string }) => e.name === 'Visible Child Oy',
+    )
     expect(entry.parentName).toBeNull()
     expect(JSON.stringify(entry)).not.toContain(`"parentKey":${hiddenParent.body.id}`)
   })

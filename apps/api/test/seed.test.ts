@@ -34,7 +34,18 @@ beforeAll(async () => {
 describe('demo data', () => {
   it('has the ten processors and recipients of the reference policy (the nine it names and the web host of section 3.2)', () => {
     expect(Object.keys(byName).sort()).toEqual(
-      ['CapsuleCRM Inc', 'Fennoa Oy', 'Google Workspace', 'Perintätoimisto', 'Plausible', 'PostHog', 'Slack', 'Stripe', 'Verkkosivuston palveluntarjoaja', 'Zestia Ltd'].sort(),
+      [
+        'CapsuleCRM Inc',
+        'Fennoa Oy',
+        'Google Workspace',
+        'Perintätoimisto',
+        'Plausible',
+        'PostHog',
+        'Slack',
+        'Stripe',
+        'Verkkosivuston palveluntarjoaja',
+        'Zestia Ltd',
+      ].sort(),
     )
   })
 
@@ -93,14 +104,19 @@ describe('demo data', () => {
   it('keeps Plausible and the web host (not in section 6 of the policy) out of the public list, and every other one in it', () => {
     expect(byName['Plausible'].isPublic).toBe(false)
     expect(byName['Verkkosivuston palveluntarjoaja'].isPublic).toBe(false)
-    const publicOnes = Object.values(byName).filter((p) => p.isPublic).map((p) => p.displayName)
+    const publicOnes = Object.values(byName)
+      .filter((p) => p.isPublic)
+      .map((p) => p.displayName)
     expect(publicOnes).toHaveLength(8)
     expect(publicOnes).not.toContain('Plausible')
   })
 
-  it("records the signed DPAs that section 6 claims for the processors it lists", () => {
+  it('records the signed DPAs that section 6 claims for the processors it lists', () => {
     for (const name of ['Google Workspace', 'Zestia Ltd', 'Fennoa Oy', 'Slack', 'PostHog']) {
-      expect(byName[name].dpas.map((d: { status: string }) => d.status), name).toEqual(['signed'])
+      expect(
+        byName[name].dpas.map((d: { status: string }) => d.status),
+        name,
+      ).toEqual(['signed'])
     }
   })
 
@@ -156,7 +172,7 @@ describe('seeding', () => {
 
 describe('the reference privacy policy (tietosuojaseloste)', () => {
   it('names in sections 6-7 only processors that the demo data has, with its business ID and contact email', async (test) => {
-    requireFileOutsideRepo(POLICY_PATH, test, 'the reference company\'s privacy policy')
+    requireFileOutsideRepo(POLICY_PATH, test, "the reference company's privacy policy")
     const policy = readFileSync(POLICY_PATH, 'utf8')
 
     const start = policy.indexOf('## 6.')
@@ -179,7 +195,10 @@ describe('the reference privacy policy (tietosuojaseloste)', () => {
     for (const [inPolicy, demoName] of named) {
       expect(sections6to7, `the policy's sections 6-7 name ${inPolicy}`).toContain(inPolicy)
       const found = (await ctx.api.get(`/api/processors?q=${encodeURIComponent(inPolicy)}`)).body.items
-      expect(found.map((i: { displayName: string }) => i.displayName), inPolicy).toContain(demoName)
+      expect(
+        found.map((i: { displayName: string }) => i.displayName),
+        inPolicy,
+      ).toContain(demoName)
     }
 
     const org = (await ctx.api.get('/api/organisation')).body

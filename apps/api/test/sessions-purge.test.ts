@@ -38,7 +38,12 @@ describe('expired sessions', () => {
     // Only this test's sessions (the test client's own login would go idle within the hour too).
     db.delete(sessions).run()
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] })
-    const stale = () => db.select().from(sessions).all().filter((s) => s.lastSeenAt < new Date(Date.now() - POLICY.idleMinutes * 60_000).toISOString()).length
+    const stale = () =>
+      db
+        .select()
+        .from(sessions)
+        .all()
+        .filter((s) => s.lastSeenAt < new Date(Date.now() - POLICY.idleMinutes * 60_000).toISOString()).length
 
     createSession(db, userId, POLICY, new Date(Date.now() - 2 * HOUR))
     expect(stale()).toBe(1)

@@ -15,7 +15,8 @@ import { DEFAULT_CONFIG } from '../src/lib/config'
 import { python } from './fixtures/readers'
 
 const WEB_PUBLIC = join(import.meta.dirname, '../../web/public')
-const INDEX = '<!doctype html><html lang="en"><head><title>Seloste</title><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body><div id="root"></div></body></html>'
+const INDEX =
+  '<!doctype html><html lang="en"><head><title>Seloste</title><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body><div id="root"></div></body></html>'
 const SCRIPT = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `word number ${i}`))};\n`
 const STYLE = Array.from({ length: 100 }, (_, i) => `.c${i}{color:#${String(i).padStart(6, '0')}}`).join('\n')
 const PRECOMPRESSED = `console.log(${JSON.stringify('x'.repeat(3000))})`
@@ -44,7 +45,10 @@ const get = (path: string, headers: Record<string, string> = {}) => app.request(
 
 describe('the built dashboard', () => {
   it('sends JavaScript and CSS in brotli or gzip as the client accepts, the same bytes once decoded', async () => {
-    for (const [path, content] of [['/assets/index-Ab12Cd34.js', SCRIPT], ['/assets/index-Ef56Gh78.css', STYLE]] as const) {
+    for (const [path, content] of [
+      ['/assets/index-Ab12Cd34.js', SCRIPT],
+      ['/assets/index-Ef56Gh78.css', STYLE],
+    ] as const) {
       const br = await get(path, { 'accept-encoding': 'gzip, deflate, br' })
       expect(br.status).toBe(200)
       expect(br.headers.get('content-encoding')).toBe('br')
@@ -95,7 +99,14 @@ describe('the built dashboard', () => {
       expect(res.headers.get('cache-control')).toBe('no-cache')
       expect(await res.text()).toBe(INDEX)
     }
-    for (const missing of ['/favicon.ico', '/sitemap.xml', '/assets/gone-123.js', '/wp-login.php', '/%2e%2e/%2e%2e/etc/passwd.txt', '/..%2f..%2fpackage.json']) {
+    for (const missing of [
+      '/favicon.ico',
+      '/sitemap.xml',
+      '/assets/gone-123.js',
+      '/wp-login.php',
+      '/%2e%2e/%2e%2e/etc/passwd.txt',
+      '/..%2f..%2fpackage.json',
+    ]) {
       const res = await get(missing)
       expect(res.status, missing).toBe(404)
       expect(await res.text()).not.toContain('<div id="root">')
@@ -129,6 +140,12 @@ print(json.dumps({p: rp.can_fetch('ExampleBot', 'https://seloste.example' + p) f
 `,
       text,
     )
-    expect(verdicts).toEqual({ '/public/processors': true, '/public/processors.md?lang=en': true, '/api/processors': false, '/': false, '/processors/12': false })
+    expect(verdicts).toEqual({
+      '/public/processors': true,
+      '/public/processors.md?lang=en': true,
+      '/api/processors': false,
+      '/': false,
+      '/processors/12': false,
+    })
   })
 })

@@ -26,7 +26,12 @@ let processorId: number
 
 beforeEach(async () => {
   ctx = await createTestContext()
-  const p = await ctx.api.post('/api/processors', { displayName: 'CapsuleCRM Inc', legalName: 'CapsuleCRM Inc', role: 'sub_processor', hqCountry: 'US' })
+  const p = await ctx.api.post('/api/processors', {
+    displayName: 'CapsuleCRM Inc',
+    legalName: 'CapsuleCRM Inc',
+    role: 'sub_processor',
+    hqCountry: 'US',
+  })
   processorId = p.body.id
 })
 
@@ -85,8 +90,21 @@ describe('POST /api/processors/:id/transfers', () => {
       derogation: 'a',
       otherSafeguard: 'A code of conduct',
     })
-    expect(t).toMatchObject({ sccModule: 2, adequacyDecisionId: null, dpfListingUrl: null, dpfVerifiedOn: null, derogation: null, otherSafeguard: null })
-    expect(transferRow(ctx.db, t.id)).toMatchObject({ scc_module: 2, adequacy_decision_id: null, dpf_listing_url: null, derogation: null, other_safeguard: null })
+    expect(t).toMatchObject({
+      sccModule: 2,
+      adequacyDecisionId: null,
+      dpfListingUrl: null,
+      dpfVerifiedOn: null,
+      derogation: null,
+      otherSafeguard: null,
+    })
+    expect(transferRow(ctx.db, t.id)).toMatchObject({
+      scc_module: 2,
+      adequacy_decision_id: null,
+      dpf_listing_url: null,
+      derogation: null,
+      other_safeguard: null,
+    })
   })
 
   it('appends exactly one audit event with the created transfer', async () => {
@@ -104,8 +122,16 @@ describe('POST /api/processors/:id/transfers', () => {
     ['"none needed" for Switzerland', { country: 'CH', safeguard: 'none_needed' }, ['safeguard']],
     ['the DPF outside the United States', { country: 'CA', safeguard: 'dpf' }, ['safeguard']],
     ['adequacy without a decision', { country: 'JP', safeguard: 'adequacy' }, ['adequacyDecisionId']],
-    ["adequacy with another country's decision", { country: 'JP', safeguard: 'adequacy', adequacyDecisionId: 'gb-2021' }, ['adequacyDecisionId']],
-    ['adequacy under the US framework decision', { country: 'US', safeguard: 'adequacy', adequacyDecisionId: 'us-dpf-2023' }, ['safeguard']],
+    [
+      "adequacy with another country's decision",
+      { country: 'JP', safeguard: 'adequacy', adequacyDecisionId: 'gb-2021' },
+      ['adequacyDecisionId'],
+    ],
+    [
+      'adequacy under the US framework decision',
+      { country: 'US', safeguard: 'adequacy', adequacyDecisionId: 'us-dpf-2023' },
+      ['safeguard'],
+    ],
     ['SCCs without a module', { country: 'IN', safeguard: 'scc' }, ['sccModule']],
     ['SCCs with module 5', { country: 'IN', safeguard: 'scc', sccModule: 5 }, ['sccModule']],
     ['an Art. 49 derogation without its point', { country: 'IN', safeguard: 'derogation_art49' }, ['derogation']],
@@ -231,7 +257,7 @@ describe('PATCH /api/transfers/:id', () => {
     expect(res.body).toMatchObject({ country: 'BR', safeguard: 'scc', sccModule: 2 })
   })
 
-  it("refuses changing the country under an adequacy decision of the old country", async () => {
+  it('refuses changing the country under an adequacy decision of the old country', async () => {
     const t = await createTransfer({ country: 'JP', safeguard: 'adequacy', adequacyDecisionId: 'jp-2019' })
     expectValidationError(await ctx.api.patch(`/api/transfers/${t.id}`, { country: 'KR', version: 1 }), ['adequacyDecisionId'])
     const ok = await ctx.api.patch(`/api/transfers/${t.id}`, { country: 'KR', adequacyDecisionId: 'kr-2022', version: 1 })
@@ -333,13 +359,14 @@ describe('the DPF listing and the certified entity', () => {
     expect(count(ctx.db, 'SELECT count(*) FROM transfers')).toBe(0)
   })
 
-  it.each(['https://www.dataprivacyframework.gov/participant/5780', 'https://dataprivacyframework.gov/participant/6172/', 'HTTPS://WWW.DataPrivacyFramework.gov/participant/42'])(
-    'accepts the participant page %s',
-    async (url) => {
-      const res = await ctx.api.post(`/api/processors/${processorId}/transfers`, usDpfTransfer({ dpfListingUrl: url }))
-      expect(res.status, JSON.stringify(res.body)).toBe(201)
-    },
-  )
+  it.each([
+    'https://www.dataprivacyframework.gov/participant/5780',
+    'https://dataprivacyframework.gov/participant/6172/',
+    'HTTPS://WWW.DataPrivacyFramework.gov/participant/42',
+  ])('accepts the participant page %s', async (url) => {
+    const res = await ctx.api.post(`/api/processors/${processorId}/transfers`, usDpfTransfer({ dpfListingUrl: url }))
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+  })
 
   it('refuses the DPF for a processor headquartered in Germany, naming the field, and stores nothing', async () => {
     const de = (await ctx.api.post('/api/processors', { displayName: 'Berlin GmbH', role: 'processor', hqCountry: 'DE' })).body
@@ -364,7 +391,10 @@ describe('a duplicate transfer', () => {
   it('is refused with 409 naming country and kind, and stores nothing', async () => {
     const first = await createTransfer()
     const mark = lastAuditSeq(ctx.db)
-    const res = await ctx.api.post(`/api/processors/${processorId}/transfers`, usDpfTransfer({ country: 'us', dpfVerifiedOn: '2026-01-01' }))
+    const res = await ctx.api.post(
+      `/api/processors/${processorId}/transfers`,
+      usDpfTransfer({ country: 'us', dpfVerifiedOn: '2026-01-01' }),
+    )
     expect(res.status).toBe(409)
     expect(res.body.error.code).toBe('conflict')
     expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['country', 'kind'])
@@ -399,11 +429,22 @@ describe('a duplicate transfer', () => {
 describe('a transfer to an international organisation (Art. 30(1)(e))', () => {
   let epo: { id: number }
   beforeEach(async () => {
-    epo = (await ctx.api.post('/api/processors', { displayName: 'European Patent Organisation', role: 'international_organisation', hqCountry: 'DE' })).body
+    epo = (
+      await ctx.api.post('/api/processors', {
+        displayName: 'European Patent Organisation',
+        role: 'international_organisation',
+        hqCountry: 'DE',
+      })
+    ).body
   })
 
   it('rests on the organisation decision of 15 July 2025, wherever its seat is', async () => {
-    const res = await ctx.api.post(`/api/processors/${epo.id}/transfers`, { country: 'DE', kind: 'processing', safeguard: 'adequacy', adequacyDecisionId: 'epo-2025' })
+    const res = await ctx.api.post(`/api/processors/${epo.id}/transfers`, {
+      country: 'DE',
+      kind: 'processing',
+      safeguard: 'adequacy',
+      adequacyDecisionId: 'epo-2025',
+    })
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     expect(res.body).toMatchObject({ safeguard: 'adequacy', adequacyDecisionId: 'epo-2025' })
   })
@@ -419,12 +460,22 @@ describe('a transfer to an international organisation (Art. 30(1)(e))', () => {
   })
 
   it("refuses the organisation's decision for a processor that is not an international organisation", async () => {
-    const res = await ctx.api.post(`/api/processors/${processorId}/transfers`, { country: 'DE', kind: 'processing', safeguard: 'adequacy', adequacyDecisionId: 'epo-2025' })
+    const res = await ctx.api.post(`/api/processors/${processorId}/transfers`, {
+      country: 'DE',
+      kind: 'processing',
+      safeguard: 'adequacy',
+      adequacyDecisionId: 'epo-2025',
+    })
     expectValidationError(res, ['adequacyDecisionId'])
   })
 
   it('refuses changing the role of an organisation whose transfer rests on its decision, naming the role', async () => {
-    await ctx.api.post(`/api/processors/${epo.id}/transfers`, { country: 'DE', kind: 'processing', safeguard: 'adequacy', adequacyDecisionId: 'epo-2025' })
+    await ctx.api.post(`/api/processors/${epo.id}/transfers`, {
+      country: 'DE',
+      kind: 'processing',
+      safeguard: 'adequacy',
+      adequacyDecisionId: 'epo-2025',
+    })
     const p = (await ctx.api.get(`/api/processors/${epo.id}`)).body
     expectValidationError(await ctx.api.patch(`/api/processors/${epo.id}`, { role: 'recipient', version: p.version }), ['role'])
   })

@@ -24,11 +24,24 @@ describe('categories of personal data', () => {
     const mark = lastAuditSeq(ctx.db)
     const res = await ctx.api.post(DATA, { name: { fi: 'Terveystiedot', en: 'Health data' }, special: true })
     expect(res.status).toBe(201)
-    expect(res.body).toMatchObject({ id: expect.any(Number), name: { fi: 'Terveystiedot', en: 'Health data' }, special: true, activityCount: 0, version: 1 })
+    expect(res.body).toMatchObject({
+      id: expect.any(Number),
+      name: { fi: 'Terveystiedot', en: 'Health data' },
+      special: true,
+      activityCount: 0,
+      version: 1,
+    })
     const events = auditEventsAfter(ctx.db, mark)
     expect(events).toHaveLength(1)
     expect(events[0]).toMatchObject({ action: 'create', entityType: 'data_category', entityId: String(res.body.id), before: null })
-    expect(events[0]!.after).toEqual({ id: res.body.id, name: res.body.name, special: true, version: 1, createdAt: res.body.createdAt, updatedAt: res.body.updatedAt })
+    expect(events[0]!.after).toEqual({
+      id: res.body.id,
+      name: res.body.name,
+      special: true,
+      version: 1,
+      createdAt: res.body.createdAt,
+      updatedAt: res.body.updatedAt,
+    })
     expect((await ctx.api.get(`${DATA}/${res.body.id}`)).body).toEqual(res.body)
   })
 
@@ -40,7 +53,10 @@ describe('categories of personal data', () => {
 
   it('renames a category, and the activities that use it show the new name', async () => {
     const billing = (await ctx.api.get(DATA)).body.find((c: { name: { en: string } }) => c.name.en === 'Billing details')
-    const res = await ctx.api.patch(`${DATA}/${billing.id}`, { name: { fi: 'Laskutus- ja maksutiedot', en: 'Billing and payment details' }, version: 1 })
+    const res = await ctx.api.patch(`${DATA}/${billing.id}`, {
+      name: { fi: 'Laskutus- ja maksutiedot', en: 'Billing and payment details' },
+      version: 1,
+    })
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ version: 2, name: { en: 'Billing and payment details' }, activityCount: 2 })
     const list = (await ctx.api.get('/api/activities?q=kirjanpito')).body.items
@@ -78,7 +94,12 @@ describe('categories of personal data', () => {
     expect((await ctx.api.get(`${DATA}/${created.id}`)).status).toBe(404)
     const events = auditEventsAfter(ctx.db, mark)
     expect(events).toHaveLength(1)
-    expect(events[0]).toMatchObject({ action: 'delete', entityType: 'data_category', after: null, before: { id: created.id, name: { en: 'Photos' } } })
+    expect(events[0]).toMatchObject({
+      action: 'delete',
+      entityType: 'data_category',
+      after: null,
+      before: { id: created.id, name: { en: 'Photos' } },
+    })
   })
 
   it('refuses with 409 to delete a category while an activity uses it, naming the activity, and deletes nothing', async () => {
@@ -128,7 +149,13 @@ describe('categories of data subjects', () => {
     const res = await ctx.api.get(SUBJECTS)
     expect(res.status).toBe(200)
     const byName = Object.fromEntries(res.body.map((c: { name: { en: string }; activityCount: number }) => [c.name.en, c.activityCount]))
-    expect(byName).toMatchObject({ Customers: 2, 'Business partners': 2, 'Prospective customers': 1, 'Website visitors': 1, 'Newsletter subscribers': 1 })
+    expect(byName).toMatchObject({
+      Customers: 2,
+      'Business partners': 2,
+      'Prospective customers': 1,
+      'Website visitors': 1,
+      'Newsletter subscribers': 1,
+    })
   })
 
   it('creates, renames and deletes a category, each audited', async () => {

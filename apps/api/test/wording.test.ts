@@ -8,12 +8,19 @@ import { GLOSSARY, glossaryViolations } from '@seloste/schema'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestContext, type TestContext } from './helpers'
 
-const PUBLIC = ['/public/processors', '/public/processors.md', '/public/processors.csv', '/public/processors/feed.atom', '/public/processors/changes']
+const PUBLIC = [
+  '/public/processors',
+  '/public/processors.md',
+  '/public/processors.csv',
+  '/public/processors/feed.atom',
+  '/public/processors/changes',
+]
 const EXPORTS = ['/api/exports/ropa.html', '/api/exports/ropa.csv', '/api/exports/processors.csv']
 
 /** Letters English does not have, and Finnish words that would be a translation missed. */
 const FINNISH_LETTERS = /[äöåÄÖÅ]/
-const FINNISH_WORDS = /\b(ja|ei|tai|sekä|kanssa|mukaan|tiedot|tietojen|kirjattu|sijaintia|käsittelijä\w*|siirto\w*|luettelo\w*|palvelu\w*|vuotta|kuukautta|alkaen|asti|Suomi)\b/i
+const FINNISH_WORDS =
+  /\b(ja|ei|tai|sekä|kanssa|mukaan|tiedot|tietojen|kirjattu|sijaintia|käsittelijä\w*|siirto\w*|luettelo\w*|palvelu\w*|vuotta|kuukautta|alkaen|asti|Suomi)\b/i
 
 let ctx: TestContext
 const outputs: Record<string, string> = {}
@@ -24,18 +31,40 @@ function plainText(body: string): string {
   return body
     .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
     .replace(/https?:\/\/\S+|[\w.+-]+@[\w.-]+/g, ' ')
 }
 
 beforeAll(async () => {
   ctx = await createTestContext({ demo: true })
   const id = async (q: string) => (await ctx.api.get(`/api/processors?q=${q}`)).body.items[0].id as number
-  const gb = await ctx.api.post(`/api/processors/${await id('slack')}/transfers`, { country: 'GB', kind: 'storage', safeguard: 'adequacy', adequacyDecisionId: 'gb-2021', tiaStatus: 'not_needed' })
+  const gb = await ctx.api.post(`/api/processors/${await id('slack')}/transfers`, {
+    country: 'GB',
+    kind: 'storage',
+    safeguard: 'adequacy',
+    adequacyDecisionId: 'gb-2021',
+    tiaStatus: 'not_needed',
+  })
   expect(gb.status, JSON.stringify(gb.body)).toBe(201)
-  expect((await ctx.api.post(`/api/processors/${await id('posthog')}/transfers`, { country: 'IN', kind: 'support', safeguard: 'scc', sccModule: 2 })).status).toBe(201)
+  expect(
+    (
+      await ctx.api.post(`/api/processors/${await id('posthog')}/transfers`, {
+        country: 'IN',
+        kind: 'support',
+        safeguard: 'scc',
+        sccModule: 2,
+      })
+    ).status,
+  ).toBe(201)
   const preview = (await ctx.api.get('/api/public-list/preview')).body
-  expect((await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: preview.latest?.version ?? 0 })).status).toBe(201)
+  expect(
+    (await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: preview.latest?.version ?? 0 }))
+      .status,
+  ).toBe(201)
   for (const lang of ['fi', 'en']) {
     for (const url of PUBLIC) outputs[`${url}?lang=${lang}`] = (await ctx.anonymous.get(`${url}?lang=${lang}`)).text
     for (const url of EXPORTS) outputs[`${url}?lang=${lang}`] = (await ctx.api.get(`${url}?lang=${lang}`)).text
@@ -43,14 +72,26 @@ beforeAll(async () => {
   const org = (await ctx.api.get('/api/organisation')).body
   const processors = (await ctx.api.get('/api/processors?pageSize=100')).body.items as { id: number }[]
   const full = await Promise.all(processors.map(async (p) => (await ctx.api.get(`/api/processors/${p.id}`)).body))
-  const activities = await Promise.all(((await ctx.api.get('/api/activities')).body.items as { id: number }[]).map(async (a) => (await ctx.api.get(`/api/activities/${a.id}`)).body))
+  const activities = await Promise.all(
+    ((await ctx.api.get('/api/activities')).body.items as { id: number }[]).map(
+      async (a) => (await ctx.api.get(`/api/activities/${a.id}`)).body,
+    ),
+  )
   names = [
-    org.name, org.address, org.privacyContactName,
+    org.name,
+    org.address,
+    org.privacyContactName,
     ...full.flatMap((p) => [p.displayName, p.legalName]),
-    ...activities.flatMap((a) => [a.retention?.legalReference, ...a.purposes.map((p: { legalReference: string | null }) => p.legalReference), ...a.dataCategories.map((c: { retention: { legalReference: string | null } | null }) => c.retention?.legalReference)]),
+    ...activities.flatMap((a) => [
+      a.retention?.legalReference,
+      ...a.purposes.map((p: { legalReference: string | null }) => p.legalReference),
+      ...a.dataCategories.map((c: { retention: { legalReference: string | null } | null }) => c.retention?.legalReference),
+    ]),
     // The language switch names the other language in that language.
     'Suomeksi',
-  ].filter((n): n is string => typeof n === 'string' && n.length > 0).sort((a, b) => b.length - a.length)
+  ]
+    .filter((n): n is string => typeof n === 'string' && n.length > 0)
+    .sort((a, b) => b.length - a.length)
 })
 
 describe('the English outputs of the demo data', () => {
@@ -104,7 +145,9 @@ describe('the Finnish outputs of the demo data', () => {
 
   it('say the SCC basis in agreeing Finnish', () => {
     const md = outputs['/public/processors.md?lang=fi']!
-    expect(md).toContain('Siirto perustuu vakiosopimuslausekkeisiin, jotka Euroopan komissio on hyväksynyt täytäntöönpanopäätöksellä (EU) 2021/914; moduuli 2.')
+    expect(md).toContain(
+      'Siirto perustuu vakiosopimuslausekkeisiin, jotka Euroopan komissio on hyväksynyt täytäntöönpanopäätöksellä (EU) 2021/914; moduuli 2.',
+    )
     expect(md).not.toMatch(/Siirtoperuste(ena)? (on|ovat) [^.]*vakiosopimuslausekkeet/)
   })
 })

@@ -18,7 +18,9 @@ const walk = (dir) => {
     if (statSync(file).isDirectory()) walk(file)
     else if (TEXT.has(extname(name)) && statSync(file).size >= MIN_BYTES) {
       const bytes = readFileSync(file)
-      const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
+      const brotli = brotliCompressSync(bytes, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      })
       const gz = gzipSync(bytes, { level: 9 })
       if (brotli.length < bytes.length) writeFileSync(`${file}.br`, brotli)
       if (gz.length < bytes.length) writeFileSync(`${file}.gz`, gz)

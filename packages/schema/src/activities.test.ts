@@ -54,7 +54,9 @@ describe('activity input', () => {
   })
 
   it('refuses a legal basis outside Art. 6(1) (a)-(f)', () => {
-    expect(issuePaths(ActivityInput.safeParse(activity({ purposes: [purpose({ legalBasis: 'g' as never })] })))).toEqual(['purposes.0.legalBasis'])
+    expect(issuePaths(ActivityInput.safeParse(activity({ purposes: [purpose({ legalBasis: 'g' as never })] })))).toEqual([
+      'purposes.0.legalBasis',
+    ])
   })
 
   it('names the legitimate interest for basis (f), on that purpose', () => {
@@ -63,12 +65,16 @@ describe('activity input', () => {
   })
 
   it('accepts basis (f) with the interest named and no assessment linked yet', () => {
-    const result = ActivityInput.safeParse(activity({ purposes: [purpose({ legalBasis: 'f', legitimateInterest: { fi: 'Markkinointi', en: '' } })] }))
+    const result = ActivityInput.safeParse(
+      activity({ purposes: [purpose({ legalBasis: 'f', legitimateInterest: { fi: 'Markkinointi', en: '' } })] }),
+    )
     expect(result.success).toBe(true)
   })
 
   it('needs how consent is collected and withdrawn for basis (a)', () => {
-    const result = ActivityInput.safeParse(activity({ purposes: [purpose({ legalBasis: 'a', consentCollection: { fi: 'Tilaamalla', en: '' } })] }))
+    const result = ActivityInput.safeParse(
+      activity({ purposes: [purpose({ legalBasis: 'a', consentCollection: { fi: 'Tilaamalla', en: '' } })] }),
+    )
     expect(issuePaths(result)).toEqual(['purposes.0.consentWithdrawal'])
   })
 
@@ -78,13 +84,17 @@ describe('activity input', () => {
   })
 
   it('refuses a link to an assessment that is not an http(s) address', () => {
-    const result = ActivityInput.safeParse(activity({ purposes: [purpose({ legalBasis: 'f', legitimateInterest: { fi: 'x', en: '' }, liaUrl: 'javascript:alert(1)' })] }))
+    const result = ActivityInput.safeParse(
+      activity({ purposes: [purpose({ legalBasis: 'f', legitimateInterest: { fi: 'x', en: '' }, liaUrl: 'javascript:alert(1)' })] }),
+    )
     expect(issuePaths(result)).toEqual(['purposes.0.liaUrl'])
   })
 
   it('needs a description when automated decisions or profiling are used', () => {
     expect(issuePaths(ActivityInput.safeParse(activity({ profiling: true })))).toEqual(['automatedDecisionDescription'])
-    expect(ActivityInput.safeParse(activity({ profiling: true, automatedDecisionDescription: { fi: '', en: 'Lead scoring' } })).success).toBe(true)
+    expect(
+      ActivityInput.safeParse(activity({ profiling: true, automatedDecisionDescription: { fi: '', en: 'Lead scoring' } })).success,
+    ).toBe(true)
     expect(ActivityInput.safeParse(activity({ automatedDecisionMaking: false, profiling: false })).success).toBe(true)
   })
 
@@ -150,21 +160,40 @@ describe('retention', () => {
   })
 
   it('gives the failing field its path inside the activity', () => {
-    const result = ActivityInput.safeParse(activity({ retention: { kind: 'duration', amount: 0, unit: 'years' }, dataCategories: [{ id: 1, retention: { kind: 'until_event' } }] }))
+    const result = ActivityInput.safeParse(
+      activity({
+        retention: { kind: 'duration', amount: 0, unit: 'years' },
+        dataCategories: [{ id: 1, retention: { kind: 'until_event' } }],
+      }),
+    )
     expect(issuePaths(result).sort()).toEqual(['dataCategories.0.retention.event', 'retention.amount'])
   })
 
-  it('says the policy\'s periods in words, in both languages', () => {
-    const customers = Retention.parse({ kind: 'duration_after_event', amount: 5, unit: 'years', event: { fi: 'asiakassuhde päättyy', en: 'the customer relationship ends' } })
+  it("says the policy's periods in words, in both languages", () => {
+    const customers = Retention.parse({
+      kind: 'duration_after_event',
+      amount: 5,
+      unit: 'years',
+      event: { fi: 'asiakassuhde päättyy', en: 'the customer relationship ends' },
+    })
     expect(describeRetention(customers, 'fi')).toBe('5 vuotta sen jälkeen, kun asiakassuhde päättyy')
     expect(describeRetention(customers, 'en')).toBe('5 years after the customer relationship ends')
-    const newsletter = Retention.parse({ kind: 'until_event', event: { fi: 'tilaaja peruuttaa tilauksensa', en: 'the subscriber cancels the subscription' } })
+    const newsletter = Retention.parse({
+      kind: 'until_event',
+      event: { fi: 'tilaaja peruuttaa tilauksensa', en: 'the subscriber cancels the subscription' },
+    })
     expect(describeRetention(newsletter, 'fi')).toBe('kunnes tilaaja peruuttaa tilauksensa')
     expect(describeRetention(newsletter, 'en')).toBe('until the subscriber cancels the subscription')
     const visitors = Retention.parse({ kind: 'duration', amount: 6, unit: 'months' })
     expect(describeRetention(visitors, 'fi')).toBe('6 kuukautta')
     expect(describeRetention(visitors, 'en')).toBe('6 months')
-    const bookkeeping = Retention.parse({ kind: 'duration', amount: 6, unit: 'years', minimum: true, legalReference: 'Kirjanpitolaki (1336/1997)' })
+    const bookkeeping = Retention.parse({
+      kind: 'duration',
+      amount: 6,
+      unit: 'years',
+      minimum: true,
+      legalReference: 'Kirjanpitolaki (1336/1997)',
+    })
     expect(describeRetention(bookkeeping, 'fi')).toBe('vähintään 6 vuotta (Kirjanpitolaki (1336/1997))')
     expect(describeRetention(bookkeeping, 'en')).toBe('at least 6 years (Kirjanpitolaki (1336/1997))')
     expect(describeRetention(Retention.parse({ kind: 'duration', amount: 1, unit: 'days' }), 'fi')).toBe('1 päivä')
@@ -176,9 +205,14 @@ describe('retention', () => {
   })
 
   it('clears what does not belong to the kind', () => {
-    const r = normaliseRetention(Retention.parse({ kind: 'until_event', amount: 3, unit: 'years', minimum: true, event: { fi: 'x', en: 'y' } }))
+    const r = normaliseRetention(
+      Retention.parse({ kind: 'until_event', amount: 3, unit: 'years', minimum: true, event: { fi: 'x', en: 'y' } }),
+    )
     expect(r).toMatchObject({ amount: null, unit: null, minimum: false, event: { fi: 'x', en: 'y' } })
-    expect(normaliseRetention(Retention.parse({ kind: 'duration', amount: 3, unit: 'years', event: { fi: 'x', en: 'y' } })).event).toEqual({ fi: '', en: '' })
+    expect(normaliseRetention(Retention.parse({ kind: 'duration', amount: 3, unit: 'years', event: { fi: 'x', en: 'y' } })).event).toEqual({
+      fi: '',
+      en: '',
+    })
   })
 })
 
@@ -186,14 +220,29 @@ describe('normalisePurpose', () => {
   it('clears the fields of other legal bases', () => {
     const p = ActivityInput.parse(
       activity({
-        purposes: [purpose({ legalBasis: 'b', legitimateInterest: { fi: 'x', en: '' }, liaUrl: 'https://example.test/lia', consentCollection: { fi: 'y', en: '' }, legalReference: 'Laki' })],
+        purposes: [
+          purpose({
+            legalBasis: 'b',
+            legitimateInterest: { fi: 'x', en: '' },
+            liaUrl: 'https://example.test/lia',
+            consentCollection: { fi: 'y', en: '' },
+            legalReference: 'Laki',
+          }),
+        ],
       }),
     ).purposes[0]!
-    expect(normalisePurpose(p)).toMatchObject({ legitimateInterest: { fi: '', en: '' }, liaUrl: null, consentCollection: { fi: '', en: '' }, legalReference: null })
+    expect(normalisePurpose(p)).toMatchObject({
+      legitimateInterest: { fi: '', en: '' },
+      liaUrl: null,
+      consentCollection: { fi: '', en: '' },
+      legalReference: null,
+    })
   })
 
   it('keeps the fields of its own basis', () => {
-    const p = ActivityInput.parse(activity({ purposes: [purpose({ legalBasis: 'f', legitimateInterest: { fi: 'x', en: '' }, liaUrl: 'https://example.test/lia' })] })).purposes[0]!
+    const p = ActivityInput.parse(
+      activity({ purposes: [purpose({ legalBasis: 'f', legitimateInterest: { fi: 'x', en: '' }, liaUrl: 'https://example.test/lia' })] }),
+    ).purposes[0]!
     expect(normalisePurpose(p)).toMatchObject({ legitimateInterest: { fi: 'x', en: '' }, liaUrl: 'https://example.test/lia' })
   })
 })

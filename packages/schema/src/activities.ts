@@ -75,7 +75,12 @@ export type DataSubjectCategory = z.infer<typeof DataSubjectCategory>
 // ---- Legal bases ------------------------------------------------------------
 
 /** The lawful basis of a purpose: GDPR Art. 6(1) points (a)-(f). */
-export const LegalBasis = z.enum(['a', 'b', 'c', 'd', 'e', 'f']).meta({ description: 'GDPR Art. 6(1) point: a consent, b contract, c legal obligation, d vital interests, e public task, f legitimate interests' })
+export const LegalBasis = z
+  .enum(['a', 'b', 'c', 'd', 'e', 'f'])
+  .meta({
+    description:
+      'GDPR Art. 6(1) point: a consent, b contract, c legal obligation, d vital interests, e public task, f legitimate interests',
+  })
 export type LegalBasis = z.infer<typeof LegalBasis>
 
 export const LEGAL_BASIS_LABELS: Record<LegalBasis, Localized> = {
@@ -93,8 +98,14 @@ export type Art9Condition = z.infer<typeof Art9Condition>
 
 export const ART9_CONDITION_LABELS: Record<Art9Condition, Localized> = {
   a: bothLanguages('Nimenomainen suostumus (9(2)(a))', 'Explicit consent (Art. 9(2)(a))'),
-  b: bothLanguages('Työoikeus, sosiaaliturva ja sosiaalinen suojelu (9(2)(b))', 'Employment, social security and social protection law (Art. 9(2)(b))'),
-  c: bothLanguages('Elintärkeä etu, kun suostumusta ei voida antaa (9(2)(c))', 'Vital interests where consent cannot be given (Art. 9(2)(c))'),
+  b: bothLanguages(
+    'Työoikeus, sosiaaliturva ja sosiaalinen suojelu (9(2)(b))',
+    'Employment, social security and social protection law (Art. 9(2)(b))',
+  ),
+  c: bothLanguages(
+    'Elintärkeä etu, kun suostumusta ei voida antaa (9(2)(c))',
+    'Vital interests where consent cannot be given (Art. 9(2)(c))',
+  ),
   d: bothLanguages('Voittoa tavoittelemattoman yhteisön toiminta (9(2)(d))', 'Activities of a not-for-profit body (Art. 9(2)(d))'),
   e: bothLanguages('Rekisteröidyn itse julkistamat tiedot (9(2)(e))', 'Made manifestly public by the data subject (Art. 9(2)(e))'),
   f: bothLanguages('Oikeusvaateen laatiminen, esittäminen tai puolustaminen (9(2)(f))', 'Legal claims (Art. 9(2)(f))'),
@@ -135,7 +146,8 @@ export function checkRetentionRules(v: RetentionShape, ctx: z.RefinementCtx): vo
   const fromEvent = v.kind === 'until_event' || v.kind === 'duration_after_event'
   if (counted && v.amount == null) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Give the length of the period' })
   if (counted && v.unit == null) ctx.addIssue({ code: 'custom', path: ['unit'], message: 'Choose days, months or years' })
-  if (fromEvent && isBlank(v.event)) ctx.addIssue({ code: 'custom', path: ['event'], message: 'Name the event, e.g. "the customer relationship ends"' })
+  if (fromEvent && isBlank(v.event))
+    ctx.addIssue({ code: 'custom', path: ['event'], message: 'Name the event, e.g. "the customer relationship ends"' })
 }
 
 export const Retention = z.strictObject(retentionFields).superRefine(checkRetentionRules).meta({ id: 'Retention' })
@@ -165,7 +177,9 @@ export function describeRetention(r: Retention, lang: Language): string {
   const event = r.event[lang] || r.event[other]
   const words = UNIT_WORDS[lang]
   const amount =
-    r.amount != null && r.unit != null ? `${r.minimum ? (lang === 'fi' ? 'vähintään ' : 'at least ') : ''}${r.amount} ${words[r.unit][r.amount === 1 ? 0 : 1]}` : ''
+    r.amount != null && r.unit != null
+      ? `${r.minimum ? (lang === 'fi' ? 'vähintään ' : 'at least ') : ''}${r.amount} ${words[r.unit][r.amount === 1 ? 0 : 1]}`
+      : ''
   let text: string
   if (r.kind === 'duration') text = amount
   else if (r.kind === 'until_event') text = lang === 'fi' ? `kunnes ${event}` : `until ${event}`
@@ -257,7 +271,10 @@ export type TrackingConsent = z.infer<typeof TrackingConsent>
 
 export const DEVICE_TRACKING_LABELS: Record<DeviceTracking, Localized> = {
   none: bothLanguages('Ei seurantaa eikä evästeitä', 'No tracking or cookies'),
-  strictly_necessary: bothLanguages('Välttämättömät evästeet tai vastaavat (esim. kirjautuminen)', 'Strictly necessary cookies or similar (e.g. sign-in)'),
+  strictly_necessary: bothLanguages(
+    'Välttämättömät evästeet tai vastaavat (esim. kirjautuminen)',
+    'Strictly necessary cookies or similar (e.g. sign-in)',
+  ),
   not_strictly_necessary: bothLanguages(
     'Muut evästeet tai seuranta (analytiikka, sähköpostien avausten ja klikkausten seuranta)',
     'Other cookies or tracking (analytics, e-mail open and click tracking)',
@@ -266,27 +283,52 @@ export const DEVICE_TRACKING_LABELS: Record<DeviceTracking, Localized> = {
 
 export const TRACKING_CONSENT_LABELS: Record<TrackingConsent, Localized> = {
   separate: bothLanguages('Erillinen suostumus, jonka voi jättää antamatta', 'A separate consent that can be refused'),
-  bundled: bothLanguages('Sisältyy palveluun (esim. tilaamalla hyväksyy seurannan)', 'Bundled into the service (e.g. subscribing means being tracked)'),
+  bundled: bothLanguages(
+    'Sisältyy palveluun (esim. tilaamalla hyväksyy seurannan)',
+    'Bundled into the service (e.g. subscribing means being tracked)',
+  ),
 }
 
 /** The fields a purpose recorded before they existed reads as: not assessed, no e-mail marketing recorded. */
-export function withPurposeDefaults<T extends object>(p: T): T & { deviceTracking: DeviceTracking | null; trackingConsent: TrackingConsent | null; emailMarketing: boolean } {
+export function withPurposeDefaults<T extends object>(
+  p: T,
+): T & { deviceTracking: DeviceTracking | null; trackingConsent: TrackingConsent | null; emailMarketing: boolean } {
   const q = p as T & { deviceTracking?: DeviceTracking | null; trackingConsent?: TrackingConsent | null; emailMarketing?: boolean }
-  return { ...p, deviceTracking: q.deviceTracking ?? null, trackingConsent: q.trackingConsent ?? null, emailMarketing: q.emailMarketing ?? false }
+  return {
+    ...p,
+    deviceTracking: q.deviceTracking ?? null,
+    trackingConsent: q.trackingConsent ?? null,
+    emailMarketing: q.emailMarketing ?? false,
+  }
 }
 
 const purposeFields = {
   description: RequiredLocalizedText.meta({ description: 'What the data is used for (Art. 30(1)(b))' }),
-  legalBasis: LegalBasis.nullable().meta({ description: 'Art. 6(1) point; null while not determined (the activity cannot then be approved)' }),
+  legalBasis: LegalBasis.nullable().meta({
+    description: 'Art. 6(1) point; null while not determined (the activity cannot then be approved)',
+  }),
   legitimateInterest: LocalizedText.default(emptyText).meta({ description: 'With basis (f): the interest pursued' }),
   liaUrl: optionalUrl.default(null).meta({ description: 'With basis (f): link to the legitimate interests assessment' }),
   consentCollection: LocalizedText.default(emptyText).meta({ description: 'With basis (a): how consent is collected' }),
   consentWithdrawal: LocalizedText.default(emptyText).meta({ description: 'With basis (a): how consent is withdrawn' }),
-  legalReference: optionalText(500).default(null).meta({ description: 'With basis (c) or (e): the law that requires or allows it (Art. 6(3))' }),
-  art9Condition: Art9Condition.nullable().default(null).meta({ description: 'Where special categories are processed: the Art. 9(2) condition' }),
-  deviceTracking: DeviceTracking.nullable().default(null).meta({ description: 'Cookies or similar tracking on the user\'s device or in e-mails (917/2014 205 §); null when not assessed' }),
-  trackingConsent: TrackingConsent.nullable().default(null).meta({ description: 'With tracking that is not strictly necessary: whether consent to it is asked separately or bundled into the service' }),
-  emailMarketing: z.boolean().default(false).meta({ description: 'Sends direct marketing by e-mail (917/2014 200-201 §), e.g. a newsletter' }),
+  legalReference: optionalText(500)
+    .default(null)
+    .meta({ description: 'With basis (c) or (e): the law that requires or allows it (Art. 6(3))' }),
+  art9Condition: Art9Condition.nullable()
+    .default(null)
+    .meta({ description: 'Where special categories are processed: the Art. 9(2) condition' }),
+  deviceTracking: DeviceTracking.nullable()
+    .default(null)
+    .meta({ description: "Cookies or similar tracking on the user's device or in e-mails (917/2014 205 §); null when not assessed" }),
+  trackingConsent: TrackingConsent.nullable()
+    .default(null)
+    .meta({
+      description: 'With tracking that is not strictly necessary: whether consent to it is asked separately or bundled into the service',
+    }),
+  emailMarketing: z
+    .boolean()
+    .default(false)
+    .meta({ description: 'Sends direct marketing by e-mail (917/2014 200-201 §), e.g. a newsletter' }),
 }
 
 export const PurposeInput = z.strictObject(purposeFields).meta({ id: 'PurposeInput' })
@@ -356,7 +398,9 @@ const uniqueIds = (what: string) =>
 export const ActivityDataCategoryInput = z
   .strictObject({
     id: z.number().int().positive().meta({ description: 'A data category of the vocabulary' }),
-    retention: Retention.nullable().default(null).meta({ description: "This category's own retention, where it differs from the activity's" }),
+    retention: Retention.nullable()
+      .default(null)
+      .meta({ description: "This category's own retention, where it differs from the activity's" }),
   })
   .meta({ id: 'ActivityDataCategoryInput' })
 
@@ -366,7 +410,9 @@ const activityFields = {
   owner: optionalText(200).meta({ description: 'Who is responsible for the activity in the organisation' }),
   nextReviewOn: optionalDate,
   purposes: z.array(PurposeInput).min(1, 'Record at least one purpose (Art. 30(1)(b))').max(50),
-  dataSubjectCategoryIds: uniqueIds('category of data subjects').meta({ description: 'Categories of data subjects (Art. 30(1)(c)) from the vocabulary' }),
+  dataSubjectCategoryIds: uniqueIds('category of data subjects').meta({
+    description: 'Categories of data subjects (Art. 30(1)(c)) from the vocabulary',
+  }),
   dataCategories: z
     .array(ActivityDataCategoryInput)
     .max(500)
@@ -379,7 +425,9 @@ const activityFields = {
   sourcesOther: LocalizedText.meta({ description: 'The sources named, e.g. "PRH Virre, YTJ, LinkedIn"' }),
   processorIds: uniqueIds('processor').meta({ description: 'Processors and recipients from the registry that serve the activity' }),
   otherRecipients: z.array(OtherRecipient).max(50).meta({ description: 'Recipients that are not in the registry, e.g. authorities' }),
-  securityMeasures: LocalizedText.meta({ description: 'General description of the technical and organisational measures (Art. 30(1)(g), 32)' }),
+  securityMeasures: LocalizedText.meta({
+    description: 'General description of the technical and organisational measures (Art. 30(1)(g), 32)',
+  }),
   automatedDecisionMaking: z.boolean().nullable().meta({ description: 'Automated decisions under Art. 22; null when not assessed' }),
   profiling: z.boolean().nullable().meta({ description: 'Profiling (Art. 4(4)); null when not assessed' }),
   automatedDecisionDescription: LocalizedText.meta({ description: 'What is decided or profiled, and the logic involved' }),
@@ -405,7 +453,8 @@ export function checkActivityRules(v: ActivityShape, ctx: z.RefinementCtx): void
   v.purposes?.forEach((p, i) => checkPurposeRules(p, ctx, ['purposes', i]))
   const seen = new Set<number>()
   v.dataCategories?.forEach((c, i) => {
-    if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['dataCategories', i, 'id'], message: 'The same data category is listed twice' })
+    if (seen.has(c.id))
+      ctx.addIssue({ code: 'custom', path: ['dataCategories', i, 'id'], message: 'The same data category is listed twice' })
     seen.add(c.id)
   })
   if ((v.automatedDecisionMaking || v.profiling) && isBlank(v.automatedDecisionDescription)) {
@@ -517,7 +566,9 @@ export const ActivityRecord = z.object({
 export type ActivityRecord = z.infer<typeof ActivityRecord>
 
 export const Activity = ActivityRecord.extend({
-  thirdCountryTransfers: z.array(DerivedTransfer).meta({ description: "Transfers outside the EEA, derived from the linked processors' transfers" }),
+  thirdCountryTransfers: z
+    .array(DerivedTransfer)
+    .meta({ description: "Transfers outside the EEA, derived from the linked processors' transfers" }),
 }).meta({ id: 'Activity' })
 export type Activity = z.infer<typeof Activity>
 
@@ -560,7 +611,9 @@ export const ActivityMatrix = z
   .object({
     activities: z.array(ActivityRef).meta({ description: 'Rows, sorted by name' }),
     processors: z.array(ActivityProcessor).meta({ description: 'Columns: every processor, sorted by name' }),
-    links: z.array(z.object({ activityId: z.number().int(), processorId: z.number().int() })).meta({ description: 'The cells that are set' }),
+    links: z
+      .array(z.object({ activityId: z.number().int(), processorId: z.number().int() }))
+      .meta({ description: 'The cells that are set' }),
   })
   .meta({ id: 'ActivityMatrix' })
 export type ActivityMatrix = z.infer<typeof ActivityMatrix>
@@ -570,7 +623,10 @@ export type ActivityMatrix = z.infer<typeof ActivityMatrix>
 /** A past moment: a date (the end of that day, UTC) or an exact ISO date-time. */
 export const AsOf = z
   .union([z.iso.date(), z.iso.datetime({ offset: true })], { message: 'Must be a date (YYYY-MM-DD) or an ISO date-time' })
-  .meta({ description: 'Rebuild the record as it stood then: a date means the end of that day (UTC); an ISO date-time is exact', example: '2025-06-27' })
+  .meta({
+    description: 'Rebuild the record as it stood then: a date means the end of that day (UTC); an ISO date-time is exact',
+    example: '2025-06-27',
+  })
 
 export const ExportQuery = z
   .object({

@@ -39,7 +39,12 @@ export const UserCreate = z
 export type UserCreate = z.input<typeof UserCreate>
 
 export const UserUpdate = z
-  .strictObject({ name: z.string().trim().min(1, 'Required').max(200).optional(), role: UserRole.optional(), disabled: z.boolean().optional(), version: VersionField })
+  .strictObject({
+    name: z.string().trim().min(1, 'Required').max(200).optional(),
+    role: UserRole.optional(),
+    disabled: z.boolean().optional(),
+    version: VersionField,
+  })
   .meta({ id: 'UserUpdate' })
 export type UserUpdate = z.input<typeof UserUpdate>
 
@@ -89,7 +94,9 @@ export type AuditQuery = z.input<typeof AuditQuery>
 
 /** The audit trail as a file: the same filters as the list, without paging (every matching event). */
 export const AuditExportQuery = AuditQuery.omit({ page: true, pageSize: true })
-  .extend({ lang: z.enum(['fi', 'en']).optional().meta({ description: "Language of the headings; the organisation's default when absent" }) })
+  .extend({
+    lang: z.enum(['fi', 'en']).optional().meta({ description: "Language of the headings; the organisation's default when absent" }),
+  })
   .meta({ id: 'AuditExportQuery' })
 export type AuditExportQuery = z.input<typeof AuditExportQuery>
 

@@ -63,7 +63,12 @@ export const CountryCodeSchema = z
   .toUpperCase()
   .refine((code): boolean => isCountryCode(code), { message: 'Must be an ISO 3166-1 alpha-2 country code, e.g. FI or US' })
   // The enum is for the description (clients, linters, the fuzzer); lower case is accepted and upper-cased.
-  .meta({ id: 'CountryCode', description: 'ISO 3166-1 alpha-2 country code (officially assigned codes)', example: 'US', enum: [...COUNTRY_CODES] })
+  .meta({
+    id: 'CountryCode',
+    description: 'ISO 3166-1 alpha-2 country code (officially assigned codes)',
+    example: 'US',
+    enum: [...COUNTRY_CODES],
+  })
 
 export const optionalCountry = z
   .union([CountryCodeSchema, z.literal('')])

@@ -41,7 +41,9 @@ export type ErrorBody = z.infer<typeof ErrorBody>
  * `unrecognized_keys`) is named by its own path, one error per field, so that a client's typo
  * (`version` for `displayName`) points at the typo rather than at the object around it.
  */
-export function fieldErrorsFrom(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] }[]): FieldError[] {
+export function fieldErrorsFrom(
+  issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] }[],
+): FieldError[] {
   return issues.flatMap((i) =>
     i.code === 'unrecognized_keys' && i.keys?.length
       ? i.keys.map((key) => ({ path: [...i.path.map(String), key].join('.'), message: 'Unknown field' }))

@@ -68,5 +68,7 @@ export const Deadline = z
   .meta({ id: 'Deadline' })
 export type Deadline = z.infer<typeof Deadline>
 
-export const TrendPoint = z.object({ date: z.string(), high: z.number().int(), medium: z.number().int(), low: z.number().int() }).meta({ id: 'TrendPoint' })
+export const TrendPoint = z
+  .object({ date: z.string(), high: z.number().int(), medium: z.number().int(), low: z.number().int() })
+  .meta({ id: 'TrendPoint' })
 export type TrendPoint = z.infer<typeof TrendPoint>

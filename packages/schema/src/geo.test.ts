@@ -96,7 +96,9 @@ describe('isInEea', () => {
 
 describe('adequacy decisions', () => {
   it('finds the Japanese decision by country', () => {
-    expect(adequacyDecisionsFor('JP')).toEqual([expect.objectContaining({ id: 'jp-2019', country: 'JP', decision: '(EU) 2019/419', adoptedOn: '2019-01-23' })])
+    expect(adequacyDecisionsFor('JP')).toEqual([
+      expect.objectContaining({ id: 'jp-2019', country: 'JP', decision: '(EU) 2019/419', adoptedOn: '2019-01-23' }),
+    ])
   })
 
   it('finds no decision for a country without one', () => {

@@ -38,7 +38,11 @@ export function isCountryCode(code: string): code is CountryCode {
 export const EU_COUNTRIES = LEGAL_REFERENCE.euMembers as readonly CountryCode[]
 
 /** The European Economic Area: where GDPR Chapter V (transfers) does not apply. */
-export const EEA_COUNTRIES: readonly CountryCode[] = [...LEGAL_REFERENCE.euMembers, ...LEGAL_REFERENCE.euTerritories, ...LEGAL_REFERENCE.eeaEfta] as CountryCode[]
+export const EEA_COUNTRIES: readonly CountryCode[] = [
+  ...LEGAL_REFERENCE.euMembers,
+  ...LEGAL_REFERENCE.euTerritories,
+  ...LEGAL_REFERENCE.eeaEfta,
+] as CountryCode[]
 
 const eeaSet: ReadonlySet<string> = new Set(EEA_COUNTRIES)
 /** Inside or outside the EEA is always derived from the country, never typed. */
@@ -82,7 +86,9 @@ export function adequacyCitation(d: AdequacyDecision, lang: 'fi' | 'en'): string
   if (d.decision) return d.decision
   const [y, m, day] = d.adoptedOn.split('-').map(Number) as [number, number, number]
   if (lang === 'fi') return `${day}.${m}.${y}`
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, day))
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(y, m - 1, day),
+  )
 }
 
 const regionNames = new Map<string, Intl.DisplayNames>()

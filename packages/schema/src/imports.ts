@@ -54,7 +54,7 @@ export const ImportColumn = z
     header: z.string(),
     field: z.string().nullable().meta({ description: 'The field the column fills, or null when it is not imported' }),
     note: z.string().nullable().meta({ description: 'Why a known column is not imported (e.g. derived by Seloste)' }),
-    unmatchedValues: z.array(z.string()).meta({ description: 'Values of the column that match nothing in the field\'s vocabulary' }),
+    unmatchedValues: z.array(z.string()).meta({ description: "Values of the column that match nothing in the field's vocabulary" }),
   })
   .meta({ id: 'ImportColumn' })
 export type ImportColumn = z.infer<typeof ImportColumn>
@@ -106,4 +106,9 @@ export const ImportResult = z
   .meta({ id: 'ImportResult' })
 export type ImportResult = z.infer<typeof ImportResult>
 
-export const ImportIdParam = z.object({ id: z.string().regex(/^[a-f0-9]{32}$/, 'Not an import id').meta({ param: { name: 'id', in: 'path' } }) })
+export const ImportIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[a-f0-9]{32}$/, 'Not an import id')
+    .meta({ param: { name: 'id', in: 'path' } }),
+})

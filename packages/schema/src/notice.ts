@@ -71,9 +71,7 @@ export const NoticeBlock = z
   .meta({ id: 'NoticeBlock' })
 export type NoticeBlock = z.infer<typeof NoticeBlock>
 
-export const NoticeSection = z
-  .object({ id: z.string(), heading: z.string(), blocks: z.array(NoticeBlock) })
-  .meta({ id: 'NoticeSection' })
+export const NoticeSection = z.object({ id: z.string(), heading: z.string(), blocks: z.array(NoticeBlock) }).meta({ id: 'NoticeSection' })
 export type NoticeSection = z.infer<typeof NoticeSection>
 
 export const NoticeDocument = z
@@ -125,7 +123,10 @@ export type NoticePreview = z.infer<typeof NoticePreview>
 export const NoticePublishInput = z
   .strictObject({
     basedOnVersion: z.number().int().min(0).meta({ description: 'The latest version number the admin previewed (0 for the first)' }),
-    date: z.iso.date({ message: 'Must be a date (YYYY-MM-DD)' }).optional().meta({ description: 'The date of the version; today by default' }),
+    date: z.iso
+      .date({ message: 'Must be a date (YYYY-MM-DD)' })
+      .optional()
+      .meta({ description: 'The date of the version; today by default' }),
   })
   .meta({ id: 'NoticePublishInput' })
 export type NoticePublishInput = z.input<typeof NoticePublishInput>

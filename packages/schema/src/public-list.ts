@@ -23,7 +23,16 @@ export const PUBLIC_PROCESSOR_FIELDS = [
 ] as const
 
 /** Transfer fields that are public. */
-export const PUBLIC_TRANSFER_FIELDS = ['country', 'kind', 'safeguard', 'adequacyDecisionId', 'dpfListingUrl', 'sccModule', 'derogation', 'otherSafeguard'] as const
+export const PUBLIC_TRANSFER_FIELDS = [
+  'country',
+  'kind',
+  'safeguard',
+  'adequacyDecisionId',
+  'dpfListingUrl',
+  'sccModule',
+  'derogation',
+  'otherSafeguard',
+] as const
 
 export const PublicLocation = z.object({
   country: z.string(),
@@ -105,7 +114,9 @@ export function withPublicParentsOnly(content: PublicListContent): PublicListCon
   if (content.entries.every((e) => e.parentKey === null || listed.has(e.parentKey))) return content
   return {
     ...content,
-    entries: content.entries.map((e) => (e.parentKey === null || listed.has(e.parentKey) ? e : { ...e, parentKey: null, parentName: null })),
+    entries: content.entries.map((e) =>
+      e.parentKey === null || listed.has(e.parentKey) ? e : { ...e, parentKey: null, parentName: null },
+    ),
   }
 }
 
@@ -140,11 +151,17 @@ export const PublishInput = z
   .strictObject({
     /** The latest version number the editor previewed (0 for the first); someone else's publish in between is a conflict. */
     basedOnVersion: z.number().int().min(0),
-    date: z.iso.date({ message: 'Must be a date (YYYY-MM-DD)' }).optional().meta({ description: 'The date of the version; today by default' }),
+    date: z.iso
+      .date({ message: 'Must be a date (YYYY-MM-DD)' })
+      .optional()
+      .meta({ description: 'The date of the version; today by default' }),
     confirmUnknownLocations: z
       .boolean()
       .optional()
-      .meta({ description: 'Required (true) when a listed entry has no recorded location: the editor has read that the list will say so. Audited.' }),
+      .meta({
+        description:
+          'Required (true) when a listed entry has no recorded location: the editor has read that the list will say so. Audited.',
+      }),
   })
   .meta({ id: 'PublishInput' })
 export type PublishInput = z.input<typeof PublishInput>
@@ -205,7 +222,8 @@ export function entriesWithoutLocation(entries: readonly PublicEntry[]): PublicE
 }
 
 export function statementHolds(content: Pick<PublicListContent, 'entries' | 'allProcessorsHaveDpa'>, statement: Statement): boolean {
-  if (statement === 'all_processors_dpa') return content.allProcessorsHaveDpa && content.entries.some((e) => e.role === 'processor' || e.role === 'sub_processor')
+  if (statement === 'all_processors_dpa')
+    return content.allProcessorsHaveDpa && content.entries.some((e) => e.role === 'processor' || e.role === 'sub_processor')
   return entriesWithoutLocation(content.entries).length === 0
 }
 

@@ -97,15 +97,15 @@ describe('transfer rules (GDPR Chapter V)', () => {
     })
 
     it('refuses an unknown decision id', () => {
-      expect(issuePaths(TransferInput.safeParse(transfer({ country: 'JP', safeguard: 'adequacy', adequacyDecisionId: 'jp-2099' })))).toEqual([
-        'adequacyDecisionId',
-      ])
+      expect(
+        issuePaths(TransferInput.safeParse(transfer({ country: 'JP', safeguard: 'adequacy', adequacyDecisionId: 'jp-2099' }))),
+      ).toEqual(['adequacyDecisionId'])
     })
 
     it('refuses adequacy for a country that has no decision', () => {
-      expect(issuePaths(TransferInput.safeParse(transfer({ country: 'IN', safeguard: 'adequacy', adequacyDecisionId: 'jp-2019' })))).toEqual([
-        'adequacyDecisionId',
-      ])
+      expect(
+        issuePaths(TransferInput.safeParse(transfer({ country: 'IN', safeguard: 'adequacy', adequacyDecisionId: 'jp-2019' }))),
+      ).toEqual(['adequacyDecisionId'])
     })
 
     it('refuses the US framework decision as plain adequacy, pointing to the DPF on the safeguard field', () => {
@@ -138,15 +138,15 @@ describe('transfer rules (GDPR Chapter V)', () => {
 
     it('accept a point, including compelling legitimate interests', () => {
       expect(TransferInput.safeParse(transfer({ country: 'IN', safeguard: 'derogation_art49', derogation: 'a' })).success).toBe(true)
-      expect(TransferInput.safeParse(transfer({ country: 'IN', safeguard: 'derogation_art49', derogation: 'compelling_interests' })).success).toBe(
-        true,
-      )
+      expect(
+        TransferInput.safeParse(transfer({ country: 'IN', safeguard: 'derogation_art49', derogation: 'compelling_interests' })).success,
+      ).toBe(true)
     })
 
     it('refuse a point that does not exist', () => {
-      expect(issuePaths(TransferInput.safeParse(transfer({ country: 'IN', safeguard: 'derogation_art49', derogation: 'h' as 'a' })))).toContain(
-        'derogation',
-      )
+      expect(
+        issuePaths(TransferInput.safeParse(transfer({ country: 'IN', safeguard: 'derogation_art49', derogation: 'h' as 'a' }))),
+      ).toContain('derogation')
     })
   })
 
@@ -163,8 +163,9 @@ describe('transfer rules (GDPR Chapter V)', () => {
 
     it('accept a description', () => {
       expect(
-        TransferInput.safeParse(transfer({ country: 'IN', safeguard: 'other_art46', otherSafeguard: 'Approved code of conduct (Art. 46(2)(e))' }))
-          .success,
+        TransferInput.safeParse(
+          transfer({ country: 'IN', safeguard: 'other_art46', otherSafeguard: 'Approved code of conduct (Art. 46(2)(e))' }),
+        ).success,
       ).toBe(true)
     })
   })
@@ -247,9 +248,21 @@ describe('normaliseTransfer', () => {
   })
 
   it('keeps the decision for adequacy, the point for a derogation and the description for other Art. 46', () => {
-    expect(normaliseTransfer({ ...everything, safeguard: 'adequacy' })).toMatchObject({ adequacyDecisionId: 'jp-2019', sccModule: null, dpfListingUrl: null })
-    expect(normaliseTransfer({ ...everything, safeguard: 'derogation_art49' })).toMatchObject({ derogation: 'a', sccModule: null, otherSafeguard: null })
-    expect(normaliseTransfer({ ...everything, safeguard: 'other_art46' })).toMatchObject({ otherSafeguard: 'something', derogation: null, sccModule: null })
+    expect(normaliseTransfer({ ...everything, safeguard: 'adequacy' })).toMatchObject({
+      adequacyDecisionId: 'jp-2019',
+      sccModule: null,
+      dpfListingUrl: null,
+    })
+    expect(normaliseTransfer({ ...everything, safeguard: 'derogation_art49' })).toMatchObject({
+      derogation: 'a',
+      sccModule: null,
+      otherSafeguard: null,
+    })
+    expect(normaliseTransfer({ ...everything, safeguard: 'other_art46' })).toMatchObject({
+      otherSafeguard: 'something',
+      derogation: null,
+      sccModule: null,
+    })
   })
 
   it('clears every safeguard field inside the EEA', () => {
@@ -276,7 +289,23 @@ describe('DPA rules (GDPR Art. 28(3))', () => {
 
   it('refuses "signed" without the signing date, naming the field', () => {
     expect(issuePaths(DpaInput.safeParse({ status: 'signed' }))).toEqual(['signedOn'])
-    expect(issuePaths(DpaRules.safeParse({ ...DpaRules.parse({ status: 'signed', signedOn: '2025-01-01', notRequiredReason: null, reference: null, documentUrl: null, validUntil: null, nextReviewOn: null, checklist: emptyChecklist() }), signedOn: null }))).toEqual(['signedOn'])
+    expect(
+      issuePaths(
+        DpaRules.safeParse({
+          ...DpaRules.parse({
+            status: 'signed',
+            signedOn: '2025-01-01',
+            notRequiredReason: null,
+            reference: null,
+            documentUrl: null,
+            validUntil: null,
+            nextReviewOn: null,
+            checklist: emptyChecklist(),
+          }),
+          signedOn: null,
+        }),
+      ),
+    ).toEqual(['signedOn'])
     expect(DpaInput.safeParse({ status: 'in_negotiation' }).success).toBe(true)
   })
 
@@ -383,7 +412,11 @@ describe('ProcessorInput', () => {
   })
 
   it('trims categories and collapses duplicates, keeping the first order', () => {
-    const parsed = ProcessorInput.parse({ ...validProcessor(), dataCategories: ['Email', ' Name ', 'Email', 'Name'], dataSubjectCategories: ['Customers', 'Customers'] })
+    const parsed = ProcessorInput.parse({
+      ...validProcessor(),
+      dataCategories: ['Email', ' Name ', 'Email', 'Name'],
+      dataSubjectCategories: ['Customers', 'Customers'],
+    })
     expect(parsed.dataCategories).toEqual(['Email', 'Name'])
     expect(parsed.dataSubjectCategories).toEqual(['Customers'])
   })
@@ -437,7 +470,11 @@ describe('ProcessorListQuery', () => {
   })
 
   it('reads numbers and booleans from query strings', () => {
-    expect(ProcessorListQuery.parse({ page: '3', pageSize: '10', outsideEea: 'false' })).toMatchObject({ page: 3, pageSize: 10, outsideEea: false })
+    expect(ProcessorListQuery.parse({ page: '3', pageSize: '10', outsideEea: 'false' })).toMatchObject({
+      page: 3,
+      pageSize: 10,
+      outsideEea: false,
+    })
   })
 
   it('refuses a page size over 100 or under 1 on the pageSize field', () => {
@@ -452,6 +489,8 @@ describe('ProcessorListQuery', () => {
 
 describe('fieldErrorsFrom', () => {
   it('joins nested paths with dots, array indexes included', () => {
-    expect(fieldErrorsFrom([{ path: ['transfers', 0, 'country'], message: 'Bad' }])).toEqual([{ path: 'transfers.0.country', message: 'Bad' }])
+    expect(fieldErrorsFrom([{ path: ['transfers', 0, 'country'], message: 'Bad' }])).toEqual([
+      { path: 'transfers.0.country', message: 'Bad' },
+    ])
   })
 })

@@ -49,7 +49,7 @@ const organisationFields = z.strictObject({
   dpoName: optionalText(200).optional().meta({ description: 'With a DPO: their name or function (Art. 13(1)(b), 30(1)(a))' }),
   dpoEmail: optionalEmail.optional().meta({ description: 'With a DPO: how to reach them' }),
   representative: optionalText(500).optional().meta({
-    description: "The representative in the Union (Art. 27), only for a controller not established in the Union: name and contact",
+    description: 'The representative in the Union (Art. 27), only for a controller not established in the Union: name and contact',
   }),
   hasJointControllers: z.boolean().nullable().optional().meta({
     description: 'Whether the organisation determines purposes and means jointly with others (Art. 26); null while not recorded',
@@ -167,16 +167,7 @@ export const TransferKind = z.enum(['storage', 'processing', 'remote_access', 's
 export type TransferKind = z.infer<typeof TransferKind>
 
 /** The basis on which data may go to the country (GDPR Art. 45, 46, 47, 49), or none needed inside the EEA. */
-export const Safeguard = z.enum([
-  'none_needed',
-  'adequacy',
-  'dpf',
-  'scc',
-  'bcr',
-  'other_art46',
-  'derogation_art49',
-  'unknown',
-])
+export const Safeguard = z.enum(['none_needed', 'adequacy', 'dpf', 'scc', 'bcr', 'other_art46', 'derogation_art49', 'unknown'])
 export type Safeguard = z.infer<typeof Safeguard>
 
 /** Modules of the standard contractual clauses, Commission Implementing Decision (EU) 2021/914. */
@@ -196,7 +187,7 @@ const transferFields = {
   kind: TransferKind,
   safeguard: Safeguard,
   adequacyDecisionId: z.string().nullable().meta({ description: 'With safeguard "adequacy": which decision' }),
-  dpfListingUrl: optionalUrl.meta({ description: "With safeguard \"dpf\": the participant's listing" }),
+  dpfListingUrl: optionalUrl.meta({ description: 'With safeguard "dpf": the participant\'s listing' }),
   dpfVerifiedOn: optionalDate.meta({ description: 'With safeguard "dpf": when the listing was last checked' }),
   sccModule: SccModule.nullable(),
   derogation: Derogation.nullable(),
@@ -252,7 +243,8 @@ export function checkTransferRules(v: TransferShape, ctx: z.RefinementCtx): void
   // Only an address: anything else is already refused as not an http(s) address, once.
   if (safeguard === 'dpf' && v.dpfListingUrl && /^https?:\/\//i.test(v.dpfListingUrl) && !isDpfParticipantUrl(v.dpfListingUrl)) {
     ctx.addIssue({
-      code: 'custom', path: ['dpfListingUrl'],
+      code: 'custom',
+      path: ['dpfListingUrl'],
       message: "Must be the participant's page on the DPF programme's site, e.g. https://www.dataprivacyframework.gov/participant/1234",
     })
   }
@@ -288,12 +280,19 @@ export interface TransferRecipient {
  * so a DPF transfer of a recipient recorded as headquartered elsewhere is refused (one with no home
  * country recorded is flagged by a finding instead).
  */
-export function transferRecipientIssues(t: { safeguard: Safeguard; adequacyDecisionId?: string | null }, r: TransferRecipient): { path: string; message: string }[] {
+export function transferRecipientIssues(
+  t: { safeguard: Safeguard; adequacyDecisionId?: string | null },
+  r: TransferRecipient,
+): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = []
   const organisation = r.role === 'international_organisation'
   const decision = t.safeguard === 'adequacy' && t.adequacyDecisionId ? findAdequacyDecision(t.adequacyDecisionId) : undefined
   if (organisation && t.safeguard === 'none_needed') {
-    issues.push({ path: 'safeguard', message: 'A transfer to an international organisation needs a Chapter V basis wherever its seat is (Art. 44): choose its adequacy decision or a safeguard' })
+    issues.push({
+      path: 'safeguard',
+      message:
+        'A transfer to an international organisation needs a Chapter V basis wherever its seat is (Art. 44): choose its adequacy decision or a safeguard',
+    })
   }
   if (organisation && decision && !decision.internationalOrganisation) {
     issues.push({ path: 'adequacyDecisionId', message: "A country's adequacy decision does not cover an international organisation" })
@@ -302,7 +301,10 @@ export function transferRecipientIssues(t: { safeguard: Safeguard; adequacyDecis
     issues.push({ path: 'safeguard', message: 'The EU-US Data Privacy Framework covers US organisations, not international organisations' })
   }
   if (!organisation && decision?.internationalOrganisation) {
-    issues.push({ path: 'adequacyDecisionId', message: 'This decision is for an international organisation; record the recipient as one (role "international_organisation") first' })
+    issues.push({
+      path: 'adequacyDecisionId',
+      message: 'This decision is for an international organisation; record the recipient as one (role "international_organisation") first',
+    })
   }
   // Refused where the record says otherwise; where the home country is not recorded a finding asks for it.
   if (t.safeguard === 'dpf' && !organisation && r.hqCountry && r.hqCountry !== 'US') {
@@ -493,7 +495,9 @@ export const Processor = z
     internalNotes: z.string().nullable(),
     transfers: z.array(Transfer),
     dpas: z.array(Dpa).meta({ description: 'Newest first; the first is the current agreement' }),
-    catalogue: CatalogueLinkInfo.nullable().optional().meta({ description: 'The vendor catalogue entry the record was created from or linked to; null when not linked' }),
+    catalogue: CatalogueLinkInfo.nullable()
+      .optional()
+      .meta({ description: 'The vendor catalogue entry the record was created from or linked to; null when not linked' }),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -516,8 +520,14 @@ export const ProcessorListItem = z
     outsideEea: z.boolean(),
     safeguards: z.array(Safeguard).meta({ description: 'Safeguards of its transfers outside the EEA' }),
     dpaStatus: DpaStatus.nullable().meta({ description: 'Status of the current DPA; null when none is recorded' }),
-    dpaRequired: z.boolean().meta({ description: 'Art. 28(3) requires a DPA of its own: a processor, or a sub-processor with no parent recorded (see dpaRequired)' }),
-    locationRecorded: z.boolean().meta({ description: 'At least one location (transfer) is recorded; false means unknown, not "inside the EEA"' }),
+    dpaRequired: z
+      .boolean()
+      .meta({
+        description: 'Art. 28(3) requires a DPA of its own: a processor, or a sub-processor with no parent recorded (see dpaRequired)',
+      }),
+    locationRecorded: z
+      .boolean()
+      .meta({ description: 'At least one location (transfer) is recorded; false means unknown, not "inside the EEA"' }),
     version: z.number().int(),
     updatedAt: z.string(),
   })
@@ -531,13 +541,16 @@ const queryBool = z.enum(['true', 'false']).transform((v) => v === 'true')
 
 export const ProcessorListQuery = z
   .object({
-    q: searchTerm(200).optional().meta({ description: 'Searches name, legal entity and service (a substring, any case; no control characters)' }),
+    q: searchTerm(200)
+      .optional()
+      .meta({ description: 'Searches name, legal entity and service (a substring, any case; no control characters)' }),
     status: ProcessorStatus.optional(),
     role: ProcessorRole.optional(),
     country: CountryCodeSchema.optional().meta({ description: 'Has a transfer to this country' }),
     safeguard: Safeguard.optional().meta({ description: 'Has a transfer under this safeguard' }),
     dpaStatus: DpaStatus.optional().meta({
-      description: 'Status of the current DPA. "missing" lists the gaps: processors in use that need a DPA of their own (dpaRequired) with none recorded or one marked missing',
+      description:
+        'Status of the current DPA. "missing" lists the gaps: processors in use that need a DPA of their own (dpaRequired) with none recorded or one marked missing',
     }),
     outsideEea: queryBool.optional().meta({ description: 'Has (true) or has no (false) transfer outside the EEA' }),
     sort: ProcessorSort.default('displayName'),
@@ -582,7 +595,9 @@ export function dpaBucket(p: Pick<ProcessorListItem, 'dpaStatus' | 'dpaRequired'
 }
 
 /** Processors in use (not retired) per DPA bucket; every bucket, zeros included, so the chart reads the same each time. */
-export function processorsByDpaStatus(items: readonly Pick<ProcessorListItem, 'dpaStatus' | 'dpaRequired' | 'status'>[]): { key: DpaBucket; count: number }[] {
+export function processorsByDpaStatus(
+  items: readonly Pick<ProcessorListItem, 'dpaStatus' | 'dpaRequired' | 'status'>[],
+): { key: DpaBucket; count: number }[] {
   const counts = new Map<DpaBucket, number>(DPA_BUCKETS.map((b) => [b, 0]))
   for (const p of items) if (p.status !== 'retired') counts.set(dpaBucket(p), (counts.get(dpaBucket(p)) ?? 0) + 1)
   return DPA_BUCKETS.map((key) => ({ key, count: counts.get(key) ?? 0 }))

@@ -28,7 +28,9 @@ async function run() {
       `size       ${result.bytes} bytes (${formatBytes(result.bytes)})`,
       `duration   ${result.ms.toFixed(0)} ms`,
       `integrity  ok`,
-      result.auditHead ? `audit head ${result.auditHead} (also in ${result.path}.head)` : `AUDIT TRAIL BROKEN: ${result.auditProblem} (the copy was kept as it is)`,
+      result.auditHead
+        ? `audit head ${result.auditHead} (also in ${result.path}.head)`
+        : `AUDIT TRAIL BROKEN: ${result.auditProblem} (the copy was kept as it is)`,
       `kept       the newest ${keep}${result.pruned.length ? `; deleted ${result.pruned.length} older: ${result.pruned.join(', ')}` : ''}`,
     ].join('\n'),
   )

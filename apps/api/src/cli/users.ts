@@ -26,7 +26,11 @@ async function run(): Promise<string> {
   try {
     switch (positionals[0]) {
       case 'list':
-        return listUsers(db).map((u) => `${u.id}\t${u.email}\t${u.role}${u.disabled ? '\t(disabled)' : ''}\t${u.name}`).join('\n') || 'No users.'
+        return (
+          listUsers(db)
+            .map((u) => `${u.id}\t${u.email}\t${u.role}${u.disabled ? '\t(disabled)' : ''}\t${u.name}`)
+            .join('\n') || 'No users.'
+        )
       case 'create': {
         const role = UserRole.safeParse(values.role ?? 'editor')
         if (!values.email || !role.success) throw new Error('Give --email and --role admin|editor|auditor')
@@ -48,7 +52,9 @@ async function run(): Promise<string> {
         return `Lifted the login backoff on ${user.email}.`
       }
       default:
-        throw new Error('Usage: users list | create --email E --role R [--name N] [--password P] | reset-password --email E [--password P] | unlock --email E')
+        throw new Error(
+          'Usage: users list | create --email E --role R [--name N] [--password P] | reset-password --email E [--password P] | unlock --email E',
+        )
     }
   } finally {
     closeDatabase(db)
@@ -58,7 +64,8 @@ async function run(): Promise<string> {
 run().then(
   (out) => console.log(out),
   (err: unknown) => {
-    const detail = err instanceof AppError && err.extra.fields ? `: ${err.extra.fields.map((f) => `${f.path} ${f.message}`).join('; ')}` : ''
+    const detail =
+      err instanceof AppError && err.extra.fields ? `: ${err.extra.fields.map((f) => `${f.path} ${f.message}`).join('; ')}` : ''
     console.error(`${err instanceof Error ? err.message : String(err)}${detail}`)
     process.exit(1)
   },

@@ -59,7 +59,10 @@ export function openDatabase(path: string): Db {
  * and a Seloste database with migrations newer than this version's (drizzle would skip them silently).
  */
 function refuseForeignOrNewer(sqlite: Database.Database, path: string): void {
-  const tables = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).pluck().all() as string[]
+  const tables = sqlite
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`)
+    .pluck()
+    .all() as string[]
   if (tables.length === 0) return
   if (!tables.includes('__drizzle_migrations')) {
     const some = tables.slice(0, 5).join(', ') + (tables.length > 5 ? ', ...' : '')

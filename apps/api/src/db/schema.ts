@@ -61,8 +61,14 @@ export const processors = sqliteTable(
     serviceEn: text('service_en').notNull().default(''),
     purposeFi: text('purpose_fi').notNull().default(''),
     purposeEn: text('purpose_en').notNull().default(''),
-    dataCategories: text('data_categories', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
-    dataSubjectCategories: text('data_subject_categories', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    dataCategories: text('data_categories', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    dataSubjectCategories: text('data_subject_categories', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     websiteUrl: text('website_url'),
     privacyPolicyUrl: text('privacy_policy_url'),
     dpaUrl: text('dpa_url'),
@@ -176,11 +182,7 @@ export const auditEvents = sqliteTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [
-    index('audit_entity').on(t.entityType, t.entityId, t.seq),
-    index('audit_actor').on(t.actorId, t.seq),
-    index('audit_at').on(t.at),
-  ],
+  (t) => [index('audit_entity').on(t.entityType, t.entityId, t.seq), index('audit_actor').on(t.actorId, t.seq), index('audit_at').on(t.at)],
 )
 
 /** User roles: admin manages people and edits; editor maintains the registry and publishes; auditor reads and exports. */
@@ -281,10 +283,16 @@ export const activities = sqliteTable(
     /** Purpose[]: each with its Art. 6(1) basis and the fields that basis needs (validated by @seloste/schema). */
     purposes: text('purposes', { mode: 'json' }).$type<Purpose[]>().notNull(),
     retention: text('retention', { mode: 'json' }).$type<Retention | null>(),
-    sources: text('sources', { mode: 'json' }).$type<DataSource[]>().notNull().default(sql`'[]'`),
+    sources: text('sources', { mode: 'json' })
+      .$type<DataSource[]>()
+      .notNull()
+      .default(sql`'[]'`),
     sourcesOtherFi: text('sources_other_fi').notNull().default(''),
     sourcesOtherEn: text('sources_other_en').notNull().default(''),
-    otherRecipients: text('other_recipients', { mode: 'json' }).$type<OtherRecipient[]>().notNull().default(sql`'[]'`),
+    otherRecipients: text('other_recipients', { mode: 'json' })
+      .$type<OtherRecipient[]>()
+      .notNull()
+      .default(sql`'[]'`),
     securityMeasuresFi: text('security_measures_fi').notNull().default(''),
     securityMeasuresEn: text('security_measures_en').notNull().default(''),
     automatedDecisionMaking: integer('automated_decision_making', { mode: 'boolean' }),
@@ -293,7 +301,10 @@ export const activities = sqliteTable(
     automatedDecisionDescriptionEn: text('automated_decision_description_en').notNull().default(''),
     dpiaStatus: text('dpia_status').$type<DpiaStatus>().notNull().default('unknown'),
     dpiaUrl: text('dpia_url'),
-    rights: text('rights', { mode: 'json' }).$type<DataSubjectRight[]>().notNull().default(sql`'[]'`),
+    rights: text('rights', { mode: 'json' })
+      .$type<DataSubjectRight[]>()
+      .notNull()
+      .default(sql`'[]'`),
     ...timestamps,
   },
   (t) => [index('activities_name').on(sql`${t.nameFi} COLLATE NOCASE`)],

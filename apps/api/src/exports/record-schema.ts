@@ -12,15 +12,30 @@ const Controller = z.object({
   address: z.string().nullable(),
   privacyContactName: z.string().nullable(),
   privacyContactEmail: z.string().nullable(),
-  dpoAppointed: z.boolean().nullable().meta({ description: 'Whether a data protection officer is designated (Art. 37); null: not recorded, which is not "no"' }),
+  dpoAppointed: z
+    .boolean()
+    .nullable()
+    .meta({ description: 'Whether a data protection officer is designated (Art. 37); null: not recorded, which is not "no"' }),
   dpoName: z.string().nullable(),
   dpoEmail: z.string().nullable(),
   representative: z.string().nullable().meta({ description: 'The representative in the Union (Art. 27); null: not recorded' }),
-  hasJointControllers: z.boolean().nullable().meta({ description: 'Whether there are joint controllers (Art. 26); null: not recorded, which is not "no"' }),
+  hasJointControllers: z
+    .boolean()
+    .nullable()
+    .meta({ description: 'Whether there are joint controllers (Art. 26); null: not recorded, which is not "no"' }),
   jointControllers: z.string().nullable(),
 })
 
-const CurrentDpa = Dpa.pick({ id: true, status: true, signedOn: true, validUntil: true, nextReviewOn: true, reference: true, documentUrl: true, document: true })
+const CurrentDpa = Dpa.pick({
+  id: true,
+  status: true,
+  signedOn: true,
+  validUntil: true,
+  nextReviewOn: true,
+  reference: true,
+  documentUrl: true,
+  document: true,
+})
 
 const RecordRecipient = z.object({
   id: z.number().int(),

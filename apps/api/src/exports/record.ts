@@ -119,7 +119,8 @@ export interface ProcessorRegister {
 }
 
 const nameKey = (name: LocalizedText) => (name.fi || name.en).toLocaleLowerCase('fi')
-const byName = <T extends { id: number; name: LocalizedText }>(a: T, b: T) => nameKey(a.name).localeCompare(nameKey(b.name), 'fi') || a.id - b.id
+const byName = <T extends { id: number; name: LocalizedText }>(a: T, b: T) =>
+  nameKey(a.name).localeCompare(nameKey(b.name), 'fi') || a.id - b.id
 const byDisplayName = <T extends { id: number; displayName: string }>(a: T, b: T) =>
   a.displayName.toLocaleLowerCase('fi').localeCompare(b.displayName.toLocaleLowerCase('fi'), 'fi') || a.id - b.id
 
@@ -147,7 +148,16 @@ function currentDpas(dpas: readonly Dpa[]): Map<number, CurrentDpa> {
   for (const d of dpas) {
     const seen = out.get(d.processorId)
     if (!seen || d.id > seen.id) {
-      out.set(d.processorId, { id: d.id, status: d.status, signedOn: d.signedOn, validUntil: d.validUntil, nextReviewOn: d.nextReviewOn, reference: d.reference, documentUrl: d.documentUrl, document: d.document ?? null })
+      out.set(d.processorId, {
+        id: d.id,
+        status: d.status,
+        signedOn: d.signedOn,
+        validUntil: d.validUntil,
+        nextReviewOn: d.nextReviewOn,
+        reference: d.reference,
+        documentUrl: d.documentUrl,
+        document: d.document ?? null,
+      })
     }
   }
   return out
@@ -199,13 +209,27 @@ export function buildRecordOfProcessing(s: RegistrySnapshot, generatedAt: string
       })),
       thirdCountryTransfers: deriveThirdCountryTransfers(linked, transfers).map((d) => {
         const t = transfersById.get(d.transferId)!
-        return { ...d, adequacyDecisionId: t.adequacyDecisionId, dpfListingUrl: t.dpfListingUrl, sccModule: t.sccModule, derogation: t.derogation, otherSafeguard: t.otherSafeguard, tiaStatus: t.tiaStatus }
+        return {
+          ...d,
+          adequacyDecisionId: t.adequacyDecisionId,
+          dpfListingUrl: t.dpfListingUrl,
+          sccModule: t.sccModule,
+          derogation: t.derogation,
+          otherSafeguard: t.otherSafeguard,
+          tiaStatus: t.tiaStatus,
+        }
       }),
       locations: [...new Set(transfers.map((t) => t.country))].sort(),
       locationsNotRecorded: linked.filter((p) => !transfersOf.get(p.id)?.length).map((p) => p.displayName),
     }
   })
-  return { kind: 'record_of_processing_activities', controller: controllerOf(s), asOf: s.asOf, generatedAt, activities: activities.sort(byName) }
+  return {
+    kind: 'record_of_processing_activities',
+    controller: controllerOf(s),
+    asOf: s.asOf,
+    generatedAt,
+    activities: activities.sort(byName),
+  }
 }
 
 export function buildProcessorRegister(s: RegistrySnapshot, generatedAt: string): ProcessorRegister {
@@ -256,7 +280,11 @@ const CELL_TYPES: Partial<Record<string, CellType>> = {
   dpaDocumentBytes: 'integer',
   updatedAt: 'datetime',
 }
-const typed = (c: { key: string; width: number } & Record<Language, string>, lang: Language) => ({ header: c[lang], width: c.width, type: CELL_TYPES[c.key] ?? 'text' })
+const typed = (c: { key: string; width: number } & Record<Language, string>, lang: Language) => ({
+  header: c[lang],
+  width: c.width,
+  type: CELL_TYPES[c.key] ?? 'text',
+})
 
 const lines = (items: readonly string[]) => items.filter((s) => s !== '').join('\n')
 const yesNo = (v: boolean | null, lang: Language) => (v === null ? WORDS[lang].notAssessed : v ? WORDS[lang].yes : WORDS[lang].no)
@@ -304,7 +332,8 @@ export function controllerText(c: Controller | null, lang: Language): string {
 function copyText(safeguard: RecordTransfer['safeguard'], c: Controller | null, lang: Language): string {
   if (safeguard !== 'scc' && safeguard !== 'bcr' && safeguard !== 'other_art46') return ''
   const contact = c?.privacyContactEmail
-  if (lang === 'fi') return contact ? ` (jäljennöksen voi pyytää osoitteesta ${contact})` : ' (jäljennöksen pyytämiseen ei ole kirjattu yhteystietoa)'
+  if (lang === 'fi')
+    return contact ? ` (jäljennöksen voi pyytää osoitteesta ${contact})` : ' (jäljennöksen pyytämiseen ei ole kirjattu yhteystietoa)'
   return contact ? ` (a copy can be requested from ${contact})` : ' (no contact for requesting a copy is recorded)'
 }
 
@@ -345,7 +374,12 @@ function contractText(p: RecordRecipient, lang: Language): string {
   const w = WORDS[lang]
   if (!p.dpa) return `${p.displayName}: ${w.noDpa}`
   const d = p.dpa
-  const parts = [`${w.dpa} ${DPA_STATUS[d.status][lang]}${d.signedOn ? ` ${d.signedOn}` : ''}`, d.reference ?? '', d.documentUrl ?? '', d.document ? d.document.fileName : '']
+  const parts = [
+    `${w.dpa} ${DPA_STATUS[d.status][lang]}${d.signedOn ? ` ${d.signedOn}` : ''}`,
+    d.reference ?? '',
+    d.documentUrl ?? '',
+    d.document ? d.document.fileName : '',
+  ]
   return `${p.displayName}: ${parts.filter(Boolean).join(', ')}`
 }
 
@@ -354,13 +388,19 @@ function retentionText(a: RecordActivity, lang: Language): string {
   const own = a.dataCategories.filter((c) => c.retention)
   const activity = a.retention ? describeRetention(a.retention, lang) : ''
   if (own.length === 0) return activity
-  return lines([activity ? `${w.activityRetention}: ${activity}` : '', ...own.map((c) => `${pick(c.name, lang)}: ${describeRetention(c.retention!, lang)}`)])
+  return lines([
+    activity ? `${w.activityRetention}: ${activity}` : '',
+    ...own.map((c) => `${pick(c.name, lang)}: ${describeRetention(c.retention!, lang)}`),
+  ])
 }
 
 function automatedText(a: RecordActivity, lang: Language): string {
   const w = WORDS[lang]
   const description = a.automatedDecisionMaking || a.profiling ? pick(a.automatedDecisionDescription, lang) : ''
-  return lines([`${w.adm}: ${yesNo(a.automatedDecisionMaking, lang)}; ${w.profiling.toLocaleLowerCase()}: ${yesNo(a.profiling, lang)}`, description])
+  return lines([
+    `${w.adm}: ${yesNo(a.automatedDecisionMaking, lang)}; ${w.profiling.toLocaleLowerCase()}: ${yesNo(a.profiling, lang)}`,
+    description,
+  ])
 }
 
 function sourcesText(a: RecordActivity, lang: Language): string {
@@ -383,20 +423,34 @@ export function ropaTable(doc: RecordOfProcessing, lang: Language): Table {
       controller,
       activity: pick(a.name, lang),
       dataSubjects: lines(a.dataSubjectCategories.map((c) => pick(c.name, lang))),
-      dataCategories: lines(a.dataCategories.map((c) => `${pick(c.name, lang)}${c.special ? (lang === 'fi' ? ' (erityinen henkilötietoryhmä)' : ' (special category)') : ''}`)),
-      recipients: lines([...a.processors.map((p) => recipientText(p, lang)), ...a.otherRecipients.map((r) => `${pick(r.name, lang)}${isBlank(r.condition) ? '' : `: ${pick(r.condition, lang)}`}`)]),
+      dataCategories: lines(
+        a.dataCategories.map(
+          (c) => `${pick(c.name, lang)}${c.special ? (lang === 'fi' ? ' (erityinen henkilötietoryhmä)' : ' (special category)') : ''}`,
+        ),
+      ),
+      recipients: lines([
+        ...a.processors.map((p) => recipientText(p, lang)),
+        ...a.otherRecipients.map((r) => `${pick(r.name, lang)}${isBlank(r.condition) ? '' : `: ${pick(r.condition, lang)}`}`),
+      ]),
       processorContracts: lines(a.processors.map((p) => contractText(p, lang))),
       thirdCountries: lines([
         ...new Set(a.thirdCountryTransfers.map((t) => `${country(t.country, lang)} (${t.processorName})`)),
         ...(a.locationsNotRecorded ?? []).map((name) => `${name}: ${UNKNOWN_WORDS[lang].locationNotRecorded}`),
       ]),
-      safeguards: lines(a.thirdCountryTransfers.map((t) => `${country(t.country, lang)}, ${t.processorName}: ${safeguardText(t, lang, doc.controller)}`)),
+      safeguards: lines(
+        a.thirdCountryTransfers.map((t) => `${country(t.country, lang)}, ${t.processorName}: ${safeguardText(t, lang, doc.controller)}`),
+      ),
       retention: retentionText(a, lang),
       security: pick(a.securityMeasures, lang),
       rights: lines(a.rights.map((r) => DATA_SUBJECT_RIGHT_LABELS[r][lang])),
       automated: automatedText(a, lang),
       sources: sourcesText(a, lang),
-      location: lines([a.locations.map((c) => country(c, lang)).join(', '), ...(a.locationsNotRecorded ?? []).map((name) => `${name}: ${UNKNOWN_WORDS[lang].locationNotRecorded}`)].filter(Boolean)),
+      location: lines(
+        [
+          a.locations.map((c) => country(c, lang)).join(', '),
+          ...(a.locationsNotRecorded ?? []).map((name) => `${name}: ${UNKNOWN_WORDS[lang].locationNotRecorded}`),
+        ].filter(Boolean),
+      ),
       dpiaRequired: dpiaRequired(a, lang),
       dpiaProgress: DPIA_STATUS_LABELS[a.dpiaStatus][lang],
       dpiaLink: a.dpiaUrl ?? '',
@@ -413,11 +467,16 @@ export function ropaTable(doc: RecordOfProcessing, lang: Language): Table {
       const row: Partial<Record<RopaColumnKey, string>> = {
         ...common,
         purpose: p ? pick(p.description, lang) : '',
-        legalBasis: p?.legalBasis ? `${LEGAL_BASIS_LABELS[p.legalBasis][lang]}${p.legalReference ? `: ${p.legalReference}` : ''}` : w.notRecorded,
+        legalBasis: p?.legalBasis
+          ? `${LEGAL_BASIS_LABELS[p.legalBasis][lang]}${p.legalReference ? `: ${p.legalReference}` : ''}`
+          : w.notRecorded,
         art9: p?.art9Condition ? ART9_CONDITION_LABELS[p.art9Condition][lang] : special ? w.notRecorded : '',
         legitimateInterest: p ? pick(p.legitimateInterest, lang) : '',
         liaLink: p?.liaUrl ?? '',
-        consent: p && p.legalBasis === 'a' ? lines([`${w.collected}: ${pick(p.consentCollection, lang)}`, `${w.withdrawn}: ${pick(p.consentWithdrawal, lang)}`]) : '',
+        consent:
+          p && p.legalBasis === 'a'
+            ? lines([`${w.collected}: ${pick(p.consentCollection, lang)}`, `${w.withdrawn}: ${pick(p.consentWithdrawal, lang)}`])
+            : '',
       }
       rows.push(ROPA_COLUMNS.map((c) => row[c.key] ?? ''))
     }
@@ -440,7 +499,14 @@ export function controllerTable(controller: Controller | null, asOf: string | nu
     [w.asOf, asOf ?? w.asOfNow],
     [w.generatedAt, generatedAt],
   ]
-  return { name: w.controllerSheet, columns: [{ header: '', width: 34 }, { header: '', width: 60 }], rows }
+  return {
+    name: w.controllerSheet,
+    columns: [
+      { header: '', width: 34 },
+      { header: '', width: 60 },
+    ],
+    rows,
+  }
 }
 
 export function processorTable(reg: ProcessorRegister, lang: Language): Table {
@@ -466,11 +532,20 @@ export function processorTable(reg: ProcessorRegister, lang: Language): Table {
       dataCategories: lines(p.dataCategories),
       dataSubjectCategories: lines(p.dataSubjectCategories),
       // Unknown is not none: no recorded location is not "inside the EEA".
-      countries: p.transfers.length ? [...new Set(p.transfers.map((t) => country(t.country, lang)))].join(', ') : UNKNOWN_WORDS[lang].locationNotRecorded,
+      countries: p.transfers.length
+        ? [...new Set(p.transfers.map((t) => country(t.country, lang)))].join(', ')
+        : UNKNOWN_WORDS[lang].locationNotRecorded,
       outsideEea: outside.length ? w.yes : p.transfers.length ? w.no : UNKNOWN_WORDS[lang].unknown,
       transfers: lines(
         p.transfers.map((t) =>
-          [country(t.country, lang), KIND[t.kind][lang], safeguardText(t, lang, reg.controller), isInEea(t.country) ? '' : `TIA: ${TIA_STATUS[t.tiaStatus][lang]}`].filter(Boolean).join(', '),
+          [
+            country(t.country, lang),
+            KIND[t.kind][lang],
+            safeguardText(t, lang, reg.controller),
+            isInEea(t.country) ? '' : `TIA: ${TIA_STATUS[t.tiaStatus][lang]}`,
+          ]
+            .filter(Boolean)
+            .join(', '),
         ),
       ),
       dpaStatus: p.dpa ? DPA_STATUS[p.dpa.status][lang] : w.noDpa,

@@ -84,7 +84,10 @@ export function renderRopaPdf(doc: RecordOfProcessing, lang: Language): Promise<
     while (marked.page.markings.length) pdf.endMarkedContent()
     pdf.markContent('Artifact', { type: 'Pagination' })
     pdf.page.margins.bottom = 0
-    pdf.font(REGULAR).fontSize(8).text(String(pageNumber++), pdf.page.margins.left, pdf.page.height - 30, { width, align: 'right' })
+    pdf
+      .font(REGULAR)
+      .fontSize(8)
+      .text(String(pageNumber++), pdf.page.margins.left, pdf.page.height - 30, { width, align: 'right' })
     pdf.page.margins.bottom = bottom
     pdf.endMarkedContent()
     marked.initPageMarkings(open)
@@ -133,13 +136,21 @@ export function renderRopaPdf(doc: RecordOfProcessing, lang: Language): Promise<
     pdf.moveDown(0.2)
     const special = a.dataCategories.some((c) => c.special)
     a.purposes.forEach((p, i) => {
-      const basis = p.legalBasis ? `${LEGAL_BASIS_LABELS[p.legalBasis][lang]}${p.legalReference ? `: ${p.legalReference}` : ''}` : w.notRecorded
+      const basis = p.legalBasis
+        ? `${LEGAL_BASIS_LABELS[p.legalBasis][lang]}${p.legalReference ? `: ${p.legalReference}` : ''}`
+        : w.notRecorded
       const details = [
         `${column('legalBasis')[lang]}: ${basis}`,
         isBlank(p.legitimateInterest) ? '' : `${column('legitimateInterest')[lang]}: ${pick(p.legitimateInterest, lang)}`,
         p.liaUrl ? `${column('liaLink')[lang]}: ${p.liaUrl}` : '',
-        p.legalBasis === 'a' ? `${w.collected}: ${pick(p.consentCollection, lang)}\n${w.withdrawn}: ${pick(p.consentWithdrawal, lang)}` : '',
-        p.art9Condition ? `${column('art9')[lang]}: ${ART9_CONDITION_LABELS[p.art9Condition][lang]}` : special ? `${column('art9')[lang]}: ${w.notRecorded}` : '',
+        p.legalBasis === 'a'
+          ? `${w.collected}: ${pick(p.consentCollection, lang)}\n${w.withdrawn}: ${pick(p.consentWithdrawal, lang)}`
+          : '',
+        p.art9Condition
+          ? `${column('art9')[lang]}: ${ART9_CONDITION_LABELS[p.art9Condition][lang]}`
+          : special
+            ? `${column('art9')[lang]}: ${w.notRecorded}`
+            : '',
       ].filter(Boolean)
       field(`${i + 1}. ${pick(p.description, lang)}`, details.join('\n'))
     })

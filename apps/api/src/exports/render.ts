@@ -52,7 +52,10 @@ export async function renderXlsx(tables: Table[], meta: { title: string; created
     const hasHeader = table.columns.some((c) => c.header !== '')
     const sheet = workbook.addWorksheet(table.name.slice(0, 31), hasHeader ? { views: [{ state: 'frozen', ySplit: 1 }] } : {})
     const multiline = table.columns.map((_, i) => table.rows.some((r) => r[i]!.includes('\n')))
-    sheet.columns = table.columns.map((c, i) => ({ width: c.width, ...(multiline[i] && { style: { alignment: { wrapText: true, vertical: 'top' } } }) }))
+    sheet.columns = table.columns.map((c, i) => ({
+      width: c.width,
+      ...(multiline[i] && { style: { alignment: { wrapText: true, vertical: 'top' } } }),
+    }))
     if (hasHeader) {
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } }
       const header = sheet.addRow(table.columns.map((c) => c.header))
@@ -128,12 +131,20 @@ export function renderRopaHtml(doc: RecordOfProcessing, lang: Language): string 
     })
     const special = a.dataCategories.some((c) => c.special)
     const purposes = a.purposes.map((p, i) => {
-      const basis = p.legalBasis ? `${LEGAL_BASIS_LABELS[p.legalBasis][lang]}${p.legalReference ? `: ${p.legalReference}` : ''}` : w.notRecorded
+      const basis = p.legalBasis
+        ? `${LEGAL_BASIS_LABELS[p.legalBasis][lang]}${p.legalReference ? `: ${p.legalReference}` : ''}`
+        : w.notRecorded
       const details = [
         isBlank(p.legitimateInterest) ? '' : `${header('legitimateInterest')[lang]}: ${pick(p.legitimateInterest, lang)}`,
         p.liaUrl ? `${header('liaLink')[lang]}: ${p.liaUrl}` : '',
-        p.legalBasis === 'a' ? `${w.collected}: ${pick(p.consentCollection, lang)}\n${w.withdrawn}: ${pick(p.consentWithdrawal, lang)}` : '',
-        p.art9Condition ? `${header('art9')[lang]}: ${ART9_CONDITION_LABELS[p.art9Condition][lang]}` : special ? `${header('art9')[lang]}: ${w.notRecorded}` : '',
+        p.legalBasis === 'a'
+          ? `${w.collected}: ${pick(p.consentCollection, lang)}\n${w.withdrawn}: ${pick(p.consentWithdrawal, lang)}`
+          : '',
+        p.art9Condition
+          ? `${header('art9')[lang]}: ${ART9_CONDITION_LABELS[p.art9Condition][lang]}`
+          : special
+            ? `${header('art9')[lang]}: ${w.notRecorded}`
+            : '',
       ].filter(Boolean)
       return `<tr><td>${i + 1}</td><td>${esc(pick(p.description, lang))}</td><td>${esc(basis)}</td><td>${esc(details.join('\n') || '—')}</td></tr>`
     })

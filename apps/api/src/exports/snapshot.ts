@@ -3,7 +3,17 @@
  * (services/as-of.ts, from the tables or rebuilt from the audit trail); the builders in this folder
  * only read it, so they depend on this type and not on any service.
  */
-import { isInEea, type ActivityRecord, type DataCategory, type DataSubjectCategory, type DerivedTransfer, type Dpa, type Organisation, type Processor, type Transfer } from '@seloste/schema'
+import {
+  isInEea,
+  type ActivityRecord,
+  type DataCategory,
+  type DataSubjectCategory,
+  type DerivedTransfer,
+  type Dpa,
+  type Organisation,
+  type Processor,
+  type Transfer,
+} from '@seloste/schema'
 
 /**
  * A processor's own fields, as the audit trail records them: no read-model joins, the parent by id, and
@@ -37,7 +47,10 @@ export interface RegistrySnapshot {
  * activity's data is exposed to through the processors that serve it. A pure function, shared by
  * the API (services/activities.ts) and the exports so that both say the same.
  */
-export function deriveThirdCountryTransfers(linked: readonly { id: number; displayName: string }[], allTransfers: readonly Transfer[]): DerivedTransfer[] {
+export function deriveThirdCountryTransfers(
+  linked: readonly { id: number; displayName: string }[],
+  allTransfers: readonly Transfer[],
+): DerivedTransfer[] {
   const byProcessor = new Map<number, Transfer[]>()
   for (const t of allTransfers) {
     if (isInEea(t.country)) continue
@@ -48,6 +61,13 @@ export function deriveThirdCountryTransfers(linked: readonly { id: number; displ
   return linked.flatMap((p) =>
     (byProcessor.get(p.id) ?? [])
       .sort((a, b) => a.id - b.id)
-      .map((t) => ({ processorId: p.id, processorName: p.displayName, transferId: t.id, country: t.country, kind: t.kind, safeguard: t.safeguard })),
+      .map((t) => ({
+        processorId: p.id,
+        processorName: p.displayName,
+        transferId: t.id,
+        country: t.country,
+        kind: t.kind,
+        safeguard: t.safeguard,
+      })),
   )
 }

@@ -1,5 +1,15 @@
 /** Headings and labels of the exports, in both languages of the outputs. */
-import { countryName, GLOSSARY, type DpaStatus, type Language, type ProcessorRole, type ProcessorStatus, type Safeguard, type TiaStatus, type TransferKind } from '@seloste/schema'
+import {
+  countryName,
+  GLOSSARY,
+  type DpaStatus,
+  type Language,
+  type ProcessorRole,
+  type ProcessorStatus,
+  type Safeguard,
+  type TiaStatus,
+  type TransferKind,
+} from '@seloste/schema'
 
 type Localized = Record<Language, string>
 
@@ -147,25 +157,64 @@ export const WORDS = {
  * answers: all of (a)-(g) are present.
  */
 export const ROPA_COLUMNS = [
-  { key: 'controller', art30: 'a', width: 34, fi: 'Rekisterinpitäjän nimi ja yhteystiedot', en: 'Name and contact details of the controller' },
+  {
+    key: 'controller',
+    art30: 'a',
+    width: 34,
+    fi: 'Rekisterinpitäjän nimi ja yhteystiedot',
+    en: 'Name and contact details of the controller',
+  },
   { key: 'activity', width: 30, fi: 'Käsittelytoimi (toiminto)', en: 'Business function (processing activity)' },
   { key: 'purpose', art30: 'b', width: 40, fi: 'Käsittelyn tarkoitus', en: 'Purpose of processing' },
   { key: 'dataSubjects', art30: 'c', width: 28, fi: 'Rekisteröityjen ryhmät', en: 'Categories of individuals' },
   { key: 'dataCategories', art30: 'c', width: 40, fi: 'Henkilötietoryhmät', en: 'Categories of personal data' },
   { key: 'recipients', art30: 'd', width: 40, fi: 'Vastaanottajien ryhmät', en: 'Categories of recipients' },
   { key: 'processorContracts', width: 34, fi: 'Käsittelijöiden sopimukset', en: 'Link to contract with processor' },
-  { key: 'thirdCountries', art30: 'e', width: 28, fi: 'Kolmannet maat, joihin tietoja siirretään', en: 'Names of third countries or international organisations that personal data are transferred to' },
-  { key: 'safeguards', art30: 'e', width: 40, fi: 'Siirtojen suojatoimet', en: 'Safeguards for transfers of personal data to third countries or international organisations' },
+  {
+    key: 'thirdCountries',
+    art30: 'e',
+    width: 28,
+    fi: 'Kolmannet maat, joihin tietoja siirretään',
+    en: 'Names of third countries or international organisations that personal data are transferred to',
+  },
+  {
+    key: 'safeguards',
+    art30: 'e',
+    width: 40,
+    fi: 'Siirtojen suojatoimet',
+    en: 'Safeguards for transfers of personal data to third countries or international organisations',
+  },
   { key: 'retention', art30: 'f', width: 36, fi: 'Säilytysajat', en: 'Retention schedule' },
-  { key: 'security', art30: 'g', width: 48, fi: 'Teknisten ja organisatoristen turvatoimien yleinen kuvaus', en: 'General description of technical and organisational security measures' },
+  {
+    key: 'security',
+    art30: 'g',
+    width: 48,
+    fi: 'Teknisten ja organisatoristen turvatoimien yleinen kuvaus',
+    en: 'General description of technical and organisational security measures',
+  },
   { key: 'legalBasis', width: 30, fi: 'Käsittelyperuste (6 artikla)', en: 'Article 6 lawful basis for processing personal data' },
-  { key: 'art9', width: 26, fi: 'Erityisten henkilötietoryhmien käsittelyperuste (9 artikla)', en: 'Article 9 basis for processing special category data' },
+  {
+    key: 'art9',
+    width: 26,
+    fi: 'Erityisten henkilötietoryhmien käsittelyperuste (9 artikla)',
+    en: 'Article 9 basis for processing special category data',
+  },
   { key: 'legitimateInterest', width: 34, fi: 'Oikeutettu etu', en: 'Legitimate interests for the processing' },
   { key: 'liaLink', width: 26, fi: 'Linkki oikeutetun edun arviointiin', en: 'Link to record of legitimate interests assessment' },
   { key: 'rights', width: 34, fi: 'Rekisteröidyn oikeudet', en: 'Rights available to individuals' },
-  { key: 'automated', width: 28, fi: 'Automaattinen päätöksenteko ja profilointi', en: 'Existence of automated decision-making, including profiling' },
+  {
+    key: 'automated',
+    width: 28,
+    fi: 'Automaattinen päätöksenteko ja profilointi',
+    en: 'Existence of automated decision-making, including profiling',
+  },
   { key: 'sources', width: 36, fi: 'Tietolähteet', en: 'The source of the personal data' },
-  { key: 'consent', width: 34, fi: 'Suostumuksen kerääminen ja peruuttaminen', en: 'Record of consent (how it is collected and withdrawn)' },
+  {
+    key: 'consent',
+    width: 34,
+    fi: 'Suostumuksen kerääminen ja peruuttaminen',
+    en: 'Record of consent (how it is collected and withdrawn)',
+  },
   { key: 'location', width: 24, fi: 'Tietojen sijainti', en: 'Location of personal data' },
   { key: 'dpiaRequired', width: 14, fi: 'Tarvitaanko vaikutustenarviointi (DPIA)?', en: 'Data Protection Impact Assessment required?' },
   { key: 'dpiaProgress', width: 16, fi: 'Vaikutustenarvioinnin tila', en: 'DPIA progress' },
@@ -200,7 +249,12 @@ export const PROCESSOR_COLUMNS = [
   { key: 'dataSubjectCategories', width: 24, fi: 'Rekisteröityjen ryhmät', en: 'Data subject categories' },
   { key: 'countries', width: 24, fi: 'Maat', en: 'Countries' },
   { key: 'outsideEea', width: 12, fi: 'ETA:n ulkopuolelle', en: 'Outside the EEA' },
-  { key: 'transfers', width: 48, fi: 'Siirrot (maa, toiminto, suojatoimi, siirtovaikutusten arviointi)', en: 'Transfers (country, kind, safeguard, transfer impact assessment)' },
+  {
+    key: 'transfers',
+    width: 48,
+    fi: 'Siirrot (maa, toiminto, suojatoimi, siirtovaikutusten arviointi)',
+    en: 'Transfers (country, kind, safeguard, transfer impact assessment)',
+  },
   { key: 'dpaStatus', width: 16, fi: 'Käsittelysopimuksen tila', en: 'DPA status' },
   { key: 'dpaSignedOn', width: 12, fi: 'Allekirjoitettu', en: 'DPA signed on' },
   { key: 'dpaValidUntil', width: 12, fi: 'Voimassa asti', en: 'DPA valid until' },

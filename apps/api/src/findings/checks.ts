@@ -71,15 +71,29 @@ export interface OrganisationView {
 /** The dashboard page where the organisation's own details are recorded. */
 export const ORGANISATION_LINK = '/organisation'
 
-
 export type NewFinding = Omit<Finding, 'acknowledgement'>
 export type Check = (view: RegistryView) => NewFinding[]
 
 const processorLink = (id: number) => `/processors/${id}`
 const activityLink = (id: number) => `/activities/${id}`
 
-function finding(checkId: string, severity: Severity, entity: NewFinding['entity'], link: string, fi: string, en: string, detail?: string): NewFinding {
-  return { key: [checkId, entity.type, entity.id ?? '-', ...(detail ? [detail] : [])].join(':'), checkId, severity, entity, link, message: { fi, en } }
+function finding(
+  checkId: string,
+  severity: Severity,
+  entity: NewFinding['entity'],
+  link: string,
+  fi: string,
+  en: string,
+  detail?: string,
+): NewFinding {
+  return {
+    key: [checkId, entity.type, entity.id ?? '-', ...(detail ? [detail] : [])].join(':'),
+    checkId,
+    severity,
+    entity,
+    link,
+    message: { fi, en },
+  }
 }
 
 /** Adds months to a YYYY-MM-DD date. */
@@ -105,7 +119,11 @@ function eachTransfer(view: RegistryView, fn: (p: Processor, t: Transfer) => New
 export const same = (name: string) => ({ fi: name, en: name })
 
 function transferEntity(p: Processor, t: Transfer) {
-  return { type: 'transfer' as const, id: t.id, name: { fi: `${p.displayName} – ${countryName(t.country, 'fi')}`, en: `${p.displayName} – ${countryName(t.country, 'en')}` } }
+  return {
+    type: 'transfer' as const,
+    id: t.id,
+    name: { fi: `${p.displayName} – ${countryName(t.country, 'fi')}`, en: `${p.displayName} – ${countryName(t.country, 'en')}` },
+  }
 }
 
 /** A transfer outside the EEA needs a safeguard that applies to its country. */
@@ -117,20 +135,61 @@ export const transferSafeguard: Check = (view) =>
     const en = countryName(t.country, 'en')
     const entity = transferEntity(p, t)
     if (t.safeguard === 'unknown' || t.safeguard === 'none_needed') {
-      return [finding('transfer-no-safeguard', 'high', entity, processorLink(p.id), `${p.displayName}: siirrolle maahan ${fi} ei ole kirjattu siirtoperustetta.`, `${p.displayName}: the transfer to ${en} has no safeguard recorded.`)]
+      return [
+        finding(
+          'transfer-no-safeguard',
+          'high',
+          entity,
+          processorLink(p.id),
+          `${p.displayName}: siirrolle maahan ${fi} ei ole kirjattu siirtoperustetta.`,
+          `${p.displayName}: the transfer to ${en} has no safeguard recorded.`,
+        ),
+      ]
     }
     if (t.safeguard === 'dpf' && t.country !== 'US') {
-      return [finding('transfer-safeguard-not-applicable', 'high', entity, processorLink(p.id), `${p.displayName}: Data Privacy Framework koskee vain Yhdysvaltoja, ei maata ${fi}.`, `${p.displayName}: the Data Privacy Framework applies only to the United States, not ${en}.`)]
+      return [
+        finding(
+          'transfer-safeguard-not-applicable',
+          'high',
+          entity,
+          processorLink(p.id),
+          `${p.displayName}: Data Privacy Framework koskee vain Yhdysvaltoja, ei maata ${fi}.`,
+          `${p.displayName}: the Data Privacy Framework applies only to the United States, not ${en}.`,
+        ),
+      ]
     }
     if (t.safeguard === 'adequacy') {
       const decision = t.adequacyDecisionId ? findAdequacyDecision(t.adequacyDecisionId) : undefined
-      const fits = decision && !decision.frameworkOnly && (decision.internationalOrganisation ? p.role === 'international_organisation' : decision.country === t.country && p.role !== 'international_organisation')
+      const fits =
+        decision &&
+        !decision.frameworkOnly &&
+        (decision.internationalOrganisation
+          ? p.role === 'international_organisation'
+          : decision.country === t.country && p.role !== 'international_organisation')
       if (!fits) {
-        return [finding('transfer-safeguard-not-applicable', 'high', entity, processorLink(p.id), `${p.displayName}: maalla ${fi} ei ole kirjattua riittävyyspäätöstä.`, `${p.displayName}: ${en} has no adequacy decision that covers this transfer.`)]
+        return [
+          finding(
+            'transfer-safeguard-not-applicable',
+            'high',
+            entity,
+            processorLink(p.id),
+            `${p.displayName}: maalla ${fi} ei ole kirjattua riittävyyspäätöstä.`,
+            `${p.displayName}: ${en} has no adequacy decision that covers this transfer.`,
+          ),
+        ]
       }
     }
     if (t.safeguard === 'scc' && t.sccModule == null) {
-      return [finding('transfer-scc-no-module', 'high', entity, processorLink(p.id), `${p.displayName}: vakiosopimuslausekkeiden moduuli puuttuu (${fi}).`, `${p.displayName}: the standard contractual clauses have no module (${en}).`)]
+      return [
+        finding(
+          'transfer-scc-no-module',
+          'high',
+          entity,
+          processorLink(p.id),
+          `${p.displayName}: vakiosopimuslausekkeiden moduuli puuttuu (${fi}).`,
+          `${p.displayName}: the standard contractual clauses have no module (${en}).`,
+        ),
+      ]
     }
     return []
   })
@@ -139,7 +198,16 @@ export const transferSafeguard: Check = (view) =>
 export const sccWithoutTia: Check = (view) =>
   eachTransfer(view, (p, t) =>
     t.safeguard === 'scc' && !isInEea(t.country) && !hasGeneralAdequacy(t.country) && t.tiaStatus !== 'done'
-      ? [finding('transfer-scc-no-tia', 'medium', transferEntity(p, t), processorLink(p.id), `${p.displayName}: siirrolle maahan ${countryName(t.country, 'fi')} vakiosopimuslausekkein ei ole tehty siirtovaikutusten arviointia (TIA).`, `${p.displayName}: no transfer impact assessment for the SCC transfer to ${countryName(t.country, 'en')}.`)]
+      ? [
+          finding(
+            'transfer-scc-no-tia',
+            'medium',
+            transferEntity(p, t),
+            processorLink(p.id),
+            `${p.displayName}: siirrolle maahan ${countryName(t.country, 'fi')} vakiosopimuslausekkein ei ole tehty siirtovaikutusten arviointia (TIA).`,
+            `${p.displayName}: no transfer impact assessment for the SCC transfer to ${countryName(t.country, 'en')}.`,
+          ),
+        ]
       : [],
   )
 
@@ -148,10 +216,28 @@ export const dpfVerification: Check = (view) =>
   eachTransfer(view, (p, t) => {
     if (t.safeguard !== 'dpf') return []
     if (!t.dpfVerifiedOn) {
-      return [finding('dpf-not-verified', 'medium', transferEntity(p, t), processorLink(p.id), `${p.displayName}: Data Privacy Framework -sertifiointia ei ole koskaan tarkistettu.`, `${p.displayName}: the Data Privacy Framework certification has never been verified.`)]
+      return [
+        finding(
+          'dpf-not-verified',
+          'medium',
+          transferEntity(p, t),
+          processorLink(p.id),
+          `${p.displayName}: Data Privacy Framework -sertifiointia ei ole koskaan tarkistettu.`,
+          `${p.displayName}: the Data Privacy Framework certification has never been verified.`,
+        ),
+      ]
     }
     if (addMonths(t.dpfVerifiedOn, 12) < view.today) {
-      return [finding('dpf-verification-stale', 'medium', transferEntity(p, t), processorLink(p.id), `${p.displayName}: Data Privacy Framework -sertifiointi tarkistettiin viimeksi ${formatDate(t.dpfVerifiedOn!, 'fi')}, yli 12 kuukautta sitten.`, `${p.displayName}: the Data Privacy Framework certification was last verified on ${formatDate(t.dpfVerifiedOn!, 'en')}, over 12 months ago.`)]
+      return [
+        finding(
+          'dpf-verification-stale',
+          'medium',
+          transferEntity(p, t),
+          processorLink(p.id),
+          `${p.displayName}: Data Privacy Framework -sertifiointi tarkistettiin viimeksi ${formatDate(t.dpfVerifiedOn!, 'fi')}, yli 12 kuukautta sitten.`,
+          `${p.displayName}: the Data Privacy Framework certification was last verified on ${formatDate(t.dpfVerifiedOn!, 'en')}, over 12 months ago.`,
+        ),
+      ]
     }
     return []
   })
@@ -163,7 +249,16 @@ export const foreignHeadquarters: Check = (view) => {
     const parent = p.parent ? byId.get(p.parent.id) : undefined
     const foreign = [p.hqCountry, parent?.hqCountry].find((c): c is string => !!c && !isInEea(c))
     if (!foreign || p.transfers.some((t) => !isInEea(t.country))) return []
-    return [finding('foreign-hq-eea-locations', 'low', { type: 'processor', id: p.id, name: same(p.displayName) }, processorLink(p.id), `${p.displayName}: kotipaikka tai emoyhtiö on ETA-alueen ulkopuolella (${countryName(foreign, 'fi')}), mutta kaikki kirjatut sijainnit ovat ETA-alueella. Tarkista etäkäyttö ja tukipalvelut.`, `${p.displayName}: headquarters or parent outside the EEA (${countryName(foreign, 'en')}) while every recorded location is inside it. Verify remote access and support.`)]
+    return [
+      finding(
+        'foreign-hq-eea-locations',
+        'low',
+        { type: 'processor', id: p.id, name: same(p.displayName) },
+        processorLink(p.id),
+        `${p.displayName}: kotipaikka tai emoyhtiö on ETA-alueen ulkopuolella (${countryName(foreign, 'fi')}), mutta kaikki kirjatut sijainnit ovat ETA-alueella. Tarkista etäkäyttö ja tukipalvelut.`,
+        `${p.displayName}: headquarters or parent outside the EEA (${countryName(foreign, 'en')}) while every recorded location is inside it. Verify remote access and support.`,
+      ),
+    ]
   })
 }
 
@@ -175,31 +270,103 @@ export const dpaStatus: Check = (view) =>
       const entity = { type: 'processor' as const, id: p.id, name: same(p.displayName) }
       const current = p.dpas[0]
       if (!current || current.status === 'missing') {
-        return [finding('dpa-missing', 'high', entity, processorLink(p.id), `${p.displayName}: henkilötietojen käsittelysopimus (DPA) puuttuu.`, `${p.displayName}: the data processing agreement (DPA) is missing.`)]
+        return [
+          finding(
+            'dpa-missing',
+            'high',
+            entity,
+            processorLink(p.id),
+            `${p.displayName}: henkilötietojen käsittelysopimus (DPA) puuttuu.`,
+            `${p.displayName}: the data processing agreement (DPA) is missing.`,
+          ),
+        ]
       }
       if (current.status === 'in_negotiation') {
-        return [finding('dpa-not-signed', 'medium', entity, processorLink(p.id), `${p.displayName}: käsittelysopimus on vielä neuvoteltavana.`, `${p.displayName}: the DPA is still being negotiated.`)]
+        return [
+          finding(
+            'dpa-not-signed',
+            'medium',
+            entity,
+            processorLink(p.id),
+            `${p.displayName}: käsittelysopimus on vielä neuvoteltavana.`,
+            `${p.displayName}: the DPA is still being negotiated.`,
+          ),
+        ]
       }
       if (current.status !== 'signed') return []
       const out: NewFinding[] = []
       const dpaEntity = { type: 'dpa' as const, id: current.id, name: same(p.displayName) }
       if (current.validUntil && current.validUntil < view.today) {
-        out.push(finding('dpa-expired', 'high', dpaEntity, processorLink(p.id), `${p.displayName}: käsittelysopimus päättyi ${formatDate(current.validUntil!, 'fi')}.`, `${p.displayName}: the DPA expired on ${formatDate(current.validUntil!, 'en')}.`))
+        out.push(
+          finding(
+            'dpa-expired',
+            'high',
+            dpaEntity,
+            processorLink(p.id),
+            `${p.displayName}: käsittelysopimus päättyi ${formatDate(current.validUntil!, 'fi')}.`,
+            `${p.displayName}: the DPA expired on ${formatDate(current.validUntil!, 'en')}.`,
+          ),
+        )
       } else if (current.validUntil && current.validUntil <= addDays(view.today, 30)) {
-        out.push(finding('dpa-expiring', 'low', dpaEntity, processorLink(p.id), `${p.displayName}: käsittelysopimus päättyy ${formatDate(current.validUntil!, 'fi')}.`, `${p.displayName}: the DPA ends on ${formatDate(current.validUntil!, 'en')}.`))
+        out.push(
+          finding(
+            'dpa-expiring',
+            'low',
+            dpaEntity,
+            processorLink(p.id),
+            `${p.displayName}: käsittelysopimus päättyy ${formatDate(current.validUntil!, 'fi')}.`,
+            `${p.displayName}: the DPA ends on ${formatDate(current.validUntil!, 'en')}.`,
+          ),
+        )
       }
       if (current.nextReviewOn && current.nextReviewOn < view.today) {
-        out.push(finding('dpa-review-overdue', 'medium', dpaEntity, processorLink(p.id), `${p.displayName}: käsittelysopimuksen katselmointi oli määrä tehdä ${formatDate(current.nextReviewOn!, 'fi')}.`, `${p.displayName}: the DPA review was due on ${formatDate(current.nextReviewOn!, 'en')}.`))
+        out.push(
+          finding(
+            'dpa-review-overdue',
+            'medium',
+            dpaEntity,
+            processorLink(p.id),
+            `${p.displayName}: käsittelysopimuksen katselmointi oli määrä tehdä ${formatDate(current.nextReviewOn!, 'fi')}.`,
+            `${p.displayName}: the DPA review was due on ${formatDate(current.nextReviewOn!, 'en')}.`,
+          ),
+        )
       } else if (current.nextReviewOn && current.nextReviewOn <= addDays(view.today, 30)) {
-        out.push(finding('dpa-review-due', 'low', dpaEntity, processorLink(p.id), `${p.displayName}: käsittelysopimuksen katselmointi erääntyy ${formatDate(current.nextReviewOn!, 'fi')}.`, `${p.displayName}: the DPA review is due on ${formatDate(current.nextReviewOn!, 'en')}.`))
+        out.push(
+          finding(
+            'dpa-review-due',
+            'low',
+            dpaEntity,
+            processorLink(p.id),
+            `${p.displayName}: käsittelysopimuksen katselmointi erääntyy ${formatDate(current.nextReviewOn!, 'fi')}.`,
+            `${p.displayName}: the DPA review is due on ${formatDate(current.nextReviewOn!, 'en')}.`,
+          ),
+        )
       }
       const notCovered = CHECKLIST_POINTS.filter((k) => current.checklist[k].status === 'not_covered')
       const unknown = CHECKLIST_POINTS.filter((k) => current.checklist[k].status === 'unknown')
       if (notCovered.length) {
-        out.push(finding('dpa-checklist-not-covered', 'medium', dpaEntity, processorLink(p.id), `${p.displayName}: käsittelysopimus ei kata 28 artiklan 3 kohdan alakohtia ${notCovered.map((k) => `(${k})`).join(', ')}.`, `${p.displayName}: the DPA does not cover Art. 28(3) points ${notCovered.map((k) => `(${k})`).join(', ')}.`))
+        out.push(
+          finding(
+            'dpa-checklist-not-covered',
+            'medium',
+            dpaEntity,
+            processorLink(p.id),
+            `${p.displayName}: käsittelysopimus ei kata 28 artiklan 3 kohdan alakohtia ${notCovered.map((k) => `(${k})`).join(', ')}.`,
+            `${p.displayName}: the DPA does not cover Art. 28(3) points ${notCovered.map((k) => `(${k})`).join(', ')}.`,
+          ),
+        )
       }
       if (unknown.length) {
-        out.push(finding('dpa-checklist-unknown', 'low', dpaEntity, processorLink(p.id), `${p.displayName}: 28 artiklan 3 kohdan tarkistuslista on käymättä (${unknown.length}/8 kohtaa tuntematta).`, `${p.displayName}: the Art. 28(3) checklist is not done (${unknown.length} of 8 points unknown).`))
+        out.push(
+          finding(
+            'dpa-checklist-unknown',
+            'low',
+            dpaEntity,
+            processorLink(p.id),
+            `${p.displayName}: 28 artiklan 3 kohdan tarkistuslista on käymättä (${unknown.length}/8 kohtaa tuntematta).`,
+            `${p.displayName}: the Art. 28(3) checklist is not done (${unknown.length} of 8 points unknown).`,
+          ),
+        )
       }
       return out
     })
@@ -214,14 +381,41 @@ export const publicListUsage: Check = (view) => {
     const activities = used.get(p.id) ?? []
     if (p.status === 'retired') {
       return activities.length
-        ? [finding('retired-processor-in-use', 'medium', entity, processorLink(p.id), `${p.displayName} on poistettu käytöstä, mutta käsittelytoimet käyttävät sitä yhä: ${names(activities, 'fi')}.`, `${p.displayName} is retired but still linked to: ${names(activities, 'en')}.`)]
+        ? [
+            finding(
+              'retired-processor-in-use',
+              'medium',
+              entity,
+              processorLink(p.id),
+              `${p.displayName} on poistettu käytöstä, mutta käsittelytoimet käyttävät sitä yhä: ${names(activities, 'fi')}.`,
+              `${p.displayName} is retired but still linked to: ${names(activities, 'en')}.`,
+            ),
+          ]
         : []
     }
     if (activities.length && !p.isPublic && p.role !== 'independent_controller') {
-      return [finding('used-not-public', 'medium', entity, processorLink(p.id), `${p.displayName} palvelee käsittelytoimia (${names(activities, 'fi')}), mutta ei näy julkisessa käsittelijäluettelossa.`, `${p.displayName} serves processing activities (${names(activities, 'en')}) but is not in the public processor list.`)]
+      return [
+        finding(
+          'used-not-public',
+          'medium',
+          entity,
+          processorLink(p.id),
+          `${p.displayName} palvelee käsittelytoimia (${names(activities, 'fi')}), mutta ei näy julkisessa käsittelijäluettelossa.`,
+          `${p.displayName} serves processing activities (${names(activities, 'en')}) but is not in the public processor list.`,
+        ),
+      ]
     }
     if (view.activities.length && !activities.length && p.isPublic) {
-      return [finding('public-not-used', 'low', entity, processorLink(p.id), `${p.displayName} on julkisessa luettelossa, mutta mikään käsittelytoimi ei käytä sitä.`, `${p.displayName} is in the public list but no processing activity uses it.`)]
+      return [
+        finding(
+          'public-not-used',
+          'low',
+          entity,
+          processorLink(p.id),
+          `${p.displayName} on julkisessa luettelossa, mutta mikään käsittelytoimi ei käytä sitä.`,
+          `${p.displayName} is in the public list but no processing activity uses it.`,
+        ),
+      ]
     }
     return []
   })
@@ -235,15 +429,62 @@ export const activityCompleteness: Check = (view) =>
     const en = a.name.en
     const out: NewFinding[] = []
     if (a.purposes.length === 0 || a.purposes.some((p) => !p.legalBasis)) {
-      out.push(finding('activity-no-legal-basis', 'high', entity, activityLink(a.id), `${fi}: käsittelyperuste puuttuu.`, `${en}: a legal basis is missing.`))
+      out.push(
+        finding(
+          'activity-no-legal-basis',
+          'high',
+          entity,
+          activityLink(a.id),
+          `${fi}: käsittelyperuste puuttuu.`,
+          `${en}: a legal basis is missing.`,
+        ),
+      )
     }
-    if (!a.hasRetention) out.push(finding('activity-no-retention', 'medium', entity, activityLink(a.id), `${fi}: säilytysaika puuttuu.`, `${en}: no retention period.`))
-    if (a.dataCategoryCount === 0) out.push(finding('activity-no-data-categories', 'medium', entity, activityLink(a.id), `${fi}: henkilötietoryhmät puuttuvat.`, `${en}: no categories of personal data.`))
+    if (!a.hasRetention)
+      out.push(
+        finding(
+          'activity-no-retention',
+          'medium',
+          entity,
+          activityLink(a.id),
+          `${fi}: säilytysaika puuttuu.`,
+          `${en}: no retention period.`,
+        ),
+      )
+    if (a.dataCategoryCount === 0)
+      out.push(
+        finding(
+          'activity-no-data-categories',
+          'medium',
+          entity,
+          activityLink(a.id),
+          `${fi}: henkilötietoryhmät puuttuvat.`,
+          `${en}: no categories of personal data.`,
+        ),
+      )
     if (a.purposes.some((p) => p.legalBasis === 'f' && !p.assessmentUrl)) {
-      out.push(finding('legitimate-interest-no-assessment', 'medium', entity, activityLink(a.id), `${fi}: oikeutetun edun tasapainotestiä ei ole linkitetty.`, `${en}: a legitimate interest has no assessment linked.`))
+      out.push(
+        finding(
+          'legitimate-interest-no-assessment',
+          'medium',
+          entity,
+          activityLink(a.id),
+          `${fi}: oikeutetun edun tasapainotestiä ei ole linkitetty.`,
+          `${en}: a legitimate interest has no assessment linked.`,
+        ),
+      )
     }
     if (a.processesSpecialCategories && a.purposes.some((p) => !p.art9Condition)) {
-      out.push(finding('special-categories-no-art9', 'high', entity, activityLink(a.id), `${fi}: erityisiä henkilötietoryhmiä käsitellään ilman 9 artiklan perustetta.`, `${en}: special categories are processed without an Art. 9 condition.`))
+      out.push(
+        finding(
+          'special-categories-no-art9',
+          'high',
+          entity,
+          activityLink(a.id),
+          `${fi}: erityisiä henkilötietoryhmiä käsitellään ilman 9 artiklan perustetta.`,
+          `${en}: special categories are processed without an Art. 9 condition.`,
+        ),
+      )
     }
     return out
   })
@@ -251,7 +492,16 @@ export const activityCompleteness: Check = (view) =>
 /** The published list must follow the registry. */
 export const publicListStale: Check = (view) =>
   view.unpublishedChanges
-    ? [finding('public-list-outdated', 'medium', { type: 'public_list', id: null, name: { fi: 'Julkinen käsittelijäluettelo', en: 'Public processor list' } }, '/public-list', 'Rekisteri on muuttunut viimeksi julkaistun käsittelijäluettelon jälkeen.', 'The registry has changed since the public processor list was last published.')]
+    ? [
+        finding(
+          'public-list-outdated',
+          'medium',
+          { type: 'public_list', id: null, name: { fi: 'Julkinen käsittelijäluettelo', en: 'Public processor list' } },
+          '/public-list',
+          'Rekisteri on muuttunut viimeksi julkaistun käsittelijäluettelon jälkeen.',
+          'The registry has changed since the public processor list was last published.',
+        ),
+      ]
     : []
 
 /**
@@ -380,7 +630,6 @@ export const rightsMissing: Check = (view) =>
         ),
   )
 
-
 // ---------------------------------------------------------------------------
 // Legal reference data and Chapter V (issue 11, sections 2 and 3).
 // ---------------------------------------------------------------------------
@@ -400,16 +649,43 @@ export const adequacyDecisionEnding: Check = (view) =>
     const name = { fi: adequacySubjectName(d, 'fi'), en: adequacySubjectName(d, 'en') }
     const cite = { fi: adequacyCitation(d, 'fi'), en: adequacyCitation(d, 'en') }
     if (d.validUntil < view.today) {
-      return [finding('adequacy-decision-ended', 'high', transferEntity(p, t), processorLink(p.id), `${p.displayName}: siirto perustuu riittävyyspäätökseen (${name.fi}, ${cite.fi}), jonka voimassaolo päättyi ${formatDate(d.validUntil, 'fi')}.`, `${p.displayName}: the transfer rests on the adequacy decision for ${name.en} (${cite.en}), which ended on ${formatDate(d.validUntil, 'en')}.`)]
+      return [
+        finding(
+          'adequacy-decision-ended',
+          'high',
+          transferEntity(p, t),
+          processorLink(p.id),
+          `${p.displayName}: siirto perustuu riittävyyspäätökseen (${name.fi}, ${cite.fi}), jonka voimassaolo päättyi ${formatDate(d.validUntil, 'fi')}.`,
+          `${p.displayName}: the transfer rests on the adequacy decision for ${name.en} (${cite.en}), which ended on ${formatDate(d.validUntil, 'en')}.`,
+        ),
+      ]
     }
-    return [finding('adequacy-decision-ending', 'medium', transferEntity(p, t), processorLink(p.id), `${p.displayName}: siirto perustuu riittävyyspäätökseen (${name.fi}, ${cite.fi}), jonka voimassaolo päättyy ${formatDate(d.validUntil, 'fi')}. Varaudu toiseen siirtoperusteeseen.`, `${p.displayName}: the transfer rests on the adequacy decision for ${name.en} (${cite.en}), which ends on ${formatDate(d.validUntil, 'en')}. Prepare another basis.`)]
+    return [
+      finding(
+        'adequacy-decision-ending',
+        'medium',
+        transferEntity(p, t),
+        processorLink(p.id),
+        `${p.displayName}: siirto perustuu riittävyyspäätökseen (${name.fi}, ${cite.fi}), jonka voimassaolo päättyy ${formatDate(d.validUntil, 'fi')}. Varaudu toiseen siirtoperusteeseen.`,
+        `${p.displayName}: the transfer rests on the adequacy decision for ${name.en} (${cite.en}), which ends on ${formatDate(d.validUntil, 'en')}. Prepare another basis.`,
+      ),
+    ]
   })
 
 /** The legal reference data (adequacy decisions, EEA) must be checked against its sources at least every 6 months. */
 export const referenceDataStale: Check = (view) => {
   const checkedOn = view.referenceCheckedOn ?? LEGAL_REFERENCE.checkedOn
   if (addMonths(checkedOn, 6) >= view.today) return []
-  return [finding('reference-data-stale', 'medium', { type: 'organisation', id: null, name: { fi: 'Oikeudelliset viitetiedot', en: 'Legal reference data' } }, '/', `Riittävyyspäätökset ja muut oikeudelliset viitetiedot tarkistettiin viimeksi ${formatDate(checkedOn, 'fi')}, yli 6 kuukautta sitten. Tarkista ne lähteistä ja päivitä Seloste.`, `The adequacy decisions and other legal reference data were last checked on ${formatDate(checkedOn, 'en')}, over 6 months ago. Check them against their sources and update Seloste.`)]
+  return [
+    finding(
+      'reference-data-stale',
+      'medium',
+      { type: 'organisation', id: null, name: { fi: 'Oikeudelliset viitetiedot', en: 'Legal reference data' } },
+      '/',
+      `Riittävyyspäätökset ja muut oikeudelliset viitetiedot tarkistettiin viimeksi ${formatDate(checkedOn, 'fi')}, yli 6 kuukautta sitten. Tarkista ne lähteistä ja päivitä Seloste.`,
+      `The adequacy decisions and other legal reference data were last checked on ${formatDate(checkedOn, 'en')}, over 6 months ago. Check them against their sources and update Seloste.`,
+    ),
+  ]
 }
 
 /**
@@ -433,7 +709,17 @@ export const sccModuleFit: Check = (view) =>
     if (t.safeguard !== 'scc' || t.sccModule == null) return []
     const expected = expectedSccModule(p.role)
     if (expected === null || expected === t.sccModule) return []
-    return [finding('transfer-scc-module-mismatch', 'medium', transferEntity(p, t), processorLink(p.id), `${p.displayName}: vakiosopimuslausekkeiden moduuli ${t.sccModule} ei sovi osapuolille; roolin perusteella odotettu moduuli on ${expected}.`, `${p.displayName}: SCC module ${t.sccModule} does not fit the parties; its role calls for module ${expected}.`, String(t.sccModule))]
+    return [
+      finding(
+        'transfer-scc-module-mismatch',
+        'medium',
+        transferEntity(p, t),
+        processorLink(p.id),
+        `${p.displayName}: vakiosopimuslausekkeiden moduuli ${t.sccModule} ei sovi osapuolille; roolin perusteella odotettu moduuli on ${expected}.`,
+        `${p.displayName}: SCC module ${t.sccModule} does not fit the parties; its role calls for module ${expected}.`,
+        String(t.sccModule),
+      ),
+    ]
   })
 
 /**
@@ -442,8 +728,20 @@ export const sccModuleFit: Check = (view) =>
  */
 export const art46WithoutTia: Check = (view) =>
   eachTransfer(view, (p, t) =>
-    (t.safeguard === 'bcr' || t.safeguard === 'other_art46') && !isInEea(t.country) && !hasGeneralAdequacy(t.country) && t.tiaStatus !== 'done'
-      ? [finding('transfer-art46-no-tia', 'medium', transferEntity(p, t), processorLink(p.id), `${p.displayName}: siirrolle maahan ${countryName(t.country, 'fi')} 46 artiklan suojatoimin ei ole tehty siirtovaikutusten arviointia (TIA).`, `${p.displayName}: no transfer impact assessment for the Art. 46 transfer to ${countryName(t.country, 'en')}.`)]
+    (t.safeguard === 'bcr' || t.safeguard === 'other_art46') &&
+    !isInEea(t.country) &&
+    !hasGeneralAdequacy(t.country) &&
+    t.tiaStatus !== 'done'
+      ? [
+          finding(
+            'transfer-art46-no-tia',
+            'medium',
+            transferEntity(p, t),
+            processorLink(p.id),
+            `${p.displayName}: siirrolle maahan ${countryName(t.country, 'fi')} 46 artiklan suojatoimin ei ole tehty siirtovaikutusten arviointia (TIA).`,
+            `${p.displayName}: no transfer impact assessment for the Art. 46 transfer to ${countryName(t.country, 'en')}.`,
+          ),
+        ]
       : [],
   )
 
@@ -454,7 +752,16 @@ export const art46WithoutTia: Check = (view) =>
 export const art49Systematic: Check = (view) =>
   eachTransfer(view, (p, t) =>
     t.safeguard === 'derogation_art49' && (t.kind === 'storage' || t.kind === 'processing')
-      ? [finding('transfer-art49-systematic', 'high', transferEntity(p, t), processorLink(p.id), `${p.displayName}: 49 artiklan poikkeus on tarkoitettu satunnaisiin siirtoihin, mutta siirto maahan ${countryName(t.country, 'fi')} on jatkuvaa (${t.kind === 'storage' ? 'tietojen säilytys' : 'tietojen käsittely'}). Tarvitaan riittävyyspäätös tai 46 artiklan suojatoimi.`, `${p.displayName}: an Art. 49 derogation is for occasional transfers, but the transfer to ${countryName(t.country, 'en')} is systematic (${t.kind}). It needs an adequacy decision or an Art. 46 safeguard.`)]
+      ? [
+          finding(
+            'transfer-art49-systematic',
+            'high',
+            transferEntity(p, t),
+            processorLink(p.id),
+            `${p.displayName}: 49 artiklan poikkeus on tarkoitettu satunnaisiin siirtoihin, mutta siirto maahan ${countryName(t.country, 'fi')} on jatkuvaa (${t.kind === 'storage' ? 'tietojen säilytys' : 'tietojen käsittely'}). Tarvitaan riittävyyspäätös tai 46 artiklan suojatoimi.`,
+            `${p.displayName}: an Art. 49 derogation is for occasional transfers, but the transfer to ${countryName(t.country, 'en')} is systematic (${t.kind}). It needs an adequacy decision or an Art. 46 safeguard.`,
+          ),
+        ]
       : [],
   )
 
@@ -464,10 +771,28 @@ export const dpfEntity: Check = (view) =>
     if (t.safeguard !== 'dpf') return []
     const out: NewFinding[] = []
     if (!p.legalName) {
-      out.push(finding('dpf-no-legal-name', 'medium', transferEntity(p, t), processorLink(p.id), `${p.displayName}: Data Privacy Framework -sertifioidun yhtiön virallista nimeä ei ole kirjattu; julkinen luettelo kertoo, ettei sitä ole kirjattu.`, `${p.displayName}: the legal name of the DPF-certified company is not recorded; the public list says it is not recorded.`))
+      out.push(
+        finding(
+          'dpf-no-legal-name',
+          'medium',
+          transferEntity(p, t),
+          processorLink(p.id),
+          `${p.displayName}: Data Privacy Framework -sertifioidun yhtiön virallista nimeä ei ole kirjattu; julkinen luettelo kertoo, ettei sitä ole kirjattu.`,
+          `${p.displayName}: the legal name of the DPF-certified company is not recorded; the public list says it is not recorded.`,
+        ),
+      )
     }
     if (!p.hqCountry) {
-      out.push(finding('dpf-home-country-unknown', 'medium', transferEntity(p, t), processorLink(p.id), `${p.displayName}: kotimaata ei ole kirjattu; Data Privacy Framework koskee vain yhdysvaltalaisia yhtiöitä.`, `${p.displayName}: no home country is recorded; the Data Privacy Framework covers only US companies.`))
+      out.push(
+        finding(
+          'dpf-home-country-unknown',
+          'medium',
+          transferEntity(p, t),
+          processorLink(p.id),
+          `${p.displayName}: kotimaata ei ole kirjattu; Data Privacy Framework koskee vain yhdysvaltalaisia yhtiöitä.`,
+          `${p.displayName}: no home country is recorded; the Data Privacy Framework covers only US companies.`,
+        ),
+      )
     }
     return out
   })
@@ -522,14 +847,20 @@ export const vendorFactsChanged: Check = (view) =>
       const entity = { type: 'processor' as const, id: p.id, name: same(p.displayName) }
       if (link.status === 'removed') {
         return finding(
-          'vendor-facts-changed', 'medium', entity, processorLink(p.id),
+          'vendor-facts-changed',
+          'medium',
+          entity,
+          processorLink(p.id),
           `${p.displayName}: toimittajaluettelossa ei enää ole merkintää "${link.entryId}", johon tietue on linkitetty; tarkista sen tiedot itse.`,
           `${p.displayName}: the vendor catalogue no longer has the entry "${link.entryId}" the record is linked to; check its facts yourself.`,
         )
       }
       const facts = (lang: 'fi' | 'en') => link.changedFacts.map((f) => CATALOGUE_FACT_LABELS[f][lang]).join(', ')
       return finding(
-        'vendor-facts-changed', 'medium', entity, processorLink(p.id),
+        'vendor-facts-changed',
+        'medium',
+        entity,
+        processorLink(p.id),
         `${p.displayName}: toimittajaluettelon tiedot palvelusta ${link.entryName} ovat muuttuneet luettelon version ${link.version} jälkeen (${facts('fi')}); käy erot läpi ja hyväksy tai ohita ne.`,
         `${p.displayName}: the vendor catalogue's facts about ${link.entryName} have changed since catalogue version ${link.version} (${facts('en')}); review the differences and accept or dismiss them.`,
       )

@@ -47,7 +47,11 @@ export function normaliseHeader(h: string): string {
 
 /** A value compared: lower case, spaces and punctuation at the ends trimmed. */
 export function normaliseValue(v: string): string {
-  return v.toLocaleLowerCase('fi').replace(/\s+/g, ' ').trim().replace(/[.;,]$/, '')
+  return v
+    .toLocaleLowerCase('fi')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.;,]$/, '')
 }
 
 const exportHeaders = (cols: readonly { key: string; fi: string; en: string }[], key: string, lang?: Language): string[] => {
@@ -60,17 +64,54 @@ const labelsOf = (labels: Record<string, Localized>, extra: Record<string, strin
   Object.fromEntries(Object.entries(labels).map(([k, l]) => [k, [k, l.fi, l.en, ...(extra[k] ?? [])]]))
 
 const localized = (key: string, label: Localized, headers: Record<Language, string[]>): FieldDef[] =>
-  (['fi', 'en'] as const).map((lang) => ({ key: `${key}.${lang}`, label: { fi: `${label.fi} (${lang === 'fi' ? 'suomeksi' : 'englanniksi'})`, en: `${label.en} (${lang === 'fi' ? 'in Finnish' : 'in English'})` }, kind: 'localized', lang, headers: headers[lang] }))
+  (['fi', 'en'] as const).map((lang) => ({
+    key: `${key}.${lang}`,
+    label: {
+      fi: `${label.fi} (${lang === 'fi' ? 'suomeksi' : 'englanniksi'})`,
+      en: `${label.en} (${lang === 'fi' ? 'in Finnish' : 'in English'})`,
+    },
+    kind: 'localized',
+    lang,
+    headers: headers[lang],
+  }))
 
 // ---- Processors -------------------------------------------------------------------------
 
 const P = (key: string, lang?: Language) => exportHeaders(PROCESSOR_COLUMNS, key, lang)
 
 export const PROCESSOR_FIELDS: FieldDef[] = [
-  { key: 'id', label: { fi: 'Tunniste', en: 'ID' }, kind: 'int', headers: [...P('id'), 'id', 'tunniste', 'processor id', 'käsittelijän tunniste'] },
+  {
+    key: 'id',
+    label: { fi: 'Tunniste', en: 'ID' },
+    kind: 'int',
+    headers: [...P('id'), 'id', 'tunniste', 'processor id', 'käsittelijän tunniste'],
+  },
   { key: 'version', label: { fi: 'Versio', en: 'Version' }, kind: 'int', headers: ['version', 'versio'] },
-  { key: 'displayName', label: { fi: 'Nimi', en: 'Name' }, kind: 'text', headers: [...P('name'), 'name', 'nimi', 'processor', 'käsittelijä', 'vendor', 'toimittaja', 'supplier', 'company', 'yritys', 'palveluntarjoaja', 'service provider'] },
-  { key: 'legalName', label: { fi: 'Yhtiö', en: 'Legal entity' }, kind: 'text', headers: [...P('legalName'), 'legal name', 'virallinen nimi', 'yhtiön nimi', 'legal entity name'] },
+  {
+    key: 'displayName',
+    label: { fi: 'Nimi', en: 'Name' },
+    kind: 'text',
+    headers: [
+      ...P('name'),
+      'name',
+      'nimi',
+      'processor',
+      'käsittelijä',
+      'vendor',
+      'toimittaja',
+      'supplier',
+      'company',
+      'yritys',
+      'palveluntarjoaja',
+      'service provider',
+    ],
+  },
+  {
+    key: 'legalName',
+    label: { fi: 'Yhtiö', en: 'Legal entity' },
+    kind: 'text',
+    headers: [...P('legalName'), 'legal name', 'virallinen nimi', 'yhtiön nimi', 'legal entity name'],
+  },
   {
     key: 'role',
     label: { fi: 'Rooli', en: 'Role' },
@@ -89,27 +130,105 @@ export const PROCESSOR_FIELDS: FieldDef[] = [
     key: 'status',
     label: { fi: 'Tila', en: 'Status' },
     kind: 'enum',
-    options: labelsOf(PROCESSOR_STATUS, { active: ['in use', 'käytössä', 'aktiivinen'], retired: ['ended', 'päättynyt', 'lopetettu'], planned: ['tulossa'] }),
+    options: labelsOf(PROCESSOR_STATUS, {
+      active: ['in use', 'käytössä', 'aktiivinen'],
+      retired: ['ended', 'päättynyt', 'lopetettu'],
+      planned: ['tulossa'],
+    }),
     optionLabels: PROCESSOR_STATUS,
     headers: [...P('status'), 'status', 'tila'],
   },
-  ...localized('service', { fi: 'Palvelu', en: 'Service' }, { fi: [...P('service', 'fi'), 'palvelu'], en: [...P('service', 'en'), 'service'] }),
-  ...localized('purpose', { fi: 'Käyttötarkoitus', en: 'Purpose' }, { fi: [...P('purpose', 'fi'), 'käyttötarkoitus', 'tarkoitus'], en: [...P('purpose', 'en'), 'purpose'] }),
-  ...localized('disclosureCondition', { fi: 'Luovutuksen edellytys', en: 'Disclosure condition' }, { fi: P('disclosureCondition', 'fi'), en: P('disclosureCondition', 'en') }),
-  { key: 'hqCountry', label: { fi: 'Kotimaa', en: 'Headquarters' }, kind: 'country', headers: [...P('hqCountry'), 'country', 'maa', 'hq country', 'headquarters country', 'sijaintimaa', 'kotipaikka'] },
-  { key: 'startDate', label: { fi: 'Alkaen', en: 'Start date' }, kind: 'date', headers: [...P('startDate'), 'start date', 'aloitettu', 'alkupäivä'] },
-  { key: 'endDate', label: { fi: 'Päättynyt', en: 'End date' }, kind: 'date', headers: [...P('endDate'), 'end date', 'päättyy', 'loppupäivä'] },
-  { key: 'isPublic', label: { fi: 'Julkinen', en: 'Public' }, kind: 'bool', headers: [...P('public'), 'public', 'julkinen', 'julkaistaan'] },
-  { key: 'dataCategories', label: { fi: 'Henkilötietoryhmät', en: 'Data categories' }, kind: 'list', headers: [...P('dataCategories'), 'data categories', 'categories of personal data', 'henkilötiedot'] },
-  { key: 'dataSubjectCategories', label: { fi: 'Rekisteröityjen ryhmät', en: 'Data subject categories' }, kind: 'list', headers: [...P('dataSubjectCategories'), 'data subjects', 'categories of individuals', 'rekisteröidyt'] },
-  { key: 'websiteUrl', label: { fi: 'Verkkosivu', en: 'Website' }, kind: 'url', headers: ['website', 'web site', 'url', 'verkkosivu', 'verkkosivut', 'kotisivu'] },
-  { key: 'privacyPolicyUrl', label: { fi: 'Tietosuojaseloste', en: 'Privacy policy' }, kind: 'url', headers: ['privacy policy', 'privacy policy url', 'tietosuojaseloste', 'tietosuojaselosteen osoite'] },
-  { key: 'dpaUrl', label: { fi: 'Käsittelysopimuksen ehdot (linkki)', en: 'DPA terms (link)' }, kind: 'url', headers: ['dpa url', 'dpa link', 'dpa terms', 'käsittelysopimuksen linkki'] },
-  { key: 'internalNotes', label: { fi: 'Sisäiset muistiinpanot', en: 'Internal notes' }, kind: 'text', headers: ['notes', 'internal notes', 'muistiinpanot', 'huomautukset', 'lisätiedot', 'comments', 'kommentit'] },
+  ...localized(
+    'service',
+    { fi: 'Palvelu', en: 'Service' },
+    { fi: [...P('service', 'fi'), 'palvelu'], en: [...P('service', 'en'), 'service'] },
+  ),
+  ...localized(
+    'purpose',
+    { fi: 'Käyttötarkoitus', en: 'Purpose' },
+    { fi: [...P('purpose', 'fi'), 'käyttötarkoitus', 'tarkoitus'], en: [...P('purpose', 'en'), 'purpose'] },
+  ),
+  ...localized(
+    'disclosureCondition',
+    { fi: 'Luovutuksen edellytys', en: 'Disclosure condition' },
+    { fi: P('disclosureCondition', 'fi'), en: P('disclosureCondition', 'en') },
+  ),
+  {
+    key: 'hqCountry',
+    label: { fi: 'Kotimaa', en: 'Headquarters' },
+    kind: 'country',
+    headers: [...P('hqCountry'), 'country', 'maa', 'hq country', 'headquarters country', 'sijaintimaa', 'kotipaikka'],
+  },
+  {
+    key: 'startDate',
+    label: { fi: 'Alkaen', en: 'Start date' },
+    kind: 'date',
+    headers: [...P('startDate'), 'start date', 'aloitettu', 'alkupäivä'],
+  },
+  {
+    key: 'endDate',
+    label: { fi: 'Päättynyt', en: 'End date' },
+    kind: 'date',
+    headers: [...P('endDate'), 'end date', 'päättyy', 'loppupäivä'],
+  },
+  {
+    key: 'isPublic',
+    label: { fi: 'Julkinen', en: 'Public' },
+    kind: 'bool',
+    headers: [...P('public'), 'public', 'julkinen', 'julkaistaan'],
+  },
+  {
+    key: 'dataCategories',
+    label: { fi: 'Henkilötietoryhmät', en: 'Data categories' },
+    kind: 'list',
+    headers: [...P('dataCategories'), 'data categories', 'categories of personal data', 'henkilötiedot'],
+  },
+  {
+    key: 'dataSubjectCategories',
+    label: { fi: 'Rekisteröityjen ryhmät', en: 'Data subject categories' },
+    kind: 'list',
+    headers: [...P('dataSubjectCategories'), 'data subjects', 'categories of individuals', 'rekisteröidyt'],
+  },
+  {
+    key: 'websiteUrl',
+    label: { fi: 'Verkkosivu', en: 'Website' },
+    kind: 'url',
+    headers: ['website', 'web site', 'url', 'verkkosivu', 'verkkosivut', 'kotisivu'],
+  },
+  {
+    key: 'privacyPolicyUrl',
+    label: { fi: 'Tietosuojaseloste', en: 'Privacy policy' },
+    kind: 'url',
+    headers: ['privacy policy', 'privacy policy url', 'tietosuojaseloste', 'tietosuojaselosteen osoite'],
+  },
+  {
+    key: 'dpaUrl',
+    label: { fi: 'Käsittelysopimuksen ehdot (linkki)', en: 'DPA terms (link)' },
+    kind: 'url',
+    headers: ['dpa url', 'dpa link', 'dpa terms', 'käsittelysopimuksen linkki'],
+  },
+  {
+    key: 'internalNotes',
+    label: { fi: 'Sisäiset muistiinpanot', en: 'Internal notes' },
+    kind: 'text',
+    headers: ['notes', 'internal notes', 'muistiinpanot', 'huomautukset', 'lisätiedot', 'comments', 'kommentit'],
+  },
 ]
 
 /** Columns of Seloste's processor export that Seloste derives from other records: recognised, not imported. */
-const PROCESSOR_DERIVED = ['countries', 'outsideEea', 'transfers', 'dpaStatus', 'dpaSignedOn', 'dpaValidUntil', 'dpaNextReview', 'dpaReference', 'dpaDocument', 'activities', 'updatedAt'].flatMap((k) => P(k))
+const PROCESSOR_DERIVED = [
+  'countries',
+  'outsideEea',
+  'transfers',
+  'dpaStatus',
+  'dpaSignedOn',
+  'dpaValidUntil',
+  'dpaNextReview',
+  'dpaReference',
+  'dpaDocument',
+  'activities',
+  'updatedAt',
+].flatMap((k) => P(k))
 
 // ---- Activities (records of processing) ---------------------------------------------------
 
@@ -120,54 +239,126 @@ const BASIS_LABELS: Record<LegalBasis, Localized> = LEGAL_BASIS_LABELS
 export const ACTIVITY_FIELDS: FieldDef[] = [
   { key: 'id', label: { fi: 'Käsittelytoimen tunniste', en: 'Activity ID' }, kind: 'int', headers: [...R('activityId'), 'id', 'tunniste'] },
   { key: 'version', label: { fi: 'Versio', en: 'Version' }, kind: 'int', headers: ['version', 'versio'] },
-  ...localized('name', { fi: 'Käsittelytoimi', en: 'Processing activity' }, {
-    fi: [...R('activity', 'fi'), 'käsittelytoimi', 'liiketoiminto', 'toiminto', 'käsittelytoiminto', 'rekisteri'],
-    en: [...R('activity', 'en'), 'business function', 'processing activity', 'activity', 'name'],
-  }),
-  ...localized('purpose', { fi: 'Käsittelyn tarkoitus', en: 'Purpose of processing' }, {
-    fi: [...R('purpose', 'fi'), 'tarkoitus', 'käsittelyn tarkoitukset'],
-    en: [...R('purpose', 'en'), 'purpose', 'purposes of processing'],
-  }),
+  ...localized(
+    'name',
+    { fi: 'Käsittelytoimi', en: 'Processing activity' },
+    {
+      fi: [...R('activity', 'fi'), 'käsittelytoimi', 'liiketoiminto', 'toiminto', 'käsittelytoiminto', 'rekisteri'],
+      en: [...R('activity', 'en'), 'business function', 'processing activity', 'activity', 'name'],
+    },
+  ),
+  ...localized(
+    'purpose',
+    { fi: 'Käsittelyn tarkoitus', en: 'Purpose of processing' },
+    {
+      fi: [...R('purpose', 'fi'), 'tarkoitus', 'käsittelyn tarkoitukset'],
+      en: [...R('purpose', 'en'), 'purpose', 'purposes of processing'],
+    },
+  ),
   {
     key: 'legalBasis',
     label: { fi: 'Käsittelyperuste (6 artikla)', en: 'Lawful basis (Art. 6)' },
     kind: 'basis',
     optionLabels: BASIS_LABELS,
-    headers: [...R('legalBasis'), 'lawful basis', 'legal basis', 'käsittelyperuste', 'oikeusperuste', 'käsittelyn oikeusperuste', 'artiklan 6 mukainen käsittelyperuste', '6 artiklan mukainen käsittelyperuste'],
+    headers: [
+      ...R('legalBasis'),
+      'lawful basis',
+      'legal basis',
+      'käsittelyperuste',
+      'oikeusperuste',
+      'käsittelyn oikeusperuste',
+      'artiklan 6 mukainen käsittelyperuste',
+      '6 artiklan mukainen käsittelyperuste',
+    ],
   },
-  ...localized('legitimateInterest', { fi: 'Oikeutettu etu', en: 'Legitimate interests' }, {
-    fi: [...R('legitimateInterest', 'fi'), 'oikeutettu etu käsittelylle'],
-    en: [...R('legitimateInterest', 'en'), 'legitimate interests', 'legitimate interest'],
-  }),
-  { key: 'liaUrl', label: { fi: 'Linkki oikeutetun edun arviointiin', en: 'Link to legitimate interests assessment' }, kind: 'url', headers: [...R('liaLink'), 'link to legitimate interests assessment'] },
+  ...localized(
+    'legitimateInterest',
+    { fi: 'Oikeutettu etu', en: 'Legitimate interests' },
+    {
+      fi: [...R('legitimateInterest', 'fi'), 'oikeutettu etu käsittelylle'],
+      en: [...R('legitimateInterest', 'en'), 'legitimate interests', 'legitimate interest'],
+    },
+  ),
+  {
+    key: 'liaUrl',
+    label: { fi: 'Linkki oikeutetun edun arviointiin', en: 'Link to legitimate interests assessment' },
+    kind: 'url',
+    headers: [...R('liaLink'), 'link to legitimate interests assessment'],
+  },
   {
     key: 'retention',
     label: { fi: 'Säilytysaika', en: 'Retention' },
     kind: 'retention',
-    headers: [...R('retention'), 'retention', 'retention period', 'säilytysaika', 'säilytysajat', 'säilytysaikataulu', 'retention schedule'],
+    headers: [
+      ...R('retention'),
+      'retention',
+      'retention period',
+      'säilytysaika',
+      'säilytysajat',
+      'säilytysaikataulu',
+      'retention schedule',
+    ],
   },
-  ...localized('securityMeasures', { fi: 'Turvatoimet', en: 'Security measures' }, {
-    fi: [...R('security', 'fi'), 'turvatoimet', 'tietoturva', 'teknisten ja organisatoristen turvatoimien kuvaus'],
-    en: [...R('security', 'en'), 'security measures', 'security'],
-  }),
+  ...localized(
+    'securityMeasures',
+    { fi: 'Turvatoimet', en: 'Security measures' },
+    {
+      fi: [...R('security', 'fi'), 'turvatoimet', 'tietoturva', 'teknisten ja organisatoristen turvatoimien kuvaus'],
+      en: [...R('security', 'en'), 'security measures', 'security'],
+    },
+  ),
   ...localized('description', { fi: 'Kuvaus', en: 'Description' }, { fi: ['kuvaus'], en: ['description'] }),
-  { key: 'owner', label: { fi: 'Vastuuhenkilö', en: 'Owner' }, kind: 'text', headers: [...R('owner'), 'owner', 'vastuuhenkilö', 'omistaja', 'vastuutaho'] },
-  { key: 'nextReviewOn', label: { fi: 'Seuraava katselmointi', en: 'Next review' }, kind: 'date', headers: [...R('nextReview'), 'next review', 'seuraava katselmointi', 'review date'] },
+  {
+    key: 'owner',
+    label: { fi: 'Vastuuhenkilö', en: 'Owner' },
+    kind: 'text',
+    headers: [...R('owner'), 'owner', 'vastuuhenkilö', 'omistaja', 'vastuutaho'],
+  },
+  {
+    key: 'nextReviewOn',
+    label: { fi: 'Seuraava katselmointi', en: 'Next review' },
+    kind: 'date',
+    headers: [...R('nextReview'), 'next review', 'seuraava katselmointi', 'review date'],
+  },
   {
     key: 'dpiaStatus',
     label: { fi: 'Vaikutustenarvioinnin tila', en: 'DPIA progress' },
     kind: 'enum',
-    options: labelsOf(DPIA_STATUS_LABELS, { not_needed: ['no', 'ei', 'not required'], done: ['complete', 'completed', 'valmis'], in_progress: ['ongoing'] }),
+    options: labelsOf(DPIA_STATUS_LABELS, {
+      not_needed: ['no', 'ei', 'not required'],
+      done: ['complete', 'completed', 'valmis'],
+      in_progress: ['ongoing'],
+    }),
     optionLabels: DPIA_STATUS_LABELS,
     headers: [...R('dpiaProgress'), 'dpia progress', 'dpia status', 'vaikutustenarvioinnin tila', 'dpia:n tila'],
   },
-  { key: 'dpiaUrl', label: { fi: 'Linkki vaikutustenarviointiin', en: 'Link to DPIA' }, kind: 'url', headers: [...R('dpiaLink'), 'link to dpia', 'dpia link', 'linkki vaikutustenarviointiin'] },
+  {
+    key: 'dpiaUrl',
+    label: { fi: 'Linkki vaikutustenarviointiin', en: 'Link to DPIA' },
+    kind: 'url',
+    headers: [...R('dpiaLink'), 'link to dpia', 'dpia link', 'linkki vaikutustenarviointiin'],
+  },
 ]
 
 /** Columns of the record export (and the ICO template) that Seloste keeps elsewhere or derives: recognised, not imported. */
 const ACTIVITY_DERIVED = [
-  'controller', 'dataSubjects', 'dataCategories', 'recipients', 'processorContracts', 'thirdCountries', 'safeguards', 'art9',
-  'rights', 'automated', 'sources', 'consent', 'location', 'dpiaRequired', 'status', 'approved', 'updatedAt',
+  'controller',
+  'dataSubjects',
+  'dataCategories',
+  'recipients',
+  'processorContracts',
+  'thirdCountries',
+  'safeguards',
+  'art9',
+  'rights',
+  'automated',
+  'sources',
+  'consent',
+  'location',
+  'dpiaRequired',
+  'status',
+  'approved',
+  'updatedAt',
 ].flatMap((k) => R(k))
 const ICO_NOT_IMPORTED = [
   'name and contact details of joint controller',
@@ -193,7 +384,10 @@ export function matchHeader(target: ImportTarget, header: string): { field: stri
   if (h === '') return { field: null, note: null, known: false }
   for (const f of fieldsFor(target)) if (f.headers.some((x) => normaliseHeader(x) === h)) return { field: f.key, note: null, known: true }
   const derived = target === 'processors' ? PROCESSOR_DERIVED : ACTIVITY_DERIVED
-  if (derived.some((x) => normaliseHeader(x) === h) || (target === 'activities' && ICO_NOT_IMPORTED.some((x) => normaliseHeader(x) === h))) {
+  if (
+    derived.some((x) => normaliseHeader(x) === h) ||
+    (target === 'activities' && ICO_NOT_IMPORTED.some((x) => normaliseHeader(x) === h))
+  ) {
     return { field: null, note: DERIVED_NOTE[target], known: true }
   }
   return { field: null, note: null, known: false }
@@ -219,7 +413,17 @@ function countries(): Map<string, string> {
       for (const lang of ['fi', 'en']) countryIndex.set(normaliseValue(countryName(code, lang)), code)
     }
     const aliases: Record<string, string> = {
-      usa: 'US', 'u.s.': 'US', 'united states of america': 'US', 'yhdysvallat (usa)': 'US', uk: 'GB', 'great britain': 'GB', england: 'GB', 'iso-britannia': 'GB', britannia: 'GB', holland: 'NL', hollanti: 'NL',
+      usa: 'US',
+      'u.s.': 'US',
+      'united states of america': 'US',
+      'yhdysvallat (usa)': 'US',
+      uk: 'GB',
+      'great britain': 'GB',
+      england: 'GB',
+      'iso-britannia': 'GB',
+      britannia: 'GB',
+      holland: 'NL',
+      hollanti: 'NL',
     }
     for (const [k, v] of Object.entries(aliases)) countryIndex.set(k, v)
   }
@@ -229,7 +433,11 @@ function countries(): Map<string, string> {
 export function parseCountry(text: string): Parsed<string> {
   const code = countries().get(normaliseValue(text))
   if (code && isCountryCode(code)) return { ok: true, value: code }
-  return { ok: false, message: `"${text}" is not a country Seloste knows (write its name in Finnish or English, or its ISO code such as US)`, unmatched: true }
+  return {
+    ok: false,
+    message: `"${text}" is not a country Seloste knows (write its name in Finnish or English, or its ISO code such as US)`,
+    unmatched: true,
+  }
 }
 
 export function parseEnum(f: FieldDef, text: string): Parsed<string> {
@@ -256,7 +464,8 @@ export function parseDate(text: string): Parsed<string> {
 
 function validDate(y: number, mo: number, d: number, text: string): Parsed<string> {
   const date = new Date(Date.UTC(y, mo - 1, d))
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return { ok: false, message: `"${text}" is not a date of the calendar` }
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
+    return { ok: false, message: `"${text}" is not a date of the calendar` }
   return { ok: true, value: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` }
 }
 
@@ -297,7 +506,11 @@ export function parseBasis(text: string): Parsed<{ basis: LegalBasis | null; ref
   if (article) return { ok: true, value: { basis: article[1] as LegalBasis, reference } }
   const found = BASIS_WORDS.filter(([re]) => re.test(head)).map(([, b]) => b)
   if (new Set(found).size === 1) return { ok: true, value: { basis: found[0]!, reference } }
-  return { ok: false, message: `"${text}" is not an Art. 6(1) basis Seloste recognises (write e.g. "6(1)(b)", "contract" or "sopimus")`, unmatched: true }
+  return {
+    ok: false,
+    message: `"${text}" is not an Art. 6(1) basis Seloste recognises (write e.g. "6(1)(b)", "contract" or "sopimus")`,
+    unmatched: true,
+  }
 }
 
 const UNITS: [RegExp, Retention['unit'] & string][] = [
@@ -321,16 +534,21 @@ export function parseRetention(text: string, lang: Language): Parsed<Retention> 
   }
   const event = (e: string) => ({ fi: lang === 'fi' ? e : '', en: lang === 'en' ? e : '' })
   const until = /^(until|kunnes)\s+(.+)$/i.exec(t)
-  if (until) return { ok: true, value: { kind: 'until_event', amount: null, unit: null, minimum: false, event: event(until[2]!), legalReference } }
+  if (until)
+    return { ok: true, value: { kind: 'until_event', amount: null, unit: null, minimum: false, event: event(until[2]!), legalReference } }
   const m = /^(at least |vähintään )?(\d{1,4}) ([a-zäö]+)(?:\s+(?:after|from|sen jälkeen,? kun|siitä,? kun|kun)\s+(.+))?$/i.exec(t)
   if (m) {
     const unit = UNITS.find(([re]) => re.test(m[3]!.toLocaleLowerCase('fi')))?.[1]
     const amount = Number(m[2])
     if (unit && amount >= 1 && amount <= 1000) {
       const minimum = Boolean(m[1])
-      if (m[4]) return { ok: true, value: { kind: 'duration_after_event', amount, unit, minimum, event: event(m[4].trim()), legalReference } }
+      if (m[4])
+        return { ok: true, value: { kind: 'duration_after_event', amount, unit, minimum, event: event(m[4].trim()), legalReference } }
       return { ok: true, value: { kind: 'duration', amount, unit, minimum, event: { fi: '', en: '' }, legalReference } }
     }
   }
-  return { ok: false, message: `"${text}" is not a retention period Seloste can read (write e.g. "6 years", "5 years after the contract ends", "until the account is closed", or "6 vuotta")` }
+  return {
+    ok: false,
+    message: `"${text}" is not a retention period Seloste can read (write e.g. "6 years", "5 years after the contract ends", "until the account is closed", or "6 vuotta")`,
+  }
 }

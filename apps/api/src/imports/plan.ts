@@ -79,19 +79,28 @@ export interface Services {
 // ---- Choosing the sheet, the heading row and the mapping --------------------------------------
 
 /** The sheet, heading row, target and language that match the most known headings. */
-export function detectLayout(sheets: Sheet[]): { sheet: Sheet; headerRow: number; target: ImportTarget; language: Language; columns: (string | null)[] } {
+export function detectLayout(sheets: Sheet[]): {
+  sheet: Sheet
+  headerRow: number
+  target: ImportTarget
+  language: Language
+  columns: (string | null)[]
+} {
   let best = { score: -1, sheet: sheets[0]!, headerRow: 0, target: 'processors' as ImportTarget }
   for (const sheet of sheets) {
     for (let r = 0; r < Math.min(sheet.rows.length, 15); r++) {
       for (const target of ['activities', 'processors'] as const) {
         const row = sheet.rows[r]!
-        const score = row.filter((h) => matchHeader(target, h).field !== null).length * 2 + row.filter((h) => matchHeader(target, h).known).length
+        const score =
+          row.filter((h) => matchHeader(target, h).field !== null).length * 2 + row.filter((h) => matchHeader(target, h).known).length
         if (score > best.score) best = { score, sheet, headerRow: r, target }
       }
     }
   }
   const headers = best.sheet.rows[best.headerRow] ?? []
-  const finnish = headers.filter((h) => /[äö]/i.test(h) || ['nimi', 'tila', 'rooli', 'palvelu', 'maat', 'tunniste', 'versio'].includes(normaliseHeader(h))).length
+  const finnish = headers.filter(
+    (h) => /[äö]/i.test(h) || ['nimi', 'tila', 'rooli', 'palvelu', 'maat', 'tunniste', 'versio'].includes(normaliseHeader(h)),
+  ).length
   const language: Language = finnish * 2 >= headers.filter((h) => h.trim()).length ? 'fi' : 'en'
   return { ...best, language, columns: autoColumns(best.target, language, headers) }
 }
@@ -190,11 +199,16 @@ function dataRows(state: ImportState): number[] {
 }
 
 /** Zod issues as problems on the row and column of the field they name. */
-function issuesToProblems(ctx: Ctx, issues: readonly { path: PropertyKey[]; message: string }[], rowOf: (path: PropertyKey[]) => number): ImportProblem[] {
+function issuesToProblems(
+  ctx: Ctx,
+  issues: readonly { path: PropertyKey[]; message: string }[],
+  rowOf: (path: PropertyKey[]) => number,
+): ImportProblem[] {
   return issues.map((i) => {
     const [first, , third] = i.path
     const key = String(first ?? '')
-    const candidates = key === 'purposes' ? purposeColumns(String(third ?? '')) : [key, `${key}.${ctx.state.language}`, `${key}.fi`, `${key}.en`]
+    const candidates =
+      key === 'purposes' ? purposeColumns(String(third ?? '')) : [key, `${key}.${ctx.state.language}`, `${key}.fi`, `${key}.en`]
     const mapped = candidates.find((k) => columnOf(ctx, k) >= 0) ?? null
     const p = problem(ctx, rowOf(i.path), mapped, `${i.path.join('.')}: ${i.message}`)
     return p
@@ -225,11 +239,33 @@ function planProcessorRow(ctx: Ctx, db: DbOrTx, services: Services, r: number): 
     try {
       current = services.getProcessor(db, id.value)
     } catch {
-      return { row: r + 1, recordId: id.value, name, status: 'error', changes: [], problems: [problem(ctx, r, 'id', `No processor with ID ${id.value} (it may have been deleted): clear the ID to create it again`)] }
+      return {
+        row: r + 1,
+        recordId: id.value,
+        name,
+        status: 'error',
+        changes: [],
+        problems: [problem(ctx, r, 'id', `No processor with ID ${id.value} (it may have been deleted): clear the ID to create it again`)],
+      }
     }
     const v = cellOf(ctx, r, 'version')
     const parsed = v ? parseInt10(v) : null
-    if (!parsed || !parsed.ok) return { row: r + 1, recordId: current.id, name, status: 'error', changes: [], problems: [problem(ctx, r, v === undefined ? null : 'version', 'An update needs the record\'s Version from the export (so that a newer change is never overwritten)')] }
+    if (!parsed || !parsed.ok)
+      return {
+        row: r + 1,
+        recordId: current.id,
+        name,
+        status: 'error',
+        changes: [],
+        problems: [
+          problem(
+            ctx,
+            r,
+            v === undefined ? null : 'version',
+            "An update needs the record's Version from the export (so that a newer change is never overwritten)",
+          ),
+        ],
+      }
     version = parsed.value
   }
   const draft: Record<string, unknown> = {}
@@ -276,20 +312,60 @@ function planProcessorRow(ctx: Ctx, db: DbOrTx, services: Services, r: number): 
   if (current && version !== null) {
     if (changes.length === 0) return { row: r + 1, recordId: current.id, name: label, status: 'unchanged', changes, problems }
     if (current.version !== version) {
-      return { row: r + 1, recordId: current.id, name: label, status: 'conflict', changes, problems: [problem(ctx, r, 'version', `The processor was changed after this file was exported (now version ${current.version}, the file's ${version}): export again and redo the change`)] }
+      return {
+        row: r + 1,
+        recordId: current.id,
+        name: label,
+        status: 'conflict',
+        changes,
+        problems: [
+          problem(
+            ctx,
+            r,
+            'version',
+            `The processor was changed after this file was exported (now version ${current.version}, the file's ${version}): export again and redo the change`,
+          ),
+        ],
+      }
     }
     const parsedUpdate = ProcessorUpdate.safeParse({ ...draft, version })
-    if (!parsedUpdate.success) return { row: r + 1, recordId: current.id, name: label, status: 'error', changes, problems: issuesToProblems(ctx, parsedUpdate.error.issues, () => r + 1 - 1) }
+    if (!parsedUpdate.success)
+      return {
+        row: r + 1,
+        recordId: current.id,
+        name: label,
+        status: 'error',
+        changes,
+        problems: issuesToProblems(ctx, parsedUpdate.error.issues, () => r + 1 - 1),
+      }
     const id = current.id
-    return { row: r + 1, recordId: id, name: label, status: 'update', changes, problems, apply: (sctx) => services.updateProcessor(sctx, id, parsedUpdate.data).id }
+    return {
+      row: r + 1,
+      recordId: id,
+      name: label,
+      status: 'update',
+      changes,
+      problems,
+      apply: (sctx) => services.updateProcessor(sctx, id, parsedUpdate.data).id,
+    }
   }
   const parsedInput = ProcessorInput.safeParse(draft)
   if (!parsedInput.success) {
     const ps = issuesToProblems(ctx, parsedInput.error.issues, () => r)
-    for (const p of ps) if (p.field === null && p.message.startsWith('role')) p.message = 'role: No role: map a Role column, or choose a role for the empty cells in the mapping step'
+    for (const p of ps)
+      if (p.field === null && p.message.startsWith('role'))
+        p.message = 'role: No role: map a Role column, or choose a role for the empty cells in the mapping step'
     return { row: r + 1, recordId: null, name: label, status: 'error', changes: [], problems: ps }
   }
-  return { row: r + 1, recordId: null, name: label, status: 'create', changes: Object.keys(draft), problems, apply: (sctx) => services.createProcessor(sctx, parsedInput.data).id }
+  return {
+    row: r + 1,
+    recordId: null,
+    name: label,
+    status: 'create',
+    changes: Object.keys(draft),
+    problems,
+    apply: (sctx) => services.createProcessor(sctx, parsedInput.data).id,
+  }
 }
 
 // ---- Activities ------------------------------------------------------------------------------------
@@ -330,15 +406,38 @@ function planActivityGroup(ctx: Ctx, db: DbOrTx, services: Services, rows: numbe
   let version: number | null = null
   if (idCell) {
     const id = parseInt10(idCell)
-    if (!id.ok) return { row: r0 + 1, recordId: null, name: nameCell, status: 'error', changes: [], problems: [problem(ctx, r0, 'id', id.message)] }
+    if (!id.ok)
+      return { row: r0 + 1, recordId: null, name: nameCell, status: 'error', changes: [], problems: [problem(ctx, r0, 'id', id.message)] }
     try {
       current = services.getActivity(db, id.value)
     } catch {
-      return { row: r0 + 1, recordId: id.value, name: nameCell, status: 'error', changes: [], problems: [problem(ctx, r0, 'id', `No activity with ID ${id.value} (it may have been deleted): clear the ID to create it again`)] }
+      return {
+        row: r0 + 1,
+        recordId: id.value,
+        name: nameCell,
+        status: 'error',
+        changes: [],
+        problems: [problem(ctx, r0, 'id', `No activity with ID ${id.value} (it may have been deleted): clear the ID to create it again`)],
+      }
     }
     const v = cellOf(ctx, r0, 'version')
     const parsed = v ? parseInt10(v) : null
-    if (!parsed || !parsed.ok) return { row: r0 + 1, recordId: current.id, name: nameCell, status: 'error', changes: [], problems: [problem(ctx, r0, v === undefined ? null : 'version', 'An update needs the record\'s Version from the export (so that a newer change is never overwritten)')] }
+    if (!parsed || !parsed.ok)
+      return {
+        row: r0 + 1,
+        recordId: current.id,
+        name: nameCell,
+        status: 'error',
+        changes: [],
+        problems: [
+          problem(
+            ctx,
+            r0,
+            v === undefined ? null : 'version',
+            "An update needs the record's Version from the export (so that a newer change is never overwritten)",
+          ),
+        ],
+      }
     version = parsed.value
   }
   for (const r of rows) {
@@ -378,14 +477,23 @@ function planActivityGroup(ctx: Ctx, db: DbOrTx, services: Services, rows: numbe
         continue
       }
       // The event of an unchanged period keeps its other language.
-      const value = was && was.kind === parsed.value.kind ? { ...parsed.value, event: { ...was.event, [lang]: parsed.value.event[lang] } } : parsed.value
+      const value =
+        was && was.kind === parsed.value.kind
+          ? { ...parsed.value, event: { ...was.event, [lang]: parsed.value.event[lang] } }
+          : parsed.value
       if (cur && textEq(value, was)) continue
       draft.retention = value
       changes.push(key)
       continue
     }
     let parsed: Parsed<unknown>
-    if (raw === '') parsed = f.kind === 'enum' ? (ctx.state.values[key]?.[''] !== undefined ? readValue(ctx, f, ctx.state.values[key]['']!) : { ok: true, value: cur?.[key] ?? 'unknown' }) : { ok: true, value: null }
+    if (raw === '')
+      parsed =
+        f.kind === 'enum'
+          ? ctx.state.values[key]?.[''] !== undefined
+            ? readValue(ctx, f, ctx.state.values[key]['']!)
+            : { ok: true, value: cur?.[key] ?? 'unknown' }
+          : { ok: true, value: null }
     else parsed = readValue(ctx, f, raw)
     if (!parsed.ok) {
       problems.push(problem(ctx, r0, key, parsed.message))
@@ -436,16 +544,62 @@ function planActivityGroup(ctx: Ctx, db: DbOrTx, services: Services, rows: numbe
   if (current && version !== null) {
     if (changes.length === 0) return { row: r0 + 1, recordId: current.id, name: label, status: 'unchanged', changes, problems }
     if (current.version !== version) {
-      return { row: r0 + 1, recordId: current.id, name: label, status: 'conflict', changes, problems: [problem(ctx, r0, 'version', `The activity was changed after this file was exported (now version ${current.version}, the file's ${version}): export again and redo the change`)] }
+      return {
+        row: r0 + 1,
+        recordId: current.id,
+        name: label,
+        status: 'conflict',
+        changes,
+        problems: [
+          problem(
+            ctx,
+            r0,
+            'version',
+            `The activity was changed after this file was exported (now version ${current.version}, the file's ${version}): export again and redo the change`,
+          ),
+        ],
+      }
     }
     const parsedUpdate = ActivityUpdate.safeParse({ ...draft, version })
-    if (!parsedUpdate.success) return { row: r0 + 1, recordId: current.id, name: label, status: 'error', changes, problems: issuesToProblems(ctx, parsedUpdate.error.issues, rowOf) }
+    if (!parsedUpdate.success)
+      return {
+        row: r0 + 1,
+        recordId: current.id,
+        name: label,
+        status: 'error',
+        changes,
+        problems: issuesToProblems(ctx, parsedUpdate.error.issues, rowOf),
+      }
     const id = current.id
-    return { row: r0 + 1, recordId: id, name: label, status: 'update', changes, problems, apply: (sctx) => services.updateActivity(sctx, id, parsedUpdate.data).id }
+    return {
+      row: r0 + 1,
+      recordId: id,
+      name: label,
+      status: 'update',
+      changes,
+      problems,
+      apply: (sctx) => services.updateActivity(sctx, id, parsedUpdate.data).id,
+    }
   }
   const parsedInput = ActivityInput.safeParse({ purposes: [], ...draft, name: draft.name ?? emptyLocalized() })
-  if (!parsedInput.success) return { row: r0 + 1, recordId: null, name: label, status: 'error', changes: [], problems: issuesToProblems(ctx, parsedInput.error.issues, rowOf) }
-  return { row: r0 + 1, recordId: null, name: label, status: 'create', changes: Object.keys(draft), problems, apply: (sctx) => services.createActivity(sctx, parsedInput.data).id }
+  if (!parsedInput.success)
+    return {
+      row: r0 + 1,
+      recordId: null,
+      name: label,
+      status: 'error',
+      changes: [],
+      problems: issuesToProblems(ctx, parsedInput.error.issues, rowOf),
+    }
+  return {
+    row: r0 + 1,
+    recordId: null,
+    name: label,
+    status: 'create',
+    changes: Object.keys(draft),
+    problems,
+    apply: (sctx) => services.createActivity(sctx, parsedInput.data).id,
+  }
 }
 
 const ctxPurposeRows = new WeakMap<Ctx, number[]>()

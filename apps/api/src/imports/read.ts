@@ -49,7 +49,13 @@ function readCsv(fileName: string, bytes: Uint8Array): Sheet {
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ','
   let rows: string[][]
   try {
-    rows = parseCsv(text, { delimiter, relax_column_count: false, skip_empty_lines: true, max_record_size: 100_000, to: IMPORT_MAX_ROWS + 2 }) as string[][]
+    rows = parseCsv(text, {
+      delimiter,
+      relax_column_count: false,
+      skip_empty_lines: true,
+      max_record_size: 100_000,
+      to: IMPORT_MAX_ROWS + 2,
+    }) as string[][]
   } catch (err) {
     const e = err as { code?: string; lines?: number; message: string }
     if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || e.code === 'CSV_RECORD_DONT_MATCH_COLUMNS_LENGTH') {
@@ -102,7 +108,8 @@ export function checkZip(bytes: Uint8Array): void {
     if (compressed === 0xffffffff || size === 0xffffffff) throw fileProblem('The XLSX workbook is too large (zip64)')
     total += size
     if (total > MAX_EXPANDED_BYTES) throw fileProblem('The XLSX workbook expands to too much data (a zip bomb?)')
-    if (size > 1024 * 1024 && size > compressed * MAX_RATIO) throw fileProblem('The XLSX workbook is compressed suspiciously well (a zip bomb?)')
+    if (size > 1024 * 1024 && size > compressed * MAX_RATIO)
+      throw fileProblem('The XLSX workbook is compressed suspiciously well (a zip bomb?)')
     if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) throw fileProblem('The XLSX workbook is damaged (bad zip entry)')
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28)
     if (start + compressed > buf.length) throw fileProblem('The XLSX workbook is damaged (truncated)')
@@ -135,15 +142,24 @@ function cellText(value: ExcelJS.CellValue): { text: string; problem?: string } 
   if (value instanceof Date) {
     const d = value
     const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
-    const time = d.getUTCHours() || d.getUTCMinutes() || d.getUTCSeconds() ? `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}Z` : ''
+    const time =
+      d.getUTCHours() || d.getUTCMinutes() || d.getUTCSeconds()
+        ? `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}Z`
+        : ''
     return { text: date + time }
   }
   if (typeof value === 'object') {
     if ('richText' in value) return { text: value.richText.map((r) => r.text).join('') }
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as { result?: ExcelJS.CellValue }).result
-      if (result === undefined || result === null) return { text: '', problem: 'A formula with no saved value (formulas are not calculated here: save the sheet in a spreadsheet program, or type the value)' }
-      if (typeof result === 'object' && 'error' in (result as object)) return { text: '', problem: `A formula whose saved value is an error (${(result as { error: string }).error})` }
+      if (result === undefined || result === null)
+        return {
+          text: '',
+          problem:
+            'A formula with no saved value (formulas are not calculated here: save the sheet in a spreadsheet program, or type the value)',
+        }
+      if (typeof result === 'object' && 'error' in (result as object))
+        return { text: '', problem: `A formula whose saved value is an error (${(result as { error: string }).error})` }
       return cellText(result as ExcelJS.CellValue)
     }
     if ('error' in value) return { text: '', problem: `An error value (${value.error})` }
@@ -165,7 +181,8 @@ async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
   }
   const sheets: Sheet[] = []
   for (const ws of workbook.worksheets) {
-    if (ws.rowCount > IMPORT_MAX_ROWS + 50) throw fileProblem(`The sheet "${ws.name}" has more than ${IMPORT_MAX_ROWS} rows; split it into smaller files`)
+    if (ws.rowCount > IMPORT_MAX_ROWS + 50)
+      throw fileProblem(`The sheet "${ws.name}" has more than ${IMPORT_MAX_ROWS} rows; split it into smaller files`)
     if (ws.columnCount > IMPORT_MAX_COLUMNS) throw fileProblem(`The sheet "${ws.name}" has more than ${IMPORT_MAX_COLUMNS} columns`)
     const rows: string[][] = []
     const cellProblems = new Map<string, string>()
@@ -182,10 +199,10 @@ async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
     }
     // Trailing empty rows (formatting only) are not rows of data.
     while (rows.length && rows[rows.length - 1]!.every((v) => v.trim() === '')) rows.pop()
-    if (rows.length > IMPORT_MAX_ROWS + 1 + 10) throw fileProblem(`The sheet "${ws.name}" has more than ${IMPORT_MAX_ROWS} rows; split it into smaller files`)
+    if (rows.length > IMPORT_MAX_ROWS + 1 + 10)
+      throw fileProblem(`The sheet "${ws.name}" has more than ${IMPORT_MAX_ROWS} rows; split it into smaller files`)
     sheets.push({ name: ws.name, rows, cellProblems })
   }
   if (sheets.length === 0) throw fileProblem('The workbook has no sheets')
   return sheets
 }
-

@@ -30,7 +30,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export function requiredAccess(method: string, path: string): Access {
   const m = method.toUpperCase()
-  const matches = (rules: readonly [string, RegExp][]) => rules.some(([rm, re]) => (rm === m || (rm === 'GET' && m === 'HEAD')) && re.test(path))
+  const matches = (rules: readonly [string, RegExp][]) =>
+    rules.some(([rm, re]) => (rm === m || (rm === 'GET' && m === 'HEAD')) && re.test(path))
   if (matches(PUBLIC)) return 'public'
   if (ADMIN_ONLY.test(path)) return 'admin'
   if (SAFE_METHODS.has(m) || matches(SELF_SERVICE_WRITES)) return 'any'

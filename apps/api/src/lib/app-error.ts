@@ -29,7 +29,14 @@ export class AppError extends Error {
   }
 
   toBody() {
-    return { error: { code: this.code, message: this.message, ...(this.extra.fields && { fields: this.extra.fields }), ...(this.extra.current !== undefined && { current: this.extra.current }) } }
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.extra.fields && { fields: this.extra.fields }),
+        ...(this.extra.current !== undefined && { current: this.extra.current }),
+      },
+    }
   }
 }
 

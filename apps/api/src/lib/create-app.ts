@@ -40,7 +40,11 @@ export function createRouter() {
 }
 
 /** Everything a service needs to know about the request, taken from the context. */
-export function serviceContext(c: { var: AppEnv['Variables']; env: unknown; req: { header: (name: string) => string | undefined } }): ServiceContext {
+export function serviceContext(c: {
+  var: AppEnv['Variables']
+  env: unknown
+  req: { header: (name: string) => string | undefined }
+}): ServiceContext {
   return { db: c.var.db, actor: c.var.actor, requestId: c.var.requestId, clientAddress: clientAddress(c) }
 }
 
@@ -49,7 +53,11 @@ export function serviceContext(c: { var: AppEnv['Variables']; env: unknown; req:
  * proxy appends the address it saw to X-Forwarded-For, so only the rightmost `trustProxy` entries
  * were written by proxies we run; anything to their left was written by the client and is ignored.
  */
-export function clientAddress(c: { var: AppEnv['Variables']; env: unknown; req: { header: (name: string) => string | undefined } }): string | null {
+export function clientAddress(c: {
+  var: AppEnv['Variables']
+  env: unknown
+  req: { header: (name: string) => string | undefined }
+}): string | null {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined
   const socket = env?.incoming?.socket?.remoteAddress ?? null
   return forwardedValue(c.var.config.trustProxy, c.req.header('x-forwarded-for')) ?? socket
@@ -135,13 +143,20 @@ function keepAuditHead(db: Db, path: string): MiddlewareHandler<AppEnv> {
   const keeper = auditHeadKeeper(db, path)
   let broken: string | null = null
   return async (c, next) => {
-    const mayAppend = (c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/api/exports/') || c.req.path.startsWith('/api/audit/export.')
+    const mayAppend =
+      (c.req.method !== 'GET' && c.req.method !== 'HEAD') ||
+      c.req.path.startsWith('/api/exports/') ||
+      c.req.path.startsWith('/api/audit/export.')
     if (!mayAppend) return next()
     if (!broken) {
       broken = keeper.check()
       if (broken) logger.error('THE AUDIT TRAIL IS BROKEN: refusing every further change', { problem: broken, headFile: path })
     }
-    if (broken) throw new AppError('audit_trail_broken', `The audit trail is broken (${broken}); changes are refused until it is restored: run pnpm audit:verify`)
+    if (broken)
+      throw new AppError(
+        'audit_trail_broken',
+        `The audit trail is broken (${broken}); changes are refused until it is restored: run pnpm audit:verify`,
+      )
     await next()
     keeper.write()
   }
@@ -171,7 +186,13 @@ export function createApp(deps: { db: Db; config?: AppConfig; reads?: Reads }) {
     const started = performance.now()
     await next()
     // Method, path and status only: no bodies, no query strings, nothing personal.
-    logger.info('request', { id: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) })
+    logger.info('request', {
+      id: c.var.requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    })
   })
   if (config.auditHeadFile) app.use(keepAuditHead(deps.db, config.auditHeadFile))
   app.use(securityHeaders(config))
@@ -188,13 +209,24 @@ export function createApp(deps: { db: Db; config?: AppConfig; reads?: Reads }) {
     if (err instanceof HTTPException) {
       // Hono's validators throw this for a body that is not valid JSON, and for a body of a media type the route does not take.
       const code =
-        err.status === 400 ? 'malformed_json' : err.status === 413 ? 'payload_too_large' : err.status === 415 ? 'unsupported_media_type' : 'validation_failed'
+        err.status === 400
+          ? 'malformed_json'
+          : err.status === 413
+            ? 'payload_too_large'
+            : err.status === 415
+              ? 'unsupported_media_type'
+              : 'validation_failed'
       const isForm = (c.req.header('content-type') ?? '').startsWith('multipart/form-data')
-      const message = err.status !== 400 ? err.message : isForm ? 'The request body is not a valid multipart form' : 'The request body is not valid JSON'
+      const message =
+        err.status !== 400 ? err.message : isForm ? 'The request body is not a valid multipart form' : 'The request body is not valid JSON'
       const error = new AppError(code, message)
       return c.json(error.toBody(), error.status)
     }
-    logger.error('unhandled error', { id: c.var.requestId, path: c.req.path, error: err instanceof Error ? err.stack ?? err.message : String(err) })
+    logger.error('unhandled error', {
+      id: c.var.requestId,
+      path: c.req.path,
+      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    })
     return c.json(new AppError('internal', 'Something went wrong on our side; the change was not saved').toBody(), 500)
   })
   return app

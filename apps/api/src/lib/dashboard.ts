@@ -88,7 +88,11 @@ export function serveDashboard<E extends Env>(app: Hono<E>, webDist: string): vo
       }
       file = {
         type: TYPES[ext] ?? 'application/octet-stream',
-        cacheControl: relativePath.startsWith(`assets${sep}`) ? 'public, max-age=31536000, immutable' : relativePath === 'index.html' ? 'no-cache' : 'public, max-age=3600',
+        cacheControl: relativePath.startsWith(`assets${sep}`)
+          ? 'public, max-age=31536000, immutable'
+          : relativePath === 'index.html'
+            ? 'no-cache'
+            : 'public, max-age=3600',
         identity,
         hash: createHash('sha256').update(identity).digest('base64url').slice(0, 22),
         compressible,
@@ -100,9 +104,12 @@ export function serveDashboard<E extends Env>(app: Hono<E>, webDist: string): vo
   }
 
   const encodedBody = (file: StaticFile, encoding: Encoding): Promise<Buffer | null> => {
-    file.encoded[encoding] ??= (encoding === 'br'
-      ? brotli(file.identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: file.identity.length } })
-      : gzipAsync(file.identity, { level: 9 })
+    file.encoded[encoding] ??= (
+      encoding === 'br'
+        ? brotli(file.identity, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: file.identity.length },
+          })
+        : gzipAsync(file.identity, { level: 9 })
     ).then((body) => (body.length < file.identity.length ? body : null))
     return file.encoded[encoding]!
   }

@@ -16,6 +16,10 @@ export function toJsonText<T>(value: T): JsonText<T> {
 }
 
 /** Answers with JSON text exactly as `c.json(value, status)` answers with the value, and typed the same for the route's contract. */
-export function jsonText<T, S extends ContentfulStatusCode>(c: Context, text: JsonText<T>, status: S): Response & TypedResponse<JSONParsed<T>, S, 'json'> {
+export function jsonText<T, S extends ContentfulStatusCode>(
+  c: Context,
+  text: JsonText<T>,
+  status: S,
+): Response & TypedResponse<JSONParsed<T>, S, 'json'> {
   return c.body(text, status, { 'Content-Type': 'application/json' }) as unknown as Response & TypedResponse<JSONParsed<T>, S, 'json'>
 }

@@ -80,7 +80,7 @@ export const SECURITY_SCHEMES = {
     type: 'apiKey',
     in: 'query',
     name: 'token',
-    description: 'The secret of a user\'s calendar feed (POST /api/calendar/token makes a new one): calendar apps cannot log in.',
+    description: "The secret of a user's calendar feed (POST /api/calendar/token makes a new one): calendar apps cannot log in.",
   },
 } as const
 
@@ -132,7 +132,11 @@ export function operationId(method: string, fullPath: string): string {
     .map((segment) => {
       const param = /^\{(\w+)\}$/.exec(segment)
       const word = param ? `by-${param[1]}` : segment
-      return word.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')
+      return word
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => w[0]!.toUpperCase() + w.slice(1))
+        .join('')
     })
   return method.toLowerCase() + words.join('')
 }
@@ -157,7 +161,12 @@ export function completeDocument<T extends object>(doc: T, apiPrefix = '/api'): 
       if (!isApi) continue
       op.responses ??= {}
       for (const status of shellStatuses(out, serverPath, method, op)) {
-        op.responses[String(status)] ??= errorResponse(status, status === 403 && !['editor', 'admin'].includes(requiredAccess(method, serverPath)) ? 'A cross-site request (refused for every write)' : undefined)
+        op.responses[String(status)] ??= errorResponse(
+          status,
+          status === 403 && !['editor', 'admin'].includes(requiredAccess(method, serverPath))
+            ? 'A cross-site request (refused for every write)'
+            : undefined,
+        )
       }
     }
   }

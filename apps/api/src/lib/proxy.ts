@@ -4,7 +4,10 @@
  */
 export function forwardedValue(hops: number, header: string | undefined): string | null {
   if (hops <= 0 || !header) return null
-  const entries = header.split(',').map((e) => e.trim()).filter(Boolean)
+  const entries = header
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)
   if (entries.length === 0) return null
   return entries[Math.max(0, entries.length - hops)] ?? null
 }

@@ -36,7 +36,12 @@ export function rendered(owner: object, key: string, produce: () => { body: stri
   if (hit) return hit
   const { body, lastModified } = produce()
   const bytes = Buffer.from(body, 'utf8')
-  const entry: Rendered = { body: bytes, lastModified, etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`, compressed: {} }
+  const entry: Rendered = {
+    body: bytes,
+    lastModified,
+    etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`,
+    compressed: {},
+  }
   cache.set(key, entry)
   let held = [...cache.values()].reduce((sum, e) => sum + e.body.length, 0)
   for (const [oldest, e] of cache) {
@@ -107,5 +112,8 @@ export async function cachedResponse(c: Context, entry: Rendered, type: string, 
     : body
   headers['Content-Length'] = String(bytes.length)
   // A Buffer from Buffer.from() sits on a plain (not shared) ArrayBuffer, which is what a Response body takes.
-  return new Response(c.req.method === 'HEAD' ? null : new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length), { status: 200, headers })
+  return new Response(c.req.method === 'HEAD' ? null : new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length), {
+    status: 200,
+    headers,
+  })
 }

@@ -102,7 +102,8 @@ function basisText(p: Purpose, lang: Language): string {
   if (!p.legalBasis) return t.basisNotRecorded
   const parts = [`${t.basis}: ${LEGAL_BASIS_LABELS[p.legalBasis][lang]}`]
   // Each further fact is a clause of the same sentence.
-  if (p.legalBasis === 'f') parts.push(isBlank(p.legitimateInterest) ? t.interestNotRecorded : `${t.interest}: ${pick(p.legitimateInterest, lang)}`)
+  if (p.legalBasis === 'f')
+    parts.push(isBlank(p.legitimateInterest) ? t.interestNotRecorded : `${t.interest}: ${pick(p.legitimateInterest, lang)}`)
   if ((p.legalBasis === 'c' || p.legalBasis === 'e') && p.legalReference) parts.push(`${t.law}: ${p.legalReference}`)
   if (p.legalBasis === 'a' && !isBlank(p.consentWithdrawal)) parts.push(`${t.withdrawal}: ${pick(p.consentWithdrawal, lang)}`)
   if (p.art9Condition) parts.push(`${t.art9}: ${ART9_CONDITION_LABELS[p.art9Condition][lang]}`)
@@ -133,14 +134,22 @@ function processingSection(groups: SubjectGroup[], lang: Language): NoticeSectio
   const blocks: NoticeBlock[] = []
   if (groups.length === 0) blocks.push({ kind: 'paragraph', text: t.noActivities })
   groups.forEach((g, gi) => {
-    const subjects = g.subjects.length ? joinNames(g.subjects.map((s) => pick(s.name, lang)), lang) : t.subjectsNotRecorded
+    const subjects = g.subjects.length
+      ? joinNames(
+          g.subjects.map((s) => pick(s.name, lang)),
+          lang,
+        )
+      : t.subjectsNotRecorded
     blocks.push({ kind: 'heading', text: `2.${gi + 1}. ${subjects}` })
     for (const a of g.activities) {
       blocks.push({ kind: 'paragraph', text: `${t.activity}: ${activityName(a, lang)}.` })
       const description = pick(a.description, lang)
       if (description) blocks.push(...paragraphs(description))
       blocks.push({ kind: 'paragraph', text: t.purposesIntro })
-      blocks.push({ kind: 'list', items: a.purposes.map((p) => `${sentence(pick(p.description, lang))} ${capitalise(basisText(p, lang))}.`) })
+      blocks.push({
+        kind: 'list',
+        items: a.purposes.map((p) => `${sentence(pick(p.description, lang))} ${capitalise(basisText(p, lang))}.`),
+      })
       if (a.dataCategories.length === 0) blocks.push({ kind: 'paragraph', text: t.categoriesNotRecorded })
       else {
         blocks.push({ kind: 'paragraph', text: t.categoriesIntro })
@@ -165,9 +174,14 @@ function retentionSection(activities: NoticeActivity[], lang: Language): NoticeS
   const items: string[] = []
   for (const a of activities) {
     items.push(`${activityName(a, lang)}: ${a.retention ? describeRetention(a.retention, lang) : t.retentionNotRecorded}.`)
-    for (const c of a.dataCategories) if (c.retention) items.push(`${activityName(a, lang)}, ${pick(c.name, lang)}: ${describeRetention(c.retention, lang)}.`)
+    for (const c of a.dataCategories)
+      if (c.retention) items.push(`${activityName(a, lang)}, ${pick(c.name, lang)}: ${describeRetention(c.retention, lang)}.`)
   }
-  return { id: 'retention', heading: t.sections.retention, blocks: items.length ? [{ kind: 'list', items }] : [{ kind: 'paragraph', text: t.noActivities }] }
+  return {
+    id: 'retention',
+    heading: t.sections.retention,
+    blocks: items.length ? [{ kind: 'list', items }] : [{ kind: 'paragraph', text: t.noActivities }],
+  }
 }
 
 function sourcesSection(activities: NoticeActivity[], lang: Language): NoticeSection {
@@ -178,13 +192,26 @@ function sourcesSection(activities: NoticeActivity[], lang: Language): NoticeSec
     if (named.length === 0 && !other) return `${activityName(a, lang)}: ${t.sourcesNotRecorded}`
     return `${activityName(a, lang)}: ${named.join(', ')}${named.length ? '.' : ''}${other ? `${named.length ? ' ' : ''}${other.replace(/\.?$/, '.')}` : ''}`
   })
-  return { id: 'sources', heading: t.sections.sources, blocks: items.length ? [{ kind: 'list', items }] : [{ kind: 'paragraph', text: t.noActivities }] }
+  return {
+    id: 'sources',
+    heading: t.sections.sources,
+    blocks: items.length ? [{ kind: 'list', items }] : [{ kind: 'paragraph', text: t.noActivities }],
+  }
 }
 
 function requirementSection(activities: NoticeActivity[], lang: Language): NoticeSection {
   const t = N[lang]
-  const items = activities.flatMap((a) => a.purposes.map((p) => `${activityName(a, lang)} – ${pick(p.description, lang)}: ${requirementText(p.legalBasis, lang)}`))
-  return { id: 'requirement', heading: t.sections.requirement, blocks: [{ kind: 'paragraph', text: t.requirementIntro }, { kind: 'list', items }] }
+  const items = activities.flatMap((a) =>
+    a.purposes.map((p) => `${activityName(a, lang)} – ${pick(p.description, lang)}: ${requirementText(p.legalBasis, lang)}`),
+  )
+  return {
+    id: 'requirement',
+    heading: t.sections.requirement,
+    blocks: [
+      { kind: 'paragraph', text: t.requirementIntro },
+      { kind: 'list', items },
+    ],
+  }
 }
 
 function automatedSection(activities: NoticeActivity[], lang: Language): NoticeSection {
@@ -197,7 +224,9 @@ function automatedSection(activities: NoticeActivity[], lang: Language): NoticeS
   else {
     if (none.length) blocks.push({ kind: 'paragraph', text: t.noAutomatedIn(activityList(none, lang)) })
     for (const a of used) {
-      const what = [a.automatedDecisionMaking ? t.automatedDecisions : null, a.profiling ? t.profiling : null].filter(Boolean).join(lang === 'fi' ? ' ja ' : ' and ')
+      const what = [a.automatedDecisionMaking ? t.automatedDecisions : null, a.profiling ? t.profiling : null]
+        .filter(Boolean)
+        .join(lang === 'fi' ? ' ja ' : ' and ')
       blocks.push({ kind: 'paragraph', text: `${activityName(a, lang)}: ${what}. ${pick(a.automatedDecisionDescription, lang)}`.trim() })
     }
     if (unknown.length) blocks.push({ kind: 'paragraph', text: t.automatedNotRecorded(activityList(unknown, lang)) })
@@ -223,7 +252,11 @@ function rightsSection(s: NoticeSnapshot, lang: Language): NoticeSection {
   const howTo = pick(s.texts.exercisingRights, lang)
   blocks.push(...(howTo ? paragraphs(howTo) : [{ kind: 'paragraph' as const, text: t.textNotWritten }]))
   const o = s.organisation
-  if (o?.privacyContactEmail) blocks.push({ kind: 'paragraph', text: `${t.contactPerson}: ${[o.privacyContactName, o.privacyContactEmail].filter(Boolean).join(', ')}` })
+  if (o?.privacyContactEmail)
+    blocks.push({
+      kind: 'paragraph',
+      text: `${t.contactPerson}: ${[o.privacyContactName, o.privacyContactEmail].filter(Boolean).join(', ')}`,
+    })
   const names = (list: NoticeActivity[]) => activityList(list, lang)
   const items: string[] = [t.rights.access, t.rights.rectification, t.rights.erasure, t.rights.restriction]
   const portable = withBasis(activities, ['a', 'b'])
@@ -249,7 +282,12 @@ function rightsSection(s: NoticeSnapshot, lang: Language): NoticeSection {
       `${t.email}: ${a.email}`,
     ],
   })
-  blocks.push({ kind: 'link', text: t.authoritySource(formatDate(a.checkedOn, lang)), label: a.source.replace(/^https:\/\//, ''), href: a.source })
+  blocks.push({
+    kind: 'link',
+    text: t.authoritySource(formatDate(a.checkedOn, lang)),
+    label: a.source.replace(/^https:\/\//, ''),
+    href: a.source,
+  })
   return { id: 'rights', heading: t.sections.rights, blocks }
 }
 
@@ -281,7 +319,11 @@ function controllerSection(s: NoticeSnapshot, lang: Language): NoticeSection {
   const o = s.organisation
   if (!o) return { id: 'controller', heading: t.sections.controller, blocks: [{ kind: 'paragraph', text: t.controllerNotRecorded }] }
   const items = [`${o.name} (${t.businessId} ${o.businessId})`, o.address ? `${t.address}: ${o.address}` : t.addressNotRecorded]
-  items.push(o.privacyContactEmail ? `${t.contactPerson}: ${[o.privacyContactName, o.privacyContactEmail].filter(Boolean).join(', ')}` : t.contactNotRecorded)
+  items.push(
+    o.privacyContactEmail
+      ? `${t.contactPerson}: ${[o.privacyContactName, o.privacyContactEmail].filter(Boolean).join(', ')}`
+      : t.contactNotRecorded,
+  )
   if (o.dpoAppointed === true) items.push(`${t.dpo}: ${[o.dpoName, o.dpoEmail].filter(Boolean).join(', ')}`)
   else if (o.dpoAppointed === false) items.push(t.noDpo)
   else items.push(t.dpoNotRecorded)
@@ -351,11 +393,41 @@ export function checkNotice(s: NoticeSnapshot): NoticeProblem[] {
   const o = s.organisation
   if (!o) org('organisation_missing', null, 'Rekisterinpitäjän tietoja ei ole kirjattu.', 'The controller is not recorded.')
   else {
-    if (!o.address?.trim()) org('controller_address', 'address', 'Rekisterinpitäjän osoite puuttuu (13 art. 1 a).', "The controller's address is missing (Art. 13(1)(a)).")
-    if (!o.privacyContactEmail?.trim()) org('controller_contact', 'privacyContactEmail', 'Tietosuoja-asioiden yhteystieto puuttuu (13 art. 1 a).', 'The contact for data protection matters is missing (Art. 13(1)(a)).')
-    if (o.dpoAppointed === null) org('dpo_unrecorded', 'dpoAppointed', 'Ei ole kirjattu, onko tietosuojavastaava nimitetty (13 art. 1 b).', 'Whether a data protection officer is appointed is not recorded (Art. 13(1)(b)).')
-    if (o.dpoAppointed === true && !o.dpoEmail?.trim()) org('dpo_contact', 'dpoEmail', 'Tietosuojavastaavan yhteystieto puuttuu (13 art. 1 b).', "The data protection officer's contact details are missing (Art. 13(1)(b)).")
-    if (o.hasJointControllers === null) org('joint_controllers_unrecorded', 'hasJointControllers', 'Ei ole kirjattu, onko yhteisrekisterinpitäjiä (26 art.).', 'Whether there are joint controllers is not recorded (Art. 26).')
+    if (!o.address?.trim())
+      org(
+        'controller_address',
+        'address',
+        'Rekisterinpitäjän osoite puuttuu (13 art. 1 a).',
+        "The controller's address is missing (Art. 13(1)(a)).",
+      )
+    if (!o.privacyContactEmail?.trim())
+      org(
+        'controller_contact',
+        'privacyContactEmail',
+        'Tietosuoja-asioiden yhteystieto puuttuu (13 art. 1 a).',
+        'The contact for data protection matters is missing (Art. 13(1)(a)).',
+      )
+    if (o.dpoAppointed === null)
+      org(
+        'dpo_unrecorded',
+        'dpoAppointed',
+        'Ei ole kirjattu, onko tietosuojavastaava nimitetty (13 art. 1 b).',
+        'Whether a data protection officer is appointed is not recorded (Art. 13(1)(b)).',
+      )
+    if (o.dpoAppointed === true && !o.dpoEmail?.trim())
+      org(
+        'dpo_contact',
+        'dpoEmail',
+        'Tietosuojavastaavan yhteystieto puuttuu (13 art. 1 b).',
+        "The data protection officer's contact details are missing (Art. 13(1)(b)).",
+      )
+    if (o.hasJointControllers === null)
+      org(
+        'joint_controllers_unrecorded',
+        'hasJointControllers',
+        'Ei ole kirjattu, onko yhteisrekisterinpitäjiä (26 art.).',
+        'Whether there are joint controllers is not recorded (Art. 26).',
+      )
   }
   for (const key of ['summary', 'security', 'exercisingRights'] as const) {
     const text = s.texts[key]
@@ -364,35 +436,124 @@ export function checkNotice(s: NoticeSnapshot): NoticeProblem[] {
         out.push({
           code: `text_${key}`,
           severity: 'blocking',
-          message: both(`Tekstiä "${N.fi.textNames[key]}" ei ole kirjoitettu (${lang === 'fi' ? 'suomeksi' : 'englanniksi'}).`, `The text "${N.en.textNames[key]}" is not written (${lang === 'fi' ? 'in Finnish' : 'in English'}).`),
+          message: both(
+            `Tekstiä "${N.fi.textNames[key]}" ei ole kirjoitettu (${lang === 'fi' ? 'suomeksi' : 'englanniksi'}).`,
+            `The text "${N.en.textNames[key]}" is not written (${lang === 'fi' ? 'in Finnish' : 'in English'}).`,
+          ),
           link: { kind: 'notice_texts', id: null, name: null },
           field: `${key}.${lang}`,
         })
       }
     }
   }
-  const list = (code: string, fi: string, en: string) => out.push({ code, severity: 'blocking', message: both(fi, en), link: { kind: 'public_list', id: null, name: null }, field: null })
-  if (!s.processorList) list('processor_list_unpublished', 'Käsittelijäluetteloa ei ole julkaistu: se on selosteen kohdat 6 ja 7.', 'The processor list is not published: it is sections 6 and 7 of the notice.')
-  else if (!s.processorListCurrent) list('processor_list_outdated', 'Käsittelijäluettelossa on julkaisemattomia muutoksia: julkaise se ensin, jotta seloste kertoo käsittelijät oikein.', 'The processor list has unpublished changes: publish it first, so that the notice names the processors as they are.')
-  if (s.activities.length === 0) out.push({ code: 'no_activities', severity: 'blocking', message: both('Käsittelytoimia ei ole kirjattu.', 'No processing activities are recorded.'), link: { kind: 'activity', id: null, name: null }, field: null })
+  const list = (code: string, fi: string, en: string) =>
+    out.push({ code, severity: 'blocking', message: both(fi, en), link: { kind: 'public_list', id: null, name: null }, field: null })
+  if (!s.processorList)
+    list(
+      'processor_list_unpublished',
+      'Käsittelijäluetteloa ei ole julkaistu: se on selosteen kohdat 6 ja 7.',
+      'The processor list is not published: it is sections 6 and 7 of the notice.',
+    )
+  else if (!s.processorListCurrent)
+    list(
+      'processor_list_outdated',
+      'Käsittelijäluettelossa on julkaisemattomia muutoksia: julkaise se ensin, jotta seloste kertoo käsittelijät oikein.',
+      'The processor list has unpublished changes: publish it first, so that the notice names the processors as they are.',
+    )
+  if (s.activities.length === 0)
+    out.push({
+      code: 'no_activities',
+      severity: 'blocking',
+      message: both('Käsittelytoimia ei ole kirjattu.', 'No processing activities are recorded.'),
+      link: { kind: 'activity', id: null, name: null },
+      field: null,
+    })
   for (const a of s.activities) {
     const name = pick(a.name, 'fi')
     const act = (code: string, field: string, fi: string, en: string, severity: NoticeProblem['severity'] = 'blocking') =>
-      out.push({ code, severity, message: both(`${pick(a.name, 'fi')}: ${fi}`, `${pick(a.name, 'en')}: ${en}`), link: { kind: 'activity', id: a.id, name }, field })
-    if (a.dataSubjectCategories.length === 0) act('activity_subjects', 'dataSubjectCategoryIds', 'rekisteröityjen ryhmiä ei ole kirjattu.', 'no categories of data subjects are recorded.')
+      out.push({
+        code,
+        severity,
+        message: both(`${pick(a.name, 'fi')}: ${fi}`, `${pick(a.name, 'en')}: ${en}`),
+        link: { kind: 'activity', id: a.id, name },
+        field,
+      })
+    if (a.dataSubjectCategories.length === 0)
+      act(
+        'activity_subjects',
+        'dataSubjectCategoryIds',
+        'rekisteröityjen ryhmiä ei ole kirjattu.',
+        'no categories of data subjects are recorded.',
+      )
     a.purposes.forEach((p, i) => {
       const which = both(`tarkoitus ${i + 1}`, `purpose ${i + 1}`)
-      if (p.legalBasis === null) act('purpose_basis', `purposes.${i}.legalBasis`, `${which.fi}: oikeusperustetta ei ole kirjattu (13 art. 1 c).`, `${which.en}: the legal basis is not recorded (Art. 13(1)(c)).`)
-      if (p.legalBasis === 'f' && isBlank(p.legitimateInterest)) act('purpose_interest', `purposes.${i}.legitimateInterest`, `${which.fi}: oikeutettua etua ei ole nimetty (13 art. 1 d).`, `${which.en}: the legitimate interest is not named (Art. 13(1)(d)).`)
-      if ((p.legalBasis === 'c' || p.legalBasis === 'e') && !p.legalReference) act('purpose_law', `purposes.${i}.legalReference`, `${which.fi}: lakia ei ole nimetty (6 art. 3 kohta).`, `${which.en}: the law is not named (Art. 6(3)).`)
-      if (p.legalBasis === 'a' && isBlank(p.consentWithdrawal)) act('purpose_withdrawal', `purposes.${i}.consentWithdrawal`, `${which.fi}: suostumuksen peruuttamistapaa ei ole kirjattu (13 art. 2 c).`, `${which.en}: how consent is withdrawn is not recorded (Art. 13(2)(c)).`)
-      if (p.deviceTracking === null) act('purpose_tracking', `purposes.${i}.deviceTracking`, `${which.fi}: evästeitä ja seurantaa ei ole arvioitu; seloste sanoo, ettei sitä ole arvioitu.`, `${which.en}: cookies and tracking are not assessed; the notice says they are not assessed.`, 'warning')
+      if (p.legalBasis === null)
+        act(
+          'purpose_basis',
+          `purposes.${i}.legalBasis`,
+          `${which.fi}: oikeusperustetta ei ole kirjattu (13 art. 1 c).`,
+          `${which.en}: the legal basis is not recorded (Art. 13(1)(c)).`,
+        )
+      if (p.legalBasis === 'f' && isBlank(p.legitimateInterest))
+        act(
+          'purpose_interest',
+          `purposes.${i}.legitimateInterest`,
+          `${which.fi}: oikeutettua etua ei ole nimetty (13 art. 1 d).`,
+          `${which.en}: the legitimate interest is not named (Art. 13(1)(d)).`,
+        )
+      if ((p.legalBasis === 'c' || p.legalBasis === 'e') && !p.legalReference)
+        act(
+          'purpose_law',
+          `purposes.${i}.legalReference`,
+          `${which.fi}: lakia ei ole nimetty (6 art. 3 kohta).`,
+          `${which.en}: the law is not named (Art. 6(3)).`,
+        )
+      if (p.legalBasis === 'a' && isBlank(p.consentWithdrawal))
+        act(
+          'purpose_withdrawal',
+          `purposes.${i}.consentWithdrawal`,
+          `${which.fi}: suostumuksen peruuttamistapaa ei ole kirjattu (13 art. 2 c).`,
+          `${which.en}: how consent is withdrawn is not recorded (Art. 13(2)(c)).`,
+        )
+      if (p.deviceTracking === null)
+        act(
+          'purpose_tracking',
+          `purposes.${i}.deviceTracking`,
+          `${which.fi}: evästeitä ja seurantaa ei ole arvioitu; seloste sanoo, ettei sitä ole arvioitu.`,
+          `${which.en}: cookies and tracking are not assessed; the notice says they are not assessed.`,
+          'warning',
+        )
     })
-    if (!a.retention) act('activity_retention', 'retention', 'säilytysaikaa ei ole kirjattu (13 art. 2 a).', 'the retention period is not recorded (Art. 13(2)(a)).')
-    if (a.dataCategories.length === 0) act('activity_categories', 'dataCategories', 'henkilötietoryhmiä ei ole kirjattu (14 art. 1 d).', 'no categories of personal data are recorded (Art. 14(1)(d)).')
-    if (a.sources.length === 0 && isBlank(a.sourcesOther)) act('activity_sources', 'sources', 'tietolähteitä ei ole kirjattu (14 art. 2 f).', 'the sources of the data are not recorded (Art. 14(2)(f)).')
-    if (a.automatedDecisionMaking === null) act('activity_automated', 'automatedDecisionMaking', 'automaattista päätöksentekoa ei ole arvioitu (13 art. 2 f).', 'automated decision-making is not assessed (Art. 13(2)(f)).')
-    if (a.profiling === null) act('activity_profiling', 'profiling', 'profilointia ei ole arvioitu (13 art. 2 f).', 'profiling is not assessed (Art. 13(2)(f)).')
+    if (!a.retention)
+      act(
+        'activity_retention',
+        'retention',
+        'säilytysaikaa ei ole kirjattu (13 art. 2 a).',
+        'the retention period is not recorded (Art. 13(2)(a)).',
+      )
+    if (a.dataCategories.length === 0)
+      act(
+        'activity_categories',
+        'dataCategories',
+        'henkilötietoryhmiä ei ole kirjattu (14 art. 1 d).',
+        'no categories of personal data are recorded (Art. 14(1)(d)).',
+      )
+    if (a.sources.length === 0 && isBlank(a.sourcesOther))
+      act(
+        'activity_sources',
+        'sources',
+        'tietolähteitä ei ole kirjattu (14 art. 2 f).',
+        'the sources of the data are not recorded (Art. 14(2)(f)).',
+      )
+    if (a.automatedDecisionMaking === null)
+      act(
+        'activity_automated',
+        'automatedDecisionMaking',
+        'automaattista päätöksentekoa ei ole arvioitu (13 art. 2 f).',
+        'automated decision-making is not assessed (Art. 13(2)(f)).',
+      )
+    if (a.profiling === null)
+      act('activity_profiling', 'profiling', 'profilointia ei ole arvioitu (13 art. 2 f).', 'profiling is not assessed (Art. 13(2)(f)).')
   }
   return out
 }

@@ -68,7 +68,8 @@ interface RenderInput {
 
 function listVersion(s: NoticeSnapshot, block: Extract<NoticeBlock, { kind: 'processor_list' }>): PublishedVersion {
   // The block names the list version the snapshot carries; the two are frozen together.
-  if (!s.processorList || s.processorList.version !== block.version) throw new Error('The notice names a processor list version it does not carry')
+  if (!s.processorList || s.processorList.version !== block.version)
+    throw new Error('The notice names a processor list version it does not carry')
   return s.processorList
 }
 
@@ -112,7 +113,9 @@ export function renderNoticeHtml(input: RenderInput & { archived?: boolean }): s
   const doc = buildNotice(snapshot, lang, stamp)
   const links = noticeLinks(lang, input.archived && stamp ? stamp.version : undefined)
   const c = doc.controller
-  const dated = stamp ? `<p><time datetime="${esc(stamp.date)}">${esc(w.updated)} ${esc(formatDate(stamp.date, lang))}</time> · ${esc(w.version)} ${stamp.version}</p>` : `<p>${esc(w.draft)}</p>`
+  const dated = stamp
+    ? `<p><time datetime="${esc(stamp.date)}">${esc(w.updated)} ${esc(formatDate(stamp.date, lang))}</time> · ${esc(w.version)} ${stamp.version}</p>`
+    : `<p>${esc(w.draft)}</p>`
   const body = `<header>
 ${c ? `<p>${esc(w.controller)}: ${esc(c.name)} (${esc(c.businessId)})</p>` : ''}
 <h1>${esc(doc.title)}</h1>
@@ -128,7 +131,9 @@ ${renderNoticeHtmlFragment(input)}
 </ul></nav>
 </footer>`
   const title = c ? `${doc.title} – ${c.name}` : doc.title
-  const description = stamp ? `${doc.title}${c ? `: ${c.name} (${c.businessId})` : ''}. ${w.updated} ${formatDate(stamp.date, lang)}, ${w.version.toLowerCase()} ${stamp.version}.` : title
+  const description = stamp
+    ? `${doc.title}${c ? `: ${c.name} (${c.businessId})` : ''}. ${w.updated} ${formatDate(stamp.date, lang)}, ${w.version.toLowerCase()} ${stamp.version}.`
+    : title
   return page(lang, title, body, { href: links.other, label: w.language }, links.feed, description)
 }
 
@@ -171,7 +176,9 @@ export function renderNoticeJson({ snapshot, lang, stamp, today }: RenderInput):
   const doc = buildNotice(snapshot, lang, stamp)
   const sections = doc.sections.map((sec) => ({
     ...sec,
-    blocks: sec.blocks.map((b) => (b.kind === 'processor_list' ? { ...b, content: JSON.parse(renderJson(listVersion(snapshot, b), lang, today)) as unknown } : b)),
+    blocks: sec.blocks.map((b) =>
+      b.kind === 'processor_list' ? { ...b, content: JSON.parse(renderJson(listVersion(snapshot, b), lang, today)) as unknown } : b,
+    ),
   }))
   return `${JSON.stringify({ ...doc, sections }, null, 2)}\n`
 }
@@ -183,11 +190,17 @@ export function noticeChangeText(change: NoticeChange, lang: Language): string {
 }
 
 /** The change history: every version, newest first, with the sections it changed. */
-export function renderNoticeChangesHtml(versions: readonly NoticeVersionSummary[], lang: Language, controller: { name: string; businessId: string } | null): string {
+export function renderNoticeChangesHtml(
+  versions: readonly NoticeVersionSummary[],
+  lang: Language,
+  controller: { name: string; businessId: string } | null,
+): string {
   const w = W[lang]
   const items = versions
     .map((v) => {
-      const changes = v.changes.length ? `<ul>${v.changes.map((c) => `<li>${esc(noticeChangeText(c, lang))}</li>`).join('')}</ul>` : `<p>${esc(w.firstVersion)}</p>`
+      const changes = v.changes.length
+        ? `<ul>${v.changes.map((c) => `<li>${esc(noticeChangeText(c, lang))}</li>`).join('')}</ul>`
+        : `<p>${esc(w.firstVersion)}</p>`
       return `<li><h2><a href="${esc(noticeLinks(lang, v.version).page)}">${esc(w.version)} ${v.version}</a> · <time datetime="${esc(v.date)}">${esc(formatDate(v.date, lang))}</time></h2>${changes}</li>`
     })
     .join('\n')
@@ -195,7 +208,13 @@ export function renderNoticeChangesHtml(versions: readonly NoticeVersionSummary[
   const body = `<header>${controller ? `<p>${esc(w.controller)}: ${esc(controller.name)} (${esc(controller.businessId)})</p>` : ''}<h1>${esc(w.changes)}</h1>
 <p><a href="${esc(links.page)}">${esc(w.title)}</a> · <a href="${esc(links.feed)}">Atom</a></p></header>
 <main id="content"><ol reversed>${items}</ol></main>`
-  return page(lang, `${w.changes} – ${w.title}`, body, { href: `${NOTICE_BASE}/changes?lang=${lang === 'fi' ? 'en' : 'fi'}`, label: w.language }, links.feed)
+  return page(
+    lang,
+    `${w.changes} – ${w.title}`,
+    body,
+    { href: `${NOTICE_BASE}/changes?lang=${lang === 'fi' ? 'en' : 'fi'}`, label: w.language },
+    links.feed,
+  )
 }
 
 export function renderNoticeNotPublished(lang: Language): string {

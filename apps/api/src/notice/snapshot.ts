@@ -22,7 +22,17 @@ export type NoticeActivity = Pick<
 /** The controller's facts a notice states (Art. 13(1)(a)-(b)). */
 export type NoticeController = Pick<
   Organisation,
-  'name' | 'businessId' | 'address' | 'privacyContactName' | 'privacyContactEmail' | 'dpoAppointed' | 'dpoName' | 'dpoEmail' | 'representative' | 'hasJointControllers' | 'jointControllers'
+  | 'name'
+  | 'businessId'
+  | 'address'
+  | 'privacyContactName'
+  | 'privacyContactEmail'
+  | 'dpoAppointed'
+  | 'dpoName'
+  | 'dpoEmail'
+  | 'representative'
+  | 'hasJointControllers'
+  | 'jointControllers'
 >
 
 /**

@@ -62,24 +62,34 @@ export const N = {
     },
     processorListNotPublished: 'Käsittelijäluetteloa ei ole julkaistu.',
     noAutomated: 'Tietoja ei käytetä automaattiseen päätöksentekoon eikä profilointiin.',
-    noAutomatedIn: (names: string) => `Tietoja ei käytetä automaattiseen päätöksentekoon eikä profilointiin seuraavissa käsittelyissä: ${names}.`,
+    noAutomatedIn: (names: string) =>
+      `Tietoja ei käytetä automaattiseen päätöksentekoon eikä profilointiin seuraavissa käsittelyissä: ${names}.`,
     automatedDecisions: 'automaattinen päätöksenteko',
     profiling: 'profilointi',
-    automatedNotRecorded: (names: string) => `Automaattista päätöksentekoa tai profilointia ei ole arvioitu seuraavissa käsittelyissä: ${names}.`,
+    automatedNotRecorded: (names: string) =>
+      `Automaattista päätöksentekoa tai profilointia ei ole arvioitu seuraavissa käsittelyissä: ${names}.`,
     textNotWritten: 'Tätä kohtaa ei ole kirjoitettu.',
     rights: {
       access: 'Tarkastusoikeus: oikeus saada tietää, käsitelläänkö henkilötietojasi, ja saada pääsy niihin (15 artikla).',
       rectification: 'Oikeus vaatia virheellisten tai puutteellisten tietojen oikaisemista (16 artikla).',
-      erasure: 'Oikeus vaatia tietojen poistamista 17 artiklassa säädetyissä tilanteissa, esimerkiksi kun tietoja ei enää tarvita (17 artikla).',
-      restriction: 'Oikeus vaatia käsittelyn rajoittamista 18 artiklassa säädetyissä tilanteissa, esimerkiksi sen ajan, kun tietojen paikkansapitävyyttä tarkistetaan (18 artikla).',
-      portability: (names: string) => `Oikeus siirtää tiedot järjestelmästä toiseen, kun käsittely perustuu sopimukseen tai suostumukseen (20 artikla). Koskee käsittelyjä: ${names}.`,
-      objection: (names: string) => `Oikeus vastustaa käsittelyä, joka perustuu oikeutettuun etuun tai yleiseen etuun, henkilökohtaiseen erityiseen tilanteeseesi liittyvällä perusteella (21 artiklan 1 kohta). Koskee käsittelyjä: ${names}.`,
-      directMarketing: (names: string) => `Oikeus kieltää tietojesi käyttö suoramarkkinointiin milloin tahansa (21 artiklan 2 kohta). Koskee käsittelyjä: ${names}.`,
-      withdrawal: (names: string) => `Oikeus peruuttaa suostumuksesi milloin tahansa; peruuttaminen ei vaikuta sitä ennen tehdyn käsittelyn lainmukaisuuteen (7 artiklan 3 kohta). Koskee käsittelyjä: ${names}.`,
-      basisUnknown: (names: string) => `Seuraavien käsittelyjen oikeusperustetta ei ole kirjattu, joten siitä riippuvia oikeuksia ei voida ilmoittaa: ${names}.`,
+      erasure:
+        'Oikeus vaatia tietojen poistamista 17 artiklassa säädetyissä tilanteissa, esimerkiksi kun tietoja ei enää tarvita (17 artikla).',
+      restriction:
+        'Oikeus vaatia käsittelyn rajoittamista 18 artiklassa säädetyissä tilanteissa, esimerkiksi sen ajan, kun tietojen paikkansapitävyyttä tarkistetaan (18 artikla).',
+      portability: (names: string) =>
+        `Oikeus siirtää tiedot järjestelmästä toiseen, kun käsittely perustuu sopimukseen tai suostumukseen (20 artikla). Koskee käsittelyjä: ${names}.`,
+      objection: (names: string) =>
+        `Oikeus vastustaa käsittelyä, joka perustuu oikeutettuun etuun tai yleiseen etuun, henkilökohtaiseen erityiseen tilanteeseesi liittyvällä perusteella (21 artiklan 1 kohta). Koskee käsittelyjä: ${names}.`,
+      directMarketing: (names: string) =>
+        `Oikeus kieltää tietojesi käyttö suoramarkkinointiin milloin tahansa (21 artiklan 2 kohta). Koskee käsittelyjä: ${names}.`,
+      withdrawal: (names: string) =>
+        `Oikeus peruuttaa suostumuksesi milloin tahansa; peruuttaminen ei vaikuta sitä ennen tehdyn käsittelyn lainmukaisuuteen (7 artiklan 3 kohta). Koskee käsittelyjä: ${names}.`,
+      basisUnknown: (names: string) =>
+        `Seuraavien käsittelyjen oikeusperustetta ei ole kirjattu, joten siitä riippuvia oikeuksia ei voida ilmoittaa: ${names}.`,
     },
     complaintHeading: 'Oikeus tehdä valitus valvontaviranomaiselle',
-    complaint: (name: string) => `Sinulla on oikeus tehdä valitus valvontaviranomaiselle, jos katsot, että henkilötietojesi käsittelyssä rikotaan tietosuoja-asetusta (77 artikla). Suomessa valvontaviranomainen on ${name}:`,
+    complaint: (name: string) =>
+      `Sinulla on oikeus tehdä valitus valvontaviranomaiselle, jos katsot, että henkilötietojesi käsittelyssä rikotaan tietosuoja-asetusta (77 artikla). Suomessa valvontaviranomainen on ${name}:`,
     visitingAddress: 'Käyntiosoite',
     postalAddress: 'Postiosoite',
     phone: 'Puhelinvaihde',
@@ -165,12 +175,18 @@ export const N = {
       access: 'Access: the right to know whether your personal data is processed and to have access to it (Article 15).',
       rectification: 'Rectification of inaccurate or incomplete data (Article 16).',
       erasure: 'Erasure in the situations set out in Article 17, for example when the data is no longer needed (Article 17).',
-      restriction: 'Restriction of processing in the situations set out in Article 18, for example while the accuracy of the data is verified (Article 18).',
-      portability: (names: string) => `Data portability, where the processing is based on a contract or consent (Article 20). Applies to: ${names}.`,
-      objection: (names: string) => `Objecting, on grounds relating to your particular situation, to processing based on legitimate interests or a public task (Article 21(1)). Applies to: ${names}.`,
-      directMarketing: (names: string) => `Objecting to the use of your data for direct marketing at any time (Article 21(2)). Applies to: ${names}.`,
-      withdrawal: (names: string) => `Withdrawing your consent at any time, without affecting the lawfulness of processing before the withdrawal (Article 7(3)). Applies to: ${names}.`,
-      basisUnknown: (names: string) => `The legal basis of the following processing is not recorded, so the rights that depend on it cannot be stated: ${names}.`,
+      restriction:
+        'Restriction of processing in the situations set out in Article 18, for example while the accuracy of the data is verified (Article 18).',
+      portability: (names: string) =>
+        `Data portability, where the processing is based on a contract or consent (Article 20). Applies to: ${names}.`,
+      objection: (names: string) =>
+        `Objecting, on grounds relating to your particular situation, to processing based on legitimate interests or a public task (Article 21(1)). Applies to: ${names}.`,
+      directMarketing: (names: string) =>
+        `Objecting to the use of your data for direct marketing at any time (Article 21(2)). Applies to: ${names}.`,
+      withdrawal: (names: string) =>
+        `Withdrawing your consent at any time, without affecting the lawfulness of processing before the withdrawal (Article 7(3)). Applies to: ${names}.`,
+      basisUnknown: (names: string) =>
+        `The legal basis of the following processing is not recorded, so the rights that depend on it cannot be stated: ${names}.`,
     },
     complaintHeading: 'Right to lodge a complaint with a supervisory authority',
     complaint: (name: string) =>

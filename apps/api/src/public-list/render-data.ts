@@ -2,7 +2,17 @@ import { countryName, type Language, type PublishedVersion } from '@seloste/sche
 import { Feed } from 'feed'
 import { neutraliseFormulas, toCsv } from '../lib/csv'
 import { changeText, esc, publicLinks } from './render-html'
-import { agreementsSentence, UNKNOWN_TEXTS, isChapterV, isUpcoming, kindText, otherTransfersSentence, pick, safeguardStatement, T } from './texts'
+import {
+  agreementsSentence,
+  UNKNOWN_TEXTS,
+  isChapterV,
+  isUpcoming,
+  kindText,
+  otherTransfersSentence,
+  pick,
+  safeguardStatement,
+  T,
+} from './texts'
 
 /** The list as JSON in one language: the public fields and the basis statements, as on the page. */
 export function renderJson(version: PublishedVersion, lang: Language, today: string): string {
@@ -45,7 +55,11 @@ export function renderJson(version: PublishedVersion, lang: Language, today: str
       })),
       statements: {
         agreements: agreementsSentence(version.content, lang),
-        transfers: otherTransfersSentence(version.content, lang, version.content.entries.some((e) => e.locations.some((l) => l.outsideEea))),
+        transfers: otherTransfersSentence(
+          version.content,
+          lang,
+          version.content.entries.some((e) => e.locations.some((l) => l.outsideEea)),
+        ),
       },
       changes: version.changes,
       links: publicLinks(lang, version.version),
@@ -63,13 +77,51 @@ export function safeCell(value: string | number | boolean | null): string {
 /** One row per entry and location (an entry with no recorded location has one row). */
 export function renderCsv(version: PublishedVersion, lang: Language, today: string): string {
   // location_recorded last: a row with an empty country is "not recorded", which a blank alone would not say.
-  const header = ['name', 'legal_name', 'role', 'parent', 'service', 'purpose', 'disclosure_condition', 'status', 'effective_date', 'added_on', 'country', 'country_name', 'outside_eea', 'kind', 'safeguard', 'basis', 'location_recorded']
+  const header = [
+    'name',
+    'legal_name',
+    'role',
+    'parent',
+    'service',
+    'purpose',
+    'disclosure_condition',
+    'status',
+    'effective_date',
+    'added_on',
+    'country',
+    'country_name',
+    'outside_eea',
+    'kind',
+    'safeguard',
+    'basis',
+    'location_recorded',
+  ]
   const rows: (string | number | boolean | null)[][] = []
   for (const e of version.content.entries) {
-    const common = [e.name, e.legalName, e.role, e.parentName, pick(e.service, lang), pick(e.purpose, lang), pick(e.disclosureCondition, lang), isUpcoming(e, today) ? 'upcoming' : 'active', e.effectiveDate, e.addedOn]
+    const common = [
+      e.name,
+      e.legalName,
+      e.role,
+      e.parentName,
+      pick(e.service, lang),
+      pick(e.purpose, lang),
+      pick(e.disclosureCondition, lang),
+      isUpcoming(e, today) ? 'upcoming' : 'active',
+      e.effectiveDate,
+      e.addedOn,
+    ]
     if (e.locations.length === 0) rows.push([...common, null, null, null, null, null, UNKNOWN_TEXTS[lang].locationNotRecorded, false])
     for (const l of e.locations) {
-      rows.push([...common, l.country, countryName(l.country, lang), l.outsideEea, kindText(l.kind, lang), l.safeguard, isChapterV(l) ? safeguardStatement(e, l, lang, version.content.safeguardCopyContact).text : null, true])
+      rows.push([
+        ...common,
+        l.country,
+        countryName(l.country, lang),
+        l.outsideEea,
+        kindText(l.kind, lang),
+        l.safeguard,
+        isChapterV(l) ? safeguardStatement(e, l, lang, version.content.safeguardCopyContact).text : null,
+        true,
+      ])
     }
   }
   // With a byte order mark: people open this file in Excel, which reads UTF-8 without one as a legacy code page.

@@ -1,5 +1,18 @@
 import { countryName, type Language, type PublicEntry, type PublishedVersion } from '@seloste/schema'
-import { agreementsSentence, countryList, formatDate, groupEntries, isUpcoming, kindText, otherTransfersSentence, pick, safeguardStatement, statementChangeText, T, UNKNOWN_TEXTS } from './texts'
+import {
+  agreementsSentence,
+  countryList,
+  formatDate,
+  groupEntries,
+  isUpcoming,
+  kindText,
+  otherTransfersSentence,
+  pick,
+  safeguardStatement,
+  statementChangeText,
+  T,
+  UNKNOWN_TEXTS,
+} from './texts'
 
 /** Escapes text for HTML content and attribute values. */
 export function esc(text: string | number): string {
@@ -42,7 +55,14 @@ form.subscribe{margin-top:1.25rem;display:flex;flex-wrap:wrap;gap:.5rem;align-it
 `
 
 /** A public page; `description` (for search engines and link previews) defaults to the title. */
-export function page(lang: Language, title: string, body: string, alternate?: { href: string; label: string }, feed?: string, description = title): string {
+export function page(
+  lang: Language,
+  title: string,
+  body: string,
+  alternate?: { href: string; label: string },
+  feed?: string,
+  description = title,
+): string {
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -91,15 +111,23 @@ export function renderHtmlFragment(version: PublishedVersion, lang: Language, to
     const agreements = agreementsSentence(version.content, lang)
     if (agreements) parts.push(`<p>${esc(agreements)}</p>`)
   }
-  parts.push(`</section><section aria-labelledby="transfers"><h2 id="transfers">${esc(t.transfersHeading)}</h2><h3>${esc(t.transfersSub)}</h3>`)
+  parts.push(
+    `</section><section aria-labelledby="transfers"><h2 id="transfers">${esc(t.transfersHeading)}</h2><h3>${esc(t.transfersSub)}</h3>`,
+  )
   if (transfers.length === 0) parts.push(`<p>${esc(otherTransfersSentence(version.content, lang, false))}</p>`)
   else {
     parts.push('<ul>')
     for (const { entry, location } of transfers) {
       const basis = safeguardStatement(entry, location, lang, version.content.safeguardCopyContact)
-      const link = basis.link ? ` <a href="${esc(basis.link)}">${esc(basis.link.replace(/^https?:\/\//, '').replace(/\/$/, ''))}</a>.` : location.safeguard === 'dpf' ? ' www.dataprivacyframework.gov.' : ''
+      const link = basis.link
+        ? ` <a href="${esc(basis.link)}">${esc(basis.link.replace(/^https?:\/\//, '').replace(/\/$/, ''))}</a>.`
+        : location.safeguard === 'dpf'
+          ? ' www.dataprivacyframework.gov.'
+          : ''
       const at = location.safeguard === 'dpf' ? (lang === 'fi' ? ' osoitteessa' : ' at') : ''
-      parts.push(`<li><strong>${esc(entry.name)}</strong>, ${esc(countryName(location.country, lang))} (${esc(kindText(location.kind, lang))}). ${esc(basis.text)}${at}${link}</li>`)
+      parts.push(
+        `<li><strong>${esc(entry.name)}</strong>, ${esc(countryName(location.country, lang))} (${esc(kindText(location.kind, lang))}). ${esc(basis.text)}${at}${link}</li>`,
+      )
     }
     parts.push(`</ul><p>${esc(otherTransfersSentence(version.content, lang, true))}</p>`)
   }
@@ -109,7 +137,9 @@ export function renderHtmlFragment(version: PublishedVersion, lang: Language, to
     const condition = pick(r.disclosureCondition, lang) || pick(r.purpose, lang)
     const upcoming = isUpcoming(r, today) ? ` <span class="tag upcoming">${esc(t.upcoming(formatDate(r.effectiveDate!, lang)))}</span>` : ''
     const unknown = r.locations.length === 0 ? ` ${esc(UNKNOWN_TEXTS[lang].locationNotRecorded)}` : ''
-    parts.push(`<li><strong>${esc(r.name)}</strong>${service ? ` (${esc(service)})` : ''}${condition ? `: ${esc(condition)}` : ''}.${unknown}${upcoming}</li>`)
+    parts.push(
+      `<li><strong>${esc(r.name)}</strong>${service ? ` (${esc(service)})` : ''}${condition ? `: ${esc(condition)}` : ''}.${unknown}${upcoming}</li>`,
+    )
   }
   parts.push('</ul></section>')
   return parts.join('\n')
@@ -120,7 +150,11 @@ export function renderHtml(
   version: PublishedVersion,
   lang: Language,
   today: string,
-  options: { archived?: boolean; subscribe?: boolean; /** The newest version's number, on an older version's page. */ supersededBy?: number } = {},
+  options: {
+    archived?: boolean
+    subscribe?: boolean
+    /** The newest version's number, on an older version's page. */ supersededBy?: number
+  } = {},
 ): string {
   const t = T[lang]
   const links = publicLinks(lang, options.archived ? version.version : undefined)
@@ -163,12 +197,22 @@ function subscribeForm(lang: Language): string {
 }
 
 /** A short page for the subscription steps (check your mail, confirmed, unsubscribed). */
-export function renderMessagePage(lang: Language, heading: string, text: string, status: 'ok' | 'error' = 'ok', form?: { action: string; token: string; button: string }): string {
+export function renderMessagePage(
+  lang: Language,
+  heading: string,
+  text: string,
+  status: 'ok' | 'error' = 'ok',
+  form?: { action: string; token: string; button: string },
+): string {
   const links = publicLinks(lang)
   const formHtml = form
     ? `<form method="post" action="${esc(form.action)}"><input type="hidden" name="token" value="${esc(form.token)}"><input type="hidden" name="lang" value="${lang}"><button type="submit">${esc(form.button)}</button></form>`
     : ''
-  return page(lang, heading, `<main id="content"><h1>${esc(heading)}</h1><p${status === 'error' ? ' role="alert"' : ''}>${esc(text)}</p>${formHtml}<p><a href="${esc(links.page)}">${esc(T[lang].title)}</a></p></main>`)
+  return page(
+    lang,
+    heading,
+    `<main id="content"><h1>${esc(heading)}</h1><p${status === 'error' ? ' role="alert"' : ''}>${esc(text)}</p>${formHtml}<p><a href="${esc(links.page)}">${esc(T[lang].title)}</a></p></main>`,
+  )
 }
 
 export function changeText(change: PublishedVersion['changes'][number], lang: Language): string {
@@ -186,14 +230,22 @@ export function renderChangesHtml(versions: readonly PublishedVersion[], lang: L
   const controller = versions[0]?.content.controller
   const items = versions
     .map((v) => {
-      const changes = v.changes.length ? `<ul>${v.changes.map((c) => `<li>${esc(changeText(c, lang))}</li>`).join('')}</ul>` : `<p>${esc(t.noChanges)}</p>`
+      const changes = v.changes.length
+        ? `<ul>${v.changes.map((c) => `<li>${esc(changeText(c, lang))}</li>`).join('')}</ul>`
+        : `<p>${esc(t.noChanges)}</p>`
       return `<li><h2><a href="${esc(publicLinks(lang, v.version).page)}">${esc(t.version)} ${v.version}</a> · <time datetime="${esc(v.date)}">${esc(formatDate(v.date, lang))}</time></h2>${changes}</li>`
     })
     .join('\n')
   const body = `<header>${controller ? `<p>${esc(t.controller)}: ${esc(controller.name)} (${esc(controller.businessId)})</p>` : ''}<h1>${esc(t.changesTitle)}</h1>
 <p><a href="${esc(links.page)}">${esc(t.title)}</a> · <a href="${esc(links.feed)}">Atom</a></p></header>
 <main id="content"><ol reversed>${items}</ol></main>`
-  return page(lang, `${t.changesTitle} – ${t.title}`, body, { href: `${BASE}/changes?lang=${lang === 'fi' ? 'en' : 'fi'}`, label: t.language }, links.feed)
+  return page(
+    lang,
+    `${t.changesTitle} – ${t.title}`,
+    body,
+    { href: `${BASE}/changes?lang=${lang === 'fi' ? 'en' : 'fi'}`, label: t.language },
+    links.feed,
+  )
 }
 
 export function renderNotPublished(lang: Language): string {

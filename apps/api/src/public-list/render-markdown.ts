@@ -1,5 +1,17 @@
 import { countryName, type Language, type PublishedVersion } from '@seloste/schema'
-import { agreementsSentence, countryList, formatDate, groupEntries, isUpcoming, kindText, otherTransfersSentence, pick, safeguardStatement, T, UNKNOWN_TEXTS } from './texts'
+import {
+  agreementsSentence,
+  countryList,
+  formatDate,
+  groupEntries,
+  isUpcoming,
+  kindText,
+  otherTransfersSentence,
+  pick,
+  safeguardStatement,
+  T,
+  UNKNOWN_TEXTS,
+} from './texts'
 
 /**
  * Escapes text so that Markdown (and the HTML a Markdown renderer lets through) shows it literally
@@ -54,7 +66,9 @@ export function renderMarkdown(version: PublishedVersion, lang: Language, today:
     for (const { entry, location } of transfers) {
       const basis = safeguardStatement(entry, location, lang, version.content.safeguardCopyContact)
       const link = location.safeguard === 'dpf' ? dpfTail(basis.link, lang) : ''
-      out.push(`- **${md(entry.name)}**, ${md(countryName(location.country, lang))} (${kindText(location.kind, lang)}). ${md(basis.text)}${link}`)
+      out.push(
+        `- **${md(entry.name)}**, ${md(countryName(location.country, lang))} (${kindText(location.kind, lang)}). ${md(basis.text)}${link}`,
+      )
     }
     out.push('', md(otherTransfersSentence(version.content, lang, true)), '')
   }
@@ -64,7 +78,9 @@ export function renderMarkdown(version: PublishedVersion, lang: Language, today:
     const service = pick(r.service, lang)
     const condition = pick(r.disclosureCondition, lang) || pick(r.purpose, lang)
     const unknown = r.locations.length === 0 ? ` ${md(UNKNOWN_TEXTS[lang].locationNotRecorded)}` : ''
-    out.push(`- **${md(r.name)}**${service ? ` (${md(service)})` : ''}${condition ? `: ${md(condition)}` : ''}.${unknown}${upcomingNote(r.effectiveDate)}`)
+    out.push(
+      `- **${md(r.name)}**${service ? ` (${md(service)})` : ''}${condition ? `: ${md(condition)}` : ''}.${unknown}${upcomingNote(r.effectiveDate)}`,
+    )
   }
   out.push('', `_${t.updated} ${formatDate(version.date, lang)} (${t.version.toLowerCase()} ${version.version})._`, '')
   return out.join('\n')

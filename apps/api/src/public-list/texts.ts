@@ -1,4 +1,14 @@
-import { countryName, entriesWithoutLocation, GLOSSARY, statementHolds, type Language, type PublicEntry, type PublicLocation, type PublishedVersion, type TransferKind } from '@seloste/schema'
+import {
+  countryName,
+  entriesWithoutLocation,
+  GLOSSARY,
+  statementHolds,
+  type Language,
+  type PublicEntry,
+  type PublicLocation,
+  type PublishedVersion,
+  type TransferKind,
+} from '@seloste/schema'
 
 /** Dates as the language writes them: 27.6.2025 / 27 June 2025. */
 /** Made once: building an Intl formatter costs far more than using one (the findings format thousands of dates). */
@@ -54,7 +64,8 @@ export const T = {
     addedOn: 'Lisätty',
     otherFormats: 'Muut muodot',
     changesTitle: 'Muutoshistoria',
-    superseded: (version: number, date: string, newer: number) => `Tämä on luettelon vanha versio ${version} (${date}). Sen on korvannut versio ${newer}.`,
+    superseded: (version: number, date: string, newer: number) =>
+      `Tämä on luettelon vanha versio ${version} (${date}). Sen on korvannut versio ${newer}.`,
     readCurrent: 'Lue voimassa oleva luettelo',
     added: 'Lisätty',
     removed: 'Poistettu',
@@ -80,9 +91,18 @@ export const T = {
     badLinkText: 'Linkki on vanhentunut tai jo käytetty.',
     badEmail: 'Tarkista sähköpostiosoite.',
     fields: {
-      name: 'nimi', legalName: 'yhtiö', role: 'rooli', parentName: 'emoyhtiö', service: 'palvelu', purpose: 'käyttötarkoitus',
-      disclosureCondition: 'luovutuksen edellytys', websiteUrl: 'verkkosivu', privacyPolicyUrl: 'tietosuojaseloste', hqCountry: 'kotimaa',
-      effectiveDate: 'käyttöönottopäivä', locations: 'tietojen sijainti ja siirtoperusteet',
+      name: 'nimi',
+      legalName: 'yhtiö',
+      role: 'rooli',
+      parentName: 'emoyhtiö',
+      service: 'palvelu',
+      purpose: 'käyttötarkoitus',
+      disclosureCondition: 'luovutuksen edellytys',
+      websiteUrl: 'verkkosivu',
+      privacyPolicyUrl: 'tietosuojaseloste',
+      hqCountry: 'kotimaa',
+      effectiveDate: 'käyttöönottopäivä',
+      locations: 'tietojen sijainti ja siirtoperusteet',
     } as Record<string, string>,
   },
   en: {
@@ -109,7 +129,8 @@ export const T = {
     addedOn: 'Added',
     otherFormats: 'Other formats',
     changesTitle: 'Change history',
-    superseded: (version: number, date: string, newer: number) => `This is an old version of the list: version ${version} of ${date}. It has been superseded by version ${newer}.`,
+    superseded: (version: number, date: string, newer: number) =>
+      `This is an old version of the list: version ${version} of ${date}. It has been superseded by version ${newer}.`,
     readCurrent: 'Read the current list',
     added: 'Added',
     removed: 'Removed',
@@ -123,7 +144,8 @@ export const T = {
     subscribeLabel: 'Get an email when the list changes:',
     subscribeButton: 'Subscribe',
     checkMail: 'Check your email',
-    checkMailText: 'We sent a confirmation link to the address you gave (unless it is already subscribed). The subscription starts when you open the link.',
+    checkMailText:
+      'We sent a confirmation link to the address you gave (unless it is already subscribed). The subscription starts when you open the link.',
     confirmed: 'Subscription confirmed',
     confirmedText: 'You will get a notice whenever the processor list is updated. Every message has a link to unsubscribe.',
     unsubscribeHeading: 'Unsubscribe',
@@ -135,9 +157,18 @@ export const T = {
     badLinkText: 'The link has expired or has already been used.',
     badEmail: 'Check the email address.',
     fields: {
-      name: 'name', legalName: 'legal entity', role: 'role', parentName: 'parent company', service: 'service', purpose: 'purpose',
-      disclosureCondition: 'condition of disclosure', websiteUrl: 'website', privacyPolicyUrl: 'privacy policy', hqCountry: 'home country',
-      effectiveDate: 'start date', locations: 'locations and transfer bases',
+      name: 'name',
+      legalName: 'legal entity',
+      role: 'role',
+      parentName: 'parent company',
+      service: 'service',
+      purpose: 'purpose',
+      disclosureCondition: 'condition of disclosure',
+      websiteUrl: 'website',
+      privacyPolicyUrl: 'privacy policy',
+      hqCountry: 'home country',
+      effectiveDate: 'start date',
+      locations: 'locations and transfer bases',
     } as Record<string, string>,
   },
 } as const
@@ -154,8 +185,13 @@ export function kindText(kind: TransferKind, lang: Language): string {
  */
 export function copyOfSafeguardsText(contact: string | null | undefined, lang: Language): string {
   if (contact === undefined) return ''
-  if (lang === 'fi') return contact ? ` Jäljennöksen niistä voi pyytää osoitteesta ${contact}.` : ' Jäljennöksen niistä voi pyytää rekisterinpitäjältä; yhteystietoa pyyntöjä varten ei ole kirjattu.'
-  return contact ? ` A copy can be requested from ${contact}.` : ' A copy can be requested from the controller; no contact for such requests is recorded.'
+  if (lang === 'fi')
+    return contact
+      ? ` Jäljennöksen niistä voi pyytää osoitteesta ${contact}.`
+      : ' Jäljennöksen niistä voi pyytää rekisterinpitäjältä; yhteystietoa pyyntöjä varten ei ole kirjattu.'
+  return contact
+    ? ` A copy can be requested from ${contact}.`
+    : ' A copy can be requested from the controller; no contact for such requests is recorded.'
 }
 
 /**
@@ -258,10 +294,13 @@ export function pick(text: { fi: string; en: string }, lang: Language): string {
 
 /** Entries grouped as the policy presents them: processors with their sub-processors, and recipients. */
 export function groupEntries(entries: readonly PublicEntry[]) {
-  const isRecipient = (e: PublicEntry) => e.role === 'recipient' || e.role === 'independent_controller' || e.role === 'international_organisation'
+  const isRecipient = (e: PublicEntry) =>
+    e.role === 'recipient' || e.role === 'independent_controller' || e.role === 'international_organisation'
   const keys = new Set(entries.map((e) => e.key))
   const processorsList = entries.filter((e) => !isRecipient(e))
-  const topLevel = processorsList.filter((e) => e.parentKey === null || !keys.has(e.parentKey) || isRecipient(entries.find((p) => p.key === e.parentKey)!))
+  const topLevel = processorsList.filter(
+    (e) => e.parentKey === null || !keys.has(e.parentKey) || isRecipient(entries.find((p) => p.key === e.parentKey)!),
+  )
   const childrenOf = (key: number) => processorsList.filter((e) => e.parentKey === key)
   return {
     processors: topLevel.map((e) => ({ entry: e, children: childrenOf(e.key) })),

@@ -56,7 +56,9 @@ const RESTART_DELAY_MS = 1_000
  * The worker's code: the compiled dist/read-worker.js next to the compiled server (build.mjs), or,
  * when the server runs from TypeScript source (dev, tests), an entry that registers tsx first.
  */
-const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('./read-worker-entry.mjs', import.meta.url) : new URL('./read-worker.js', import.meta.url)
+const WORKER_ENTRY = import.meta.url.endsWith('.ts')
+  ? new URL('./read-worker-entry.mjs', import.meta.url)
+  : new URL('./read-worker.js', import.meta.url)
 
 /** The reads on `size` worker threads over the database file at `path` (already opened and migrated). */
 export function workerReads(path: string, size: number): Reads {
@@ -96,7 +98,9 @@ export function workerReads(path: string, size: number): Reads {
   return {
     run(task, arg) {
       // The live worker with the fewest reads waiting; each runs its reads in order.
-      const slot = slots.filter((s) => s.live).reduce<Slot | undefined>((best, s) => (!best || s.pending.size < best.pending.size ? s : best), undefined)
+      const slot = slots
+        .filter((s) => s.live)
+        .reduce<Slot | undefined>((best, s) => (!best || s.pending.size < best.pending.size ? s : best), undefined)
       if (!slot) return Promise.reject(new Error('no read worker is running (they are being restarted)'))
       const id = nextId++
       return new Promise((resolve, reject) => {

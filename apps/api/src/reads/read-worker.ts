@@ -13,9 +13,7 @@ export interface ReadRequest {
   task: ReadTask
   arg: unknown
 }
-export type ReadReply =
-  | { id: number; result: unknown }
-  | { id: number; error: { message: string; stack?: string } }
+export type ReadReply = { id: number; result: unknown } | { id: number; error: { message: string; stack?: string } }
 /** Sent once, when the connection is open: the pool tells a failed start from a crash by it. */
 export interface ReadyMessage {
   ready: true

@@ -1,5 +1,15 @@
 import { createRoute } from '@hono/zod-openapi'
-import { Activity, ActivityInput, ActivityList, ActivityListQuery, ActivityMatrix, ActivityRef, ActivityUpdate, ApproveActivity, IdParam } from '@seloste/schema'
+import {
+  Activity,
+  ActivityInput,
+  ActivityList,
+  ActivityListQuery,
+  ActivityMatrix,
+  ActivityRef,
+  ActivityUpdate,
+  ApproveActivity,
+  IdParam,
+} from '@seloste/schema'
 import { z } from 'zod'
 import { createRouter, serviceContext } from '../lib/create-app'
 import { errorResponses, jsonBody, jsonResponse } from '../lib/openapi'
@@ -21,7 +31,10 @@ const tags = ['Processing activities']
 export const activitiesRouter = createRouter()
   .openapi(
     createRoute({
-      method: 'get', path: '/activities', tags, summary: 'List processing activities, sorted by name',
+      method: 'get',
+      path: '/activities',
+      tags,
+      summary: 'List processing activities, sorted by name',
       request: { query: ActivityListQuery },
       responses: { 200: jsonResponse(ActivityList, 'The activities with a summary of each'), ...errorResponses(400) },
     }),
@@ -29,7 +42,10 @@ export const activitiesRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/activities', tags, summary: 'Create a processing activity (as a draft)',
+      method: 'post',
+      path: '/activities',
+      tags,
+      summary: 'Create a processing activity (as a draft)',
       request: { body: jsonBody(ActivityInput) },
       responses: { 201: jsonResponse(Activity, 'The created activity'), ...errorResponses(400, 413) },
     }),
@@ -37,14 +53,20 @@ export const activitiesRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/activities/matrix', tags, summary: 'Activities x processors: which processor serves which activity',
+      method: 'get',
+      path: '/activities/matrix',
+      tags,
+      summary: 'Activities x processors: which processor serves which activity',
       responses: { 200: jsonResponse(ActivityMatrix, 'Rows, columns and the links between them') },
     }),
     (c) => c.json(activityMatrix(c.var.db), 200),
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/activities/{id}', tags, summary: 'Get a processing activity with its derived third-country transfers',
+      method: 'get',
+      path: '/activities/{id}',
+      tags,
+      summary: 'Get a processing activity with its derived third-country transfers',
       request: { params: IdParam },
       responses: { 200: jsonResponse(Activity, 'The activity'), ...errorResponses(400, 404) },
     }),
@@ -52,8 +74,11 @@ export const activitiesRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'patch', path: '/activities/{id}', tags,
-      summary: 'Update a processing activity (optimistic concurrency by version; a change of content returns an approved activity to draft)',
+      method: 'patch',
+      path: '/activities/{id}',
+      tags,
+      summary:
+        'Update a processing activity (optimistic concurrency by version; a change of content returns an approved activity to draft)',
       request: { params: IdParam, body: jsonBody(ActivityUpdate) },
       responses: { 200: jsonResponse(Activity, 'The updated activity'), ...errorResponses(400, 404, 409, 413) },
     }),
@@ -61,7 +86,9 @@ export const activitiesRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/activities/{id}/approve', tags,
+      method: 'post',
+      path: '/activities/{id}/approve',
+      tags,
       summary: 'Approve a processing activity (needs a legal basis for every purpose and the categories of data subjects and data)',
       request: { params: IdParam, body: jsonBody(ApproveActivity) },
       responses: { 200: jsonResponse(Activity, 'The approved activity'), ...errorResponses(400, 404, 409) },
@@ -70,7 +97,10 @@ export const activitiesRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'delete', path: '/activities/{id}', tags, summary: 'Delete a processing activity',
+      method: 'delete',
+      path: '/activities/{id}',
+      tags,
+      summary: 'Delete a processing activity',
       request: { params: IdParam, query: VersionQuery },
       responses: { 204: { description: 'Deleted' }, ...errorResponses(400, 404, 409) },
     }),
@@ -81,7 +111,10 @@ export const activitiesRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/processors/{id}/activities', tags, summary: 'The processing activities a processor serves',
+      method: 'get',
+      path: '/processors/{id}/activities',
+      tags,
+      summary: 'The processing activities a processor serves',
       request: { params: IdParam },
       responses: { 200: jsonResponse(z.array(ActivityRef), 'The activities, sorted by name'), ...errorResponses(400, 404) },
     }),

@@ -12,7 +12,10 @@ const tags = ['Sessions']
 export const authRouter = createRouter()
   .openapi(
     createRoute({
-      method: 'post', path: '/login', tags, summary: 'Log in: sets the session cookie',
+      method: 'post',
+      path: '/login',
+      tags,
+      summary: 'Log in: sets the session cookie',
       request: { body: jsonBody(LoginInput) },
       responses: { 200: jsonResponse(SessionInfo, 'Logged in'), ...errorResponses(400, 401, 429) },
     }),
@@ -27,7 +30,10 @@ export const authRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/logout', tags, summary: 'Log out: ends this session',
+      method: 'post',
+      path: '/logout',
+      tags,
+      summary: 'Log out: ends this session',
       responses: { 204: { description: 'Logged out' }, ...errorResponses(401) },
     }),
     (c) => {
@@ -39,7 +45,10 @@ export const authRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/me', tags, summary: 'The logged-in user',
+      method: 'get',
+      path: '/me',
+      tags,
+      summary: 'The logged-in user',
       responses: { 200: jsonResponse(SessionInfo, 'The session'), ...errorResponses(401) },
     }),
     (c) => {
@@ -50,7 +59,10 @@ export const authRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/password', tags, summary: 'Change your own password (your other sessions end)',
+      method: 'post',
+      path: '/password',
+      tags,
+      summary: 'Change your own password (your other sessions end)',
       request: { body: jsonBody(PasswordChange) },
       responses: { 204: { description: 'Changed' }, ...errorResponses(400, 401, 429) },
     }),

@@ -33,7 +33,10 @@ const STALE = 'Conflict: the processor changed since (version), or the catalogue
 export const catalogueRouter = createRouter()
   .openapi(
     createRoute({
-      method: 'get', path: '/catalogue', tags, summary: 'Search the vendor catalogue (name, entity, category, services)',
+      method: 'get',
+      path: '/catalogue',
+      tags,
+      summary: 'Search the vendor catalogue (name, entity, category, services)',
       request: { query: CatalogueQuery },
       responses: { 200: jsonResponse(CatalogueList, 'Matching entries'), ...errorResponses(400) },
     }),
@@ -41,7 +44,10 @@ export const catalogueRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/catalogue/{id}', tags, summary: 'A catalogue entry with every fact, its source and date',
+      method: 'get',
+      path: '/catalogue/{id}',
+      tags,
+      summary: 'A catalogue entry with every fact, its source and date',
       request: { params: CatalogueIdParam },
       responses: { 200: jsonResponse(CatalogueEntryResponse, 'The entry and the catalogue version'), ...errorResponses(400, 404) },
     }),
@@ -49,7 +55,10 @@ export const catalogueRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/catalogue/{id}/proposal', tags, summary: 'The processor and transfers the entry proposes, each value with its source and date',
+      method: 'get',
+      path: '/catalogue/{id}/proposal',
+      tags,
+      summary: 'The processor and transfers the entry proposes, each value with its source and date',
       request: { params: CatalogueIdParam, query: ProposalQuery },
       responses: { 200: jsonResponse(CatalogueProposal, 'The proposal to review'), ...errorResponses(400, 404) },
     }),
@@ -57,15 +66,26 @@ export const catalogueRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/catalogue/{id}/processors', tags, summary: 'Create a processor and its transfers from the reviewed proposal (one transaction; the record remembers the entry and catalogue version)',
+      method: 'post',
+      path: '/catalogue/{id}/processors',
+      tags,
+      summary:
+        'Create a processor and its transfers from the reviewed proposal (one transaction; the record remembers the entry and catalogue version)',
       request: { params: CatalogueIdParam, body: jsonBody(CatalogueCreateInput) },
-      responses: { 201: jsonResponse(Processor, 'The created processor'), ...errorResponses(400, 404, 413), 409: describedErrorResponse(STALE) },
+      responses: {
+        201: jsonResponse(Processor, 'The created processor'),
+        ...errorResponses(400, 404, 413),
+        409: describedErrorResponse(STALE),
+      },
     }),
     (c) => c.json(createFromCatalogue(serviceContext(c), c.req.valid('param').id, c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/processors/{id}/catalogue-link', tags, summary: 'Link an existing processor to a catalogue entry (its fields are not changed; see catalogue-diff)',
+      method: 'post',
+      path: '/processors/{id}/catalogue-link',
+      tags,
+      summary: 'Link an existing processor to a catalogue entry (its fields are not changed; see catalogue-diff)',
       request: { params: IdParam, body: jsonBody(CatalogueLinkInput) },
       responses: { 200: jsonResponse(Processor, 'The linked processor'), ...errorResponses(400, 404, 409) },
     }),
@@ -73,15 +93,25 @@ export const catalogueRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/processors/{id}/catalogue-diff', tags, summary: "The record against its catalogue entry: what changed in the catalogue since the version seen, and where the record differs",
+      method: 'get',
+      path: '/processors/{id}/catalogue-diff',
+      tags,
+      summary: 'The record against its catalogue entry: what changed in the catalogue since the version seen, and where the record differs',
       request: { params: IdParam },
-      responses: { 200: jsonResponse(CatalogueDiff, 'The diff'), ...errorResponses(400, 404), 409: describedErrorResponse('The processor is not linked, or its entry is no longer in the catalogue') },
+      responses: {
+        200: jsonResponse(CatalogueDiff, 'The diff'),
+        ...errorResponses(400, 404),
+        409: describedErrorResponse('The processor is not linked, or its entry is no longer in the catalogue'),
+      },
     }),
     (c) => c.json(catalogueDiff(c.var.db, c.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/processors/{id}/catalogue-diff/accept', tags, summary: 'Apply the chosen differences and mark the catalogue version as seen (audited)',
+      method: 'post',
+      path: '/processors/{id}/catalogue-diff/accept',
+      tags,
+      summary: 'Apply the chosen differences and mark the catalogue version as seen (audited)',
       request: { params: IdParam, body: jsonBody(CatalogueAcceptInput) },
       responses: { 200: jsonResponse(Processor, 'The updated processor'), ...errorResponses(400, 404), 409: describedErrorResponse(STALE) },
     }),
@@ -89,7 +119,10 @@ export const catalogueRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/processors/{id}/catalogue-diff/dismiss', tags, summary: 'Mark the current catalogue version as seen without changing the record (audited)',
+      method: 'post',
+      path: '/processors/{id}/catalogue-diff/dismiss',
+      tags,
+      summary: 'Mark the current catalogue version as seen without changing the record (audited)',
       request: { params: IdParam, body: jsonBody(CatalogueDismissInput) },
       responses: { 200: jsonResponse(Processor, 'The processor'), ...errorResponses(400, 404), 409: describedErrorResponse(STALE) },
     }),

@@ -4,7 +4,16 @@ import { z } from 'zod'
 import { invalid } from '../lib/app-error'
 import { createRouter, serviceContext } from '../lib/create-app'
 import { errorResponses, jsonBody, jsonResponse } from '../lib/openapi'
-import { attachDpaDocument, createDpa, deleteDpa, getDpa, readDpaDocument, removeDpaDocument, safeFileName, updateDpa } from '../services/dpas'
+import {
+  attachDpaDocument,
+  createDpa,
+  deleteDpa,
+  getDpa,
+  readDpaDocument,
+  removeDpaDocument,
+  safeFileName,
+  updateDpa,
+} from '../services/dpas'
 import { VersionQuery } from './processors'
 
 const tags = ['Data processing agreements']
@@ -20,7 +29,10 @@ const UploadBody = z.strictObject({
 export const dpasRouter = createRouter()
   .openapi(
     createRoute({
-      method: 'post', path: '/processors/{id}/dpas', tags, summary: 'Add a DPA (a new version of the agreement)',
+      method: 'post',
+      path: '/processors/{id}/dpas',
+      tags,
+      summary: 'Add a DPA (a new version of the agreement)',
       request: { params: IdParam, body: jsonBody(DpaInput) },
       responses: { 201: jsonResponse(Dpa, 'The created DPA'), ...errorResponses(400, 404, 413) },
     }),
@@ -28,7 +40,10 @@ export const dpasRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/dpas/{id}', tags, summary: 'Get a DPA',
+      method: 'get',
+      path: '/dpas/{id}',
+      tags,
+      summary: 'Get a DPA',
       request: { params: IdParam },
       responses: { 200: jsonResponse(Dpa, 'The DPA'), ...errorResponses(400, 404) },
     }),
@@ -36,7 +51,10 @@ export const dpasRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'patch', path: '/dpas/{id}', tags, summary: 'Update a DPA (optimistic concurrency by version)',
+      method: 'patch',
+      path: '/dpas/{id}',
+      tags,
+      summary: 'Update a DPA (optimistic concurrency by version)',
       request: { params: IdParam, body: jsonBody(DpaUpdate) },
       responses: { 200: jsonResponse(Dpa, 'The updated DPA'), ...errorResponses(400, 404, 409, 413) },
     }),
@@ -44,7 +62,10 @@ export const dpasRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'delete', path: '/dpas/{id}', tags, summary: 'Delete a DPA',
+      method: 'delete',
+      path: '/dpas/{id}',
+      tags,
+      summary: 'Delete a DPA',
       request: { params: IdParam, query: VersionQuery },
       responses: { 204: { description: 'Deleted' }, ...errorResponses(400, 404, 409) },
     }),
@@ -55,7 +76,10 @@ export const dpasRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/dpas/{id}/document', tags, summary: 'Upload the DPA document (PDF, at most 10 MiB)',
+      method: 'post',
+      path: '/dpas/{id}/document',
+      tags,
+      summary: 'Upload the DPA document (PDF, at most 10 MiB)',
       request: { params: IdParam, body: { required: true, content: { 'multipart/form-data': { schema: UploadBody } } } },
       responses: { 200: jsonResponse(Dpa, 'The DPA with its document'), ...errorResponses(400, 404, 413) },
     }),
@@ -69,9 +93,15 @@ export const dpasRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/dpas/{id}/document', tags, summary: 'Download the DPA document',
+      method: 'get',
+      path: '/dpas/{id}/document',
+      tags,
+      summary: 'Download the DPA document',
       request: { params: IdParam },
-      responses: { 200: { description: 'The PDF', content: { 'application/pdf': { schema: z.string().meta({ type: 'string', format: 'binary' }) } } }, ...errorResponses(400, 404) },
+      responses: {
+        200: { description: 'The PDF', content: { 'application/pdf': { schema: z.string().meta({ type: 'string', format: 'binary' }) } } },
+        ...errorResponses(400, 404),
+      },
     }),
     (c) => {
       const doc = readDpaDocument(c.var.db, c.req.valid('param').id)
@@ -88,7 +118,10 @@ export const dpasRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'delete', path: '/dpas/{id}/document', tags, summary: 'Remove the DPA document',
+      method: 'delete',
+      path: '/dpas/{id}/document',
+      tags,
+      summary: 'Remove the DPA document',
       request: { params: IdParam },
       responses: { 204: { description: 'Removed' }, ...errorResponses(400, 404) },
     }),

@@ -19,7 +19,10 @@ const UploadBody = z.strictObject({
 export const importsRouter = createRouter()
   .openapi(
     createRoute({
-      method: 'post', path: '/', tags, summary: 'Upload a spreadsheet to import: returns the guessed mapping and a preview (nothing is written)',
+      method: 'post',
+      path: '/',
+      tags,
+      summary: 'Upload a spreadsheet to import: returns the guessed mapping and a preview (nothing is written)',
       request: { body: { required: true, content: { 'multipart/form-data': { schema: UploadBody } } } },
       responses: { 201: jsonResponse(ImportPreview, 'The import with its mapping and preview'), ...errorResponses(400, 413) },
     }),
@@ -27,14 +30,18 @@ export const importsRouter = createRouter()
       const file: unknown = c.req.valid('form').file
       if (!(file instanceof File)) throw invalid([{ path: 'file', message: FILE_FIELD_MESSAGE }])
       // Checked before a byte of it is parsed.
-      if (file.size > IMPORT_MAX_BYTES) throw new AppError('payload_too_large', `The file is larger than ${IMPORT_MAX_BYTES} bytes; split it into smaller files`)
+      if (file.size > IMPORT_MAX_BYTES)
+        throw new AppError('payload_too_large', `The file is larger than ${IMPORT_MAX_BYTES} bytes; split it into smaller files`)
       const bytes = new Uint8Array(await file.arrayBuffer())
       return c.json(await createImport(serviceContext(c), file.name, bytes), 201)
     },
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/{id}', tags, summary: 'The import\'s mapping and a fresh preview against the registry as it is now',
+      method: 'get',
+      path: '/{id}',
+      tags,
+      summary: "The import's mapping and a fresh preview against the registry as it is now",
       request: { params: ImportIdParam },
       responses: { 200: jsonResponse(ImportPreview, 'The import'), ...errorResponses(400, 404) },
     }),
@@ -42,7 +49,10 @@ export const importsRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'put', path: '/{id}/mapping', tags, summary: 'Change which field each column fills and what unmatched values mean; returns the new preview',
+      method: 'put',
+      path: '/{id}/mapping',
+      tags,
+      summary: 'Change which field each column fills and what unmatched values mean; returns the new preview',
       request: { params: ImportIdParam, body: jsonBody(ImportMapping) },
       responses: { 200: jsonResponse(ImportPreview, 'The import with the new preview'), ...errorResponses(400, 404, 413) },
     }),
@@ -50,8 +60,11 @@ export const importsRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/{id}/commit', tags,
-      summary: 'Write the import in one transaction: every row or none (rows with errors are a 400, rows whose record changed after the export a 409)',
+      method: 'post',
+      path: '/{id}/commit',
+      tags,
+      summary:
+        'Write the import in one transaction: every row or none (rows with errors are a 400, rows whose record changed after the export a 409)',
       request: { params: ImportIdParam },
       responses: { 200: jsonResponse(ImportResult, 'What was created and updated'), ...errorResponses(400, 404, 409) },
     }),

@@ -29,7 +29,13 @@ const Reference = z
 
 export const metaRouter = createRouter()
   .openapi(
-    createRoute({ method: 'get', path: '/health', tags: ['Meta'], summary: 'Liveness and database check', responses: { 200: jsonResponse(Health, 'Healthy') } }),
+    createRoute({
+      method: 'get',
+      path: '/health',
+      tags: ['Meta'],
+      summary: 'Liveness and database check',
+      responses: { 200: jsonResponse(Health, 'Healthy') },
+    }),
     (c) => {
       c.var.db.get(sql`SELECT 1`)
       return c.json({ status: 'ok' as const, database: 'ok' as const }, 200)
@@ -37,7 +43,10 @@ export const metaRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/reference', tags: ['Meta'], summary: 'Countries, EEA and adequacy decisions the rules use',
+      method: 'get',
+      path: '/reference',
+      tags: ['Meta'],
+      summary: 'Countries, EEA and adequacy decisions the rules use',
       responses: { 200: jsonResponse(Reference, 'Reference lists') },
     }),
     (c) =>
@@ -46,8 +55,14 @@ export const metaRouter = createRouter()
           countries: [...COUNTRY_CODES],
           eea: [...EEA_COUNTRIES],
           adequacyDecisions: ADEQUACY_DECISIONS.map((d) => ({
-            id: d.id, country: d.country, internationalOrganisation: d.internationalOrganisation, decision: d.decision,
-            adoptedOn: d.adoptedOn, validUntil: d.validUntil, frameworkOnly: d.frameworkOnly, source: d.source,
+            id: d.id,
+            country: d.country,
+            internationalOrganisation: d.internationalOrganisation,
+            decision: d.decision,
+            adoptedOn: d.adoptedOn,
+            validUntil: d.validUntil,
+            frameworkOnly: d.frameworkOnly,
+            source: d.source,
           })),
           internationalOrganisations: INTERNATIONAL_ORGANISATIONS.map((o) => ({ id: o.id, name: o.name })),
           adequacyListChecked: ADEQUACY_LIST_CHECKED,

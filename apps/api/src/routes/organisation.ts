@@ -9,14 +9,20 @@ const tags = ['Organisation']
 export const organisationRouter = createRouter()
   .openapi(
     createRoute({
-      method: 'get', path: '/', tags, summary: 'The controller: name, business ID, contact, default language',
+      method: 'get',
+      path: '/',
+      tags,
+      summary: 'The controller: name, business ID, contact, default language',
       responses: { 200: jsonResponse(Organisation, 'The organisation'), ...errorResponses(404) },
     }),
     (c) => c.json(getOrganisation(c.var.db), 200),
   )
   .openapi(
     createRoute({
-      method: 'patch', path: '/', tags, summary: 'Update the organisation (optimistic concurrency by version)',
+      method: 'patch',
+      path: '/',
+      tags,
+      summary: 'Update the organisation (optimistic concurrency by version)',
       request: { body: jsonBody(OrganisationUpdate) },
       responses: { 200: jsonResponse(Organisation, 'The updated organisation'), ...errorResponses(400, 404, 409, 413) },
     }),

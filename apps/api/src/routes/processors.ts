@@ -1,5 +1,14 @@
 import { createRoute } from '@hono/zod-openapi'
-import { IdParam, optionalDate, Processor, ProcessorInput, ProcessorListQuery, ProcessorPage, ProcessorUpdate, VersionField } from '@seloste/schema'
+import {
+  IdParam,
+  optionalDate,
+  Processor,
+  ProcessorInput,
+  ProcessorListQuery,
+  ProcessorPage,
+  ProcessorUpdate,
+  VersionField,
+} from '@seloste/schema'
 import { z } from 'zod'
 import { createRouter, serviceContext } from '../lib/create-app'
 import { jsonText } from '../lib/json-text'
@@ -13,7 +22,10 @@ const RetireBody = z.strictObject({ version: VersionField, endDate: optionalDate
 export const processorsRouter = createRouter()
   .openapi(
     createRoute({
-      method: 'get', path: '/', tags, summary: 'List processors with search, filters, sort and pages',
+      method: 'get',
+      path: '/',
+      tags,
+      summary: 'List processors with search, filters, sort and pages',
       request: { query: ProcessorListQuery },
       responses: { 200: jsonResponse(ProcessorPage, 'A page of processors with the total count'), ...errorResponses(400) },
     }),
@@ -21,7 +33,10 @@ export const processorsRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/', tags, summary: 'Create a processor',
+      method: 'post',
+      path: '/',
+      tags,
+      summary: 'Create a processor',
       request: { body: jsonBody(ProcessorInput) },
       responses: { 201: jsonResponse(Processor, 'The created processor'), ...errorResponses(400, 413) },
     }),
@@ -29,7 +44,10 @@ export const processorsRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/{id}', tags, summary: 'Get a processor with its transfers and DPAs',
+      method: 'get',
+      path: '/{id}',
+      tags,
+      summary: 'Get a processor with its transfers and DPAs',
       request: { params: IdParam },
       responses: { 200: jsonResponse(Processor, 'The processor'), ...errorResponses(400, 404) },
     }),
@@ -37,7 +55,10 @@ export const processorsRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'patch', path: '/{id}', tags, summary: 'Update a processor (optimistic concurrency by version)',
+      method: 'patch',
+      path: '/{id}',
+      tags,
+      summary: 'Update a processor (optimistic concurrency by version)',
       request: { params: IdParam, body: jsonBody(ProcessorUpdate) },
       responses: { 200: jsonResponse(Processor, 'The updated processor'), ...errorResponses(400, 404, 409, 413) },
     }),
@@ -45,7 +66,10 @@ export const processorsRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/{id}/retire', tags, summary: 'Retire a processor (status retired, with its end date)',
+      method: 'post',
+      path: '/{id}/retire',
+      tags,
+      summary: 'Retire a processor (status retired, with its end date)',
       request: { params: IdParam, body: jsonBody(RetireBody) },
       responses: { 200: jsonResponse(Processor, 'The retired processor'), ...errorResponses(400, 404, 409) },
     }),
@@ -56,7 +80,10 @@ export const processorsRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'delete', path: '/{id}', tags, summary: 'Delete a processor with its transfers and DPAs',
+      method: 'delete',
+      path: '/{id}',
+      tags,
+      summary: 'Delete a processor with its transfers and DPAs',
       request: { params: IdParam, query: VersionQuery },
       responses: { 204: { description: 'Deleted' }, ...errorResponses(400, 404, 409) },
     }),

@@ -13,7 +13,12 @@ import { errorResponses } from '../lib/openapi'
 export const PUBLIC_PREFIX = '/public'
 
 const tags = ['Public list']
-const LangQuery = z.object({ lang: z.union([Language, z.literal('')]).optional().meta({ description: "Language; the organisation's default when absent" }) })
+const LangQuery = z.object({
+  lang: z
+    .union([Language, z.literal('')])
+    .optional()
+    .meta({ description: "Language; the organisation's default when absent" }),
+})
 const TokenQuery = z.object({
   token: z.string().optional().meta({ description: 'The secret from the mail' }),
   lang: z.string().optional().meta({ description: '"en" for English; anything else is Finnish' }),
@@ -78,7 +83,11 @@ const VERSION_FILE = z.object({
   file: z
     .string()
     .regex(/^[0-9]{1,9}(\.(json|md|csv))?$/)
-    .meta({ param: { name: 'file', in: 'path' }, description: 'A version number, with .json, .md or .csv for a file (none: the HTML page)', example: '3.json' }),
+    .meta({
+      param: { name: 'file', in: 'path' },
+      description: 'A version number, with .json, .md or .csv for a file (none: the HTML page)',
+      example: '3.json',
+    }),
 })
 
 const FORM = (fields: Record<string, z.ZodType>) => ({
@@ -88,36 +97,86 @@ const FORM = (fields: Record<string, z.ZodType>) => ({
 
 /** Registers the public list's routes in the API description. */
 export function registerPublicListDescription(registry: OpenAPIHono['openAPIRegistry']): void {
-  const get = (path: string, summary: string, ok: Record<string, unknown>, extra: Record<string, unknown> = {}, query: z.ZodObject = LangQuery) =>
+  const get = (
+    path: string,
+    summary: string,
+    ok: Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+    query: z.ZodObject = LangQuery,
+  ) =>
     registry.registerPath({
-      method: 'get', path: `${PUBLIC_PREFIX}${path}`, tags, summary, request: { query },
+      method: 'get',
+      path: `${PUBLIC_PREFIX}${path}`,
+      tags,
+      summary,
+      request: { query },
       responses: { 200: ok, 304: NOT_MODIFIED, ...errorResponses(400), ...extra },
     })
   get('/processors', 'The published processor list (HTML page)', html('The page'), { 404: NOT_PUBLISHED_PAGE })
-  get('/processors.json', 'The published processor list (JSON)', { description: 'The list', content: { 'application/json': { schema: PublicListJson } } }, errorResponses(404))
+  get(
+    '/processors.json',
+    'The published processor list (JSON)',
+    { description: 'The list', content: { 'application/json': { schema: PublicListJson } } },
+    errorResponses(404),
+  )
   get('/processors.md', 'The published processor list (Markdown)', text('text/markdown', 'The list'), errorResponses(404))
   get('/processors.csv', 'The published processor list (CSV)', text('text/csv', 'The list'), errorResponses(404))
   get('/processors/changes', 'What changed between the published versions (HTML page)', html('The page'), { 404: NOT_PUBLISHED_PAGE })
   get('/processors/feed.atom', 'The published versions as an Atom feed', text('application/atom+xml', 'The feed'))
   registry.registerPath({
-    method: 'get', path: `${PUBLIC_PREFIX}/processors/versions/{file}`, tags, summary: 'An earlier published version (HTML page or file)',
+    method: 'get',
+    path: `${PUBLIC_PREFIX}/processors/versions/{file}`,
+    tags,
+    summary: 'An earlier published version (HTML page or file)',
     request: { params: VERSION_FILE, query: LangQuery },
     responses: {
-      200: { description: 'The version', content: { 'text/html': { schema: z.string() }, 'application/json': { schema: PublicListJson }, 'text/markdown': { schema: z.string() }, 'text/csv': { schema: z.string() } } },
+      200: {
+        description: 'The version',
+        content: {
+          'text/html': { schema: z.string() },
+          'application/json': { schema: PublicListJson },
+          'text/markdown': { schema: z.string() },
+          'text/csv': { schema: z.string() },
+        },
+      },
       304: NOT_MODIFIED,
       ...errorResponses(400, 404),
     },
   })
   const SUBSCRIBE_NOTE = ' Present only where mail is configured (SMTP_URL); otherwise 404.'
   registry.registerPath({
-    method: 'post', path: `${PUBLIC_PREFIX}/processors/subscribe`, tags, summary: 'Follow the list by mail (double opt-in: a confirmation mail is sent)', description: 'A form post from the public page.' + SUBSCRIBE_NOTE,
+    method: 'post',
+    path: `${PUBLIC_PREFIX}/processors/subscribe`,
+    tags,
+    summary: 'Follow the list by mail (double opt-in: a confirmation mail is sent)',
+    description: 'A form post from the public page.' + SUBSCRIBE_NOTE,
     request: { body: FORM({ email: z.email().max(320), lang: z.string().optional() }) },
-    responses: { 200: html('Check your mail'), 400: html('Not an email address'), ...errorResponses(404, 413), 429: html('Too many requests from this address') },
+    responses: {
+      200: html('Check your mail'),
+      400: html('Not an email address'),
+      ...errorResponses(404, 413),
+      429: html('Too many requests from this address'),
+    },
   })
-  get('/processors/subscribe/confirm', 'Confirm a subscription (the link in the mail)', html('Confirmed'), { 404: unknownLink('Unknown or used link') }, TokenQuery)
-  get('/processors/unsubscribe', 'Asks to confirm the unsubscription (a GET changes nothing: mail scanners open links)', html('A page with the button'), { 404: unknownLink('Unknown link') }, TokenQuery)
+  get(
+    '/processors/subscribe/confirm',
+    'Confirm a subscription (the link in the mail)',
+    html('Confirmed'),
+    { 404: unknownLink('Unknown or used link') },
+    TokenQuery,
+  )
+  get(
+    '/processors/unsubscribe',
+    'Asks to confirm the unsubscription (a GET changes nothing: mail scanners open links)',
+    html('A page with the button'),
+    { 404: unknownLink('Unknown link') },
+    TokenQuery,
+  )
   registry.registerPath({
-    method: 'post', path: `${PUBLIC_PREFIX}/processors/unsubscribe`, tags, summary: 'Unsubscribe: the form on that page, or RFC 8058 one-click with the token in the URL',
+    method: 'post',
+    path: `${PUBLIC_PREFIX}/processors/unsubscribe`,
+    tags,
+    summary: 'Unsubscribe: the form on that page, or RFC 8058 one-click with the token in the URL',
     request: { query: TokenQuery, body: { ...FORM({ token: z.string().optional(), lang: z.string().optional() }), required: false } },
     responses: { 200: html('Unsubscribed'), 404: unknownLink('Unknown link'), ...errorResponses(413) },
   })

@@ -11,34 +11,56 @@ import { getVersion, listVersions, previewPublicList, publishPublicList, summary
 
 const tags = ['Public list']
 const VersionParam = z.object({
-  version: z.string().regex(/^[1-9]\d{0,8}$/, 'Must be a version number').transform(Number).meta({ param: { name: 'version', in: 'path' }, example: '1' }),
+  version: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/, 'Must be a version number')
+    .transform(Number)
+    .meta({ param: { name: 'version', in: 'path' }, example: '1' }),
 })
-const Rendered = z.object({ fi: z.object({ markdown: z.string(), html: z.string() }), en: z.object({ markdown: z.string(), html: z.string() }) }).meta({ id: 'RenderedPreview' })
+const Rendered = z
+  .object({ fi: z.object({ markdown: z.string(), html: z.string() }), en: z.object({ markdown: z.string(), html: z.string() }) })
+  .meta({ id: 'RenderedPreview' })
 
 export const publicListRouter = createRouter()
   .openapi(
     createRoute({
-      method: 'get', path: '/preview', tags, summary: 'What publishing now would publish, and its difference from the latest version',
+      method: 'get',
+      path: '/preview',
+      tags,
+      summary: 'What publishing now would publish, and its difference from the latest version',
       responses: { 200: jsonResponse(PublicListPreview, 'The draft and its changes'), ...errorResponses(401) },
     }),
     (c) => c.json(previewPublicList(c.var.db), 200),
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/preview/rendered', tags, summary: 'The draft rendered as the public page and Markdown, in both languages',
+      method: 'get',
+      path: '/preview/rendered',
+      tags,
+      summary: 'The draft rendered as the public page and Markdown, in both languages',
       responses: { 200: jsonResponse(Rendered, 'Markdown and HTML per language'), ...errorResponses(401) },
     }),
     (c) => {
       const preview = previewPublicList(c.var.db)
       const today = new Date().toISOString().slice(0, 10)
-      const draft = { version: (preview.latest?.version ?? 0) + 1, date: today, publishedAt: new Date().toISOString(), content: preview.draft, changes: preview.changes, contentHash: '' }
+      const draft = {
+        version: (preview.latest?.version ?? 0) + 1,
+        date: today,
+        publishedAt: new Date().toISOString(),
+        content: preview.draft,
+        changes: preview.changes,
+        contentHash: '',
+      }
       const one = (lang: Language) => ({ markdown: renderMarkdown(draft, lang, today), html: renderHtmlFragment(draft, lang, today) })
       return c.json({ fi: one('fi'), en: one('en') }, 200)
     },
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/publish', tags, summary: 'Publish a new numbered, dated version (editors)',
+      method: 'post',
+      path: '/publish',
+      tags,
+      summary: 'Publish a new numbered, dated version (editors)',
       request: { body: jsonBody(PublishInput) },
       responses: { 201: jsonResponse(PublishedVersion, 'The published version'), ...errorResponses(400, 401, 403, 409) },
     }),
@@ -47,21 +69,29 @@ export const publicListRouter = createRouter()
       const { mailer, publicBaseUrl } = c.var.config
       if (mailer) {
         // After the commit, outside the request: a slow mail server must not hold up the editor.
-        void notifySubscribers(c.var.db, mailer, published, publicBaseUrl).catch((err: unknown) => logger.error('list update mails failed', { error: (err as Error).message }))
+        void notifySubscribers(c.var.db, mailer, published, publicBaseUrl).catch((err: unknown) =>
+          logger.error('list update mails failed', { error: (err as Error).message }),
+        )
       }
       return c.json(published, 201)
     },
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/versions', tags, summary: 'Published versions, newest first',
+      method: 'get',
+      path: '/versions',
+      tags,
+      summary: 'Published versions, newest first',
       responses: { 200: jsonResponse(z.array(PublishedVersionSummary), 'Versions'), ...errorResponses(401) },
     }),
     (c) => c.json(listVersions(c.var.db).map(summaryOf), 200),
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/versions/{version}', tags, summary: 'One published version with its content',
+      method: 'get',
+      path: '/versions/{version}',
+      tags,
+      summary: 'One published version with its content',
       request: { params: VersionParam },
       responses: { 200: jsonResponse(PublishedVersion, 'The version'), ...errorResponses(400, 401, 404) },
     }),

@@ -7,7 +7,14 @@ import { AppError } from '../lib/app-error'
 import { errorResponses } from '../lib/openapi'
 import { PUBLIC_PREFIX } from './public-doc'
 import type { AppEnv } from '../lib/create-app'
-import { renderNoticeAtom, renderNoticeChangesHtml, renderNoticeHtml, renderNoticeJson, renderNoticeMarkdown, renderNoticeNotPublished } from '../notice/render'
+import {
+  renderNoticeAtom,
+  renderNoticeChangesHtml,
+  renderNoticeHtml,
+  renderNoticeJson,
+  renderNoticeMarkdown,
+  renderNoticeNotPublished,
+} from '../notice/render'
 import { findOrganisation } from '../services/organisation'
 import { getNoticeVersion, latestNoticeStamp, listNoticeVersions, noticeSummary } from '../services/notice-versions'
 
@@ -33,11 +40,17 @@ const today = () => new Date().toISOString().slice(0, 10)
 function cached(c: Context<AppEnv>, body: string, type: string, lastModified: Date | null, file?: string): Response {
   const bytes = Buffer.from(body, 'utf8')
   const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`
-  const headers: Record<string, string> = { 'Content-Type': type, ETag: etag, 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' }
+  const headers: Record<string, string> = {
+    'Content-Type': type,
+    ETag: etag,
+    'Cache-Control': 'public, max-age=300',
+    'Access-Control-Allow-Origin': '*',
+  }
   if (lastModified) headers['Last-Modified'] = lastModified.toUTCString()
   if (file) headers['Content-Disposition'] = `inline; filename="${file}"`
   const ifNoneMatch = c.req.header('if-none-match')
-  if (ifNoneMatch?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*')) return new Response(null, { status: 304, headers })
+  if (ifNoneMatch?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*'))
+    return new Response(null, { status: 304, headers })
   headers['Content-Length'] = String(bytes.length)
   return new Response(c.req.method === 'HEAD' ? null : new Uint8Array(bytes), { status: 200, headers })
 }
@@ -52,8 +65,15 @@ function serveVersion(c: Context<AppEnv>, number: number | null, format: Format,
   }
   const v = getNoticeVersion(c.var.db, wanted)
   const input = { snapshot: v.snapshot, lang, stamp: { version: v.version, date: v.date }, today: today() }
-  const body = format === 'html' ? renderNoticeHtml({ ...input, archived }) : format === 'md' ? renderNoticeMarkdown(input) : renderNoticeJson(input)
-  return cached(c, body, CONTENT_TYPES[format], new Date(v.publishedAt), format === 'html' ? undefined : `privacy-notice-v${wanted}-${lang}.${format}`)
+  const body =
+    format === 'html' ? renderNoticeHtml({ ...input, archived }) : format === 'md' ? renderNoticeMarkdown(input) : renderNoticeJson(input)
+  return cached(
+    c,
+    body,
+    CONTENT_TYPES[format],
+    new Date(v.publishedAt),
+    format === 'html' ? undefined : `privacy-notice-v${wanted}-${lang}.${format}`,
+  )
 }
 
 /** The published privacy notice, for everyone, without an account. Only published versions are read. */
@@ -67,7 +87,11 @@ export const publicNoticeRouter = new Hono<AppEnv>()
     if (!latest) return c.html(renderNoticeNotPublished(lang), 404)
     const versions = listNoticeVersions(c.var.db)
     const controller = versions[0]!.snapshot.organisation
-    const body = renderNoticeChangesHtml(versions.map(noticeSummary), lang, controller && { name: controller.name, businessId: controller.businessId })
+    const body = renderNoticeChangesHtml(
+      versions.map(noticeSummary),
+      lang,
+      controller && { name: controller.name, businessId: controller.businessId },
+    )
     return cached(c, body, CONTENT_TYPES.html, new Date(latest.publishedAt))
   })
   .get('/notice/feed.atom', (c) => {
@@ -83,7 +107,12 @@ export const publicNoticeRouter = new Hono<AppEnv>()
     return serveVersion(c, Number(number), ext ?? 'html', true)
   })
 
-const LangQuery = z.object({ lang: z.union([Language, z.literal('')]).optional().meta({ description: "Language; the organisation's default when absent" }) })
+const LangQuery = z.object({
+  lang: z
+    .union([Language, z.literal('')])
+    .optional()
+    .meta({ description: "Language; the organisation's default when absent" }),
+})
 const NOT_MODIFIED = { description: 'Not modified since the If-None-Match the client sent' }
 const text = (type: string, description: string) => ({ description, content: { [type]: { schema: z.string() } } })
 const NOT_PUBLISHED_PAGE = text('text/html', 'Not published yet (a page that says so)')
@@ -91,24 +120,57 @@ const NOTICE_FILE = z.object({
   file: z
     .string()
     .regex(/^[0-9]{1,9}(\.(json|md))?$/)
-    .meta({ param: { name: 'file', in: 'path' }, description: 'A version number, with .json or .md for a file (none: the HTML page)', example: '2.md' }),
+    .meta({
+      param: { name: 'file', in: 'path' },
+      description: 'A version number, with .json or .md for a file (none: the HTML page)',
+      example: '2.md',
+    }),
 })
 
 /** Registers the public notice's routes in the API description (test/openapi.test.ts checks both ways). */
 export function registerPublicNoticeDescription(registry: OpenAPIHono['openAPIRegistry']): void {
   const tags = ['Public privacy notice']
   const get = (path: string, summary: string, ok: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-    registry.registerPath({ method: 'get', path: `${PUBLIC_PREFIX}${path}`, tags, summary, request: { query: LangQuery }, responses: { 200: ok, 304: NOT_MODIFIED, ...errorResponses(400), ...extra } })
+    registry.registerPath({
+      method: 'get',
+      path: `${PUBLIC_PREFIX}${path}`,
+      tags,
+      summary,
+      request: { query: LangQuery },
+      responses: { 200: ok, 304: NOT_MODIFIED, ...errorResponses(400), ...extra },
+    })
   get('/notice', 'The published privacy notice (HTML page)', text('text/html', 'The page'), { 404: NOT_PUBLISHED_PAGE })
-  get('/notice.json', 'The published privacy notice (JSON: its sections and blocks)', { description: 'The notice', content: { 'application/json': { schema: NoticeDocument } } }, errorResponses(404))
-  get('/notice.md', 'The published privacy notice (Markdown, to paste into a website)', text('text/markdown', 'The notice'), errorResponses(404))
-  get('/notice/changes', 'What changed between the published notice versions (HTML page)', text('text/html', 'The page'), { 404: NOT_PUBLISHED_PAGE })
+  get(
+    '/notice.json',
+    'The published privacy notice (JSON: its sections and blocks)',
+    { description: 'The notice', content: { 'application/json': { schema: NoticeDocument } } },
+    errorResponses(404),
+  )
+  get(
+    '/notice.md',
+    'The published privacy notice (Markdown, to paste into a website)',
+    text('text/markdown', 'The notice'),
+    errorResponses(404),
+  )
+  get('/notice/changes', 'What changed between the published notice versions (HTML page)', text('text/html', 'The page'), {
+    404: NOT_PUBLISHED_PAGE,
+  })
   get('/notice/feed.atom', 'The published notice versions as an Atom feed', text('application/atom+xml', 'The feed'))
   registry.registerPath({
-    method: 'get', path: `${PUBLIC_PREFIX}/notice/versions/{file}`, tags, summary: 'An earlier published notice version (HTML page or file)',
+    method: 'get',
+    path: `${PUBLIC_PREFIX}/notice/versions/{file}`,
+    tags,
+    summary: 'An earlier published notice version (HTML page or file)',
     request: { params: NOTICE_FILE, query: LangQuery },
     responses: {
-      200: { description: 'The version', content: { 'text/html': { schema: z.string() }, 'application/json': { schema: NoticeDocument }, 'text/markdown': { schema: z.string() } } },
+      200: {
+        description: 'The version',
+        content: {
+          'text/html': { schema: z.string() },
+          'application/json': { schema: NoticeDocument },
+          'text/markdown': { schema: z.string() },
+        },
+      },
       304: NOT_MODIFIED,
       ...errorResponses(400, 404),
     },

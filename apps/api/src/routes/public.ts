@@ -65,7 +65,10 @@ export const publicRouter = new Hono<AppEnv>()
     const lang = language(c)
     const latest = latestVersionStamp(c.var.db)
     if (!latest) return c.html(renderNotPublished(lang), 404)
-    const entry = rendered(c.var.db, `changes|${latest.version}|${lang}`, () => ({ body: renderChangesPage(c.var.db, lang), lastModified: new Date(latest.publishedAt) }))
+    const entry = rendered(c.var.db, `changes|${latest.version}|${lang}`, () => ({
+      body: renderChangesPage(c.var.db, lang),
+      lastModified: new Date(latest.publishedAt),
+    }))
     return cachedResponse(c, entry, PUBLIC_CONTENT_TYPES.html)
   })
   .get('/processors/feed.atom', (c) => {
@@ -86,11 +89,23 @@ export const publicRouter = new Hono<AppEnv>()
     // language is not known yet, and the answer is in both).
     if (!subscribeThrottle.allow(clientAddress(c))) {
       const lang = c.req.query('lang') === 'en' ? 'en' : 'fi'
-      return c.html(renderMessagePage(lang, T[lang].subscribeButton, 'Liian monta pyyntöä; yritä myöhemmin uudelleen. / Too many requests; try again later.', 'error'), 429)
+      return c.html(
+        renderMessagePage(
+          lang,
+          T[lang].subscribeButton,
+          'Liian monta pyyntöä; yritä myöhemmin uudelleen. / Too many requests; try again later.',
+          'error',
+        ),
+        429,
+      )
     }
     const lang = (await formField(c, 'lang')) === 'en' ? 'en' : 'fi'
     const t = T[lang]
-    const outcome = await requestSubscription(c.var.db, mailer, { email: await formField(c, 'email'), language: lang, baseUrl: c.var.config.publicBaseUrl })
+    const outcome = await requestSubscription(c.var.db, mailer, {
+      email: await formField(c, 'email'),
+      language: lang,
+      baseUrl: c.var.config.publicBaseUrl,
+    })
     if (outcome === 'bad_email') return c.html(renderMessagePage(lang, t.subscribeButton, t.badEmail, 'error'), 400)
     return c.html(renderMessagePage(lang, t.checkMail, t.checkMailText))
   })
@@ -110,7 +125,13 @@ export const publicRouter = new Hono<AppEnv>()
     const token = c.req.query('token') ?? ''
     // A GET only asks: mail scanners open links, and must not unsubscribe anyone by doing so.
     if (!isSubscriptionToken(c.var.db, token)) return c.html(renderMessagePage(lang, t.badLink, t.badLinkText, 'error'), 404)
-    return c.html(renderMessagePage(lang, t.unsubscribeHeading, t.unsubscribeText, 'ok', { action: '/public/processors/unsubscribe', token, button: t.unsubscribeButton }))
+    return c.html(
+      renderMessagePage(lang, t.unsubscribeHeading, t.unsubscribeText, 'ok', {
+        action: '/public/processors/unsubscribe',
+        token,
+        button: t.unsubscribeButton,
+      }),
+    )
   })
   .post('/processors/unsubscribe', async (c) => {
     if (!c.var.config.mailer) return c.notFound()

@@ -8,12 +8,16 @@ import { VersionQuery } from './processors'
 const tags = ['Transfers']
 
 /** Declared so that a client can tell a duplicate from bad input: the data is valid, the registry already holds it. */
-const DUPLICATE = 'Duplicate: the processor already has a transfer to this country of this kind (code "conflict"; the body names the fields country and kind)'
+const DUPLICATE =
+  'Duplicate: the processor already has a transfer to this country of this kind (code "conflict"; the body names the fields country and kind)'
 
 export const transfersRouter = createRouter()
   .openapi(
     createRoute({
-      method: 'post', path: '/processors/{id}/transfers', tags, summary: "Add a country where the processor stores, processes or accesses data",
+      method: 'post',
+      path: '/processors/{id}/transfers',
+      tags,
+      summary: 'Add a country where the processor stores, processes or accesses data',
       request: { params: IdParam, body: jsonBody(TransferInput) },
       responses: {
         201: jsonResponse(Transfer, 'The created transfer'),
@@ -25,7 +29,10 @@ export const transfersRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/transfers/{id}', tags, summary: 'Get a transfer',
+      method: 'get',
+      path: '/transfers/{id}',
+      tags,
+      summary: 'Get a transfer',
       request: { params: IdParam },
       responses: { 200: jsonResponse(Transfer, 'The transfer'), ...errorResponses(400, 404) },
     }),
@@ -33,19 +40,27 @@ export const transfersRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'patch', path: '/transfers/{id}', tags, summary: 'Update a transfer (optimistic concurrency by version)',
+      method: 'patch',
+      path: '/transfers/{id}',
+      tags,
+      summary: 'Update a transfer (optimistic concurrency by version)',
       request: { params: IdParam, body: jsonBody(TransferUpdate) },
       responses: {
         200: jsonResponse(Transfer, 'The updated transfer'),
         ...errorResponses(400, 404, 413),
-        409: describedErrorResponse(`Conflict: someone else changed the record first (the body holds the current record), or: ${DUPLICATE}`),
+        409: describedErrorResponse(
+          `Conflict: someone else changed the record first (the body holds the current record), or: ${DUPLICATE}`,
+        ),
       },
     }),
     (c) => c.json(updateTransfer(serviceContext(c), c.req.valid('param').id, c.req.valid('json')), 200),
   )
   .openapi(
     createRoute({
-      method: 'delete', path: '/transfers/{id}', tags, summary: 'Delete a transfer',
+      method: 'delete',
+      path: '/transfers/{id}',
+      tags,
+      summary: 'Delete a transfer',
       request: { params: IdParam, query: VersionQuery },
       responses: { 204: { description: 'Deleted' }, ...errorResponses(400, 404, 409) },
     }),

@@ -10,14 +10,20 @@ const tags = ['Users']
 export const usersRouter = createRouter()
   .openapi(
     createRoute({
-      method: 'get', path: '/', tags, summary: 'List users (admins only)',
+      method: 'get',
+      path: '/',
+      tags,
+      summary: 'List users (admins only)',
       responses: { 200: jsonResponse(z.array(User), 'Every user'), ...errorResponses(401, 403) },
     }),
     (c) => c.json(listUsers(c.var.db), 200),
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/', tags, summary: 'Create a user',
+      method: 'post',
+      path: '/',
+      tags,
+      summary: 'Create a user',
       request: { body: jsonBody(UserCreate) },
       responses: { 201: jsonResponse(User, 'The created user'), ...errorResponses(400, 401, 403) },
     }),
@@ -25,7 +31,10 @@ export const usersRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/{id}', tags, summary: 'Get a user',
+      method: 'get',
+      path: '/{id}',
+      tags,
+      summary: 'Get a user',
       request: { params: IdParam },
       responses: { 200: jsonResponse(User, 'The user'), ...errorResponses(401, 403, 404) },
     }),
@@ -33,7 +42,10 @@ export const usersRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'patch', path: '/{id}', tags, summary: 'Change name, role or disabled state (role change and disabling end their sessions)',
+      method: 'patch',
+      path: '/{id}',
+      tags,
+      summary: 'Change name, role or disabled state (role change and disabling end their sessions)',
       request: { params: IdParam, body: jsonBody(UserUpdate) },
       responses: { 200: jsonResponse(User, 'The updated user'), ...errorResponses(400, 401, 403, 404, 409) },
     }),
@@ -41,7 +53,10 @@ export const usersRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/{id}/password', tags, summary: "Reset a user's password (their sessions end)",
+      method: 'post',
+      path: '/{id}/password',
+      tags,
+      summary: "Reset a user's password (their sessions end)",
       request: { params: IdParam, body: jsonBody(PasswordReset) },
       responses: { 200: jsonResponse(User, 'The user'), ...errorResponses(400, 401, 403, 404) },
     }),
@@ -49,7 +64,10 @@ export const usersRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/{id}/unlock', tags, summary: "Lift the login backoff on a user's account",
+      method: 'post',
+      path: '/{id}/unlock',
+      tags,
+      summary: "Lift the login backoff on a user's account",
       request: { params: IdParam },
       responses: { 200: jsonResponse(User, 'The user'), ...errorResponses(400, 401, 403, 404) },
     }),

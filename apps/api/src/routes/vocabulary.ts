@@ -31,14 +31,20 @@ const tags = ['Vocabulary']
 export const vocabularyRouter = createRouter()
   .openapi(
     createRoute({
-      method: 'get', path: '/data-categories', tags, summary: 'List the categories of personal data, with how many activities use each',
+      method: 'get',
+      path: '/data-categories',
+      tags,
+      summary: 'List the categories of personal data, with how many activities use each',
       responses: { 200: jsonResponse(z.array(DataCategory), 'Every data category, sorted by Finnish name') },
     }),
     (c) => c.json(listDataCategories(c.var.db), 200),
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/data-categories', tags, summary: 'Create a category of personal data (flag Art. 9 special categories)',
+      method: 'post',
+      path: '/data-categories',
+      tags,
+      summary: 'Create a category of personal data (flag Art. 9 special categories)',
       request: { body: jsonBody(DataCategoryInput) },
       responses: { 201: jsonResponse(DataCategory, 'The created category'), ...errorResponses(400, 413) },
     }),
@@ -46,7 +52,10 @@ export const vocabularyRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/data-categories/{id}', tags, summary: 'Get a category of personal data',
+      method: 'get',
+      path: '/data-categories/{id}',
+      tags,
+      summary: 'Get a category of personal data',
       request: { params: IdParam },
       responses: { 200: jsonResponse(DataCategory, 'The category'), ...errorResponses(400, 404) },
     }),
@@ -54,7 +63,10 @@ export const vocabularyRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'patch', path: '/data-categories/{id}', tags, summary: 'Rename a category of personal data or change its special flag (optimistic concurrency by version)',
+      method: 'patch',
+      path: '/data-categories/{id}',
+      tags,
+      summary: 'Rename a category of personal data or change its special flag (optimistic concurrency by version)',
       request: { params: IdParam, body: jsonBody(DataCategoryUpdate) },
       responses: { 200: jsonResponse(DataCategory, 'The updated category'), ...errorResponses(400, 404, 409, 413) },
     }),
@@ -62,7 +74,10 @@ export const vocabularyRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'delete', path: '/data-categories/{id}', tags, summary: 'Delete a category of personal data (refused with 409 while an activity uses it)',
+      method: 'delete',
+      path: '/data-categories/{id}',
+      tags,
+      summary: 'Delete a category of personal data (refused with 409 while an activity uses it)',
       request: { params: IdParam, query: VersionQuery },
       responses: { 204: { description: 'Deleted' }, ...errorResponses(400, 404, 409) },
     }),
@@ -73,14 +88,20 @@ export const vocabularyRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/data-subject-categories', tags, summary: 'List the categories of data subjects, with how many activities use each',
+      method: 'get',
+      path: '/data-subject-categories',
+      tags,
+      summary: 'List the categories of data subjects, with how many activities use each',
       responses: { 200: jsonResponse(z.array(DataSubjectCategory), 'Every category of data subjects, sorted by Finnish name') },
     }),
     (c) => c.json(listDataSubjectCategories(c.var.db), 200),
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/data-subject-categories', tags, summary: 'Create a category of data subjects',
+      method: 'post',
+      path: '/data-subject-categories',
+      tags,
+      summary: 'Create a category of data subjects',
       request: { body: jsonBody(DataSubjectCategoryInput) },
       responses: { 201: jsonResponse(DataSubjectCategory, 'The created category'), ...errorResponses(400, 413) },
     }),
@@ -88,7 +109,10 @@ export const vocabularyRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/data-subject-categories/{id}', tags, summary: 'Get a category of data subjects',
+      method: 'get',
+      path: '/data-subject-categories/{id}',
+      tags,
+      summary: 'Get a category of data subjects',
       request: { params: IdParam },
       responses: { 200: jsonResponse(DataSubjectCategory, 'The category'), ...errorResponses(400, 404) },
     }),
@@ -96,7 +120,10 @@ export const vocabularyRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'patch', path: '/data-subject-categories/{id}', tags, summary: 'Rename a category of data subjects (optimistic concurrency by version)',
+      method: 'patch',
+      path: '/data-subject-categories/{id}',
+      tags,
+      summary: 'Rename a category of data subjects (optimistic concurrency by version)',
       request: { params: IdParam, body: jsonBody(DataSubjectCategoryUpdate) },
       responses: { 200: jsonResponse(DataSubjectCategory, 'The updated category'), ...errorResponses(400, 404, 409, 413) },
     }),
@@ -104,7 +131,10 @@ export const vocabularyRouter = createRouter()
   )
   .openapi(
     createRoute({
-      method: 'delete', path: '/data-subject-categories/{id}', tags, summary: 'Delete a category of data subjects (refused with 409 while an activity uses it)',
+      method: 'delete',
+      path: '/data-subject-categories/{id}',
+      tags,
+      summary: 'Delete a category of data subjects (refused with 409 while an activity uses it)',
       request: { params: IdParam, query: VersionQuery },
       responses: { 204: { description: 'Deleted' }, ...errorResponses(400, 404, 409) },
     }),

@@ -8,7 +8,14 @@
  * legal basis of the platforms' processing, legitimate interests assessments), so that the gaps
  * show. English texts are translations of the policy's Finnish.
  */
-import type { ActivityInput, RetentionInput, DataCategoryInput, DataSubjectCategoryInput, DataSubjectRight, OtherRecipient } from '@seloste/schema'
+import type {
+  ActivityInput,
+  RetentionInput,
+  DataCategoryInput,
+  DataSubjectCategoryInput,
+  DataSubjectRight,
+  OtherRecipient,
+} from '@seloste/schema'
 
 type Localized = { fi: string; en: string }
 
@@ -32,11 +39,18 @@ export const DEMO_DATA_CATEGORIES = {
   },
   social: { name: { fi: 'Sosiaalisen median profiilit, erityisesti LinkedIn', en: 'Social media profiles, especially LinkedIn' } },
   company: { name: { fi: 'Yrityksen nimi ja asema siinä (tehtävänimike)', en: 'Company name and position in it (job title)' } },
-  communications: { name: { fi: 'Yhteydenpito rekisteröidyn ja yrityksemme välillä', en: 'Communications between the data subject and our company' } },
+  communications: {
+    name: { fi: 'Yhteydenpito rekisteröidyn ja yrityksemme välillä', en: 'Communications between the data subject and our company' },
+  },
   orders: { name: { fi: 'Tiedot tilauksista', en: 'Order details' } },
   billing: { name: { fi: 'Laskutustiedot', en: 'Billing details' } },
   // Section 3.2.
-  ip: { name: { fi: 'IP-osoite (lokitiedoissa, ei yhdistettävissä muihin tietoihin)', en: 'IP address (in logs, not combinable with other data)' } },
+  ip: {
+    name: {
+      fi: 'IP-osoite (lokitiedoissa, ei yhdistettävissä muihin tietoihin)',
+      en: 'IP address (in logs, not combinable with other data)',
+    },
+  },
   country: { name: { fi: 'Maa, josta otetaan yhteyttä', en: 'Country the visit comes from' } },
   pages: { name: { fi: 'Sivut, joilla vieraillaan', en: 'Pages visited' } },
   referrer: { name: { fi: 'Liikenteen lähde (referrer)', en: 'Source of the traffic (referrer)' } },
@@ -52,7 +66,12 @@ export const DEMO_DATA_CATEGORIES = {
   // Section 3.3 names no categories; delivering a newsletter by e-mail needs the address, and nothing more is said.
   email: { name: { fi: 'Sähköpostiosoite', en: 'Email address' } },
   // Section 4, split as kirjanpitolaki (1336/1997) 2:10 keeps them for different periods.
-  accounting: { name: { fi: 'Tositteisiin ja muuhun kirjanpitoaineistoon sisältyvät henkilötiedot', en: 'Personal data in the vouchers and other accounting material' } },
+  accounting: {
+    name: {
+      fi: 'Tositteisiin ja muuhun kirjanpitoaineistoon sisältyvät henkilötiedot',
+      en: 'Personal data in the vouchers and other accounting material',
+    },
+  },
   ledgers: {
     name: {
       fi: 'Tilinpäätökseen, tasekirjaan sekä päivä- ja pääkirjanpitoon sisältyvät henkilötiedot',
@@ -308,7 +327,10 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         amount: 6,
         unit: 'years',
         minimum: true,
-        event: { fi: 'se kalenterivuosi päättyy, jonka aikana tilikausi päättyi', en: 'the calendar year in which the financial year ended is over' },
+        event: {
+          fi: 'se kalenterivuosi päättyy, jonka aikana tilikausi päättyi',
+          en: 'the calendar year in which the financial year ended is over',
+        },
         legalReference: 'Kirjanpitolaki 1336/1997, 2 luku 10 § 2 mom.',
       },
       otherRecipients: [AUTHORITIES],
@@ -344,7 +366,11 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       // Section 11 names the purposes but the policy gives no legal basis for them: left to be determined.
       purposes: [
         // Section 11: cookies for authentication, which the service the user signs in to cannot work without.
-        { description: { fi: 'Tunnistautuminen palveluihimme', en: 'Authentication to our services' }, legalBasis: null, deviceTracking: 'strictly_necessary' },
+        {
+          description: { fi: 'Tunnistautuminen palveluihimme', en: 'Authentication to our services' },
+          legalBasis: null,
+          deviceTracking: 'strictly_necessary',
+        },
         {
           description: {
             fi: 'Palveluidemme kehittäminen ja käyttäytymisen analysointi palveluissamme (tuoteanalytiikka)',

@@ -40,7 +40,8 @@ const SIGNED_PER_POLICY: DpaInput = {
 }
 
 /** The internal note of each processor whose DPA is recorded from the policy alone. */
-const DPA_DATE_NOTE = 'DPA signing date recorded as 27.6.2025, the date of the privacy policy that says the agreement exists: the latest possible date. Check the real date and reference.'
+const DPA_DATE_NOTE =
+  'DPA signing date recorded as 27.6.2025, the date of the privacy policy that says the agreement exists: the latest possible date. Check the real date and reference.'
 
 export interface DemoProcessor {
   key: string

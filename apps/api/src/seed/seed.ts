@@ -16,7 +16,13 @@ import {
   listDataCategories,
   listDataSubjectCategories,
 } from '../services/vocabulary'
-import { DEMO_ACTIVITIES, DEMO_DATA_CATEGORIES, DEMO_DATA_SUBJECT_CATEGORIES, type DemoCategoryKey, type DemoSubjectKey } from './demo-activities'
+import {
+  DEMO_ACTIVITIES,
+  DEMO_DATA_CATEGORIES,
+  DEMO_DATA_SUBJECT_CATEGORIES,
+  type DemoCategoryKey,
+  type DemoSubjectKey,
+} from './demo-activities'
 import { DEMO_ORGANISATION, DEMO_PROCESSORS, DEMO_PUBLISHED_ON } from './demo-data'
 import { latestVersion, publishPublicList } from '../services/public-list'
 import { getNoticeTexts, updateNoticeTexts } from '../services/notice-texts'
@@ -73,7 +79,13 @@ export function seedDemoData(db: Db): SeedResult {
 export function seedDemoActivities(db: Db): number {
   const ctx = systemContext(db)
   if (db.get<{ n: number }>(sql`SELECT count(*) AS n FROM activities`).n > 0) return 0
-  const processorIds = new Map(db.select({ id: processors.id, displayName: processors.displayName }).from(processors).all().map((p) => [p.displayName, p.id]))
+  const processorIds = new Map(
+    db
+      .select({ id: processors.id, displayName: processors.displayName })
+      .from(processors)
+      .all()
+      .map((p) => [p.displayName, p.id]),
+  )
   if (!DEMO_ACTIVITIES.every((a) => a.processors.every((name) => processorIds.has(name)))) return 0
 
   const subjects = new Map(listDataSubjectCategories(db).map((c) => [c.name.fi, c.id]))

@@ -66,7 +66,12 @@ export function loadActivityRecords(db: DbOrTx, ids?: number[]): ActivityRecord[
   const filter = <T extends { activityId: unknown }>(t: T) => (ids ? inArray(t.activityId as typeof activities.id, ids) : undefined)
 
   const subjects = db
-    .select({ activityId: activityDataSubjects.activityId, id: dataSubjectCategories.id, fi: dataSubjectCategories.nameFi, en: dataSubjectCategories.nameEn })
+    .select({
+      activityId: activityDataSubjects.activityId,
+      id: dataSubjectCategories.id,
+      fi: dataSubjectCategories.nameFi,
+      en: dataSubjectCategories.nameEn,
+    })
     .from(activityDataSubjects)
     .innerJoin(dataSubjectCategories, eq(dataSubjectCategories.id, activityDataSubjects.categoryId))
     .where(filter(activityDataSubjects))
@@ -87,7 +92,13 @@ export function loadActivityRecords(db: DbOrTx, ids?: number[]): ActivityRecord[
     .orderBy(asc(activityDataCategories.activityId), asc(activityDataCategories.position))
     .all()
   const linked = db
-    .select({ activityId: activityProcessors.activityId, id: processors.id, displayName: processors.displayName, role: processors.role, status: processors.status })
+    .select({
+      activityId: activityProcessors.activityId,
+      id: processors.id,
+      displayName: processors.displayName,
+      role: processors.role,
+      status: processors.status,
+    })
     .from(activityProcessors)
     .innerJoin(processors, eq(processors.id, activityProcessors.processorId))
     .where(filter(activityProcessors))
@@ -104,12 +115,22 @@ export function loadActivityRecords(db: DbOrTx, ids?: number[]): ActivityRecord[
     return out
   }
   const subjectsOf = group(subjects, (s): VocabularyRef => ({ id: s.id, name: { fi: s.fi, en: s.en } }))
-  const categoriesOf = group(categories, (c): ActivityDataCategory => ({ id: c.id, name: { fi: c.fi, en: c.en }, special: c.special, retention: c.retention ?? null }))
+  const categoriesOf = group(categories, (c): ActivityDataCategory => ({
+    id: c.id,
+    name: { fi: c.fi, en: c.en },
+    special: c.special,
+    retention: c.retention ?? null,
+  }))
   const processorsOf = group(linked, (p): ActivityProcessor => ({ id: p.id, displayName: p.displayName, role: p.role, status: p.status }))
   return rows.map((row) => toRecord(row, subjectsOf.get(row.id) ?? [], categoriesOf.get(row.id) ?? [], processorsOf.get(row.id) ?? []))
 }
 
-function toRecord(row: ActivityRow, subjects: VocabularyRef[], categories: ActivityDataCategory[], linked: ActivityProcessor[]): ActivityRecord {
+function toRecord(
+  row: ActivityRow,
+  subjects: VocabularyRef[],
+  categories: ActivityDataCategory[],
+  linked: ActivityProcessor[],
+): ActivityRecord {
   return {
     id: row.id,
     name: { fi: row.nameFi, en: row.nameEn },
@@ -151,7 +172,16 @@ function transfersOf(db: DbOrTx, processorIds: number[]): Transfer[] {
 }
 
 function withDerived(db: DbOrTx, record: ActivityRecord): Activity {
-  return { ...record, thirdCountryTransfers: deriveThirdCountryTransfers(record.processors, transfersOf(db, record.processors.map((p) => p.id))) }
+  return {
+    ...record,
+    thirdCountryTransfers: deriveThirdCountryTransfers(
+      record.processors,
+      transfersOf(
+        db,
+        record.processors.map((p) => p.id),
+      ),
+    ),
+  }
 }
 
 export function getActivity(db: DbOrTx, id: number): Activity {
@@ -162,7 +192,8 @@ export function getActivity(db: DbOrTx, id: number): Activity {
 
 /** Sort key of a localized name: Finnish first (the policy's language), English when there is no Finnish. */
 const nameKey = (name: { fi: string; en: string }) => (name.fi || name.en).toLocaleLowerCase('fi')
-const byName = <T extends { id: number; name: { fi: string; en: string } }>(a: T, b: T) => nameKey(a.name).localeCompare(nameKey(b.name), 'fi') || a.id - b.id
+const byName = <T extends { id: number; name: { fi: string; en: string } }>(a: T, b: T) =>
+  nameKey(a.name).localeCompare(nameKey(b.name), 'fi') || a.id - b.id
 
 export function listActivities(db: DbOrTx, q: z.output<typeof ActivityListQuery>): ActivityList {
   let records = loadActivityRecords(db)
@@ -199,7 +230,10 @@ export function listActivities(db: DbOrTx, q: z.output<typeof ActivityListQuery>
 
 /** Every activity against every processor, with the links: the dashboard's matrix. */
 export function activityMatrix(db: DbOrTx): ActivityMatrix {
-  const rows = db.select({ id: activities.id, fi: activities.nameFi, en: activities.nameEn, status: activities.status }).from(activities).all()
+  const rows = db
+    .select({ id: activities.id, fi: activities.nameFi, en: activities.nameEn, status: activities.status })
+    .from(activities)
+    .all()
   const refs: ActivityRef[] = rows.map((r) => ({ id: r.id, name: { fi: r.fi, en: r.en }, status: r.status })).sort(byName)
   const columns = db
     .select({ id: processors.id, displayName: processors.displayName, role: processors.role, status: processors.status })
@@ -254,9 +288,20 @@ function fieldsOf(r: ActivityRecord): ActivityFields {
   }
 }
 
-function missingIds(db: DbOrTx, table: typeof processors | typeof dataCategories | typeof dataSubjectCategories, ids: number[]): Set<number> {
+function missingIds(
+  db: DbOrTx,
+  table: typeof processors | typeof dataCategories | typeof dataSubjectCategories,
+  ids: number[],
+): Set<number> {
   if (ids.length === 0) return new Set()
-  const found = new Set(db.select({ id: table.id }).from(table).where(inArray(table.id, ids)).all().map((r) => r.id))
+  const found = new Set(
+    db
+      .select({ id: table.id })
+      .from(table)
+      .where(inArray(table.id, ids))
+      .all()
+      .map((r) => r.id),
+  )
   return new Set(ids.filter((id) => !found.has(id)))
 }
 
@@ -274,7 +319,11 @@ function checked(db: DbOrTx, merged: ActivityFields): ActivityFields {
   fields.dataSubjectCategoryIds.forEach((id, i) => {
     if (noSuchSubject.has(id)) problems.push({ path: `dataSubjectCategoryIds.${i}`, message: `No category of data subjects with id ${id}` })
   })
-  const noSuchCategory = missingIds(db, dataCategories, fields.dataCategories.map((c) => c.id))
+  const noSuchCategory = missingIds(
+    db,
+    dataCategories,
+    fields.dataCategories.map((c) => c.id),
+  )
   fields.dataCategories.forEach((c, i) => {
     if (noSuchCategory.has(c.id)) problems.push({ path: `dataCategories.${i}.id`, message: `No data category with id ${c.id}` })
   })
@@ -286,14 +335,22 @@ function checked(db: DbOrTx, merged: ActivityFields): ActivityFields {
     ? db
         .select({ fi: dataCategories.nameFi, en: dataCategories.nameEn })
         .from(dataCategories)
-        .where(sql`${inArray(dataCategories.id, fields.dataCategories.map((c) => c.id))} AND ${dataCategories.special} = 1`)
+        .where(
+          sql`${inArray(
+            dataCategories.id,
+            fields.dataCategories.map((c) => c.id),
+          )} AND ${dataCategories.special} = 1`,
+        )
         .all()
     : []
   if (special.length > 0) {
     const names = special.map((s) => s.en || s.fi).join(', ')
     fields.purposes.forEach((p, i) => {
       if (!p.art9Condition) {
-        problems.push({ path: `purposes.${i}.art9Condition`, message: `Special categories of personal data are processed (${names}): choose the Art. 9(2) condition` })
+        problems.push({
+          path: `purposes.${i}.art9Condition`,
+          message: `Special categories of personal data are processed (${names}): choose the Art. 9(2) condition`,
+        })
       }
     })
   }
@@ -340,13 +397,19 @@ function writeLinks(tx: DbOrTx, activityId: number, f: ActivityFields): void {
   tx.delete(activityDataCategories).where(eq(activityDataCategories.activityId, activityId)).run()
   tx.delete(activityProcessors).where(eq(activityProcessors.activityId, activityId)).run()
   if (f.dataSubjectCategoryIds.length) {
-    tx.insert(activityDataSubjects).values(f.dataSubjectCategoryIds.map((categoryId, position) => ({ activityId, categoryId, position }))).run()
+    tx.insert(activityDataSubjects)
+      .values(f.dataSubjectCategoryIds.map((categoryId, position) => ({ activityId, categoryId, position })))
+      .run()
   }
   if (f.dataCategories.length) {
-    tx.insert(activityDataCategories).values(f.dataCategories.map((c, position) => ({ activityId, categoryId: c.id, retention: c.retention, position }))).run()
+    tx.insert(activityDataCategories)
+      .values(f.dataCategories.map((c, position) => ({ activityId, categoryId: c.id, retention: c.retention, position })))
+      .run()
   }
   if (f.processorIds.length) {
-    tx.insert(activityProcessors).values(f.processorIds.map((processorId) => ({ activityId, processorId }))).run()
+    tx.insert(activityProcessors)
+      .values(f.processorIds.map((processorId) => ({ activityId, processorId })))
+      .run()
   }
 }
 
@@ -389,7 +452,8 @@ export function updateActivity(ctx: ServiceContext, id: number, input: ActivityU
       const contentChanged = (Object.keys(fields) as (keyof ActivityFields)[]).some(
         (k) => !ADMINISTRATIVE_FIELDS.has(k) && canonicalJson(fields[k]) !== canonicalJson(current[k]),
       )
-      const approval = before.status === 'approved' && contentChanged ? { status: 'draft' as const, approvedBy: null, approvedAt: null } : {}
+      const approval =
+        before.status === 'approved' && contentChanged ? { status: 'draft' as const, approvedBy: null, approvedAt: null } : {}
       tx.update(activities)
         .set({ ...toColumns(fields), ...approval, version: before.version + 1, updatedAt: nowIso() })
         .where(eq(activities.id, id))
@@ -416,8 +480,10 @@ export function approveActivity(ctx: ServiceContext, id: number, version: number
       before.purposes.forEach((p, i) => {
         if (!p.legalBasis) problems.push({ path: `purposes.${i}.legalBasis`, message: 'Choose the legal basis before approving' })
       })
-      if (before.dataSubjectCategories.length === 0) problems.push({ path: 'dataSubjectCategoryIds', message: 'Name the categories of data subjects before approving' })
-      if (before.dataCategories.length === 0) problems.push({ path: 'dataCategories', message: 'Name the categories of personal data before approving' })
+      if (before.dataSubjectCategories.length === 0)
+        problems.push({ path: 'dataSubjectCategoryIds', message: 'Name the categories of data subjects before approving' })
+      if (before.dataCategories.length === 0)
+        problems.push({ path: 'dataCategories', message: 'Name the categories of personal data before approving' })
       if (problems.length) throw invalid(problems, 'The activity is not complete enough to approve')
       const now = nowIso()
       tx.update(activities)
@@ -448,10 +514,16 @@ export function deleteActivity(ctx: ServiceContext, id: number, version: number)
  * with an audited change of its own (so that the trail, and an export rebuilt from it, agree).
  */
 export function unlinkProcessorFromActivities(tx: DbOrTx, ctx: ServiceContext, processorId: number): void {
-  const ids = tx.select({ id: activityProcessors.activityId }).from(activityProcessors).where(eq(activityProcessors.processorId, processorId)).all()
+  const ids = tx
+    .select({ id: activityProcessors.activityId })
+    .from(activityProcessors)
+    .where(eq(activityProcessors.processorId, processorId))
+    .all()
   for (const { id } of ids) {
     const before = findRecord(tx, id)!
-    tx.delete(activityProcessors).where(sql`${activityProcessors.activityId} = ${id} AND ${activityProcessors.processorId} = ${processorId}`).run()
+    tx.delete(activityProcessors)
+      .where(sql`${activityProcessors.activityId} = ${id} AND ${activityProcessors.processorId} = ${processorId}`)
+      .run()
     tx.update(activities)
       .set({ status: 'draft', approvedBy: null, approvedAt: null, version: before.version + 1, updatedAt: nowIso() })
       .where(eq(activities.id, id))

@@ -18,7 +18,15 @@ import { toDataCategoryRecord, toDataSubjectCategoryRecord } from './vocabulary'
 import type { DataCategoryRecord, DataSubjectCategoryRecord, ProcessorRecord, RegistrySnapshot } from '../exports/snapshot'
 
 /** The entity types whose full state the trail records, in the order a snapshot lists them. */
-export const SNAPSHOT_ENTITY_TYPES = ['organisation', 'processor', 'transfer', 'dpa', 'activity', 'data_category', 'data_subject_category'] as const
+export const SNAPSHOT_ENTITY_TYPES = [
+  'organisation',
+  'processor',
+  'transfer',
+  'dpa',
+  'activity',
+  'data_category',
+  'data_subject_category',
+] as const
 export type SnapshotEntityType = (typeof SNAPSHOT_ENTITY_TYPES)[number]
 
 /** Events that carry only a DPA's document, not the whole DPA: they change the state they follow. */
@@ -74,7 +82,8 @@ const byNumericId = <T extends { id: number }>(a: T, b: T) => a.id - b.id
 
 /** Pure: the rebuilt state as a snapshot, each list in id order. */
 export function snapshotFromState(state: Map<string, Map<string, unknown>>, asOf: string | null): RegistrySnapshot {
-  const list = <T extends { id: number }>(type: SnapshotEntityType) => [...(state.get(type)?.values() ?? [])].map((v) => v as T).sort(byNumericId)
+  const list = <T extends { id: number }>(type: SnapshotEntityType) =>
+    [...(state.get(type)?.values() ?? [])].map((v) => v as T).sort(byNumericId)
   const org = state.get('organisation')?.get('1') as Organisation | undefined
   return {
     asOf,
@@ -95,7 +104,10 @@ export function snapshotFromState(state: Map<string, Map<string, unknown>>, asOf
  * events cannot change the result, so they are not read (a long history stays cheap).
  */
 export function loadDecidingEvents(db: DbOrTx, cutoff: string): StateEvent[] {
-  const types = sql.join(SNAPSHOT_ENTITY_TYPES.map((t) => sql`${t}`), sql`, `)
+  const types = sql.join(
+    SNAPSHOT_ENTITY_TYPES.map((t) => sql`${t}`),
+    sql`, `,
+  )
   const rows = db.all<{ seq: number; at: string; action: string; entityType: string; entityId: string | null; after: string | null }>(sql`
     WITH last_whole AS (
       SELECT entity_type, entity_id, max(seq) AS seq FROM audit_events
@@ -120,7 +132,13 @@ export function loadCurrentSnapshot(db: DbOrTx): RegistrySnapshot {
   const dpaRows = db.select().from(dpas).all()
   const documents = new Map(
     db
-      .select({ dpaId: dpaDocuments.dpaId, fileName: dpaDocuments.fileName, size: dpaDocuments.size, sha256: dpaDocuments.sha256, uploadedAt: dpaDocuments.uploadedAt })
+      .select({
+        dpaId: dpaDocuments.dpaId,
+        fileName: dpaDocuments.fileName,
+        size: dpaDocuments.size,
+        sha256: dpaDocuments.sha256,
+        uploadedAt: dpaDocuments.uploadedAt,
+      })
       .from(dpaDocuments)
       .all()
       .map(({ dpaId, ...doc }): [number, DpaDocument] => [dpaId, doc]),
@@ -136,4 +154,3 @@ export function loadCurrentSnapshot(db: DbOrTx): RegistrySnapshot {
     dataSubjectCategories: db.select().from(dataSubjectCategories).all().map(toDataSubjectCategoryRecord).sort(byNumericId),
   }
 }
-

@@ -40,7 +40,21 @@ const WORDS = {
     filters: 'Filters',
     noFilters: 'none (the whole trail)',
     events: 'Events in this file',
-    columns: ['Sequence', 'Time (UTC)', 'Actor id', 'Actor', 'Action', 'Entity type', 'Entity id', 'Before (JSON)', 'After (JSON)', 'Request id', 'Client address', 'Previous hash', 'Hash'],
+    columns: [
+      'Sequence',
+      'Time (UTC)',
+      'Actor id',
+      'Actor',
+      'Action',
+      'Entity type',
+      'Entity id',
+      'Before (JSON)',
+      'After (JSON)',
+      'Request id',
+      'Client address',
+      'Previous hash',
+      'Hash',
+    ],
   },
   fi: {
     title: 'Muutosloki',
@@ -55,7 +69,21 @@ const WORDS = {
     filters: 'Rajaukset',
     noFilters: 'ei rajauksia (koko loki)',
     events: 'Tapahtumia tiedostossa',
-    columns: ['Järjestysnumero', 'Aika (UTC)', 'Tekijän tunniste', 'Tekijä', 'Toiminto', 'Kohteen tyyppi', 'Kohteen tunniste', 'Ennen (JSON)', 'Jälkeen (JSON)', 'Pyynnön tunniste', 'Asiakasosoite', 'Edellinen tiiviste', 'Tiiviste'],
+    columns: [
+      'Järjestysnumero',
+      'Aika (UTC)',
+      'Tekijän tunniste',
+      'Tekijä',
+      'Toiminto',
+      'Kohteen tyyppi',
+      'Kohteen tunniste',
+      'Ennen (JSON)',
+      'Jälkeen (JSON)',
+      'Pyynnön tunniste',
+      'Asiakasosoite',
+      'Edellinen tiiviste',
+      'Tiiviste',
+    ],
   },
 } as const
 
@@ -63,7 +91,9 @@ const WIDTHS = [10, 22, 10, 28, 16, 16, 12, 50, 50, 38, 16, 66, 66]
 const TYPES = ['integer', 'datetime', 'integer'] as const
 
 function filterText(q: Query): string {
-  const parts = (['entityType', 'entityId', 'actorId', 'action', 'from', 'to'] as const).filter((k) => q[k] !== undefined).map((k) => `${k}=${String(q[k])}`)
+  const parts = (['entityType', 'entityId', 'actorId', 'action', 'from', 'to'] as const)
+    .filter((k) => q[k] !== undefined)
+    .map((k) => `${k}=${String(q[k])}`)
   return parts.join('; ')
 }
 
@@ -79,9 +109,29 @@ function matchingRows(db: DbOrTx, q: Query, head: AuditHead): string[][] {
   const rows: string[][] = []
   let after = 0
   for (;;) {
-    const page = db.select().from(auditEvents).where(and(gt(auditEvents.seq, after), ...where)).orderBy(asc(auditEvents.seq)).limit(2000).all()
+    const page = db
+      .select()
+      .from(auditEvents)
+      .where(and(gt(auditEvents.seq, after), ...where))
+      .orderBy(asc(auditEvents.seq))
+      .limit(2000)
+      .all()
     for (const r of page) {
-      rows.push([String(r.seq), r.at, r.actorId === null ? '' : String(r.actorId), r.actorEmail ?? '', r.action, r.entityType, r.entityId ?? '', r.before ?? '', r.after ?? '', r.requestId ?? '', r.clientAddress ?? '', r.prevHash, r.hash])
+      rows.push([
+        String(r.seq),
+        r.at,
+        r.actorId === null ? '' : String(r.actorId),
+        r.actorEmail ?? '',
+        r.action,
+        r.entityType,
+        r.entityId ?? '',
+        r.before ?? '',
+        r.after ?? '',
+        r.requestId ?? '',
+        r.clientAddress ?? '',
+        r.prevHash,
+        r.hash,
+      ])
     }
     if (page.length < 2000) return rows
     after = page[page.length - 1]!.seq
@@ -96,7 +146,12 @@ export async function exportAuditTrail(ctx: ServiceContext, format: AuditExportF
   const filters = filterText(q)
   const head = ctx.db.transaction(
     (tx) => {
-      recordAudit(tx, ctx, { action: 'export', entityType: 'export', entityId: 'audit_trail', after: { format, lang, filters: filters || null } })
+      recordAudit(tx, ctx, {
+        action: 'export',
+        entityType: 'export',
+        entityId: 'audit_trail',
+        after: { format, lang, filters: filters || null },
+      })
       return currentAuditHead(tx)
     },
     { behavior: 'immediate' },
@@ -122,7 +177,14 @@ export async function exportAuditTrail(ctx: ServiceContext, format: AuditExportF
     columns: w.columns.map((header, i) => ({ header, width: WIDTHS[i]!, ...(TYPES[i] && { type: TYPES[i] }) })),
     rows,
   }
-  const exportSheet: Table = { name: w.sheetExport, columns: [{ header: '', width: 48 }, { header: '', width: 90 }], rows: stamp }
+  const exportSheet: Table = {
+    name: w.sheetExport,
+    columns: [
+      { header: '', width: 48 },
+      { header: '', width: 90 },
+    ],
+    rows: stamp,
+  }
   const body = await renderXlsx([exportSheet, events], { title: w.title, created: new Date(exportedAt) })
   return { body, contentType: CONTENT_TYPES.xlsx, fileName, disposition: 'attachment' }
 }

@@ -56,10 +56,13 @@ export function recordAudit(tx: DbOrTx, ctx: Omit<ServiceContext, 'db'>, change:
     clientAddress: ctx.clientAddress,
     prevHash: last?.hash ?? GENESIS_HASH,
   }
-  tx.insert(auditEvents).values({ ...row, hash: eventHash(row) }).run()
+  tx.insert(auditEvents)
+    .values({ ...row, hash: eventHash(row) })
+    .run()
 }
 
-export type ChainReport = { intact: true; events: number; headHash: string } | { intact: false; events: number; brokenAt: number; reason: string }
+export type ChainReport =
+  { intact: true; events: number; headHash: string } | { intact: false; events: number; brokenAt: number; reason: string }
 
 /**
  * The chain's head: how many events it holds and the hash of the newest. Kept outside the database
@@ -101,7 +104,8 @@ export function verifyAuditChain(db: DbOrTx, anchor?: AuditHead | null): ChainRe
   for (const row of eventsInOrder(db)) {
     count++
     if (row.seq !== expectedSeq) return { intact: false, events: count, brokenAt: expectedSeq, reason: 'an event is missing' }
-    if (row.prevHash !== prev) return { intact: false, events: count, brokenAt: row.seq, reason: 'the link to the previous event does not match' }
+    if (row.prevHash !== prev)
+      return { intact: false, events: count, brokenAt: row.seq, reason: 'the link to the previous event does not match' }
     const { hash, ...rest } = row
     if (eventHash(rest) !== hash) return { intact: false, events: count, brokenAt: row.seq, reason: 'the event was altered' }
     if (anchor && row.seq === anchor.events) hashAtAnchor = hash
@@ -109,10 +113,20 @@ export function verifyAuditChain(db: DbOrTx, anchor?: AuditHead | null): ChainRe
     expectedSeq++
   }
   if (anchor && count < anchor.events) {
-    return { intact: false, events: count, brokenAt: count + 1, reason: `the trail ends at event ${count}, but the saved head has ${anchor.events} events: the newest events were deleted` }
+    return {
+      intact: false,
+      events: count,
+      brokenAt: count + 1,
+      reason: `the trail ends at event ${count}, but the saved head has ${anchor.events} events: the newest events were deleted`,
+    }
   }
   if (anchor && hashAtAnchor !== anchor.hash) {
-    return { intact: false, events: count, brokenAt: anchor.events, reason: `event ${anchor.events} is not the one the saved head names: the trail was rewritten and re-hashed` }
+    return {
+      intact: false,
+      events: count,
+      brokenAt: anchor.events,
+      reason: `event ${anchor.events} is not the one the saved head names: the trail was rewritten and re-hashed`,
+    }
   }
   return { intact: true, events: count, headHash: prev }
 }
@@ -163,7 +177,19 @@ export function listAuditEvents(db: DbOrTx, q: z.output<typeof AuditQuery>): Aud
   if (q.from) where.push(gte(auditEvents.at, new Date(q.from).toISOString()))
   if (q.to) where.push(lt(auditEvents.at, new Date(q.to).toISOString()))
   const condition = where.length ? and(...where) : undefined
-  const total = db.select({ n: sql<number>`count(*)` }).from(auditEvents).where(condition).get()?.n ?? 0
-  const rows = db.select().from(auditEvents).where(condition).orderBy(desc(auditEvents.seq)).limit(q.pageSize).offset((q.page - 1) * q.pageSize).all()
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(auditEvents)
+      .where(condition)
+      .get()?.n ?? 0
+  const rows = db
+    .select()
+    .from(auditEvents)
+    .where(condition)
+    .orderBy(desc(auditEvents.seq))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .all()
   return { items: rows.map(toAuditEvent), total, page: q.page, pageSize: q.pageSize }
 }

@@ -26,7 +26,10 @@ const BACKUP_NAME = /^seloste-(\d{8}T\d{6}Z)(?:-(\d+))?\.sqlite$/
 
 /** 2026-11-26T18:20:53.123Z -> 20261126T182053Z */
 export function fileTimestamp(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '')
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '')
 }
 
 export interface BackupResult {
@@ -52,7 +55,8 @@ export function listBackups(dir: string): string[] {
 
 /** Deletes all but the newest `keep` backups in `dir`; returns the deleted paths. */
 export function pruneBackups(dir: string, keep: number): string[] {
-  if (!Number.isInteger(keep) || keep < 1) throw new BackupError(`the number of backups to keep must be a whole number of at least 1 (got ${keep})`)
+  if (!Number.isInteger(keep) || keep < 1)
+    throw new BackupError(`the number of backups to keep must be a whole number of at least 1 (got ${keep})`)
   const all = listBackups(dir)
   const old = all.slice(0, Math.max(0, all.length - keep))
   for (const file of old) {
@@ -80,9 +84,15 @@ function integrityProblems(db: Database.Database): string[] {
  * Takes an online backup of the database at `databasePath` into `backupDir` and prunes old ones.
  * Safe while a server writes to the database.
  */
-export async function backupDatabase(options: { databasePath: string; backupDir: string; keep: number; now?: Date }): Promise<BackupResult> {
+export async function backupDatabase(options: {
+  databasePath: string
+  backupDir: string
+  keep: number
+  now?: Date
+}): Promise<BackupResult> {
   const started = performance.now()
-  if (!Number.isInteger(options.keep) || options.keep < 1) throw new BackupError(`BACKUP_KEEP must be a whole number of at least 1 (got ${options.keep})`)
+  if (!Number.isInteger(options.keep) || options.keep < 1)
+    throw new BackupError(`BACKUP_KEEP must be a whole number of at least 1 (got ${options.keep})`)
   if (!existsSync(options.databasePath)) throw new BackupError(`there is no database at ${options.databasePath}`)
   mkdirSync(options.backupDir, { recursive: true })
   const finalPath = firstFreeName(options.backupDir, fileTimestamp(options.now ?? new Date()))
@@ -172,13 +182,22 @@ export function checkDatabaseFile(path: string): DatabaseCheck {
     if (problems.length > 0) return { ...result, problems: [`the file failed its integrity check: ${problems.slice(0, 3).join('; ')}`] }
     const tables = new Set(sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[])
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t))
-    if (missing.length > 0) return { ...result, problems: [`the file is not a Seloste database (no ${missing.join(', ')} table${missing.length > 1 ? 's' : ''})`] }
+    if (missing.length > 0)
+      return {
+        ...result,
+        problems: [`the file is not a Seloste database (no ${missing.join(', ')} table${missing.length > 1 ? 's' : ''})`],
+      }
     const applied = sqlite.prepare('SELECT created_at FROM __drizzle_migrations').pluck().all() as (number | string)[]
     const known = knownMigrationTimes()
     const unknown = applied.filter((t) => !known.has(Number(t)))
     if (applied.length === 0) return { ...result, problems: ['the file is not a Seloste database (no migrations recorded)'] }
     if (unknown.length > 0) {
-      return { ...result, problems: [`the file was written by a newer or different version of Seloste (${unknown.length} migration${unknown.length > 1 ? 's' : ''} this version does not know)`] }
+      return {
+        ...result,
+        problems: [
+          `the file was written by a newer or different version of Seloste (${unknown.length} migration${unknown.length > 1 ? 's' : ''} this version does not know)`,
+        ],
+      }
     }
     const chain = verifyAuditChain(drizzle(sqlite, { schema }))
     if (!chain.intact) {
@@ -246,9 +265,12 @@ export function restoreDatabase(options: { backupFile: string; databasePath: str
   if (!existsSync(backupFile)) throw new BackupError(`there is no backup file at ${backupFile}`)
   if (statSync(backupFile).isDirectory()) throw new BackupError(`${backupFile} is a directory; give a backup file`)
   const exists = existsSync(databasePath)
-  if (exists && statSync(databasePath).isDirectory()) throw new BackupError(`DATABASE_PATH ${databasePath} is a directory; set it to the database file`)
+  if (exists && statSync(databasePath).isDirectory())
+    throw new BackupError(`DATABASE_PATH ${databasePath} is a directory; set it to the database file`)
   if (exists && !options.force) {
-    throw new BackupError(`a database already exists at ${databasePath}; stop the server and run the restore again with --force to replace it (the old file is kept next to it)`)
+    throw new BackupError(
+      `a database already exists at ${databasePath}; stop the server and run the restore again with --force to replace it (the old file is kept next to it)`,
+    )
   }
   mkdirSync(dirname(databasePath), { recursive: true })
   const stamp = fileTimestamp(options.now ?? new Date())
@@ -282,11 +304,18 @@ export function restoreDatabase(options: { backupFile: string; databasePath: str
     } else {
       // Leftovers of a database that is gone must not be paired with the restored file.
       for (const suffix of ['-wal', '-shm', '-journal']) {
-        if (existsSync(databasePath + suffix)) throw new BackupError(`${databasePath + suffix} exists without its database; move it away first`)
+        if (existsSync(databasePath + suffix))
+          throw new BackupError(`${databasePath + suffix} exists without its database; move it away first`)
       }
     }
     renameSync(staging, databasePath)
-    return { restoredTo: databasePath, movedAside, bytes: statSync(databasePath).size, auditEvents: check.auditEvents!, headHash: check.headHash! }
+    return {
+      restoredTo: databasePath,
+      movedAside,
+      bytes: statSync(databasePath).size,
+      auditEvents: check.auditEvents!,
+      headHash: check.headHash!,
+    }
   } finally {
     cleanStaging()
   }

@@ -46,7 +46,10 @@ export function userOfCalendarToken(db: DbOrTx, token: string): number | null {
 
 /** Every deadline of the coming year (and overdue ones) as all-day events, for Google Calendar or Outlook. */
 export function renderCalendar(db: DbOrTx, origin: string, lang: Language, today = todayIso()): string {
-  const calendar = ical({ name: lang === 'fi' ? 'Seloste: tietosuojan määräajat' : 'Seloste: data protection deadlines', prodId: { company: 'Seloste', product: 'Seloste', language: lang.toUpperCase() } })
+  const calendar = ical({
+    name: lang === 'fi' ? 'Seloste: tietosuojan määräajat' : 'Seloste: data protection deadlines',
+    prodId: { company: 'Seloste', product: 'Seloste', language: lang.toUpperCase() },
+  })
   for (const d of listDeadlines(db, 366, today)) {
     const event = calendar.createEvent({
       id: `${d.kind}-${d.entity.type}-${d.entity.id ?? 'x'}-${d.date}@seloste`,

@@ -23,7 +23,10 @@ export function readCatalogueFile(path: string): Catalogue {
   }
   const parsed = CatalogueFile.safeParse(json)
   if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    const problems = parsed.error.issues
+      .slice(0, 10)
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; ')
     throw new Error(`SELOSTE_CATALOGUE_FILE: ${path} is not a valid catalogue: ${problems}`)
   }
   return parsed.data
@@ -45,10 +48,20 @@ export function resetCatalogue(): void {
 }
 
 /** A processor row's link as the read model shows it: the entry's current name and what changed since the version seen. */
-export function catalogueLinkOf(row: { catalogueId: string | null; catalogueVersion: string | null; catalogueSeen: unknown }): CatalogueLinkInfo | null {
+export function catalogueLinkOf(row: {
+  catalogueId: string | null
+  catalogueVersion: string | null
+  catalogueSeen: unknown
+}): CatalogueLinkInfo | null {
   if (!row.catalogueId) return null
   const entry = currentCatalogue().byId.get(row.catalogueId)
   if (!entry) return { entryId: row.catalogueId, entryName: null, version: row.catalogueVersion ?? '', status: 'removed', changedFacts: [] }
   const changed = changedFacts(row.catalogueSeen ?? null, entry)
-  return { entryId: row.catalogueId, entryName: entry.name, version: row.catalogueVersion ?? '', status: changed.length ? 'changed' : 'current', changedFacts: changed }
+  return {
+    entryId: row.catalogueId,
+    entryName: entry.name,
+    version: row.catalogueVersion ?? '',
+    status: changed.length ? 'changed' : 'current',
+    changedFacts: changed,
+  }
 }

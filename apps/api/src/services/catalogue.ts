@@ -63,7 +63,17 @@ export function searchCatalogue(q: string | undefined): CatalogueList {
   const term = (q ?? '').toLowerCase()
   const matches = catalogue.entries.filter((e) => {
     if (!term) return true
-    const text = [e.id, e.name, e.category, e.services.en, e.services.fi ?? '', e.contractingEntity?.value.name ?? '', e.parentGroup?.value ?? ''].join('\n').toLowerCase()
+    const text = [
+      e.id,
+      e.name,
+      e.category,
+      e.services.en,
+      e.services.fi ?? '',
+      e.contractingEntity?.value.name ?? '',
+      e.parentGroup?.value ?? '',
+    ]
+      .join('\n')
+      .toLowerCase()
     return text.includes(term)
   })
   matches.sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id))
@@ -101,15 +111,29 @@ const KINDS: Record<'storage' | 'access' | 'storage-and-access', TransferKind[]>
 
 /** Whether the catalogue says the contracting entity itself is the US entity listed as a DPF participant. */
 function contractingEntityIsDpfParticipant(e: CatalogueEntry): boolean {
-  return !!e.dpf && !!e.contractingEntity && e.contractingEntity.value.country === 'US' && sameEntityName(e.contractingEntity.value.name, e.dpf.value.entity)
+  return (
+    !!e.dpf &&
+    !!e.contractingEntity &&
+    e.contractingEntity.value.country === 'US' &&
+    sameEntityName(e.contractingEntity.value.name, e.dpf.value.entity)
+  )
 }
 
-function transferOptions(e: CatalogueEntry, country: string, kind: TransferKind, role: ProcessorRole, today: string): ProposedTransferOption[] {
+function transferOptions(
+  e: CatalogueEntry,
+  country: string,
+  kind: TransferKind,
+  role: ProcessorRole,
+  today: string,
+): ProposedTransferOption[] {
   const base = { country, kind, adequacyDecisionId: null, dpfListingUrl: null, dpfVerifiedOn: null, sccModule: null }
   if (isInEea(country)) return [{ reason: 'eea', input: { ...base, safeguard: 'none_needed' }, basis: null }]
   const options: ProposedTransferOption[] = []
-  const adequacy = adequacyDecisionsFor(country).find((d) => !d.frameworkOnly && !d.internationalOrganisation && (!d.validUntil || d.validUntil >= today))
-  if (adequacy) options.push({ reason: 'adequacy', input: { ...base, safeguard: 'adequacy', adequacyDecisionId: adequacy.id }, basis: null })
+  const adequacy = adequacyDecisionsFor(country).find(
+    (d) => !d.frameworkOnly && !d.internationalOrganisation && (!d.validUntil || d.validUntil >= today),
+  )
+  if (adequacy)
+    options.push({ reason: 'adequacy', input: { ...base, safeguard: 'adequacy', adequacyDecisionId: adequacy.id }, basis: null })
   const dpfOption = (): ProposedTransferOption | null => {
     if (country !== 'US' || !e.dpf) return null
     const listing = isDpfParticipantUrl(e.dpf.source)
@@ -140,7 +164,13 @@ export function proposedTransfers(e: CatalogueEntry, role: ProcessorRole, today 
     for (const kind of KINDS[loc.value.kind]) {
       if (out.some((t) => t.country === loc.value.country && t.kind === kind)) continue
       const country = loc.value.country
-      out.push({ country, kind, location: ref(loc), options: transferOptions(e, country, kind, role, today), dpfEntity: country === 'US' ? dpfEntity : null })
+      out.push({
+        country,
+        kind,
+        location: ref(loc),
+        options: transferOptions(e, country, kind, role, today),
+        dpfEntity: country === 'US' ? dpfEntity : null,
+      })
     }
   }
   return out
@@ -157,10 +187,17 @@ function parentMatch(db: DbOrTx, e: CatalogueEntry): { id: number; displayName: 
 
 function proposedFields(db: DbOrTx, e: CatalogueEntry): ProposedField[] {
   const fields: ProposedField[] = []
-  if (e.contractingEntity) fields.push({ field: 'legalName', value: e.contractingEntity.value.name, label: null, source: ref(e.contractingEntity) })
+  if (e.contractingEntity)
+    fields.push({ field: 'legalName', value: e.contractingEntity.value.name, label: null, source: ref(e.contractingEntity) })
   if (e.headquarters) fields.push({ field: 'hqCountry', value: e.headquarters.value, label: null, source: ref(e.headquarters) })
   if (e.dpaUrl) fields.push({ field: 'dpaUrl', value: encodeLinkTarget(e.dpaUrl.value), label: null, source: ref(e.dpaUrl) })
-  if (e.privacyPolicyUrl) fields.push({ field: 'privacyPolicyUrl', value: encodeLinkTarget(e.privacyPolicyUrl.value), label: null, source: ref(e.privacyPolicyUrl) })
+  if (e.privacyPolicyUrl)
+    fields.push({
+      field: 'privacyPolicyUrl',
+      value: encodeLinkTarget(e.privacyPolicyUrl.value),
+      label: null,
+      source: ref(e.privacyPolicyUrl),
+    })
   const parent = parentMatch(db, e)
   if (parent && e.parentGroup) fields.push({ field: 'parentId', value: parent.id, label: e.parentGroup.value, source: ref(e.parentGroup) })
   return fields
@@ -190,9 +227,13 @@ export function catalogueProposal(db: DbOrTx, id: string, role: ProcessorRole): 
 
 function requireCatalogueVersion(catalogue: LoadedCatalogue, version: string): void {
   if (version !== catalogue.version) {
-    throw new AppError('version_conflict', `The catalogue has changed since (now version ${catalogue.version}, yours ${version}); load the proposal again`, {
-      current: { catalogueVersion: catalogue.version },
-    })
+    throw new AppError(
+      'version_conflict',
+      `The catalogue has changed since (now version ${catalogue.version}, yours ${version}); load the proposal again`,
+      {
+        current: { catalogueVersion: catalogue.version },
+      },
+    )
   }
 }
 
@@ -206,7 +247,10 @@ function within<T>(prefix: string, fn: () => T): T {
     return fn()
   } catch (err) {
     if (err instanceof AppError && err.extra.fields) {
-      throw new AppError(err.code, err.message, { ...err.extra, fields: err.extra.fields.map((f) => ({ ...f, path: `${prefix}.${f.path}` })) })
+      throw new AppError(err.code, err.message, {
+        ...err.extra,
+        fields: err.extra.fields.map((f) => ({ ...f, path: `${prefix}.${f.path}` })),
+      })
     }
     throw err
   }
@@ -236,7 +280,10 @@ export function linkToCatalogue(ctx: ServiceContext, processorId: number, input:
   const catalogue = currentCatalogue()
   const entry = catalogue.byId.get(input.entryId)
   if (!entry) throw invalid([{ path: 'entryId', message: 'No catalogue entry with this id' }])
-  return ctx.db.transaction((tx) => applyProcessorUpdate(tx, ctx, processorId, { version: input.version }, linkColumns(catalogue, entry), 'catalogue_link'), { behavior: 'immediate' })
+  return ctx.db.transaction(
+    (tx) => applyProcessorUpdate(tx, ctx, processorId, { version: input.version }, linkColumns(catalogue, entry), 'catalogue_link'),
+    { behavior: 'immediate' },
+  )
 }
 
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null)
@@ -272,7 +319,11 @@ function linkedState(db: DbOrTx, processorId: number): LinkedState {
 }
 
 /** The record against what the current entry proposes: only where they differ, and never proposing to empty a field. */
-function diffItems(db: DbOrTx, p: Processor, entry: CatalogueEntry): (CatalogueDiffItem & { apply: { field?: ProposedField; transfer?: ProposedTransfer } })[] {
+function diffItems(
+  db: DbOrTx,
+  p: Processor,
+  entry: CatalogueEntry,
+): (CatalogueDiffItem & { apply: { field?: ProposedField; transfer?: ProposedTransfer } })[] {
   const items: (CatalogueDiffItem & { apply: { field?: ProposedField; transfer?: ProposedTransfer } })[] = []
   for (const f of proposedFields(db, entry)) {
     const record = f.field === 'parentId' ? (p.parent?.id ?? null) : p[f.field]
@@ -280,7 +331,13 @@ function diffItems(db: DbOrTx, p: Processor, entry: CatalogueEntry): (CatalogueD
   }
   for (const t of proposedTransfers(entry, p.role)) {
     if (p.transfers.some((r) => r.country === t.country && r.kind === t.kind)) continue
-    items.push({ key: `transfer:${t.country}:${t.kind}`, record: null, catalogue: t.options[0]!.input, source: t.location, apply: { transfer: t } })
+    items.push({
+      key: `transfer:${t.country}:${t.kind}`,
+      record: null,
+      catalogue: t.options[0]!.input,
+      source: t.location,
+      apply: { transfer: t },
+    })
   }
   return items
 }
@@ -316,17 +373,36 @@ export function acceptCatalogueDiff(ctx: ServiceContext, processorId: number, in
       requireVersion(processor, input.version, 'Processor', () => processor)
       requireCatalogueVersion(catalogue, input.catalogueVersion)
       const available = new Map(diffItems(tx, processor, entry).map((i) => [i.key, i]))
-      const bad = input.keys.flatMap((k, i) => (available.has(k) ? [] : [{ path: `keys.${i}`, message: `"${k}" is not a difference the record has with the catalogue entry now` }]))
+      const bad = input.keys.flatMap((k, i) =>
+        available.has(k) ? [] : [{ path: `keys.${i}`, message: `"${k}" is not a difference the record has with the catalogue entry now` }],
+      )
       if (bad.length) throw invalid(bad)
       const patch: Record<string, unknown> = { version: input.version }
       for (const k of new Set(input.keys)) {
         const field = available.get(k)!.apply.field
         if (field) patch[field.field] = field.value
       }
-      const updated = applyProcessorUpdate(tx, ctx, processorId, patch as { version: number }, linkColumns(catalogue, entry), 'catalogue_accept')
+      const updated = applyProcessorUpdate(
+        tx,
+        ctx,
+        processorId,
+        patch as { version: number },
+        linkColumns(catalogue, entry),
+        'catalogue_accept',
+      )
       for (const k of new Set(input.keys)) {
         const t = available.get(k)!.apply.transfer
-        if (t) within(k, () => insertTransfer(tx, ctx, processorId, { ...t.options[0]!.input, tiaStatus: 'unknown', derogation: null, otherSafeguard: null, tiaUrl: null, notes: null } as Parameters<typeof insertTransfer>[3]))
+        if (t)
+          within(k, () =>
+            insertTransfer(tx, ctx, processorId, {
+              ...t.options[0]!.input,
+              tiaStatus: 'unknown',
+              derogation: null,
+              otherSafeguard: null,
+              tiaUrl: null,
+              notes: null,
+            } as Parameters<typeof insertTransfer>[3]),
+          )
       }
       return getProcessor(tx, updated.id)
     },

@@ -11,7 +11,12 @@ import { listDeadlines, listFindings, todayIso } from './findings'
  * new since the last digest, and deadlines within 30 days. Sent once a day; a day with nothing to
  * say sends nothing but is still recorded.
  */
-export async function sendDailyDigest(db: DbOrTx, mailer: Mailer, baseUrl: string, today = todayIso()): Promise<{ sent: number; newFindings: number; deadlines: number } | null> {
+export async function sendDailyDigest(
+  db: DbOrTx,
+  mailer: Mailer,
+  baseUrl: string,
+  today = todayIso(),
+): Promise<{ sent: number; newFindings: number; deadlines: number } | null> {
   if (db.select().from(digestRuns).where(eq(digestRuns.date, today)).get()) return null
   const previous = db.select().from(digestRuns).orderBy(desc(digestRuns.date)).limit(1).get()
   const seen = new Set(previous?.findingKeys ?? [])
@@ -51,7 +56,9 @@ export async function sendDailyDigest(db: DbOrTx, mailer: Mailer, baseUrl: strin
       }
     }
   }
-  db.insert(digestRuns).values({ date: today, findingKeys: open.map((f) => f.key), recipients: sent }).run()
+  db.insert(digestRuns)
+    .values({ date: today, findingKeys: open.map((f) => f.key), recipients: sent })
+    .run()
   return { sent, newFindings: fresh.length, deadlines: soon.length }
 }
 
@@ -59,4 +66,3 @@ export async function sendDailyDigest(db: DbOrTx, mailer: Mailer, baseUrl: strin
 export function isDigestTime(now = new Date(), hour = 7): boolean {
   return now.getHours() >= hour
 }
-

@@ -59,7 +59,11 @@ export function createDpa(ctx: ServiceContext, processorId: number, input: DpaIn
         ...input,
       })
       const now = nowIso()
-      const row = tx.insert(dpas).values({ ...fields, processorId, version: 1, createdAt: now, updatedAt: now }).returning().get()
+      const row = tx
+        .insert(dpas)
+        .values({ ...fields, processorId, version: 1, createdAt: now, updatedAt: now })
+        .returning()
+        .get()
       recordAudit(tx, ctx, { action: 'create', entityType: 'dpa', entityId: row.id, after: toDpa(row, null) })
       return toDpa(row, null)
     },
@@ -74,7 +78,10 @@ export function updateDpa(ctx: ServiceContext, id: number, input: z.output<typeo
       const { version: _v, ...patch } = input
       const fields = checked({ ...fieldsOf(before), ...patch })
       if (changesNothing(before, fields)) return getDpa(tx, id)
-      tx.update(dpas).set({ ...fields, version: before.version + 1, updatedAt: nowIso() }).where(eq(dpas.id, id)).run()
+      tx.update(dpas)
+        .set({ ...fields, version: before.version + 1, updatedAt: nowIso() })
+        .where(eq(dpas.id, id))
+        .run()
       const after = getDpa(tx, id)
       recordAudit(tx, ctx, { action: 'update', entityType: 'dpa', entityId: id, before: toDpa(before, after.document), after })
       return after
@@ -107,7 +114,11 @@ function isPdf(bytes: Uint8Array): boolean {
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? ''
   const cleaned = base.replace(/[^\p{L}\p{N}._ -]+/gu, '_').trim()
-  const stem = cleaned.replace(/\.[^.]*$/, '').replace(/[. ]+$/, '').slice(-140).trim()
+  const stem = cleaned
+    .replace(/\.[^.]*$/, '')
+    .replace(/[. ]+$/, '')
+    .slice(-140)
+    .trim()
   return `${stem || 'document'}.pdf`
 }
 
@@ -132,7 +143,10 @@ export function attachDpaDocument(ctx: ServiceContext, dpaId: number, fileName: 
         .onConflictDoUpdate({ target: dpaDocuments.dpaId, set: { ...document, content: Buffer.from(bytes) } })
         .run()
       // The document is part of the agreement: a form opened before the upload must not save over it unawares.
-      tx.update(dpas).set({ version: dpa.version + 1, updatedAt: nowIso() }).where(eq(dpas.id, dpaId)).run()
+      tx.update(dpas)
+        .set({ version: dpa.version + 1, updatedAt: nowIso() })
+        .where(eq(dpas.id, dpaId))
+        .run()
       recordAudit(tx, ctx, { action: 'attach_document', entityType: 'dpa', entityId: dpaId, before: previous ?? null, after: document })
       return getDpa(tx, dpaId)
     },
@@ -156,7 +170,10 @@ export function removeDpaDocument(ctx: ServiceContext, dpaId: number): void {
       const previous = documentsFor(tx, [dpaId]).get(dpaId)
       if (!previous) throw notFound('DPA document')
       tx.delete(dpaDocuments).where(eq(dpaDocuments.dpaId, dpaId)).run()
-      tx.update(dpas).set({ version: sql`${dpas.version} + 1`, updatedAt: nowIso() }).where(eq(dpas.id, dpaId)).run()
+      tx.update(dpas)
+        .set({ version: sql`${dpas.version} + 1`, updatedAt: nowIso() })
+        .where(eq(dpas.id, dpaId))
+        .run()
       recordAudit(tx, ctx, { action: 'remove_document', entityType: 'dpa', entityId: dpaId, before: previous })
     },
     { behavior: 'immediate' },

@@ -6,7 +6,14 @@
  */
 import type { Language } from '@seloste/schema'
 import type { Db, DbOrTx } from '../db/client'
-import { buildProcessorRegister, buildRecordOfProcessing, controllerTable, processorTable, ropaTable, transferTable } from '../exports/record'
+import {
+  buildProcessorRegister,
+  buildRecordOfProcessing,
+  controllerTable,
+  processorTable,
+  ropaTable,
+  transferTable,
+} from '../exports/record'
 import { renderCsv, renderRopaHtml, renderXlsx } from '../exports/render'
 import { renderRopaPdf } from '../exports/render-pdf'
 import { WORDS } from '../exports/texts'
@@ -66,7 +73,12 @@ function fileName(base: string, asOf: string | undefined, generatedAt: string, e
 }
 
 /** Renders the record of processing of a snapshot in a format. No audit: the callers that serve people audit. */
-export async function renderRecordOfProcessing(snapshot: RegistrySnapshot, format: RecordFormat, lang: Language, generatedAt: string): Promise<string | Uint8Array> {
+export async function renderRecordOfProcessing(
+  snapshot: RegistrySnapshot,
+  format: RecordFormat,
+  lang: Language,
+  generatedAt: string,
+): Promise<string | Uint8Array> {
   const doc = buildRecordOfProcessing(snapshot, generatedAt)
   switch (format) {
     case 'json':
@@ -78,12 +90,20 @@ export async function renderRecordOfProcessing(snapshot: RegistrySnapshot, forma
     case 'pdf':
       return renderRopaPdf(doc, lang)
     case 'xlsx':
-      return renderXlsx([ropaTable(doc, lang), controllerTable(doc.controller, doc.asOf, generatedAt, lang)], { title: WORDS[lang].ropaTitle, created: new Date(generatedAt) })
+      return renderXlsx([ropaTable(doc, lang), controllerTable(doc.controller, doc.asOf, generatedAt, lang)], {
+        title: WORDS[lang].ropaTitle,
+        created: new Date(generatedAt),
+      })
   }
 }
 
 /** Renders the processor register of a snapshot in a format. */
-export async function renderProcessorRegister(snapshot: RegistrySnapshot, format: RegisterFormat, lang: Language, generatedAt: string): Promise<string | Uint8Array> {
+export async function renderProcessorRegister(
+  snapshot: RegistrySnapshot,
+  format: RegisterFormat,
+  lang: Language,
+  generatedAt: string,
+): Promise<string | Uint8Array> {
   const reg = buildProcessorRegister(snapshot, generatedAt)
   if (format === 'csv') return renderCsv(processorTable(reg, lang))
   return renderXlsx([processorTable(reg, lang), transferTable(reg, lang), controllerTable(reg.controller, reg.asOf, generatedAt, lang)], {
@@ -93,7 +113,9 @@ export async function renderProcessorRegister(snapshot: RegistrySnapshot, format
 }
 
 /** What renderExport makes: everything but the audit event, so that it can run on a read worker. */
-export type ExportRender = ({ kind: 'record_of_processing'; format: RecordFormat } | { kind: 'processor_register'; format: RegisterFormat }) & {
+export type ExportRender = (
+  { kind: 'record_of_processing'; format: RecordFormat } | { kind: 'processor_register'; format: RegisterFormat }
+) & {
   lang: Language
   /** The instant rebuilt from the audit trail, or null for now. */
   cutoff: string | null
@@ -126,14 +148,21 @@ function defaultLanguage(db: DbOrTx): Language {
 }
 
 function audited(ctx: ServiceContext, exportName: string, details: { format: string; asOf: string | null; lang: Language }): void {
-  ctx.db.transaction((tx) => recordAudit(tx, ctx, { action: 'export', entityType: 'export', entityId: exportName, after: details }), { behavior: 'immediate' })
+  ctx.db.transaction((tx) => recordAudit(tx, ctx, { action: 'export', entityType: 'export', entityId: exportName, after: details }), {
+    behavior: 'immediate',
+  })
 }
 
 /**
  * The record of processing activities (GDPR Art. 30(1)) as a file, with an audit event. The file is
  * made by `reads` (on a read worker in the server: a large export does not hold up other requests).
  */
-export async function exportRecordOfProcessing(ctx: ServiceContext, format: RecordFormat, req: ExportRequest, reads: ExportRenderer = inThread(ctx.db)): Promise<ExportFile> {
+export async function exportRecordOfProcessing(
+  ctx: ServiceContext,
+  format: RecordFormat,
+  req: ExportRequest,
+  reads: ExportRenderer = inThread(ctx.db),
+): Promise<ExportFile> {
   const cutoff = resolveAsOf(req.asOf)
   const lang = req.lang ?? defaultLanguage(ctx.db)
   const generatedAt = nowIso()
@@ -148,13 +177,23 @@ export async function exportRecordOfProcessing(ctx: ServiceContext, format: Reco
 }
 
 /** The processor register (every processor with its transfers and DPA status) as a file, with an audit event; made by `reads` as above. */
-export async function exportProcessorRegister(ctx: ServiceContext, format: RegisterFormat, req: ExportRequest, reads: ExportRenderer = inThread(ctx.db)): Promise<ExportFile> {
+export async function exportProcessorRegister(
+  ctx: ServiceContext,
+  format: RegisterFormat,
+  req: ExportRequest,
+  reads: ExportRenderer = inThread(ctx.db),
+): Promise<ExportFile> {
   const cutoff = resolveAsOf(req.asOf)
   const lang = req.lang ?? defaultLanguage(ctx.db)
   const generatedAt = nowIso()
   const body = await reads.run('renderExport', { kind: 'processor_register', format, lang, cutoff, generatedAt })
   audited(ctx, 'processor_register', { format, asOf: cutoff, lang })
-  return { body, contentType: CONTENT_TYPES[format], fileName: fileName('processor-register', req.asOf, generatedAt, format), disposition: 'attachment' }
+  return {
+    body,
+    contentType: CONTENT_TYPES[format],
+    fileName: fileName('processor-register', req.asOf, generatedAt, format),
+    disposition: 'attachment',
+  }
 }
 
 export interface ExportTiming {
@@ -180,12 +219,24 @@ export async function measureExports(db: Db, options: { asOf?: string; lang?: La
     for (const format of RECORD_FORMATS) {
       const started = performance.now()
       const file = await exportRecordOfProcessing(ctx, format, req)
-      timings.push({ export: 'record_of_processing', format, moment: asOf ?? 'now', ms: performance.now() - started, bytes: byteLength(file.body) })
+      timings.push({
+        export: 'record_of_processing',
+        format,
+        moment: asOf ?? 'now',
+        ms: performance.now() - started,
+        bytes: byteLength(file.body),
+      })
     }
     for (const format of REGISTER_FORMATS) {
       const started = performance.now()
       const file = await exportProcessorRegister(ctx, format, req)
-      timings.push({ export: 'processor_register', format, moment: asOf ?? 'now', ms: performance.now() - started, bytes: byteLength(file.body) })
+      timings.push({
+        export: 'processor_register',
+        format,
+        moment: asOf ?? 'now',
+        ms: performance.now() - started,
+        bytes: byteLength(file.body),
+      })
     }
   }
   return timings

@@ -32,12 +32,23 @@ export function loadRegistryView(db: DbOrTx, today = todayIso()): RegistryView {
 type AckRow = typeof findingAcknowledgements.$inferSelect
 
 function toAck(row: AckRow): Acknowledgement {
-  return { id: row.id, reason: row.reason, expiresOn: row.expiresOn, acknowledgedBy: row.acknowledgedByEmail, acknowledgedAt: row.acknowledgedAt }
+  return {
+    id: row.id,
+    reason: row.reason,
+    expiresOn: row.expiresOn,
+    acknowledgedBy: row.acknowledgedByEmail,
+    acknowledgedAt: row.acknowledgedAt,
+  }
 }
 
 /** Acknowledgements in force today, by finding key (the latest one wins). */
 function activeAcknowledgements(db: DbOrTx, today: string): Map<string, Acknowledgement> {
-  const rows = db.select().from(findingAcknowledgements).where(gte(findingAcknowledgements.expiresOn, today)).orderBy(asc(findingAcknowledgements.id)).all()
+  const rows = db
+    .select()
+    .from(findingAcknowledgements)
+    .where(gte(findingAcknowledgements.expiresOn, today))
+    .orderBy(asc(findingAcknowledgements.id))
+    .all()
   return new Map(rows.map((r) => [r.findingKey, toAck(r)]))
 }
 
@@ -54,9 +65,15 @@ export function listFindings(db: DbOrTx, query: z.output<typeof FindingsQuery> =
   const acks = activeAcknowledgements(db, today)
   const everything: Finding[] = runChecks(loadRegistryView(db, today))
     .map((f: NewFinding) => ({ ...f, acknowledgement: acks.get(f.key) ?? null }))
-    .sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.entity.name.fi.localeCompare(b.entity.name.fi, 'fi') || a.key.localeCompare(b.key))
+    .sort(
+      (a, b) =>
+        ORDER[a.severity] - ORDER[b.severity] || a.entity.name.fi.localeCompare(b.entity.name.fi, 'fi') || a.key.localeCompare(b.key),
+    )
   const listed = everything.filter(
-    (f) => (!query.severity || f.severity === query.severity) && (!query.checkId || f.checkId === query.checkId) && (!query.entityType || f.entity.type === query.entityType),
+    (f) =>
+      (!query.severity || f.severity === query.severity) &&
+      (!query.checkId || f.checkId === query.checkId) &&
+      (!query.entityType || f.entity.type === query.entityType),
   )
   // The counts are always of every open finding: the filters narrow the lists, not the totals.
   return {
@@ -67,9 +84,14 @@ export function listFindings(db: DbOrTx, query: z.output<typeof FindingsQuery> =
 }
 
 /** Accepts a risk until a date: the finding stays listed, as acknowledged, but stops counting as open. */
-export function acknowledgeFinding(ctx: ServiceContext, input: { findingKey: string; reason: string; expiresOn: string }, today = todayIso()): Acknowledgement {
+export function acknowledgeFinding(
+  ctx: ServiceContext,
+  input: { findingKey: string; reason: string; expiresOn: string },
+  today = todayIso(),
+): Acknowledgement {
   if (input.expiresOn < today) throw invalid([{ path: 'expiresOn', message: 'Must be today or later' }])
-  if (input.expiresOn > addMonths(today, 24)) throw invalid([{ path: 'expiresOn', message: 'At most two years ahead: accepted risks must be looked at again' }])
+  if (input.expiresOn > addMonths(today, 24))
+    throw invalid([{ path: 'expiresOn', message: 'At most two years ahead: accepted risks must be looked at again' }])
   const exists = runChecks(loadRegistryView(ctx.db, today)).some((f) => f.key === input.findingKey)
   if (!exists) throw invalid([{ path: 'findingKey', message: 'No open finding with this key' }])
   if (activeAcknowledgements(ctx.db, today).has(input.findingKey)) {
@@ -82,7 +104,12 @@ export function acknowledgeFinding(ctx: ServiceContext, input: { findingKey: str
         .values({ ...input, acknowledgedById: ctx.actor.id, acknowledgedByEmail: ctx.actor.email, acknowledgedAt: nowIso() })
         .returning()
         .get()
-      recordAudit(tx, ctx, { action: 'acknowledge', entityType: 'finding', entityId: row.id, after: { findingKey: row.findingKey, reason: row.reason, expiresOn: row.expiresOn } })
+      recordAudit(tx, ctx, {
+        action: 'acknowledge',
+        entityType: 'finding',
+        entityId: row.id,
+        after: { findingKey: row.findingKey, reason: row.reason, expiresOn: row.expiresOn },
+      })
       return toAck(row)
     },
     { behavior: 'immediate' },
@@ -96,7 +123,10 @@ export function revokeAcknowledgement(ctx: ServiceContext, id: number): void {
       if (!row) throw notFound('Acknowledgement')
       if (row.expiresOn < todayIso()) throw new AppError('conflict', 'The acknowledgement has already expired')
       // Ending it early keeps the row (the history) and moves its expiry to yesterday.
-      tx.update(findingAcknowledgements).set({ expiresOn: addDays(todayIso(), -1) }).where(eq(findingAcknowledgements.id, id)).run()
+      tx.update(findingAcknowledgements)
+        .set({ expiresOn: addDays(todayIso(), -1) })
+        .where(eq(findingAcknowledgements.id, id))
+        .run()
       recordAudit(tx, ctx, { action: 'revoke_acknowledgement', entityType: 'finding', entityId: id, before: toAck(row) })
     },
     { behavior: 'immediate' },
@@ -107,13 +137,25 @@ export function revokeAcknowledgement(ctx: ServiceContext, id: number): void {
  * Records today's open counts (once a day is enough; later calls the same day update the figures).
  * `counts` when they were already computed elsewhere (the server computes them on a read worker).
  */
-export function recordDailyCounts(db: DbOrTx, today = todayIso(), counts: SeverityCounts = listFindings(db, {}, today).counts): SeverityCounts {
-  db.insert(findingCounts).values({ date: today, ...counts }).onConflictDoUpdate({ target: findingCounts.date, set: counts }).run()
+export function recordDailyCounts(
+  db: DbOrTx,
+  today = todayIso(),
+  counts: SeverityCounts = listFindings(db, {}, today).counts,
+): SeverityCounts {
+  db.insert(findingCounts)
+    .values({ date: today, ...counts })
+    .onConflictDoUpdate({ target: findingCounts.date, set: counts })
+    .run()
   return counts
 }
 
 export function findingTrend(db: DbOrTx, days = 90, today = todayIso()): TrendPoint[] {
-  return db.select().from(findingCounts).where(and(gte(findingCounts.date, addDays(today, -days)), lte(findingCounts.date, today))).orderBy(asc(findingCounts.date)).all()
+  return db
+    .select()
+    .from(findingCounts)
+    .where(and(gte(findingCounts.date, addDays(today, -days)), lte(findingCounts.date, today)))
+    .orderBy(asc(findingCounts.date))
+    .all()
 }
 
 /** DPA reviews and expiries, DPF re-verifications and activity reviews from today up to `days` ahead (and overdue ones). */
@@ -128,8 +170,18 @@ export function listDeadlines(db: DbOrTx, days = 90, today = todayIso()): Deadli
     const dpa = p.dpas[0]
     if (dpa) {
       const entity = { type: 'dpa' as const, id: dpa.id, name: same(p.displayName) }
-      add(dpa.nextReviewOn, { kind: 'dpa_review', entity, link: `/processors/${p.id}`, title: { fi: `Käsittelysopimuksen katselmointi: ${p.displayName}`, en: `DPA review: ${p.displayName}` } })
-      add(dpa.validUntil, { kind: 'dpa_expiry', entity, link: `/processors/${p.id}`, title: { fi: `Käsittelysopimus päättyy: ${p.displayName}`, en: `DPA expires: ${p.displayName}` } })
+      add(dpa.nextReviewOn, {
+        kind: 'dpa_review',
+        entity,
+        link: `/processors/${p.id}`,
+        title: { fi: `Käsittelysopimuksen katselmointi: ${p.displayName}`, en: `DPA review: ${p.displayName}` },
+      })
+      add(dpa.validUntil, {
+        kind: 'dpa_expiry',
+        entity,
+        link: `/processors/${p.id}`,
+        title: { fi: `Käsittelysopimus päättyy: ${p.displayName}`, en: `DPA expires: ${p.displayName}` },
+      })
     }
     for (const t of p.transfers) {
       if (t.safeguard !== 'dpf' || !t.dpfVerifiedOn) continue
@@ -137,12 +189,20 @@ export function listDeadlines(db: DbOrTx, days = 90, today = todayIso()): Deadli
         kind: 'dpf_reverification',
         entity: { type: 'transfer', id: t.id, name: same(p.displayName) },
         link: `/processors/${p.id}`,
-        title: { fi: `DPF-sertifioinnin tarkistus: ${p.displayName} (edellinen ${formatDate(t.dpfVerifiedOn, 'fi')})`, en: `DPF re-verification: ${p.displayName} (last ${formatDate(t.dpfVerifiedOn, 'en')})` },
+        title: {
+          fi: `DPF-sertifioinnin tarkistus: ${p.displayName} (edellinen ${formatDate(t.dpfVerifiedOn, 'fi')})`,
+          en: `DPF re-verification: ${p.displayName} (last ${formatDate(t.dpfVerifiedOn, 'en')})`,
+        },
       })
     }
   }
   for (const a of view.activities) {
-    add(a.nextReviewOn, { kind: 'activity_review', entity: { type: 'activity', id: a.id, name: a.name }, link: `/activities/${a.id}`, title: { fi: `Käsittelytoimen katselmointi: ${a.name.fi}`, en: `Activity review: ${a.name.en}` } })
+    add(a.nextReviewOn, {
+      kind: 'activity_review',
+      entity: { type: 'activity', id: a.id, name: a.name },
+      link: `/activities/${a.id}`,
+      title: { fi: `Käsittelytoimen katselmointi: ${a.name.fi}`, en: `Activity review: ${a.name.en}` },
+    })
   }
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.title.en.localeCompare(b.title.en))
 }

@@ -39,9 +39,19 @@ function find(ctx: ServiceContext, id: string): ImportState {
 export async function createImport(ctx: ServiceContext, fileName: string, bytes: Uint8Array): Promise<ImportPreview> {
   const sheets = await readUpload(fileName, bytes)
   const layout = detectLayout(sheets)
-  if (layout.sheet.rows.length <= layout.headerRow + 1) throw invalid([{ path: 'file', message: 'The file has a heading row but no rows of data' }], 'The file has no rows of data')
+  if (layout.sheet.rows.length <= layout.headerRow + 1)
+    throw invalid([{ path: 'file', message: 'The file has a heading row but no rows of data' }], 'The file has no rows of data')
   if (layout.columns.every((c) => c === null)) {
-    throw invalid([{ path: 'file', message: 'No column heading is one Seloste knows: the first rows should name the columns (e.g. Name, Role, Country, or the ICO template\'s headings)' }], 'No known column headings')
+    throw invalid(
+      [
+        {
+          path: 'file',
+          message:
+            "No column heading is one Seloste knows: the first rows should name the columns (e.g. Name, Role, Country, or the ICO template's headings)",
+        },
+      ],
+      'No known column headings',
+    )
   }
   sweep()
   const state: ImportState = {
@@ -68,7 +78,8 @@ export function getImport(ctx: ServiceContext, id: string): ImportPreview {
 export function updateImportMapping(ctx: ServiceContext, id: string, mapping: z.output<typeof ImportMapping>): ImportPreview {
   const state = find(ctx, id)
   const headers = state.sheet.rows[state.headerRow] ?? []
-  if (mapping.columns.length !== headers.length) throw invalid([{ path: 'columns', message: `Give a field (or null) for each of the ${headers.length} columns` }])
+  if (mapping.columns.length !== headers.length)
+    throw invalid([{ path: 'columns', message: `Give a field (or null) for each of the ${headers.length} columns` }])
   const keys = new Set(fieldsFor(mapping.target).map((f) => f.key))
   const seen = new Set<string>()
   const fields = mapping.columns.flatMap((k, i) => {
@@ -85,7 +96,10 @@ export function updateImportMapping(ctx: ServiceContext, id: string, mapping: z.
   })
   if (fields.length) throw invalid(fields)
   // A new target with no column given starts from the headings' own matches for it.
-  const columns = mapping.target !== state.target && mapping.columns.every((c) => c === null) ? autoColumns(mapping.target, mapping.language, headers) : mapping.columns
+  const columns =
+    mapping.target !== state.target && mapping.columns.every((c) => c === null)
+      ? autoColumns(mapping.target, mapping.language, headers)
+      : mapping.columns
   Object.assign(state, { target: mapping.target, language: mapping.language, columns, values })
   return preview(ctx, state)
 }
@@ -93,7 +107,11 @@ export function updateImportMapping(ctx: ServiceContext, id: string, mapping: z.
 class Rollback extends Error {}
 
 /** Plans the rows; with `keep`, runs their writes in one transaction, kept only when every row succeeded. */
-function run(ctx: ServiceContext, state: ImportState, keep: boolean): { plans: RecordPlan[]; written: { created: number[]; updated: number[] } } {
+function run(
+  ctx: ServiceContext,
+  state: ImportState,
+  keep: boolean,
+): { plans: RecordPlan[]; written: { created: number[]; updated: number[] } } {
   // The preview only reads: running its writes too (and rolling them back) held the write lock for
   // seconds on a large file. What only the services check then shows on commit, still naming the row.
   if (!keep) return { plans: planImport(state, ctx.db, SERVICES), written: { created: [], updated: [] } }
@@ -115,7 +133,11 @@ function run(ctx: ServiceContext, state: ImportState, keep: boolean): { plans: R
             if (!(err instanceof AppError)) throw err
             p.status = err.code === 'version_conflict' ? 'conflict' : 'error'
             const fields = err.extra.fields ?? []
-            p.problems.push(...(fields.length ? fields.map((f) => ({ row: p.row, column: null, field: f.path, message: `${f.path}: ${f.message}` })) : [{ row: p.row, column: null, field: null, message: err.message }]))
+            p.problems.push(
+              ...(fields.length
+                ? fields.map((f) => ({ row: p.row, column: null, field: f.path, message: `${f.path}: ${f.message}` }))
+                : [{ row: p.row, column: null, field: null, message: err.message }]),
+            )
           }
         }
         result = { plans, written }
@@ -152,7 +174,14 @@ function preview(ctx: ServiceContext, state: ImportState): ImportPreview {
       unmatchedValues: unmatched[index] ?? [],
     })),
     values: Object.entries(state.values).flatMap(([field, m]) => Object.entries(m).map(([raw, value]) => ({ field, raw, value }))),
-    rows: plans.map((p) => ({ row: p.row, status: p.status, recordId: p.recordId, name: p.name, changes: p.changes, problems: p.problems })),
+    rows: plans.map((p) => ({
+      row: p.row,
+      status: p.status,
+      recordId: p.recordId,
+      name: p.name,
+      changes: p.changes,
+      problems: p.problems,
+    })),
     counts,
   }
 }
@@ -163,11 +192,22 @@ export function commitImport(ctx: ServiceContext, id: string): ImportResult {
   const { plans, written } = run(ctx, state, true)
   const bad = plans.filter((p) => p.status === 'error' || p.status === 'conflict')
   if (bad.length) {
-    const fields = bad.flatMap((p) => p.problems.map((q) => ({ path: `rows.${q.row ?? p.row}${q.column ? `.${q.column}` : ''}`, message: q.message })))
+    const fields = bad.flatMap((p) =>
+      p.problems.map((q) => ({ path: `rows.${q.row ?? p.row}${q.column ? `.${q.column}` : ''}`, message: q.message })),
+    )
     const conflict = bad.every((p) => p.status === 'conflict')
-    if (conflict) throw new AppError('version_conflict', `${bad.length} row(s) describe records changed after the export; nothing was imported`, { fields })
+    if (conflict)
+      throw new AppError('version_conflict', `${bad.length} row(s) describe records changed after the export; nothing was imported`, {
+        fields,
+      })
     throw invalid(fields, `${bad.length} row(s) have problems; nothing was imported`)
   }
   imports.delete(id)
-  return { id, target: state.target, created: written.created, updated: written.updated, unchanged: plans.filter((p) => p.status === 'unchanged').length }
+  return {
+    id,
+    target: state.target,
+    created: written.created,
+    updated: written.updated,
+    unchanged: plans.filter((p) => p.status === 'unchanged').length,
+  }
 }

@@ -42,12 +42,16 @@ export async function login(
   if (!user || !ok || user.disabled) {
     ctx.db.transaction((tx) => {
       // The attempt was counted before the check; only the audit event is left to write. The typed email is recorded only when it names an account: a mistyped one may be anything.
-      recordAudit(tx, { ...ctx, actor: { id: user?.id ?? null, email: user?.email ?? null } }, {
-        action: 'login_failed',
-        entityType: 'session',
-        entityId: null,
-        after: { reason: user ? (user.disabled ? 'disabled' : 'wrong_password') : 'unknown_account' },
-      })
+      recordAudit(
+        tx,
+        { ...ctx, actor: { id: user?.id ?? null, email: user?.email ?? null } },
+        {
+          action: 'login_failed',
+          entityType: 'session',
+          entityId: null,
+          after: { reason: user ? (user.disabled ? 'disabled' : 'wrong_password') : 'unknown_account' },
+        },
+      )
     })
     throw new AppError('unauthenticated', INVALID)
   }
@@ -55,7 +59,14 @@ export async function login(
     (tx) => {
       // The owner got in: their account's and this pair's counts start again; the address keeps its
       // count of failures but not this attempt, which was no guess.
-      tx.delete(loginThrottle).where(inArray(loginThrottle.key, keys.slice(0, 2).map((k) => k.key))).run()
+      tx.delete(loginThrottle)
+        .where(
+          inArray(
+            loginThrottle.key,
+            keys.slice(0, 2).map((k) => k.key),
+          ),
+        )
+        .run()
       if (keys[2]) refundAttempt(tx, keys[2])
       const session = createSession(tx, user.id, policy.session, now)
       const sessionUser = { id: user.id, email: user.email, name: user.name, role: user.role }
@@ -76,4 +87,3 @@ export function logout(ctx: ServiceContext, token: string): void {
     { behavior: 'immediate' },
   )
 }
-

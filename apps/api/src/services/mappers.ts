@@ -80,5 +80,9 @@ export function processorFields(row: ProcessorRow) {
 /** A processor as the audit trail records it: its own fields, the parent it points to and its catalogue link (entry and version seen, nothing derived). */
 export function processorRecord(row: ProcessorRow): ProcessorRecord {
   const { catalogue: _derived, ...fields } = processorFields(row)
-  return { ...fields, parentId: row.parentId, ...(row.catalogueId && { catalogue: { entryId: row.catalogueId, version: row.catalogueVersion } }) }
+  return {
+    ...fields,
+    parentId: row.parentId,
+    ...(row.catalogueId && { catalogue: { entryId: row.catalogueId, version: row.catalogueVersion } }),
+  }
 }

@@ -10,7 +10,8 @@ import { nowIso, type ServiceContext } from './context'
 type Row = typeof noticeTexts.$inferSelect
 
 function toTexts(row: Row | undefined): NoticeTexts {
-  if (!row) return { summary: { fi: '', en: '' }, security: { fi: '', en: '' }, exercisingRights: { fi: '', en: '' }, version: 0, updatedAt: null }
+  if (!row)
+    return { summary: { fi: '', en: '' }, security: { fi: '', en: '' }, exercisingRights: { fi: '', en: '' }, version: 0, updatedAt: null }
   return {
     summary: { fi: row.summaryFi, en: row.summaryEn },
     security: { fi: row.securityFi, en: row.securityEn },
@@ -32,7 +33,11 @@ export function updateNoticeTexts(ctx: ServiceContext, input: z.output<typeof No
       const row = tx.select().from(noticeTexts).where(eq(noticeTexts.id, 1)).get()
       const before = toTexts(row)
       if (before.version !== input.version) {
-        throw new AppError('version_conflict', `The notice texts were changed by someone else (now version ${before.version}, yours ${input.version})`, { current: before })
+        throw new AppError(
+          'version_conflict',
+          `The notice texts were changed by someone else (now version ${before.version}, yours ${input.version})`,
+          { current: before },
+        )
       }
       const values = {
         summaryFi: input.summary.fi,
@@ -45,9 +50,18 @@ export function updateNoticeTexts(ctx: ServiceContext, input: z.output<typeof No
         updatedAt: nowIso(),
       }
       if (row) tx.update(noticeTexts).set(values).where(eq(noticeTexts.id, 1)).run()
-      else tx.insert(noticeTexts).values({ id: 1, ...values }).run()
+      else
+        tx.insert(noticeTexts)
+          .values({ id: 1, ...values })
+          .run()
       const after = getNoticeTexts(tx)
-      recordAudit(tx, ctx, { action: row ? 'update' : 'create', entityType: 'notice_texts', entityId: 1, before: row ? before : undefined, after })
+      recordAudit(tx, ctx, {
+        action: row ? 'update' : 'create',
+        entityType: 'notice_texts',
+        entityId: 1,
+        before: row ? before : undefined,
+        after,
+      })
       return after
     },
     { behavior: 'immediate' },

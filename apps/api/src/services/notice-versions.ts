@@ -18,7 +18,14 @@ export interface NoticeVersion extends NoticeVersionSummary {
 }
 
 function toVersion(row: Row): NoticeVersion {
-  return { version: row.version, date: row.date, publishedAt: row.publishedAt, changes: JSON.parse(row.changes) as NoticeChange[], contentHash: row.contentHash, snapshot: JSON.parse(row.content) as NoticeSnapshot }
+  return {
+    version: row.version,
+    date: row.date,
+    publishedAt: row.publishedAt,
+    changes: JSON.parse(row.changes) as NoticeChange[],
+    contentHash: row.contentHash,
+    snapshot: JSON.parse(row.content) as NoticeSnapshot,
+  }
 }
 
 export function noticeSummary(v: NoticeVersion): NoticeVersionSummary {
@@ -32,7 +39,14 @@ export function latestNotice(db: DbOrTx): NoticeVersion | null {
 }
 
 export function latestNoticeStamp(db: DbOrTx): { version: number; publishedAt: string } | null {
-  return db.select({ version: noticeVersions.version, publishedAt: noticeVersions.publishedAt }).from(noticeVersions).orderBy(desc(noticeVersions.version)).limit(1).get() ?? null
+  return (
+    db
+      .select({ version: noticeVersions.version, publishedAt: noticeVersions.publishedAt })
+      .from(noticeVersions)
+      .orderBy(desc(noticeVersions.version))
+      .limit(1)
+      .get() ?? null
+  )
 }
 
 export function getNoticeVersion(db: DbOrTx, version: number): NoticeVersion {
@@ -52,21 +66,21 @@ export function listNoticeVersions(db: DbOrTx): NoticeVersion[] {
  */
 export function diffNotice(before: NoticeSnapshot | null, after: NoticeSnapshot): NoticeChange[] {
   const sections = (s: NoticeSnapshot | null) =>
-    new Map(
-      s
-        ? buildNotice(s, 'fi').sections.map((sec, i) => [sec.id, { fi: sec, en: buildNotice(s, 'en').sections[i]! }] as const)
-        : [],
-    )
+    new Map(s ? buildNotice(s, 'fi').sections.map((sec, i) => [sec.id, { fi: sec, en: buildNotice(s, 'en').sections[i]! }] as const) : [])
   const old = sections(before)
   const now = sections(after)
-  const heading = (x: { fi: { heading: string; id: string }; en: { heading: string } }) => ({ fi: x.fi.heading || x.fi.id, en: x.en.heading || x.fi.id })
+  const heading = (x: { fi: { heading: string; id: string }; en: { heading: string } }) => ({
+    fi: x.fi.heading || x.fi.id,
+    en: x.en.heading || x.fi.id,
+  })
   // Sections 6-7 are the processor list: compared by the list's content, not by its version number.
   const listOf = (s: NoticeSnapshot | null) => canonicalJson(s?.processorList?.content ?? null)
   const out: NoticeChange[] = []
   for (const [id, x] of now) {
     const was = old.get(id)
     if (!was) out.push({ section: id, heading: heading(x), kind: 'added' })
-    else if (id === 'recipients' ? listOf(before) !== listOf(after) : canonicalJson([was.fi, was.en]) !== canonicalJson([x.fi, x.en])) out.push({ section: id, heading: heading(x), kind: 'changed' })
+    else if (id === 'recipients' ? listOf(before) !== listOf(after) : canonicalJson([was.fi, was.en]) !== canonicalJson([x.fi, x.en]))
+      out.push({ section: id, heading: heading(x), kind: 'changed' })
   }
   for (const [id, x] of old) if (!now.has(id)) out.push({ section: id, heading: heading(x), kind: 'removed' })
   return before ? out : []
@@ -96,17 +110,25 @@ export function publishNotice(ctx: ServiceContext, input: { basedOnVersion: numb
       const latest = latestNotice(tx)
       const current = latest?.version ?? 0
       if (input.basedOnVersion !== current) {
-        throw new AppError('version_conflict', `Notice version ${current} was published after your preview; review the changes again`, { current: latest && noticeSummary(latest) })
+        throw new AppError('version_conflict', `Notice version ${current} was published after your preview; review the changes again`, {
+          current: latest && noticeSummary(latest),
+        })
       }
       const date = input.date ?? (latest && latest.date > today() ? latest.date : today())
-      if (latest && date < latest.date) throw invalid([{ path: 'date', message: `Cannot be before the latest version's date (${latest.date})` }])
+      if (latest && date < latest.date)
+        throw invalid([{ path: 'date', message: `Cannot be before the latest version's date (${latest.date})` }])
       const snapshot = loadNoticeSnapshot(tx)
       const problems = checkNotice(snapshot).filter(isBlocking)
       if (problems.length) {
-        throw new AppError('conflict', `The notice cannot be published until these are fixed: ${problems.map((p) => p.message.en).join(' ')}`, { current: { problems } })
+        throw new AppError(
+          'conflict',
+          `The notice cannot be published until these are fixed: ${problems.map((p) => p.message.en).join(' ')}`,
+          { current: { problems } },
+        )
       }
       const content = canonicalJson(snapshot)
-      if (latest && canonicalJson(latest.snapshot) === content) throw new AppError('conflict', 'Nothing has changed since the latest published notice')
+      if (latest && canonicalJson(latest.snapshot) === content)
+        throw new AppError('conflict', 'Nothing has changed since the latest published notice')
       const row: Row = {
         version: current + 1,
         date,

@@ -27,12 +27,17 @@ export function getOrganisation(db: DbOrTx): Organisation {
 export function updateOrganisation(ctx: ServiceContext, input: z.output<typeof OrganisationUpdate>): Organisation {
   return ctx.db.transaction(
     (tx) => {
-      const before = requireVersion(tx.select().from(organisation).where(eq(organisation.id, 1)).get(), input.version, 'Organisation', () => getOrganisation(tx))
+      const before = requireVersion(tx.select().from(organisation).where(eq(organisation.id, 1)).get(), input.version, 'Organisation', () =>
+        getOrganisation(tx),
+      )
       const { version: _v, ...patch } = input
       const { id: _id, version: _bv, updatedAt: _u, ...current } = before
       const merged = OrganisationInput.safeParse({ ...current, ...patch })
       if (!merged.success) throw invalid(fieldErrorsFrom(merged.error.issues))
-      tx.update(organisation).set({ ...patch, version: before.version + 1, updatedAt: nowIso() }).where(eq(organisation.id, 1)).run()
+      tx.update(organisation)
+        .set({ ...patch, version: before.version + 1, updatedAt: nowIso() })
+        .where(eq(organisation.id, 1))
+        .run()
       const after = getOrganisation(tx)
       recordAudit(tx, ctx, { action: 'update', entityType: 'organisation', entityId: 1, before: toOrganisation(before), after })
       return after
@@ -59,7 +64,9 @@ export function createOrganisation(ctx: ServiceContext, given: OrganisationCreat
   if (!BusinessId.safeParse(input.businessId).success) throw new AppError('validation_failed', 'Invalid business ID')
   return ctx.db.transaction(
     (tx) => {
-      tx.insert(organisation).values({ id: 1, ...input, version: 1, updatedAt: nowIso() }).run()
+      tx.insert(organisation)
+        .values({ id: 1, ...input, version: 1, updatedAt: nowIso() })
+        .run()
       const after = getOrganisation(tx)
       recordAudit(tx, ctx, { action: 'create', entityType: 'organisation', entityId: 1, after })
       return after

@@ -38,7 +38,8 @@ export function passwordProblem(password: string, email?: string, contextWords: 
   const lower = password.toLowerCase()
   if (COMMON_PASSWORDS.has(lower)) return 'This password is among the most common ones; choose another'
   if (email && lower === email.toLowerCase()) return 'The password cannot be your email address'
-  if ([...repeatedUnit(lower)].length <= 4 || new Set(lower).size <= 2) return 'The password repeats the same few characters; choose another'
+  if ([...repeatedUnit(lower)].length <= 4 || new Set(lower).size <= 2)
+    return 'The password repeats the same few characters; choose another'
   const given = [...contextWords, ...(email ? [email, email.split('@')[0] ?? ''] : [])].map((w) => w.trim().toLowerCase())
   // The whole names first (longest first), then their words: "Example Oy" and "example" alike.
   const words = [...SERVICE_WORDS, ...given, ...given.flatMap((w) => w.split(/[^\p{L}\p{N}]+/u))]

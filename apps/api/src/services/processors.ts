@@ -86,7 +86,11 @@ function checkMerged(db: DbOrTx, id: number | null, row: Pick<ProcessorRow, 'par
  * transfer of a processor now recorded outside the US): refused on the processor's field.
  */
 function checkTransfersStillHold(db: DbOrTx, id: number, row: Pick<ProcessorRow, 'role' | 'hqCountry'>): void {
-  const held = db.select({ id: transfers.id, safeguard: transfers.safeguard, adequacyDecisionId: transfers.adequacyDecisionId }).from(transfers).where(eq(transfers.processorId, id)).all()
+  const held = db
+    .select({ id: transfers.id, safeguard: transfers.safeguard, adequacyDecisionId: transfers.adequacyDecisionId })
+    .from(transfers)
+    .where(eq(transfers.processorId, id))
+    .all()
   for (const t of held) {
     const [issue] = transferRecipientIssues(t, row)
     if (issue) {
@@ -111,7 +115,13 @@ function detailQueries(db: DbOrTx) {
     dpas: db.select().from(dpas).where(eq(dpas.processorId, id)).orderBy(desc(dpas.id)).prepare(),
     /** The documents of the processor's DPAs: what documentsFor(db, <its DPA ids>) returns. */
     documents: db
-      .select({ dpaId: dpaDocuments.dpaId, fileName: dpaDocuments.fileName, size: dpaDocuments.size, sha256: dpaDocuments.sha256, uploadedAt: dpaDocuments.uploadedAt })
+      .select({
+        dpaId: dpaDocuments.dpaId,
+        fileName: dpaDocuments.fileName,
+        size: dpaDocuments.size,
+        sha256: dpaDocuments.sha256,
+        uploadedAt: dpaDocuments.uploadedAt,
+      })
       .from(dpaDocuments)
       .where(inArray(dpaDocuments.dpaId, db.select({ id: dpas.id }).from(dpas).where(eq(dpas.processorId, id))))
       .prepare(),
@@ -142,7 +152,13 @@ export function getProcessor(db: DbOrTx, id: number): Processor {
 export function documentsFor(db: DbOrTx, dpaIds: number[]): Map<number, DpaDocument> {
   if (dpaIds.length === 0) return new Map()
   const rows = db
-    .select({ dpaId: dpaDocuments.dpaId, fileName: dpaDocuments.fileName, size: dpaDocuments.size, sha256: dpaDocuments.sha256, uploadedAt: dpaDocuments.uploadedAt })
+    .select({
+      dpaId: dpaDocuments.dpaId,
+      fileName: dpaDocuments.fileName,
+      size: dpaDocuments.size,
+      sha256: dpaDocuments.sha256,
+      uploadedAt: dpaDocuments.uploadedAt,
+    })
     .from(dpaDocuments)
     .where(inArray(dpaDocuments.dpaId, dpaIds))
     .all()
@@ -155,7 +171,10 @@ const outerId = sql.raw('"processors"."id"')
 /** The status of a processor's current (newest) DPA. */
 const currentDpaStatus = sql<string | null>`(SELECT d.status FROM dpas d WHERE d.processor_id = ${outerId} ORDER BY d.id DESC LIMIT 1)`
 
-const eeaList = sql.join(EEA_COUNTRIES.map((c) => sql`${c}`), sql`, `)
+const eeaList = sql.join(
+  EEA_COUNTRIES.map((c) => sql`${c}`),
+  sql`, `,
+)
 
 /** The trigram index (migration 0008) needs at least three characters to look anything up. */
 function usesSearchIndex(term: string): boolean {
@@ -180,7 +199,17 @@ export function ftsPhrase(term: string): string {
 function listShape(q: ProcessorListQueryParsed): string {
   const dpa = q.dpaStatus === 'missing' ? 'missing' : q.dpaStatus ? 'status' : ''
   const eea = q.outsideEea === undefined ? '' : String(q.outsideEea)
-  return [q.q ? (usesSearchIndex(q.q) ? 'q3' : 'q') : '', q.status ? 's' : '', q.role ? 'r' : '', q.country ? 'c' : '', q.safeguard ? 'g' : '', dpa, eea, q.sort, q.order].join('|')
+  return [
+    q.q ? (usesSearchIndex(q.q) ? 'q3' : 'q') : '',
+    q.status ? 's' : '',
+    q.role ? 'r' : '',
+    q.country ? 'c' : '',
+    q.safeguard ? 'g' : '',
+    dpa,
+    eea,
+    q.sort,
+    q.order,
+  ].join('|')
 }
 
 /**
@@ -212,10 +241,11 @@ function listQueries(db: DbOrTx, q: ProcessorListQueryParsed) {
   // "missing" means the gaps, as the findings count them: in use, needing a DPA of its own, without one.
   if (q.dpaStatus === 'missing') {
     where.push(sql`coalesce(${currentDpaStatus}, 'missing') = 'missing'`)
-    where.push(sql`(${filterBy(processors.role)} = 'processor' OR (${filterBy(processors.role)} = 'sub_processor' AND ${processors.parentId} IS NULL))`)
+    where.push(
+      sql`(${filterBy(processors.role)} = 'processor' OR (${filterBy(processors.role)} = 'sub_processor' AND ${processors.parentId} IS NULL))`,
+    )
     where.push(sql`${filterBy(processors.status)} <> 'retired'`)
-  }
-  else if (q.dpaStatus) where.push(sql`${currentDpaStatus} = ${p('dpaStatus')}`)
+  } else if (q.dpaStatus) where.push(sql`${currentDpaStatus} = ${p('dpaStatus')}`)
   if (q.outsideEea !== undefined) {
     const outside = sql`EXISTS (SELECT 1 FROM transfers t WHERE t.processor_id = ${outerId} AND t.country NOT IN (${eeaList}))`
     where.push(q.outsideEea ? outside : sql`NOT ${outside}`)
@@ -232,7 +262,11 @@ function listQueries(db: DbOrTx, q: ProcessorListQueryParsed) {
   const direction = q.order === 'desc' ? desc : asc
 
   return {
-    count: db.select({ n: sql<number>`count(*)` }).from(processors).where(condition).prepare(),
+    count: db
+      .select({ n: sql<number>`count(*)` })
+      .from(processors)
+      .where(condition)
+      .prepare(),
     /** The page's ids in order; on a searched list also the number of matches (null otherwise). */
     ids: db
       .select({ id: processors.id, total: searched ? sql<number>`count(*) OVER ()` : sql<null>`NULL` })
@@ -325,7 +359,23 @@ export function listProcessors(db: DbOrTx, q: ProcessorListQueryParsed): Process
   const items = page.flatMap(({ id }): ProcessorListItem[] => {
     const r = rows.get(id)
     if (!r) return [] // deleted by another process between the two reads
-    const [, displayName, legalName, role, status, serviceFi, serviceEn, hqCountry, isPublic, version, updatedAt, dpaStatus, placesText, parentId, parentName] = r
+    const [
+      ,
+      displayName,
+      legalName,
+      role,
+      status,
+      serviceFi,
+      serviceEn,
+      hqCountry,
+      isPublic,
+      version,
+      updatedAt,
+      dpaStatus,
+      placesText,
+      parentId,
+      parentName,
+    ] = r
     const places = JSON.parse(placesText) as [string, Safeguard][]
     const countries = [...new Set(places.map(([country]) => country))].sort()
     return [
@@ -361,7 +411,12 @@ export function createProcessor(ctx: ServiceContext, input: ProcessorInputParsed
 export type CatalogueLinkColumns = Pick<ProcessorColumns, 'catalogueId' | 'catalogueVersion' | 'catalogueSeen'>
 
 /** Creates a processor inside the caller's transaction (audited); `link` records the catalogue entry it came from. */
-export function insertProcessor(tx: DbOrTx, ctx: Omit<ServiceContext, 'db'>, input: ProcessorInputParsed, link: CatalogueLinkColumns = {}): Processor {
+export function insertProcessor(
+  tx: DbOrTx,
+  ctx: Omit<ServiceContext, 'db'>,
+  input: ProcessorInputParsed,
+  link: CatalogueLinkColumns = {},
+): Processor {
   const now = nowIso()
   const columns = toColumns(input)
   const row = {
@@ -431,7 +486,13 @@ export function retireProcessor(ctx: ServiceContext, id: number, version: number
         .where(eq(processors.id, id))
         .returning()
         .get()
-      recordAudit(tx, ctx, { action: 'retire', entityType: 'processor', entityId: id, before: processorRecord(before), after: processorRecord(updated!) })
+      recordAudit(tx, ctx, {
+        action: 'retire',
+        entityType: 'processor',
+        entityId: id,
+        before: processorRecord(before),
+        after: processorRecord(updated!),
+      })
       return getProcessor(tx, id)
     },
     { behavior: 'immediate' },

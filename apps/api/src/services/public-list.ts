@@ -50,7 +50,14 @@ export function latestVersion(db: DbOrTx): PublishedVersion | null {
 
 /** The newest version's number and publication time, without reading its content. */
 export function latestVersionStamp(db: DbOrTx): { version: number; publishedAt: string } | null {
-  return db.select({ version: publishedVersions.version, publishedAt: publishedVersions.publishedAt }).from(publishedVersions).orderBy(desc(publishedVersions.version)).limit(1).get() ?? null
+  return (
+    db
+      .select({ version: publishedVersions.version, publishedAt: publishedVersions.publishedAt })
+      .from(publishedVersions)
+      .orderBy(desc(publishedVersions.version))
+      .limit(1)
+      .get() ?? null
+  )
 }
 
 export function getVersion(db: DbOrTx, version: number): PublishedVersion {
@@ -86,7 +93,12 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
   const names = new Map(rows.map((p) => [p.id, p.displayName]))
   // All transfers, filtered here: an IN list of every public processor would pass SQLite's limit on parameters.
   const listed = new Set(ids)
-  const places = db.select().from(transfers).orderBy(asc(transfers.id)).all().filter((t) => listed.has(t.processorId))
+  const places = db
+    .select()
+    .from(transfers)
+    .orderBy(asc(transfers.id))
+    .all()
+    .filter((t) => listed.has(t.processorId))
   const addedBefore = new Map((previous?.content.entries ?? []).map((e) => [e.key, e.addedOn]))
 
   const entries: PublicEntry[] = rows.map((p) => ({
@@ -109,24 +121,25 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
       .map((t) => {
         const decision = t.adequacyDecisionId ? findAdequacyDecision(t.adequacyDecisionId) : undefined
         return {
-        country: t.country,
-        outsideEea: !isInEea(t.country),
-        kind: t.kind,
-        safeguard: t.safeguard,
-        adequacyDecision: decision?.decision ?? null,
-        adequacyAdoptedOn: decision?.adoptedOn ?? null,
-        // A transfer to an international organisation is one under Chapter V wherever its seat is (Art. 44).
-        internationalOrganisation:
-          p.role === 'international_organisation'
-            ? decision?.internationalOrganisation
-              ? { fi: adequacySubjectName(decision, 'fi'), en: adequacySubjectName(decision, 'en') }
-              : { fi: p.displayName, en: p.displayName }
-            : null,
-        dpfListingUrl: t.dpfListingUrl,
-        sccModule: t.sccModule,
-        derogation: t.derogation,
-        otherSafeguard: t.otherSafeguard,
-      }})
+          country: t.country,
+          outsideEea: !isInEea(t.country),
+          kind: t.kind,
+          safeguard: t.safeguard,
+          adequacyDecision: decision?.decision ?? null,
+          adequacyAdoptedOn: decision?.adoptedOn ?? null,
+          // A transfer to an international organisation is one under Chapter V wherever its seat is (Art. 44).
+          internationalOrganisation:
+            p.role === 'international_organisation'
+              ? decision?.internationalOrganisation
+                ? { fi: adequacySubjectName(decision, 'fi'), en: adequacySubjectName(decision, 'en') }
+                : { fi: p.displayName, en: p.displayName }
+              : null,
+          dpfListingUrl: t.dpfListingUrl,
+          sccModule: t.sccModule,
+          derogation: t.derogation,
+          otherSafeguard: t.otherSafeguard,
+        }
+      })
       .sort((a, b) => Number(a.outsideEea) - Number(b.outsideEea) || a.country.localeCompare(b.country) || a.kind.localeCompare(b.kind)),
   }))
   entries.sort((a, b) => collator.compare(a.name, b.name) || a.key - b.key)
@@ -185,7 +198,10 @@ export function hasUnpublishedChanges(db: DbOrTx): boolean {
  * Freezes the registry's public view as the next numbered, dated version. `basedOnVersion` is the
  * version the editor previewed: if someone published since, the preview is stale (409).
  */
-export function publishPublicList(ctx: ServiceContext, input: { basedOnVersion: number; date?: string | undefined; confirmUnknownLocations?: boolean | undefined }): PublishedVersion {
+export function publishPublicList(
+  ctx: ServiceContext,
+  input: { basedOnVersion: number; date?: string | undefined; confirmUnknownLocations?: boolean | undefined },
+): PublishedVersion {
   return ctx.db.transaction(
     (tx) => {
       const latest = latestVersion(tx)
@@ -199,7 +215,8 @@ export function publishPublicList(ctx: ServiceContext, input: { basedOnVersion: 
       // version in the publisher's own time zone, so from Finland a version published after local
       // midnight is already dated tomorrow in UTC terms; a publish after it must not be refused for that.
       const date = input.date ?? (latest && latest.date > today() ? latest.date : today())
-      if (latest && date < latest.date) throw invalid([{ path: 'date', message: `Cannot be before the latest version's date (${latest.date})` }])
+      if (latest && date < latest.date)
+        throw invalid([{ path: 'date', message: `Cannot be before the latest version's date (${latest.date})` }])
       const content = buildContent(tx, date, latest)
       const changes = diffContent(latest?.content ?? null, content)
       if (latest && changes.length === 0) throw new AppError('conflict', 'Nothing has changed since the latest published version')
@@ -227,7 +244,12 @@ export function publishPublicList(ctx: ServiceContext, input: { basedOnVersion: 
       tx.insert(publishedVersions).values(row).run()
       const published = toVersion(row)
       const confirmation = unlocated.length ? { confirmedUnknownLocations: unlocated } : {}
-      recordAudit(tx, ctx, { action: 'publish', entityType: 'public_list', entityId: published.version, after: { ...summaryOf(published), ...confirmation } })
+      recordAudit(tx, ctx, {
+        action: 'publish',
+        entityType: 'public_list',
+        entityId: published.version,
+        after: { ...summaryOf(published), ...confirmation },
+      })
       return published
     },
     { behavior: 'immediate' },

@@ -39,7 +39,14 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10)
 }
 
-function render(version: PublishedVersion, format: PublicFormat, lang: Language, archived: boolean, subscribe: boolean, supersededBy?: number): string {
+function render(
+  version: PublishedVersion,
+  format: PublicFormat,
+  lang: Language,
+  archived: boolean,
+  subscribe: boolean,
+  supersededBy?: number,
+): string {
   switch (format) {
     case 'html':
       return renderHtml(version, lang, today(), { archived, subscribe, ...(supersededBy !== undefined && { supersededBy }) })
@@ -67,10 +74,19 @@ export function newerVersion(db: Db, number: number): { version: number; publish
  * One published version in a format and language, with the moment it last changed: its publication,
  * or, for an older version, the publication of the newer one its page then names ("superseded by").
  */
-export function renderVersion(db: Db, number: number, format: PublicFormat, lang: Language, options: { archived: boolean; subscribe: boolean; supersededBy: { version: number; publishedAt: string } | null }) {
+export function renderVersion(
+  db: Db,
+  number: number,
+  format: PublicFormat,
+  lang: Language,
+  options: { archived: boolean; subscribe: boolean; supersededBy: { version: number; publishedAt: string } | null },
+) {
   const version = getVersion(db, number)
   const newer = options.supersededBy
-  return { body: render(version, format, lang, options.archived, options.subscribe, newer?.version), lastModified: new Date((newer ?? version).publishedAt) }
+  return {
+    body: render(version, format, lang, options.archived, options.subscribe, newer?.version),
+    lastModified: new Date((newer ?? version).publishedAt),
+  }
 }
 
 /** The page listing every published version's changes. */
@@ -90,13 +106,19 @@ const EmailField = z.email().max(320)
  * not an email address ('bad_email'). A mail that cannot be sent is logged, not shown: the page
  * says the same whether or not the address exists.
  */
-export async function requestSubscription(db: Db, mailer: Mailer, input: { email: string; language: Language; baseUrl: string }): Promise<'sent' | 'bad_email'> {
+export async function requestSubscription(
+  db: Db,
+  mailer: Mailer,
+  input: { email: string; language: Language; baseUrl: string },
+): Promise<'sent' | 'bad_email'> {
   const email = EmailField.safeParse(input.email.trim())
   if (!email.success) return 'bad_email'
   const organisation = findOrganisation(db)?.name ?? 'Seloste'
-  await subscribe(db, mailer, { email: email.data, language: input.language, organisation, baseUrl: input.baseUrl }).catch((err: unknown) => {
-    logger.warn('a subscription mail could not be sent', { error: (err as Error).message })
-  })
+  await subscribe(db, mailer, { email: email.data, language: input.language, organisation, baseUrl: input.baseUrl }).catch(
+    (err: unknown) => {
+      logger.warn('a subscription mail could not be sent', { error: (err as Error).message })
+    },
+  )
   return 'sent'
 }
 

@@ -13,7 +13,10 @@ export function loadAllProcessors(db: DbOrTx): Processor[] {
   const rows = db.select().from(processors).orderBy(asc(processors.id)).all()
   const transferRows = db.select().from(transfers).orderBy(asc(transfers.id)).all()
   const dpaRows = db.select().from(dpas).orderBy(desc(dpas.id)).all()
-  const documents = documentsFor(db, dpaRows.map((d) => d.id))
+  const documents = documentsFor(
+    db,
+    dpaRows.map((d) => d.id),
+  )
   const names = new Map(rows.map((r) => [r.id, r.displayName]))
   const group = <T extends { processorId: number }>(items: T[]) => {
     const map = new Map<number, T[]>()
@@ -23,7 +26,8 @@ export function loadAllProcessors(db: DbOrTx): Processor[] {
   const transfersBy = group(transferRows)
   const dpasBy = group(dpaRows)
   const children = new Map<number, { id: number; displayName: string }[]>()
-  for (const r of rows) if (r.parentId) children.set(r.parentId, [...(children.get(r.parentId) ?? []), { id: r.id, displayName: r.displayName }])
+  for (const r of rows)
+    if (r.parentId) children.set(r.parentId, [...(children.get(r.parentId) ?? []), { id: r.id, displayName: r.displayName }])
   return rows.map((r) => ({
     ...processorFields(r),
     parent: r.parentId ? { id: r.parentId, displayName: names.get(r.parentId) ?? '' } : null,

@@ -26,7 +26,13 @@ export function createSession(db: DbOrTx, userId: number, policy: SessionPolicy,
   const token = randomBytes(32).toString('base64url')
   const expiresAt = new Date(now.getTime() + policy.absoluteHours * 3600_000)
   db.insert(sessions)
-    .values({ tokenHash: hashToken(token), userId, createdAt: now.toISOString(), lastSeenAt: now.toISOString(), expiresAt: expiresAt.toISOString() })
+    .values({
+      tokenHash: hashToken(token),
+      userId,
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+    })
     .run()
   return { token, expiresAt }
 }
@@ -34,7 +40,15 @@ export function createSession(db: DbOrTx, userId: number, policy: SessionPolicy,
 /** The session and its user by token hash; runs on every authenticated request, so it is built and compiled once per database. */
 function sessionLookup(db: Db) {
   return db
-    .select({ lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled })
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      disabled: users.disabled,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
@@ -64,19 +78,25 @@ export function resolveSession(db: Db, token: string, policy: SessionPolicy, now
 }
 
 export function endSession(db: DbOrTx, token: string): void {
-  db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token))).run()
+  db.delete(sessions)
+    .where(eq(sessions.tokenHash, hashToken(token)))
+    .run()
 }
 
 /** Ends every session of a user, or every one but the caller's own. */
 export function endSessionsOfUser(db: DbOrTx, userId: number, exceptToken?: string): void {
-  const condition = exceptToken ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, hashToken(exceptToken))) : eq(sessions.userId, userId)
+  const condition = exceptToken
+    ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, hashToken(exceptToken)))
+    : eq(sessions.userId, userId)
   db.delete(sessions).where(condition).run()
 }
 
 /** Removes sessions that can no longer be used. */
 export function purgeExpiredSessions(db: DbOrTx, policy: SessionPolicy, now = new Date()): void {
   const idleCutoff = new Date(now.getTime() - policy.idleMinutes * 60_000).toISOString()
-  db.delete(sessions).where(or(lt(sessions.expiresAt, now.toISOString()), lt(sessions.lastSeenAt, idleCutoff))).run()
+  db.delete(sessions)
+    .where(or(lt(sessions.expiresAt, now.toISOString()), lt(sessions.lastSeenAt, idleCutoff)))
+    .run()
 }
 
 /**

@@ -49,7 +49,11 @@ const links = (baseUrl: string, lang: Language) => ({
  * Starts (or restarts) a subscription and mails the confirmation link. The answer is the same
  * whether or not the address is already subscribed, so the form reveals nothing about others.
  */
-export async function subscribe(db: DbOrTx, mailer: Mailer, input: { email: string; language: Language; organisation: string; baseUrl: string }): Promise<void> {
+export async function subscribe(
+  db: DbOrTx,
+  mailer: Mailer,
+  input: { email: string; language: Language; organisation: string; baseUrl: string },
+): Promise<void> {
   const email = input.email.trim().toLowerCase()
   const existing = db.select().from(listSubscribers).where(eq(listSubscribers.email, email)).get()
   if (existing?.confirmedAt) return
@@ -57,10 +61,25 @@ export async function subscribe(db: DbOrTx, mailer: Mailer, input: { email: stri
   const confirm = newToken()
   const unsubscribe = newToken()
   const now = nowIso()
-  const values = { email, language: input.language, confirmTokenHash: hash(confirm), unsubscribeTokenHash: hash(unsubscribe), createdAt: now, lastMailedAt: now }
+  const values = {
+    email,
+    language: input.language,
+    confirmTokenHash: hash(confirm),
+    unsubscribeTokenHash: hash(unsubscribe),
+    createdAt: now,
+    lastMailedAt: now,
+  }
   db.insert(listSubscribers)
     .values(values)
-    .onConflictDoUpdate({ target: listSubscribers.email, set: { language: values.language, confirmTokenHash: values.confirmTokenHash, unsubscribeTokenHash: values.unsubscribeTokenHash, lastMailedAt: now } })
+    .onConflictDoUpdate({
+      target: listSubscribers.email,
+      set: {
+        language: values.language,
+        confirmTokenHash: values.confirmTokenHash,
+        unsubscribeTokenHash: values.unsubscribeTokenHash,
+        lastMailedAt: now,
+      },
+    })
     .run()
   const l = links(input.baseUrl, input.language)
   const text = MAIL[input.language]
@@ -74,7 +93,11 @@ export async function subscribe(db: DbOrTx, mailer: Mailer, input: { email: stri
 
 /** Confirms a pending subscription; false when the link is unknown or already used. */
 export function confirmSubscription(db: DbOrTx, token: string): boolean {
-  const row = db.select().from(listSubscribers).where(eq(listSubscribers.confirmTokenHash, hash(token))).get()
+  const row = db
+    .select()
+    .from(listSubscribers)
+    .where(eq(listSubscribers.confirmTokenHash, hash(token)))
+    .get()
   if (!row) return false
   db.update(listSubscribers).set({ confirmedAt: nowIso(), confirmTokenHash: null }).where(eq(listSubscribers.id, row.id)).run()
   return true
@@ -82,11 +105,20 @@ export function confirmSubscription(db: DbOrTx, token: string): boolean {
 
 /** Deletes the subscriber (nothing of the address is kept); false when the link is unknown. */
 export function unsubscribe(db: DbOrTx, token: string): boolean {
-  return db.delete(listSubscribers).where(eq(listSubscribers.unsubscribeTokenHash, hash(token))).run().changes > 0
+  return (
+    db
+      .delete(listSubscribers)
+      .where(eq(listSubscribers.unsubscribeTokenHash, hash(token)))
+      .run().changes > 0
+  )
 }
 
 export function isSubscriptionToken(db: DbOrTx, token: string): boolean {
-  return !!db.select({ id: listSubscribers.id }).from(listSubscribers).where(eq(listSubscribers.unsubscribeTokenHash, hash(token))).get()
+  return !!db
+    .select({ id: listSubscribers.id })
+    .from(listSubscribers)
+    .where(eq(listSubscribers.unsubscribeTokenHash, hash(token)))
+    .get()
 }
 
 /**
@@ -94,13 +126,21 @@ export function isSubscriptionToken(db: DbOrTx, token: string): boolean {
  * its own fresh unsubscribe link (the token is rotated, as only its hash is kept). Failures are
  * logged without addresses and do not stop the others.
  */
-export async function notifySubscribers(db: DbOrTx, mailer: Mailer, version: PublishedVersion, baseUrl: string): Promise<{ sent: number; failed: number }> {
+export async function notifySubscribers(
+  db: DbOrTx,
+  mailer: Mailer,
+  version: PublishedVersion,
+  baseUrl: string,
+): Promise<{ sent: number; failed: number }> {
   const subscribers = db.select().from(listSubscribers).where(isNotNull(listSubscribers.confirmedAt)).all()
   let sent = 0
   let failed = 0
   for (const s of subscribers) {
     const token = newToken()
-    db.update(listSubscribers).set({ unsubscribeTokenHash: hash(token), lastMailedAt: nowIso() }).where(eq(listSubscribers.id, s.id)).run()
+    db.update(listSubscribers)
+      .set({ unsubscribeTokenHash: hash(token), lastMailedAt: nowIso() })
+      .where(eq(listSubscribers.id, s.id))
+      .run()
     const l = links(baseUrl, s.language)
     const lines = version.changes.length ? version.changes.map((c) => changeText(c, s.language)) : [T[s.language].firstVersion]
     const org = version.content.controller.name

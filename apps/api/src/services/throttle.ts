@@ -50,7 +50,10 @@ export function takeAttempt(db: Db, keys: ThrottleKey[], policy: ThrottlePolicy,
       const over = attempts - k.free
       const blockedUntil = over >= 0 ? new Date(t + Math.min(windowMs, FIRST_DELAY_MS * 2 ** Math.min(over, 20))).toISOString() : null
       const values = { failures: attempts, windowStartedAt: fresh ? now.toISOString() : row.windowStartedAt, blockedUntil }
-      tx.insert(loginThrottle).values({ key: k.key, ...values }).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run()
+      tx.insert(loginThrottle)
+        .values({ key: k.key, ...values })
+        .onConflictDoUpdate({ target: loginThrottle.key, set: values })
+        .run()
     }
     return 0
   }
@@ -80,7 +83,13 @@ export function clearThrottleOfUser(db: DbOrTx, user: { id: number; email: strin
   const email = user.email.toLowerCase()
   return db
     .delete(loginThrottle)
-    .where(or(eq(loginThrottle.key, `account:${email}`), sql`${loginThrottle.key} LIKE ${`pair:${email.replace(/[%_\\]/g, '\\$&')}|%`} ESCAPE '\\'`, eq(loginThrottle.key, `password:${user.id}`)))
+    .where(
+      or(
+        eq(loginThrottle.key, `account:${email}`),
+        sql`${loginThrottle.key} LIKE ${`pair:${email.replace(/[%_\\]/g, '\\$&')}|%`} ESCAPE '\\'`,
+        eq(loginThrottle.key, `password:${user.id}`),
+      ),
+    )
     .run().changes
 }
 
@@ -89,4 +98,3 @@ export function takePasswordAttempt(db: Db, userId: number, policy: ThrottlePoli
   const wait = takeAttempt(db, [{ key: `password:${userId}`, free: policy.perAccountAndAddress }], policy, now)
   if (wait > 0) throw tooManyAttempts(wait)
 }
-

@@ -68,7 +68,11 @@ const DEFAULTS: Omit<TransferFields, 'country' | 'kind' | 'safeguard'> = {
  * same kind, and clears fields of other safeguards.
  */
 function checked(tx: DbOrTx, processorId: number, fields: TransferFields, selfId: number | null): TransferFields {
-  const processor = tx.select({ role: processors.role, hqCountry: processors.hqCountry }).from(processors).where(eq(processors.id, processorId)).get()
+  const processor = tx
+    .select({ role: processors.role, hqCountry: processors.hqCountry })
+    .from(processors)
+    .where(eq(processors.id, processorId))
+    .get()
   if (!processor) throw notFound('Processor')
   const result = TransferRules.safeParse(fields)
   if (!result.success) throw invalid(fieldErrorsFrom(result.error.issues))
@@ -100,7 +104,11 @@ export function createTransfer(ctx: ServiceContext, processorId: number, input: 
 export function insertTransfer(tx: DbOrTx, ctx: Omit<ServiceContext, 'db'>, processorId: number, input: TransferInputParsed): Transfer {
   const fields = checked(tx, processorId, { ...DEFAULTS, ...input }, null)
   const now = nowIso()
-  const row = tx.insert(transfers).values({ ...fields, processorId, version: 1, createdAt: now, updatedAt: now }).returning().get()
+  const row = tx
+    .insert(transfers)
+    .values({ ...fields, processorId, version: 1, createdAt: now, updatedAt: now })
+    .returning()
+    .get()
   recordAudit(tx, ctx, { action: 'create', entityType: 'transfer', entityId: row.id, after: toTransfer(row) })
   return toTransfer(row)
 }

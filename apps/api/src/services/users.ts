@@ -15,7 +15,16 @@ type UserRow = typeof users.$inferSelect
 
 /** The user as the API and the audit trail show it: never the password hash. */
 export function toUser(row: UserRow): User {
-  return { id: row.id, email: row.email, name: row.name, role: row.role, disabled: row.disabled, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt }
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    disabled: row.disabled,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  }
 }
 
 function findRow(db: DbOrTx, id: number): UserRow | undefined {
@@ -46,7 +55,10 @@ function checkPassword(db: DbOrTx, password: string, email: string, path: string
   if (problem) throw invalid([{ path, message: problem }])
 }
 
-export async function createUser(ctx: ServiceContext, input: { email: string; name: string; role: UserRole; password: string }): Promise<User> {
+export async function createUser(
+  ctx: ServiceContext,
+  input: { email: string; name: string; role: UserRole; password: string },
+): Promise<User> {
   const email = input.email.trim().toLowerCase()
   checkPassword(ctx.db, input.password, email, 'password')
   const passwordHash = await hashPassword(input.password)
@@ -54,7 +66,20 @@ export async function createUser(ctx: ServiceContext, input: { email: string; na
     (tx) => {
       if (findUserByEmail(tx, email)) throw invalid([{ path: 'email', message: 'A user with this email already exists' }])
       const now = nowIso()
-      const row = tx.insert(users).values({ email, name: input.name, role: input.role, passwordHash, passwordChangedAt: now, version: 1, createdAt: now, updatedAt: now }).returning().get()
+      const row = tx
+        .insert(users)
+        .values({
+          email,
+          name: input.name,
+          role: input.role,
+          passwordHash,
+          passwordChangedAt: now,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .get()
       recordAudit(tx, ctx, { action: 'create', entityType: 'user', entityId: row.id, after: toUser(row) })
       return toUser(row)
     },
@@ -67,14 +92,24 @@ function activeAdmins(tx: DbOrTx): number {
 }
 
 /** Changes name, role or disabled state. A role change or disabling ends the user's sessions at once. */
-export function updateUser(ctx: ServiceContext, id: number, input: { name?: string; role?: UserRole; disabled?: boolean; version: number }): User {
+export function updateUser(
+  ctx: ServiceContext,
+  id: number,
+  input: { name?: string; role?: UserRole; disabled?: boolean; version: number },
+): User {
   return ctx.db.transaction(
     (tx) => {
       const before = requireVersion(findRow(tx, id), input.version, 'User', () => getUser(tx, id))
       const next = { name: input.name ?? before.name, role: input.role ?? before.role, disabled: input.disabled ?? before.disabled }
       const losesAdmin = before.role === 'admin' && !before.disabled && (next.role !== 'admin' || next.disabled)
-      if (losesAdmin && activeAdmins(tx) <= 1) throw new AppError('conflict', 'This is the last active administrator; appoint another first')
-      const row = tx.update(users).set({ ...next, version: before.version + 1, updatedAt: nowIso() }).where(eq(users.id, id)).returning().get()!
+      if (losesAdmin && activeAdmins(tx) <= 1)
+        throw new AppError('conflict', 'This is the last active administrator; appoint another first')
+      const row = tx
+        .update(users)
+        .set({ ...next, version: before.version + 1, updatedAt: nowIso() })
+        .where(eq(users.id, id))
+        .returning()
+        .get()!
       if (next.role !== before.role || (next.disabled && !before.disabled)) endSessionsOfUser(tx, id)
       // A disabled account's calendar link dies with it: re-enabling does not bring an old link back.
       if (next.disabled && !before.disabled) tx.delete(calendarTokens).where(eq(calendarTokens.userId, id)).run()
@@ -108,7 +143,9 @@ export async function changeOwnPassword(
   // A stolen session must not become a free password oracle: counted before the check, like a login.
   takePasswordAttempt(ctx.db, id, throttle)
   if (!(await verifyPassword(row.passwordHash, currentPassword))) {
-    ctx.db.transaction((tx) => recordAudit(tx, ctx, { action: 'change_password_failed', entityType: 'user', entityId: id, after: { reason: 'wrong_password' } }))
+    ctx.db.transaction((tx) =>
+      recordAudit(tx, ctx, { action: 'change_password_failed', entityType: 'user', entityId: id, after: { reason: 'wrong_password' } }),
+    )
     throw invalid([{ path: 'currentPassword', message: 'The current password is not right' }])
   }
   checkPassword(ctx.db, newPassword, row.email, 'newPassword')
@@ -122,7 +159,12 @@ function setPassword(ctx: ServiceContext, id: number, passwordHash: string, acti
       const before = findRow(tx, id)
       if (!before) throw notFound('User')
       const now = nowIso()
-      const row = tx.update(users).set({ passwordHash, passwordChangedAt: now, version: before.version + 1, updatedAt: now }).where(eq(users.id, id)).returning().get()!
+      const row = tx
+        .update(users)
+        .set({ passwordHash, passwordChangedAt: now, version: before.version + 1, updatedAt: now })
+        .where(eq(users.id, id))
+        .returning()
+        .get()!
       endSessionsOfUser(tx, id, keepToken)
       clearThrottleOfUser(tx, before)
       // After a reset whoever held the old password may also hold the calendar link: it ends too.
@@ -165,4 +207,3 @@ export async function ensureFirstAdmin(
   await createUser(ctx, { email, name: 'Administrator', role: 'admin', password })
   return { email, generatedPassword }
 }
-

@@ -30,7 +30,14 @@ type DataSubjectCategoryRow = typeof dataSubjectCategories.$inferSelect
 /** A data category as the audit trail records it (its usage count changes without an event of its own). */
 
 export function toDataCategoryRecord(row: DataCategoryRow): DataCategoryRecord {
-  return { id: row.id, name: { fi: row.nameFi, en: row.nameEn }, special: row.special, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt }
+  return {
+    id: row.id,
+    name: { fi: row.nameFi, en: row.nameEn },
+    special: row.special,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  }
 }
 
 export function toDataSubjectCategoryRecord(row: DataSubjectCategoryRow): DataSubjectCategoryRecord {
@@ -40,7 +47,12 @@ export function toDataSubjectCategoryRecord(row: DataSubjectCategoryRow): DataSu
 const normalName = (s: string) => s.trim().toLocaleLowerCase('fi')
 
 /** The same name (in either language, ignoring case) may not mean two categories. */
-function checkUniqueName(existing: { id: number; nameFi: string; nameEn: string }[], id: number | null, name: LocalizedText, what: string): void {
+function checkUniqueName(
+  existing: { id: number; nameFi: string; nameEn: string }[],
+  id: number | null,
+  name: LocalizedText,
+  what: string,
+): void {
   const fields: FieldError[] = []
   for (const lang of ['fi', 'en'] as const) {
     const wanted = normalName(name[lang])
@@ -64,15 +76,25 @@ function usedBy(db: DbOrTx, table: typeof activityDataCategories | typeof activi
 }
 
 function usageCounts(db: DbOrTx, table: typeof activityDataCategories | typeof activityDataSubjects): Map<number, number> {
-  const rows = db.select({ id: table.categoryId, n: sql<number>`count(*)` }).from(table).groupBy(table.categoryId).all()
+  const rows = db
+    .select({ id: table.categoryId, n: sql<number>`count(*)` })
+    .from(table)
+    .groupBy(table.categoryId)
+    .all()
   return new Map(rows.map((r) => [r.id, r.n]))
 }
 
 function refuseWhileInUse(names: string[], what: string): void {
   if (names.length === 0) return
-  const shown = names.slice(0, 5).map((n) => `"${n}"`).join(', ')
+  const shown = names
+    .slice(0, 5)
+    .map((n) => `"${n}"`)
+    .join(', ')
   const more = names.length > 5 ? ` and ${names.length - 5} more` : ''
-  throw new AppError('conflict', `The ${what} is used by ${names.length} processing ${names.length === 1 ? 'activity' : 'activities'} (${shown}${more}); remove it from them first`)
+  throw new AppError(
+    'conflict',
+    `The ${what} is used by ${names.length} processing ${names.length === 1 ? 'activity' : 'activities'} (${shown}${more}); remove it from them first`,
+  )
 }
 
 // ---- Categories of personal data -------------------------------------------------------
@@ -123,11 +145,23 @@ export function updateDataCategory(ctx: ServiceContext, id: number, input: z.out
       checkUniqueName(tx.select().from(dataCategories).all(), id, name, 'data category')
       const row = tx
         .update(dataCategories)
-        .set({ nameFi: name.fi, nameEn: name.en, special: input.special ?? before.special, version: before.version + 1, updatedAt: nowIso() })
+        .set({
+          nameFi: name.fi,
+          nameEn: name.en,
+          special: input.special ?? before.special,
+          version: before.version + 1,
+          updatedAt: nowIso(),
+        })
         .where(eq(dataCategories.id, id))
         .returning()
         .get()!
-      recordAudit(tx, ctx, { action: 'update', entityType: 'data_category', entityId: id, before: toDataCategoryRecord(before), after: toDataCategoryRecord(row) })
+      recordAudit(tx, ctx, {
+        action: 'update',
+        entityType: 'data_category',
+        entityId: id,
+        before: toDataCategoryRecord(before),
+        after: toDataCategoryRecord(row),
+      })
       return getDataCategory(tx, id)
     },
     { behavior: 'immediate' },
@@ -179,17 +213,28 @@ export function createDataSubjectCategory(ctx: ServiceContext, input: z.output<t
         .values({ nameFi: input.name.fi, nameEn: input.name.en, version: 1, createdAt: now, updatedAt: now })
         .returning()
         .get()
-      recordAudit(tx, ctx, { action: 'create', entityType: 'data_subject_category', entityId: row.id, after: toDataSubjectCategoryRecord(row) })
+      recordAudit(tx, ctx, {
+        action: 'create',
+        entityType: 'data_subject_category',
+        entityId: row.id,
+        after: toDataSubjectCategoryRecord(row),
+      })
       return getDataSubjectCategory(tx, row.id)
     },
     { behavior: 'immediate' },
   )
 }
 
-export function updateDataSubjectCategory(ctx: ServiceContext, id: number, input: z.output<typeof DataSubjectCategoryUpdate>): DataSubjectCategory {
+export function updateDataSubjectCategory(
+  ctx: ServiceContext,
+  id: number,
+  input: z.output<typeof DataSubjectCategoryUpdate>,
+): DataSubjectCategory {
   return ctx.db.transaction(
     (tx) => {
-      const before = requireVersion(findDataSubjectCategory(tx, id), input.version, 'Category of data subjects', () => getDataSubjectCategory(tx, id))
+      const before = requireVersion(findDataSubjectCategory(tx, id), input.version, 'Category of data subjects', () =>
+        getDataSubjectCategory(tx, id),
+      )
       const name = input.name ?? { fi: before.nameFi, en: before.nameEn }
       checkUniqueName(tx.select().from(dataSubjectCategories).all(), id, name, 'category of data subjects')
       const row = tx
@@ -214,10 +259,17 @@ export function updateDataSubjectCategory(ctx: ServiceContext, id: number, input
 export function deleteDataSubjectCategory(ctx: ServiceContext, id: number, version: number): void {
   ctx.db.transaction(
     (tx) => {
-      const before = requireVersion(findDataSubjectCategory(tx, id), version, 'Category of data subjects', () => getDataSubjectCategory(tx, id))
+      const before = requireVersion(findDataSubjectCategory(tx, id), version, 'Category of data subjects', () =>
+        getDataSubjectCategory(tx, id),
+      )
       refuseWhileInUse(usedBy(tx, activityDataSubjects, id), 'category of data subjects')
       tx.delete(dataSubjectCategories).where(eq(dataSubjectCategories.id, id)).run()
-      recordAudit(tx, ctx, { action: 'delete', entityType: 'data_subject_category', entityId: id, before: toDataSubjectCategoryRecord(before) })
+      recordAudit(tx, ctx, {
+        action: 'delete',
+        entityType: 'data_subject_category',
+        entityId: id,
+        before: toDataSubjectCategoryRecord(before),
+      })
     },
     { behavior: 'immediate' },
   )

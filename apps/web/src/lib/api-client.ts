@@ -45,7 +45,9 @@ export async function toApiError(res: Response): Promise<ApiError> {
   const retryAfter = Number(res.headers.get('retry-after'))
   const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null
   if (isJson(res)) {
-    const body = (await res.json().catch(() => null)) as { error?: { code?: ErrorCode; message?: string; fields?: FieldError[]; current?: unknown } } | null
+    const body = (await res.json().catch(() => null)) as {
+      error?: { code?: ErrorCode; message?: string; fields?: FieldError[]; current?: unknown }
+    } | null
     const e = body?.error
     if (e?.code) return new ApiError(res.status, e.code, e.message ?? res.statusText, e.fields ?? [], e.current, retryAfterSeconds)
   }

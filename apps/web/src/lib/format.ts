@@ -15,7 +15,10 @@ function parseCalendarDate(value: string): Date | null {
 
 export function createFormatters(lang: UiLanguage) {
   const locale = LOCALES[lang]
-  const date = new Intl.DateTimeFormat(locale, lang === 'fi' ? { day: 'numeric', month: 'numeric', year: 'numeric' } : { dateStyle: 'medium' })
+  const date = new Intl.DateTimeFormat(
+    locale,
+    lang === 'fi' ? { day: 'numeric', month: 'numeric', year: 'numeric' } : { dateStyle: 'medium' },
+  )
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: lang === 'fi' ? 'short' : 'medium', timeStyle: 'short' })
   const number = new Intl.NumberFormat(locale)
   const collator = new Intl.Collator(locale, { sensitivity: 'base' })

@@ -7,6 +7,7 @@ import { i18n } from './i18n'
  */
 export function formErrorMap(issue: { code?: string; input?: unknown }): string | undefined {
   if (issue.code === 'invalid_value') return i18n.t('form.chooseOption')
-  if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null || issue.input === '')) return i18n.t('form.required')
+  if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null || issue.input === ''))
+    return i18n.t('form.required')
   return undefined
 }

@@ -2,7 +2,8 @@
 export const catalogueEn = {
   catalogue: {
     pickerTitle: 'Start from the vendor catalogue',
-    pickerIntro: "Search for the service. Its facts come from the vendor's own pages, each with its source and date, for you to check before saving.",
+    pickerIntro:
+      "Search for the service. Its facts come from the vendor's own pages, each with its source and date, for you to check before saving.",
     searchLabel: 'Search the catalogue',
     searchPlaceholder: 'e.g. Slack, accounting, Google',
     noResults: 'No vendor in the catalogue matches.',

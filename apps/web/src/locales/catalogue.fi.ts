@@ -3,14 +3,16 @@ import type { catalogueEn } from './catalogue.en'
 export const catalogueFi: typeof catalogueEn = {
   catalogue: {
     pickerTitle: 'Aloita toimittajaluettelosta',
-    pickerIntro: 'Hae palvelu. Sen tiedot ovat toimittajan omilta sivuilta, jokainen lähteineen ja päivämäärineen; tarkista ne ennen tallennusta.',
+    pickerIntro:
+      'Hae palvelu. Sen tiedot ovat toimittajan omilta sivuilta, jokainen lähteineen ja päivämäärineen; tarkista ne ennen tallennusta.',
     searchLabel: 'Hae luettelosta',
     searchPlaceholder: 'esim. Slack, kirjanpito, Google',
     noResults: 'Yksikään luettelon toimittaja ei vastaa hakua.',
     empty: 'Luettelossa ei ole vielä toimittajia.',
     review: 'Tarkista',
     reviewName: 'Tarkista {{name}}',
-    readOnly: 'Tarkastajat voivat lukea luetteloa; muokkaajat ja pääkäyttäjät lisäävät käsittelijöitä luettelosta tai linkittävät niitä siihen.',
+    readOnly:
+      'Tarkastajat voivat lukea luetteloa; muokkaajat ja pääkäyttäjät lisäävät käsittelijöitä luettelosta tai linkittävät niitä siihen.',
     orManual: 'Tai täytä lomake itse alla.',
     version: 'Luettelon versio {{version}}',
     source: 'Lähde',

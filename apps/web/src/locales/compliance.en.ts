@@ -2,9 +2,11 @@
 export const complianceEn = {
   overview: {
     referenceChecked: 'Legal reference data (EEA, adequacy decisions) checked on {{date}}.',
-    referenceCheckedStale: 'Legal reference data (EEA, adequacy decisions) last checked on {{date}}, over 6 months ago: have it checked and updated.',
+    referenceCheckedStale:
+      'Legal reference data (EEA, adequacy decisions) last checked on {{date}}, over 6 months ago: have it checked and updated.',
     title: 'Overview',
-    intro: 'What needs attention, what falls due soon and where your personal data goes. Each finding links to the record where it is fixed.',
+    intro:
+      'What needs attention, what falls due soon and where your personal data goes. Each finding links to the record where it is fixed.',
     introReadOnly: 'What needs attention, what falls due soon and where the personal data goes. Your role can view this but not change it.',
   },
   findings: {
@@ -73,7 +75,8 @@ export const complianceEn = {
     revoked: 'The acknowledgement was revoked; the finding is open again',
     ack: {
       title: 'Acknowledge the finding',
-      intro: 'Accept the risk for a while: the finding moves to the acknowledged list and stops counting as open until the date you set. The acknowledgement is recorded in the audit trail.',
+      intro:
+        'Accept the risk for a while: the finding moves to the acknowledged list and stops counting as open until the date you set. The acknowledgement is recorded in the audit trail.',
       reason: 'Reason',
       reasonHint: 'Why the risk is acceptable for now, e.g. “The new agreement is being signed; expected in March.”',
       expiresOn: 'Acknowledged until',
@@ -161,7 +164,8 @@ export const complianceEn = {
   calendarFeed: {
     title: 'Calendar feed',
     description: 'Every deadline in your own calendar',
-    howTo: 'Subscribe to the feed in Google Calendar (Other calendars → From URL) or Outlook (Add calendar → Subscribe from web). The calendar then shows every deadline and keeps itself up to date.',
+    howTo:
+      'Subscribe to the feed in Google Calendar (Other calendars → From URL) or Outlook (Add calendar → Subscribe from web). The calendar then shows every deadline and keeps itself up to date.',
     none: 'You have no feed URL yet.',
     exists: 'Your feed URL was created {{date}}. It is shown only once; if you no longer have it, create a new one.',
     create: 'Create feed URL',
@@ -177,7 +181,8 @@ export const complianceEn = {
   },
   dataFlows: {
     title: 'Where the data goes',
-    intro: 'Countries where processors store, process or access personal data. Transfers to third countries, outside the EEA, need a safeguard under GDPR Chapter V.',
+    intro:
+      'Countries where processors store, process or access personal data. Transfers to third countries, outside the EEA, need a safeguard under GDPR Chapter V.',
     inEea: 'EEA',
     thirdCountry: 'third country',
     thirdCountries: 'Third countries',
@@ -190,7 +195,8 @@ export const complianceEn = {
       title: 'Map',
       description_one: 'Data in {{count}} country, {{third}} outside the EEA',
       description_other: 'Data in {{count}} countries, {{third}} outside the EEA',
-      summary: 'World map of where processors have data. Outside the EEA: {{third}}. In the EEA: {{eea}}. The table below the map lists the same.',
+      summary:
+        'World map of where processors have data. Outside the EEA: {{third}}. In the EEA: {{eea}}. The table below the map lists the same.',
       noneList: 'none',
       lacksSafeguard: 'A transfer here has no safeguard recorded',
       notDrawn: 'Too small to show on the map: {{countries}}. See the table.',

@@ -3,10 +3,13 @@ import type { complianceEn } from './compliance.en'
 export const complianceFi: typeof complianceEn = {
   overview: {
     referenceChecked: 'Oikeudelliset viitetiedot (ETA, riittävyyspäätökset) tarkistettu {{date}}.',
-    referenceCheckedStale: 'Oikeudelliset viitetiedot (ETA, riittävyyspäätökset) tarkistettiin viimeksi {{date}}, yli 6 kuukautta sitten: tarkistuta ja päivitä ne.',
+    referenceCheckedStale:
+      'Oikeudelliset viitetiedot (ETA, riittävyyspäätökset) tarkistettiin viimeksi {{date}}, yli 6 kuukautta sitten: tarkistuta ja päivitä ne.',
     title: 'Yleiskuva',
-    intro: 'Mikä vaatii huomiota, mitä erääntyy pian ja mihin henkilötiedot menevät. Jokaisesta havainnosta pääsee suoraan tietueeseen, jossa asia korjataan.',
-    introReadOnly: 'Mikä vaatii huomiota, mitä erääntyy pian ja mihin henkilötiedot menevät. Roolisi voi katsella näitä tietoja mutta ei muuttaa niitä.',
+    intro:
+      'Mikä vaatii huomiota, mitä erääntyy pian ja mihin henkilötiedot menevät. Jokaisesta havainnosta pääsee suoraan tietueeseen, jossa asia korjataan.',
+    introReadOnly:
+      'Mikä vaatii huomiota, mitä erääntyy pian ja mihin henkilötiedot menevät. Roolisi voi katsella näitä tietoja mutta ei muuttaa niitä.',
   },
   findings: {
     here: {
@@ -74,7 +77,8 @@ export const complianceFi: typeof complianceEn = {
     revoked: 'Kuittaus peruttiin; havainto on taas avoin',
     ack: {
       title: 'Kuittaa havainto',
-      intro: 'Hyväksy riski määräajaksi: havainto siirtyy kuitattuihin eikä sitä lasketa avoimiin ennen asettamaasi päivää. Kuittaus kirjataan muutoslokiin.',
+      intro:
+        'Hyväksy riski määräajaksi: havainto siirtyy kuitattuihin eikä sitä lasketa avoimiin ennen asettamaasi päivää. Kuittaus kirjataan muutoslokiin.',
       reason: 'Perustelu',
       reasonHint: 'Miksi riski on toistaiseksi hyväksyttävä, esim. ”Uusi sopimus on allekirjoitettavana, valmis maaliskuussa.”',
       expiresOn: 'Kuittaus voimassa asti',
@@ -145,7 +149,8 @@ export const complianceFi: typeof complianceEn = {
   },
   deadlines: {
     title: 'Määräajat',
-    description: 'Käsittelysopimusten katselmoinnit ja päättymiset, DPF-tarkistukset ja käsittelytoimien katselmoinnit seuraavien {{days}} päivän aikana',
+    description:
+      'Käsittelysopimusten katselmoinnit ja päättymiset, DPF-tarkistukset ja käsittelytoimien katselmoinnit seuraavien {{days}} päivän aikana',
     empty: 'Seuraavien {{days}} päivän aikana ei erääny mitään',
     emptyHint: 'Sopimuksiin, siirtoihin ja käsittelytoimiin kirjatut katselmointi- ja päättymispäivät näkyvät tässä.',
     overdue: 'Myöhässä',
@@ -162,7 +167,8 @@ export const complianceFi: typeof complianceEn = {
   calendarFeed: {
     title: 'Kalenterisyöte',
     description: 'Kaikki määräajat omaan kalenteriisi',
-    howTo: 'Tilaa syöte Google-kalenterissa (Muut kalenterit → URL-osoitteesta) tai Outlookissa (Lisää kalenteri → Tilaa verkosta). Kalenteri näyttää silloin kaikki määräajat ja päivittyy itsestään.',
+    howTo:
+      'Tilaa syöte Google-kalenterissa (Muut kalenterit → URL-osoitteesta) tai Outlookissa (Lisää kalenteri → Tilaa verkosta). Kalenteri näyttää silloin kaikki määräajat ja päivittyy itsestään.',
     none: 'Sinulla ei ole vielä syötteen osoitetta.',
     exists: 'Syötteesi osoite luotiin {{date}}. Se näytetään vain kerran; jos sinulla ei enää ole sitä, luo uusi.',
     create: 'Luo syötteen osoite',
@@ -178,7 +184,8 @@ export const complianceFi: typeof complianceEn = {
   },
   dataFlows: {
     title: 'Mihin tiedot menevät',
-    intro: 'Maat, joissa käsittelijät tallentavat tai käsittelevät henkilötietoja tai joista niihin on pääsy. Siirrot kolmansiin maihin eli ETA-alueen ulkopuolelle tarvitsevat tietosuoja-asetuksen V luvun mukaisen suojatoimen.',
+    intro:
+      'Maat, joissa käsittelijät tallentavat tai käsittelevät henkilötietoja tai joista niihin on pääsy. Siirrot kolmansiin maihin eli ETA-alueen ulkopuolelle tarvitsevat tietosuoja-asetuksen V luvun mukaisen suojatoimen.',
     inEea: 'ETA-alue',
     thirdCountry: 'kolmas maa',
     thirdCountries: 'Kolmannet maat',
@@ -187,11 +194,13 @@ export const complianceFi: typeof complianceEn = {
     map: {
       notRecordedTitle_one: 'Sijaintia ei ole kirjattu {{count}} käsittelijälle.',
       notRecordedTitle_other: 'Sijaintia ei ole kirjattu {{count}} käsittelijälle.',
-      notRecordedText: 'Ne eivät näy kartalla: ei tiedetä, siirtyvätkö niiden tiedot ETA-alueen ulkopuolelle, ennen kuin sijainnit kirjataan.',
+      notRecordedText:
+        'Ne eivät näy kartalla: ei tiedetä, siirtyvätkö niiden tiedot ETA-alueen ulkopuolelle, ennen kuin sijainnit kirjataan.',
       title: 'Kartta',
       description_one: 'Tietoja {{count}} maassa, joista {{third}} ETA-alueen ulkopuolella',
       description_other: 'Tietoja {{count}} maassa, joista {{third}} ETA-alueen ulkopuolella',
-      summary: 'Maailmankartta maista, joissa käsittelijöillä on tietoja. ETA-alueen ulkopuolella: {{third}}. ETA-alueella: {{eea}}. Kartan alla oleva taulukko kertoo saman.',
+      summary:
+        'Maailmankartta maista, joissa käsittelijöillä on tietoja. ETA-alueen ulkopuolella: {{third}}. ETA-alueella: {{eea}}. Kartan alla oleva taulukko kertoo saman.',
       noneList: 'ei yhtään',
       lacksSafeguard: 'Jollakin tänne suuntautuvalla siirrolla ei ole kirjattua suojatoimea',
       notDrawn: 'Liian pieni näkyäkseen kartalla: {{countries}}. Katso taulukko.',

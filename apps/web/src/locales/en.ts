@@ -386,7 +386,8 @@ export const en = {
     noneShort: 'No DPA',
     viaParent: "Parent's DPA",
     viaParentLong: "A sub-processor: its terms come through its parent processor's agreement (GDPR Art. 28(4))",
-    viaParentHint: "A sub-processor: its terms come through the agreement with {{parent}} (GDPR Art. 28(4)). Record an agreement here only if there is one of its own.",
+    viaParentHint:
+      'A sub-processor: its terms come through the agreement with {{parent}} (GDPR Art. 28(4)). Record an agreement here only if there is one of its own.',
     emptyProcessorHint: 'A processor needs a data processing agreement under GDPR Art. 28(3).',
     emptyRecipientHint: 'Record the agreement, or record that none is required and why.',
     add: 'Add DPA',

@@ -384,8 +384,10 @@ export const fi: typeof en = {
     noneRecorded: 'Ei kirjattua DPA:ta',
     noneShort: 'Ei DPA:ta',
     viaParent: 'Emoyhtiön DPA',
-    viaParentLong: 'Alikäsittelijä: ehdot tulevat emoyhtiön kanssa tehdystä käsittelysopimuksesta (tietosuoja-asetuksen 28 artiklan 4 kohta)',
-    viaParentHint: 'Alikäsittelijä: ehdot tulevat käsittelijän {{parent}} kanssa tehdystä sopimuksesta (tietosuoja-asetuksen 28 artiklan 4 kohta). Kirjaa sopimus tähän vain, jos sillä on oma.',
+    viaParentLong:
+      'Alikäsittelijä: ehdot tulevat emoyhtiön kanssa tehdystä käsittelysopimuksesta (tietosuoja-asetuksen 28 artiklan 4 kohta)',
+    viaParentHint:
+      'Alikäsittelijä: ehdot tulevat käsittelijän {{parent}} kanssa tehdystä sopimuksesta (tietosuoja-asetuksen 28 artiklan 4 kohta). Kirjaa sopimus tähän vain, jos sillä on oma.',
     emptyProcessorHint: 'Käsittelijän kanssa tarvitaan käsittelysopimus (tietosuoja-asetuksen 28 artiklan 3 kohta).',
     emptyRecipientHint: 'Kirjaa sopimus tai kirjaa, ettei sopimusta tarvita, ja miksi.',
     add: 'Lisää DPA',

@@ -23,8 +23,19 @@ function leaves(value: unknown, path = ''): Leaf[] {
   return []
 }
 
-const FI = [...leaves(fi, 'fi'), ...leaves(complianceFi, 'compliance'), ...leaves(governanceFi, 'governance'), ...leaves(recordsFi, 'records'), ...leaves(schemaMessagesFi, 'schemaMessages')]
-const EN = [...leaves(en, 'en'), ...leaves(complianceEn, 'compliance'), ...leaves(governanceEn, 'governance'), ...leaves(recordsEn, 'records')]
+const FI = [
+  ...leaves(fi, 'fi'),
+  ...leaves(complianceFi, 'compliance'),
+  ...leaves(governanceFi, 'governance'),
+  ...leaves(recordsFi, 'records'),
+  ...leaves(schemaMessagesFi, 'schemaMessages'),
+]
+const EN = [
+  ...leaves(en, 'en'),
+  ...leaves(complianceEn, 'compliance'),
+  ...leaves(governanceEn, 'governance'),
+  ...leaves(recordsEn, 'records'),
+]
 
 describe('the locales follow the glossary', () => {
   it('read every string (the walk is not empty)', () => {

@@ -2,7 +2,8 @@
 export const governanceEn = {
   publicList: {
     title: 'Public list',
-    intro: 'The processor list your privacy notice links to. Check the preview and the changes, then publish a new numbered, dated version.',
+    intro:
+      'The processor list your privacy notice links to. Check the preview and the changes, then publish a new numbered, dated version.',
     loadFailed: 'The preview could not be loaded',
     status: {
       label: 'Publishing status',
@@ -76,7 +77,8 @@ export const governanceEn = {
       dateHint: 'The public list shows it as “Updated”. Today by default.',
       unlocatedTitle_one: 'The location of {{count}} listed service is not recorded.',
       unlocatedTitle_other: 'The locations of {{count}} listed services are not recorded.',
-      unlocatedText: 'The list will say that where these keep the data is not recorded, and it cannot say that no other data leaves the EEA: {{names}}. Record their locations first if you can.',
+      unlocatedText:
+        'The list will say that where these keep the data is not recorded, and it cannot say that no other data leaves the EEA: {{names}}. Record their locations first if you can.',
       unlocatedConfirm: 'I have read this and want to publish the list as it is',
       unlocatedRequired: 'Confirm that you have read the warning, or record the locations first.',
       dateTooEarly: 'Cannot be before the date of the latest version ({{date}}).',
@@ -85,7 +87,8 @@ export const governanceEn = {
       publishedText: 'The public list now shows version {{version}}, dated {{date}}.',
       openFi: 'Open the public page in Finnish',
       openEn: 'Open the public page in English',
-      conflictStale: 'Someone published a new version after you opened this preview. The preview now shows the current changes; check them and publish again.',
+      conflictStale:
+        'Someone published a new version after you opened this preview. The preview now shows the current changes; check them and publish again.',
       conflictNothing: 'Nothing has changed since the latest published version, so there is nothing to publish.',
       readOnly: 'Only editors and administrators can publish.',
     },
@@ -109,7 +112,8 @@ export const governanceEn = {
   },
   audit: {
     title: 'Audit trail',
-    intro: 'Every change to the registry, who made it and when, newest first. Each event is chained to the one before it, so a later alteration shows.',
+    intro:
+      'Every change to the registry, who made it and when, newest first. Each event is chained to the one before it, so a later alteration shows.',
     loadFailed: 'The audit trail could not be loaded',
     export: {
       all: 'Export the whole trail, with its head hash:',
@@ -123,7 +127,8 @@ export const governanceEn = {
       intact_other: 'Chain intact: {{count}} events, head hash {{hash}}…',
       intactHint: 'Every event’s hash matches its content and the event before it.',
       brokenTitle: 'The audit trail has been altered at event #{{seq}}',
-      brokenText: 'The chain of hashes does not hold from this event on ({{reason}}). Events from #{{seq}} may have been changed, removed or inserted outside the application.',
+      brokenText:
+        'The chain of hashes does not hold from this event on ({{reason}}). Events from #{{seq}} may have been changed, removed or inserted outside the application.',
       failed: 'The audit trail could not be verified.',
       fullHash: 'Full head hash',
       reasons: {
@@ -252,10 +257,12 @@ export const governanceEn = {
   },
   users: {
     title: 'Users',
-    intro: 'Who can sign in and what they may do. Administrators manage users, editors maintain the registry and publish, auditors read everything.',
+    intro:
+      'Who can sign in and what they may do. Administrators manage users, editors maintain the registry and publish, auditors read everything.',
     loadFailed: 'The users could not be loaded',
     forbiddenTitle: 'Only administrators can manage users',
-    forbiddenText: 'Your role ({{role}}) does not allow viewing or changing user accounts. Ask an administrator if you need an account changed.',
+    forbiddenText:
+      'Your role ({{role}}) does not allow viewing or changing user accounts. Ask an administrator if you need an account changed.',
     add: 'Add user',
     caption: 'Users',
     you: 'You',

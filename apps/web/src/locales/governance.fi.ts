@@ -3,7 +3,8 @@ import type { governanceEn } from './governance.en'
 export const governanceFi: typeof governanceEn = {
   publicList: {
     title: 'Julkinen luettelo',
-    intro: 'Käsittelijäluettelo, johon tietosuojaselosteesi linkittää. Tarkista esikatselu ja muutokset ja julkaise sitten uusi numeroitu ja päivätty versio.',
+    intro:
+      'Käsittelijäluettelo, johon tietosuojaselosteesi linkittää. Tarkista esikatselu ja muutokset ja julkaise sitten uusi numeroitu ja päivätty versio.',
     loadFailed: 'Esikatselua ei voitu ladata',
     status: {
       label: 'Julkaisun tila',
@@ -77,7 +78,8 @@ export const governanceFi: typeof governanceEn = {
       dateHint: 'Näkyy julkisessa luettelossa kohdassa ”Päivitetty”. Oletuksena tämä päivä.',
       unlocatedTitle_one: 'Luettelon {{count}} palvelun sijaintia ei ole kirjattu.',
       unlocatedTitle_other: 'Luettelon {{count}} palvelun sijaintia ei ole kirjattu.',
-      unlocatedText: 'Luettelossa kerrotaan, ettei näiden palveluiden tietojen sijaintia ole kirjattu, eikä siinä voida sanoa, ettei muita tietoja siirretä ETA-alueen ulkopuolelle: {{names}}. Kirjaa sijainnit ensin, jos voit.',
+      unlocatedText:
+        'Luettelossa kerrotaan, ettei näiden palveluiden tietojen sijaintia ole kirjattu, eikä siinä voida sanoa, ettei muita tietoja siirretä ETA-alueen ulkopuolelle: {{names}}. Kirjaa sijainnit ensin, jos voit.',
       unlocatedConfirm: 'Olen lukenut tämän ja haluan julkaista luettelon tällaisenaan',
       unlocatedRequired: 'Vahvista, että olet lukenut varoituksen, tai kirjaa sijainnit ensin.',
       dateTooEarly: 'Ei voi olla aiempi kuin viimeisimmän version päivämäärä ({{date}}).',
@@ -86,7 +88,8 @@ export const governanceFi: typeof governanceEn = {
       publishedText: 'Julkinen luettelo näyttää nyt version {{version}}, päivätty {{date}}.',
       openFi: 'Avaa julkinen sivu suomeksi',
       openEn: 'Avaa julkinen sivu englanniksi',
-      conflictStale: 'Joku julkaisi uuden version sen jälkeen, kun avasit esikatselun. Esikatselu näyttää nyt ajantasaiset muutokset; tarkista ne ja julkaise uudelleen.',
+      conflictStale:
+        'Joku julkaisi uuden version sen jälkeen, kun avasit esikatselun. Esikatselu näyttää nyt ajantasaiset muutokset; tarkista ne ja julkaise uudelleen.',
       conflictNothing: 'Mikään ei ole muuttunut viimeksi julkaistun version jälkeen, joten julkaistavaa ei ole.',
       readOnly: 'Vain muokkaajat ja ylläpitäjät voivat julkaista.',
     },
@@ -110,7 +113,8 @@ export const governanceFi: typeof governanceEn = {
   },
   audit: {
     title: 'Muutosloki',
-    intro: 'Kaikki rekisteriin tehdyt muutokset, niiden tekijä ja ajankohta, uusin ensin. Jokainen tapahtuma on ketjutettu edelliseen, joten jälkikäteinen muuttaminen paljastuu.',
+    intro:
+      'Kaikki rekisteriin tehdyt muutokset, niiden tekijä ja ajankohta, uusin ensin. Jokainen tapahtuma on ketjutettu edelliseen, joten jälkikäteinen muuttaminen paljastuu.',
     loadFailed: 'Muutoslokia ei voitu ladata',
     export: {
       all: 'Vie koko muutosloki ja sen viimeisin tiiviste:',
@@ -124,7 +128,8 @@ export const governanceFi: typeof governanceEn = {
       intact_other: 'Ketju on eheä: {{count}} tapahtumaa, viimeisin tiiviste {{hash}}…',
       intactHint: 'Jokaisen tapahtuman tiiviste vastaa sen sisältöä ja edellistä tapahtumaa.',
       brokenTitle: 'Muutoslokia on muutettu tapahtuman #{{seq}} kohdalla',
-      brokenText: 'Tiivisteiden ketju katkeaa tästä tapahtumasta alkaen ({{reason}}). Tapahtumia #{{seq}} alkaen on voitu muuttaa, poistaa tai lisätä sovelluksen ohi.',
+      brokenText:
+        'Tiivisteiden ketju katkeaa tästä tapahtumasta alkaen ({{reason}}). Tapahtumia #{{seq}} alkaen on voitu muuttaa, poistaa tai lisätä sovelluksen ohi.',
       failed: 'Muutoslokin eheyttä ei voitu tarkistaa.',
       fullHash: 'Koko tiiviste',
       reasons: {
@@ -253,10 +258,12 @@ export const governanceFi: typeof governanceEn = {
   },
   users: {
     title: 'Käyttäjät',
-    intro: 'Ketkä voivat kirjautua ja mitä he saavat tehdä. Ylläpitäjät hallitsevat käyttäjiä, muokkaajat ylläpitävät rekisteriä ja julkaisevat, tarkastajat näkevät kaiken.',
+    intro:
+      'Ketkä voivat kirjautua ja mitä he saavat tehdä. Ylläpitäjät hallitsevat käyttäjiä, muokkaajat ylläpitävät rekisteriä ja julkaisevat, tarkastajat näkevät kaiken.',
     loadFailed: 'Käyttäjiä ei voitu ladata',
     forbiddenTitle: 'Vain ylläpitäjät voivat hallita käyttäjiä',
-    forbiddenText: 'Roolisi ({{role}}) ei salli käyttäjätilien katselua eikä muuttamista. Pyydä ylläpitäjää tekemään tarvittavat muutokset.',
+    forbiddenText:
+      'Roolisi ({{role}}) ei salli käyttäjätilien katselua eikä muuttamista. Pyydä ylläpitäjää tekemään tarvittavat muutokset.',
     add: 'Lisää käyttäjä',
     caption: 'Käyttäjät',
     you: 'Sinä',

@@ -2,15 +2,18 @@
 export const importsEn = {
   imports: {
     title: 'Import',
-    intro: 'Bring in processors or records of processing from a spreadsheet: an edited Seloste export, a vendor list, or a record laid out like the ICO template. Nothing is written until you confirm, and then every row or none.',
+    intro:
+      'Bring in processors or records of processing from a spreadsheet: an edited Seloste export, a vendor list, or a record laid out like the ICO template. Nothing is written until you confirm, and then every row or none.',
     forbiddenTitle: 'Only administrators can import',
     forbiddenText: 'An import writes many records at once. Ask an administrator.',
     steps: { file: '1. Choose the file', mapping: '2. Check the columns', preview: '3. Check the rows and confirm' },
-    fileHint: 'An .xlsx workbook or a .csv file (UTF-8), at most 2 MB and 1,000 rows. Formulas are read as the values saved with them, never calculated.',
+    fileHint:
+      'An .xlsx workbook or a .csv file (UTF-8), at most 2 MB and 1,000 rows. Formulas are read as the values saved with them, never calculated.',
     fileLabel: 'Spreadsheet file (.xlsx or .csv)',
     upload: 'Upload the file',
     failed: 'The file was not imported',
-    mappingIntro: '{{file}}, sheet “{{sheet}}”, headings on row {{row}}. Choose what each column fills; unmatched values can be given their meaning.',
+    mappingIntro:
+      '{{file}}, sheet “{{sheet}}”, headings on row {{row}}. Choose what each column fills; unmatched values can be given their meaning.',
     target: 'Import as',
     targets: { processors: 'Processors and recipients', activities: 'Processing activities' },
     language: 'Language of the texts in the file',
@@ -35,7 +38,8 @@ export const importsEn = {
     problem: 'Row {{row}}, {{column}}: {{message}}',
     changes: 'Changes: {{fields}}',
     blockedTitle: 'Fix the rows with errors or conflicts first',
-    blockedText: 'Correct the file and read it again, or change the mapping. Conflicts are records changed after the file was exported: export again and redo the change.',
+    blockedText:
+      'Correct the file and read it again, or change the mapping. Conflicts are records changed after the file was exported: export again and redo the change.',
     confirmHint: 'Confirming writes all the new and updated records in one go, each recorded in the audit trail.',
     confirm_one: 'Import {{count}} record',
     confirm_other: 'Import {{count}} records',

@@ -2,7 +2,8 @@
 export const noticeEn = {
   notice: {
     title: 'Privacy notice',
-    intro: 'The whole privacy notice (GDPR Articles 13 and 14), generated from the records in Finnish and English. Administrators write the few free-text blocks, fix what blocks publishing, and publish dated versions.',
+    intro:
+      'The whole privacy notice (GDPR Articles 13 and 14), generated from the records in Finnish and English. Administrators write the few free-text blocks, fix what blocks publishing, and publish dated versions.',
     loadFailed: 'The privacy notice could not be loaded',
     lang: { fi: 'Finnish', en: 'English' },
     status: {

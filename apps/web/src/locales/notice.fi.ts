@@ -4,7 +4,8 @@ import type { noticeEn } from './notice.en'
 export const noticeFi: typeof noticeEn = {
   notice: {
     title: 'Tietosuojaseloste',
-    intro: 'Koko tietosuojaseloste (tietosuoja-asetuksen 13 ja 14 artikla) suomeksi ja englanniksi selosteesta käsittelytoimista. Pääkäyttäjät kirjoittavat muutaman vapaatekstin, korjaavat julkaisun esteet ja julkaisevat päivättyjä versioita.',
+    intro:
+      'Koko tietosuojaseloste (tietosuoja-asetuksen 13 ja 14 artikla) suomeksi ja englanniksi selosteesta käsittelytoimista. Pääkäyttäjät kirjoittavat muutaman vapaatekstin, korjaavat julkaisun esteet ja julkaisevat päivättyjä versioita.',
     loadFailed: 'Tietosuojaselostetta ei voitu ladata',
     lang: { fi: 'Suomi', en: 'Englanti' },
     status: {

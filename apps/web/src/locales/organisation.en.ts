@@ -2,7 +2,8 @@
 export const organisationEn = {
   organisation: {
     title: 'Organisation',
-    intro: 'The controller’s details as the record of processing names them (GDPR Art. 30(1)(a)): name, contact, data protection officer, representative and joint controllers.',
+    intro:
+      'The controller’s details as the record of processing names them (GDPR Art. 30(1)(a)): name, contact, data protection officer, representative and joint controllers.',
     readOnly: 'Auditors can read the organisation’s details; editors and administrators change them.',
     saved: 'Organisation details saved',
     updated: 'Last changed {{date}}',

@@ -4,7 +4,8 @@ import type { organisationEn } from './organisation.en'
 export const organisationFi: typeof organisationEn = {
   organisation: {
     title: 'Organisaatio',
-    intro: 'Rekisterinpitäjän tiedot sellaisina kuin seloste käsittelytoimista ne nimeää (tietosuoja-asetuksen 30 artiklan 1 kohdan a alakohta): nimi, yhteystiedot, tietosuojavastaava, edustaja ja yhteisrekisterinpitäjät.',
+    intro:
+      'Rekisterinpitäjän tiedot sellaisina kuin seloste käsittelytoimista ne nimeää (tietosuoja-asetuksen 30 artiklan 1 kohdan a alakohta): nimi, yhteystiedot, tietosuojavastaava, edustaja ja yhteisrekisterinpitäjät.',
     readOnly: 'Tarkastajat voivat lukea organisaation tiedot; muokkaajat ja pääkäyttäjät muuttavat niitä.',
     saved: 'Organisaation tiedot tallennettu',
     updated: 'Muutettu viimeksi {{date}}',
@@ -12,7 +13,8 @@ export const organisationFi: typeof organisationEn = {
       controller: 'Rekisterinpitäjä',
       controllerHint: 'Oikeushenkilö, jonka rekisteristä on kyse.',
       contact: 'Yhteyshenkilö tietosuoja-asioissa',
-      contactHint: 'Keneen ihmiset ja viranomaiset ottavat yhteyttä henkilötietoja koskevissa asioissa; myös mistä siirtojen suojatoimien jäljennöksiä voi pyytää.',
+      contactHint:
+        'Keneen ihmiset ja viranomaiset ottavat yhteyttä henkilötietoja koskevissa asioissa; myös mistä siirtojen suojatoimien jäljennöksiä voi pyytää.',
       dpo: 'Tietosuojavastaava (37 artikla)',
       dpoHint: 'Vastaa ”Ei”, jos tietosuojavastaavaa ei ole nimetty: ”Ei kirjattu” pysyy havaintona, kunnes kysymykseen on vastattu.',
       representative: 'Edustaja unionissa (27 artikla)',

@@ -2,7 +2,8 @@
 export const recordsEn = {
   activities: {
     title: 'Processing activities',
-    intro: 'The record of processing activities (GDPR Art. 30): why personal data is processed, on what legal basis, whose data, who receives it and how long it is kept.',
+    intro:
+      'The record of processing activities (GDPR Art. 30): why personal data is processed, on what legal basis, whose data, who receives it and how long it is kept.',
     new: 'New activity',
     edit: 'Edit activity',
     matrix: 'Activities × processors',
@@ -137,7 +138,8 @@ export const recordsEn = {
       noProcessors: 'No processor from the registry is linked.',
       noOtherRecipients: 'No other recipients.',
       transfers: 'Transfers outside the EEA (derived from the processors)',
-      transfersHint: 'Never typed here: derived from the transfers recorded on each linked processor. To change one, edit the processor’s transfers.',
+      transfersHint:
+        'Never typed here: derived from the transfers recorded on each linked processor. To change one, edit the processor’s transfers.',
       transfersCaption: 'Transfers outside the EEA of the linked processors',
       transfersNone: 'None of the linked processors transfers data outside the EEA.',
       processor: 'Processor',
@@ -155,17 +157,20 @@ export const recordsEn = {
     actions: {
       approve: 'Approve',
       approveTitle: 'Approve {{name}}?',
-      approveText: 'You ({{email}}) are recorded as the approver, with today’s date. A later change to what the activity says returns it to draft.',
+      approveText:
+        'You ({{email}}) are recorded as the approver, with today’s date. A later change to what the activity says returns it to draft.',
       approveRefused: 'It cannot be approved yet:',
       approved: '{{name}} was approved',
       alreadyApproved: 'Approved',
       deleteTitle: 'Delete {{name}}?',
-      deleteText: 'The activity is removed from the record of processing. The change is kept in the audit trail, and exports “as of” an earlier date still show it.',
+      deleteText:
+        'The activity is removed from the record of processing. The change is kept in the audit trail, and exports “as of” an earlier date still show it.',
       deleteConfirm: 'Delete permanently',
     },
     form: {
       newTitle: 'New processing activity',
-      newIntro: 'One activity of the record of processing: a name and at least one purpose are enough to start; the rest can be filled in later. It is saved as a draft.',
+      newIntro:
+        'One activity of the record of processing: a name and at least one purpose are enough to start; the rest can be filled in later. It is saved as a draft.',
       editTitle: 'Edit {{name}}',
       create: 'Create activity',
       basics: 'Basic details',
@@ -176,7 +181,8 @@ export const recordsEn = {
       addPurpose: 'Add purpose',
       removePurpose: 'Remove purpose {{n}}',
       art9Hint: 'Needed because special categories of personal data are selected.',
-      deviceTrackingHint: 'Does this purpose store or read data on the user’s device, or track e-mail opens and clicks? Only what is strictly necessary may be done without consent.',
+      deviceTrackingHint:
+        'Does this purpose store or read data on the user’s device, or track e-mail opens and clicks? Only what is strictly necessary may be done without consent.',
       notAssessed: 'Not assessed',
       subjectsAndData: 'Data subjects and personal data',
       subjectsAndDataHint: 'Chosen from the shared vocabulary, so that the same category is one thing across activities.',
@@ -190,7 +196,8 @@ export const recordsEn = {
       derivedNone: 'None of the linked processors transfers data outside the EEA.',
       addRecipient: 'Add recipient',
       removeRecipient: 'Remove recipient {{n}}',
-      otherRecipientsHint: 'Recipients that are not in the registry, e.g. “Authorities”, and when data is disclosed to them (“when the law requires it”).',
+      otherRecipientsHint:
+        'Recipients that are not in the registry, e.g. “Authorities”, and when data is disclosed to them (“when the law requires it”).',
       nextReviewHint: 'When this record is next checked; the date appears among the upcoming deadlines.',
       securityHint: 'A general description of the technical and organisational measures (Art. 32).',
       admHint: 'Decisions made by a machine alone that affect people significantly, and profiling.',
@@ -213,7 +220,8 @@ export const recordsEn = {
       emptyHint: 'Link it on an activity’s page, under Recipients.',
     },
     matrixPage: {
-      intro: 'Who touches what: each mark means the processor serves the activity. Transfers outside the EEA of a processor apply to every activity it serves.',
+      intro:
+        'Who touches what: each mark means the processor serves the activity. Transfers outside the EEA of a processor apply to every activity it serves.',
       caption: 'Processing activities and the processors that serve them',
       swap: 'Swap rows and columns',
       linked: 'Yes',
@@ -258,23 +266,27 @@ export const recordsEn = {
     nameFi: 'Name in Finnish',
     nameEn: 'Name in English',
     special: 'Special category of personal data (Art. 9(1))',
-    specialHint: 'Health, ethnic origin, political opinions, religion, trade union membership, genetic or biometric data, sex life or sexual orientation.',
+    specialHint:
+      'Health, ethnic origin, political opinions, religion, trade union membership, genetic or biometric data, sex life or sexual orientation.',
     create: 'Add to the vocabulary',
     created: '“{{name}}” was added and selected',
   },
   exports: {
     title: 'Exports',
-    intro: 'The record of processing and the processor register as files for auditors and the supervisory authority. Every export is written to the audit trail.',
+    intro:
+      'The record of processing and the processor register as files for auditors and the supervisory authority. Every export is written to the audit trail.',
     options: 'Options',
     language: 'Language of the files',
     asOf: 'As of date',
-    asOfHint: 'Leave empty for the record as it is now. With a date, the record is rebuilt from the audit trail as the record stood at the end of that day (UTC).',
+    asOfHint:
+      'Leave empty for the record as it is now. With a date, the record is rebuilt from the audit trail as the record stood at the end of that day (UTC).',
     asOfInvalid: 'Choose a day that has already begun (today at the latest).',
     asOfNow: 'As it is now',
     asOfActive: 'As the record stood at the end of {{date}}',
     clearAsOf: 'Use today’s record',
     ropa: 'Record of processing activities (GDPR Art. 30)',
-    ropaHint: 'Every activity with its purposes, legal bases, data, recipients, derived transfers and retention, and the controller’s details.',
+    ropaHint:
+      'Every activity with its purposes, legal bases, data, recipients, derived transfers and retention, and the controller’s details.',
     register: 'Processor register',
     registerHint: 'Every processor with its transfers and the status of its current data processing agreement.',
     download: 'Download {{format}}',

@@ -3,7 +3,8 @@ import type { recordsEn } from './records.en'
 export const recordsFi: typeof recordsEn = {
   activities: {
     title: 'Käsittelytoimet',
-    intro: 'Seloste käsittelytoimista (EU:n tietosuoja-asetuksen 30 artikla): miksi henkilötietoja käsitellään, millä perusteella, keiden tietoja, kenelle niitä luovutetaan ja kuinka kauan niitä säilytetään.',
+    intro:
+      'Seloste käsittelytoimista (EU:n tietosuoja-asetuksen 30 artikla): miksi henkilötietoja käsitellään, millä perusteella, keiden tietoja, kenelle niitä luovutetaan ja kuinka kauan niitä säilytetään.',
     new: 'Uusi käsittelytoimi',
     edit: 'Muokkaa käsittelytointa',
     matrix: 'Käsittelytoimet × käsittelijät',
@@ -157,7 +158,8 @@ export const recordsFi: typeof recordsEn = {
     actions: {
       approve: 'Hyväksy',
       approveTitle: 'Hyväksytäänkö {{name}}?',
-      approveText: 'Sinut ({{email}}) kirjataan hyväksyjäksi tämän päivän päivämäärällä. Jos käsittelytoimen sisältöä muutetaan myöhemmin, se palaa luonnokseksi.',
+      approveText:
+        'Sinut ({{email}}) kirjataan hyväksyjäksi tämän päivän päivämäärällä. Jos käsittelytoimen sisältöä muutetaan myöhemmin, se palaa luonnokseksi.',
       approveRefused: 'Käsittelytointa ei voi vielä hyväksyä:',
       approved: '{{name}} hyväksyttiin',
       alreadyApproved: 'Hyväksytty',
@@ -167,7 +169,8 @@ export const recordsFi: typeof recordsEn = {
     },
     form: {
       newTitle: 'Uusi käsittelytoimi',
-      newIntro: 'Yksi selosteen käsittelytoimi. Aluksi riittää nimi ja yksi käyttötarkoitus; muut tiedot voi täydentää myöhemmin. Käsittelytoimi tallennetaan luonnoksena.',
+      newIntro:
+        'Yksi selosteen käsittelytoimi. Aluksi riittää nimi ja yksi käyttötarkoitus; muut tiedot voi täydentää myöhemmin. Käsittelytoimi tallennetaan luonnoksena.',
       editTitle: 'Muokkaa: {{name}}',
       create: 'Luo käsittelytoimi',
       basics: 'Perustiedot',
@@ -178,7 +181,8 @@ export const recordsFi: typeof recordsEn = {
       addPurpose: 'Lisää käyttötarkoitus',
       removePurpose: 'Poista käyttötarkoitus {{n}}',
       art9Hint: 'Tarvitaan, koska valittuina on erityisiä henkilötietoryhmiä.',
-      deviceTrackingHint: 'Tallentaako tai lukeeko käyttötarkoitus tietoja käyttäjän laitteelta tai seuraako se sähköpostien avaamisia ja klikkauksia? Ilman suostumusta saa tehdä vain sen, mikä on välttämätöntä.',
+      deviceTrackingHint:
+        'Tallentaako tai lukeeko käyttötarkoitus tietoja käyttäjän laitteelta tai seuraako se sähköpostien avaamisia ja klikkauksia? Ilman suostumusta saa tehdä vain sen, mikä on välttämätöntä.',
       notAssessed: 'Ei arvioitu',
       subjectsAndData: 'Rekisteröidyt ja henkilötiedot',
       subjectsAndDataHint: 'Valitaan yhteisestä sanastosta, jotta sama ryhmä tarkoittaa samaa kaikissa käsittelytoimissa.',
@@ -192,7 +196,8 @@ export const recordsFi: typeof recordsEn = {
       derivedNone: 'Yksikään liitetty käsittelijä ei siirrä tietoja ETA-alueen ulkopuolelle.',
       addRecipient: 'Lisää vastaanottaja',
       removeRecipient: 'Poista vastaanottaja {{n}}',
-      otherRecipientsHint: 'Vastaanottajat, jotka eivät ole rekisterissä, esim. ”Viranomaiset”, ja milloin tietoja niille luovutetaan (”mikäli laki niin vaatii”).',
+      otherRecipientsHint:
+        'Vastaanottajat, jotka eivät ole rekisterissä, esim. ”Viranomaiset”, ja milloin tietoja niille luovutetaan (”mikäli laki niin vaatii”).',
       nextReviewHint: 'Milloin seloste tarkistetaan seuraavan kerran; päivä näkyy tulevien määräaikojen joukossa.',
       securityHint: 'Yleiskuvaus teknisistä ja organisatorisista suojaustoimenpiteistä (32 artikla).',
       admHint: 'Pelkästään automaattiseen käsittelyyn perustuvat päätökset, joilla on merkittäviä vaikutuksia ihmisiin, sekä profilointi.',
@@ -215,7 +220,8 @@ export const recordsFi: typeof recordsEn = {
       emptyHint: 'Liitä käsittelijä käsittelytoimen sivulla kohdassa Vastaanottajat.',
     },
     matrixPage: {
-      intro: 'Kuka käsittelee mitäkin: merkki tarkoittaa, että käsittelijä palvelee käsittelytointa. Käsittelijän siirrot ETA-alueen ulkopuolelle koskevat kaikkia sen palvelemia käsittelytoimia.',
+      intro:
+        'Kuka käsittelee mitäkin: merkki tarkoittaa, että käsittelijä palvelee käsittelytointa. Käsittelijän siirrot ETA-alueen ulkopuolelle koskevat kaikkia sen palvelemia käsittelytoimia.',
       caption: 'Käsittelytoimet ja niitä palvelevat käsittelijät',
       swap: 'Vaihda rivit ja sarakkeet',
       linked: 'Kyllä',
@@ -259,23 +265,27 @@ export const recordsFi: typeof recordsEn = {
     nameFi: 'Nimi suomeksi',
     nameEn: 'Nimi englanniksi',
     special: 'Erityinen henkilötietoryhmä (9 artiklan 1 kohta)',
-    specialHint: 'Terveys, etninen alkuperä, poliittiset mielipiteet, uskonto, ammattiliiton jäsenyys, geneettiset tai biometriset tiedot, seksuaalinen käyttäytyminen tai suuntautuminen.',
+    specialHint:
+      'Terveys, etninen alkuperä, poliittiset mielipiteet, uskonto, ammattiliiton jäsenyys, geneettiset tai biometriset tiedot, seksuaalinen käyttäytyminen tai suuntautuminen.',
     create: 'Lisää sanastoon',
     created: '”{{name}}” lisättiin ja valittiin',
   },
   exports: {
     title: 'Raportit ja viennit',
-    intro: 'Seloste käsittelytoimista ja käsittelijärekisteri tiedostoina tarkastajille ja valvontaviranomaiselle. Jokainen vienti kirjataan muutoslokiin.',
+    intro:
+      'Seloste käsittelytoimista ja käsittelijärekisteri tiedostoina tarkastajille ja valvontaviranomaiselle. Jokainen vienti kirjataan muutoslokiin.',
     options: 'Asetukset',
     language: 'Tiedostojen kieli',
     asOf: 'Päivän mukainen tilanne',
-    asOfHint: 'Jätä tyhjäksi, niin saat nykyisen tilanteen. Kun annat päivän, seloste kootaan muutoslokista sellaisena kuin se oli kyseisen päivän päättyessä (UTC).',
+    asOfHint:
+      'Jätä tyhjäksi, niin saat nykyisen tilanteen. Kun annat päivän, seloste kootaan muutoslokista sellaisena kuin se oli kyseisen päivän päättyessä (UTC).',
     asOfInvalid: 'Valitse päivä, joka on jo alkanut (viimeistään tämä päivä).',
     asOfNow: 'Nykyinen tilanne',
     asOfActive: 'Tilanne {{date}} päivän päättyessä',
     clearAsOf: 'Käytä nykyistä tilannetta',
     ropa: 'Seloste käsittelytoimista (30 artikla)',
-    ropaHint: 'Jokainen käsittelytoimi käyttötarkoituksineen, käsittelyperusteineen, tietoineen, vastaanottajineen, johdettuine siirtoineen ja säilytysaikoineen sekä rekisterinpitäjän tiedot.',
+    ropaHint:
+      'Jokainen käsittelytoimi käyttötarkoituksineen, käsittelyperusteineen, tietoineen, vastaanottajineen, johdettuine siirtoineen ja säilytysaikoineen sekä rekisterinpitäjän tiedot.',
     register: 'Käsittelijärekisteri',
     registerHint: 'Jokainen käsittelijä siirtoineen ja voimassa olevan käsittelysopimuksen tila.',
     download: 'Lataa {{format}}',

@@ -9,12 +9,12 @@ export const schemaMessagesFi: Record<string, string> = {
   'Must be a date (YYYY-MM-DD)': 'Anna päivämäärä',
   'Must be an ISO 3166-1 alpha-2 country code, e.g. FI or US': 'Valitse maa',
   'Must be an email address': 'Anna sähköpostiosoite',
-  'Must be a Finnish business ID (Y-tunnus) such as 1234567-1 with a valid check digit':
-    'Anna kelvollinen Y-tunnus, esim. 1234567-1',
+  'Must be a Finnish business ID (Y-tunnus) such as 1234567-1 with a valid check digit': 'Anna kelvollinen Y-tunnus, esim. 1234567-1',
   'Name the data protection officer or give their e-mail': 'Anna tietosuojavastaavan nimi tai sähköpostiosoite',
   'Name the joint controllers': 'Nimeä yhteisrekisterinpitäjät',
   'End date cannot be before the start date': 'Päättymispäivä ei voi olla ennen alkamispäivää',
-  'Inside the EEA no transfer safeguard applies: choose "none needed"': 'ETA-alueella siirtoon ei tarvita suojatoimea: valitse "Ei tarvita"',
+  'Inside the EEA no transfer safeguard applies: choose "none needed"':
+    'ETA-alueella siirtoon ei tarvita suojatoimea: valitse "Ei tarvita"',
   'The country is outside the EEA: a transfer safeguard is needed': 'Maa on ETA-alueen ulkopuolella: siirto tarvitsee suojatoimen',
   'The EU-US Data Privacy Framework applies only to the United States': 'EU–USA-tietosuojakehys koskee vain Yhdysvaltoja',
   'Choose the adequacy decision': 'Valitse riittävyyspäätös',

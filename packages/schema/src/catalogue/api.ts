@@ -11,7 +11,9 @@ export const CatalogueId = z
 export const CatalogueIdParam = z.object({ id: CatalogueId.meta({ param: { name: 'id', in: 'path' }, example: 'google-workspace' }) })
 
 export const CatalogueQuery = z.object({
-  q: searchTerm(200).optional().meta({ description: 'Searches the name, id, category, services, contracting entity and parent group (a substring, any case)' }),
+  q: searchTerm(200)
+    .optional()
+    .meta({ description: 'Searches the name, id, category, services, contracting entity and parent group (a substring, any case)' }),
 })
 
 export const CatalogueListItem = z
@@ -108,11 +110,15 @@ export const CatalogueProposal = z
   .meta({ id: 'CatalogueProposal' })
 export type CatalogueProposal = z.infer<typeof CatalogueProposal>
 
-export const ProposalQuery = z.object({ role: ProcessorRole.default('processor').meta({ description: 'The role the processor will have (decides the SCC module)' }) })
+export const ProposalQuery = z.object({
+  role: ProcessorRole.default('processor').meta({ description: 'The role the processor will have (decides the SCC module)' }),
+})
 
 export const CatalogueCreateInput = z
   .strictObject({
-    catalogueVersion: CatalogueVersion.meta({ description: 'The catalogue version the proposal was made from (409 if the catalogue changed since)' }),
+    catalogueVersion: CatalogueVersion.meta({
+      description: 'The catalogue version the proposal was made from (409 if the catalogue changed since)',
+    }),
     processor: ProcessorInput,
     transfers: z.array(TransferInput).max(100),
   })
@@ -162,5 +168,7 @@ export const CatalogueAcceptInput = z
   .meta({ id: 'CatalogueAcceptInput' })
 export type CatalogueAcceptInput = z.input<typeof CatalogueAcceptInput>
 
-export const CatalogueDismissInput = z.strictObject({ version: VersionField, catalogueVersion: CatalogueVersion }).meta({ id: 'CatalogueDismissInput' })
+export const CatalogueDismissInput = z
+  .strictObject({ version: VersionField, catalogueVersion: CatalogueVersion })
+  .meta({ id: 'CatalogueDismissInput' })
 export type CatalogueDismissInput = z.input<typeof CatalogueDismissInput>

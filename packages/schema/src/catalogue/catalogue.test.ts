@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { CATALOGUE_FACTS, CatalogueEntries, CatalogueEntry, CatalogueFile, catalogueVersion, shippedCatalogue, shippedCatalogueFiles } from './index'
+import {
+  CATALOGUE_FACTS,
+  CatalogueEntries,
+  CatalogueEntry,
+  CatalogueFile,
+  catalogueVersion,
+  shippedCatalogue,
+  shippedCatalogueFiles,
+} from './index'
 
 /** A complete, valid entry to mutate in the refusal tests (invented vendor, example.com sources). */
 function entry(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -53,9 +61,12 @@ describe('the shipped catalogue', () => {
           const items = Array.isArray(v) ? v : v === null ? [] : [v]
           for (const item of items as Record<string, unknown>[]) {
             const ok =
-              typeof item?.source === 'string' && item.source.startsWith('https://') &&
-              typeof item.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(item.asOf) &&
-              typeof item.quote === 'string' && item.quote.trim() !== ''
+              typeof item?.source === 'string' &&
+              item.source.startsWith('https://') &&
+              typeof item.asOf === 'string' &&
+              /^\d{4}-\d{2}-\d{2}$/.test(item.asOf) &&
+              typeof item.quote === 'string' &&
+              item.quote.trim() !== ''
             if (!ok) missing.push(`${f.file} ${String(raw.id)} ${fact}`)
           }
         }
@@ -72,12 +83,31 @@ describe('the shipped catalogue', () => {
 describe('the entry shape', () => {
   it('accepts a complete entry, and unknown facts as null (locations as [])', () => {
     expect(issuePaths(entry())).toEqual([])
-    const unknown = entry({ contractingEntity: null, parentGroup: null, headquarters: null, dataLocations: [], dpf: null, sccModules: null, dpaUrl: null, privacyPolicyUrl: null, services: { en: 'Documents', fi: null } })
+    const unknown = entry({
+      contractingEntity: null,
+      parentGroup: null,
+      headquarters: null,
+      dataLocations: [],
+      dpf: null,
+      sccModules: null,
+      dpaUrl: null,
+      privacyPolicyUrl: null,
+      services: { en: 'Documents', fi: null },
+    })
     expect(issuePaths(unknown)).toEqual([])
   })
 
   it('refuses a fact without its source, date or quote, or with an http source', () => {
-    const ce = (patch: Record<string, unknown>) => entry({ contractingEntity: { value: { name: 'Example Ltd', country: 'IE' }, source: 'https://example.com/dpa', asOf: '2026-11-01', quote: 'Example Ltd', ...patch } })
+    const ce = (patch: Record<string, unknown>) =>
+      entry({
+        contractingEntity: {
+          value: { name: 'Example Ltd', country: 'IE' },
+          source: 'https://example.com/dpa',
+          asOf: '2026-11-01',
+          quote: 'Example Ltd',
+          ...patch,
+        },
+      })
     expect(issuePaths(ce({ source: undefined }))).toEqual(['contractingEntity.source'])
     expect(issuePaths(ce({ source: 'http://example.com/dpa' }))).toEqual(['contractingEntity.source'])
     expect(issuePaths(ce({ asOf: '1.11.2026' }))).toEqual(['contractingEntity.asOf'])
@@ -88,12 +118,15 @@ describe('the entry shape', () => {
   })
 
   it('refuses countries that are not ISO codes in upper case, and "EU"', () => {
-    const loc = (country: string) => entry({ dataLocations: [{ value: { country, kind: 'storage' }, source: 'https://example.com/a', asOf: '2026-11-01', quote: 'q' }] })
+    const loc = (country: string) =>
+      entry({ dataLocations: [{ value: { country, kind: 'storage' }, source: 'https://example.com/a', asOf: '2026-11-01', quote: 'q' }] })
     expect(issuePaths(loc('EU'))).toEqual(['dataLocations.0.value.country'])
     expect(issuePaths(loc('fi'))).toEqual(['dataLocations.0.value.country'])
     expect(issuePaths(loc('UK'))).toEqual(['dataLocations.0.value.country'])
     expect(issuePaths(loc('GB'))).toEqual([])
-    expect(issuePaths(entry({ headquarters: { value: 'USA', source: 'https://example.com/a', asOf: '2026-11-01', quote: 'q' } }))).toEqual(['headquarters.value'])
+    expect(issuePaths(entry({ headquarters: { value: 'USA', source: 'https://example.com/a', asOf: '2026-11-01', quote: 'q' } }))).toEqual([
+      'headquarters.value',
+    ])
   })
 
   it('refuses unknown and missing keys, bad ids, categories and kinds', () => {
@@ -102,9 +135,19 @@ describe('the entry shape', () => {
     expect(issuePaths(withoutBcr)).toEqual(['bcr'])
     expect(issuePaths(entry({ id: 'Google Workspace' }))).toEqual(['id'])
     expect(issuePaths(entry({ category: 'social' }))).toEqual(['category'])
-    expect(issuePaths(entry({ dataLocations: [{ value: { country: 'US', kind: 'backup' }, source: 'https://example.com/a', asOf: '2026-11-01', quote: 'q' }] }))).toEqual(['dataLocations.0.value.kind'])
-    expect(issuePaths(entry({ sccModules: { value: [5], source: 'https://example.com/a', asOf: '2026-11-01', quote: 'q' } }))).toEqual(['sccModules.value.0'])
-    expect(issuePaths(entry({ bcr: { value: false, source: 'https://example.com/a', asOf: '2026-11-01', quote: 'q' } }))).toEqual(['bcr.value'])
+    expect(
+      issuePaths(
+        entry({
+          dataLocations: [{ value: { country: 'US', kind: 'backup' }, source: 'https://example.com/a', asOf: '2026-11-01', quote: 'q' }],
+        }),
+      ),
+    ).toEqual(['dataLocations.0.value.kind'])
+    expect(issuePaths(entry({ sccModules: { value: [5], source: 'https://example.com/a', asOf: '2026-11-01', quote: 'q' } }))).toEqual([
+      'sccModules.value.0',
+    ])
+    expect(issuePaths(entry({ bcr: { value: false, source: 'https://example.com/a', asOf: '2026-11-01', quote: 'q' } }))).toEqual([
+      'bcr.value',
+    ])
   })
 
   it('refuses the same id twice in one catalogue', () => {

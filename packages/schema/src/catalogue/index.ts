@@ -44,9 +44,16 @@ export const HttpsUrl = z.url({ protocol: /^https$/, message: 'Must be an https 
 /** ISO 3166-1 alpha-2, upper case, exactly as written (no trimming or case folding in a data file). */
 export const CatalogueCountry = z
   .string()
-  .refine((code) => isCountryCode(code), { message: 'Must be an ISO 3166-1 alpha-2 country code in upper case, e.g. FI or US ("EU" is not a country)' })
+  .refine((code) => isCountryCode(code), {
+    message: 'Must be an ISO 3166-1 alpha-2 country code in upper case, e.g. FI or US ("EU" is not a country)',
+  })
 
-const nonEmpty = (max: number) => z.string().min(1, 'Required').max(max).refine((s) => s.trim() === s && s !== '', { message: 'Must not be blank or start or end with spaces' })
+const nonEmpty = (max: number) =>
+  z
+    .string()
+    .min(1, 'Required')
+    .max(max)
+    .refine((s) => s.trim() === s && s !== '', { message: 'Must not be blank or start or end with spaces' })
 
 export const CATALOGUE_VERSION_PATTERN = /^\d{4}-\d{2}-\d{2}(\.\d+)?$/
 export const CatalogueVersion = z.string().regex(CATALOGUE_VERSION_PATTERN, 'Must be a date (YYYY-MM-DD), optionally with ".N"')
@@ -75,7 +82,10 @@ const LegalEntity = z.strictObject({ name: nonEmpty(200), country: CatalogueCoun
 /** Every key is required: an unknown fact is written as null (an unknown location list as []), never left out. */
 export const CatalogueEntry = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Must be kebab-case: lower-case letters and digits joined by single hyphens').max(100),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Must be kebab-case: lower-case letters and digits joined by single hyphens')
+      .max(100),
     name: nonEmpty(200),
     category: CatalogueCategory,
     services: z.strictObject({ en: nonEmpty(500), fi: nonEmpty(500).nullable() }),
@@ -96,7 +106,10 @@ export const CatalogueEntry = z
     subprocessorsUrl: sourced(HttpsUrl).nullable(),
     privacyPolicyUrl: sourced(HttpsUrl).nullable(),
   })
-  .meta({ id: 'CatalogueEntry', description: 'A vendor in the catalogue; every fact is null (unknown) or carries its source URL, date and quote' })
+  .meta({
+    id: 'CatalogueEntry',
+    description: 'A vendor in the catalogue; every fact is null (unknown) or carries its source URL, date and quote',
+  })
 export type CatalogueEntry = z.infer<typeof CatalogueEntry>
 
 /** The facts of an entry (the fields that carry a source), in the order they are shown. */
@@ -166,9 +179,16 @@ export function factValue<K extends CatalogueFact>(entry: CatalogueEntry, fact: 
 export const CatalogueLinkInfo = z
   .object({
     entryId: z.string(),
-    entryName: z.string().nullable().meta({ description: 'The entry\'s name in the current catalogue; null when the catalogue no longer has it' }),
-    version: z.string().meta({ description: 'The catalogue version whose facts the owner last saw (created, linked, accepted or dismissed at)' }),
-    status: z.enum(['current', 'changed', 'removed']).meta({ description: 'current: the facts are as seen; changed: some changed since; removed: the catalogue no longer has the entry' }),
+    entryName: z
+      .string()
+      .nullable()
+      .meta({ description: "The entry's name in the current catalogue; null when the catalogue no longer has it" }),
+    version: z
+      .string()
+      .meta({ description: 'The catalogue version whose facts the owner last saw (created, linked, accepted or dismissed at)' }),
+    status: z
+      .enum(['current', 'changed', 'removed'])
+      .meta({ description: 'current: the facts are as seen; changed: some changed since; removed: the catalogue no longer has the entry' }),
     changedFacts: z.array(z.enum(CATALOGUE_FACTS)),
   })
   .meta({ id: 'CatalogueLink' })

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { adequacyCitation, adequacyDecisionsFor, adequacySubjectName, findAdequacyDecision, hasGeneralAdequacy, internationalOrganisationDecisions, isCountryCode, isInEea } from '../geo'
+import {
+  adequacyCitation,
+  adequacyDecisionsFor,
+  adequacySubjectName,
+  findAdequacyDecision,
+  hasGeneralAdequacy,
+  internationalOrganisationDecisions,
+  isCountryCode,
+  isInEea,
+} from '../geo'
 import { LEGAL_REFERENCE, LegalReference } from './legal-reference'
 
 describe('legal reference data', () => {
@@ -20,7 +29,13 @@ describe('legal reference data', () => {
 
   it('has Brazil (Implementing Decision (EU) 2026/179 of 26 January 2026) as a general adequacy decision', () => {
     const br = findAdequacyDecision('br-2026')!
-    expect(br).toMatchObject({ country: 'BR', act: 'Commission Implementing Decision (EU) 2026/179', adoptedOn: '2026-01-26', validUntil: null, frameworkOnly: false })
+    expect(br).toMatchObject({
+      country: 'BR',
+      act: 'Commission Implementing Decision (EU) 2026/179',
+      adoptedOn: '2026-01-26',
+      validUntil: null,
+      frameworkOnly: false,
+    })
     expect(hasGeneralAdequacy('BR')).toBe(true)
   })
 

@@ -29,7 +29,10 @@ export const AdequacyDecisionRef = z
     /** Stable identifier used in records, e.g. "jp-2019". Never change one: transfers store it. */
     id: z.string().regex(/^[a-z0-9-]+$/),
     /** The third country, or null for a decision on an international organisation. */
-    country: z.string().regex(/^[A-Z]{2}$/).nullable(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .nullable(),
     /** The international organisation's id (see INTERNATIONAL_ORGANISATIONS), or null for a country. */
     internationalOrganisation: z.string().nullable(),
     /** The act's number as published, e.g. "(EU) 2019/419"; null where no source gave it. */
@@ -49,7 +52,9 @@ export const AdequacyDecisionRef = z
     /** What could not be sourced, or anything else the next checker should know. */
     note: z.string().nullable(),
   })
-  .refine((d) => (d.country === null) !== (d.internationalOrganisation === null), { message: 'A decision is for a country or an international organisation' })
+  .refine((d) => (d.country === null) !== (d.internationalOrganisation === null), {
+    message: 'A decision is for a country or an international organisation',
+  })
   .refine((d) => (d.decision === null) === (d.act === null), { message: 'The act number and title go together' })
 export type AdequacyDecisionRef = z.infer<typeof AdequacyDecisionRef>
 
@@ -82,7 +87,8 @@ export const LegalReference = z.object({
 })
 export type LegalReference = z.infer<typeof LegalReference>
 
-const COMMISSION_ADEQUACY_PAGE = 'https://commission.europa.eu/law/law-topic/data-protection/international-dimension-data-protection/adequacy-decisions_en'
+const COMMISSION_ADEQUACY_PAGE =
+  'https://commission.europa.eu/law/law-topic/data-protection/international-dimension-data-protection/adequacy-decisions_en'
 const GDPR = 'https://eur-lex.europa.eu/eli/reg/2016/679/oj'
 /** EUR-Lex's European Legislation Identifier of a decision: the official text. */
 const eli = (kind: 'dec' | 'dec_impl', year: number, number: number) => `https://eur-lex.europa.eu/eli/${kind}/${year}/${number}/oj`

@@ -74,7 +74,9 @@ export function AppShell() {
           </nav>
           <div className="header-tools">
             <LanguageSwitch />
-            {session && <UserMenu session={session} onLoggedOut={() => void navigate({ to: paths.login.path, search: { loggedOut: true } })} />}
+            {session && (
+              <UserMenu session={session} onLoggedOut={() => void navigate({ to: paths.login.path, search: { loggedOut: true } })} />
+            )}
           </div>
         </div>
       </header>

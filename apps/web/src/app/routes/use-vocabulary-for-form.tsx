@@ -4,7 +4,10 @@ import { useDataSubjectCategories } from '../../features/vocabulary/api/get-data
 import { NewCategory } from '../../features/vocabulary/components/new-category'
 
 /** The activity form's vocabulary and its "new category" control, composed from the vocabulary feature. */
-export function useVocabularyForForm(): { data: { subjects: VocabularyItem[] | undefined; categories: VocabularyItem[] | undefined }; newCategory: NewCategorySlot } {
+export function useVocabularyForForm(): {
+  data: { subjects: VocabularyItem[] | undefined; categories: VocabularyItem[] | undefined }
+  newCategory: NewCategorySlot
+} {
   const subjects = useDataSubjectCategories()
   const categories = useDataCategories()
   return {

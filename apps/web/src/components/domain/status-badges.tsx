@@ -9,7 +9,12 @@ export function ProcessorStatusBadge({ status }: { status: ProcessorStatus }) {
   return <Badge tone={PROCESSOR_STATUS_TONE[status]}>{t(`enums.processorStatus.${status}`)}</Badge>
 }
 
-const DPA_STATUS_TONE: Record<DpaStatus, Tone> = { signed: 'success', in_negotiation: 'warning', missing: 'danger', not_required: 'neutral' }
+const DPA_STATUS_TONE: Record<DpaStatus, Tone> = {
+  signed: 'success',
+  in_negotiation: 'warning',
+  missing: 'danger',
+  not_required: 'neutral',
+}
 
 /**
  * The current agreement's status. No agreement at all is a gap (red) only where Art. 28(3) requires
@@ -59,7 +64,13 @@ export function SafeguardBadge({ safeguard }: { safeguard: Safeguard }) {
   )
 }
 
-const TIA_TONE: Record<TiaStatus, Tone> = { not_needed: 'neutral', required: 'warning', in_progress: 'warning', done: 'success', unknown: 'danger' }
+const TIA_TONE: Record<TiaStatus, Tone> = {
+  not_needed: 'neutral',
+  required: 'warning',
+  in_progress: 'warning',
+  done: 'success',
+  unknown: 'danger',
+}
 
 export function TiaStatusBadge({ status }: { status: TiaStatus }) {
   const { t } = useTranslation()
@@ -75,5 +86,7 @@ export function ChecklistStatusBadge({ status }: { status: ChecklistStatus }) {
 
 export function VisibilityBadge({ isPublic }: { isPublic: boolean }) {
   const { t } = useTranslation()
-  return <Badge tone={isPublic ? 'info' : 'neutral'}>{isPublic ? t('processors.visibility.public') : t('processors.visibility.internal')}</Badge>
+  return (
+    <Badge tone={isPublic ? 'info' : 'neutral'}>{isPublic ? t('processors.visibility.public') : t('processors.visibility.internal')}</Badge>
+  )
 }

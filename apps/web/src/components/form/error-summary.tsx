@@ -15,7 +15,10 @@ export interface SummaryItem {
  * The list of problems at the top of a form. Each links to its field, so keyboard and screen
  * reader users can go straight to what needs fixing.
  */
-export const ErrorSummary = forwardRef<HTMLDivElement, { items: SummaryItem[]; title?: string }>(function ErrorSummary({ items, title }, ref) {
+export const ErrorSummary = forwardRef<HTMLDivElement, { items: SummaryItem[]; title?: string }>(function ErrorSummary(
+  { items, title },
+  ref,
+) {
   const { t } = useTranslation()
   if (items.length === 0) return null
   return (

@@ -65,7 +65,17 @@ export function Field({ name, label, hint, error, required, className, children 
 }
 
 /** A checkbox with its label beside it. */
-export function CheckboxField({ name, label, hint, children }: { name: string; label: ReactNode; hint?: ReactNode; children: (control: ControlProps) => ReactNode }) {
+export function CheckboxField({
+  name,
+  label,
+  hint,
+  children,
+}: {
+  name: string
+  label: ReactNode
+  hint?: ReactNode
+  children: (control: ControlProps) => ReactNode
+}) {
   const id = fieldId(name)
   const hintId = hint ? `${id}-hint` : undefined
   return (

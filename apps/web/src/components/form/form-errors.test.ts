@@ -34,7 +34,12 @@ describe('form errors', () => {
       dataCategories: [{ type: 'too_small', message: 'Empty' }],
       displayName: { type: 'too_small', message: 'Required' },
     }
-    const items = summaryItems(errors as never, [{ path: 'parentId', message: 'No processor with this id' }], ['displayName', 'dataCategories', 'websiteUrl'], (p) => p.toUpperCase())
+    const items = summaryItems(
+      errors as never,
+      [{ path: 'parentId', message: 'No processor with this id' }],
+      ['displayName', 'dataCategories', 'websiteUrl'],
+      (p) => p.toUpperCase(),
+    )
     expect(items.map((i) => [i.path, i.label, i.linked])).toEqual([
       ['displayName', 'DISPLAYNAME', true],
       ['dataCategories', 'DATACATEGORIES', true],

@@ -27,7 +27,11 @@ export function flattenErrors(errors: FieldErrors, prefix = ''): PathMessage[] {
  * Puts the API's 400 field errors beside the matching inputs. Returns those no input shows
  * (e.g. a rule on the merged record), which then appear only in the summary.
  */
-export function applyServerErrors<T extends FieldValues>(error: ApiError, setError: UseFormSetError<T>, formPaths: readonly string[]): ApiFieldError[] {
+export function applyServerErrors<T extends FieldValues>(
+  error: ApiError,
+  setError: UseFormSetError<T>,
+  formPaths: readonly string[],
+): ApiFieldError[] {
   const unmatched: ApiFieldError[] = []
   for (const f of error.fields) {
     if (formPaths.includes(f.path)) setError(f.path as Path<T>, { type: 'server', message: f.message })

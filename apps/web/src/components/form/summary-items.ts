@@ -7,7 +7,12 @@ import { flattenErrors } from './form-errors'
  * The error summary's rows: the form's field errors (client or server) and the server's errors
  * that no input shows. Paths inside a list ("dataCategories.2") point at the list's input.
  */
-export function summaryItems(errors: FieldErrors, unmatched: readonly ApiFieldError[], formPaths: readonly string[], labelOf: (path: string) => string): SummaryItem[] {
+export function summaryItems(
+  errors: FieldErrors,
+  unmatched: readonly ApiFieldError[],
+  formPaths: readonly string[],
+  labelOf: (path: string) => string,
+): SummaryItem[] {
   const base = (path: string) => formPaths.find((p) => path === p || path.startsWith(`${p}.`))
   const fromForm = flattenErrors(errors).map(({ path, message }) => {
     const b = base(path)

@@ -40,7 +40,12 @@ export function TagInput({ value, onChange, onBlur, placeholder, ...control }: T
           {value.map((tag) => (
             <li key={tag} className="tag">
               <span>{tag}</span>
-              <button type="button" className="tag-remove" aria-label={t('common.removeItem', { item: tag })} onClick={() => onChange(value.filter((v) => v !== tag))}>
+              <button
+                type="button"
+                className="tag-remove"
+                aria-label={t('common.removeItem', { item: tag })}
+                onClick={() => onChange(value.filter((v) => v !== tag))}
+              >
                 <span aria-hidden="true">×</span>
               </button>
             </li>

@@ -15,7 +15,11 @@ export type SaveResult<R> = { ok: true; value: R } | { ok: false }
  * in the summary, other failures in the summary, a version conflict kept aside (with the record
  * as it is now) for the conflict banner, and focus moved to whichever needs attention.
  */
-export function useSaveFlow<V extends FieldValues, Current>(form: Pick<UseFormReturn<V>, 'trigger' | 'setError' | 'formState'>, formPaths: readonly string[], labelOf: (path: string) => string) {
+export function useSaveFlow<V extends FieldValues, Current>(
+  form: Pick<UseFormReturn<V>, 'trigger' | 'setError' | 'formState'>,
+  formPaths: readonly string[],
+  labelOf: (path: string) => string,
+) {
   const { i18n } = useTranslation()
   const errorText = useErrorText()
   const [serverProblems, setServerProblems] = useState<ApiFieldError[]>([])

@@ -5,7 +5,9 @@ import type { FieldValues, Resolver } from 'react-hook-form'
  * edit form was loaded at. This validates the values without it and gives it back to the parsed
  * values, where the update sends it for optimistic concurrency.
  */
-export function versionedResolver<V extends FieldValues & { version?: number }, P>(resolver: Resolver<V, unknown, P>): Resolver<V, unknown, P & { version?: number }> {
+export function versionedResolver<V extends FieldValues & { version?: number }, P>(
+  resolver: Resolver<V, unknown, P>,
+): Resolver<V, unknown, P & { version?: number }> {
   return async (values, context, options) => {
     const { version, ...rest } = values
     const result = await resolver(rest as V, context, options)

@@ -13,7 +13,8 @@ interface DialogProps {
   dismissable?: boolean
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
 
 /**
  * Tab from the last control goes to the first, Shift+Tab from the first to the last: the native
@@ -21,7 +22,9 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([t
  */
 function keepFocusInside(e: KeyboardEvent<HTMLDialogElement>) {
   if (e.key !== 'Tab') return
-  const controls = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.offsetParent !== null || el === document.activeElement)
+  const controls = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+    (el) => el.offsetParent !== null || el === document.activeElement,
+  )
   if (controls.length === 0) return
   const first = controls[0]!
   const last = controls[controls.length - 1]!

@@ -27,7 +27,11 @@ export function TableScroll({ children, className }: { children: ReactNode; clas
   }, [])
 
   return (
-    <div ref={ref} className={className ? `table-scroll ${className}` : 'table-scroll'} {...(name !== null ? { tabIndex: 0, role: 'group', 'aria-label': name } : {})}>
+    <div
+      ref={ref}
+      className={className ? `table-scroll ${className}` : 'table-scroll'}
+      {...(name !== null ? { tabIndex: 0, role: 'group', 'aria-label': name } : {})}
+    >
       {children}
     </div>
   )

@@ -10,7 +10,16 @@ export async function getProcessorChoices(): Promise<ProcessorChoice[]> {
   const out: ProcessorChoice[] = []
   for (let page = 1; page <= 50; page++) {
     const res = await call(api.processors.$get({ query: { pageSize: '100', page: String(page), sort: 'displayName' } }))
-    out.push(...res.items.map(({ id, displayName, role, status, countries, outsideEea }) => ({ id, displayName, role, status, countries, outsideEea })))
+    out.push(
+      ...res.items.map(({ id, displayName, role, status, countries, outsideEea }) => ({
+        id,
+        displayName,
+        role,
+        status,
+        countries,
+        outsideEea,
+      })),
+    )
     if (out.length >= res.total || res.items.length === 0) break
   }
   return out

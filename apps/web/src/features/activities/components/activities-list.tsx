@@ -115,7 +115,9 @@ export function ActivitiesList({ search, onSearchChange, onClearFilters }: Activ
               id={`${id}-status`}
               className={`select ${search.status ? 'is-active' : ''}`}
               value={search.status ?? ''}
-              onChange={(e) => onSearchChange({ q: text.trim() || undefined, status: (e.target.value || undefined) as ActivityListSearch['status'] })}
+              onChange={(e) =>
+                onSearchChange({ q: text.trim() || undefined, status: (e.target.value || undefined) as ActivityListSearch['status'] })
+              }
             >
               <option value="">{t('activities.list.statusAll')}</option>
               {ActivityStatus.options.map((s) => (
@@ -181,7 +183,12 @@ function ActivitiesTable({ items, stale }: { items: ActivityListItem[]; stale: b
               <tr key={a.id}>
                 <td className="col-name">
                   <div className="cell-name">
-                    <Link to={paths.activities.detail.path} params={{ id: String(a.id) }} className="row-link" lang={name.fallback ? name.lang : undefined}>
+                    <Link
+                      to={paths.activities.detail.path}
+                      params={{ id: String(a.id) }}
+                      className="row-link"
+                      lang={name.fallback ? name.lang : undefined}
+                    >
                       {name.text || `#${a.id}`}
                     </Link>
                     {a.name[other] && !name.fallback && (
@@ -210,7 +217,15 @@ function ActivitiesTable({ items, stale }: { items: ActivityListItem[]; stale: b
                 </td>
                 <td className="col-num">{a.purposeCount}</td>
                 <td className="col-num">{a.processorCount}</td>
-                <td>{a.specialCategories ? <Badge tone="warning" title={t('activities.list.special')}>{t('activities.list.specialShort')}</Badge> : dash}</td>
+                <td>
+                  {a.specialCategories ? (
+                    <Badge tone="warning" title={t('activities.list.special')}>
+                      {t('activities.list.specialShort')}
+                    </Badge>
+                  ) : (
+                    dash
+                  )}
+                </td>
                 <td>
                   {a.outsideEea ? (
                     <span className="marker-outside" title={t('activities.list.outsideEea')}>
@@ -224,7 +239,9 @@ function ActivitiesTable({ items, stale }: { items: ActivityListItem[]; stale: b
                 <td>
                   <DpiaStatusBadge status={a.dpiaStatus} />
                 </td>
-                <td className={a.nextReviewOn && a.nextReviewOn < today ? 'text-danger nowrap' : 'nowrap'}>{a.nextReviewOn ? format.date(a.nextReviewOn) : dash}</td>
+                <td className={a.nextReviewOn && a.nextReviewOn < today ? 'text-danger nowrap' : 'nowrap'}>
+                  {a.nextReviewOn ? format.date(a.nextReviewOn) : dash}
+                </td>
               </tr>
             )
           })}

@@ -106,7 +106,11 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
         if (!p.art9Condition) ctx.addIssue({ code: 'custom', path: ['purposes', i, 'art9Condition'], message: ART9_MESSAGE })
       })
     })
-    const validate = zodResolver(schema, { error: formErrorMap }) as unknown as Resolver<ReturnType<typeof toActivityInput>, unknown, Parsed>
+    const validate = zodResolver(schema, { error: formErrorMap }) as unknown as Resolver<
+      ReturnType<typeof toActivityInput>,
+      unknown,
+      Parsed
+    >
     return async (values, context, options) => {
       const result = await validate(toActivityInput(values), context, options as never)
       wholeNumberAmounts(result.errors as FieldErrors<ActivityFormValues>, t('activities.messages.wholeNumber'))
@@ -114,7 +118,12 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
     }
   }, [isEdit, t])
 
-  const form = useForm<ActivityFormValues, unknown, Parsed>({ defaultValues: initialValues, resolver, shouldFocusError: false, mode: 'onTouched' })
+  const form = useForm<ActivityFormValues, unknown, Parsed>({
+    defaultValues: initialValues,
+    resolver,
+    shouldFocusError: false,
+    mode: 'onTouched',
+  })
   const { register, control, handleSubmit, formState, getValues, reset, setValue, watch } = form
   const { errors, isSubmitting } = formState
   const values = watch()
@@ -123,7 +132,15 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
 
   const formPaths = activityFormPaths(values, special)
   const labelOf = (path: string) => activityFieldLabel(t, path)
-  const { run: runSave, onInvalid, items: summaryItems, conflict, clearConflict, summaryRef, conflictRef } = useSaveFlow<ActivityFormValues, Activity>(form, formPaths, labelOf)
+  const {
+    run: runSave,
+    onInvalid,
+    items: summaryItems,
+    conflict,
+    clearConflict,
+    summaryRef,
+    conflictRef,
+  } = useSaveFlow<ActivityFormValues, Activity>(form, formPaths, labelOf)
 
   const err = (path: string) => {
     const message = errorAt(errors, path)
@@ -135,7 +152,9 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
 
   const save = async (parsed: Parsed) => {
     const result = await runSave(() =>
-      activity ? update.mutateAsync({ id: activity.id, input: { ...parsed, version: parsed.version ?? activity.version } }) : create.mutateAsync(parsed),
+      activity
+        ? update.mutateAsync({ id: activity.id, input: { ...parsed, version: parsed.version ?? activity.version } })
+        : create.mutateAsync(parsed),
     )
     if (result.ok) onSaved(result.value)
   }
@@ -161,7 +180,8 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
   const subjectChoices = vocabChoices(vocabulary.subjects, activity?.dataSubjectCategories ?? [])
   const categoryChoices = vocabChoices(vocabulary.categories, activity?.dataCategories ?? [])
   const processors = processorChoices.data ?? []
-  const processorName = (id: number) => processors.find((p) => p.id === id)?.displayName ?? activity?.processors.find((p) => p.id === id)?.displayName ?? `#${id}`
+  const processorName = (id: number) =>
+    processors.find((p) => p.id === id)?.displayName ?? activity?.processors.find((p) => p.id === id)?.displayName ?? `#${id}`
   const labelFrom = (choices: Choice<number>[]) => (id: number) => choices.find((c) => c.value === id)?.label ?? `#${id}`
 
   const diffs = conflict
@@ -171,7 +191,11 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
           category: (id) => nameOf(conflict.dataCategories.find((c) => c.id === id)?.name ?? { fi: '', en: '' }, lang, id),
           processor: (id) => conflict.processors.find((p) => p.id === id)?.displayName ?? processorName(id),
         }),
-        describeActivityValues(getValues(), t, lang, { subject: labelFrom(subjectChoices), category: labelFrom(categoryChoices), processor: processorName }),
+        describeActivityValues(getValues(), t, lang, {
+          subject: labelFrom(subjectChoices),
+          category: labelFrom(categoryChoices),
+          processor: processorName,
+        }),
         activityCompareLabels(t),
       )
     : []
@@ -184,29 +208,55 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
       .filter(({ id }) => !ids.includes(id))
       .reverse()
       .forEach(({ i }) => categories.remove(i))
-    ids.filter((id) => !current.includes(id)).forEach((id) => categories.append({ id, retention: emptyRetention() }, { shouldFocus: false }))
+    ids
+      .filter((id) => !current.includes(id))
+      .forEach((id) => categories.append({ id, retention: emptyRetention() }, { shouldFocus: false }))
   }
 
   const created = (category: VocabularyItem) => toast(t('vocabulary.created', { name: nameOf(category.name, lang, category.id) }))
 
-  const processorChoiceList: Choice<number>[] = processors.map((p) => ({ value: p.id, label: p.displayName, extra: <ProcessorExtra processor={p} /> }))
+  const processorChoiceList: Choice<number>[] = processors.map((p) => ({
+    value: p.id,
+    label: p.displayName,
+    extra: <ProcessorExtra processor={p} />,
+  }))
   for (const p of activity?.processors ?? []) {
     if (!processorChoiceList.some((c) => c.value === p.id)) processorChoiceList.push({ value: p.id, label: p.displayName })
   }
   const outside = values.processorIds
     .map((id) => processors.find((p) => p.id === id))
     .filter((p): p is ProcessorChoice => !!p && p.outsideEea)
-    .map((p) => `${p.displayName} (${p.countries.filter((c) => !isInEea(c)).map(format.country).join(', ')})`)
+    .map(
+      (p) =>
+        `${p.displayName} (${p.countries
+          .filter((c) => !isInEea(c))
+          .map(format.country)
+          .join(', ')})`,
+    )
 
   const items = summaryItems.map((item) => ({ ...item, message: activityMessage(t, item.message) }))
-  const bilingual = (path: 'name' | 'description' | 'sourcesOther' | 'securityMeasures' | 'automatedDecisionDescription', label: string, opts: { required?: boolean; rows?: number; hint?: string; whole?: boolean } = {}) => {
+  const bilingual = (
+    path: 'name' | 'description' | 'sourcesOther' | 'securityMeasures' | 'automatedDecisionDescription',
+    label: string,
+    opts: { required?: boolean; rows?: number; hint?: string; whole?: boolean } = {},
+  ) => {
     // A text that must exist in one language carries its error on the object path, at the Finnish input.
     const fiName = opts.whole ? path : `${path}.fi`
     const input = (l: 'fi' | 'en', c: object) =>
-      opts.rows ? <textarea {...c} lang={l} rows={opts.rows} className="textarea" {...register(`${path}.${l}`)} /> : <input {...c} lang={l} className="input" autoComplete="off" {...register(`${path}.${l}`)} />
+      opts.rows ? (
+        <textarea {...c} lang={l} rows={opts.rows} className="textarea" {...register(`${path}.${l}`)} />
+      ) : (
+        <input {...c} lang={l} className="input" autoComplete="off" {...register(`${path}.${l}`)} />
+      )
     return (
       <>
-        <Field name={fiName} label={`${label} (${t('language.fiName')})`} hint={opts.hint} error={err(fiName) ?? err(`${path}.fi`)} required={opts.required}>
+        <Field
+          name={fiName}
+          label={`${label} (${t('language.fiName')})`}
+          hint={opts.hint}
+          error={err(fiName) ?? err(`${path}.fi`)}
+          required={opts.required}
+        >
           {(c) => input('fi', c)}
         </Field>
         <Field name={`${path}.en`} label={`${label} (${t('language.enName')})`} error={err(`${path}.en`)}>
@@ -245,7 +295,12 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
           <Field name="owner" label={t('activities.fields.owner')} hint={t('activities.form.ownerHint')} error={err('owner')}>
             {(c) => <input {...c} className="input" autoComplete="off" {...register('owner')} />}
           </Field>
-          <Field name="nextReviewOn" label={t('activities.fields.nextReviewOn')} hint={t('activities.form.nextReviewHint')} error={err('nextReviewOn')}>
+          <Field
+            name="nextReviewOn"
+            label={t('activities.fields.nextReviewOn')}
+            hint={t('activities.form.nextReviewHint')}
+            error={err('nextReviewOn')}
+          >
             {(c) => <input {...c} type="date" className="input input-date" {...register('nextReviewOn')} />}
           </Field>
         </FormSection>
@@ -379,7 +434,11 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
                       key={l}
                       name={l === 'fi' ? `otherRecipients.${i}.name` : `otherRecipients.${i}.name.en`}
                       label={`${t('activities.fields.recipientName')} (${t(l === 'fi' ? 'language.fiName' : 'language.enName')})`}
-                      error={l === 'fi' ? (err(`otherRecipients.${i}.name`) ?? err(`otherRecipients.${i}.name.fi`)) : err(`otherRecipients.${i}.name.en`)}
+                      error={
+                        l === 'fi'
+                          ? (err(`otherRecipients.${i}.name`) ?? err(`otherRecipients.${i}.name.fi`))
+                          : err(`otherRecipients.${i}.name.en`)
+                      }
                       required={l === 'fi'}
                     >
                       {(c) => <input {...c} lang={l} className="input" {...register(`otherRecipients.${i}.name.${l}`)} />}
@@ -399,7 +458,10 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
               </fieldset>
             ))}
             <div>
-              <Button size="sm" onClick={() => recipients.append({ name: { fi: '', en: '' }, condition: { fi: '', en: '' } }, { shouldFocus: false })}>
+              <Button
+                size="sm"
+                onClick={() => recipients.append({ name: { fi: '', en: '' }, condition: { fi: '', en: '' } }, { shouldFocus: false })}
+              >
                 <span aria-hidden="true">+ </span>
                 {t('activities.form.addRecipient')}
               </Button>
@@ -424,7 +486,11 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
             </Field>
           ))}
           {(values.automatedDecisionMaking === 'yes' || values.profiling === 'yes') &&
-            bilingual('automatedDecisionDescription', t('activities.fields.automatedDecisionDescription'), { rows: 3, required: true, whole: true })}
+            bilingual('automatedDecisionDescription', t('activities.fields.automatedDecisionDescription'), {
+              rows: 3,
+              required: true,
+              whole: true,
+            })}
         </FormSection>
 
         <FormSection legend={t('activities.detail.dpia')}>

@@ -28,7 +28,8 @@ export function ActivityMatrix({ matrix }: { matrix: Matrix }) {
   const lang = useLang()
   const [swapped, setSwapped] = useState(false)
   // Activities down the side, processors across, until the processors would not fit across a screen.
-  const byDefault = matrix.processors.length > MAX_COLUMNS && matrix.processors.length > matrix.activities.length ? 'processors' : 'activities'
+  const byDefault =
+    matrix.processors.length > MAX_COLUMNS && matrix.processors.length > matrix.activities.length ? 'processors' : 'activities'
   const rowsAre = swapped ? (byDefault === 'activities' ? 'processors' : 'activities') : byDefault
 
   if (matrix.activities.length === 0 || matrix.processors.length === 0) return <EmptyState title={t('activities.matrixPage.empty')} />
@@ -38,10 +39,16 @@ export function ActivityMatrix({ matrix }: { matrix: Matrix }) {
     const name = pickText(a.name, lang)
     return { kind: 'activity', id: a.id, label: name.text || `#${a.id}`, lang: name.fallback ? name.lang : undefined, muted: false }
   })
-  const processors: Axis[] = matrix.processors.map((p) => ({ kind: 'processor', id: p.id, label: p.displayName, muted: p.status === 'retired' }))
+  const processors: Axis[] = matrix.processors.map((p) => ({
+    kind: 'processor',
+    id: p.id,
+    label: p.displayName,
+    muted: p.status === 'retired',
+  }))
   const rows = rowsAre === 'activities' ? activities : processors
   const columns = rowsAre === 'activities' ? processors : activities
-  const isLinked = (row: Axis, col: Axis) => (row.kind === 'activity' ? linked.has(`${row.id}:${col.id}`) : linked.has(`${col.id}:${row.id}`))
+  const isLinked = (row: Axis, col: Axis) =>
+    row.kind === 'activity' ? linked.has(`${row.id}:${col.id}`) : linked.has(`${col.id}:${row.id}`)
   const countOf = (axis: Axis) =>
     axis.kind === 'activity'
       ? t('activities.matrixPage.countProcessors', { count: matrix.links.filter((l) => l.activityId === axis.id).length })
@@ -51,7 +58,8 @@ export function ActivityMatrix({ matrix }: { matrix: Matrix }) {
     <>
       <div className="matrix-tools">
         <p className="muted small">
-          {t('activities.matrixPage.countActivities', { count: activities.length })} · {t('activities.matrixPage.countProcessors', { count: processors.length })}
+          {t('activities.matrixPage.countActivities', { count: activities.length })} ·{' '}
+          {t('activities.matrixPage.countProcessors', { count: processors.length })}
         </p>
         <Button size="sm" onClick={() => setSwapped((s) => !s)}>
           <span aria-hidden="true">⇄ </span>
@@ -85,7 +93,11 @@ export function ActivityMatrix({ matrix }: { matrix: Matrix }) {
                   const on = isLinked(r, c)
                   const [activity, processor] = r.kind === 'activity' ? [r, c] : [c, r]
                   return on ? (
-                    <td key={c.id} className="matrix-cell is-linked" title={t('activities.matrixPage.linkedTitle', { processor: processor.label, activity: activity.label })}>
+                    <td
+                      key={c.id}
+                      className="matrix-cell is-linked"
+                      title={t('activities.matrixPage.linkedTitle', { processor: processor.label, activity: activity.label })}
+                    >
                       <span aria-hidden="true">✓</span>
                       <span className="visually-hidden">{t('activities.matrixPage.linked')}</span>
                     </td>

@@ -69,7 +69,11 @@ export function ActivityOverview({ activity: a }: { activity: Activity }) {
         <Row label={t('activities.fields.nextReviewOn')}>{a.nextReviewOn ? format.date(a.nextReviewOn) : <NotRecorded />}</Row>
       </dl>
       <p className="muted small record-meta">
-        {t('activities.detail.recordMeta', { created: format.dateTime(a.createdAt), updated: format.dateTime(a.updatedAt), version: a.version })}
+        {t('activities.detail.recordMeta', {
+          created: format.dateTime(a.createdAt),
+          updated: format.dateTime(a.updatedAt),
+          version: a.version,
+        })}
       </p>
     </Card>
   )
@@ -147,14 +151,20 @@ function PurposeView({ purpose: p, n }: { purpose: Purpose; n: number }) {
       <BilingualText value={p.description} />
       <dl className="dl dl-compact">
         <Row label={t('activities.fields.legalBasis')}>
-          {p.legalBasis ? <strong>{LEGAL_BASIS_LABELS[p.legalBasis][lang]}</strong> : <Badge tone="danger">{t('activities.basisNotChosen')}</Badge>}
+          {p.legalBasis ? (
+            <strong>{LEGAL_BASIS_LABELS[p.legalBasis][lang]}</strong>
+          ) : (
+            <Badge tone="danger">{t('activities.basisNotChosen')}</Badge>
+          )}
         </Row>
         {p.legalBasis === 'f' && (
           <>
             <Row label={t('activities.fields.legitimateInterest')}>
               <BilingualText value={p.legitimateInterest} />
             </Row>
-            <Row label={t('activities.fields.liaUrl')}>{p.liaUrl ? <ExternalLink href={p.liaUrl}>{t('activities.detail.openLia')}</ExternalLink> : <NotRecorded />}</Row>
+            <Row label={t('activities.fields.liaUrl')}>
+              {p.liaUrl ? <ExternalLink href={p.liaUrl}>{t('activities.detail.openLia')}</ExternalLink> : <NotRecorded />}
+            </Row>
           </>
         )}
         {p.legalBasis === 'a' && (
@@ -167,7 +177,9 @@ function PurposeView({ purpose: p, n }: { purpose: Purpose; n: number }) {
             </Row>
           </>
         )}
-        {(p.legalBasis === 'c' || p.legalBasis === 'e') && <Row label={t('activities.fields.legalReference')}>{p.legalReference ?? <NotRecorded />}</Row>}
+        {(p.legalBasis === 'c' || p.legalBasis === 'e') && (
+          <Row label={t('activities.fields.legalReference')}>{p.legalReference ?? <NotRecorded />}</Row>
+        )}
         {p.art9Condition && <Row label={t('activities.fields.art9Condition')}>{ART9_CONDITION_LABELS[p.art9Condition][lang]}</Row>}
       </dl>
     </article>
@@ -223,7 +235,10 @@ export function ActivitySubjectsAndData({ activity: a }: { activity: Activity })
                         )}
                       </th>
                       <td>
-                        <RetentionText retention={c.retention} empty={<span className="muted">{t('activities.retention.sameAsActivity')}</span>} />
+                        <RetentionText
+                          retention={c.retention}
+                          empty={<span className="muted">{t('activities.retention.sameAsActivity')}</span>}
+                        />
                       </td>
                     </tr>
                   ))}
@@ -334,7 +349,8 @@ export function ActivityTransfers({ activity: a }: { activity: Activity }) {
 /** Security measures, automated decisions and profiling, the DPIA. */
 export function ActivitySafeguards({ activity: a }: { activity: Activity }) {
   const { t } = useTranslation()
-  const tri = (v: boolean | null) => (v === null ? <span className="muted">{t('activities.notAssessed')}</span> : v ? t('activities.yes') : t('activities.no'))
+  const tri = (v: boolean | null) =>
+    v === null ? <span className="muted">{t('activities.notAssessed')}</span> : v ? t('activities.yes') : t('activities.no')
   return (
     <>
       <Card title={t('activities.detail.security')}>
@@ -357,7 +373,9 @@ export function ActivitySafeguards({ activity: a }: { activity: Activity }) {
             <Row label={t('activities.fields.status')}>
               <DpiaStatusBadge status={a.dpiaStatus} />
             </Row>
-            <Row label={t('activities.fields.dpiaUrl')}>{a.dpiaUrl ? <ExternalLink href={a.dpiaUrl}>{t('activities.detail.openDpia')}</ExternalLink> : <NotRecorded />}</Row>
+            <Row label={t('activities.fields.dpiaUrl')}>
+              {a.dpiaUrl ? <ExternalLink href={a.dpiaUrl}>{t('activities.detail.openDpia')}</ExternalLink> : <NotRecorded />}
+            </Row>
           </dl>
         </Card>
       </div>

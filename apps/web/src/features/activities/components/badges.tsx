@@ -10,7 +10,13 @@ export function ActivityStatusBadge({ status }: { status: ActivityStatus }) {
   return <Badge tone={STATUS_TONE[status]}>{t(`activities.status.${status}`)}</Badge>
 }
 
-const DPIA_TONE: Record<DpiaStatus, Tone> = { not_needed: 'neutral', required: 'danger', in_progress: 'warning', done: 'success', unknown: 'warning' }
+const DPIA_TONE: Record<DpiaStatus, Tone> = {
+  not_needed: 'neutral',
+  required: 'danger',
+  in_progress: 'warning',
+  done: 'success',
+  unknown: 'warning',
+}
 
 export function DpiaStatusBadge({ status }: { status: DpiaStatus }) {
   const lang = useLang()

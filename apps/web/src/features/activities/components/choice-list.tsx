@@ -36,7 +36,20 @@ interface ChoiceListProps<K extends string | number> {
  * several from many. The checked ones are named above the list, so the choice stays visible
  * while filtering.
  */
-export function ChoiceList<K extends string | number>({ name, legend, hint, error, choices, value, onChange, searchable, footer, loading, columns = 1, legendHidden }: ChoiceListProps<K>) {
+export function ChoiceList<K extends string | number>({
+  name,
+  legend,
+  hint,
+  error,
+  choices,
+  value,
+  onChange,
+  searchable,
+  footer,
+  loading,
+  columns = 1,
+  legendHidden,
+}: ChoiceListProps<K>) {
   const { t } = useTranslation()
   const id = fieldId(name)
   const uid = useId()
@@ -50,7 +63,12 @@ export function ChoiceList<K extends string | number>({ name, legend, hint, erro
   const chosen = choices.filter((c) => selected.has(c.value))
 
   return (
-    <fieldset id={id} tabIndex={-1} className={`choice-list span-2 ${error ? 'field-invalid' : ''}`} aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}>
+    <fieldset
+      id={id}
+      tabIndex={-1}
+      className={`choice-list span-2 ${error ? 'field-invalid' : ''}`}
+      aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
+    >
       <legend className={legendHidden ? 'visually-hidden' : 'field-label'}>{legend}</legend>
       {hint && (
         <p id={hintId} className="field-hint">
@@ -62,7 +80,12 @@ export function ChoiceList<K extends string | number>({ name, legend, hint, erro
           {chosen.map((c) => (
             <li key={c.value} className="tag">
               <span lang={c.lang}>{c.label}</span>
-              <button type="button" className="tag-remove" aria-label={t('common.removeItem', { item: c.label })} onClick={() => toggle(c.value, false)}>
+              <button
+                type="button"
+                className="tag-remove"
+                aria-label={t('common.removeItem', { item: c.label })}
+                onClick={() => toggle(c.value, false)}
+              >
                 <span aria-hidden="true">×</span>
               </button>
             </li>
@@ -99,7 +122,13 @@ export function ChoiceList<K extends string | number>({ name, legend, hint, erro
             const cid = `${uid}-${c.value}`
             return (
               <li key={c.value}>
-                <input id={cid} type="checkbox" className="checkbox" checked={selected.has(c.value)} onChange={(e) => toggle(c.value, e.target.checked)} />
+                <input
+                  id={cid}
+                  type="checkbox"
+                  className="checkbox"
+                  checked={selected.has(c.value)}
+                  onChange={(e) => toggle(c.value, e.target.checked)}
+                />
                 <label htmlFor={cid}>
                   <span lang={c.lang}>{c.label}</span>
                   {c.extra && <span className="choice-extra"> {c.extra}</span>}

@@ -1,4 +1,13 @@
-import { ART9_CONDITION_LABELS, Art9Condition, DEVICE_TRACKING_LABELS, DeviceTracking, LEGAL_BASIS_LABELS, LegalBasis, TRACKING_CONSENT_LABELS, TrackingConsent } from '@seloste/schema'
+import {
+  ART9_CONDITION_LABELS,
+  Art9Condition,
+  DEVICE_TRACKING_LABELS,
+  DeviceTracking,
+  LEGAL_BASIS_LABELS,
+  LegalBasis,
+  TRACKING_CONSENT_LABELS,
+  TrackingConsent,
+} from '@seloste/schema'
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { Field } from '../../../components/form/field'
@@ -32,7 +41,17 @@ export function PurposesFields({ err, special }: PurposesFieldsProps) {
   )
 }
 
-function PurposeFields({ index, err, special, onRemove }: { index: number; err: (path: string) => string | undefined; special: boolean; onRemove?: () => void }) {
+function PurposeFields({
+  index,
+  err,
+  special,
+  onRemove,
+}: {
+  index: number
+  err: (path: string) => string | undefined
+  special: boolean
+  onRemove?: () => void
+}) {
   const { t } = useTranslation()
   const lang = useLang()
   const { register, control } = useFormContext<ActivityFormValues>()
@@ -40,9 +59,19 @@ function PurposeFields({ index, err, special, onRemove }: { index: number; err: 
   const tracking = useWatch({ control, name: `purposes.${index}.deviceTracking` })
   const at = `purposes.${index}` as const
   const n = index + 1
-  const bilingual = (field: 'description' | 'legitimateInterest' | 'consentCollection' | 'consentWithdrawal', label: string, required: boolean, rows = 2) => (
+  const bilingual = (
+    field: 'description' | 'legitimateInterest' | 'consentCollection' | 'consentWithdrawal',
+    label: string,
+    required: boolean,
+    rows = 2,
+  ) => (
     <>
-      <Field name={`${at}.${field}`} label={`${label} (${t('language.fiName')})`} error={err(`${at}.${field}`) ?? err(`${at}.${field}.fi`)} required={required}>
+      <Field
+        name={`${at}.${field}`}
+        label={`${label} (${t('language.fiName')})`}
+        error={err(`${at}.${field}`) ?? err(`${at}.${field}.fi`)}
+        required={required}
+      >
         {(c) => <textarea {...c} lang="fi" rows={rows} className="textarea" {...register(`${at}.${field}.fi`)} />}
       </Field>
       <Field name={`${at}.${field}.en`} label={`${label} (${t('language.enName')})`} error={err(`${at}.${field}.en`)}>
@@ -88,12 +117,26 @@ function PurposeFields({ index, err, special, onRemove }: { index: number; err: 
           </>
         )}
         {(basis === 'c' || basis === 'e') && (
-          <Field name={`${at}.legalReference`} label={t('activities.fields.legalReference')} hint={t('activities.retention.legalReferenceHint')} error={err(`${at}.legalReference`)} required className="span-2">
+          <Field
+            name={`${at}.legalReference`}
+            label={t('activities.fields.legalReference')}
+            hint={t('activities.retention.legalReferenceHint')}
+            error={err(`${at}.legalReference`)}
+            required
+            className="span-2"
+          >
             {(c) => <input {...c} className="input" {...register(`${at}.legalReference`)} />}
           </Field>
         )}
         {special && (
-          <Field name={`${at}.art9Condition`} label={t('activities.fields.art9Condition')} hint={t('activities.form.art9Hint')} error={err(`${at}.art9Condition`)} required className="span-2">
+          <Field
+            name={`${at}.art9Condition`}
+            label={t('activities.fields.art9Condition')}
+            hint={t('activities.form.art9Hint')}
+            error={err(`${at}.art9Condition`)}
+            required
+            className="span-2"
+          >
             {(c) => (
               <select {...c} className="select" {...register(`${at}.art9Condition`)}>
                 <option value="">{t('form.choose')}</option>
@@ -106,7 +149,13 @@ function PurposeFields({ index, err, special, onRemove }: { index: number; err: 
             )}
           </Field>
         )}
-        <Field name={`${at}.deviceTracking`} label={t('activities.fields.deviceTracking')} hint={t('activities.form.deviceTrackingHint')} error={err(`${at}.deviceTracking`)} className="span-2">
+        <Field
+          name={`${at}.deviceTracking`}
+          label={t('activities.fields.deviceTracking')}
+          hint={t('activities.form.deviceTrackingHint')}
+          error={err(`${at}.deviceTracking`)}
+          className="span-2"
+        >
           {(c) => (
             <select {...c} className="select" {...register(`${at}.deviceTracking`)}>
               <option value="">{t('activities.form.notAssessed')}</option>
@@ -119,7 +168,12 @@ function PurposeFields({ index, err, special, onRemove }: { index: number; err: 
           )}
         </Field>
         {tracking === 'not_strictly_necessary' && (
-          <Field name={`${at}.trackingConsent`} label={t('activities.fields.trackingConsent')} error={err(`${at}.trackingConsent`)} className="span-2">
+          <Field
+            name={`${at}.trackingConsent`}
+            label={t('activities.fields.trackingConsent')}
+            error={err(`${at}.trackingConsent`)}
+            className="span-2"
+          >
             {(c) => (
               <select {...c} className="select" {...register(`${at}.trackingConsent`)}>
                 <option value="">{t('activities.form.notAssessed')}</option>
@@ -132,7 +186,12 @@ function PurposeFields({ index, err, special, onRemove }: { index: number; err: 
             )}
           </Field>
         )}
-        <Field name={`${at}.emailMarketing`} label={t('activities.fields.emailMarketing')} error={err(`${at}.emailMarketing`)} className="span-2">
+        <Field
+          name={`${at}.emailMarketing`}
+          label={t('activities.fields.emailMarketing')}
+          error={err(`${at}.emailMarketing`)}
+          className="span-2"
+        >
           {(c) => <input {...c} type="checkbox" {...register(`${at}.emailMarketing`)} />}
         </Field>
       </div>

@@ -31,7 +31,12 @@ export function RetentionFields({ prefix, err, emptyLabel, kindLabel }: Retentio
 
   return (
     <>
-      <Field name={`${prefix}.kind`} label={kindLabel ?? t('activities.fields.retentionKind')} error={err(`${prefix}.kind`)} className={kindLabel ? 'span-2 retention-kind-row' : undefined}>
+      <Field
+        name={`${prefix}.kind`}
+        label={kindLabel ?? t('activities.fields.retentionKind')}
+        error={err(`${prefix}.kind`)}
+        className={kindLabel ? 'span-2 retention-kind-row' : undefined}
+      >
         {(c) => (
           <select {...c} className="select" {...register(`${prefix}.kind`)}>
             <option value="">{emptyLabel}</option>
@@ -46,7 +51,18 @@ export function RetentionFields({ prefix, err, emptyLabel, kindLabel }: Retentio
       {counted && (
         <div className="retention-amount span-2">
           <Field name={`${prefix}.amount`} label={t('activities.fields.amount')} error={err(`${prefix}.amount`)} required>
-            {(c) => <input {...c} type="number" inputMode="numeric" min={1} max={1000} step={1} className="input input-amount" {...register(`${prefix}.amount`)} />}
+            {(c) => (
+              <input
+                {...c}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={1000}
+                step={1}
+                className="input input-amount"
+                {...register(`${prefix}.amount`)}
+              />
+            )}
           </Field>
           <Field name={`${prefix}.unit`} label={t('activities.fields.unit')} error={err(`${prefix}.unit`)} required>
             {(c) => (
@@ -67,16 +83,33 @@ export function RetentionFields({ prefix, err, emptyLabel, kindLabel }: Retentio
       )}
       {fromEvent && (
         <>
-          <Field name={`${prefix}.event`} label={`${t('activities.fields.event')} (${t('language.fiName')})`} hint={t('activities.retention.eventHintFi')} error={err(`${prefix}.event`) ?? err(`${prefix}.event.fi`)} required>
+          <Field
+            name={`${prefix}.event`}
+            label={`${t('activities.fields.event')} (${t('language.fiName')})`}
+            hint={t('activities.retention.eventHintFi')}
+            error={err(`${prefix}.event`) ?? err(`${prefix}.event.fi`)}
+            required
+          >
             {(c) => <input {...c} lang="fi" className="input" {...register(`${prefix}.event.fi`)} />}
           </Field>
-          <Field name={`${prefix}.event.en`} label={`${t('activities.fields.event')} (${t('language.enName')})`} hint={t('activities.retention.eventHintEn')} error={err(`${prefix}.event.en`)}>
+          <Field
+            name={`${prefix}.event.en`}
+            label={`${t('activities.fields.event')} (${t('language.enName')})`}
+            hint={t('activities.retention.eventHintEn')}
+            error={err(`${prefix}.event.en`)}
+          >
             {(c) => <input {...c} lang="en" className="input" {...register(`${prefix}.event.en`)} />}
           </Field>
         </>
       )}
       {r.kind !== '' && (
-        <Field name={`${prefix}.legalReference`} label={t('activities.fields.retentionLegalReference')} hint={t('activities.retention.legalReferenceHint')} error={err(`${prefix}.legalReference`)} className="span-2">
+        <Field
+          name={`${prefix}.legalReference`}
+          label={t('activities.fields.retentionLegalReference')}
+          hint={t('activities.retention.legalReferenceHint')}
+          error={err(`${prefix}.legalReference`)}
+          className="span-2"
+        >
           {(c) => <input {...c} className="input" {...register(`${prefix}.legalReference`)} />}
         </Field>
       )}

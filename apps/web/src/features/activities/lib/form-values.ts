@@ -262,7 +262,8 @@ export function activityFormPaths(v: ActivityFormValues, special: boolean): stri
     const at = `purposes.${i}`
     out.push(`${at}.description`, `${at}.description.en`, `${at}.legalBasis`)
     if (p.legalBasis === 'f') out.push(`${at}.legitimateInterest`, `${at}.legitimateInterest.en`, `${at}.liaUrl`)
-    if (p.legalBasis === 'a') out.push(`${at}.consentCollection`, `${at}.consentCollection.en`, `${at}.consentWithdrawal`, `${at}.consentWithdrawal.en`)
+    if (p.legalBasis === 'a')
+      out.push(`${at}.consentCollection`, `${at}.consentCollection.en`, `${at}.consentWithdrawal`, `${at}.consentWithdrawal.en`)
     if (p.legalBasis === 'c' || p.legalBasis === 'e') out.push(`${at}.legalReference`)
     if (special) out.push(`${at}.art9Condition`)
     out.push(`${at}.deviceTracking`)
@@ -273,9 +274,17 @@ export function activityFormPaths(v: ActivityFormValues, special: boolean): stri
   v.dataCategories.forEach((c, i) => out.push(...retentionPaths(`dataCategories.${i}.retention`, c.retention)))
   out.push(...retentionPaths('retention', v.retention))
   out.push('sources', 'sourcesOther.fi', 'sourcesOther.en', 'processorIds', 'otherRecipients')
-  v.otherRecipients.forEach((_r, i) => out.push(`otherRecipients.${i}.name`, `otherRecipients.${i}.name.en`, `otherRecipients.${i}.condition.fi`, `otherRecipients.${i}.condition.en`))
+  v.otherRecipients.forEach((_r, i) =>
+    out.push(
+      `otherRecipients.${i}.name`,
+      `otherRecipients.${i}.name.en`,
+      `otherRecipients.${i}.condition.fi`,
+      `otherRecipients.${i}.condition.en`,
+    ),
+  )
   out.push('securityMeasures.fi', 'securityMeasures.en', 'automatedDecisionMaking', 'profiling')
-  if (v.automatedDecisionMaking === 'yes' || v.profiling === 'yes') out.push('automatedDecisionDescription', 'automatedDecisionDescription.en')
+  if (v.automatedDecisionMaking === 'yes' || v.profiling === 'yes')
+    out.push('automatedDecisionDescription', 'automatedDecisionDescription.en')
   out.push('dpiaStatus', 'dpiaUrl', 'rights')
   return specificFirst(out)
 }
@@ -335,15 +344,18 @@ export function activityFieldLabel(t: TFunction, path: string): string {
   }
   if (head === 'otherRecipients' && second !== undefined && /^\d+$/.test(second)) {
     const n = Number(second) + 1
-    const field = third === 'name' ? t('activities.fields.recipientName') : third === 'condition' ? t('activities.fields.recipientCondition') : ''
+    const field =
+      third === 'name' ? t('activities.fields.recipientName') : third === 'condition' ? t('activities.fields.recipientCondition') : ''
     return `${t('activities.recipientN', { n })}${field ? `: ${field}` : ''}${langOf(parts.slice(3))}`
   }
   if (head === 'dataCategories' && second !== undefined && /^\d+$/.test(second)) {
     const field = third === 'retention' ? retentionField(fourth) : ''
     return `${t('activities.fields.dataCategories')} ${Number(second) + 1}${field ? `: ${field}` : ''}${langOf(parts.slice(4))}`
   }
-  if (head === 'retention') return `${t('activities.fields.retention')}${second ? `: ${retentionField(second)}` : ''}${langOf(parts.slice(2))}`
-  if (head === 'dataSubjectCategoryIds' || head === 'processorIds') return t(`activities.fields.${head === 'processorIds' ? 'processors' : 'dataSubjectCategories'}`)
+  if (head === 'retention')
+    return `${t('activities.fields.retention')}${second ? `: ${retentionField(second)}` : ''}${langOf(parts.slice(2))}`
+  if (head === 'dataSubjectCategoryIds' || head === 'processorIds')
+    return t(`activities.fields.${head === 'processorIds' ? 'processors' : 'dataSubjectCategories'}`)
   if (head && head in FIELD_KEYS) return `${t(`activities.fields.${head as FieldKey}`)}${langOf(parts.slice(1))}`
   return path
 }

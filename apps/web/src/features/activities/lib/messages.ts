@@ -4,7 +4,9 @@ import { recordsEn } from '../../../locales/records.en'
 type MessageKey = keyof typeof recordsEn.activities.messages
 
 const BY_ENGLISH = new Map<string, MessageKey>(
-  (Object.entries(recordsEn.activities.messages) as [MessageKey, string][]).filter(([key]) => key !== 'art9Named').map(([key, text]) => [text, key]),
+  (Object.entries(recordsEn.activities.messages) as [MessageKey, string][])
+    .filter(([key]) => key !== 'art9Named')
+    .map(([key, text]) => [text, key]),
 )
 
 const ART9_NAMED = /^Special categories of personal data are processed \((.+)\): choose the Art\. 9\(2\) condition$/

@@ -18,7 +18,12 @@ export function AuditDiff({ event }: { event: AuditEvent }) {
   if (diff.rows.length === 0) return <p className="muted small">{t('audit.diff.noChange')}</p>
 
   const single = diff.mode !== 'changes'
-  const valueHeading = event.action === 'create' ? t('audit.diff.createdValues') : event.action === 'delete' ? t('audit.diff.deletedValues') : t('audit.diff.value')
+  const valueHeading =
+    event.action === 'create'
+      ? t('audit.diff.createdValues')
+      : event.action === 'delete'
+        ? t('audit.diff.deletedValues')
+        : t('audit.diff.value')
   const cell = (path: string, value: Leaf, className: string) => {
     const shown = text.value(event.entityType, path, value)
     return <td className={className}>{shown === '' ? <span className="muted">{t('audit.diff.empty')}</span> : shown}</td>

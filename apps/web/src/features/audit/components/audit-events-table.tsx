@@ -25,7 +25,10 @@ const ACTION_TONE: Record<string, Tone> = {
 function useTimeFormat() {
   const format = useFormat()
   return useMemo(() => {
-    const f = new Intl.DateTimeFormat(format.lang === 'fi' ? 'fi-FI' : 'en-GB', { dateStyle: format.lang === 'fi' ? 'short' : 'medium', timeStyle: 'medium' })
+    const f = new Intl.DateTimeFormat(format.lang === 'fi' ? 'fi-FI' : 'en-GB', {
+      dateStyle: format.lang === 'fi' ? 'short' : 'medium',
+      timeStyle: 'medium',
+    })
     return (iso: string) => {
       const d = new Date(iso)
       return Number.isNaN(d.getTime()) ? iso : f.format(d)
@@ -47,7 +50,10 @@ function useRecordName() {
     const v = side(event)
     if (!v) return null
     const text = (x: unknown) => (typeof x === 'string' && x ? x : null)
-    const localized = (x: unknown) => (x && typeof x === 'object' ? (text((x as Record<string, unknown>)[lang]) ?? text((x as Record<string, unknown>)[lang === 'fi' ? 'en' : 'fi'])) : null)
+    const localized = (x: unknown) =>
+      x && typeof x === 'object'
+        ? (text((x as Record<string, unknown>)[lang]) ?? text((x as Record<string, unknown>)[lang === 'fi' ? 'en' : 'fi']))
+        : null
     switch (event.entityType) {
       case 'processor':
         return text(v.displayName)
@@ -135,7 +141,10 @@ export function AuditEventsTable({ events, caption, linkRecords = true, stale }:
                 </Link>
               )
             }
-            const actor = event.actorEmail === 'system' || (event.actorId === null && event.actorEmail === null && event.action !== 'login_failed') ? t('audit.system') : event.actorEmail
+            const actor =
+              event.actorEmail === 'system' || (event.actorId === null && event.actorEmail === null && event.action !== 'login_failed')
+                ? t('audit.system')
+                : event.actorEmail
             return (
               <Fragment key={event.seq}>
                 <tr className={expanded ? 'is-expanded' : undefined}>
@@ -149,7 +158,13 @@ export function AuditEventsTable({ events, caption, linkRecords = true, stale }:
                   </td>
                   <td className="audit-entity">{record}</td>
                   <td className="col-details">
-                    <button type="button" className="btn btn-ghost btn-sm disclosure" aria-expanded={expanded} aria-controls={detailsId} onClick={() => toggle(event.seq)}>
+                    <button
+                      type="button"
+                      className="btn btn-ghost btn-sm disclosure"
+                      aria-expanded={expanded}
+                      aria-controls={detailsId}
+                      onClick={() => toggle(event.seq)}
+                    >
                       <span className="disclosure-icon" aria-hidden="true">
                         {expanded ? '▾' : '▸'}
                       </span>

@@ -39,7 +39,12 @@ export function AuditFilters({ search, canFilterByUser, onChange, onClear }: Fil
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect id={`${id}-action`} label={t('audit.filters.action')} value={search.action ?? ''} onChange={(v) => set({ action: v || undefined })}>
+        <FilterSelect
+          id={`${id}-action`}
+          label={t('audit.filters.action')}
+          value={search.action ?? ''}
+          onChange={(v) => set({ action: v || undefined })}
+        >
           <option value="">{t('audit.filters.any')}</option>
           {ACTIONS.map((action) => (
             <option key={action} value={action}>
@@ -48,7 +53,12 @@ export function AuditFilters({ search, canFilterByUser, onChange, onClear }: Fil
           ))}
         </FilterSelect>
         {canFilterByUser && (
-          <FilterSelect id={`${id}-actor`} label={t('audit.filters.actor')} value={search.actorId ? String(search.actorId) : ''} onChange={(v) => set({ actorId: v ? Number(v) : undefined })}>
+          <FilterSelect
+            id={`${id}-actor`}
+            label={t('audit.filters.actor')}
+            value={search.actorId ? String(search.actorId) : ''}
+            onChange={(v) => set({ actorId: v ? Number(v) : undefined })}
+          >
             <option value="">{t('audit.filters.anyone')}</option>
             {(actors.data ?? []).map((u) => (
               <option key={u.id} value={u.id}>
@@ -89,7 +99,12 @@ export function AuditFilters({ search, canFilterByUser, onChange, onClear }: Fil
           {search.entityId && (
             <span className="filter-chip">
               {t('audit.filters.entityChip', { entity: search.entityType ? text.entity(search.entityType) : '', id: search.entityId })}
-              <button type="button" className="tag-remove" aria-label={t('audit.filters.removeEntityChip')} onClick={() => set({ entityId: undefined })}>
+              <button
+                type="button"
+                className="tag-remove"
+                aria-label={t('audit.filters.removeEntityChip')}
+                onClick={() => set({ entityId: undefined })}
+              >
                 <span aria-hidden="true">×</span>
               </button>
             </span>
@@ -103,7 +118,19 @@ export function AuditFilters({ search, canFilterByUser, onChange, onClear }: Fil
   )
 }
 
-function FilterSelect({ id, label, value, onChange, children }: { id: string; label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
+function FilterSelect({
+  id,
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  id: string
+  label: string
+  value: string
+  onChange: (value: string) => void
+  children: ReactNode
+}) {
   return (
     <div className="filter">
       <label htmlFor={id} className="field-label">

@@ -3,7 +3,12 @@ import { eventDiff, flatten, processorIdOf } from './diff'
 
 describe('audit difference', () => {
   it('flattens nested objects to dotted paths and joins lists of plain values', () => {
-    const out = flatten({ service: { fi: 'Palvelu', en: 'Service' }, dataCategories: ['a', 'b'], checklist: { d: { status: 'covered', clause: '4.2' } }, empty: [] })
+    const out = flatten({
+      service: { fi: 'Palvelu', en: 'Service' },
+      dataCategories: ['a', 'b'],
+      checklist: { d: { status: 'covered', clause: '4.2' } },
+      empty: [],
+    })
     expect([...out]).toEqual([
       ['service.fi', 'Palvelu'],
       ['service.en', 'Service'],

@@ -32,7 +32,8 @@ export function flatten(value: unknown, prefix = '', out = new Map<string, Leaf>
   if (isPlain(value)) {
     out.set(prefix, value === undefined ? null : value)
   } else if (Array.isArray(value)) {
-    if (value.every(isPlain)) out.set(prefix, value.length ? value.map((v) => (v === null || v === undefined ? '' : String(v))).join(', ') : null)
+    if (value.every(isPlain))
+      out.set(prefix, value.length ? value.map((v) => (v === null || v === undefined ? '' : String(v))).join(', ') : null)
     else value.forEach((item, i) => flatten(item, `${prefix}[${i + 1}]`, out))
   } else {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -72,10 +72,21 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
           <p>{message}</p>
         </Alert>
       )}
-      <Field name="currentPassword" label={t('users.fields.currentPassword')} error={accountMessage(t, formState.errors.currentPassword?.message)} required>
+      <Field
+        name="currentPassword"
+        label={t('users.fields.currentPassword')}
+        error={accountMessage(t, formState.errors.currentPassword?.message)}
+        required
+      >
         {(c) => <input {...c} type="password" className="input" autoComplete="current-password" {...register('currentPassword')} />}
       </Field>
-      <Field name="newPassword" label={t('users.fields.newPassword')} hint={t('users.passwordRule')} error={accountMessage(t, formState.errors.newPassword?.message)} required>
+      <Field
+        name="newPassword"
+        label={t('users.fields.newPassword')}
+        hint={t('users.passwordRule')}
+        error={accountMessage(t, formState.errors.newPassword?.message)}
+        required
+      >
         {(c) => <input {...c} type="password" className="input" autoComplete="new-password" {...register('newPassword')} />}
       </Field>
       <div className="form-footer">

@@ -20,7 +20,10 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: (session: Session) => vo
   const login = useLogin()
   const alertRef = useRef<HTMLDivElement>(null)
   const [message, setMessage] = useState<string | null>(null)
-  const form = useForm<LoginValues>({ resolver: zodResolver(LoginInput, { error: formErrorMap }), defaultValues: { email: '', password: '' } })
+  const form = useForm<LoginValues>({
+    resolver: zodResolver(LoginInput, { error: formErrorMap }),
+    defaultValues: { email: '', password: '' },
+  })
   const { register, handleSubmit, formState, setFocus } = form
 
   // The sign-in page has one job: start in the email field (focused once, after the first render).

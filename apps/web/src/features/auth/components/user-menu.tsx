@@ -54,7 +54,14 @@ export function UserMenu({ session, onLoggedOut }: { session: Session; onLoggedO
 
   return (
     <div className="user-menu" ref={rootRef}>
-      <button ref={buttonRef} type="button" className="user-button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="user-button"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((o) => !o)}
+      >
         <span className="avatar" aria-hidden="true">
           {initials}
         </span>

@@ -28,7 +28,8 @@ export function useCatalogueProposal(id: string | null, role: ProcessorRole) {
 export function useCreateFromCatalogue() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: CatalogueCreateInput }) => call(api.catalogue[':id'].processors.$post({ param: { id }, json: input })),
+    mutationFn: ({ id, input }: { id: string; input: CatalogueCreateInput }) =>
+      call(api.catalogue[':id'].processors.$post({ param: { id }, json: input })),
     onSuccess: (processor) => {
       queryClient.setQueryData(queryKeys.processors.detail(processor.id), processor)
       return queryClient.invalidateQueries({ queryKey: queryKeys.processors.all })
@@ -66,6 +67,10 @@ function linkCall(processorId: number, input: CatalogueLinkInput) {
 
 export const useLinkToCatalogue = () => useProcessorChange<CatalogueLinkInput>(linkCall)
 export const useAcceptCatalogueDiff = () =>
-  useProcessorChange<CatalogueAcceptInput>((processorId, input) => call(api.processors[':id']['catalogue-diff'].accept.$post({ param: { id: String(processorId) }, json: input })))
+  useProcessorChange<CatalogueAcceptInput>((processorId, input) =>
+    call(api.processors[':id']['catalogue-diff'].accept.$post({ param: { id: String(processorId) }, json: input })),
+  )
 export const useDismissCatalogueDiff = () =>
-  useProcessorChange<CatalogueDismissInput>((processorId, input) => call(api.processors[':id']['catalogue-diff'].dismiss.$post({ param: { id: String(processorId) }, json: input })))
+  useProcessorChange<CatalogueDismissInput>((processorId, input) =>
+    call(api.processors[':id']['catalogue-diff'].dismiss.$post({ param: { id: String(processorId) }, json: input })),
+  )

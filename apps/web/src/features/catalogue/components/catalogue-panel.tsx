@@ -25,8 +25,20 @@ function show(value: unknown, key: string, l: Labels, format: Formatters): strin
     const v = value as { safeguard: string; sccModule: number | null }
     return `${l.safeguard(v.safeguard)}${v.sccModule ? ` (${v.sccModule})` : ''}`
   }
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v && 'country' in v ? `${format.country((v as { country: string }).country)} (${(v as { kind: string }).kind})` : String(v))).join(', ') || l.unknown
-  if (typeof value === 'object' && value) return Object.values(value as Record<string, unknown>).map(String).join(', ')
+  if (Array.isArray(value))
+    return (
+      value
+        .map((v) =>
+          typeof v === 'object' && v && 'country' in v
+            ? `${format.country((v as { country: string }).country)} (${(v as { kind: string }).kind})`
+            : String(v),
+        )
+        .join(', ') || l.unknown
+    )
+  if (typeof value === 'object' && value)
+    return Object.values(value as Record<string, unknown>)
+      .map(String)
+      .join(', ')
   return String(value)
 }
 
@@ -62,8 +74,18 @@ export function CataloguePanel({ processor }: { processor: Processor }) {
           <CatalogueDiffView processor={processor} canChange={canEdit} />
         </>
       )}
-      <Dialog open={linking} onClose={() => setLinking(false)} title={t('catalogue.panel.linkTitle', { name: processor.displayName })} size="lg" dismissable={!link.isPending}>
-        {link.isError && <Alert tone="danger" role="alert">{errorText(link.error)}</Alert>}
+      <Dialog
+        open={linking}
+        onClose={() => setLinking(false)}
+        title={t('catalogue.panel.linkTitle', { name: processor.displayName })}
+        size="lg"
+        dismissable={!link.isPending}
+      >
+        {link.isError && (
+          <Alert tone="danger" role="alert">
+            {errorText(link.error)}
+          </Alert>
+        )}
         <CatalogueSearch
           buttonText={t('catalogue.panel.link')}
           actionLabel={(name) => t('catalogue.panel.linkThis', { name })}
@@ -105,22 +127,34 @@ function DiffBody({ diff, canChange }: { diff: CatalogueDiff; canChange: boolean
   const itemLabel = (key: string) => {
     if (key.startsWith('transfer:')) {
       const [, country, kind] = key.split(':')
-      return t('catalogue.panel.location', { country: format.country(country), kind: t(`enums.transferKind.${kind}` as 'enums.transferKind.storage') })
+      return t('catalogue.panel.location', {
+        country: format.country(country),
+        kind: t(`enums.transferKind.${kind}` as 'enums.transferKind.storage'),
+      })
     }
     return t(`catalogue.fields.${key}` as 'catalogue.fields.legalName')
   }
-  const labels: Labels = { notRecorded: t('catalogue.notRecorded'), unknown: t('catalogue.unknownValue'), safeguard: (sg) => t(`enums.safeguard.${sg}` as 'enums.safeguard.scc') }
+  const labels: Labels = {
+    notRecorded: t('catalogue.notRecorded'),
+    unknown: t('catalogue.unknownValue'),
+    safeguard: (sg) => t(`enums.safeguard.${sg}` as 'enums.safeguard.scc'),
+  }
   const changes = [...diff.changes].sort((a, b) => CATALOGUE_FACTS.indexOf(a.fact) - CATALOGUE_FACTS.indexOf(b.fact))
 
   return (
     <div className="catalogue-diff">
-      {error && <Alert tone="danger" role="alert">{errorText(error)}</Alert>}
+      {error && (
+        <Alert tone="danger" role="alert">
+          {errorText(error)}
+        </Alert>
+      )}
       {changes.length > 0 && (
         <Alert tone="warning" title={t('catalogue.panel.changesTitle', { version: diff.seenVersion })}>
           <ul className="catalogue-changes">
             {changes.map((ch) => (
               <li key={ch.fact}>
-                <strong>{t(`catalogue.facts.${ch.fact}`)}</strong>: {t('catalogue.panel.was')} {show(ch.seen, ch.fact, labels, format)} → {t('catalogue.panel.now')} {show(ch.current, ch.fact, labels, format)}
+                <strong>{t(`catalogue.facts.${ch.fact}`)}</strong>: {t('catalogue.panel.was')} {show(ch.seen, ch.fact, labels, format)} →{' '}
+                {t('catalogue.panel.now')} {show(ch.current, ch.fact, labels, format)}
               </li>
             ))}
           </ul>
@@ -194,7 +228,10 @@ function DiffBody({ diff, canChange }: { diff: CatalogueDiff; canChange: boolean
               disabled={chosen.size === 0}
               onClick={() =>
                 accept.mutate(
-                  { processorId: diff.processorId, input: { version: diff.processorVersion, catalogueVersion: diff.catalogueVersion, keys: [...chosen] } },
+                  {
+                    processorId: diff.processorId,
+                    input: { version: diff.processorVersion, catalogueVersion: diff.catalogueVersion, keys: [...chosen] },
+                  },
                   { onSuccess: () => toast(t('catalogue.panel.accepted')) },
                 )
               }

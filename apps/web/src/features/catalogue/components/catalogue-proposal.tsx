@@ -9,17 +9,51 @@ import { useCatalogueProposal, useCreateFromCatalogue } from '../api/catalogue'
 import { SourceRefView } from './source-ref'
 
 /** The proposal of one entry for review: every fact with its source and date, each can be left out; then it is saved in one request. */
-export function CatalogueProposalReview({ entryId, onBack, onSaved }: { entryId: string; onBack: () => void; onSaved: (p: Processor) => void }) {
+export function CatalogueProposalReview({
+  entryId,
+  onBack,
+  onSaved,
+}: {
+  entryId: string
+  onBack: () => void
+  onSaved: (p: Processor) => void
+}) {
   const errorText = useErrorText()
   const [role, setRole] = useState<ProcessorRole>('processor')
   const proposal = useCatalogueProposal(entryId, role)
   if (proposal.isPending) return <p className="muted">…</p>
-  if (proposal.isError) return <Alert tone="danger" role="alert">{errorText(proposal.error)}</Alert>
+  if (proposal.isError)
+    return (
+      <Alert tone="danger" role="alert">
+        {errorText(proposal.error)}
+      </Alert>
+    )
   // Keyed by role: a new role gives a new proposal (the SCC module follows it), and its choices start afresh.
-  return <ProposalForm key={`${proposal.data.catalogueVersion}:${role}`} proposal={proposal.data} role={role} onRole={setRole} onBack={onBack} onSaved={onSaved} />
+  return (
+    <ProposalForm
+      key={`${proposal.data.catalogueVersion}:${role}`}
+      proposal={proposal.data}
+      role={role}
+      onRole={setRole}
+      onBack={onBack}
+      onSaved={onSaved}
+    />
+  )
 }
 
-function ProposalForm({ proposal, role, onRole, onBack, onSaved }: { proposal: CatalogueProposal; role: ProcessorRole; onRole: (r: ProcessorRole) => void; onBack: () => void; onSaved: (p: Processor) => void }) {
+function ProposalForm({
+  proposal,
+  role,
+  onRole,
+  onBack,
+  onSaved,
+}: {
+  proposal: CatalogueProposal
+  role: ProcessorRole
+  onRole: (r: ProcessorRole) => void
+  onBack: () => void
+  onSaved: (p: Processor) => void
+}) {
   const { t } = useTranslation()
   const format = useFormat()
   const errorText = useErrorText()
@@ -32,7 +66,11 @@ function ProposalForm({ proposal, role, onRole, onBack, onSaved }: { proposal: C
   const e = proposal.entry
 
   const fieldText = (field: string, value: string | number, label: string | null) =>
-    field === 'hqCountry' ? format.country(String(value)) : field === 'parentId' ? (proposal.parentMatch?.displayName ?? label ?? String(value)) : String(value)
+    field === 'hqCountry'
+      ? format.country(String(value))
+      : field === 'parentId'
+        ? (proposal.parentMatch?.displayName ?? label ?? String(value))
+        : String(value)
   const where = (tr: ProposedTransfer) => `${format.country(tr.country)}, ${t(`enums.transferKind.${tr.kind}`)}`
 
   const save = () => {
@@ -153,7 +191,12 @@ function ProposalForm({ proposal, role, onRole, onBack, onSaved }: { proposal: C
                       </option>
                     ))}
                   </select>
-                  {tr.options[option[i] ?? 0]?.basis && <SourceRefView source={tr.options[option[i] ?? 0]!.basis!} what={t(`enums.safeguard.${tr.options[option[i] ?? 0]!.input.safeguard}`)} />}
+                  {tr.options[option[i] ?? 0]?.basis && (
+                    <SourceRefView
+                      source={tr.options[option[i] ?? 0]!.basis!}
+                      what={t(`enums.safeguard.${tr.options[option[i] ?? 0]!.input.safeguard}`)}
+                    />
+                  )}
                   {tr.dpfEntity && <p className="cell-sub">{t('catalogue.proposal.dpfOther', { entity: tr.dpfEntity })}</p>}
                 </div>
               </div>
@@ -169,7 +212,8 @@ function ProposalForm({ proposal, role, onRole, onBack, onSaved }: { proposal: C
             {e.parentGroup && !proposal.parentMatch && (
               <li>
                 <div>
-                  {t('catalogue.facts.parentGroup')}: <span className="catalogue-value">{e.parentGroup.value}</span> <SourceRefView source={e.parentGroup} what={t('catalogue.facts.parentGroup')} />
+                  {t('catalogue.facts.parentGroup')}: <span className="catalogue-value">{e.parentGroup.value}</span>{' '}
+                  <SourceRefView source={e.parentGroup} what={t('catalogue.facts.parentGroup')} />
                 </div>
               </li>
             )}
@@ -186,7 +230,9 @@ function ProposalForm({ proposal, role, onRole, onBack, onSaved }: { proposal: C
           </ul>
         </>
       )}
-      {unknown.length > 0 && <p className="muted">{t('catalogue.proposal.unknown', { facts: unknown.map((f) => t(`catalogue.facts.${f}`)).join(', ') })}</p>}
+      {unknown.length > 0 && (
+        <p className="muted">{t('catalogue.proposal.unknown', { facts: unknown.map((f) => t(`catalogue.facts.${f}`)).join(', ') })}</p>
+      )}
 
       <div className="catalogue-actions">
         <Button variant="primary" busy={create.isPending} onClick={save} disabled={!name.trim()}>

@@ -6,7 +6,15 @@ import { useDebouncedValue } from '../../../lib/use-debounced-value'
 import { useCatalogueSearch } from '../api/catalogue'
 
 /** A search box over the vendor catalogue and its matches, each with a button to choose it. */
-export function CatalogueSearch({ onChoose, buttonText, actionLabel }: { onChoose: (id: string, name: string) => void; buttonText: string; actionLabel: (name: string) => string }) {
+export function CatalogueSearch({
+  onChoose,
+  buttonText,
+  actionLabel,
+}: {
+  onChoose: (id: string, name: string) => void
+  buttonText: string
+  actionLabel: (name: string) => string
+}) {
   const { t, i18n } = useTranslation()
   const id = useId()
   const errorText = useErrorText()
@@ -20,13 +28,29 @@ export function CatalogueSearch({ onChoose, buttonText, actionLabel }: { onChoos
         <label htmlFor={id} className="field-label">
           {t('catalogue.searchLabel')}
         </label>
-        <input id={id} type="search" className="input" value={term} placeholder={t('catalogue.searchPlaceholder')} onChange={(e) => setTerm(e.target.value)} maxLength={200} />
+        <input
+          id={id}
+          type="search"
+          className="input"
+          value={term}
+          placeholder={t('catalogue.searchPlaceholder')}
+          onChange={(e) => setTerm(e.target.value)}
+          maxLength={200}
+        />
       </div>
-      {search.isError && <p role="alert" className="field-error">{errorText(search.error)}</p>}
+      {search.isError && (
+        <p role="alert" className="field-error">
+          {errorText(search.error)}
+        </p>
+      )}
       {search.data && (
         <>
           <p className="muted" role="status">
-            {search.data.total === 0 ? (q ? t('catalogue.noResults') : t('catalogue.empty')) : t('catalogue.version', { version: search.data.version })}
+            {search.data.total === 0
+              ? q
+                ? t('catalogue.noResults')
+                : t('catalogue.empty')
+              : t('catalogue.version', { version: search.data.version })}
           </p>
           {search.data.items.length > 0 && (
             <ul className="catalogue-results">

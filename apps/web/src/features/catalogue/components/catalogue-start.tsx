@@ -12,13 +12,21 @@ export function CatalogueStart({ onSaved }: { onSaved: (p: Processor) => void })
   const canEdit = useCan('edit')
   const [chosen, setChosen] = useState<string | null>(null)
   return (
-    <Card title={t('catalogue.pickerTitle')} description={canEdit ? t('catalogue.pickerIntro') : t('catalogue.readOnly')} className="catalogue-start">
+    <Card
+      title={t('catalogue.pickerTitle')}
+      description={canEdit ? t('catalogue.pickerIntro') : t('catalogue.readOnly')}
+      className="catalogue-start"
+    >
       {canEdit &&
         (chosen ? (
           <CatalogueProposalReview entryId={chosen} onBack={() => setChosen(null)} onSaved={onSaved} />
         ) : (
           <>
-            <CatalogueSearch buttonText={t('catalogue.review')} actionLabel={(name) => t('catalogue.reviewName', { name })} onChoose={(id) => setChosen(id)} />
+            <CatalogueSearch
+              buttonText={t('catalogue.review')}
+              actionLabel={(name) => t('catalogue.reviewName', { name })}
+              onChoose={(id) => setChosen(id)}
+            />
             <p className="muted">{t('catalogue.orManual')}</p>
           </>
         ))}

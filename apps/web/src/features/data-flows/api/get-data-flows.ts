@@ -25,7 +25,8 @@ export function getProcessorDetail(id: number): Promise<Processor> {
   return call(api.processors[':id'].$get({ param: { id: String(id) } }))
 }
 
-export const processorDetailQueryOptions = (id: number) => queryOptions({ queryKey: queryKeys.processors.detail(id), queryFn: () => getProcessorDetail(id) })
+export const processorDetailQueryOptions = (id: number) =>
+  queryOptions({ queryKey: queryKeys.processors.detail(id), queryFn: () => getProcessorDetail(id) })
 
 export interface DataFlowsData {
   items: ProcessorListItem[]

@@ -8,7 +8,16 @@ import { Skeleton } from '../../../components/ui/skeleton'
 import { paths } from '../../../config/paths'
 import { useFormat } from '../../../lib/format'
 import { useDataFlows } from '../api/get-data-flows'
-import { countriesWithData, inUse, processorsByDpaStatus, processorsBySafeguard, withoutLocation, type CountryData, type DpaBucket, type SafeguardBucket } from '../lib/data-flows'
+import {
+  countriesWithData,
+  inUse,
+  processorsByDpaStatus,
+  processorsBySafeguard,
+  withoutLocation,
+  type CountryData,
+  type DpaBucket,
+  type SafeguardBucket,
+} from '../lib/data-flows'
 import { DPA_COLOURS, MAP_COLOURS, SAFEGUARD_COLOURS } from '../lib/palette'
 import { CountriesTable } from './countries-table'
 
@@ -97,12 +106,20 @@ function useMapSummary(countries: CountryData[]): string {
 
 function MapLegend({ countries }: { countries: CountryData[] }) {
   const { t } = useTranslation()
-  const safeguards = [...new Set(countries.filter((c) => !c.inEea).flatMap((c) => c.safeguards))].filter((s) => s !== 'unknown' && s !== 'none_needed')
+  const safeguards = [...new Set(countries.filter((c) => !c.inEea).flatMap((c) => c.safeguards))].filter(
+    (s) => s !== 'unknown' && s !== 'none_needed',
+  )
   const lacks = countries.some((c) => c.lacksSafeguard)
   const items: { key: string; swatch: ReactNode; label: string }[] = [
-    ...(countries.some((c) => c.inEea) ? [{ key: 'eeaData', swatch: <Swatch colour={MAP_COLOURS.eeaData} />, label: t('dataFlows.legend.eeaData') }] : []),
+    ...(countries.some((c) => c.inEea)
+      ? [{ key: 'eeaData', swatch: <Swatch colour={MAP_COLOURS.eeaData} />, label: t('dataFlows.legend.eeaData') }]
+      : []),
     { key: 'eea', swatch: <Swatch colour={MAP_COLOURS.eea} />, label: t('dataFlows.legend.eea') },
-    ...safeguards.map((s) => ({ key: s, swatch: <Swatch colour={SAFEGUARD_COLOURS[s]} />, label: t('dataFlows.legend.thirdWith', { safeguard: t(`enums.safeguard.${s}`) }) })),
+    ...safeguards.map((s) => ({
+      key: s,
+      swatch: <Swatch colour={SAFEGUARD_COLOURS[s]} />,
+      label: t('dataFlows.legend.thirdWith', { safeguard: t(`enums.safeguard.${s}`) }),
+    })),
     ...(lacks ? [{ key: 'lacks', swatch: <Swatch colour={SAFEGUARD_COLOURS.unknown} hatched />, label: t('dataFlows.legend.lacks') }] : []),
     { key: 'other', swatch: <Swatch colour={MAP_COLOURS.other} />, label: t('dataFlows.legend.other') },
   ]
@@ -183,7 +200,13 @@ function SafeguardChart({ bars, total }: { bars: ChartRow<SafeguardBucket>[]; to
   const { t } = useTranslation()
   const format = useFormat()
   const label = (k: SafeguardBucket) =>
-    k === 'none' ? t('dataFlows.charts.noThirdCountry') : k === 'not_recorded' ? t('dataFlows.charts.locationNotRecorded') : k === 'unknown' || k === 'none_needed' ? t('dataFlows.lacksSafeguard') : t(`enums.safeguard.${k}`)
+    k === 'none'
+      ? t('dataFlows.charts.noThirdCountry')
+      : k === 'not_recorded'
+        ? t('dataFlows.charts.locationNotRecorded')
+        : k === 'unknown' || k === 'none_needed'
+          ? t('dataFlows.lacksSafeguard')
+          : t(`enums.safeguard.${k}`)
   const count = (k: SafeguardBucket) => bars.find((b) => b.key === k)?.count ?? 0
   return (
     <ChartCard

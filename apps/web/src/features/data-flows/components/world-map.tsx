@@ -65,7 +65,9 @@ export default function WorldMap({ countries, summary }: { countries: CountryDat
     const lines = [`${format.country(c.code)} (${c.inEea ? t('dataFlows.inEea') : t('dataFlows.thirdCountry')})`]
     for (const p of c.processors) {
       const what = p.kinds.map((k) => t(`enums.transferKind.${k}`)).join(', ')
-      const safeguards = c.inEea ? '' : ` – ${p.safeguards.map((s) => t(`enums.safeguardShort.${s}`)).join(', ') || t('enums.safeguard.unknown')}`
+      const safeguards = c.inEea
+        ? ''
+        : ` – ${p.safeguards.map((s) => t(`enums.safeguardShort.${s}`)).join(', ') || t('enums.safeguard.unknown')}`
       lines.push(`• ${p.name}: ${what}${safeguards}`)
     }
     if (c.lacksSafeguard) lines.push(t('dataFlows.map.lacksSafeguard'))
@@ -74,59 +76,61 @@ export default function WorldMap({ countries, summary }: { countries: CountryDat
 
   return (
     <>
-    <svg
-      className="world-map"
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      role="img"
-      aria-labelledby={`${id}-title`}
-      data-testid="data-map"
-      preserveAspectRatio="xMidYMid meet"
-    >
-      <title id={`${id}-title`}>{summary}</title>
-      <defs>
-        <pattern id={hatchId} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
-          <rect width="6" height="6" fill={SAFEGUARD_COLOURS.unknown} />
-          <line x1="0" y1="0" x2="0" y2="6" stroke="#fff" strokeWidth="2.2" />
-        </pattern>
-      </defs>
-      <rect width={WIDTH} height={HEIGHT} fill="none" />
-      {shapes.map((s, i) => {
-        const c = s.code ? byCode.get(s.code) : undefined
-        // Countries with data are drawn last, so their outline is not hidden under a neighbour's.
-        return c ? null : (
-          <path
-            key={`${s.code ?? 'x'}-${i}`}
-            d={s.d}
-            fill={fillOf(undefined, s.code)}
-            className={`map-country ${s.code && isInEea(s.code) ? 'is-eea' : ''}`}
-            data-country={s.code ?? undefined}
-            data-has-data="false"
-          />
-        )
-      })}
-      {shapes.map((s, i) => {
-        const c = s.code ? byCode.get(s.code) : undefined
-        if (!c) return null
-        return (
-          <path
-            key={`${s.code}-${i}-data`}
-            d={s.d}
-            fill={c.lacksSafeguard ? `url(#${hatchId})` : fillOf(c, s.code)}
-            className="map-country has-data"
-            data-country={s.code ?? undefined}
-            data-has-data="true"
-            data-eea={c.inEea ? 'true' : 'false'}
-            data-safeguards={c.safeguards.join(' ') || undefined}
-            data-lacks-safeguard={c.lacksSafeguard ? 'true' : undefined}
-          >
-            <title>{tooltip(c)}</title>
-          </path>
-        )
-      })}
-    </svg>
-    {notDrawn.length > 0 && (
-      <p className="small muted map-note">{t('dataFlows.map.notDrawn', { countries: notDrawn.map((c) => format.country(c.code)).join(', ') })}</p>
-    )}
+      <svg
+        className="world-map"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={`${id}-title`}
+        data-testid="data-map"
+        preserveAspectRatio="xMidYMid meet"
+      >
+        <title id={`${id}-title`}>{summary}</title>
+        <defs>
+          <pattern id={hatchId} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill={SAFEGUARD_COLOURS.unknown} />
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#fff" strokeWidth="2.2" />
+          </pattern>
+        </defs>
+        <rect width={WIDTH} height={HEIGHT} fill="none" />
+        {shapes.map((s, i) => {
+          const c = s.code ? byCode.get(s.code) : undefined
+          // Countries with data are drawn last, so their outline is not hidden under a neighbour's.
+          return c ? null : (
+            <path
+              key={`${s.code ?? 'x'}-${i}`}
+              d={s.d}
+              fill={fillOf(undefined, s.code)}
+              className={`map-country ${s.code && isInEea(s.code) ? 'is-eea' : ''}`}
+              data-country={s.code ?? undefined}
+              data-has-data="false"
+            />
+          )
+        })}
+        {shapes.map((s, i) => {
+          const c = s.code ? byCode.get(s.code) : undefined
+          if (!c) return null
+          return (
+            <path
+              key={`${s.code}-${i}-data`}
+              d={s.d}
+              fill={c.lacksSafeguard ? `url(#${hatchId})` : fillOf(c, s.code)}
+              className="map-country has-data"
+              data-country={s.code ?? undefined}
+              data-has-data="true"
+              data-eea={c.inEea ? 'true' : 'false'}
+              data-safeguards={c.safeguards.join(' ') || undefined}
+              data-lacks-safeguard={c.lacksSafeguard ? 'true' : undefined}
+            >
+              <title>{tooltip(c)}</title>
+            </path>
+          )
+        })}
+      </svg>
+      {notDrawn.length > 0 && (
+        <p className="small muted map-note">
+          {t('dataFlows.map.notDrawn', { countries: notDrawn.map((c) => format.country(c.code)).join(', ') })}
+        </p>
+      )}
     </>
   )
 }

@@ -22,18 +22,32 @@ export interface CountryData {
 
 const KIND_ORDER: readonly TransferKind[] = ['storage', 'processing', 'remote_access', 'support']
 /** From the weakest to the strongest: a country with several safeguards is shown by its weakest. */
-export const SAFEGUARD_RANK: readonly Safeguard[] = ['unknown', 'none_needed', 'derogation_art49', 'other_art46', 'scc', 'bcr', 'dpf', 'adequacy']
+export const SAFEGUARD_RANK: readonly Safeguard[] = [
+  'unknown',
+  'none_needed',
+  'derogation_art49',
+  'other_art46',
+  'scc',
+  'bcr',
+  'dpf',
+  'adequacy',
+]
 
 const sortKinds = (kinds: Iterable<TransferKind>) => [...new Set(kinds)].sort((a, b) => KIND_ORDER.indexOf(a) - KIND_ORDER.indexOf(b))
 const sortSafeguards = (s: Iterable<Safeguard>) => [...new Set(s)].sort((a, b) => SAFEGUARD_RANK.indexOf(a) - SAFEGUARD_RANK.indexOf(b))
 
-export const lacksSafeguard = (country: string, safeguard: Safeguard) => !isInEea(country) && (safeguard === 'unknown' || safeguard === 'none_needed')
+export const lacksSafeguard = (country: string, safeguard: Safeguard) =>
+  !isInEea(country) && (safeguard === 'unknown' || safeguard === 'none_needed')
 
 /** The processors in use (not retired): the map and the charts describe where data goes now. */
 export const inUse = <T extends { status: string }>(list: readonly T[]) => list.filter((p) => p.status !== 'retired')
 
 /** Countries with data, third countries first, then by name (`compare` in the UI language). */
-export function countriesWithData(details: readonly Processor[], countryName: (code: string) => string, compare: (a: string, b: string) => number): CountryData[] {
+export function countriesWithData(
+  details: readonly Processor[],
+  countryName: (code: string) => string,
+  compare: (a: string, b: string) => number,
+): CountryData[] {
   const byCountry = new Map<string, Map<number, { name: string; kinds: TransferKind[]; safeguards: Safeguard[]; lacks: boolean }>>()
   for (const p of inUse(details)) {
     for (const tr of p.transfers) {
@@ -49,7 +63,13 @@ export function countriesWithData(details: readonly Processor[], countryName: (c
   const out: CountryData[] = []
   for (const [code, procs] of byCountry) {
     const processors: CountryProcessor[] = [...procs]
-      .map(([id, e]) => ({ id, name: e.name, kinds: sortKinds(e.kinds), safeguards: sortSafeguards(e.safeguards), lacksSafeguard: e.lacks }))
+      .map(([id, e]) => ({
+        id,
+        name: e.name,
+        kinds: sortKinds(e.kinds),
+        safeguards: sortSafeguards(e.safeguards),
+        lacksSafeguard: e.lacks,
+      }))
       .sort((a, b) => compare(a.name, b.name))
     out.push({
       code,

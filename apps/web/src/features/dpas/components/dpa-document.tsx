@@ -61,7 +61,13 @@ export function DpaDocument({ dpa }: { dpa: Dpa }) {
             SHA-256: <code>{doc.sha256}</code>
           </span>
           {canEdit && (
-            <Button size="sm" variant="ghost" className="text-danger" busy={remove.isPending} onClick={() => remove.mutate({ dpaId: dpa.id })}>
+            <Button
+              size="sm"
+              variant="ghost"
+              className="text-danger"
+              busy={remove.isPending}
+              onClick={() => remove.mutate({ dpaId: dpa.id })}
+            >
               {t('dpas.document.remove')}
             </Button>
           )}

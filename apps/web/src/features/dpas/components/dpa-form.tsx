@@ -35,17 +35,32 @@ export function DpaForm({ processorId, dpa, initialValues, onSaved, onCancel }: 
   const create = useCreateDpa()
   const update = useUpdateDpa()
   const resolver = versionedResolver(zodResolver(DpaInput, { error: formErrorMap }) as unknown as Resolver<DpaFormValues, unknown, Parsed>)
-  const form = useForm<DpaFormValues, unknown, Parsed>({ defaultValues: initialValues, resolver, shouldFocusError: false, mode: 'onTouched' })
+  const form = useForm<DpaFormValues, unknown, Parsed>({
+    defaultValues: initialValues,
+    resolver,
+    shouldFocusError: false,
+    mode: 'onTouched',
+  })
   const { register, control, handleSubmit, formState, getValues, setValue, reset } = form
   const { errors, isSubmitting } = formState
   const labelOf = (path: string) => dpaFieldLabel(t, path)
-  const { run: runSave, onInvalid, items: summaryItems, conflict, clearConflict, summaryRef, conflictRef } = useSaveFlow<DpaFormValues, Dpa>(form, DPA_FORM_PATHS, labelOf)
+  const {
+    run: runSave,
+    onInvalid,
+    items: summaryItems,
+    conflict,
+    clearConflict,
+    summaryRef,
+    conflictRef,
+  } = useSaveFlow<DpaFormValues, Dpa>(form, DPA_FORM_PATHS, labelOf)
   const status = useWatch({ control, name: 'status' })
   const hasContract = status === 'signed' || status === 'in_negotiation'
 
   const save = async (values: Parsed) => {
     const result = await runSave(() =>
-      dpa ? update.mutateAsync({ id: dpa.id, input: { ...values, version: values.version ?? dpa.version } }) : create.mutateAsync({ processorId, input: values }),
+      dpa
+        ? update.mutateAsync({ id: dpa.id, input: { ...values, version: values.version ?? dpa.version } })
+        : create.mutateAsync({ processorId, input: values }),
     )
     if (result.ok) onSaved()
   }
@@ -53,7 +68,9 @@ export function DpaForm({ processorId, dpa, initialValues, onSaved, onCancel }: 
   const err = (path: string) => errorAt(errors, path)
 
   const labels = Object.fromEntries(DPA_FORM_PATHS.map((p) => [p, labelOf(p)]))
-  const diffs = conflict ? differences(describeDpaValues(dpaToFormValues(conflict), t, format), describeDpaValues(getValues(), t, format), labels) : []
+  const diffs = conflict
+    ? differences(describeDpaValues(dpaToFormValues(conflict), t, format), describeDpaValues(getValues(), t, format), labels)
+    : []
 
   return (
     <form className="form form-dialog" noValidate onSubmit={(e) => void onSubmit(e)}>
@@ -91,7 +108,14 @@ export function DpaForm({ processorId, dpa, initialValues, onSaved, onCancel }: 
           {(c) => <input {...c} className="input" {...register('reference')} />}
         </Field>
         {status === 'not_required' && (
-          <Field name="notRequiredReason" label={t('dpas.fields.notRequiredReason')} hint={t('dpas.form.notRequiredHint')} error={err('notRequiredReason')} required className="span-2">
+          <Field
+            name="notRequiredReason"
+            label={t('dpas.fields.notRequiredReason')}
+            hint={t('dpas.form.notRequiredHint')}
+            error={err('notRequiredReason')}
+            required
+            className="span-2"
+          >
             {(c) => <textarea {...c} rows={2} className="textarea" {...register('notRequiredReason')} />}
           </Field>
         )}

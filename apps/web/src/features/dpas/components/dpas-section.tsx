@@ -45,7 +45,15 @@ export function DpasSection({
   const needsDpa = role === 'processor' || (role === 'sub_processor' && parentName === null)
 
   const card = (dpa: Dpa, isCurrent: boolean) => (
-    <DpaCard key={dpa.id} dpa={dpa} isCurrent={isCurrent} canEdit={canEdit} onEdit={() => setEditing({ mode: 'edit', dpa })} onDelete={() => setDeleting(dpa)} findings={findingsFor?.(dpa.id)} />
+    <DpaCard
+      key={dpa.id}
+      dpa={dpa}
+      isCurrent={isCurrent}
+      canEdit={canEdit}
+      onEdit={() => setEditing({ mode: 'edit', dpa })}
+      onDelete={() => setDeleting(dpa)}
+      findings={findingsFor?.(dpa.id)}
+    />
   )
 
   return (
@@ -62,7 +70,11 @@ export function DpasSection({
     >
       {!current ? (
         <EmptyState title={t('dpas.noneRecorded')}>
-          {needsDpa ? t('dpas.emptyProcessorHint') : role === 'sub_processor' && parentName ? t('dpas.viaParentHint', { parent: parentName }) : t('dpas.emptyRecipientHint')}
+          {needsDpa
+            ? t('dpas.emptyProcessorHint')
+            : role === 'sub_processor' && parentName
+              ? t('dpas.viaParentHint', { parent: parentName })
+              : t('dpas.emptyRecipientHint')}
         </EmptyState>
       ) : (
         <>
@@ -76,7 +88,12 @@ export function DpasSection({
         </>
       )}
 
-      <Dialog open={editing !== null} onClose={() => setEditing(null)} title={editing?.mode === 'edit' ? t('dpas.editTitle') : t('dpas.addTitle')} size="lg">
+      <Dialog
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing?.mode === 'edit' ? t('dpas.editTitle') : t('dpas.addTitle')}
+        size="lg"
+      >
         {editing && (
           <DpaForm
             key={editing.mode === 'edit' ? `edit-${editing.dpa.id}` : 'create'}
@@ -144,7 +161,10 @@ function DpaCard({
     </div>
   )
   return (
-    <article className={`dpa ${isCurrent ? 'dpa-current' : ''}`} aria-label={isCurrent ? t('dpas.current') : t('dpas.earlierOne', { date: format.dateTime(dpa.createdAt) })}>
+    <article
+      className={`dpa ${isCurrent ? 'dpa-current' : ''}`}
+      aria-label={isCurrent ? t('dpas.current') : t('dpas.earlierOne', { date: format.dateTime(dpa.createdAt) })}
+    >
       <header className="dpa-header">
         <div className="badge-row">
           {isCurrent && <Badge tone="info">{t('dpas.current')}</Badge>}

@@ -47,7 +47,9 @@ export function dpaToFormValues(d: Dpa): DpaFormValues {
     nextReviewOn: d.nextReviewOn ?? '',
     reference: d.reference ?? '',
     documentUrl: d.documentUrl ?? '',
-    checklist: Object.fromEntries(CHECKLIST_POINTS.map((p) => [p, { status: d.checklist[p].status, clause: d.checklist[p].clause ?? '' }])) as DpaFormValues['checklist'],
+    checklist: Object.fromEntries(
+      CHECKLIST_POINTS.map((p) => [p, { status: d.checklist[p].status, clause: d.checklist[p].clause ?? '' }]),
+    ) as DpaFormValues['checklist'],
     version: d.version,
   }
 }

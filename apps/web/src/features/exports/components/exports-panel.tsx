@@ -82,7 +82,14 @@ export function ExportsPanel() {
       <Card title={t('exports.ropa')} description={t('exports.ropaHint')}>
         <ul className="export-list">
           {RECORD_FORMATS.map((f) => (
-            <ExportRow key={f} format={f} href={recordUrl(f, options)} hint={t(`exports.formats.${f}`)} context={t('exports.ropa')} inline={f === 'html'} />
+            <ExportRow
+              key={f}
+              format={f}
+              href={recordUrl(f, options)}
+              hint={t(`exports.formats.${f}`)}
+              context={t('exports.ropa')}
+              inline={f === 'html'}
+            />
           ))}
         </ul>
       </Card>
@@ -90,7 +97,13 @@ export function ExportsPanel() {
       <Card title={t('exports.register')} description={t('exports.registerHint')}>
         <ul className="export-list">
           {REGISTER_FORMATS.map(({ format: f, hint }) => (
-            <ExportRow key={f} format={f} href={registerUrl(f, options)} hint={t(`exports.formats.${hint}`)} context={t('exports.register')} />
+            <ExportRow
+              key={f}
+              format={f}
+              href={registerUrl(f, options)}
+              hint={t(`exports.formats.${hint}`)}
+              context={t('exports.register')}
+            />
           ))}
         </ul>
       </Card>
@@ -98,7 +111,19 @@ export function ExportsPanel() {
   )
 }
 
-function ExportRow({ format, href, hint, context, inline }: { format: string; href: string; hint: string; context: string; inline?: boolean }) {
+function ExportRow({
+  format,
+  href,
+  hint,
+  context,
+  inline,
+}: {
+  format: string
+  href: string
+  hint: string
+  context: string
+  inline?: boolean
+}) {
   const { t } = useTranslation()
   const label = format.toUpperCase()
   return (

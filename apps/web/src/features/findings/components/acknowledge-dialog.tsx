@@ -112,7 +112,8 @@ function AcknowledgeForm({
     )
   }
 
-  const described = (field: Fields, hint?: boolean) => [errors[field] ? `${id}-${field}-error` : '', hint ? `${id}-${field}-hint` : ''].filter(Boolean).join(' ') || undefined
+  const described = (field: Fields, hint?: boolean) =>
+    [errors[field] ? `${id}-${field}-error` : '', hint ? `${id}-${field}-hint` : ''].filter(Boolean).join(' ') || undefined
 
   return (
     <form className="form form-dialog" onSubmit={submit} noValidate>

@@ -64,7 +64,15 @@ export function CalendarFeedCard() {
               {t('calendarFeed.urlHint')}
             </p>
             <div className="copy-row">
-              <input ref={inputRef} id={`${id}-url`} className="input mono" readOnly value={url} aria-describedby={`${id}-hint`} onFocus={(e) => e.currentTarget.select()} />
+              <input
+                ref={inputRef}
+                id={`${id}-url`}
+                className="input mono"
+                readOnly
+                value={url}
+                aria-describedby={`${id}-hint`}
+                onFocus={(e) => e.currentTarget.select()}
+              />
               <Button onClick={() => void copy()}>{t('calendarFeed.copy')}</Button>
             </div>
             <p className="small muted" role="status">

@@ -36,7 +36,11 @@ export function DeadlinesCard() {
             {format.date(d.date)}
           </time>
           <span className="deadline-rel">
-            {isOverdue ? t('deadlines.daysOverdue', { count: -days }) : days === 0 ? t('deadlines.today') : t('deadlines.inDays', { count: days })}
+            {isOverdue
+              ? t('deadlines.daysOverdue', { count: -days })
+              : days === 0
+                ? t('deadlines.today')
+                : t('deadlines.inDays', { count: days })}
           </span>
           {isOverdue && <Badge tone="danger">{t('deadlines.overdue')}</Badge>}
         </p>
@@ -53,11 +57,7 @@ export function DeadlinesCard() {
   }
 
   return (
-    <Card
-      title={t('deadlines.title')}
-      description={t('deadlines.description', { days: DEADLINE_DAYS })}
-      className="deadlines-card"
-    >
+    <Card title={t('deadlines.title')} description={t('deadlines.description', { days: DEADLINE_DAYS })} className="deadlines-card">
       {query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : query.isPending ? (

@@ -63,7 +63,13 @@ export function FindingItem({ finding: f, canEdit, onAcknowledge, onRevoke }: Pr
           </Button>
         )}
         {canEdit && ack && (
-          <Button size="sm" variant="ghost" className="text-danger" onClick={() => onRevoke(f)} aria-label={`${t('findings.revoke')}: ${message}`}>
+          <Button
+            size="sm"
+            variant="ghost"
+            className="text-danger"
+            onClick={() => onRevoke(f)}
+            aria-label={`${t('findings.revoke')}: ${message}`}
+          >
             {t('findings.revoke')}
           </Button>
         )}

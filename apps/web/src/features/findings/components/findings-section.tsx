@@ -65,12 +65,19 @@ export function FindingsSection({ query, search, onSearchChange }: Props) {
               onClick={() => onSearchChange({ list: which === 'open' ? undefined : which })}
             >
               {t(`findings.lists.${which}`)}{' '}
-              <span className="segmented-count">{data ? format.number(which === 'open' ? data.open.length : data.acknowledged.length) : '–'}</span>
+              <span className="segmented-count">
+                {data ? format.number(which === 'open' ? data.open.length : data.acknowledged.length) : '–'}
+              </span>
             </button>
           ))}
         </div>
         <div className="findings-filters">
-          <FilterSelect id={`${id}-severity`} label={t('findings.filters.severity')} value={search.severity ?? ''} onChange={(v) => onSearchChange({ severity: (v || undefined) as FindingsSearch['severity'] })}>
+          <FilterSelect
+            id={`${id}-severity`}
+            label={t('findings.filters.severity')}
+            value={search.severity ?? ''}
+            onChange={(v) => onSearchChange({ severity: (v || undefined) as FindingsSearch['severity'] })}
+          >
             <option value="">{t('findings.filters.any')}</option>
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
@@ -78,18 +85,25 @@ export function FindingsSection({ query, search, onSearchChange }: Props) {
               </option>
             ))}
           </FilterSelect>
-          <FilterSelect id={`${id}-check`} label={t('findings.filters.check')} value={search.check ?? ''} onChange={(v) => onSearchChange({ check: v || undefined })}>
+          <FilterSelect
+            id={`${id}-check`}
+            label={t('findings.filters.check')}
+            value={search.check ?? ''}
+            onChange={(v) => onSearchChange({ check: v || undefined })}
+          >
             <option value="">{t('findings.filters.anyCheck')}</option>
             {CHECK_CATEGORIES.map((category) => {
               const ids = [...checksPresent].filter((c) => categoryOf(c) === category)
               if (!ids.length) return null
               return (
                 <optgroup key={category} label={t(`findings.categories.${category}`)}>
-                  {ids.sort((a, b) => format.compare(checkLabel(a), checkLabel(b))).map((c) => (
-                    <option key={c} value={c}>
-                      {checkLabel(c)}
-                    </option>
-                  ))}
+                  {ids
+                    .sort((a, b) => format.compare(checkLabel(a), checkLabel(b)))
+                    .map((c) => (
+                      <option key={c} value={c}>
+                        {checkLabel(c)}
+                      </option>
+                    ))}
                 </optgroup>
               )
             })}
@@ -101,7 +115,12 @@ export function FindingsSection({ query, search, onSearchChange }: Props) {
                 </option>
               ))}
           </FilterSelect>
-          <FilterSelect id={`${id}-entity`} label={t('findings.filters.entity')} value={search.entity ?? ''} onChange={(v) => onSearchChange({ entity: (v || undefined) as FindingsSearch['entity'] })}>
+          <FilterSelect
+            id={`${id}-entity`}
+            label={t('findings.filters.entity')}
+            value={search.entity ?? ''}
+            onChange={(v) => onSearchChange({ entity: (v || undefined) as FindingsSearch['entity'] })}
+          >
             <option value="">{t('findings.filters.any')}</option>
             {ENTITY_TYPES.map((e) => (
               <option key={e} value={e}>
@@ -110,7 +129,12 @@ export function FindingsSection({ query, search, onSearchChange }: Props) {
             ))}
           </FilterSelect>
           {hasFindingFilters(search) && (
-            <Button variant="ghost" size="sm" className="findings-clear" onClick={() => onSearchChange({ severity: undefined, check: undefined, entity: undefined })}>
+            <Button
+              variant="ghost"
+              size="sm"
+              className="findings-clear"
+              onClick={() => onSearchChange({ severity: undefined, check: undefined, entity: undefined })}
+            >
               {t('common.clearFilters')}
             </Button>
           )}
@@ -187,7 +211,19 @@ export function FindingsSection({ query, search, onSearchChange }: Props) {
   )
 }
 
-function FilterSelect({ id, label, value, onChange, children }: { id: string; label: string; value: string; onChange: (v: string) => void; children: ReactNode }) {
+function FilterSelect({
+  id,
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  id: string
+  label: string
+  value: string
+  onChange: (v: string) => void
+  children: ReactNode
+}) {
   return (
     <div className="filter">
       <label htmlFor={id} className="field-label">

@@ -26,7 +26,9 @@ export function RecordFindings({ type, id, sayWhenUnknown = false, className }: 
   if (findings.isError && !findings.data) {
     return sayWhenUnknown ? <p className={`record-findings-unknown muted small ${className ?? ''}`}>{t('findings.here.unknown')}</p> : null
   }
-  const list: Finding[] = (findings.data?.open ?? []).filter((f) => f.entity.type === type && f.entity.id === id).sort((a, b) => ORDER[a.severity] - ORDER[b.severity])
+  const list: Finding[] = (findings.data?.open ?? [])
+    .filter((f) => f.entity.type === type && f.entity.id === id)
+    .sort((a, b) => ORDER[a.severity] - ORDER[b.severity])
   if (list.length === 0) return null
   return (
     <ul className={`record-findings ${className ?? ''}`} aria-label={t('findings.here.label', { count: list.length })}>

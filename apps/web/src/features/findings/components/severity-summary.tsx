@@ -25,7 +25,9 @@ export function SeveritySummary({ counts }: { counts: SeverityCounts | undefined
             >
               {/* The spaces between the parts keep the link's name readable: "High 3 Fix first: …". */}
               <span className="severity-card-label">{t(`findings.severity.${severity}`)}</span>{' '}
-              <span className="severity-card-count">{count === undefined ? <Skeleton width="2ch" height="1em" /> : format.number(count)}</span>{' '}
+              <span className="severity-card-count">
+                {count === undefined ? <Skeleton width="2ch" height="1em" /> : format.number(count)}
+              </span>{' '}
               <span className="severity-card-hint">{t(`findings.severityHint.${severity}`)}</span>
             </Link>
           </li>

@@ -26,7 +26,13 @@ export function TrendCard() {
 
   const summary = (() => {
     if (!first || !last) return t('findings.trend.none')
-    const today = t('findings.trend.latest', { date: format.date(last.date), total: total(last), high: last.high, medium: last.medium, low: last.low })
+    const today = t('findings.trend.latest', {
+      date: format.date(last.date),
+      total: total(last),
+      high: last.high,
+      medium: last.medium,
+      low: last.low,
+    })
     if (points.length === 1) return `${today} ${t('findings.trend.onlyOne')}`
     const diff = total(last) - total(first)
     const change =

@@ -72,5 +72,9 @@ export interface FindingFilter {
 }
 
 export function matchesFilter(f: Finding, filter: FindingFilter): boolean {
-  return (!filter.severity || f.severity === filter.severity) && (!filter.check || f.checkId === filter.check) && (!filter.entity || f.entity.type === filter.entity)
+  return (
+    (!filter.severity || f.severity === filter.severity) &&
+    (!filter.check || f.checkId === filter.check) &&
+    (!filter.entity || f.entity.type === filter.entity)
+  )
 }

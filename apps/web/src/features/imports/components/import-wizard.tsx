@@ -11,7 +11,13 @@ import { isApiError } from '../../../lib/api-client'
 import { useErrorText } from '../../../lib/error-text'
 import { useCommitImport, useCreateImport, useUpdateImportMapping } from '../api/imports'
 
-const STATUS_TONE: Record<ImportRowStatus, Tone> = { create: 'success', update: 'info', unchanged: 'neutral', conflict: 'warning', error: 'danger' }
+const STATUS_TONE: Record<ImportRowStatus, Tone> = {
+  create: 'success',
+  update: 'info',
+  unchanged: 'neutral',
+  conflict: 'warning',
+  error: 'danger',
+}
 const STATUSES: ImportRowStatus[] = ['create', 'update', 'unchanged', 'conflict', 'error']
 
 /** The API's problem: its message, and the field messages when it names fields. */
@@ -123,7 +129,13 @@ export function ImportWizard() {
             <label className="field-label" htmlFor={fileId}>
               {t('imports.fileLabel')}
             </label>
-            <input id={fileId} className="input" type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <input
+              id={fileId}
+              className="input"
+              type="file"
+              accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
           </div>
           <Button type="submit" variant="primary" disabled={!file} busy={upload.isPending}>
             {t('imports.upload')}
@@ -202,7 +214,12 @@ export function ImportWizard() {
                                 <li key={raw}>
                                   <span className="import-raw">“{raw}”</span>
                                   {def?.options ? (
-                                    <select className="select select-sm" aria-label={t('imports.valueFor', { value: raw })} value={values[key] ?? ''} onChange={(e) => setValues({ ...values, [key]: e.target.value })}>
+                                    <select
+                                      className="select select-sm"
+                                      aria-label={t('imports.valueFor', { value: raw })}
+                                      value={values[key] ?? ''}
+                                      onChange={(e) => setValues({ ...values, [key]: e.target.value })}
+                                    >
                                       <option value="">{t('imports.unmatchedChoose')}</option>
                                       {def.options.map((o) => (
                                         <option key={o.value} value={o.value}>
@@ -211,7 +228,13 @@ export function ImportWizard() {
                                       ))}
                                     </select>
                                   ) : (
-                                    <input className="input input-sm" aria-label={t('imports.valueFor', { value: raw })} placeholder={t('imports.codePlaceholder')} value={values[key] ?? ''} onChange={(e) => setValues({ ...values, [key]: e.target.value })} />
+                                    <input
+                                      className="input input-sm"
+                                      aria-label={t('imports.valueFor', { value: raw })}
+                                      placeholder={t('imports.codePlaceholder')}
+                                      value={values[key] ?? ''}
+                                      onChange={(e) => setValues({ ...values, [key]: e.target.value })}
+                                    />
                                   )}
                                 </li>
                               )
@@ -269,7 +292,9 @@ export function ImportWizard() {
                       {r.problems.length > 0 ? (
                         <ul className="import-problems">
                           {r.problems.map((p, i) => (
-                            <li key={i}>{t('imports.problem', { row: p.row ?? r.row, column: p.column ?? t('common.empty'), message: p.message })}</li>
+                            <li key={i}>
+                              {t('imports.problem', { row: p.row ?? r.row, column: p.column ?? t('common.empty'), message: p.message })}
+                            </li>
                           ))}
                         </ul>
                       ) : r.status === 'update' ? (

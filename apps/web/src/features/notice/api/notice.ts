@@ -15,8 +15,10 @@ export const noticeTextsQueryOptions = () => queryOptions({ queryKey: noticeKeys
 export const useNoticeTexts = () => useQuery(noticeTextsQueryOptions())
 
 /** The blocking problems and the sections publishing would change: always compared with the records as they are now. */
-export const useNoticePreview = () => useQuery({ queryKey: noticeKeys.preview(), queryFn: () => call(api.notice.preview.$get()), staleTime: 0 })
-export const useNoticeRendered = () => useQuery({ queryKey: noticeKeys.rendered(), queryFn: () => call(api.notice.preview.rendered.$get()), staleTime: 0 })
+export const useNoticePreview = () =>
+  useQuery({ queryKey: noticeKeys.preview(), queryFn: () => call(api.notice.preview.$get()), staleTime: 0 })
+export const useNoticeRendered = () =>
+  useQuery({ queryKey: noticeKeys.rendered(), queryFn: () => call(api.notice.preview.rendered.$get()), staleTime: 0 })
 export const useNoticeVersions = () => useQuery({ queryKey: noticeKeys.versions(), queryFn: () => call(api.notice.versions.$get()) })
 
 export function useSaveNoticeTexts() {

@@ -38,7 +38,8 @@ function PublishedStatus() {
   const versions = useNoticeVersions()
   const latest = versions.data?.[0]
   const origin = window.location.origin
-  const snippet = (lang: Lang) => `<a href="${origin}/public/notice?lang=${lang}" hreflang="${lang}">${lang === 'fi' ? 'Tietosuojaseloste' : 'Privacy notice'}</a>`
+  const snippet = (lang: Lang) =>
+    `<a href="${origin}/public/notice?lang=${lang}" hreflang="${lang}">${lang === 'fi' ? 'Tietosuojaseloste' : 'Privacy notice'}</a>`
   const copy = async (text: string) => {
     try {
       await navigator.clipboard.writeText(text)
@@ -69,9 +70,7 @@ function PublishedStatus() {
           <p className="muted small">{t('notice.embed.help')}</p>
           {LANGS.map((l) => (
             <div key={l} className="markdown-source">
-              <pre aria-label={t('notice.embed.label', { language: t(`notice.lang.${l}`) })}>
-                {snippet(l)}
-              </pre>
+              <pre aria-label={t('notice.embed.label', { language: t(`notice.lang.${l}`) })}>{snippet(l)}</pre>
               <Button size="sm" onClick={() => void copy(snippet(l))}>
                 {t('notice.embed.copy', { language: t(`notice.lang.${l}`) })}
               </Button>
@@ -169,7 +168,11 @@ function TextsForm({ texts }: { texts: NoticeTexts }) {
   const { t } = useTranslation()
   const toast = useToast()
   const save = useSaveNoticeTexts()
-  const [values, setValues] = useState<Record<NoticeTextKey, NoticeText>>({ summary: texts.summary, security: texts.security, exercisingRights: texts.exercisingRights })
+  const [values, setValues] = useState<Record<NoticeTextKey, NoticeText>>({
+    summary: texts.summary,
+    security: texts.security,
+    exercisingRights: texts.exercisingRights,
+  })
   const set = (key: NoticeTextKey, lang: Lang, value: string) => setValues((v) => ({ ...v, [key]: { ...v[key], [lang]: value } }))
   const onSubmit = (e: FormEvent) => {
     e.preventDefault()
@@ -183,7 +186,15 @@ function TextsForm({ texts }: { texts: NoticeTexts }) {
           {LANGS.map((l) => (
             <div key={l} className="field">
               <label htmlFor={`notice-${key}-${l}`}>{t(`notice.lang.${l}`)}</label>
-              <textarea className="textarea" id={`notice-${key}-${l}`} lang={l} rows={4} maxLength={5000} value={values[key][l]} onChange={(e) => set(key, l, e.target.value)} />
+              <textarea
+                className="textarea"
+                id={`notice-${key}-${l}`}
+                lang={l}
+                rows={4}
+                maxLength={5000}
+                value={values[key][l]}
+                onChange={(e) => set(key, l, e.target.value)}
+              />
             </div>
           ))}
         </fieldset>
@@ -219,7 +230,14 @@ function PreviewCard() {
         <ErrorState error={rendered.error} onRetry={() => void rendered.refetch()} title={t('notice.loadFailed')} />
       ) : (
         // Server-escaped HTML of the notice's sections (notice/render.ts: h2/h3/p/ul/ol/li/strong/a/span/time only).
-        <div className="public-preview" lang={lang} tabIndex={0} role="tabpanel" aria-label={t('notice.preview.pageLabel', { language: t(`notice.lang.${lang}`) })} dangerouslySetInnerHTML={{ __html: rendered.data[lang].html }} />
+        <div
+          className="public-preview"
+          lang={lang}
+          tabIndex={0}
+          role="tabpanel"
+          aria-label={t('notice.preview.pageLabel', { language: t(`notice.lang.${lang}`) })}
+          dangerouslySetInnerHTML={{ __html: rendered.data[lang].html }}
+        />
       )}
     </Card>
   )
@@ -235,7 +253,10 @@ function PublishCard() {
   const { changes, latest, publishable } = preview.data
   const lang: Lang = i18n.language === 'en' ? 'en' : 'fi'
   const onPublish = () =>
-    publish.mutate({ basedOnVersion: latest?.version ?? 0, date }, { onSuccess: (v) => toast(t('notice.publish.done', { version: v.version })) })
+    publish.mutate(
+      { basedOnVersion: latest?.version ?? 0, date },
+      { onSuccess: (v) => toast(t('notice.publish.done', { version: v.version })) },
+    )
   return (
     <Card title={t('notice.publish.title')} description={t('notice.publish.description')}>
       <h3>{t('notice.publish.changes')}</h3>
@@ -247,7 +268,10 @@ function PublishCard() {
         <ul data-testid="notice-changes">
           {changes.map((c) => (
             <li key={c.section}>
-              <Badge tone={c.kind === 'removed' ? 'danger' : c.kind === 'added' ? 'success' : 'info'}>{t(`notice.publish.kind.${c.kind}`)}</Badge> {c.heading[lang]}
+              <Badge tone={c.kind === 'removed' ? 'danger' : c.kind === 'added' ? 'success' : 'info'}>
+                {t(`notice.publish.kind.${c.kind}`)}
+              </Badge>{' '}
+              {c.heading[lang]}
             </li>
           ))}
         </ul>

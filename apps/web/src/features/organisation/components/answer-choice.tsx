@@ -32,7 +32,10 @@ export function AnswerChoice({ name, legend, hint, value, onChange, onBlur, yesL
   const errorId = error ? `${id}-error` : undefined
   const labels = { notRecorded: t('organisation.answer.notRecordedChoice'), yes: yesLabel, no: noLabel }
   return (
-    <fieldset className={`field answer-choice span-2 ${error ? 'field-invalid' : ''}`} aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}>
+    <fieldset
+      className={`field answer-choice span-2 ${error ? 'field-invalid' : ''}`}
+      aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
+    >
       <legend className="field-label">{legend}</legend>
       {hint && (
         <p id={hintId} className="field-hint">

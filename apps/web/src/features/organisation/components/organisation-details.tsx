@@ -74,7 +74,13 @@ export function OrganisationDetails({ organisation: o }: { organisation: Organis
       <Card title={t('organisation.sections.joint')}>
         <dl className="dl">
           <Row label={label('hasJointControllers')}>
-            {o.hasJointControllers === null ? <NotRecorded /> : o.hasJointControllers ? t('organisation.answer.jointYes') : t('organisation.answer.jointNo')}
+            {o.hasJointControllers === null ? (
+              <NotRecorded />
+            ) : o.hasJointControllers ? (
+              t('organisation.answer.jointYes')
+            ) : (
+              t('organisation.answer.jointNo')
+            )}
           </Row>
           {o.hasJointControllers && (
             <Row label={label('jointControllers')}>

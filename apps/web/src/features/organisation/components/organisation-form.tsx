@@ -41,7 +41,9 @@ export function OrganisationForm({ organisation, onSaved }: OrganisationFormProp
   const { t } = useTranslation()
   const format = useFormat()
   const update = useUpdateOrganisation()
-  const resolver = versionedResolver(zodResolver(OrganisationInput, { error: formErrorMap }) as unknown as Resolver<OrganisationFormValues, unknown, Parsed>)
+  const resolver = versionedResolver(
+    zodResolver(OrganisationInput, { error: formErrorMap }) as unknown as Resolver<OrganisationFormValues, unknown, Parsed>,
+  )
   const form = useForm<OrganisationFormValues, unknown, Parsed>({
     defaultValues: organisationToFormValues(organisation),
     resolver,
@@ -51,7 +53,11 @@ export function OrganisationForm({ organisation, onSaved }: OrganisationFormProp
   const { register, control, handleSubmit, formState, getValues, setValue, reset } = form
   const { errors, isSubmitting } = formState
   const labelOf = (path: string) => organisationFieldLabel(t, path)
-  const { run, onInvalid, items, conflict, clearConflict, summaryRef, conflictRef } = useSaveFlow<OrganisationFormValues, Organisation>(form, ORGANISATION_FORM_PATHS, labelOf)
+  const { run, onInvalid, items, conflict, clearConflict, summaryRef, conflictRef } = useSaveFlow<OrganisationFormValues, Organisation>(
+    form,
+    ORGANISATION_FORM_PATHS,
+    labelOf,
+  )
   const dpoAppointed = useWatch({ control, name: 'dpoAppointed' })
   const hasJointControllers = useWatch({ control, name: 'hasJointControllers' })
 
@@ -67,7 +73,9 @@ export function OrganisationForm({ organisation, onSaved }: OrganisationFormProp
   const err = (path: string) => errorAt(errors, path)
 
   const labels = Object.fromEntries(ORGANISATION_FORM_PATHS.map((p) => [p, labelOf(p)]))
-  const diffs = conflict ? differences(describeOrganisationValues(organisationToFormValues(conflict), t), describeOrganisationValues(getValues(), t), labels) : []
+  const diffs = conflict
+    ? differences(describeOrganisationValues(organisationToFormValues(conflict), t), describeOrganisationValues(getValues(), t), labels)
+    : []
 
   return (
     <form className="form" noValidate onSubmit={(e) => void onSubmit(e)}>
@@ -101,7 +109,12 @@ export function OrganisationForm({ organisation, onSaved }: OrganisationFormProp
         <Field name="address" label={labelOf('address')} error={err('address')} className="span-2">
           {(c) => <textarea {...c} rows={2} className="textarea" autoComplete="street-address" {...register('address')} />}
         </Field>
-        <Field name="defaultLanguage" label={labelOf('defaultLanguage')} hint={t('organisation.hints.defaultLanguage')} error={err('defaultLanguage')}>
+        <Field
+          name="defaultLanguage"
+          label={labelOf('defaultLanguage')}
+          hint={t('organisation.hints.defaultLanguage')}
+          error={err('defaultLanguage')}
+        >
           {(c) => (
             <select {...c} className="select" {...register('defaultLanguage')}>
               {Language.options.map((l) => (
@@ -153,7 +166,13 @@ export function OrganisationForm({ organisation, onSaved }: OrganisationFormProp
       </FormSection>
 
       <FormSection legend={t('organisation.sections.representative')} description={t('organisation.sections.representativeHint')}>
-        <Field name="representative" label={labelOf('representative')} hint={t('organisation.hints.representative')} error={err('representative')} className="span-2">
+        <Field
+          name="representative"
+          label={labelOf('representative')}
+          hint={t('organisation.hints.representative')}
+          error={err('representative')}
+          className="span-2"
+        >
           {(c) => <textarea {...c} rows={2} className="textarea" {...register('representative')} />}
         </Field>
       </FormSection>
@@ -176,7 +195,13 @@ export function OrganisationForm({ organisation, onSaved }: OrganisationFormProp
           )}
         />
         {hasJointControllers === true && (
-          <Field name="jointControllers" label={labelOf('jointControllers')} hint={t('organisation.hints.jointControllers')} error={err('jointControllers')} className="span-2">
+          <Field
+            name="jointControllers"
+            label={labelOf('jointControllers')}
+            hint={t('organisation.hints.jointControllers')}
+            error={err('jointControllers')}
+            className="span-2"
+          >
             {(c) => <textarea {...c} rows={3} className="textarea" {...register('jointControllers')} />}
           </Field>
         )}

@@ -48,13 +48,30 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
   const options = useProcessorOptions()
 
   // The schemas' input types are wider than the form's (null allowed); the form only ever holds strings.
-  const resolver = zodResolver(isEdit ? ProcessorUpdate : ProcessorInput, { error: formErrorMap }) as unknown as Resolver<ProcessorFormValues, unknown, Parsed>
-  const form = useForm<ProcessorFormValues, unknown, Parsed>({ defaultValues: initialValues, resolver, shouldFocusError: false, mode: 'onTouched' })
+  const resolver = zodResolver(isEdit ? ProcessorUpdate : ProcessorInput, { error: formErrorMap }) as unknown as Resolver<
+    ProcessorFormValues,
+    unknown,
+    Parsed
+  >
+  const form = useForm<ProcessorFormValues, unknown, Parsed>({
+    defaultValues: initialValues,
+    resolver,
+    shouldFocusError: false,
+    mode: 'onTouched',
+  })
   const { register, control, handleSubmit, formState, getValues, reset, setValue } = form
   const { errors, isSubmitting } = formState
 
   const labelOf = (path: string) => processorFieldLabel(t, path)
-  const { run: runSave, onInvalid, items: summaryItems, conflict, clearConflict, summaryRef, conflictRef } = useSaveFlow<ProcessorFormValues, Processor>(form, PROCESSOR_FORM_PATHS, labelOf)
+  const {
+    run: runSave,
+    onInvalid,
+    items: summaryItems,
+    conflict,
+    clearConflict,
+    summaryRef,
+    conflictRef,
+  } = useSaveFlow<ProcessorFormValues, Processor>(form, PROCESSOR_FORM_PATHS, labelOf)
 
   const save = async (values: Parsed) => {
     const result = await runSave(() =>
@@ -71,7 +88,9 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
   const labels = Object.fromEntries(PROCESSOR_FORM_PATHS.map((p) => [p, labelOf(p)]))
   const diffs = conflict
     ? differences(
-        describeProcessorValues(processorToFormValues(conflict), t, format, (id) => (conflict.parent?.id === id ? conflict.parent.displayName : parentName(id))),
+        describeProcessorValues(processorToFormValues(conflict), t, format, (id) =>
+          conflict.parent?.id === id ? conflict.parent.displayName : parentName(id),
+        ),
         describeProcessorValues(getValues(), t, format, parentName),
         labels,
       )
@@ -104,7 +123,13 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
       <ErrorSummary ref={summaryRef} items={summaryItems} />
 
       <FormSection legend={t('processors.form.basics')}>
-        <Field name="displayName" label={t('processors.fields.displayName')} hint={t('processors.form.displayNameHint')} error={err('displayName')} required>
+        <Field
+          name="displayName"
+          label={t('processors.fields.displayName')}
+          hint={t('processors.form.displayNameHint')}
+          error={err('displayName')}
+          required
+        >
           {(c) => <input {...c} className="input" autoComplete="off" {...register('displayName')} />}
         </Field>
         <Field name="legalName" label={t('processors.fields.legalName')} hint={t('processors.form.legalNameHint')} error={err('legalName')}>
@@ -149,7 +174,9 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
                 >
                   <option value="">{t('common.none')}</option>
                   {field.value != null && !parentOptions.some((o) => o.id === field.value) && (
-                    <option value={field.value}>{processor?.parent?.id === field.value ? processor.parent.displayName : t('common.loading')}</option>
+                    <option value={field.value}>
+                      {processor?.parent?.id === field.value ? processor.parent.displayName : t('common.loading')}
+                    </option>
                   )}
                   {parentOptions.map((o) => (
                     <option key={o.id} value={o.id}>
@@ -199,7 +226,13 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
                 control={control}
                 name={name}
                 render={({ field }) => (
-                  <TagInput {...c} value={field.value} onChange={field.onChange} onBlur={field.onBlur} placeholder={t(`processors.form.${name}Placeholder`)} />
+                  <TagInput
+                    {...c}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    placeholder={t(`processors.form.${name}Placeholder`)}
+                  />
                 )}
               />
             )}

@@ -161,7 +161,11 @@ export function ProcessorNotes({ processor: p }: { processor: Processor }) {
     <Card title={t('processors.fields.internalNotes')} description={t('processors.detail.notesHint')}>
       {p.internalNotes ? <p className="prewrap">{p.internalNotes}</p> : <Empty />}
       <p className="muted small record-meta">
-        {t('processors.detail.recordMeta', { created: format.dateTime(p.createdAt), updated: format.dateTime(p.updatedAt), version: p.version })}
+        {t('processors.detail.recordMeta', {
+          created: format.dateTime(p.createdAt),
+          updated: format.dateTime(p.updatedAt),
+          version: p.version,
+        })}
       </p>
     </Card>
   )

@@ -78,7 +78,12 @@ export function ProcessorsFilters({ search, onChange, onClear }: FiltersProps) {
         )}
       </div>
       <div className="filters-grid">
-        <FilterSelect id={`${id}-status`} label={t('processors.columns.status')} value={search.status ?? ''} onChange={(v) => set({ status: (v || undefined) as ProcessorListSearch['status'] })}>
+        <FilterSelect
+          id={`${id}-status`}
+          label={t('processors.columns.status')}
+          value={search.status ?? ''}
+          onChange={(v) => set({ status: (v || undefined) as ProcessorListSearch['status'] })}
+        >
           <option value="">{t('processors.list.any')}</option>
           {ProcessorStatus.options.map((s) => (
             <option key={s} value={s}>
@@ -86,7 +91,12 @@ export function ProcessorsFilters({ search, onChange, onClear }: FiltersProps) {
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect id={`${id}-role`} label={t('processors.columns.role')} value={search.role ?? ''} onChange={(v) => set({ role: (v || undefined) as ProcessorListSearch['role'] })}>
+        <FilterSelect
+          id={`${id}-role`}
+          label={t('processors.columns.role')}
+          value={search.role ?? ''}
+          onChange={(v) => set({ role: (v || undefined) as ProcessorListSearch['role'] })}
+        >
           <option value="">{t('processors.list.any')}</option>
           {ProcessorRole.options.map((r) => (
             <option key={r} value={r}>
@@ -98,9 +108,19 @@ export function ProcessorsFilters({ search, onChange, onClear }: FiltersProps) {
           <label htmlFor={`${id}-country`} className="field-label">
             {t('processors.list.transferCountry')}
           </label>
-          <CountrySelect id={`${id}-country`} emptyLabel={t('processors.list.any')} value={search.country ?? ''} onChange={(e) => set({ country: (e.target.value || undefined) as ProcessorListSearch['country'] })} />
+          <CountrySelect
+            id={`${id}-country`}
+            emptyLabel={t('processors.list.any')}
+            value={search.country ?? ''}
+            onChange={(e) => set({ country: (e.target.value || undefined) as ProcessorListSearch['country'] })}
+          />
         </div>
-        <FilterSelect id={`${id}-safeguard`} label={t('processors.columns.safeguards')} value={search.safeguard ?? ''} onChange={(v) => set({ safeguard: (v || undefined) as ProcessorListSearch['safeguard'] })}>
+        <FilterSelect
+          id={`${id}-safeguard`}
+          label={t('processors.columns.safeguards')}
+          value={search.safeguard ?? ''}
+          onChange={(v) => set({ safeguard: (v || undefined) as ProcessorListSearch['safeguard'] })}
+        >
           <option value="">{t('processors.list.any')}</option>
           {Safeguard.options.map((s) => (
             <option key={s} value={s}>
@@ -108,7 +128,12 @@ export function ProcessorsFilters({ search, onChange, onClear }: FiltersProps) {
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect id={`${id}-dpa`} label={t('processors.columns.dpa')} value={search.dpaStatus ?? ''} onChange={(v) => set({ dpaStatus: (v || undefined) as ProcessorListSearch['dpaStatus'] })}>
+        <FilterSelect
+          id={`${id}-dpa`}
+          label={t('processors.columns.dpa')}
+          value={search.dpaStatus ?? ''}
+          onChange={(v) => set({ dpaStatus: (v || undefined) as ProcessorListSearch['dpaStatus'] })}
+        >
           <option value="">{t('processors.list.any')}</option>
           {DpaStatus.options.map((s) => (
             <option key={s} value={s}>
@@ -131,7 +156,19 @@ export function ProcessorsFilters({ search, onChange, onClear }: FiltersProps) {
   )
 }
 
-function FilterSelect({ id, label, value, onChange, children }: { id: string; label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
+function FilterSelect({
+  id,
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  id: string
+  label: string
+  value: string
+  onChange: (value: string) => void
+  children: ReactNode
+}) {
   return (
     <div className="filter">
       <label htmlFor={id} className="field-label">

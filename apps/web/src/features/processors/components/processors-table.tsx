@@ -50,14 +50,20 @@ export function ProcessorsTable({ items, sort, order, onSortChange, stale }: Tab
         cell: ({ row: { original: p } }) => {
           // Fall back to the other language rather than show nothing, marked so it is not mistaken for a translation.
           if (p.service[lang]) return <span className="cell-clamp">{p.service[lang]}</span>
-          if (p.service[other]) return <span className="cell-clamp" lang={other}>{p.service[other]}</span>
+          if (p.service[other])
+            return (
+              <span className="cell-clamp" lang={other}>
+                {p.service[other]}
+              </span>
+            )
           return <span className="muted">{t('common.empty')}</span>
         },
       },
       {
         id: 'hqCountry',
         header: t('processors.columns.hqCountry'),
-        cell: ({ row }) => (row.original.hqCountry ? format.country(row.original.hqCountry) : <span className="muted">{t('common.empty')}</span>),
+        cell: ({ row }) =>
+          row.original.hqCountry ? format.country(row.original.hqCountry) : <span className="muted">{t('common.empty')}</span>,
       },
       { id: 'countries', header: t('processors.columns.countries'), cell: ({ row }) => <CountryList codes={row.original.countries} /> },
       {
@@ -74,7 +80,11 @@ export function ProcessorsTable({ items, sort, order, onSortChange, stale }: Tab
             <span className="muted">{t('common.empty')}</span>
           ),
       },
-      { id: 'dpaStatus', header: t('processors.columns.dpa'), cell: ({ row }) => <DpaStatusBadge status={row.original.dpaStatus} role={row.original.role} required={row.original.dpaRequired} /> },
+      {
+        id: 'dpaStatus',
+        header: t('processors.columns.dpa'),
+        cell: ({ row }) => <DpaStatusBadge status={row.original.dpaStatus} role={row.original.role} required={row.original.dpaRequired} />,
+      },
       {
         // Status and public/internal share a column so the table fits a 1024px screen.
         id: 'status',

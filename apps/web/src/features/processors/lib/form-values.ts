@@ -128,7 +128,12 @@ export function processorFieldLabel(t: TFunction, path: string): string {
 }
 
 /** The form's values as readable text per field, for comparing two versions side by side. */
-export function describeProcessorValues(v: ProcessorFormValues, t: TFunction, format: Formatters, parentName: (id: number) => string): Record<ProcessorFormPath, string> {
+export function describeProcessorValues(
+  v: ProcessorFormValues,
+  t: TFunction,
+  format: Formatters,
+  parentName: (id: number) => string,
+): Record<ProcessorFormPath, string> {
   return {
     displayName: v.displayName.trim(),
     legalName: v.legalName.trim(),

@@ -3,8 +3,24 @@ import { hasFilters, ProcessorListSearch, toListQuery } from './list-search'
 
 describe('the list state in the URL', () => {
   it('keeps valid values and drops bad ones, so an old or edited link still opens', () => {
-    const parsed = ProcessorListSearch.parse({ q: 123, status: 'active', role: 'nonsense', country: 'XX', outsideEea: true, page: 0, pageSize: 25 })
-    expect(parsed).toEqual({ q: '123', status: 'active', role: undefined, country: undefined, outsideEea: true, page: undefined, pageSize: 25 })
+    const parsed = ProcessorListSearch.parse({
+      q: 123,
+      status: 'active',
+      role: 'nonsense',
+      country: 'XX',
+      outsideEea: true,
+      page: 0,
+      pageSize: 25,
+    })
+    expect(parsed).toEqual({
+      q: '123',
+      status: 'active',
+      role: undefined,
+      country: undefined,
+      outsideEea: true,
+      page: undefined,
+      pageSize: 25,
+    })
   })
 
   it('fills in the defaults and turns booleans into query strings for the API', () => {

@@ -1,4 +1,13 @@
-import { DpaStatus, isCountryCode, ProcessorRole, type CountryCode, ProcessorSort, ProcessorStatus, Safeguard, type ProcessorListQuery } from '@seloste/schema'
+import {
+  DpaStatus,
+  isCountryCode,
+  ProcessorRole,
+  type CountryCode,
+  ProcessorSort,
+  ProcessorStatus,
+  Safeguard,
+  type ProcessorListQuery,
+} from '@seloste/schema'
 import { z } from 'zod'
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const
@@ -13,14 +22,23 @@ export const ProcessorListSearch = z.object({
   q: z.union([z.string(), z.number()]).transform(String).optional().catch(undefined),
   status: ProcessorStatus.optional().catch(undefined),
   role: ProcessorRole.optional().catch(undefined),
-  country: z.string().refine((v): v is CountryCode => isCountryCode(v)).optional().catch(undefined),
+  country: z
+    .string()
+    .refine((v): v is CountryCode => isCountryCode(v))
+    .optional()
+    .catch(undefined),
   safeguard: Safeguard.optional().catch(undefined),
   dpaStatus: DpaStatus.optional().catch(undefined),
   outsideEea: z.boolean().optional().catch(undefined),
   sort: ProcessorSort.optional().catch(undefined),
   order: z.enum(['asc', 'desc']).optional().catch(undefined),
   page: z.number().int().min(1).optional().catch(undefined),
-  pageSize: z.number().int().refine((n) => (PAGE_SIZES as readonly number[]).includes(n)).optional().catch(undefined),
+  pageSize: z
+    .number()
+    .int()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
+    .optional()
+    .catch(undefined),
 })
 export type ProcessorListSearch = z.output<typeof ProcessorListSearch>
 

@@ -7,7 +7,8 @@ export function getRenderedPreview() {
   return call(api['public-list'].preview.rendered.$get())
 }
 
-export const renderedPreviewQueryOptions = () => queryOptions({ queryKey: publicListKeys.rendered(), queryFn: getRenderedPreview, staleTime: 0 })
+export const renderedPreviewQueryOptions = () =>
+  queryOptions({ queryKey: publicListKeys.rendered(), queryFn: getRenderedPreview, staleTime: 0 })
 
 export function useRenderedPreview() {
   return useQuery(renderedPreviewQueryOptions())

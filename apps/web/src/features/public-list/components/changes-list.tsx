@@ -94,7 +94,12 @@ export function ChangesList({ changes, draft, previous }: Props) {
                   ) : kind === 'removed' ? (
                     <span className="change-name">{c.name}</span>
                   ) : (
-                    <Link to={paths.processors.detail.path} params={{ id: String(c.key) }} className="change-name" title={t('publicList.changes.openProcessor', { name: c.name })}>
+                    <Link
+                      to={paths.processors.detail.path}
+                      params={{ id: String(c.key) }}
+                      className="change-name"
+                      title={t('publicList.changes.openProcessor', { name: c.name })}
+                    >
                       {c.name}
                     </Link>
                   )}
@@ -103,7 +108,9 @@ export function ChangesList({ changes, draft, previous }: Props) {
                     (oldEntries.has(c.key) && newEntries.has(c.key) ? (
                       <ValuesTable change={c} before={oldEntries.get(c.key)!} after={newEntries.get(c.key)!} />
                     ) : (
-                      <span className="change-fields">{t('publicList.changes.changedFields', { fields: c.fields.map(fieldName).join(', ') })}</span>
+                      <span className="change-fields">
+                        {t('publicList.changes.changedFields', { fields: c.fields.map(fieldName).join(', ') })}
+                      </span>
                     ))}
                 </li>
               ))}

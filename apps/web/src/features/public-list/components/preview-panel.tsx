@@ -67,7 +67,13 @@ export function PreviewPanel() {
       </div>
     ) : (
       // Server-escaped HTML of the list's sections (see the comment above).
-      <div className="public-preview" lang={lang} role="region" aria-label={t('publicList.preview.pageLabel', { language: languageName })} dangerouslySetInnerHTML={{ __html: doc.html }} />
+      <div
+        className="public-preview"
+        lang={lang}
+        role="region"
+        aria-label={t('publicList.preview.pageLabel', { language: languageName })}
+        dangerouslySetInnerHTML={{ __html: doc.html }}
+      />
     )
   }
 

@@ -83,7 +83,10 @@ export function PublicListManager() {
           const dateField = isApiError(error) ? error.fields.find((f) => f.path === 'date') : undefined
           if (dateField) {
             const early = DATE_TOO_EARLY.exec(dateField.message)
-            setDialogError({ date: early ? t('publicList.publish.dateTooEarly', { date: format.date(early[1]) }) : translateMessage(dateField.message), general: null })
+            setDialogError({
+              date: early ? t('publicList.publish.dateTooEarly', { date: format.date(early[1]) }) : translateMessage(dateField.message),
+              general: null,
+            })
           } else setDialogError({ date: null, general: errorText(error) })
         },
       },
@@ -98,7 +101,13 @@ export function PublicListManager() {
   return (
     <>
       {published && (
-        <Alert ref={resultRef} tabIndex={-1} tone="success" title={t('publicList.publish.published', { version: published.version })} className="publish-result">
+        <Alert
+          ref={resultRef}
+          tabIndex={-1}
+          tone="success"
+          title={t('publicList.publish.published', { version: published.version })}
+          className="publish-result"
+        >
           <p>{t('publicList.publish.publishedText', { version: published.version, date: format.date(published.date) })}</p>
           <p className="publish-links">
             <a href="/public/processors?lang=fi">{t('publicList.publish.openFi')}</a>
@@ -120,7 +129,12 @@ export function PublicListManager() {
           <p>{status}</p>
         </div>
         {canPublish ? (
-          <Button variant="primary" disabled={nothingToPublish} onClick={() => setConfirming(true)} title={nothingToPublish ? t('publicList.publish.nothingToPublish') : undefined}>
+          <Button
+            variant="primary"
+            disabled={nothingToPublish}
+            onClick={() => setConfirming(true)}
+            title={nothingToPublish ? t('publicList.publish.nothingToPublish') : undefined}
+          >
             {t('publicList.publish.button')}
           </Button>
         ) : (
@@ -131,7 +145,11 @@ export function PublicListManager() {
       <div className="public-list-grid">
         <Card
           title={t('publicList.changes.title')}
-          description={latest ? t('publicList.changes.sinceVersion', { version: latest.version, date: latestDate }) : t('publicList.changes.firstVersion')}
+          description={
+            latest
+              ? t('publicList.changes.sinceVersion', { version: latest.version, date: latestDate })
+              : t('publicList.changes.firstVersion')
+          }
         >
           {changes.length === 0 ? (
             <EmptyState title={t('publicList.changes.none')} />

@@ -39,6 +39,7 @@ export function entryFieldLines(entry: PublicEntry, field: string, t: TFunction,
 function locationLine(l: PublicLocation, t: TFunction, format: Formatters): string {
   const org = l.internationalOrganisation
   const where = org ? org[format.lang] || org.fi || org.en : format.country(l.country)
-  const safeguard = t(`enums.safeguardShort.${l.safeguard}`) + (l.sccModule ? ` (${t('publicList.values.sccModule', { module: l.sccModule })})` : '')
+  const safeguard =
+    t(`enums.safeguardShort.${l.safeguard}`) + (l.sccModule ? ` (${t('publicList.values.sccModule', { module: l.sccModule })})` : '')
   return `${where}: ${t(`enums.transferKind.${l.kind}`)}, ${safeguard}`
 }

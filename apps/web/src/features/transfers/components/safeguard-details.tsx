@@ -31,12 +31,18 @@ export function SafeguardDetails({ transfer: tr }: { transfer: Transfer }) {
               <span className="text-warning">{t('transfers.details.noListing')}</span>
             )}
             <span className={`cell-sub ${tr.dpfVerifiedOn ? '' : 'text-warning'}`}>
-              {tr.dpfVerifiedOn ? t('transfers.details.verifiedOn', { date: format.date(tr.dpfVerifiedOn) }) : t('transfers.details.notVerified')}
+              {tr.dpfVerifiedOn
+                ? t('transfers.details.verifiedOn', { date: format.date(tr.dpfVerifiedOn) })
+                : t('transfers.details.notVerified')}
             </span>
           </>
         )
       case 'scc':
-        return tr.sccModule ? t(`enums.sccParties.${tr.sccModule as 1 | 2 | 3 | 4}`) : <span className="text-warning">{t('transfers.details.noModule')}</span>
+        return tr.sccModule ? (
+          t(`enums.sccParties.${tr.sccModule as 1 | 2 | 3 | 4}`)
+        ) : (
+          <span className="text-warning">{t('transfers.details.noModule')}</span>
+        )
       case 'derogation_art49':
         return tr.derogation ? t(`enums.derogation.${tr.derogation}`) : null
       case 'other_art46':

@@ -61,12 +61,27 @@ export function TransferForm({ processorId, recipientRole, transfer, initialValu
   const create = useCreateTransfer()
   const update = useUpdateTransfer()
 
-  const resolver = versionedResolver(zodResolver(TransferInput, { error: formErrorMap }) as unknown as Resolver<TransferFormValues, unknown, Parsed>)
-  const form = useForm<TransferFormValues, unknown, Parsed>({ defaultValues: initialValues, resolver, shouldFocusError: false, mode: 'onTouched' })
+  const resolver = versionedResolver(
+    zodResolver(TransferInput, { error: formErrorMap }) as unknown as Resolver<TransferFormValues, unknown, Parsed>,
+  )
+  const form = useForm<TransferFormValues, unknown, Parsed>({
+    defaultValues: initialValues,
+    resolver,
+    shouldFocusError: false,
+    mode: 'onTouched',
+  })
   const { register, control, handleSubmit, formState, setValue, getValues, reset } = form
   const { errors, isSubmitting } = formState
   const labelOf = (path: string) => transferFieldLabel(t, path)
-  const { run: runSave, onInvalid, items: summaryItems, conflict, clearConflict, summaryRef, conflictRef } = useSaveFlow<TransferFormValues, Transfer>(form, TRANSFER_FORM_PATHS, labelOf)
+  const {
+    run: runSave,
+    onInvalid,
+    items: summaryItems,
+    conflict,
+    clearConflict,
+    summaryRef,
+    conflictRef,
+  } = useSaveFlow<TransferFormValues, Transfer>(form, TRANSFER_FORM_PATHS, labelOf)
 
   const country = useWatch({ control, name: 'country' })
   const safeguard = useWatch({ control, name: 'safeguard' })
@@ -99,7 +114,9 @@ export function TransferForm({ processorId, recipientRole, transfer, initialValu
   const save = async (values: Parsed) => {
     const body = normaliseTransfer(values)
     const result = await runSave(() =>
-      transfer ? update.mutateAsync({ id: transfer.id, input: { ...body, version: values.version ?? transfer.version } }) : create.mutateAsync({ processorId, input: body }),
+      transfer
+        ? update.mutateAsync({ id: transfer.id, input: { ...body, version: values.version ?? transfer.version } })
+        : create.mutateAsync({ processorId, input: body }),
     )
     if (result.ok) onSaved()
   }
@@ -107,7 +124,9 @@ export function TransferForm({ processorId, recipientRole, transfer, initialValu
   const err = (path: string) => errorAt(errors, path)
 
   const labels = Object.fromEntries(TRANSFER_FORM_PATHS.map((p) => [p, labelOf(p)]))
-  const diffs = conflict ? differences(describeTransferValues(transferToFormValues(conflict), t, format), describeTransferValues(getValues(), t, format), labels) : []
+  const diffs = conflict
+    ? differences(describeTransferValues(transferToFormValues(conflict), t, format), describeTransferValues(getValues(), t, format), labels)
+    : []
 
   return (
     <form className="form form-dialog" noValidate onSubmit={(e) => void onSubmit(e)}>
@@ -151,7 +170,14 @@ export function TransferForm({ processorId, recipientRole, transfer, initialValu
           {inEea === null ? t('transfers.form.locationUnknown') : inEea ? t('transfers.form.insideEea') : t('transfers.form.outsideEea')}
         </p>
         {inEea === false || (safeguard && safeguard !== 'none_needed') ? (
-          <Field name="safeguard" label={t('transfers.fields.safeguard')} hint={t('transfers.form.safeguardHint')} error={err('safeguard')} required className="span-2">
+          <Field
+            name="safeguard"
+            label={t('transfers.fields.safeguard')}
+            hint={t('transfers.form.safeguardHint')}
+            error={err('safeguard')}
+            required
+            className="span-2"
+          >
             {(c) => (
               <select {...c} className="select" {...register('safeguard')}>
                 <option value="">{t('form.choose')}</option>
@@ -166,7 +192,13 @@ export function TransferForm({ processorId, recipientRole, transfer, initialValu
         ) : null}
 
         {safeguard === 'adequacy' && (
-          <Field name="adequacyDecisionId" label={t('transfers.fields.adequacyDecisionId')} error={err('adequacyDecisionId')} required className="span-2">
+          <Field
+            name="adequacyDecisionId"
+            label={t('transfers.fields.adequacyDecisionId')}
+            error={err('adequacyDecisionId')}
+            required
+            className="span-2"
+          >
             {(c) => (
               <select {...c} className="select" {...register('adequacyDecisionId')}>
                 <option value="">{t('form.choose')}</option>
@@ -182,18 +214,47 @@ export function TransferForm({ processorId, recipientRole, transfer, initialValu
         )}
         {safeguard === 'dpf' && (
           <>
-            <Field name="dpfListingUrl" label={t('transfers.fields.dpfListingUrl')} hint={t('transfers.form.dpfListingHint')} error={err('dpfListingUrl')}>
-              {(c) => <input {...c} type="url" className="input" placeholder="https://www.dataprivacyframework.gov/participant/…" {...register('dpfListingUrl')} />}
+            <Field
+              name="dpfListingUrl"
+              label={t('transfers.fields.dpfListingUrl')}
+              hint={t('transfers.form.dpfListingHint')}
+              error={err('dpfListingUrl')}
+            >
+              {(c) => (
+                <input
+                  {...c}
+                  type="url"
+                  className="input"
+                  placeholder="https://www.dataprivacyframework.gov/participant/…"
+                  {...register('dpfListingUrl')}
+                />
+              )}
             </Field>
-            <Field name="dpfVerifiedOn" label={t('transfers.fields.dpfVerifiedOn')} hint={t('transfers.form.dpfVerifiedHint')} error={err('dpfVerifiedOn')}>
+            <Field
+              name="dpfVerifiedOn"
+              label={t('transfers.fields.dpfVerifiedOn')}
+              hint={t('transfers.form.dpfVerifiedHint')}
+              error={err('dpfVerifiedOn')}
+            >
               {(c) => <input {...c} type="date" className="input input-date" {...register('dpfVerifiedOn')} />}
             </Field>
           </>
         )}
         {safeguard === 'scc' && (
-          <Field name="sccModule" label={t('transfers.fields.sccModule')} hint={t('transfers.form.sccHint')} error={err('sccModule')} required className="span-2">
+          <Field
+            name="sccModule"
+            label={t('transfers.fields.sccModule')}
+            hint={t('transfers.form.sccHint')}
+            error={err('sccModule')}
+            required
+            className="span-2"
+          >
             {(c) => (
-              <select {...c} className="select" {...register('sccModule', { setValueAs: (v: unknown) => (v === '' || v == null ? null : Number(v)) })}>
+              <select
+                {...c}
+                className="select"
+                {...register('sccModule', { setValueAs: (v: unknown) => (v === '' || v == null ? null : Number(v)) })}
+              >
                 <option value="">{t('form.choose')}</option>
                 {([1, 2, 3, 4] as const).map((m) => (
                   <option key={m} value={m}>
@@ -205,9 +266,20 @@ export function TransferForm({ processorId, recipientRole, transfer, initialValu
           </Field>
         )}
         {safeguard === 'derogation_art49' && (
-          <Field name="derogation" label={t('transfers.fields.derogation')} hint={t('transfers.form.derogationHint')} error={err('derogation')} required className="span-2">
+          <Field
+            name="derogation"
+            label={t('transfers.fields.derogation')}
+            hint={t('transfers.form.derogationHint')}
+            error={err('derogation')}
+            required
+            className="span-2"
+          >
             {(c) => (
-              <select {...c} className="select" {...register('derogation', { setValueAs: (v: unknown) => (v === '' || v == null ? null : v) })}>
+              <select
+                {...c}
+                className="select"
+                {...register('derogation', { setValueAs: (v: unknown) => (v === '' || v == null ? null : v) })}
+              >
                 <option value="">{t('form.choose')}</option>
                 {Derogation.options.map((d) => (
                   <option key={d} value={d}>
@@ -219,7 +291,14 @@ export function TransferForm({ processorId, recipientRole, transfer, initialValu
           </Field>
         )}
         {safeguard === 'other_art46' && (
-          <Field name="otherSafeguard" label={t('transfers.fields.otherSafeguard')} hint={t('transfers.form.otherHint')} error={err('otherSafeguard')} required className="span-2">
+          <Field
+            name="otherSafeguard"
+            label={t('transfers.fields.otherSafeguard')}
+            hint={t('transfers.form.otherHint')}
+            error={err('otherSafeguard')}
+            required
+            className="span-2"
+          >
             {(c) => <textarea {...c} rows={2} className="textarea" {...register('otherSafeguard')} />}
           </Field>
         )}

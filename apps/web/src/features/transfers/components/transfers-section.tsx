@@ -81,7 +81,13 @@ export function TransfersSection({
                     {format.country(tr.country)}
                     {tr.notes && <span className="cell-sub prewrap">{tr.notes}</span>}
                   </th>
-                  <td>{tr.outsideEea ? <Badge tone="warning">{t('geo.outsideEea')}</Badge> : <Badge tone="neutral">{t('geo.insideEea')}</Badge>}</td>
+                  <td>
+                    {tr.outsideEea ? (
+                      <Badge tone="warning">{t('geo.outsideEea')}</Badge>
+                    ) : (
+                      <Badge tone="neutral">{t('geo.insideEea')}</Badge>
+                    )}
+                  </td>
                   <td>{t(`enums.transferKind.${tr.kind}`)}</td>
                   <td>
                     <SafeguardDetails transfer={tr} />
@@ -97,10 +103,21 @@ export function TransfersSection({
                   </td>
                   {canEdit && (
                     <td className="cell-actions">
-                      <Button size="sm" variant="ghost" onClick={() => setEditing({ mode: 'edit', transfer: tr })} aria-label={t('transfers.editLabel', { country: format.country(tr.country) })}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        onClick={() => setEditing({ mode: 'edit', transfer: tr })}
+                        aria-label={t('transfers.editLabel', { country: format.country(tr.country) })}
+                      >
                         {t('common.edit')}
                       </Button>
-                      <Button size="sm" variant="ghost" className="text-danger" onClick={() => setDeleting(tr)} aria-label={t('transfers.deleteLabel', { country: format.country(tr.country) })}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        className="text-danger"
+                        onClick={() => setDeleting(tr)}
+                        aria-label={t('transfers.deleteLabel', { country: format.country(tr.country) })}
+                      >
                         {t('common.delete')}
                       </Button>
                     </td>
@@ -115,7 +132,11 @@ export function TransfersSection({
       <Dialog
         open={editing !== null}
         onClose={() => setEditing(null)}
-        title={editing?.mode === 'edit' ? t('transfers.editTitle', { country: format.country(editing.transfer.country) }) : t('transfers.addTitle')}
+        title={
+          editing?.mode === 'edit'
+            ? t('transfers.editTitle', { country: format.country(editing.transfer.country) })
+            : t('transfers.addTitle')
+        }
         size="lg"
       >
         {editing && (

@@ -1,11 +1,4 @@
-import {
-  findAdequacyDecision,
-  type Derogation,
-  type Safeguard,
-  type TiaStatus,
-  type Transfer,
-  type TransferKind,
-} from '@seloste/schema'
+import { findAdequacyDecision, type Derogation, type Safeguard, type TiaStatus, type Transfer, type TransferKind } from '@seloste/schema'
 import type { TFunction } from 'i18next'
 import type { Formatters } from '../../../lib/format'
 
@@ -88,7 +81,12 @@ export function describeTransferValues(v: TransferFormValues, t: TFunction, form
     country: format.country(v.country),
     kind: t(`enums.transferKind.${v.kind}`),
     safeguard: s ? t(`enums.safeguard.${s}`) : '',
-    adequacyDecisionId: s === 'adequacy' && v.adequacyDecisionId ? (findAdequacyDecision(v.adequacyDecisionId)?.decision ?? findAdequacyDecision(v.adequacyDecisionId)?.adoptedOn ?? v.adequacyDecisionId) : '',
+    adequacyDecisionId:
+      s === 'adequacy' && v.adequacyDecisionId
+        ? (findAdequacyDecision(v.adequacyDecisionId)?.decision ??
+          findAdequacyDecision(v.adequacyDecisionId)?.adoptedOn ??
+          v.adequacyDecisionId)
+        : '',
     dpfListingUrl: s === 'dpf' ? v.dpfListingUrl.trim() : '',
     dpfVerifiedOn: s === 'dpf' ? format.date(v.dpfVerifiedOn) : '',
     sccModule: s === 'scc' && v.sccModule ? t(`enums.sccModule.${v.sccModule as 1 | 2 | 3 | 4}`) : '',

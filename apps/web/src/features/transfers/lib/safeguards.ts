@@ -1,4 +1,11 @@
-import { adequacyDecisionsFor, hasGeneralAdequacy, internationalOrganisationDecisions, isInEea, type ProcessorRole, type Safeguard } from '@seloste/schema'
+import {
+  adequacyDecisionsFor,
+  hasGeneralAdequacy,
+  internationalOrganisationDecisions,
+  isInEea,
+  type ProcessorRole,
+  type Safeguard,
+} from '@seloste/schema'
 
 /**
  * The safeguards that can apply to a country (GDPR Chapter V): inside the EEA none is needed;

@@ -23,12 +23,26 @@ export function ChangeRoleDialog({ user, isSelf, isLastAdmin, onClose, onChanged
   const { t } = useTranslation()
   return (
     <Dialog open={user !== null} onClose={onClose} title={user ? t('users.role.title', { email: user.email }) : ''}>
-      {user && <ChangeRoleForm key={user.id} user={user} isSelf={isSelf} isLastAdmin={isLastAdmin} onCancel={onClose} onChanged={onChanged} />}
+      {user && (
+        <ChangeRoleForm key={user.id} user={user} isSelf={isSelf} isLastAdmin={isLastAdmin} onCancel={onClose} onChanged={onChanged} />
+      )}
     </Dialog>
   )
 }
 
-function ChangeRoleForm({ user, isSelf, isLastAdmin, onCancel, onChanged }: { user: User; isSelf: boolean; isLastAdmin: boolean; onCancel: () => void; onChanged: (user: User) => void }) {
+function ChangeRoleForm({
+  user,
+  isSelf,
+  isLastAdmin,
+  onCancel,
+  onChanged,
+}: {
+  user: User
+  isSelf: boolean
+  isLastAdmin: boolean
+  onCancel: () => void
+  onChanged: (user: User) => void
+}) {
   const { t } = useTranslation()
   const errorText = useErrorText()
   const update = useUpdateUser()

@@ -35,7 +35,11 @@ function CreateUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
   const [message, setMessage] = useState<string | null>(null)
   const alertRef = useRef<HTMLDivElement>(null)
   const resolver = zodResolver(UserCreate, { error: formErrorMap }) as unknown as Resolver<Values, unknown, Parsed>
-  const form = useForm<Values, unknown, Parsed>({ resolver, defaultValues: { email: '', name: '', role: 'editor', password: '' }, mode: 'onTouched' })
+  const form = useForm<Values, unknown, Parsed>({
+    resolver,
+    defaultValues: { email: '', name: '', role: 'editor', password: '' },
+    mode: 'onTouched',
+  })
   const { register, handleSubmit, formState, setError, setFocus } = form
   const err = (path: (typeof PATHS)[number]) => accountMessage(t, formState.errors[path]?.message)
 
@@ -73,7 +77,14 @@ function CreateUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
         <div className="span-2">
           <RoleChoice legend={t('users.fields.role')} registration={register('role')} error={err('role')} />
         </div>
-        <Field name="password" label={t('users.fields.password')} hint={t('users.passwordRule')} error={err('password')} required className="span-2">
+        <Field
+          name="password"
+          label={t('users.fields.password')}
+          hint={t('users.passwordRule')}
+          error={err('password')}
+          required
+          className="span-2"
+        >
           {(c) => <input {...c} type="password" className="input" autoComplete="new-password" {...register('password')} />}
         </Field>
       </div>

@@ -28,7 +28,11 @@ function ResetPasswordForm({ user, onCancel, onDone }: { user: User; onCancel: (
   const reset = useResetPassword()
   const [message, setMessage] = useState<string | null>(null)
   const alertRef = useRef<HTMLDivElement>(null)
-  const form = useForm<{ password: string }>({ resolver: zodResolver(PasswordReset, { error: formErrorMap }), defaultValues: { password: '' }, mode: 'onTouched' })
+  const form = useForm<{ password: string }>({
+    resolver: zodResolver(PasswordReset, { error: formErrorMap }),
+    defaultValues: { password: '' },
+    mode: 'onTouched',
+  })
   const { register, handleSubmit, formState, setError, setFocus } = form
 
   // Given to handleSubmit in the submit event, not while rendering: it reads a ref.
@@ -53,7 +57,13 @@ function ResetPasswordForm({ user, onCancel, onDone }: { user: User; onCancel: (
           <p>{message}</p>
         </Alert>
       )}
-      <Field name="password" label={t('users.fields.newPassword')} hint={t('users.passwordRule')} error={accountMessage(t, formState.errors.password?.message)} required>
+      <Field
+        name="password"
+        label={t('users.fields.newPassword')}
+        hint={t('users.passwordRule')}
+        error={accountMessage(t, formState.errors.password?.message)}
+        required
+      >
         {(c) => <input {...c} type="password" className="input" autoComplete="new-password" {...register('password')} />}
       </Field>
       <div className="form-footer">

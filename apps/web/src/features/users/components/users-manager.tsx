@@ -23,7 +23,15 @@ import { TableScroll } from '../../../components/ui/table-scroll'
 type Open = { kind: 'create' } | { kind: 'role' | 'toggle' | 'reset'; id: number } | null
 
 /** The table of users and every change to them; each change in its own dialog. */
-export function UsersManager({ currentUserId, createOpen, onCreateClose }: { currentUserId: number; createOpen: boolean; onCreateClose: () => void }) {
+export function UsersManager({
+  currentUserId,
+  createOpen,
+  onCreateClose,
+}: {
+  currentUserId: number
+  createOpen: boolean
+  onCreateClose: () => void
+}) {
   const { t } = useTranslation()
   const format = useFormat()
   const toast = useToast()
@@ -97,21 +105,39 @@ export function UsersManager({ currentUserId, createOpen, onCreateClose }: { cur
                       {isLastAdmin(u) && <span className="cell-sub">{t('users.lastAdmin')}</span>}
                     </span>
                   </td>
-                  <td>{u.disabled ? <Badge tone="danger">{t('users.status.disabled')}</Badge> : <Badge tone="success">{t('users.status.active')}</Badge>}</td>
+                  <td>
+                    {u.disabled ? (
+                      <Badge tone="danger">{t('users.status.disabled')}</Badge>
+                    ) : (
+                      <Badge tone="success">{t('users.status.active')}</Badge>
+                    )}
+                  </td>
                   <td className="nowrap">{format.date(u.createdAt)}</td>
                   <td className="col-actions">
                     <div className="row-actions">
-                      <Button size="sm" variant="ghost" aria-label={t('users.role.actionOf', { email: u.email })} onClick={() => setOpen({ kind: 'role', id: u.id })}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        aria-label={t('users.role.actionOf', { email: u.email })}
+                        onClick={() => setOpen({ kind: 'role', id: u.id })}
+                      >
                         {t('users.role.action')}
                       </Button>
-                      <Button size="sm" variant="ghost" aria-label={t('users.reset.actionOf', { email: u.email })} onClick={() => setOpen({ kind: 'reset', id: u.id })}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        aria-label={t('users.reset.actionOf', { email: u.email })}
+                        onClick={() => setOpen({ kind: 'reset', id: u.id })}
+                      >
                         {t('users.reset.action')}
                       </Button>
                       <Button
                         size="sm"
                         variant="ghost"
                         className={u.disabled ? undefined : 'text-danger'}
-                        aria-label={u.disabled ? t('users.enable.actionOf', { email: u.email }) : t('users.disable.actionOf', { email: u.email })}
+                        aria-label={
+                          u.disabled ? t('users.enable.actionOf', { email: u.email }) : t('users.disable.actionOf', { email: u.email })
+                        }
                         onClick={() => setOpen({ kind: 'toggle', id: u.id })}
                       >
                         {u.disabled ? t('users.enable.action') : t('users.disable.action')}
@@ -157,7 +183,13 @@ export function UsersManager({ currentUserId, createOpen, onCreateClose }: { cur
       <ConfirmDialog
         open={open?.kind === 'toggle' && target !== null}
         danger={!target?.disabled}
-        title={target ? (target.disabled ? t('users.enable.title', { email: target.email }) : t('users.disable.title', { email: target.email })) : ''}
+        title={
+          target
+            ? target.disabled
+              ? t('users.enable.title', { email: target.email })
+              : t('users.disable.title', { email: target.email })
+            : ''
+        }
         confirmLabel={target?.disabled ? t('users.enable.confirm') : t('users.disable.confirm')}
         busy={toggle.isPending}
         error={toggleMessage}
@@ -178,8 +210,12 @@ export function UsersManager({ currentUserId, createOpen, onCreateClose }: { cur
         }}
       >
         <p>{target?.disabled ? t('users.enable.text') : t('users.disable.text')}</p>
-        {target && !target.disabled && target.id === currentUserId && !isLastAdmin(target) && <p className="text-warning">{t('users.role.selfWarning')}</p>}
-        {target && !target.disabled && isLastAdmin(target) && !toggleMessage && <p className="text-warning">{t('users.messages.lastAdmin')}</p>}
+        {target && !target.disabled && target.id === currentUserId && !isLastAdmin(target) && (
+          <p className="text-warning">{t('users.role.selfWarning')}</p>
+        )}
+        {target && !target.disabled && isLastAdmin(target) && !toggleMessage && (
+          <p className="text-warning">{t('users.messages.lastAdmin')}</p>
+        )}
       </ConfirmDialog>
     </>
   )

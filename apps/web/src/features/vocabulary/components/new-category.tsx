@@ -68,7 +68,13 @@ export function NewCategory({ kind, onCreated }: NewCategoryProps) {
       close()
     } catch (error) {
       const field = isApiError(error) ? error.fields[0] : undefined
-      setProblem(field ? (field.message === EITHER_LANGUAGE ? t('activities.messages.eitherLanguage') : translateMessage(field.message)) : errorText(error))
+      setProblem(
+        field
+          ? field.message === EITHER_LANGUAGE
+            ? t('activities.messages.eitherLanguage')
+            : translateMessage(field.message)
+          : errorText(error),
+      )
     }
   }
 
@@ -118,12 +124,26 @@ export function NewCategory({ kind, onCreated }: NewCategoryProps) {
           <label htmlFor={`${id}-en`} className="field-label">
             {t('vocabulary.nameEn')}
           </label>
-          <input id={`${id}-en`} lang="en" className="input" value={name.en} onChange={(e) => setName((n) => ({ ...n, en: e.target.value }))} onKeyDown={onKeyDown} />
+          <input
+            id={`${id}-en`}
+            lang="en"
+            className="input"
+            value={name.en}
+            onChange={(e) => setName((n) => ({ ...n, en: e.target.value }))}
+            onKeyDown={onKeyDown}
+          />
         </div>
       </div>
       {kind === 'data' && (
         <div className="field field-checkbox">
-          <input id={`${id}-special`} type="checkbox" className="checkbox" checked={special} onChange={(e) => setSpecial(e.target.checked)} aria-describedby={`${id}-special-hint`} />
+          <input
+            id={`${id}-special`}
+            type="checkbox"
+            className="checkbox"
+            checked={special}
+            onChange={(e) => setSpecial(e.target.checked)}
+            aria-describedby={`${id}-special-hint`}
+          />
           <div>
             <label htmlFor={`${id}-special`} className="field-label">
               {t('vocabulary.special')}
