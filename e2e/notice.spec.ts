@@ -10,6 +10,9 @@ async function fillGaps(api: APIRequestContext) {
     ).toBe(200)
   }
   const list = (await (await api.get('/api/activities')).json()).items as { id: number; name: { fi: string } }[]
+  // Other journeys share the database (the import journey adds an activity without categories).
+  const [subjectCategory] = (await (await api.get('/api/vocabulary/data-subject-categories')).json()) as { id: number }[]
+  const [dataCategory] = (await (await api.get('/api/vocabulary/data-categories')).json()) as { id: number }[]
   for (const item of list) {
     const a = await (await api.get(`/api/activities/${item.id}`)).json()
     const patch: Record<string, unknown> = {}
@@ -25,6 +28,8 @@ async function fillGaps(api: APIRequestContext) {
           : p,
       )
     }
+    if (a.dataSubjectCategories.length === 0) patch.dataSubjectCategoryIds = [subjectCategory!.id]
+    if (a.dataCategories.length === 0) patch.dataCategories = [{ id: dataCategory!.id }]
     if (a.retention === null) patch.retention = { kind: 'duration', amount: 12, unit: 'months' }
     if (a.sources.length === 0 && !a.sourcesOther.fi && !a.sourcesOther.en) patch.sources = ['data_subject']
     if (a.automatedDecisionMaking === null) patch.automatedDecisionMaking = false

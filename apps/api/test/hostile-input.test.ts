@@ -878,15 +878,13 @@ describe('hostile conditional requests to the public list', () => {
             { maxLength: 3 },
           )
           .map((parts) => parts.join('&'))
-        const arb = fc
-          .tuple(segment, query, headerArb)
-          .map(([s, q, headers]): HostileRequest => ({
-            method: 'GET',
-            url: `${path.replace('{file}', s)}${q ? `?${q}` : ''}`,
-            body: { kind: 'none' },
-            headers: headers as Record<string, string>,
-            role: 'anonymous',
-          }))
+        const arb = fc.tuple(segment, query, headerArb).map(([s, q, headers]): HostileRequest => ({
+          method: 'GET',
+          url: `${path.replace('{file}', s)}${q ? `?${q}` : ''}`,
+          body: { kind: 'none' },
+          headers: headers as Record<string, string>,
+          role: 'anonymous',
+        }))
         await runProperty(`GET ${path}`, arb, RUNS, false, op)
       },
       timeoutFor(RUNS),

@@ -75,12 +75,9 @@ export type DataSubjectCategory = z.infer<typeof DataSubjectCategory>
 // ---- Legal bases ------------------------------------------------------------
 
 /** The lawful basis of a purpose: GDPR Art. 6(1) points (a)-(f). */
-export const LegalBasis = z
-  .enum(['a', 'b', 'c', 'd', 'e', 'f'])
-  .meta({
-    description:
-      'GDPR Art. 6(1) point: a consent, b contract, c legal obligation, d vital interests, e public task, f legitimate interests',
-  })
+export const LegalBasis = z.enum(['a', 'b', 'c', 'd', 'e', 'f']).meta({
+  description: 'GDPR Art. 6(1) point: a consent, b contract, c legal obligation, d vital interests, e public task, f legitimate interests',
+})
 export type LegalBasis = z.infer<typeof LegalBasis>
 
 export const LEGAL_BASIS_LABELS: Record<LegalBasis, Localized> = {
@@ -320,11 +317,9 @@ const purposeFields = {
   deviceTracking: DeviceTracking.nullable()
     .default(null)
     .meta({ description: "Cookies or similar tracking on the user's device or in e-mails (917/2014 205 §); null when not assessed" }),
-  trackingConsent: TrackingConsent.nullable()
-    .default(null)
-    .meta({
-      description: 'With tracking that is not strictly necessary: whether consent to it is asked separately or bundled into the service',
-    }),
+  trackingConsent: TrackingConsent.nullable().default(null).meta({
+    description: 'With tracking that is not strictly necessary: whether consent to it is asked separately or bundled into the service',
+  }),
   emailMarketing: z
     .boolean()
     .default(false)

@@ -155,13 +155,9 @@ export const PublishInput = z
       .date({ message: 'Must be a date (YYYY-MM-DD)' })
       .optional()
       .meta({ description: 'The date of the version; today by default' }),
-    confirmUnknownLocations: z
-      .boolean()
-      .optional()
-      .meta({
-        description:
-          'Required (true) when a listed entry has no recorded location: the editor has read that the list will say so. Audited.',
-      }),
+    confirmUnknownLocations: z.boolean().optional().meta({
+      description: 'Required (true) when a listed entry has no recorded location: the editor has read that the list will say so. Audited.',
+    }),
   })
   .meta({ id: 'PublishInput' })
 export type PublishInput = z.input<typeof PublishInput>

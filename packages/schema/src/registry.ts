@@ -520,11 +520,9 @@ export const ProcessorListItem = z
     outsideEea: z.boolean(),
     safeguards: z.array(Safeguard).meta({ description: 'Safeguards of its transfers outside the EEA' }),
     dpaStatus: DpaStatus.nullable().meta({ description: 'Status of the current DPA; null when none is recorded' }),
-    dpaRequired: z
-      .boolean()
-      .meta({
-        description: 'Art. 28(3) requires a DPA of its own: a processor, or a sub-processor with no parent recorded (see dpaRequired)',
-      }),
+    dpaRequired: z.boolean().meta({
+      description: 'Art. 28(3) requires a DPA of its own: a processor, or a sub-processor with no parent recorded (see dpaRequired)',
+    }),
     locationRecorded: z
       .boolean()
       .meta({ description: 'At least one location (transfer) is recorded; false means unknown, not "inside the EEA"' }),

@@ -42,11 +42,9 @@ export type CatalogueCategory = z.infer<typeof CatalogueCategory>
 export const HttpsUrl = z.url({ protocol: /^https$/, message: 'Must be an https address' }).max(2000)
 
 /** ISO 3166-1 alpha-2, upper case, exactly as written (no trimming or case folding in a data file). */
-export const CatalogueCountry = z
-  .string()
-  .refine((code) => isCountryCode(code), {
-    message: 'Must be an ISO 3166-1 alpha-2 country code in upper case, e.g. FI or US ("EU" is not a country)',
-  })
+export const CatalogueCountry = z.string().refine((code) => isCountryCode(code), {
+  message: 'Must be an ISO 3166-1 alpha-2 country code in upper case, e.g. FI or US ("EU" is not a country)',
+})
 
 const nonEmpty = (max: number) =>
   z
