@@ -70,7 +70,8 @@ test('the privacy notice: blocked by the records’ gaps, published, and read on
       await expect(
         page
           .getByTestId('notice-problems')
-          .getByRole('link', { name: `Open “${firstActivity.link.name}”` })
+          // The English page names the activity in English.
+          .getByRole('link', { name: `Open “${firstActivity.link.name.en}”` })
           .first(),
       ).toHaveAttribute('href', `/activities/${firstActivity.link.id}`)
   }

@@ -43,7 +43,10 @@ export const NoticeLink = z
   .object({
     kind: z.enum(['organisation', 'activity', 'notice_texts', 'public_list']),
     id: z.number().int().nullable(),
-    name: z.string().nullable().meta({ description: "The record's name, for the link text" }),
+    name: z
+      .object({ fi: z.string(), en: z.string() })
+      .nullable()
+      .meta({ description: "The record's name in each language, for the link text" }),
   })
   .meta({ id: 'NoticeLink' })
 export type NoticeLink = z.infer<typeof NoticeLink>

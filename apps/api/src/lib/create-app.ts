@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { IMPORT_MAX_BYTES, fieldErrorsFrom } from '@seloste/schema'
 import type { MiddlewareHandler } from 'hono'
+import { compress } from 'hono/compress'
 import { HTTPException } from 'hono/http-exception'
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../db/client'
@@ -200,6 +201,11 @@ export function createApp(deps: { db: Db; config?: AppConfig; reads?: Reads }) {
   app.use(declaredBodyLimit())
   app.use('/api/*', authentication())
   app.use(streamedBodyLimit())
+  // The API's JSON and CSV answers gzip'd for clients that accept it (the dashboard's findings are
+  // ~17 KB of JSON); binary exports (XLSX, PDF) and small answers are left as they are. The public
+  // pages compress their own renderings once (lib/rendering-cache.ts), the static files are
+  // precompressed at build time.
+  app.use('/api/*', compress())
   app.notFound((c) => c.json(new AppError('not_found', `No route for ${c.req.method} ${c.req.path}`).toBody(), 404))
   app.onError((err, c) => {
     if (err instanceof AppError) {

@@ -389,7 +389,13 @@ const both = (fi: string, en: string) => ({ fi, en })
 export function checkNotice(s: NoticeSnapshot): NoticeProblem[] {
   const out: NoticeProblem[] = []
   const org = (code: string, field: string | null, fi: string, en: string, severity: NoticeProblem['severity'] = 'blocking') =>
-    out.push({ code, severity, message: both(fi, en), link: { kind: 'organisation', id: null, name: s.organisation?.name ?? null }, field })
+    out.push({
+      code,
+      severity,
+      message: both(fi, en),
+      link: { kind: 'organisation', id: null, name: s.organisation ? { fi: s.organisation.name, en: s.organisation.name } : null },
+      field,
+    })
   const o = s.organisation
   if (!o) org('organisation_missing', null, 'Rekisterinpitäjän tietoja ei ole kirjattu.', 'The controller is not recorded.')
   else {
@@ -469,7 +475,7 @@ export function checkNotice(s: NoticeSnapshot): NoticeProblem[] {
       field: null,
     })
   for (const a of s.activities) {
-    const name = pick(a.name, 'fi')
+    const name = { fi: pick(a.name, 'fi'), en: pick(a.name, 'en') }
     const act = (code: string, field: string, fi: string, en: string, severity: NoticeProblem['severity'] = 'blocking') =>
       out.push({
         code,

@@ -83,19 +83,19 @@ function PublishedStatus() {
 }
 
 function ProblemLink({ problem }: { problem: NoticeProblem }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { link } = problem
   if (link.kind === 'activity' && link.id !== null) {
     return (
       <Link to={paths.activities.detail.path} params={{ id: String(link.id) }}>
-        {t('notice.problems.openActivity', { name: link.name ?? '' })}
+        {t('notice.problems.openActivity', { name: link.name?.[i18n.language === 'en' ? 'en' : 'fi'] ?? '' })}
       </Link>
     )
   }
   if (link.kind === 'activity') return <Link to={paths.activities.list.path}>{t('notice.problems.openActivities')}</Link>
   if (link.kind === 'public_list') return <Link to={paths.publicList.path}>{t('notice.problems.openPublicList')}</Link>
   if (link.kind === 'notice_texts') return <a href="#notice-texts">{t('notice.problems.openTexts')}</a>
-  return <span className="muted">{t('notice.problems.organisation')}</span>
+  return <Link to={paths.organisation.path}>{t('notice.problems.organisation')}</Link>
 }
 
 function Problems() {
