@@ -17,7 +17,7 @@ import vendorsB from './vendors-b.json'
  * change on one day). Bump it whenever vendors-a.json or vendors-b.json changes: processors linked to
  * an entry remember the version they last saw, and a changed entry raises "vendor facts changed".
  */
-export const catalogueVersion = '2026-12-05'
+export const catalogueVersion = '2026-12-05.1'
 
 export const CATALOGUE_CATEGORIES = [
   'office',
