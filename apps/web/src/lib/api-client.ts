@@ -36,12 +36,15 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError
 }
 
-function isJson(res: Response): boolean {
+/** What an error needs of an answer: the fetch Response, or the typed client's ClientResponse. */
+type AnswerLike = Pick<Response, 'status' | 'statusText' | 'headers' | 'json'>
+
+function isJson(res: AnswerLike): boolean {
   return (res.headers.get('content-type') ?? '').includes('application/json')
 }
 
 /** The one place that reads an error response (the API's `{ error: {...} }` body) into an ApiError. */
-export async function toApiError(res: Response): Promise<ApiError> {
+export async function toApiError(res: AnswerLike): Promise<ApiError> {
   const retryAfter = Number(res.headers.get('retry-after'))
   const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null
   if (isJson(res)) {
@@ -67,7 +70,7 @@ export async function call<R extends ClientResponse<unknown, number, string>>(re
   } catch (err) {
     throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err))
   }
-  if (!res.ok) throw await toApiError(res as unknown as Response)
-  if (res.status === 204 || !isJson(res as unknown as Response)) return undefined as SuccessBody<R>
+  if (!res.ok) throw await toApiError(res)
+  if (res.status === 204 || !isJson(res)) return undefined as SuccessBody<R>
   return (await res.json()) as SuccessBody<R>
 }

@@ -1,16 +1,15 @@
-import { zodResolver } from '@hookform/resolvers/zod'
 import { UserCreate, type User } from '@seloste/schema'
 import { useRef, useState } from 'react'
-import { useForm, type Resolver } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
+import { formResolver } from '../../../components/form/form-resolver'
 import { Field } from '../../../components/form/field'
 import { Alert } from '../../../components/ui/alert'
 import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
 import { accountMessage } from '../../../lib/account-messages'
 import { useErrorText } from '../../../lib/error-text'
-import { formErrorMap } from '../../../lib/zod-error-map'
 import { useCreateUser } from '../api/create-user'
 import { accountError } from '../lib/account-errors'
 import { RoleChoice } from './role-choice'
@@ -34,7 +33,7 @@ function CreateUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
   const create = useCreateUser()
   const [message, setMessage] = useState<string | null>(null)
   const alertRef = useRef<HTMLDivElement>(null)
-  const resolver = zodResolver(UserCreate, { error: formErrorMap }) as unknown as Resolver<Values, unknown, Parsed>
+  const resolver = formResolver(UserCreate)
   const form = useForm<Values, unknown, Parsed>({
     resolver,
     defaultValues: { email: '', name: '', role: 'editor', password: '' },
