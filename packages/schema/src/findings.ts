@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { LocalizedText } from './common'
+import { MESSAGES } from './messages'
 
 /** How urgently a finding needs attention. */
 export const Severity = z.enum(['high', 'medium', 'low'])
@@ -54,8 +55,8 @@ export const FindingsQuery = z.object({
 export const AcknowledgeInput = z
   .strictObject({
     findingKey: z.string().min(1).max(300),
-    reason: z.string().trim().min(3, 'Say why the risk is accepted').max(2000),
-    expiresOn: z.iso.date({ message: 'Must be a date (YYYY-MM-DD)' }),
+    reason: z.string().trim().min(3, MESSAGES.risk_reason_missing).max(2000),
+    expiresOn: z.iso.date({ message: MESSAGES.date }),
   })
   .meta({ id: 'AcknowledgeInput' })
 export type AcknowledgeInput = z.input<typeof AcknowledgeInput>

@@ -8,7 +8,6 @@ import { Field } from '../../../components/form/field'
 import { Alert } from '../../../components/ui/alert'
 import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
-import { accountMessage } from '../../../lib/account-messages'
 import { useErrorText } from '../../../lib/error-text'
 import { useCreateUser } from '../api/create-user'
 import { accountError } from '../lib/account-errors'
@@ -40,7 +39,8 @@ function CreateUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
     mode: 'onTouched',
   })
   const { register, handleSubmit, formState, setError, setFocus } = form
-  const err = (path: (typeof PATHS)[number]) => accountMessage(t, formState.errors[path]?.message)
+  // Field and RoleChoice show the message in the UI language (lib/translate-message).
+  const err = (path: (typeof PATHS)[number]) => formState.errors[path]?.message
 
   // Given to handleSubmit in the submit event, not while rendering: it reads a ref.
   const save = async (values: Parsed) => {
