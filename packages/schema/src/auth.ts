@@ -64,6 +64,54 @@ export type PasswordChange = z.input<typeof PasswordChange>
 // The audit trail.
 // ---------------------------------------------------------------------------
 
+/**
+ * The record types and actions the API writes to the audit trail: the services' `recordAudit` takes
+ * only these, and the dashboard's filters offer them (with labels in its locales, keyed by them).
+ */
+export const AUDIT_ENTITY_TYPES = [
+  'processor',
+  'transfer',
+  'dpa',
+  'activity',
+  'public_list',
+  'user',
+  'session',
+  'organisation',
+  'data_category',
+  'data_subject_category',
+  'finding',
+  'export',
+  'notice',
+  'notice_texts',
+] as const
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]
+
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'retire',
+  'approve',
+  'publish',
+  'attach_document',
+  'remove_document',
+  'login',
+  'login_failed',
+  'logout',
+  'change_password',
+  'change_password_failed',
+  'unlock',
+  'reset_password',
+  'export',
+  'acknowledge',
+  'revoke_acknowledgement',
+  'regenerate_calendar_token',
+  'catalogue_link',
+  'catalogue_accept',
+  'catalogue_dismiss',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
 export const AuditEvent = z
   .object({
     seq: z.number().int(),

@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import {
+  MESSAGES,
   EEA_COUNTRIES,
   dpaRequired,
   isInEea,
   transferRecipientIssues,
+  type AuditAction,
   type DpaDocument,
   type Processor,
   type ProcessorInputParsed,
@@ -21,7 +23,6 @@ import { nowIso, type ServiceContext } from './context'
 import { unlinkProcessorFromActivities } from './activities'
 import { processorFields, processorRecord, toDpa, toTransfer } from './mappers'
 import { changesNothing, requireVersion } from './versions'
-import { MESSAGES } from '@seloste/schema'
 
 type ProcessorRow = typeof processors.$inferSelect
 type ProcessorColumns = Partial<typeof processors.$inferInsert>
@@ -456,7 +457,7 @@ export function applyProcessorUpdate(
   id: number,
   input: ProcessorUpdateParsed,
   link: CatalogueLinkColumns = {},
-  action = 'update',
+  action: AuditAction = 'update',
 ): Processor {
   const before = requireVersion(findRow(tx, id), input.version, 'Processor', () => getProcessor(tx, id))
   const changes = { ...toColumns(input), ...link }

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm'
-import type { User, UserRole } from '@seloste/schema'
+import { MESSAGES, type AuditAction, type User, type UserRole } from '@seloste/schema'
 import type { DbOrTx } from '../db/client'
 import { calendarTokens, users } from '../db/schema'
 import { AppError, invalid, notFound } from '../lib/app-error'
@@ -10,7 +10,6 @@ import { findOrganisation } from './organisation'
 import { requireVersion } from './processors'
 import { endSessionsOfUser } from './sessions'
 import { clearThrottleOfUser, takePasswordAttempt, type ThrottlePolicy } from './throttle'
-import { MESSAGES } from '@seloste/schema'
 
 type UserRow = typeof users.$inferSelect
 
@@ -153,7 +152,7 @@ export async function changeOwnPassword(
   setPassword(ctx, id, passwordHash, 'change_password', currentToken)
 }
 
-function setPassword(ctx: ServiceContext, id: number, passwordHash: string, action: string, keepToken?: string): User {
+function setPassword(ctx: ServiceContext, id: number, passwordHash: string, action: AuditAction, keepToken?: string): User {
   return ctx.db.transaction(
     (tx) => {
       const before = findRow(tx, id)
