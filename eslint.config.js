@@ -100,6 +100,16 @@ export default tseslint.config(
       // (WCAG 2.1.1; axe's scrollable-region-focusable): it gets tabIndex={0} with role="region" and
       // a name, so a focusable region is allowed besides the default tabpanel.
       'jsx-a11y/no-noninteractive-tabindex': ['error', { tags: [], roles: ['tabpanel', 'region'], allowExpressionValues: true }],
+      // A double cast silences the compiler instead of stating a type it can check: the forms type
+      // their resolvers through components/form/form-resolver.ts, and data of unknown shape is narrowed
+      // with a type guard.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression > TSAsExpression.expression > TSUnknownKeyword.typeAnnotation',
+          message: '`as unknown as` hides a type mismatch: type it (a generic, a helper, a type guard) instead.',
+        },
+      ],
     },
   },
   // The dashboard is not built with React Compiler, so a component the compiler would skip loses

@@ -1,4 +1,4 @@
-import { ErrorBody } from '@seloste/schema'
+import { ErrorBody, MESSAGES } from '@seloste/schema'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Db } from '../src/db/client'
 import { count, createTestContext, type TestContext, type TestResponse } from './helpers'
@@ -34,14 +34,30 @@ describe('the error body', () => {
     ctx = await createTestContext()
   })
 
-  it('has exactly code, message and fields for a validation failure', async () => {
+  it('has exactly code, message, its code and fields for a validation failure', async () => {
     const res = await ctx.api.post('/api/processors', { displayName: 'x', role: 'processor', service: { fi: 1, en: 'x' }, hqCountry: 'ZZ' })
     expectErrorBody(res, 400, 'validation_failed')
     expect(Object.keys(res.body)).toEqual(['error'])
-    expect(Object.keys(res.body.error).sort()).toEqual(['code', 'fields', 'message'])
+    expect(Object.keys(res.body.error).sort()).toEqual(['code', 'fields', 'message', 'messageCode'])
+    expect(res.body.error.messageCode).toBe('invalid_fields')
     expect(res.body.error.fields).toEqual([
       { path: 'service.fi', message: expect.any(String) },
-      { path: 'hqCountry', message: expect.any(String) },
+      { path: 'hqCountry', message: MESSAGES.country_code, messageCode: 'country_code' },
+    ])
+  })
+
+  it('gives a known sentence its stable code, for clients to translate', async () => {
+    const res = await ctx.api.post('/api/processors', {
+      displayName: 'x',
+      role: 'processor',
+      startDate: '2025-06-01',
+      endDate: '2025-01-01',
+    })
+    expectErrorBody(res, 400, 'validation_failed')
+    expect(res.body.error.fields).toEqual([{ path: 'endDate', message: MESSAGES.end_before_start, messageCode: 'end_before_start' }])
+    const parent = await ctx.api.post('/api/processors', { displayName: 'y', role: 'processor', parentId: 999999 })
+    expect(parent.body.error.fields).toEqual([
+      { path: 'parentId', message: MESSAGES.processor_not_found, messageCode: 'processor_not_found' },
     ])
   })
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Language, LocalizedText, VersionField, optionalDate, optionalText, optionalUrl, searchTerm } from './common'
 import { ProcessorRole, ProcessorStatus, Safeguard, TransferKind } from './registry'
+import { MESSAGES } from './messages'
 
 // ---------------------------------------------------------------------------
 // Records of processing activities (GDPR Art. 30(1)) and their shared vocabulary.
@@ -15,7 +16,7 @@ export function isBlank(text: { fi: string; en: string } | null | undefined): bo
 }
 
 /** A text in both languages of which at least one must be filled in (a name, a purpose). */
-export const RequiredLocalizedText = LocalizedText.refine((t) => !isBlank(t), { message: 'Write it in Finnish or English (or both)' })
+export const RequiredLocalizedText = LocalizedText.refine((t) => !isBlank(t), { message: MESSAGES.either_language })
 
 /** The empty text, as the default of optional localized fields. */
 const emptyText = () => ({ fi: '', en: '' })

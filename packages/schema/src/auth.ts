@@ -1,16 +1,20 @@
 import { z } from 'zod'
 import { VersionField } from './common'
+import { MESSAGES } from './messages'
 
 /** admin manages people and edits; editor maintains the registry and publishes; auditor reads, exports and views the audit trail. */
 export const UserRole = z.enum(['admin', 'editor', 'auditor'])
 export type UserRole = z.infer<typeof UserRole>
 
-const Email = z.email({ message: 'Must be an email address' }).trim().toLowerCase().max(320)
+const Email = z.email({ message: MESSAGES.email }).trim().toLowerCase().max(320)
 /** Length is checked here; the common-password check happens on the server, which holds the list. */
-const NewPassword = z.string().min(12, 'Use at least 12 characters').max(128, 'Use at most 128 characters')
+const NewPassword = z.string().min(12, MESSAGES.password_too_short).max(128, MESSAGES.password_too_long)
 
 export const LoginInput = z
-  .strictObject({ email: z.string().trim().toLowerCase().min(1, 'Required').max(320), password: z.string().min(1, 'Required').max(1024) })
+  .strictObject({
+    email: z.string().trim().toLowerCase().min(1, MESSAGES.required).max(320),
+    password: z.string().min(1, MESSAGES.required).max(1024),
+  })
   .meta({ id: 'LoginInput' })
 export type LoginInput = z.input<typeof LoginInput>
 
@@ -34,13 +38,13 @@ export const SessionInfo = z
 export type SessionInfo = z.infer<typeof SessionInfo>
 
 export const UserCreate = z
-  .strictObject({ email: Email, name: z.string().trim().min(1, 'Required').max(200), role: UserRole, password: NewPassword })
+  .strictObject({ email: Email, name: z.string().trim().min(1, MESSAGES.required).max(200), role: UserRole, password: NewPassword })
   .meta({ id: 'UserCreate' })
 export type UserCreate = z.input<typeof UserCreate>
 
 export const UserUpdate = z
   .strictObject({
-    name: z.string().trim().min(1, 'Required').max(200).optional(),
+    name: z.string().trim().min(1, MESSAGES.required).max(200).optional(),
     role: UserRole.optional(),
     disabled: z.boolean().optional(),
     version: VersionField,
@@ -52,13 +56,61 @@ export const PasswordReset = z.strictObject({ password: NewPassword }).meta({ id
 export type PasswordReset = z.input<typeof PasswordReset>
 
 export const PasswordChange = z
-  .strictObject({ currentPassword: z.string().min(1, 'Required').max(1024), newPassword: NewPassword })
+  .strictObject({ currentPassword: z.string().min(1, MESSAGES.required).max(1024), newPassword: NewPassword })
   .meta({ id: 'PasswordChange' })
 export type PasswordChange = z.input<typeof PasswordChange>
 
 // ---------------------------------------------------------------------------
 // The audit trail.
 // ---------------------------------------------------------------------------
+
+/**
+ * The record types and actions the API writes to the audit trail: the services' `recordAudit` takes
+ * only these, and the dashboard's filters offer them (with labels in its locales, keyed by them).
+ */
+export const AUDIT_ENTITY_TYPES = [
+  'processor',
+  'transfer',
+  'dpa',
+  'activity',
+  'public_list',
+  'user',
+  'session',
+  'organisation',
+  'data_category',
+  'data_subject_category',
+  'finding',
+  'export',
+  'notice',
+  'notice_texts',
+] as const
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]
+
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'retire',
+  'approve',
+  'publish',
+  'attach_document',
+  'remove_document',
+  'login',
+  'login_failed',
+  'logout',
+  'change_password',
+  'change_password_failed',
+  'unlock',
+  'reset_password',
+  'export',
+  'acknowledge',
+  'revoke_acknowledgement',
+  'regenerate_calendar_token',
+  'catalogue_link',
+  'catalogue_accept',
+  'catalogue_dismiss',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 export const AuditEvent = z
   .object({

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { COUNTRY_CODES, isCountryCode } from './geo'
+import { MESSAGES } from './messages'
 
 /** Optional free text: trimmed, at most `max` characters; an empty string means "not recorded" (null). */
 export const optionalText = (max: number) =>
@@ -25,7 +26,7 @@ export const searchTerm = (max: number) =>
     .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'Must not contain control characters (such as NUL, tab or line breaks)')
 
 /** Required single-line text, trimmed. */
-export const requiredText = (max: number) => z.string().trim().min(1, 'Required').max(max)
+export const requiredText = (max: number) => z.string().trim().min(1, MESSAGES.required).max(max)
 
 /** A text kept in both languages of the public outputs. Either may be empty while being drafted. */
 export const LocalizedText = z
@@ -46,13 +47,13 @@ export function encodeLinkTarget(url: string): string {
 
 /** An absolute http(s) link (with its link-breaking characters percent-encoded), or null. */
 export const optionalUrl = z
-  .union([z.url({ protocol: /^https?$/, message: 'Must be an http(s) address' }).max(2000), z.literal('')])
+  .union([z.url({ protocol: /^https?$/, message: MESSAGES.http_url }).max(2000), z.literal('')])
   .nullable()
   .transform((v) => (v === '' || v === null ? null : encodeLinkTarget(v)))
 
 /** A calendar date as YYYY-MM-DD, or null. */
 export const optionalDate = z
-  .union([z.iso.date({ message: 'Must be a date (YYYY-MM-DD)' }), z.literal('')])
+  .union([z.iso.date({ message: MESSAGES.date }), z.literal('')])
   .nullable()
   .transform((v) => (v === '' ? null : v))
 
@@ -61,7 +62,7 @@ export const CountryCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((code): boolean => isCountryCode(code), { message: 'Must be an ISO 3166-1 alpha-2 country code, e.g. FI or US' })
+  .refine((code): boolean => isCountryCode(code), { message: MESSAGES.country_code })
   // The enum is for the description (clients, linters, the fuzzer); lower case is accepted and upper-cased.
   .meta({
     id: 'CountryCode',

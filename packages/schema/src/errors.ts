@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MessageCode, messageCodeOf } from './messages'
 
 /** Stable error codes of the API; each maps to one HTTP status. */
 export const ErrorCode = z.enum([
@@ -21,6 +22,7 @@ export type ErrorCode = z.infer<typeof ErrorCode>
 export const FieldError = z.object({
   path: z.string().meta({ description: 'Dotted path of the field, e.g. "transfers.0.country"' }),
   message: z.string(),
+  messageCode: MessageCode.optional().meta({ description: 'The stable code of a known sentence, for a client to translate' }),
 })
 export type FieldError = z.infer<typeof FieldError>
 
@@ -29,6 +31,7 @@ export const ErrorBody = z
     error: z.object({
       code: ErrorCode,
       message: z.string(),
+      messageCode: MessageCode.optional().meta({ description: 'The stable code of a known sentence, for a client to translate' }),
       fields: z.array(FieldError).optional(),
       current: z.unknown().optional().meta({ description: 'On a version conflict: the record as it is now' }),
     }),
@@ -49,4 +52,10 @@ export function fieldErrorsFrom(
       ? i.keys.map((key) => ({ path: [...i.path.map(String), key].join('.'), message: 'Unknown field' }))
       : [{ path: i.path.map(String).join('.'), message: i.message }],
   )
+}
+
+/** A field error with the code of its sentence, when the sentence is one of `MESSAGES`. */
+export function withMessageCode(field: FieldError): FieldError {
+  const messageCode = field.messageCode ?? messageCodeOf(field.message)
+  return messageCode ? { ...field, messageCode } : field
 }

@@ -1,5 +1,63 @@
 import { z } from 'zod'
 import { LocalizedText } from './common'
+import { MESSAGES } from './messages'
+
+/** The area a compliance check belongs to, for grouping the dashboard's check filter. */
+export type CheckCategory = 'transfers' | 'agreements' | 'publicList' | 'records'
+
+/**
+ * Every compliance check the API runs (apps/api/src/findings/checks.ts, whose findings take only
+ * these ids), by area. The dashboard's labels are keyed by them (locales: `checks.<id>`).
+ */
+export const CHECKS_BY_CATEGORY = {
+  transfers: [
+    'transfer-no-safeguard',
+    'transfer-safeguard-not-applicable',
+    'transfer-scc-no-module',
+    'transfer-scc-no-tia',
+    'dpf-not-verified',
+    'dpf-verification-stale',
+    'foreign-hq-eea-locations',
+    'adequacy-decision-ending',
+    'adequacy-decision-ended',
+    'reference-data-stale',
+    'transfer-scc-module-mismatch',
+    'transfer-art46-no-tia',
+    'transfer-art49-systematic',
+    'dpf-no-legal-name',
+    'dpf-home-country-unknown',
+    'vendor-facts-changed',
+    'location-not-recorded',
+  ],
+  agreements: [
+    'dpa-missing',
+    'dpa-not-signed',
+    'dpa-expired',
+    'dpa-expiring',
+    'dpa-review-overdue',
+    'dpa-review-due',
+    'dpa-checklist-not-covered',
+    'dpa-checklist-unknown',
+    'dpa-no-document',
+  ],
+  publicList: ['retired-processor-in-use', 'used-not-public', 'public-not-used', 'public-list-outdated'],
+  records: [
+    'activity-no-legal-basis',
+    'activity-no-retention',
+    'activity-no-data-categories',
+    'legitimate-interest-no-assessment',
+    'special-categories-no-art9',
+    'organisation-dpo-unrecorded',
+    'organisation-joint-controllers-unrecorded',
+    'tracking-without-consent',
+    'tracking-consent-bundled',
+    'email-marketing-no-processor',
+    'activity-right-missing',
+  ],
+} as const satisfies Record<CheckCategory, readonly string[]>
+
+export type CheckId = (typeof CHECKS_BY_CATEGORY)[CheckCategory][number]
+export const CHECK_IDS: readonly CheckId[] = Object.values(CHECKS_BY_CATEGORY).flat()
 
 /** How urgently a finding needs attention. */
 export const Severity = z.enum(['high', 'medium', 'low'])
@@ -54,8 +112,8 @@ export const FindingsQuery = z.object({
 export const AcknowledgeInput = z
   .strictObject({
     findingKey: z.string().min(1).max(300),
-    reason: z.string().trim().min(3, 'Say why the risk is accepted').max(2000),
-    expiresOn: z.iso.date({ message: 'Must be a date (YYYY-MM-DD)' }),
+    reason: z.string().trim().min(3, MESSAGES.risk_reason_missing).max(2000),
+    expiresOn: z.iso.date({ message: MESSAGES.date }),
   })
   .meta({ id: 'AcknowledgeInput' })
 export type AcknowledgeInput = z.input<typeof AcknowledgeInput>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MESSAGES } from './messages'
 
 // ---------------------------------------------------------------------------
 // The privacy notice (GDPR Art. 13 and 14). Everything in it comes from the records except the
@@ -126,10 +127,7 @@ export type NoticePreview = z.infer<typeof NoticePreview>
 export const NoticePublishInput = z
   .strictObject({
     basedOnVersion: z.number().int().min(0).meta({ description: 'The latest version number the admin previewed (0 for the first)' }),
-    date: z.iso
-      .date({ message: 'Must be a date (YYYY-MM-DD)' })
-      .optional()
-      .meta({ description: 'The date of the version; today by default' }),
+    date: z.iso.date({ message: MESSAGES.date }).optional().meta({ description: 'The date of the version; today by default' }),
   })
   .meta({ id: 'NoticePublishInput' })
 export type NoticePublishInput = z.input<typeof NoticePublishInput>

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { canonicalJson, LocalizedText } from './common'
 import { Derogation, ProcessorRole, Safeguard, TransferKind } from './registry'
+import { MESSAGES } from './messages'
 
 /**
  * The public processor list: what the privacy policy's processor and transfer sections say,
@@ -151,10 +152,7 @@ export const PublishInput = z
   .strictObject({
     /** The latest version number the editor previewed (0 for the first); someone else's publish in between is a conflict. */
     basedOnVersion: z.number().int().min(0),
-    date: z.iso
-      .date({ message: 'Must be a date (YYYY-MM-DD)' })
-      .optional()
-      .meta({ description: 'The date of the version; today by default' }),
+    date: z.iso.date({ message: MESSAGES.date }).optional().meta({ description: 'The date of the version; today by default' }),
     confirmUnknownLocations: z.boolean().optional().meta({
       description: 'Required (true) when a listed entry has no recorded location: the editor has read that the list will say so. Audited.',
     }),

@@ -15,24 +15,21 @@ import {
 } from './common'
 import { findAdequacyDecision, isInEea } from './geo'
 import { CatalogueLinkInfo } from './catalogue'
+import { MESSAGES } from './messages'
 
 // ---------------------------------------------------------------------------
 // Organisation: the controller (GDPR Art. 4(7)) whose registry this is.
 // ---------------------------------------------------------------------------
 
-export const BusinessId = z
-  .string()
-  .trim()
-  .refine(isValidBusinessId, { message: 'Must be a Finnish business ID (Y-tunnus) such as 1234567-1 with a valid check digit' })
-  .meta({
-    description:
-      'Finnish business ID (Y-tunnus): seven digits, a hyphen and a check digit. The check digit: multiply the digits by 7, 9, 10, 5, 8, 4, 2 and sum; a remainder (mod 11) of 0 gives 0, 1 is never issued, otherwise 11 minus the remainder.',
-    example: '3235836-5',
-    pattern: '^[0-9]{7}-[0-9]$',
-  })
+export const BusinessId = z.string().trim().refine(isValidBusinessId, { message: MESSAGES.business_id }).meta({
+  description:
+    'Finnish business ID (Y-tunnus): seven digits, a hyphen and a check digit. The check digit: multiply the digits by 7, 9, 10, 5, 8, 4, 2 and sum; a remainder (mod 11) of 0 gives 0, 1 is never issued, otherwise 11 minus the remainder.',
+  example: '3235836-5',
+  pattern: '^[0-9]{7}-[0-9]$',
+})
 
 const optionalEmail = z
-  .union([z.email({ message: 'Must be an email address' }).max(320), z.literal('')])
+  .union([z.email({ message: MESSAGES.email }).max(320), z.literal('')])
   .nullable()
   .transform((v) => (v === '' ? null : v))
 
@@ -60,10 +57,10 @@ const organisationFields = z.strictObject({
 /** Art. 37 and 26: a DPO or joint controllers marked as present must be named. Checked on the merged record. */
 export function checkOrganisationRules(o: Partial<z.output<typeof organisationFields>>, ctx: z.RefinementCtx): void {
   if (o.dpoAppointed === true && !o.dpoName && !o.dpoEmail) {
-    ctx.addIssue({ code: 'custom', path: ['dpoName'], message: 'Name the data protection officer or give their e-mail' })
+    ctx.addIssue({ code: 'custom', path: ['dpoName'], message: MESSAGES.dpo_unnamed })
   }
   if (o.hasJointControllers === true && !o.jointControllers) {
-    ctx.addIssue({ code: 'custom', path: ['jointControllers'], message: 'Name the joint controllers' })
+    ctx.addIssue({ code: 'custom', path: ['jointControllers'], message: MESSAGES.joint_controllers_unnamed })
   }
 }
 
@@ -134,7 +131,7 @@ const processorFields = {
 
 function checkDates(v: { startDate?: string | null; endDate?: string | null }, ctx: z.RefinementCtx) {
   if (v.startDate && v.endDate && v.endDate < v.startDate) {
-    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'End date cannot be before the start date' })
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: MESSAGES.end_before_start })
   }
 }
 
@@ -232,13 +229,13 @@ export function checkTransferRules(v: TransferShape, ctx: z.RefinementCtx): void
   // the country does not decide. Whether the recipient is that organisation, the service checks.
   const forOrganisation = !!decision?.internationalOrganisation
   if (inEea && safeguard !== 'none_needed' && !forOrganisation) {
-    ctx.addIssue({ code: 'custom', path: ['safeguard'], message: 'Inside the EEA no transfer safeguard applies: choose "none needed"' })
+    ctx.addIssue({ code: 'custom', path: ['safeguard'], message: MESSAGES.eea_no_safeguard })
   }
   if (!inEea && safeguard === 'none_needed') {
-    ctx.addIssue({ code: 'custom', path: ['safeguard'], message: 'The country is outside the EEA: a transfer safeguard is needed' })
+    ctx.addIssue({ code: 'custom', path: ['safeguard'], message: MESSAGES.safeguard_needed })
   }
   if (safeguard === 'dpf' && country !== 'US') {
-    ctx.addIssue({ code: 'custom', path: ['safeguard'], message: 'The EU-US Data Privacy Framework applies only to the United States' })
+    ctx.addIssue({ code: 'custom', path: ['safeguard'], message: MESSAGES.dpf_us_only })
   }
   // Only an address: anything else is already refused as not an http(s) address, once.
   if (safeguard === 'dpf' && v.dpfListingUrl && /^https?:\/\//i.test(v.dpfListingUrl) && !isDpfParticipantUrl(v.dpfListingUrl)) {
@@ -250,21 +247,21 @@ export function checkTransferRules(v: TransferShape, ctx: z.RefinementCtx): void
   }
   if (safeguard === 'adequacy') {
     if (!v.adequacyDecisionId) {
-      ctx.addIssue({ code: 'custom', path: ['adequacyDecisionId'], message: 'Choose the adequacy decision' })
+      ctx.addIssue({ code: 'custom', path: ['adequacyDecisionId'], message: MESSAGES.adequacy_unchosen })
     } else if (!decision || (!forOrganisation && decision.country !== country)) {
-      ctx.addIssue({ code: 'custom', path: ['adequacyDecisionId'], message: 'This country has no such adequacy decision' })
+      ctx.addIssue({ code: 'custom', path: ['adequacyDecisionId'], message: MESSAGES.adequacy_not_for_country })
     } else if (decision.frameworkOnly) {
-      ctx.addIssue({ code: 'custom', path: ['safeguard'], message: 'For the United States choose the EU-US Data Privacy Framework' })
+      ctx.addIssue({ code: 'custom', path: ['safeguard'], message: MESSAGES.us_choose_dpf })
     }
   }
   if (safeguard === 'scc' && v.sccModule == null) {
-    ctx.addIssue({ code: 'custom', path: ['sccModule'], message: 'Standard contractual clauses need a module (1-4)' })
+    ctx.addIssue({ code: 'custom', path: ['sccModule'], message: MESSAGES.scc_module_missing })
   }
   if (safeguard === 'derogation_art49' && !v.derogation) {
-    ctx.addIssue({ code: 'custom', path: ['derogation'], message: 'Choose the Art. 49 derogation' })
+    ctx.addIssue({ code: 'custom', path: ['derogation'], message: MESSAGES.derogation_unchosen })
   }
   if (safeguard === 'other_art46' && !v.otherSafeguard) {
-    ctx.addIssue({ code: 'custom', path: ['otherSafeguard'], message: 'Describe the Art. 46 safeguard' })
+    ctx.addIssue({ code: 'custom', path: ['otherSafeguard'], message: MESSAGES.art46_undescribed })
   }
 }
 
@@ -416,14 +413,14 @@ type DpaShape = { status?: DpaStatus; notRequiredReason?: string | null; signedO
 
 export function checkDpaRules(v: DpaShape, ctx: z.RefinementCtx): void {
   if (v.status === 'not_required' && !v.notRequiredReason) {
-    ctx.addIssue({ code: 'custom', path: ['notRequiredReason'], message: 'Say why no agreement is required' })
+    ctx.addIssue({ code: 'custom', path: ['notRequiredReason'], message: MESSAGES.not_required_unexplained })
   }
   // A signature is a fact with a date: without it the agreement's term and reviews cannot be counted.
   if (v.status === 'signed' && !v.signedOn) {
     ctx.addIssue({ code: 'custom', path: ['signedOn'], message: 'A signed agreement needs the date it was signed' })
   }
   if (v.signedOn && v.validUntil && v.validUntil < v.signedOn) {
-    ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'Cannot end before it was signed' })
+    ctx.addIssue({ code: 'custom', path: ['validUntil'], message: MESSAGES.ends_before_signed })
   }
 }
 

@@ -10,6 +10,7 @@ import {
   countryName,
   DATA_SUBJECT_RIGHT_LABELS,
   dpaRequired,
+  type CheckId,
   type DataSubjectRight,
   type DeviceTracking,
   type TrackingConsent,
@@ -78,7 +79,7 @@ const processorLink = (id: number) => `/processors/${id}`
 const activityLink = (id: number) => `/activities/${id}`
 
 function finding(
-  checkId: string,
+  checkId: CheckId,
   severity: Severity,
   entity: NewFinding['entity'],
   link: string,

@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldError } from '@seloste/schema'
+import { MESSAGES, messageCodeOf, withMessageCode, type ErrorCode, type FieldError } from '@seloste/schema'
 
 const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503> = {
   validation_failed: 400,
@@ -28,12 +28,15 @@ export class AppError extends Error {
     this.status = STATUS[code]
   }
 
+  /** The JSON error body; a known sentence (`MESSAGES`) carries its code, for clients to translate. */
   toBody() {
+    const messageCode = messageCodeOf(this.message)
     return {
       error: {
         code: this.code,
         message: this.message,
-        ...(this.extra.fields && { fields: this.extra.fields }),
+        ...(messageCode && { messageCode }),
+        ...(this.extra.fields && { fields: this.extra.fields.map(withMessageCode) }),
         ...(this.extra.current !== undefined && { current: this.extra.current }),
       },
     }
@@ -42,5 +45,5 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`)
 
-export const invalid = (fields: FieldError[], message = 'The request has invalid fields') =>
+export const invalid = (fields: FieldError[], message: string = MESSAGES.invalid_fields) =>
   new AppError('validation_failed', message, { fields })

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { IMPORT_MAX_BYTES, fieldErrorsFrom } from '@seloste/schema'
+import { MESSAGES, IMPORT_MAX_BYTES, fieldErrorsFrom } from '@seloste/schema'
 import type { MiddlewareHandler } from 'hono'
 import { compress } from 'hono/compress'
 import { HTTPException } from 'hono/http-exception'
@@ -34,7 +34,7 @@ export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        throw new AppError('validation_failed', 'The request has invalid fields', { fields: fieldErrorsFrom(result.error.issues) })
+        throw new AppError('validation_failed', MESSAGES.invalid_fields, { fields: fieldErrorsFrom(result.error.issues) })
       }
     },
   })

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
-import { Dpa, DpaInput, DpaUpdate, IdParam } from '@seloste/schema'
+import { MESSAGES, Dpa, DpaInput, DpaUpdate, IdParam } from '@seloste/schema'
 import { z } from 'zod'
 import { invalid } from '../lib/app-error'
 import { createRouter, serviceContext } from '../lib/create-app'
@@ -18,7 +18,7 @@ import { VersionQuery } from './processors'
 
 const tags = ['Data processing agreements']
 
-const FILE_FIELD_MESSAGE = 'Attach the document as the "file" field of a multipart form'
+const FILE_FIELD_MESSAGE = MESSAGES.file_missing
 // The validator parses the multipart form; `file` must stay a File (binary), so it is not typed as a string here.
 const UploadBody = z.strictObject({
   file: z

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto'
 import { and, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm'
-import { canonicalJson, type AuditEvent as AuditEventOut, type AuditPage, type AuditQuery } from '@seloste/schema'
+import {
+  canonicalJson,
+  type AuditAction,
+  type AuditEntityType,
+  type AuditEvent as AuditEventOut,
+  type AuditPage,
+  type AuditQuery,
+} from '@seloste/schema'
 import type { z } from 'zod'
 import type { DbOrTx } from '../db/client'
 import { auditEvents } from '../db/schema'
@@ -8,9 +15,10 @@ import { nowIso, type ServiceContext } from './context'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
+/** One change to record; its action and record type are of the closed lists in packages/schema. */
 export interface AuditChange {
-  action: string
-  entityType: string
+  action: AuditAction
+  entityType: AuditEntityType
   entityId: string | number | null
   before?: unknown
   after?: unknown

@@ -13,6 +13,7 @@ import { nowIso, type ServiceContext } from './context'
 import { findOrganisation } from './organisation'
 import { hasUnpublishedChanges } from './public-list'
 import { loadAllProcessors } from './registry-view'
+import { MESSAGES } from '@seloste/schema'
 
 export function todayIso(): string {
   return nowIso().slice(0, 10)
@@ -89,11 +90,10 @@ export function acknowledgeFinding(
   input: { findingKey: string; reason: string; expiresOn: string },
   today = todayIso(),
 ): Acknowledgement {
-  if (input.expiresOn < today) throw invalid([{ path: 'expiresOn', message: 'Must be today or later' }])
-  if (input.expiresOn > addMonths(today, 24))
-    throw invalid([{ path: 'expiresOn', message: 'At most two years ahead: accepted risks must be looked at again' }])
+  if (input.expiresOn < today) throw invalid([{ path: 'expiresOn', message: MESSAGES.date_in_past }])
+  if (input.expiresOn > addMonths(today, 24)) throw invalid([{ path: 'expiresOn', message: MESSAGES.acceptance_too_long }])
   const exists = runChecks(loadRegistryView(ctx.db, today)).some((f) => f.key === input.findingKey)
-  if (!exists) throw invalid([{ path: 'findingKey', message: 'No open finding with this key' }])
+  if (!exists) throw invalid([{ path: 'findingKey', message: MESSAGES.finding_not_open }])
   if (activeAcknowledgements(ctx.db, today).has(input.findingKey)) {
     throw new AppError('conflict', 'The finding is already acknowledged; revoke that first to change the reason or date')
   }

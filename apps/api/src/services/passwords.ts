@@ -1,6 +1,7 @@
 import { hash, verify, type Algorithm } from '@node-rs/argon2'
 import { dictionary } from '@zxcvbn-ts/language-common'
 import { randomBytes } from 'node:crypto'
+import { MESSAGES } from '@seloste/schema'
 
 /** OWASP's minimum for argon2id: 19 MiB of memory, 2 iterations, 1 lane. */
 // `Algorithm` is a const enum that isolated modules cannot read: 2 is Algorithm.Argon2id.
@@ -36,8 +37,8 @@ export function passwordProblem(password: string, email?: string, contextWords: 
   if (length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters`
   if (length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters`
   const lower = password.toLowerCase()
-  if (COMMON_PASSWORDS.has(lower)) return 'This password is among the most common ones; choose another'
-  if (email && lower === email.toLowerCase()) return 'The password cannot be your email address'
+  if (COMMON_PASSWORDS.has(lower)) return MESSAGES.password_common
+  if (email && lower === email.toLowerCase()) return MESSAGES.password_is_email
   if ([...repeatedUnit(lower)].length <= 4 || new Set(lower).size <= 2)
     return 'The password repeats the same few characters; choose another'
   const given = [...contextWords, ...(email ? [email, email.split('@')[0] ?? ''] : [])].map((w) => w.trim().toLowerCase())

@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import {
+  MESSAGES,
   EEA_COUNTRIES,
   dpaRequired,
   isInEea,
   transferRecipientIssues,
+  type AuditAction,
   type DpaDocument,
   type Processor,
   type ProcessorInputParsed,
@@ -61,21 +63,21 @@ function findRow(db: DbOrTx, id: number): ProcessorRow | undefined {
 /** Checks the merged record: the parent exists, is not itself and does not make a loop. */
 function checkMerged(db: DbOrTx, id: number | null, row: Pick<ProcessorRow, 'parentId' | 'startDate' | 'endDate'>): void {
   if (row.startDate && row.endDate && row.endDate < row.startDate) {
-    throw invalid([{ path: 'endDate', message: 'End date cannot be before the start date' }])
+    throw invalid([{ path: 'endDate', message: MESSAGES.end_before_start }])
   }
   if (row.parentId == null) return
-  if (row.parentId === id) throw invalid([{ path: 'parentId', message: 'A processor cannot be its own parent' }])
+  if (row.parentId === id) throw invalid([{ path: 'parentId', message: MESSAGES.own_parent }])
   let cursor: number | null = row.parentId
   const seen = new Set<number>()
   while (cursor != null && !seen.has(cursor)) {
     seen.add(cursor)
     const parent = db.select({ id: processors.id, parentId: processors.parentId }).from(processors).where(eq(processors.id, cursor)).get()
     if (!parent) {
-      if (cursor === row.parentId) throw invalid([{ path: 'parentId', message: 'No processor with this id' }])
+      if (cursor === row.parentId) throw invalid([{ path: 'parentId', message: MESSAGES.processor_not_found }])
       break
     }
     if (parent.parentId === id && id !== null) {
-      throw invalid([{ path: 'parentId', message: 'This would make the processor its own ancestor' }])
+      throw invalid([{ path: 'parentId', message: MESSAGES.own_ancestor }])
     }
     cursor = parent.parentId
   }
@@ -455,7 +457,7 @@ export function applyProcessorUpdate(
   id: number,
   input: ProcessorUpdateParsed,
   link: CatalogueLinkColumns = {},
-  action = 'update',
+  action: AuditAction = 'update',
 ): Processor {
   const before = requireVersion(findRow(tx, id), input.version, 'Processor', () => getProcessor(tx, id))
   const changes = { ...toColumns(input), ...link }
@@ -477,7 +479,7 @@ export function retireProcessor(ctx: ServiceContext, id: number, version: number
   return ctx.db.transaction(
     (tx) => {
       const before = requireVersion(findRow(tx, id), version, 'Processor', () => getProcessor(tx, id))
-      if (before.status === 'retired') throw new AppError('conflict', 'The processor is already retired')
+      if (before.status === 'retired') throw new AppError('conflict', MESSAGES.already_retired)
       const end = endDate ?? nowIso().slice(0, 10)
       checkMerged(tx, id, { ...before, endDate: end })
       const updated = tx
@@ -505,7 +507,7 @@ export function deleteProcessor(ctx: ServiceContext, id: number, version: number
       const before = requireVersion(findRow(tx, id), version, 'Processor', () => getProcessor(tx, id))
       const children = tx.select({ id: processors.id }).from(processors).where(eq(processors.parentId, id)).all()
       if (children.length > 0) {
-        throw new AppError('conflict', 'The processor has subsidiaries; move or delete them first')
+        throw new AppError('conflict', MESSAGES.has_subsidiaries)
       }
       const full = getProcessor(tx, id)
       for (const t of full.transfers) recordAudit(tx, ctx, { action: 'delete', entityType: 'transfer', entityId: t.id, before: t })

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm'
-import type { User, UserRole } from '@seloste/schema'
+import { MESSAGES, type AuditAction, type User, type UserRole } from '@seloste/schema'
 import type { DbOrTx } from '../db/client'
 import { calendarTokens, users } from '../db/schema'
 import { AppError, invalid, notFound } from '../lib/app-error'
@@ -64,7 +64,7 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password)
   return ctx.db.transaction(
     (tx) => {
-      if (findUserByEmail(tx, email)) throw invalid([{ path: 'email', message: 'A user with this email already exists' }])
+      if (findUserByEmail(tx, email)) throw invalid([{ path: 'email', message: MESSAGES.email_taken }])
       const now = nowIso()
       const row = tx
         .insert(users)
@@ -102,8 +102,7 @@ export function updateUser(
       const before = requireVersion(findRow(tx, id), input.version, 'User', () => getUser(tx, id))
       const next = { name: input.name ?? before.name, role: input.role ?? before.role, disabled: input.disabled ?? before.disabled }
       const losesAdmin = before.role === 'admin' && !before.disabled && (next.role !== 'admin' || next.disabled)
-      if (losesAdmin && activeAdmins(tx) <= 1)
-        throw new AppError('conflict', 'This is the last active administrator; appoint another first')
+      if (losesAdmin && activeAdmins(tx) <= 1) throw new AppError('conflict', MESSAGES.last_admin)
       const row = tx
         .update(users)
         .set({ ...next, version: before.version + 1, updatedAt: nowIso() })
@@ -146,14 +145,14 @@ export async function changeOwnPassword(
     ctx.db.transaction((tx) =>
       recordAudit(tx, ctx, { action: 'change_password_failed', entityType: 'user', entityId: id, after: { reason: 'wrong_password' } }),
     )
-    throw invalid([{ path: 'currentPassword', message: 'The current password is not right' }])
+    throw invalid([{ path: 'currentPassword', message: MESSAGES.wrong_current_password }])
   }
   checkPassword(ctx.db, newPassword, row.email, 'newPassword')
   const passwordHash = await hashPassword(newPassword)
   setPassword(ctx, id, passwordHash, 'change_password', currentToken)
 }
 
-function setPassword(ctx: ServiceContext, id: number, passwordHash: string, action: string, keepToken?: string): User {
+function setPassword(ctx: ServiceContext, id: number, passwordHash: string, action: AuditAction, keepToken?: string): User {
   return ctx.db.transaction(
     (tx) => {
       const before = findRow(tx, id)

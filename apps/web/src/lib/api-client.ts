@@ -1,5 +1,5 @@
 import type { AppType } from '@seloste/api'
-import type { ErrorCode, FieldError } from '@seloste/schema'
+import type { ErrorCode, FieldError, MessageCode } from '@seloste/schema'
 import { hc, type ClientResponse } from 'hono/client'
 import type { SuccessStatusCode } from 'hono/utils/http-status'
 
@@ -23,6 +23,8 @@ export class ApiError extends Error {
     readonly current: unknown = undefined,
     /** On 429: seconds to wait, from the Retry-After header. */
     readonly retryAfterSeconds: number | null = null,
+    /** The code of the message's sentence (packages/schema MESSAGES), by which the UI translates it. */
+    readonly messageCode?: MessageCode,
   ) {
     super(message)
   }
@@ -36,20 +38,24 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError
 }
 
-function isJson(res: Response): boolean {
+/** What an error needs of an answer: the fetch Response, or the typed client's ClientResponse. */
+type AnswerLike = Pick<Response, 'status' | 'statusText' | 'headers' | 'json'>
+
+function isJson(res: AnswerLike): boolean {
   return (res.headers.get('content-type') ?? '').includes('application/json')
 }
 
 /** The one place that reads an error response (the API's `{ error: {...} }` body) into an ApiError. */
-export async function toApiError(res: Response): Promise<ApiError> {
+export async function toApiError(res: AnswerLike): Promise<ApiError> {
   const retryAfter = Number(res.headers.get('retry-after'))
   const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null
   if (isJson(res)) {
     const body = (await res.json().catch(() => null)) as {
-      error?: { code?: ErrorCode; message?: string; fields?: FieldError[]; current?: unknown }
+      error?: { code?: ErrorCode; message?: string; messageCode?: MessageCode; fields?: FieldError[]; current?: unknown }
     } | null
     const e = body?.error
-    if (e?.code) return new ApiError(res.status, e.code, e.message ?? res.statusText, e.fields ?? [], e.current, retryAfterSeconds)
+    if (e?.code)
+      return new ApiError(res.status, e.code, e.message ?? res.statusText, e.fields ?? [], e.current, retryAfterSeconds, e.messageCode)
   }
   return new ApiError(res.status, 'unexpected_response', `${res.status} ${res.statusText}`.trim(), [], undefined, retryAfterSeconds)
 }
@@ -67,7 +73,7 @@ export async function call<R extends ClientResponse<unknown, number, string>>(re
   } catch (err) {
     throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err))
   }
-  if (!res.ok) throw await toApiError(res as unknown as Response)
-  if (res.status === 204 || !isJson(res as unknown as Response)) return undefined as SuccessBody<R>
+  if (!res.ok) throw await toApiError(res)
+  if (res.status === 204 || !isJson(res)) return undefined as SuccessBody<R>
   return (await res.json()) as SuccessBody<R>
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { isApiError } from './api-client'
-import { translateMessage } from './translate-message'
+import { apiText } from './api-messages'
 
 /** A failure as one sentence for the user, in the UI language. */
 export function useErrorText(): (error: unknown) => string {
@@ -24,7 +24,7 @@ export function useErrorText(): (error: unknown) => string {
       case 'unexpected_response':
         return t('errors.generic')
       default:
-        return translateMessage(error.message)
+        return apiText(error)
     }
   }
 }

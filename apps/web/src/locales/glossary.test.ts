@@ -13,7 +13,7 @@ import { governanceEn } from './governance.en'
 import { governanceFi } from './governance.fi'
 import { recordsEn } from './records.en'
 import { recordsFi } from './records.fi'
-import { schemaMessagesFi } from './schema-messages-fi'
+import { apiMessagesFi } from './api-messages'
 
 type Leaf = { path: string; key: string; text: string }
 
@@ -28,7 +28,7 @@ const FI = [
   ...leaves(complianceFi, 'compliance'),
   ...leaves(governanceFi, 'governance'),
   ...leaves(recordsFi, 'records'),
-  ...leaves(schemaMessagesFi, 'schemaMessages'),
+  ...leaves(apiMessagesFi, 'apiMessages'),
 ]
 const EN = [
   ...leaves(en, 'en'),

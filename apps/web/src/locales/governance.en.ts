@@ -229,6 +229,8 @@ export const governanceEn = {
       export: 'Export',
       finding: 'Finding',
       organisation: 'Organisation',
+      notice: 'Privacy notice',
+      notice_texts: 'Privacy notice texts',
     },
     actions: {
       create: 'Created',

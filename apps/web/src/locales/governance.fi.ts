@@ -230,6 +230,8 @@ export const governanceFi: typeof governanceEn = {
       export: 'Vienti',
       finding: 'Havainto',
       organisation: 'Organisaatio',
+      notice: 'Tietosuojaseloste',
+      notice_texts: 'Tietosuojaselosteen tekstit',
     },
     actions: {
       create: 'Lisätty',

@@ -11,6 +11,7 @@ import { canonicalJson } from '../common'
 import { isCountryCode } from '../geo'
 import vendorsA from './vendors-a.json'
 import vendorsB from './vendors-b.json'
+import { MESSAGES } from '../messages'
 
 /**
  * The shipped catalogue's version: the date its data last changed (YYYY-MM-DD, with ".N" for a second
@@ -49,7 +50,7 @@ export const CatalogueCountry = z.string().refine((code) => isCountryCode(code),
 const nonEmpty = (max: number) =>
   z
     .string()
-    .min(1, 'Required')
+    .min(1, MESSAGES.required)
     .max(max)
     .refine((s) => s.trim() === s && s !== '', { message: 'Must not be blank or start or end with spaces' })
 
@@ -61,7 +62,7 @@ export function sourced<T extends z.ZodType>(value: T) {
   return z.strictObject({
     value,
     source: HttpsUrl,
-    asOf: z.iso.date({ message: 'Must be a date (YYYY-MM-DD)' }),
+    asOf: z.iso.date({ message: MESSAGES.date }),
     quote: nonEmpty(300),
   })
 }

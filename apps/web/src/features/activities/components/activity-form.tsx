@@ -1,8 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod'
 import {
   ActivityInput,
-  ActivityUpdate,
-  checkActivityRules,
   DATA_SOURCE_LABELS,
   DATA_SUBJECT_RIGHT_LABELS,
   DataSource,
@@ -15,17 +12,18 @@ import {
   type LocalizedText,
 } from '@seloste/schema'
 import { useMemo, useRef, type ReactNode } from 'react'
-import { Controller, FormProvider, useFieldArray, useForm, type FieldErrors, type Resolver } from 'react-hook-form'
+import { Controller, FormProvider, useFieldArray, useForm, type FieldErrors } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { ConflictBanner, differences } from '../../../components/form/conflict-banner'
+import { formResolver } from '../../../components/form/form-resolver'
 import { ErrorSummary } from '../../../components/form/error-summary'
 import { Field } from '../../../components/form/field'
 import { FormSection } from '../../../components/form/form-section'
+import { versionedResolver } from '../../../components/form/versioned-resolver'
 import { errorAt, useSaveFlow } from '../../../components/form/use-save-flow'
 import { Button } from '../../../components/ui/button'
 import { useToast } from '../../../components/ui/toast'
 import { useFormat } from '../../../lib/format'
-import { formErrorMap } from '../../../lib/zod-error-map'
 import { useCreateActivity } from '../api/create-activity'
 import { useProcessorChoices, type ProcessorChoice } from '../api/get-processor-choices'
 import { useUpdateActivity } from '../api/update-activity'
@@ -73,8 +71,8 @@ const AMOUNT_RULE = 'Give the length of the period'
 
 /**
  * Create and edit a processing activity. Validated in the browser with the shared schema
- * (ActivityInput to create; to edit, ActivityUpdate with the same whole-record rules, since the
- * form always sends the whole record), then by the API, whose 400 field errors land beside the
+ * (ActivityInput, to create and to edit: the form always sends the whole record, an edit with the
+ * version it was loaded at), then by the API, whose 400 field errors land beside the
  * same inputs, nested ones too ("purposes.1.legitimateInterest"). On a version conflict the typed
  * values stay and the user decides.
  */
@@ -97,26 +95,21 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
   const specialRef = useRef(specialIds)
   specialRef.current = specialIds
 
-  const resolver = useMemo<Resolver<ActivityFormValues, unknown, Parsed>>(() => {
-    const base = isEdit ? ActivityUpdate.superRefine(checkActivityRules) : ActivityInput
+  const resolver = useMemo(() => {
     // The API's Art. 9 rule, checked here too because the form knows which categories are special.
-    const schema = base.superRefine((v, ctx) => {
+    const schema = ActivityInput.superRefine((v, ctx) => {
       if (!v.dataCategories?.some((c) => specialRef.current.has(c.id))) return
       v.purposes?.forEach((p, i) => {
         if (!p.art9Condition) ctx.addIssue({ code: 'custom', path: ['purposes', i, 'art9Condition'], message: ART9_MESSAGE })
       })
     })
-    const validate = zodResolver(schema, { error: formErrorMap }) as unknown as Resolver<
-      ReturnType<typeof toActivityInput>,
-      unknown,
-      Parsed
-    >
-    return async (values, context, options) => {
-      const result = await validate(toActivityInput(values), context, options as never)
-      wholeNumberAmounts(result.errors as FieldErrors<ActivityFormValues>, t('activities.messages.wholeNumber'))
-      return result as unknown as Awaited<ReturnType<Resolver<ActivityFormValues, unknown, Parsed>>>
-    }
-  }, [isEdit, t])
+    const validate = formResolver(schema, toActivityInput)
+    return versionedResolver<ActivityFormValues, ActivityInputParsed>(async (values, context, options) => {
+      const result = await validate(values, context, options)
+      wholeNumberAmounts(result.errors, t('activities.messages.wholeNumber'))
+      return result
+    })
+  }, [t])
 
   const form = useForm<ActivityFormValues, unknown, Parsed>({
     defaultValues: initialValues,

@@ -13,8 +13,8 @@ const ART9_NAMED = /^Special categories of personal data are processed \((.+)\):
 
 /**
  * The shared schema and the API write their messages about activities in English. Those known
- * here are shown in the UI language (by exact text, like locales/schema-messages-fi.ts does for
- * the registry's); anything else is returned as is, for the shared translator to try.
+ * here are shown in the UI language (by exact text; the schema's MESSAGES go by their code, see
+ * lib/api-messages.ts); anything else is returned as is, for the shared translator to try.
  */
 export function activityMessage(t: TFunction, message: string): string {
   const key = BY_ENGLISH.get(message)

@@ -1,46 +1,11 @@
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '@seloste/schema'
 import { z } from 'zod'
 
 export const AUDIT_PAGE_SIZE = 50
 
-/** Record types and actions the API writes (apps/api services), for the filters' choices. */
-export const ENTITY_TYPES = [
-  'processor',
-  'transfer',
-  'dpa',
-  'activity',
-  'public_list',
-  'user',
-  'session',
-  'organisation',
-  'data_category',
-  'data_subject_category',
-  'finding',
-  'export',
-] as const
-export const ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'retire',
-  'approve',
-  'publish',
-  'attach_document',
-  'remove_document',
-  'login',
-  'login_failed',
-  'logout',
-  'change_password',
-  'change_password_failed',
-  'unlock',
-  'reset_password',
-  'export',
-  'acknowledge',
-  'revoke_acknowledgement',
-  'regenerate_calendar_token',
-  'catalogue_link',
-  'catalogue_accept',
-  'catalogue_dismiss',
-] as const
+/** Record types and actions the API writes (packages/schema, the one list), for the filters' choices. */
+export const ENTITY_TYPES = AUDIT_ENTITY_TYPES
+export const ACTIONS = AUDIT_ACTIONS
 
 const Day = z.iso.date()
 const Token = z.string().regex(/^[a-z_]{1,50}$/)

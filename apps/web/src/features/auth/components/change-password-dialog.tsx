@@ -8,7 +8,7 @@ import { Alert } from '../../../components/ui/alert'
 import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
 import { useToast } from '../../../components/ui/toast'
-import { accountMessage } from '../../../lib/account-messages'
+import { apiText } from '../../../lib/api-messages'
 import { isApiError } from '../../../lib/api-client'
 import { useErrorText } from '../../../lib/error-text'
 import { formErrorMap } from '../../../lib/zod-error-map'
@@ -52,7 +52,7 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
         const rest: string[] = []
         for (const f of error.fields) {
           if ((PATHS as readonly string[]).includes(f.path)) setError(f.path as Path<Values>, { type: 'server', message: f.message })
-          else rest.push(accountMessage(t, f.message) ?? f.message)
+          else rest.push(apiText(f))
         }
         if (rest.length) setMessage(rest.join(' '))
         const first = PATHS.find((p) => error.fields.some((f) => f.path === p))
@@ -72,19 +72,14 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
           <p>{message}</p>
         </Alert>
       )}
-      <Field
-        name="currentPassword"
-        label={t('users.fields.currentPassword')}
-        error={accountMessage(t, formState.errors.currentPassword?.message)}
-        required
-      >
+      <Field name="currentPassword" label={t('users.fields.currentPassword')} error={formState.errors.currentPassword?.message} required>
         {(c) => <input {...c} type="password" className="input" autoComplete="current-password" {...register('currentPassword')} />}
       </Field>
       <Field
         name="newPassword"
         label={t('users.fields.newPassword')}
         hint={t('users.passwordRule')}
-        error={accountMessage(t, formState.errors.newPassword?.message)}
+        error={formState.errors.newPassword?.message}
         required
       >
         {(c) => <input {...c} type="password" className="input" autoComplete="new-password" {...register('newPassword')} />}

@@ -18,14 +18,24 @@ interface Shape {
   d: string
 }
 
+type Topology = Parameters<typeof feature>[0]
+
+/** The bundled JSON's type has strings where TopoJSON's has its literal types: checked here. */
+function isTopology(data: unknown): data is Topology {
+  if (typeof data !== 'object' || data === null || !('type' in data) || !('objects' in data)) return false
+  return data.type === 'Topology' && typeof data.objects === 'object' && data.objects !== null && 'countries' in data.objects
+}
+
 /**
  * The countries of Natural Earth's 1:110m map (world-atlas, bundled in this lazy chunk: nothing is
  * fetched at run time), projected once. Antarctica is left out: no one stores data there.
  */
 function useShapes(): Shape[] {
   return useMemo(() => {
-    const topology = atlas as unknown as Parameters<typeof feature>[0]
-    const collection = feature(topology, topology.objects.countries as Parameters<typeof feature>[1])
+    const data: unknown = atlas
+    const countries = isTopology(data) ? data.objects.countries : undefined
+    if (!isTopology(data) || !countries) return []
+    const collection = feature(data, countries)
     const features = 'features' in collection ? collection.features : [collection]
     const land = features.filter((f) => f.id !== '010')
     const projection = geoEqualEarth().fitExtent(

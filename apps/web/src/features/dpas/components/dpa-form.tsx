@@ -1,16 +1,15 @@
-import { zodResolver } from '@hookform/resolvers/zod'
 import { versionedResolver } from '../../../components/form/versioned-resolver'
 import { CHECKLIST_POINTS, ChecklistStatus, DpaInput, DpaStatus, type Dpa, type DpaInputParsed } from '@seloste/schema'
-import { useForm, useWatch, type Resolver } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { ConflictBanner, differences } from '../../../components/form/conflict-banner'
+import { formResolver } from '../../../components/form/form-resolver'
 import { ErrorSummary } from '../../../components/form/error-summary'
 import { Field, fieldId } from '../../../components/form/field'
 import { errorAt, useSaveFlow } from '../../../components/form/use-save-flow'
 import { Button } from '../../../components/ui/button'
 import { useFormat } from '../../../lib/format'
 import { translateMessage } from '../../../lib/translate-message'
-import { formErrorMap } from '../../../lib/zod-error-map'
 import { useCreateDpa } from '../api/create-dpa'
 import { useUpdateDpa } from '../api/update-dpa'
 import { describeDpaValues, DPA_FORM_PATHS, dpaFieldLabel, dpaToFormValues, type DpaFormValues } from '../lib/form-values'
@@ -34,7 +33,7 @@ export function DpaForm({ processorId, dpa, initialValues, onSaved, onCancel }: 
   const format = useFormat()
   const create = useCreateDpa()
   const update = useUpdateDpa()
-  const resolver = versionedResolver(zodResolver(DpaInput, { error: formErrorMap }) as unknown as Resolver<DpaFormValues, unknown, Parsed>)
+  const resolver = versionedResolver<DpaFormValues, DpaInputParsed>(formResolver(DpaInput))
   const form = useForm<DpaFormValues, unknown, Parsed>({
     defaultValues: initialValues,
     resolver,

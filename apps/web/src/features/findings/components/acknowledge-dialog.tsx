@@ -1,4 +1,4 @@
-import type { Finding } from '@seloste/schema'
+import type { FieldError, Finding, MessageCode } from '@seloste/schema'
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../../components/ui/alert'
@@ -7,18 +7,23 @@ import { Dialog } from '../../../components/ui/dialog'
 import { isApiError } from '../../../lib/api-client'
 import { useErrorText } from '../../../lib/error-text'
 import { useFormat } from '../../../lib/format'
-import { translateMessage } from '../../../lib/translate-message'
+import { apiText } from '../../../lib/api-messages'
 import { useAcknowledgeFinding } from '../api/acknowledge-finding'
 import { addDaysLocal, addMonthsLocal, todayLocal } from '../lib/dates'
 import { SeverityBadge } from './severity-badge'
 
 /** The API's English messages for this form, said in the UI language (compliance strings). */
-const API_MESSAGES = {
-  'Say why the risk is accepted': 'findings.ack.errors.reasonShort',
-  'Must be today or later': 'findings.ack.errors.past',
-  'At most two years ahead: accepted risks must be looked at again': 'findings.ack.errors.tooFar',
-  'No open finding with this key': 'findings.ack.errors.gone',
-} as const
+/** The API's messages about an acceptance, by their code, in this dialog's own words. */
+const ACK_WORDS = {
+  risk_reason_missing: 'findings.ack.errors.reasonShort',
+  date_in_past: 'findings.ack.errors.past',
+  acceptance_too_long: 'findings.ack.errors.tooFar',
+  finding_not_open: 'findings.ack.errors.gone',
+} as const satisfies Partial<Record<MessageCode, string>>
+
+function isAckCode(code: MessageCode | undefined): code is keyof typeof ACK_WORDS {
+  return code !== undefined && Object.hasOwn(ACK_WORDS, code)
+}
 
 type Fields = 'reason' | 'expiresOn'
 type Errors = Partial<Record<Fields, string>>
@@ -63,10 +68,7 @@ function AcknowledgeForm({
   const [errors, setErrors] = useState<Errors>({})
   const [general, setGeneral] = useState<string | null>(null)
 
-  const apiText = (message: string) => {
-    const key = API_MESSAGES[message as keyof typeof API_MESSAGES]
-    return key ? t(key) : translateMessage(message)
-  }
+  const fieldText = (f: FieldError) => (isAckCode(f.messageCode) ? t(ACK_WORDS[f.messageCode]) : apiText(f))
 
   const validate = (): Errors => {
     const out: Errors = {}
@@ -98,8 +100,8 @@ function AcknowledgeForm({
             const next: Errors = {}
             const other: string[] = []
             for (const f of error.fields) {
-              if (f.path === 'reason' || f.path === 'expiresOn') next[f.path] ??= apiText(f.message)
-              else other.push(apiText(f.message))
+              if (f.path === 'reason' || f.path === 'expiresOn') next[f.path] ??= fieldText(f)
+              else other.push(fieldText(f))
             }
             setErrors(next)
             if (other.length) setGeneral(other.join(' '))

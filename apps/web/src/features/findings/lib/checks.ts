@@ -1,54 +1,12 @@
-import type { Finding, Severity } from '@seloste/schema'
+import { CHECK_IDS, CHECKS_BY_CATEGORY, type CheckCategory, type CheckId, type Finding, type Severity } from '@seloste/schema'
 
-/** The area a check belongs to, for grouping the check filter. */
-export type CheckCategory = 'transfers' | 'agreements' | 'publicList' | 'records'
-
-/** Every check the API runs (apps/api/src/findings/checks.ts), by area. */
-export const CHECKS_BY_CATEGORY = {
-  transfers: [
-    'transfer-no-safeguard',
-    'transfer-safeguard-not-applicable',
-    'transfer-scc-no-module',
-    'transfer-scc-no-tia',
-    'dpf-not-verified',
-    'dpf-verification-stale',
-    'foreign-hq-eea-locations',
-    'adequacy-decision-ending',
-    'adequacy-decision-ended',
-    'reference-data-stale',
-    'transfer-scc-module-mismatch',
-    'transfer-art46-no-tia',
-    'transfer-art49-systematic',
-    'dpf-no-legal-name',
-    'dpf-home-country-unknown',
-  ],
-  agreements: [
-    'dpa-missing',
-    'dpa-not-signed',
-    'dpa-expired',
-    'dpa-expiring',
-    'dpa-review-overdue',
-    'dpa-review-due',
-    'dpa-checklist-not-covered',
-    'dpa-checklist-unknown',
-  ],
-  publicList: ['retired-processor-in-use', 'used-not-public', 'public-not-used', 'public-list-outdated'],
-  records: [
-    'activity-no-legal-basis',
-    'activity-no-retention',
-    'activity-no-data-categories',
-    'legitimate-interest-no-assessment',
-    'special-categories-no-art9',
-    'organisation-dpo-unrecorded',
-    'organisation-joint-controllers-unrecorded',
-  ],
-} as const satisfies Record<CheckCategory, readonly string[]>
-
-export type KnownCheckId = (typeof CHECKS_BY_CATEGORY)[CheckCategory][number]
+/** Every check the API runs, by area: packages/schema, the one list of check ids. */
+export { CHECKS_BY_CATEGORY, type CheckCategory } from '@seloste/schema'
+export type KnownCheckId = CheckId
 
 export const CHECK_CATEGORIES = Object.keys(CHECKS_BY_CATEGORY) as CheckCategory[]
 
-const known: ReadonlySet<string> = new Set(Object.values(CHECKS_BY_CATEGORY).flat())
+const known: ReadonlySet<string> = new Set(CHECK_IDS)
 export function isKnownCheck(id: string): id is KnownCheckId {
   return known.has(id)
 }

@@ -1,9 +1,9 @@
-import { zodResolver } from '@hookform/resolvers/zod'
 import { Language, OrganisationInput, type Organisation } from '@seloste/schema'
-import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form'
+import { Controller, useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { ConflictBanner, differences } from '../../../components/form/conflict-banner'
+import { formResolver } from '../../../components/form/form-resolver'
 import { ErrorSummary } from '../../../components/form/error-summary'
 import { Field } from '../../../components/form/field'
 import { FormSection } from '../../../components/form/form-section'
@@ -11,7 +11,6 @@ import { errorAt, useSaveFlow } from '../../../components/form/use-save-flow'
 import { versionedResolver } from '../../../components/form/versioned-resolver'
 import { Button } from '../../../components/ui/button'
 import { useFormat } from '../../../lib/format'
-import { formErrorMap } from '../../../lib/zod-error-map'
 import { useUpdateOrganisation } from '../api/update-organisation'
 import {
   describeOrganisationValues,
@@ -41,9 +40,7 @@ export function OrganisationForm({ organisation, onSaved }: OrganisationFormProp
   const { t } = useTranslation()
   const format = useFormat()
   const update = useUpdateOrganisation()
-  const resolver = versionedResolver(
-    zodResolver(OrganisationInput, { error: formErrorMap }) as unknown as Resolver<OrganisationFormValues, unknown, Parsed>,
-  )
+  const resolver = versionedResolver<OrganisationFormValues, z.output<typeof OrganisationInput>>(formResolver(OrganisationInput))
   const form = useForm<OrganisationFormValues, unknown, Parsed>({
     defaultValues: organisationToFormValues(organisation),
     resolver,

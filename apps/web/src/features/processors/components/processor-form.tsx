@@ -1,17 +1,17 @@
-import { zodResolver } from '@hookform/resolvers/zod'
-import { ProcessorInput, ProcessorRole, ProcessorStatus, ProcessorUpdate, type Processor, type ProcessorInputParsed } from '@seloste/schema'
-import { Controller, useForm, type Resolver } from 'react-hook-form'
+import { ProcessorInput, ProcessorRole, ProcessorStatus, type Processor, type ProcessorInputParsed } from '@seloste/schema'
+import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { ConflictBanner, differences } from '../../../components/form/conflict-banner'
 import { CountrySelect } from '../../../components/form/country-select'
+import { formResolver } from '../../../components/form/form-resolver'
 import { ErrorSummary } from '../../../components/form/error-summary'
 import { CheckboxField, Field } from '../../../components/form/field'
 import { FormSection } from '../../../components/form/form-section'
 import { errorAt, useSaveFlow } from '../../../components/form/use-save-flow'
 import { TagInput } from '../../../components/form/tag-input'
+import { versionedResolver } from '../../../components/form/versioned-resolver'
 import { Button } from '../../../components/ui/button'
 import { useFormat } from '../../../lib/format'
-import { formErrorMap } from '../../../lib/zod-error-map'
 import { useCreateProcessor } from '../api/create-processor'
 import { useProcessorOptions } from '../api/get-processor-options'
 import { useUpdateProcessor } from '../api/update-processor'
@@ -36,7 +36,7 @@ type Parsed = ProcessorInputParsed & { version?: number }
 
 /**
  * Create and edit a processor. Validated in the browser with the same zod schema the API uses
- * (ProcessorInput to create, ProcessorUpdate to edit), then by the API, whose 400 field errors
+ * (ProcessorInput; an edit sends the whole record, with the version it was loaded at), then by the API, whose 400 field errors
  * land beside the same inputs. On a version conflict the typed values stay and the user decides.
  */
 export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: ProcessorFormProps) {
@@ -47,12 +47,7 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
   const update = useUpdateProcessor()
   const options = useProcessorOptions()
 
-  // The schemas' input types are wider than the form's (null allowed); the form only ever holds strings.
-  const resolver = zodResolver(isEdit ? ProcessorUpdate : ProcessorInput, { error: formErrorMap }) as unknown as Resolver<
-    ProcessorFormValues,
-    unknown,
-    Parsed
-  >
+  const resolver = versionedResolver<ProcessorFormValues, ProcessorInputParsed>(formResolver(ProcessorInput))
   const form = useForm<ProcessorFormValues, unknown, Parsed>({
     defaultValues: initialValues,
     resolver,

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod'
 import { versionedResolver } from '../../../components/form/versioned-resolver'
 import {
   adequacyCitation,
@@ -14,16 +13,16 @@ import {
   type TransferInputParsed,
 } from '@seloste/schema'
 import { useEffect, useRef } from 'react'
-import { useForm, useWatch, type Resolver } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { ConflictBanner, differences } from '../../../components/form/conflict-banner'
 import { CountrySelect } from '../../../components/form/country-select'
+import { formResolver } from '../../../components/form/form-resolver'
 import { ErrorSummary } from '../../../components/form/error-summary'
 import { Field } from '../../../components/form/field'
 import { errorAt, useSaveFlow } from '../../../components/form/use-save-flow'
 import { Button } from '../../../components/ui/button'
 import { useFormat } from '../../../lib/format'
-import { formErrorMap } from '../../../lib/zod-error-map'
 import { useCreateTransfer } from '../api/create-transfer'
 import { useUpdateTransfer } from '../api/update-transfer'
 import {
@@ -61,9 +60,7 @@ export function TransferForm({ processorId, recipientRole, transfer, initialValu
   const create = useCreateTransfer()
   const update = useUpdateTransfer()
 
-  const resolver = versionedResolver(
-    zodResolver(TransferInput, { error: formErrorMap }) as unknown as Resolver<TransferFormValues, unknown, Parsed>,
-  )
+  const resolver = versionedResolver<TransferFormValues, TransferInputParsed>(formResolver(TransferInput))
   const form = useForm<TransferFormValues, unknown, Parsed>({
     defaultValues: initialValues,
     resolver,

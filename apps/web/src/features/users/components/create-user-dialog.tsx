@@ -1,16 +1,14 @@
-import { zodResolver } from '@hookform/resolvers/zod'
 import { UserCreate, type User } from '@seloste/schema'
 import { useRef, useState } from 'react'
-import { useForm, type Resolver } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
+import { formResolver } from '../../../components/form/form-resolver'
 import { Field } from '../../../components/form/field'
 import { Alert } from '../../../components/ui/alert'
 import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
-import { accountMessage } from '../../../lib/account-messages'
 import { useErrorText } from '../../../lib/error-text'
-import { formErrorMap } from '../../../lib/zod-error-map'
 import { useCreateUser } from '../api/create-user'
 import { accountError } from '../lib/account-errors'
 import { RoleChoice } from './role-choice'
@@ -34,14 +32,15 @@ function CreateUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
   const create = useCreateUser()
   const [message, setMessage] = useState<string | null>(null)
   const alertRef = useRef<HTMLDivElement>(null)
-  const resolver = zodResolver(UserCreate, { error: formErrorMap }) as unknown as Resolver<Values, unknown, Parsed>
+  const resolver = formResolver(UserCreate)
   const form = useForm<Values, unknown, Parsed>({
     resolver,
     defaultValues: { email: '', name: '', role: 'editor', password: '' },
     mode: 'onTouched',
   })
   const { register, handleSubmit, formState, setError, setFocus } = form
-  const err = (path: (typeof PATHS)[number]) => accountMessage(t, formState.errors[path]?.message)
+  // Field and RoleChoice show the message in the UI language (lib/translate-message).
+  const err = (path: (typeof PATHS)[number]) => formState.errors[path]?.message
 
   // Given to handleSubmit in the submit event, not while rendering: it reads a ref.
   const save = async (values: Parsed) => {

@@ -7,7 +7,6 @@ import { Field } from '../../../components/form/field'
 import { Alert } from '../../../components/ui/alert'
 import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
-import { accountMessage } from '../../../lib/account-messages'
 import { useErrorText } from '../../../lib/error-text'
 import { formErrorMap } from '../../../lib/zod-error-map'
 import { useResetPassword } from '../api/reset-password'
@@ -61,7 +60,7 @@ function ResetPasswordForm({ user, onCancel, onDone }: { user: User; onCancel: (
         name="password"
         label={t('users.fields.newPassword')}
         hint={t('users.passwordRule')}
-        error={accountMessage(t, formState.errors.password?.message)}
+        error={formState.errors.password?.message}
         required
       >
         {(c) => <input {...c} type="password" className="input" autoComplete="new-password" {...register('password')} />}

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form'
-import { accountMessage } from '../../../lib/account-messages'
+import { apiText } from '../../../lib/api-messages'
 import { isApiError } from '../../../lib/api-client'
 
 /**
@@ -18,12 +18,12 @@ export function accountError<V extends FieldValues>(
     const rest: string[] = []
     for (const f of error.fields) {
       if (form?.paths.includes(f.path)) form.setError(f.path as Path<V>, { type: 'server', message: f.message })
-      else rest.push(accountMessage(t, f.message) ?? f.message)
+      else rest.push(apiText(f))
     }
     return rest.length ? rest.join(' ') : null
   }
   if (error.code === 'version_conflict') return t('users.conflict')
-  // The last active administrator (409 "conflict"): the API's sentence, in the UI language.
-  if (error.code === 'conflict') return accountMessage(t, error.message) ?? errorText(error)
+  // The last active administrator, an email already taken (409 "conflict"): by the sentence's code.
+  if (error.code === 'conflict' && error.messageCode) return apiText(error)
   return errorText(error)
 }

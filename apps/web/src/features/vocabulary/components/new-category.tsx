@@ -4,12 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { Button, buttonClass } from '../../../components/ui/button'
 import { isApiError } from '../../../lib/api-client'
 import { useErrorText } from '../../../lib/error-text'
-import { translateMessage } from '../../../lib/translate-message'
+import { apiText } from '../../../lib/api-messages'
 import { useCreateDataCategory } from '../api/create-data-category'
 import { useCreateDataSubjectCategory } from '../api/create-data-subject-category'
-
-/** The shared schema's message for a name in neither language. */
-const EITHER_LANGUAGE = 'Write it in Finnish or English (or both)'
 
 export interface CreatedCategory {
   id: number
@@ -69,11 +66,7 @@ export function NewCategory({ kind, onCreated }: NewCategoryProps) {
     } catch (error) {
       const field = isApiError(error) ? error.fields[0] : undefined
       setProblem(
-        field
-          ? field.message === EITHER_LANGUAGE
-            ? t('activities.messages.eitherLanguage')
-            : translateMessage(field.message)
-          : errorText(error),
+        field?.messageCode === 'either_language' ? t('activities.messages.eitherLanguage') : field ? apiText(field) : errorText(error),
       )
     }
   }
