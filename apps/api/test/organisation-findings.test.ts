@@ -1,5 +1,5 @@
 /**
- * Art. 30(1)(a): the DPO (Art. 37) and joint-controller (Art. 26) questions. Unanswered is not "no":
+ * Art. 30(1)(a): the DPO (Art. 37), representative (Art. 27) and joint-controller (Art. 26) questions. Unanswered is not "no":
  * the check fires while a question is unrecorded and stops once it is answered, "no" included.
  */
 import { describe, expect, it } from 'vitest'
@@ -17,8 +17,12 @@ const view = (organisation: RegistryView['organisation']): RegistryView => ({
 
 describe('the organisation check (pure)', () => {
   it('flags each unrecorded question, in both languages, linking to the settings page', () => {
-    const found = organisationUnrecorded(view({ name: 'Oy Esimerkki Ab', dpoAppointed: null, hasJointControllers: null }))
-    expect(found.map((f) => f.checkId)).toEqual(['organisation-dpo-unrecorded', 'organisation-joint-controllers-unrecorded'])
+    const found = organisationUnrecorded(view({ name: 'Oy Esimerkki Ab', dpoAppointed: null, representativeNeeded: null, hasJointControllers: null }))
+    expect(found.map((f) => f.checkId)).toEqual([
+      'organisation-dpo-unrecorded',
+      'organisation-representative-unrecorded',
+      'organisation-joint-controllers-unrecorded',
+    ])
     for (const f of found) {
       expect(f).toMatchObject({
         severity: 'medium',
@@ -29,15 +33,16 @@ describe('the organisation check (pure)', () => {
       expect(f.message.en).toMatch(/is not recorded/)
     }
     expect(found[0]!.message.en).toContain('Art. 37')
-    expect(found[1]!.message.fi).toContain('26 artikla')
+    expect(found[1]!.message.en).toContain('Art. 27')
+    expect(found[2]!.message.fi).toContain('26 artikla')
   })
 
   it('takes a recorded "no" as an answer, like a recorded "yes"', () => {
-    expect(organisationUnrecorded(view({ name: 'X', dpoAppointed: false, hasJointControllers: false }))).toEqual([])
-    expect(organisationUnrecorded(view({ name: 'X', dpoAppointed: true, hasJointControllers: null })).map((f) => f.checkId)).toEqual([
+    expect(organisationUnrecorded(view({ name: 'X', dpoAppointed: false, representativeNeeded: false, hasJointControllers: false }))).toEqual([])
+    expect(organisationUnrecorded(view({ name: 'X', dpoAppointed: true, representativeNeeded: true, hasJointControllers: null })).map((f) => f.checkId)).toEqual([
       'organisation-joint-controllers-unrecorded',
     ])
-    expect(organisationUnrecorded(view({ name: 'X', dpoAppointed: null, hasJointControllers: true })).map((f) => f.checkId)).toEqual([
+    expect(organisationUnrecorded(view({ name: 'X', dpoAppointed: null, representativeNeeded: false, hasJointControllers: true })).map((f) => f.checkId)).toEqual([
       'organisation-dpo-unrecorded',
     ])
   })
@@ -75,5 +80,22 @@ describe('the organisation check on the demo data', () => {
     const reset = await ctx.api.patch('/api/organisation', { dpoAppointed: null, dpoName: null, dpoEmail: null, version: 3 })
     expect(reset.status).toBe(200)
     expect(await checkIds()).toContain('organisation-dpo-unrecorded')
+  })
+
+  it('has no representative finding on the demo data (a Finnish company, recorded as needing none), and raises one once the answer is cleared', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const checkIds = async () => ((await ctx.api.get('/api/findings')).body.open as { checkId: string }[]).map((f) => f.checkId)
+    expect(await checkIds()).not.toContain('organisation-representative-unrecorded')
+    const cleared = await ctx.api.patch('/api/organisation', { representativeNeeded: null, version: 1 })
+    expect(cleared.status).toBe(200)
+    expect(await checkIds()).toContain('organisation-representative-unrecorded')
+    const named = await ctx.api.patch('/api/organisation', {
+      representativeNeeded: true,
+      representative: 'EU Rep GmbH',
+      representativeContact: 'Unter den Linden 1, Berlin; rep@example.eu',
+      version: 2,
+    })
+    expect(named.status).toBe(200)
+    expect(await checkIds()).not.toContain('organisation-representative-unrecorded')
   })
 })

@@ -40,6 +40,7 @@ export const CHECKS_BY_CATEGORY = {
     'legitimate-interest-no-assessment',
     'special-categories-no-art9',
     'organisation-dpo-unrecorded',
+    'organisation-representative-unrecorded',
     'organisation-joint-controllers-unrecorded',
   ],
 } as const satisfies Record<CheckCategory, readonly string[]>
