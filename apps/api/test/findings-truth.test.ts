@@ -271,7 +271,12 @@ describe('rights that always apply', () => {
 
 // ---- On the demo data, through the API -------------------------------------------------------------
 
-type Finding = { checkId: string; key: string; entity: { type: string; id: number | null; name: { fi: string; en: string } } }
+type Finding = {
+  checkId: string
+  key: string
+  entity: { type: string; id: number | null; name: { fi: string; en: string } }
+  message: { fi: string; en: string }
+}
 
 async function findings(ctx: TestContext): Promise<Finding[]> {
   return (await ctx.api.get('/api/findings')).body.open
@@ -309,7 +314,10 @@ describe('the findings on the demo data', () => {
     for (const check of ['location-not-recorded', 'dpa-missing', 'used-not-public']) {
       // In English by its English name (the demo's display name is a Finnish description), in Finnish by that.
       expect(names(of(all, check)), check).toContain('Website host')
-      expect(of(all, check).map((f) => f.entity.name.fi), check).toContain('Verkkosivuston palveluntarjoaja')
+      expect(
+        of(all, check).map((f) => f.entity.name.fi),
+        check,
+      ).toContain('Verkkosivuston palveluntarjoaja')
       const host = of(all, check).find((f) => f.entity.name.en === 'Website host')!
       expect(host.message.en, check).not.toContain('Verkkosivuston')
       expect(host.message.fi, check).toContain('Verkkosivuston palveluntarjoaja')

@@ -17,7 +17,9 @@ const view = (organisation: RegistryView['organisation']): RegistryView => ({
 
 describe('the organisation check (pure)', () => {
   it('flags each unrecorded question, in both languages, linking to the settings page', () => {
-    const found = organisationUnrecorded(view({ name: 'Oy Esimerkki Ab', dpoAppointed: null, representativeNeeded: null, hasJointControllers: null }))
+    const found = organisationUnrecorded(
+      view({ name: 'Oy Esimerkki Ab', dpoAppointed: null, representativeNeeded: null, hasJointControllers: null }),
+    )
     expect(found.map((f) => f.checkId)).toEqual([
       'organisation-dpo-unrecorded',
       'organisation-representative-unrecorded',
@@ -38,13 +40,19 @@ describe('the organisation check (pure)', () => {
   })
 
   it('takes a recorded "no" as an answer, like a recorded "yes"', () => {
-    expect(organisationUnrecorded(view({ name: 'X', dpoAppointed: false, representativeNeeded: false, hasJointControllers: false }))).toEqual([])
-    expect(organisationUnrecorded(view({ name: 'X', dpoAppointed: true, representativeNeeded: true, hasJointControllers: null })).map((f) => f.checkId)).toEqual([
-      'organisation-joint-controllers-unrecorded',
-    ])
-    expect(organisationUnrecorded(view({ name: 'X', dpoAppointed: null, representativeNeeded: false, hasJointControllers: true })).map((f) => f.checkId)).toEqual([
-      'organisation-dpo-unrecorded',
-    ])
+    expect(
+      organisationUnrecorded(view({ name: 'X', dpoAppointed: false, representativeNeeded: false, hasJointControllers: false })),
+    ).toEqual([])
+    expect(
+      organisationUnrecorded(view({ name: 'X', dpoAppointed: true, representativeNeeded: true, hasJointControllers: null })).map(
+        (f) => f.checkId,
+      ),
+    ).toEqual(['organisation-joint-controllers-unrecorded'])
+    expect(
+      organisationUnrecorded(view({ name: 'X', dpoAppointed: null, representativeNeeded: false, hasJointControllers: true })).map(
+        (f) => f.checkId,
+      ),
+    ).toEqual(['organisation-dpo-unrecorded'])
   })
 
   it('says nothing when there is no organisation to ask about', () => {

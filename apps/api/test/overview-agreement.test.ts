@@ -67,12 +67,6 @@ describe('the overview on the demo data', () => {
 
     const o = await overview(ctx)
     expectAgreement(o)
-    expect(o.filterNames).toEqual([
-      'Marked Missing Oy',
-      'Orphan Sub Ltd',
-      'Planned Tool Oy',
-      'Plausible',
-      'Website host',
-    ])
+    expect(o.filterNames).toEqual(['Marked Missing Oy', 'Orphan Sub Ltd', 'Planned Tool Oy', 'Plausible', 'Website host'])
   })
 })

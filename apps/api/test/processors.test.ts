@@ -414,7 +414,11 @@ describe('DELETE /api/processors/:id', () => {
     expect(res.status).toBe(409)
     expect(res.body.error.code).toBe('conflict')
     expect((await ctx.api.get(`/api/processors/${parent.id}`)).status).toBe(200)
-    expect((await ctx.api.get(`/api/processors/${child.id}`)).body.parent).toEqual({ id: parent.id, displayName: 'Parent', displayNameEn: null })
+    expect((await ctx.api.get(`/api/processors/${child.id}`)).body.parent).toEqual({
+      id: parent.id,
+      displayName: 'Parent',
+      displayNameEn: null,
+    })
     expect(auditEventsAfter(ctx.db, mark)).toEqual([])
   })
 

@@ -385,8 +385,9 @@ describe('the DPF listing and the certified entity', () => {
     const res = await ctx.api.post(`/api/processors/${unknown.id}/transfers`, usDpfTransfer())
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     const homeUnknown = async () =>
-      ((await ctx.api.get('/api/findings')).body.open as { checkId: string; entity: { id: number }; message: { fi: string; en: string } }[])
-        .filter((f) => f.checkId === 'dpf-home-country-unknown')
+      (
+        (await ctx.api.get('/api/findings')).body.open as { checkId: string; entity: { id: number }; message: { fi: string; en: string } }[]
+      ).filter((f) => f.checkId === 'dpf-home-country-unknown')
     const [f, ...rest] = await homeUnknown()
     expect(rest).toEqual([])
     expect(f).toMatchObject({ entity: { id: res.body.id } })

@@ -88,7 +88,8 @@ beforeAll(async () => {
     for (const url of PUBLIC) outputs[`${url}?lang=${lang}`] = (await ctx.anonymous.get(`${url}?lang=${lang}`)).text
     for (const url of EXPORTS) outputs[`${url}?lang=${lang}`] = (await ctx.api.get(`${url}?lang=${lang}`)).text
     for (const url of XLSX) outputs[`${url}?lang=${lang}`] = xlsxText((await ctx.api.get(`${url}?lang=${lang}`)).bytes)
-    for (const url of PDF) outputs[`${url}?lang=${lang}`] = poppler('pdftotext', (await ctx.api.get(`${url}?lang=${lang}`)).bytes, ['-enc', 'UTF-8'])
+    for (const url of PDF)
+      outputs[`${url}?lang=${lang}`] = poppler('pdftotext', (await ctx.api.get(`${url}?lang=${lang}`)).bytes, ['-enc', 'UTF-8'])
   }
   const notice = (await ctx.api.get('/api/notice/preview/rendered')).body
   for (const lang of ['fi', 'en'] as const) {

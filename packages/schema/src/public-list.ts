@@ -224,7 +224,11 @@ const pickName = (name: string, nameEn: string | null | undefined, lang: 'fi' | 
 /** An entry as one language names it: `name` and `parentName` in that language, the English ones dropped. */
 export function entryInLanguage(e: PublicEntry, lang: 'fi' | 'en'): PublicEntry {
   const { nameEn, parentNameEn, ...rest } = e
-  return { ...rest, name: pickName(e.name, nameEn, lang), parentName: e.parentName === null ? null : pickName(e.parentName, parentNameEn, lang) }
+  return {
+    ...rest,
+    name: pickName(e.name, nameEn, lang),
+    parentName: e.parentName === null ? null : pickName(e.parentName, parentNameEn, lang),
+  }
 }
 
 /** A change as one language names its entry. */
@@ -240,7 +244,9 @@ export function changeInLanguage(c: EntryChange, lang: 'fi' | 'en'): EntryChange
  */
 export function versionInLanguage<V extends Pick<PublishedVersion, 'content' | 'changes'>>(version: V, lang: 'fi' | 'en'): V {
   const collator = new Intl.Collator(lang, { sensitivity: 'base' })
-  const entries = version.content.entries.map((e) => entryInLanguage(e, lang)).sort((a, b) => collator.compare(a.name, b.name) || a.key - b.key)
+  const entries = version.content.entries
+    .map((e) => entryInLanguage(e, lang))
+    .sort((a, b) => collator.compare(a.name, b.name) || a.key - b.key)
   return { ...version, content: { ...version.content, entries }, changes: version.changes.map((c) => changeInLanguage(c, lang)) }
 }
 

@@ -463,7 +463,9 @@ export function ropaTable(doc: RecordOfProcessing, lang: Language): Table {
         ...unrecordedNames(a, lang).map((name) => `${name}: ${UNKNOWN_WORDS[lang].locationNotRecorded}`),
       ]),
       safeguards: lines(
-        a.thirdCountryTransfers.map((t) => `${country(t.country, lang)}, ${transferProcessorName(t, lang)}: ${safeguardText(t, lang, doc.controller)}`),
+        a.thirdCountryTransfers.map(
+          (t) => `${country(t.country, lang)}, ${transferProcessorName(t, lang)}: ${safeguardText(t, lang, doc.controller)}`,
+        ),
       ),
       retention: retentionText(a, lang),
       security: pick(a.securityMeasures, lang),

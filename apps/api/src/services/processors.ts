@@ -51,7 +51,9 @@ function toColumns(input: Partial<ProcessorInputParsed>): ProcessorColumns {
   return c
 }
 
-function searchTextOf(r: Pick<ProcessorRow, 'displayName' | 'legalName' | 'serviceFi' | 'serviceEn'> & { displayNameEn?: string | null }): string {
+function searchTextOf(
+  r: Pick<ProcessorRow, 'displayName' | 'legalName' | 'serviceFi' | 'serviceEn'> & { displayNameEn?: string | null },
+): string {
   return [r.displayName, r.displayNameEn ?? '', r.legalName ?? '', r.serviceFi, r.serviceEn].join('\n').toLowerCase()
 }
 
@@ -328,7 +330,9 @@ function pageQuery(db: DbOrTx) {
       parentId: processors.parentId,
       parentName: sql<string | null>`(SELECT parent.display_name FROM processors AS parent WHERE parent.id = "processors"."parent_id")`,
       displayNameEn: processors.displayNameEn,
-      parentNameEn: sql<string | null>`(SELECT parent.display_name_en FROM processors AS parent WHERE parent.id = "processors"."parent_id")`,
+      parentNameEn: sql<
+        string | null
+      >`(SELECT parent.display_name_en FROM processors AS parent WHERE parent.id = "processors"."parent_id")`,
     })
     .from(processors)
     .where(sql`${processors.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)

@@ -44,7 +44,9 @@ function ValuesTable({ change, before, after }: { change: EntryChange; before: P
     )
   return (
     <table className="change-values">
-      <caption className="visually-hidden">{t('publicList.values.caption', { name: format.processor({ displayName: change.name, displayNameEn: change.nameEn }) })}</caption>
+      <caption className="visually-hidden">
+        {t('publicList.values.caption', { name: format.processor({ displayName: change.name, displayNameEn: change.nameEn }) })}
+      </caption>
       <thead>
         <tr>
           <th scope="col">{t('publicList.values.field')}</th>
