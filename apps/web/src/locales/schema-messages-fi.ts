@@ -12,6 +12,8 @@ export const schemaMessagesFi: Record<string, string> = {
   'Must be a Finnish business ID (Y-tunnus) such as 1234567-1 with a valid check digit': 'Anna kelvollinen Y-tunnus, esim. 1234567-1',
   'Name the data protection officer or give their e-mail': 'Anna tietosuojavastaavan nimi tai sähköpostiosoite',
   'Name the joint controllers': 'Nimeä yhteisrekisterinpitäjät',
+  'Name the representative in the Union': 'Nimeä edustaja unionissa',
+  "Give the representative's contact details": 'Anna edustajan yhteystiedot',
   'End date cannot be before the start date': 'Päättymispäivä ei voi olla ennen alkamispäivää',
   'Inside the EEA no transfer safeguard applies: choose "none needed"':
     'ETA-alueella siirtoon ei tarvita suojatoimea: valitse "Ei tarvita"',
