@@ -107,3 +107,37 @@ describe('the organisation check on the demo data', () => {
     expect(await checkIds()).not.toContain('organisation-representative-unrecorded')
   })
 })
+
+describe('the privacy notice on the representative (Art. 13(1)(a), 27)', () => {
+  it('says each of the three states in words, and an unrecorded one is a blocking gap, like the DPO', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const draft = async () => {
+      const rendered = (await ctx.api.get('/api/notice/preview/rendered')).body
+      const codes = ((await ctx.api.get('/api/notice/preview')).body.problems as { code: string }[]).map((p) => p.code)
+      return { en: rendered.en.markdown as string, fi: rendered.fi.markdown as string, codes }
+    }
+    // The demo company is Finnish: recorded as needing none.
+    let d = await draft()
+    expect(d.en).toContain('The controller is established in the Union and so needs no representative in the Union (Article 27).')
+    expect(d.fi).toContain('Rekisterinpitäjä on sijoittautunut unioniin, joten se ei tarvitse edustajaa unionissa (27 artikla).')
+    expect(d.codes).not.toContain('representative_unrecorded')
+
+    expect((await ctx.api.patch('/api/organisation', { representativeNeeded: null, version: 1 })).status).toBe(200)
+    d = await draft()
+    expect(d.en).toContain('Whether the controller has a representative in the Union (Article 27) is not recorded.')
+    expect(d.en).not.toContain('needs no representative')
+    expect(d.codes).toContain('representative_unrecorded')
+
+    const named = await ctx.api.patch('/api/organisation', {
+      representativeNeeded: true,
+      representative: 'EU Rep GmbH',
+      representativeContact: 'rep@example.eu',
+      version: 2,
+    })
+    expect(named.status).toBe(200)
+    d = await draft()
+    expect(d.en).toContain('Representative in the Union (Article 27): EU Rep GmbH, rep@example.eu')
+    expect(d.fi).toContain('Edustaja unionissa (27 artikla): EU Rep GmbH, rep@example.eu')
+    expect(d.codes).not.toContain('representative_unrecorded')
+  })
+})
