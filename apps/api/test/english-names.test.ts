@@ -11,7 +11,10 @@ import { auditEventsAfter, createTestContext, expectValidationError, lastAuditSe
 
 async function publish(ctx: TestContext) {
   const preview = (await ctx.api.get('/api/public-list/preview')).body
-  const res = await ctx.api.post('/api/public-list/publish', { confirmUnknownLocations: true, basedOnVersion: preview.latest?.version ?? 0 })
+  const res = await ctx.api.post('/api/public-list/publish', {
+    confirmUnknownLocations: true,
+    basedOnVersion: preview.latest?.version ?? 0,
+  })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
   return res.body
 }
@@ -21,22 +24,27 @@ describe('a processor’s English name', () => {
     expect(PUBLIC_PROCESSOR_FIELDS).toContain('displayNameEn')
     const ctx = await createTestContext()
     const mark = lastAuditSeq(ctx.db)
-    const created = await ctx.api.post('/api/processors', { displayName: 'Tilitoimisto', displayNameEn: 'Accounting firm', role: 'processor' })
+    const created = await ctx.api.post('/api/processors', {
+      displayName: 'Tilitoimisto',
+      displayNameEn: 'Accounting firm',
+      role: 'processor',
+    })
     expect(created.status).toBe(201)
     expect(created.body).toMatchObject({ displayName: 'Tilitoimisto', displayNameEn: 'Accounting firm' })
     const [event] = auditEventsAfter(ctx.db, mark)
     expect(event).toMatchObject({ action: 'create', entityType: 'processor' })
     expect(JSON.stringify(event)).toContain('Accounting firm')
-    expectValidationError(
-      await ctx.api.patch(`/api/processors/${created.body.id}`, { displayNameEn: 'x'.repeat(201), version: 1 }),
-      ['displayNameEn'],
-    )
+    expectValidationError(await ctx.api.patch(`/api/processors/${created.body.id}`, { displayNameEn: 'x'.repeat(201), version: 1 }), [
+      'displayNameEn',
+    ])
     const cleared = await ctx.api.patch(`/api/processors/${created.body.id}`, { displayNameEn: '', version: 1 })
     expect(cleared.status).toBe(200)
     expect(cleared.body.displayNameEn).toBeNull()
     // Found by its English name too.
     await ctx.api.patch(`/api/processors/${created.body.id}`, { displayNameEn: 'Accounting firm', version: 2 })
-    expect((await ctx.api.get('/api/processors?q=accounting%20firm')).body.items.map((i: { id: number }) => i.id)).toEqual([created.body.id])
+    expect((await ctx.api.get('/api/processors?q=accounting%20firm')).body.items.map((i: { id: number }) => i.id)).toEqual([
+      created.body.id,
+    ])
   })
 
   it('names the entry in English outputs and its change in the change history, each in its language', async () => {
@@ -45,7 +53,9 @@ describe('a processor’s English name', () => {
     const set = await ctx.api.patch(`/api/processors/${fennoa.id}`, { displayNameEn: 'Fennoa accounting', version: fennoa.version })
     expect(set.status).toBe(200)
     const preview = (await ctx.api.get('/api/public-list/preview')).body
-    expect(preview.changes).toEqual([{ key: fennoa.id, name: 'Fennoa Oy', nameEn: 'Fennoa accounting', kind: 'changed', fields: ['nameEn'] }])
+    expect(preview.changes).toEqual([
+      { key: fennoa.id, name: 'Fennoa Oy', nameEn: 'Fennoa accounting', kind: 'changed', fields: ['nameEn'] },
+    ])
     const v2 = await publish(ctx)
     expect(v2.version).toBe(2)
     const en = (await ctx.anonymous.get('/public/processors/changes?lang=en')).text
