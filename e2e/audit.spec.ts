@@ -14,7 +14,7 @@ test('an edit appears in the processor’s history with its difference', async (
   expect(transfer.status(), await transfer.text()).toBe(201)
 
   await page.goto(`/processors/${processor.id}/edit`)
-  await expect(page.getByRole('textbox', { name: /^Name/ })).toHaveValue(name)
+  await expect(page.getByRole('textbox', { name: /^Name(?! in English)/ })).toHaveValue(name)
   await page.getByLabel('Legal entity').fill('History Group Oy')
   await page.getByLabel('Service (English)').fill('Long-term archiving')
   await page.getByRole('button', { name: 'Save' }).click()

@@ -39,7 +39,7 @@ test('switching to Finnish shows Finnish labels, dates and country names, and is
   await page.reload()
   await expect(page.getByRole('region', { name: 'Yleiset tiedot' })).toBeVisible()
   await page.getByRole('link', { name: 'Muokkaa' }).click()
-  await page.getByRole('textbox', { name: /^Nimi/ }).fill('')
+  await page.getByRole('textbox', { name: /^Nimi(?! englanniksi)/ }).fill('')
   await page.getByRole('button', { name: 'Tallenna' }).click()
   await expect(page.getByText('Pakollinen tieto').first()).toBeVisible()
   await expect(page.getByRole('button', { name: 'Peruuta' })).toBeVisible()

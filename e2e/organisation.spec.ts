@@ -58,6 +58,55 @@ test('an admin records the DPO: the finding goes away and the record of processi
   await expect(page.locator('.controller')).toContainText('Joint controllers (Art. 26)')
 })
 
+test('an admin records the representative in the Union: each of the three states is said in words in the record of processing', async ({
+  page,
+  api,
+}) => {
+  // The demo company is Finnish: recorded as needing no representative.
+  const now = (await (await api.get('/api/organisation')).json()) as { version: number }
+  const reset = await api.patch('/api/organisation', {
+    data: { representativeNeeded: false, representative: null, representativeContact: null, version: now.version },
+  })
+  expect(reset.status(), await reset.text()).toBe(200)
+  const box = () => page.locator('.controller')
+  await page.goto('/api/exports/ropa.html?lang=en')
+  await expect(box()).toContainText('Representative in the Union (Art. 27): none needed (the controller is established in the Union)')
+
+  await page.goto('/organisation')
+  const rep = page.getByRole('group', { name: 'Does the organisation need a representative in the Union?' })
+  await expect(rep.getByRole('radio', { name: 'No, none needed: established in the Union' })).toBeChecked({ timeout: LOAD })
+  await expect(page.getByLabel('Representative’s name')).toHaveCount(0)
+
+  // "Yes" without a name and contact is refused beside each field, by the same rule as the API.
+  await rep.getByRole('radio', { name: 'Yes, a representative is designated' }).check()
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByText('Name the representative in the Union').first()).toBeVisible()
+  await expect(page.getByText("Give the representative's contact details").first()).toBeVisible()
+  await page.getByLabel('Representative’s name').fill('EU Rep GmbH')
+  await page.getByLabel('Representative’s contact details').fill('Unter den Linden 1, Berlin, rep@example.eu')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByText('Organisation details saved')).toBeVisible()
+  await page.goto('/api/exports/ropa.html?lang=en')
+  await expect(box()).toContainText('Representative in the Union (Art. 27): EU Rep GmbH, Unter den Linden 1, Berlin, rep@example.eu')
+
+  // Back to "not recorded": the record says so, never "none", and the overview asks for the answer.
+  await page.goto('/organisation')
+  await rep.getByRole('radio', { name: 'Not recorded yet' }).check({ timeout: LOAD })
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByText('Organisation details saved')).toBeVisible()
+  await page.goto('/api/exports/ropa.html?lang=en')
+  await expect(box()).toContainText('Representative in the Union (Art. 27): not recorded')
+  await page.goto('/overview?entity=organisation')
+  await expect(page.getByText(/Whether the organisation needs a representative in the Union \(Art\. 27\) is not recorded/)).toBeVisible({
+    timeout: LOAD,
+  })
+
+  // Left as the demo has it, for the journeys that share the database.
+  const after = (await (await api.get('/api/organisation')).json()) as { version: number }
+  const restored = await api.patch('/api/organisation', { data: { representativeNeeded: false, version: after.version } })
+  expect(restored.status(), await restored.text()).toBe(200)
+})
+
 test('an auditor reads the organisation page and can change nothing', async ({ browser, api, uniqueName }) => {
   const email = `${uniqueName('org-auditor').replace(/\s+/g, '-').toLowerCase()}@example.fi`
   const password = 'reading the controller 2026'

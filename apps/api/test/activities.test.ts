@@ -271,6 +271,7 @@ describe('GET /api/activities', () => {
     expect(res.body.processors[0]).toEqual({
       id: expect.any(Number),
       displayName: 'CapsuleCRM Inc',
+      displayNameEn: null,
       role: 'sub_processor',
       status: 'active',
     })
@@ -376,6 +377,7 @@ describe('POST /api/activities', () => {
       {
         processorId: ids.processor['CapsuleCRM Inc'],
         processorName: 'CapsuleCRM Inc',
+        processorNameEn: null,
         transferId: expect.any(Number),
         country: 'US',
         kind: 'storage',

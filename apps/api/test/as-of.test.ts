@@ -96,7 +96,9 @@ describe('rebuilding state from events (pure)', () => {
       dpoAppointed: null,
       dpoName: null,
       dpoEmail: null,
+      representativeNeeded: null,
       representative: null,
+      representativeContact: null,
       hasJointControllers: null,
       jointControllers: null,
     })

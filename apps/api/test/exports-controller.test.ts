@@ -2,7 +2,8 @@
  * Art. 30(1)(a) in the record of processing: the controller's name and contact, the DPO (Art. 37),
  * the representative (Art. 27) and the joint controllers (Art. 26), in every format, read back by the
  * real readers (openpyxl, Python's csv, pdftotext). An unanswered question says "not recorded" in
- * words, never a blank that reads as "none"; a recorded "no" says "none".
+ * words, never a blank that reads as "none"; a recorded "no" says "none" (for the representative: "none
+ * needed", the controller being established in the Union).
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createTestContext, type TestContext } from './helpers'
@@ -31,7 +32,7 @@ function csvControllerCell(bytes: Uint8Array): string {
 const pdfText = (bytes: Uint8Array) => poppler('pdftotext', bytes, ['-enc', 'UTF-8']).replace(/\s+/g, ' ')
 const squash = (html: string) => html.replace(/\s+/g, ' ')
 
-describe('the demo organisation, whose DPO, representative and joint controllers nobody recorded', () => {
+describe('the demo organisation, whose DPO and joint controllers nobody recorded (a Finnish company: no representative needed)', () => {
   let ctx: TestContext
   beforeAll(async () => {
     ctx = await createTestContext({ demo: true })
@@ -44,7 +45,7 @@ describe('the demo organisation, whose DPO, representative and joint controllers
         ['Controller', 'Mikroni Digital'],
         ['Contact for data protection', 'Roni Äikäs, roni@mikroni.fi'],
         ['Data protection officer (Art. 37)', 'not recorded'],
-        ['Representative in the Union (Art. 27)', 'not recorded'],
+        ['Representative in the Union (Art. 27)', 'none needed (the controller is established in the Union)'],
         ['Joint controllers (Art. 26)', 'not recorded'],
       ]),
     )
@@ -52,7 +53,7 @@ describe('the demo organisation, whose DPO, representative and joint controllers
     expect(fi).toEqual(
       expect.arrayContaining([
         ['Tietosuojavastaava (37 artikla)', 'ei kirjattu'],
-        ['Edustaja unionissa (27 artikla)', 'ei kirjattu'],
+        ['Edustaja unionissa (27 artikla)', 'ei tarvita (rekisterinpitäjä on sijoittautunut unioniin)'],
         ['Yhteisrekisterinpitäjät (26 artikla)', 'ei kirjattu'],
       ]),
     )
@@ -65,7 +66,7 @@ describe('the demo organisation, whose DPO, representative and joint controllers
       'c/o Askelvirta Offices, Ahjokatu 14-16, 40320 JYVÄSKYLÄ',
       'Contact for data protection: Roni Äikäs, roni@mikroni.fi',
       'Data protection officer (Art. 37): not recorded',
-      'Representative in the Union (Art. 27): not recorded',
+      'Representative in the Union (Art. 27): none needed (the controller is established in the Union)',
       'Joint controllers (Art. 26): not recorded',
     ])
     const fi = csvControllerCell((await ctx.api.get('/api/exports/ropa.csv?lang=fi')).bytes)
@@ -79,7 +80,9 @@ describe('the demo organisation, whose DPO, representative and joint controllers
       dpoAppointed: null,
       dpoName: null,
       dpoEmail: null,
+      representativeNeeded: false,
       representative: null,
+      representativeContact: null,
       hasJointControllers: null,
       jointControllers: null,
     })
@@ -95,7 +98,7 @@ describe('the demo organisation, whose DPO, representative and joint controllers
     expect(top).toContain('Joint controllers (Art. 26): not recorded')
     const pdf = pdfText((await ctx.api.get('/api/exports/ropa.pdf?lang=fi')).bytes)
     expect(pdf).toContain('Tietosuojavastaava (37 artikla): ei kirjattu')
-    expect(pdf).toContain('Edustaja unionissa (27 artikla): ei kirjattu')
+    expect(pdf).toContain('Edustaja unionissa (27 artikla): ei tarvita (rekisterinpitäjä on sijoittautunut unioniin)')
     expect(pdf).toContain('Yhteisrekisterinpitäjät (26 artikla): ei kirjattu')
   })
 
@@ -113,7 +116,7 @@ describe('once the answers are recorded', () => {
       dpoAppointed: true,
       dpoName: 'Tietosuojavastaava Liisa Łukasiewicz',
       dpoEmail: 'dpo@mikroni.fi',
-      representative: null,
+      representativeNeeded: null,
       hasJointControllers: false,
       version: 1,
     })
@@ -151,7 +154,9 @@ describe('once the answers are recorded', () => {
       dpoAppointed: false,
       dpoName: null,
       dpoEmail: null,
-      representative: 'EU Rep Oy, rep@example.eu',
+      representativeNeeded: true,
+      representative: 'EU Rep Oy',
+      representativeContact: 'rep@example.eu',
       hasJointControllers: true,
       jointControllers: 'Kumppani Oy (yhteinen asiakasrekisteri), tietosuoja@kumppani.fi',
       version: now.version,
@@ -167,5 +172,24 @@ describe('once the answers are recorded', () => {
     )
     const en = csvControllerCell((await ctx.api.get('/api/exports/ropa.csv?lang=en')).bytes)
     expect(en).toContain('Data protection officer (Art. 37): none designated')
+    expect(en).toContain('Representative in the Union (Art. 27): EU Rep Oy, rep@example.eu')
+    expect((await ctx.api.get('/api/exports/ropa.json')).body.controller).toMatchObject({
+      representativeNeeded: true,
+      representative: 'EU Rep Oy',
+      representativeContact: 'rep@example.eu',
+    })
+  })
+
+  it('a representative marked designated but without its name or contact is refused, naming both fields', async () => {
+    const now = (await ctx.api.get('/api/organisation')).body
+    const res = await ctx.api.patch('/api/organisation', {
+      representativeNeeded: true,
+      representative: null,
+      representativeContact: null,
+      version: now.version,
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['representative', 'representativeContact'])
+    expect((await ctx.api.get('/api/organisation')).body.version).toBe(now.version)
   })
 })

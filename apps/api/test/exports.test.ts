@@ -145,7 +145,7 @@ describe('the record of processing as XLSX', () => {
       'United States (CapsuleCRM Inc)',
       'Fennoa Oy: location not recorded',
       'Google Workspace: location not recorded',
-      'Perintätoimisto: location not recorded',
+      'Debt collection agency: location not recorded',
       'Slack: location not recorded',
       'Stripe: location not recorded',
       'Zestia Ltd: location not recorded',
@@ -163,7 +163,7 @@ describe('the record of processing as XLSX', () => {
       'United States',
       'Fennoa Oy: location not recorded',
       'Google Workspace: location not recorded',
-      'Perintätoimisto: location not recorded',
+      'Debt collection agency: location not recorded',
       'Slack: location not recorded',
       'Stripe: location not recorded',
       'Zestia Ltd: location not recorded',
@@ -362,7 +362,13 @@ describe('the processor register', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8')
     const rows: string[][] = parse(res.text)
     expect(rows).toHaveLength(11)
-    expect(rows.slice(1).map((r) => r[1])).toContain('Perintätoimisto')
+    // In English by its English name, which the next column repeats; the Finnish register by its display name.
+    const debt = rows.find((r) => r[1] === 'Debt collection agency')!
+    expect(debt[2]).toBe('Debt collection agency')
+    expect(rows.flat()).not.toContain('Perintätoimisto')
+    const fi: string[][] = parse((await auditor.get('/api/exports/processors.csv?lang=fi')).text)
+    expect(fi[0]!.slice(0, 3)).toEqual(['Tunniste', 'Nimi', 'Nimi englanniksi'])
+    expect(fi.find((r) => r[1] === 'Perintätoimisto')![2]).toBe('Debt collection agency')
   })
 
   it('says "location not recorded", never "no", for a processor whose locations nobody recorded (fi and en)', async () => {

@@ -75,6 +75,7 @@ function processor(over: Partial<Processor> = {}): Processor {
   return {
     id,
     displayName: `P${id}`,
+    displayNameEn: null,
     legalName: null,
     parent: null,
     subsidiaries: [],

@@ -72,6 +72,7 @@ function processor(over: Partial<Processor> = {}): Processor {
   return {
     id,
     displayName: `P${id}`,
+    displayNameEn: null,
     legalName: null,
     parent: null,
     subsidiaries: [],
@@ -270,7 +271,12 @@ describe('rights that always apply', () => {
 
 // ---- On the demo data, through the API -------------------------------------------------------------
 
-type Finding = { checkId: string; key: string; entity: { type: string; id: number | null; name: { fi: string; en: string } } }
+type Finding = {
+  checkId: string
+  key: string
+  entity: { type: string; id: number | null; name: { fi: string; en: string } }
+  message: { fi: string; en: string }
+}
 
 async function findings(ctx: TestContext): Promise<Finding[]> {
   return (await ctx.api.get('/api/findings')).body.open
@@ -306,7 +312,15 @@ describe('the findings on the demo data', () => {
     const ctx = await createTestContext({ demo: true })
     const all = await findings(ctx)
     for (const check of ['location-not-recorded', 'dpa-missing', 'used-not-public']) {
-      expect(names(of(all, check)), check).toContain('Verkkosivuston palveluntarjoaja')
+      // In English by its English name (the demo's display name is a Finnish description), in Finnish by that.
+      expect(names(of(all, check)), check).toContain('Website host')
+      expect(
+        of(all, check).map((f) => f.entity.name.fi),
+        check,
+      ).toContain('Verkkosivuston palveluntarjoaja')
+      const host = of(all, check).find((f) => f.entity.name.en === 'Website host')!
+      expect(host.message.en, check).not.toContain('Verkkosivuston')
+      expect(host.message.fi, check).toContain('Verkkosivuston palveluntarjoaja')
     }
   })
 
@@ -315,7 +329,7 @@ describe('the findings on the demo data', () => {
     const before = of(await findings(ctx), 'location-not-recorded')
     expect(names(before)).toEqual(expect.arrayContaining(['Google Workspace', 'Slack', 'PostHog', 'Stripe', 'Zestia Ltd']))
     // The web host that keeps the visitors' IP logs (policy 3.2): named nowhere, its location unknown.
-    expect(names(before)).toContain('Verkkosivuston palveluntarjoaja')
+    expect(names(before)).toContain('Website host')
     expect(names(before)).not.toContain('CapsuleCRM Inc')
     const slack = before.find((f) => f.entity.name.en === 'Slack')!
     await ctx.api.post(`/api/processors/${slack.entity.id}/transfers`, {

@@ -179,6 +179,27 @@ ws.cell(r, header['Purpose of processing']).value = 'Statutory bookkeeping and V
     expect(after.name).toEqual(before.name)
   })
 
+  it('the English name: set through its column, and the English export’s names (English where recorded) read back as no change', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const exported = await ctx.api.get('/api/exports/processors.xlsx?lang=en')
+    const edited = editXlsx(
+      exported.bytes,
+      `
+assert ws.cell(row_of('Name', 'Debt collection agency'), header['Name in English']).value == 'Debt collection agency'
+ws.cell(row_of('Name', 'Fennoa Oy'), header['Name in English']).value = 'Fennoa (accounting)'
+`,
+    )
+    const res = await upload(ctx.api, 'processors.xlsx', edited)
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    const changed = res.body.rows.filter((r: { status: string }) => r.status !== 'unchanged')
+    expect(changed).toEqual([expect.objectContaining({ name: 'Fennoa Oy', status: 'update', changes: ['displayNameEn'] })])
+    expect((await ctx.api.post(`/api/imports/${res.body.id}/commit`)).status).toBe(200)
+    const items = (await ctx.api.get('/api/processors?pageSize=100')).body.items as { displayName: string; displayNameEn: string | null }[]
+    expect(items.find((p) => p.displayName === 'Fennoa Oy')!.displayNameEn).toBe('Fennoa (accounting)')
+    // The Finnish description keeps its display name: the English export's "Name" was its English name.
+    expect(items.find((p) => p.displayName === 'Perintätoimisto')!.displayNameEn).toBe('Debt collection agency')
+  })
+
   it('an unedited CSV export imports as all unchanged, and committing it writes nothing', async () => {
     const ctx = await createTestContext({ demo: true })
     for (const path of [

@@ -8,6 +8,7 @@ import {
   LEGAL_BASIS_LABELS,
   SUPERVISORY_AUTHORITY,
   describeRetention,
+  processorName,
   type Language,
   type NoticeDocument,
 } from '@seloste/schema'
@@ -92,7 +93,7 @@ describe.each(['fi', 'en'] as Language[])('the %s notice from the demo records',
         if (p.legalBasis === 'f') expect(item).toContain(p.legitimateInterest[lang])
       }
       for (const c of a.dataCategories) expect(text).toContain(c.name[lang])
-      for (const p of a.processors) expect(text).toContain(p.displayName)
+      for (const p of a.processors) expect(text).toContain(processorName(p, lang))
       for (const r of a.otherRecipients) expect(text.join('\n')).toContain(r.name[lang])
     }
   })

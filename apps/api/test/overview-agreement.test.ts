@@ -4,7 +4,7 @@
  * Each is computed here as the dashboard computes it, from the API's own answers.
  */
 import { describe, expect, it } from 'vitest'
-import { processorsByDpaStatus, type ProcessorListItem } from '@seloste/schema'
+import { processorName, processorsByDpaStatus, type ProcessorListItem } from '@seloste/schema'
 import { createTestContext, type TestContext } from './helpers'
 
 async function overview(ctx: TestContext) {
@@ -17,7 +17,8 @@ async function overview(ctx: TestContext) {
     cards: findings.counts,
     trendToday: trend.at(-1),
     chartMissing: chart.find((b) => b.key === 'missing')!.count,
-    filterNames: filtered.items.map((p: ProcessorListItem) => p.displayName).sort(),
+    // In English, as the English dashboard and the English findings name them.
+    filterNames: filtered.items.map((p: ProcessorListItem) => processorName(p, 'en')).sort(),
     filterTotal: filtered.total,
     findingNames: findings.open
       .filter((f: { checkId: string }) => f.checkId === 'dpa-missing')
@@ -41,7 +42,7 @@ describe('the overview on the demo data', () => {
     const o = await overview(ctx)
     expectAgreement(o)
     // Plausible and the web host, active processors, have no agreement; CapsuleCRM is covered by Zestia's and is no gap.
-    expect(o.filterNames).toEqual(['Plausible', 'Verkkosivuston palveluntarjoaja'])
+    expect(o.filterNames).toEqual(['Plausible', 'Website host'])
     const capsule = o.all.find((p) => p.displayName === 'CapsuleCRM Inc')!
     expect(capsule).toMatchObject({ dpaStatus: null, dpaRequired: false })
     const stripe = o.all.find((p) => p.displayName === 'Stripe')!
@@ -66,12 +67,6 @@ describe('the overview on the demo data', () => {
 
     const o = await overview(ctx)
     expectAgreement(o)
-    expect(o.filterNames).toEqual([
-      'Marked Missing Oy',
-      'Orphan Sub Ltd',
-      'Planned Tool Oy',
-      'Plausible',
-      'Verkkosivuston palveluntarjoaja',
-    ])
+    expect(o.filterNames).toEqual(['Marked Missing Oy', 'Orphan Sub Ltd', 'Planned Tool Oy', 'Plausible', 'Website host'])
   })
 })

@@ -143,9 +143,9 @@ describe('POST /api/processors', () => {
   it('links a subsidiary to its parent in both directions', async () => {
     const parent = await createProcessor(ctx.api, { displayName: 'Zestia Ltd' })
     const child = await createProcessor(ctx.api, { displayName: 'CapsuleCRM Inc', role: 'sub_processor', parentId: parent.id })
-    expect(child.parent).toEqual({ id: parent.id, displayName: 'Zestia Ltd' })
+    expect(child.parent).toEqual({ id: parent.id, displayName: 'Zestia Ltd', displayNameEn: null })
     const parentNow = (await ctx.api.get(`/api/processors/${parent.id}`)).body
-    expect(parentNow.subsidiaries).toEqual([{ id: child.id, displayName: 'CapsuleCRM Inc' }])
+    expect(parentNow.subsidiaries).toEqual([{ id: child.id, displayName: 'CapsuleCRM Inc', displayNameEn: null }])
   })
 })
 
@@ -273,7 +273,7 @@ describe('PATCH /api/processors/:id', () => {
     const b = await createProcessor(ctx.api, { displayName: 'B' })
     const c = await createProcessor(ctx.api, { displayName: 'C', parentId: a.id })
     const moved = await ctx.api.patch(`/api/processors/${c.id}`, { parentId: b.id, version: 1 })
-    expect(moved.body.parent).toEqual({ id: b.id, displayName: 'B' })
+    expect(moved.body.parent).toEqual({ id: b.id, displayName: 'B', displayNameEn: null })
     expect((await ctx.api.get(`/api/processors/${a.id}`)).body.subsidiaries).toEqual([])
     const cleared = await ctx.api.patch(`/api/processors/${c.id}`, { parentId: null, version: 2 })
     expect(cleared.body.parent).toBeNull()
@@ -380,7 +380,7 @@ describe('DELETE /api/processors/:id', () => {
     const events = auditEventsAfter(ctx.db, mark)
     expect(events).toHaveLength(1)
     expect(events[0]).toMatchObject({ action: 'delete', entityType: 'processor', entityId: String(p.id), after: null })
-    expect(events[0]!.before).toMatchObject({ id: p.id, displayName: 'Acme Cloud' })
+    expect(events[0]!.before).toMatchObject({ id: p.id, displayName: 'Acme Cloud', displayNameEn: null })
   })
 
   it('deletes its transfers, DPAs and DPA documents with it, auditing each', async () => {
@@ -414,7 +414,11 @@ describe('DELETE /api/processors/:id', () => {
     expect(res.status).toBe(409)
     expect(res.body.error.code).toBe('conflict')
     expect((await ctx.api.get(`/api/processors/${parent.id}`)).status).toBe(200)
-    expect((await ctx.api.get(`/api/processors/${child.id}`)).body.parent).toEqual({ id: parent.id, displayName: 'Parent' })
+    expect((await ctx.api.get(`/api/processors/${child.id}`)).body.parent).toEqual({
+      id: parent.id,
+      displayName: 'Parent',
+      displayNameEn: null,
+    })
     expect(auditEventsAfter(ctx.db, mark)).toEqual([])
   })
 
@@ -545,6 +549,7 @@ describe('GET /api/processors (list)', () => {
     expect(byName['Delta Payments']).toEqual({
       id: ids.delta,
       displayName: 'Delta Payments',
+      displayNameEn: null,
       legalName: null,
       role: 'recipient',
       status: 'retired',
@@ -769,7 +774,7 @@ describe('search in the demo data', () => {
     ctx = await createTestContext({ demo: true })
   })
 
-  it.each(['perintä', 'PERINTÄ', 'Perintätoimisto', 'perintäpalvelu', 'debt collection'])(
+  it.each(['perintä', 'PERINTÄ', 'Perintätoimisto', 'perintäpalvelu', 'debt collection', 'collection agency'])(
     'finds the debt collection agency with %j',
     async (q) => {
       const res = await ctx.api.get(`/api/processors?q=${encodeURIComponent(q)}`)

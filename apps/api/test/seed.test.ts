@@ -74,8 +74,8 @@ describe('demo data', () => {
     const capsule = byName['CapsuleCRM Inc']
     const zestia = byName['Zestia Ltd']
     expect(capsule.role).toBe('sub_processor')
-    expect(capsule.parent).toEqual({ id: zestia.id, displayName: 'Zestia Ltd' })
-    expect(zestia.subsidiaries).toEqual([{ id: capsule.id, displayName: 'CapsuleCRM Inc' }])
+    expect(capsule.parent).toEqual({ id: zestia.id, displayName: 'Zestia Ltd', displayNameEn: null })
+    expect(zestia.subsidiaries).toEqual([{ id: capsule.id, displayName: 'CapsuleCRM Inc', displayNameEn: null }])
   })
 
   it('has CapsuleCRM storing data in the United States under the Data Privacy Framework', () => {

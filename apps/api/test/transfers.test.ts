@@ -378,6 +378,26 @@ describe('the DPF listing and the certified entity', () => {
     expect(auditEventsAfter(ctx.db, mark)).toEqual([])
   })
 
+  it('accepts the DPF for a processor whose home country is not recorded, with a finding that asks for it until it is recorded', async () => {
+    const unknown = (await ctx.api.post('/api/processors', { displayName: 'Nowhere Inc', legalName: 'Nowhere Inc', role: 'processor' }))
+      .body
+    expect(unknown.hqCountry).toBeNull()
+    const res = await ctx.api.post(`/api/processors/${unknown.id}/transfers`, usDpfTransfer())
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    const homeUnknown = async () =>
+      (
+        (await ctx.api.get('/api/findings')).body.open as { checkId: string; entity: { id: number }; message: { fi: string; en: string } }[]
+      ).filter((f) => f.checkId === 'dpf-home-country-unknown')
+    const [f, ...rest] = await homeUnknown()
+    expect(rest).toEqual([])
+    expect(f).toMatchObject({ entity: { id: res.body.id } })
+    expect(f!.message.en).toContain('Nowhere Inc: no home country is recorded')
+    expect(f!.message.fi).toContain('kotimaata ei ole kirjattu')
+    const p = (await ctx.api.get(`/api/processors/${unknown.id}`)).body
+    expect((await ctx.api.patch(`/api/processors/${unknown.id}`, { hqCountry: 'US', version: p.version })).status).toBe(200)
+    expect(await homeUnknown()).toEqual([])
+  })
+
   it('refuses moving a processor with a DPF transfer to Germany, naming hqCountry, and changes nothing', async () => {
     await createTransfer()
     const p = (await ctx.api.get(`/api/processors/${processorId}`)).body

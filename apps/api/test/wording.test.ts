@@ -1,21 +1,40 @@
 /**
  * The wording of what Seloste publishes and exports, read from the demo data with a UK transfer
- * (adequacy) and an SCC transfer added: English outputs carry no Finnish, Finnish outputs use the
- * glossary's terms (packages/schema/src/glossary.ts) and none of its forbidden variants, and no
- * output nests an act's number in parentheses inside parentheses.
+ * (adequacy) and an SCC transfer added: English outputs carry no Finnish (every format of the public
+ * list, the privacy notice, every export: XLSX read with openpyxl, PDF with pdftotext), Finnish
+ * outputs use the glossary's terms (packages/schema/src/glossary.ts) and none of its forbidden
+ * variants, and no output nests an act's number in parentheses inside parentheses.
  */
 import { GLOSSARY, glossaryViolations } from '@seloste/schema'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { poppler, python } from './fixtures/readers'
 import { createTestContext, type TestContext } from './helpers'
 
 const PUBLIC = [
   '/public/processors',
   '/public/processors.md',
+  '/public/processors.json',
   '/public/processors.csv',
   '/public/processors/feed.atom',
   '/public/processors/changes',
 ]
 const EXPORTS = ['/api/exports/ropa.html', '/api/exports/ropa.csv', '/api/exports/processors.csv']
+/** Binary exports, read as text by their real readers. */
+const XLSX = ['/api/exports/ropa.xlsx', '/api/exports/processors.xlsx']
+const PDF = ['/api/exports/ropa.pdf']
+/** The privacy notice (draft) as the dashboard renders it: Markdown and HTML. */
+const NOTICE = ['notice.markdown', 'notice.html']
+
+/** Every cell of every sheet, one line per row. */
+const xlsxText = (bytes: Uint8Array) =>
+  python<string>(
+    `
+import json, sys, io, openpyxl
+wb = openpyxl.load_workbook(io.BytesIO(sys.stdin.buffer.read()))
+print(json.dumps("\\n".join("\\t".join("" if c is None else str(c) for c in row) for ws in wb.worksheets for row in ws.iter_rows(values_only=True))))
+`,
+    bytes,
+  )
 
 /** Letters English does not have, and Finnish words that would be a translation missed. */
 const FINNISH_LETTERS = /[äöåÄÖÅ]/
@@ -68,6 +87,14 @@ beforeAll(async () => {
   for (const lang of ['fi', 'en']) {
     for (const url of PUBLIC) outputs[`${url}?lang=${lang}`] = (await ctx.anonymous.get(`${url}?lang=${lang}`)).text
     for (const url of EXPORTS) outputs[`${url}?lang=${lang}`] = (await ctx.api.get(`${url}?lang=${lang}`)).text
+    for (const url of XLSX) outputs[`${url}?lang=${lang}`] = xlsxText((await ctx.api.get(`${url}?lang=${lang}`)).bytes)
+    for (const url of PDF)
+      outputs[`${url}?lang=${lang}`] = poppler('pdftotext', (await ctx.api.get(`${url}?lang=${lang}`)).bytes, ['-enc', 'UTF-8'])
+  }
+  const notice = (await ctx.api.get('/api/notice/preview/rendered')).body
+  for (const lang of ['fi', 'en'] as const) {
+    outputs[`notice.markdown?lang=${lang}`] = notice[lang].markdown
+    outputs[`notice.html?lang=${lang}`] = notice[lang].html
   }
   const org = (await ctx.api.get('/api/organisation')).body
   const processors = (await ctx.api.get('/api/processors?pageSize=100')).body.items as { id: number }[]
@@ -81,7 +108,8 @@ beforeAll(async () => {
     org.name,
     org.address,
     org.privacyContactName,
-    ...full.flatMap((p) => [p.displayName, p.legalName]),
+    // A display name that has an English name is a Finnish description, not a name: English outputs must not show it.
+    ...full.flatMap((p) => [p.displayNameEn ?? p.displayName, p.legalName]),
     ...activities.flatMap((a) => [
       a.retention?.legalReference,
       ...a.purposes.map((p: { legalReference: string | null }) => p.legalReference),
@@ -96,7 +124,7 @@ beforeAll(async () => {
 
 describe('the English outputs of the demo data', () => {
   it('were all read (every format, not empty)', () => {
-    expect(Object.keys(outputs)).toHaveLength((PUBLIC.length + EXPORTS.length) * 2)
+    expect(Object.keys(outputs)).toHaveLength((PUBLIC.length + EXPORTS.length + XLSX.length + PDF.length + NOTICE.length) * 2)
     for (const [key, body] of Object.entries(outputs)) expect(body.length, key).toBeGreaterThan(200)
   })
 
@@ -111,6 +139,33 @@ describe('the English outputs of the demo data', () => {
       }
     }
     expect(found).toEqual([])
+  })
+
+  it('show none of the known Finnish-only strings: the glossary’s Finnish terms and the Finnish display names that have an English name', async () => {
+    const full = await Promise.all(
+      ((await ctx.api.get('/api/processors?pageSize=100')).body.items as { id: number }[]).map(
+        async (p) => (await ctx.api.get(`/api/processors/${p.id}`)).body as { displayName: string; displayNameEn: string | null },
+      ),
+    )
+    const finnishNames = full.filter((p) => p.displayNameEn).map((p) => p.displayName)
+    // The demo's two processors that the policy names only by what they are.
+    expect(finnishNames.sort()).toEqual(['Perintätoimisto', 'Verkkosivuston palveluntarjoaja'])
+    const terms = Object.values(GLOSSARY).flatMap((g) => [g.fi, ...('done' in g ? [g.done.fi] : [])])
+    const finnishOnly = [...finnishNames, ...terms]
+    const found: string[] = []
+    for (const [key, body] of Object.entries(outputs).filter(([k]) => k.endsWith('lang=en'))) {
+      const text = plainText(body).toLocaleLowerCase('fi')
+      for (const s of finnishOnly) if (text.includes(s.toLocaleLowerCase('fi'))) found.push(`${key}: "${s}"`)
+    }
+    expect(found).toEqual([])
+    // Not blind: the Finnish outputs do show the Finnish names, and the English ones the English names.
+    for (const url of ['/public/processors', '/public/processors.md', '/public/processors.json', '/public/processors.csv']) {
+      expect(outputs[`${url}?lang=fi`], url).toContain('Perintätoimisto')
+      expect(outputs[`${url}?lang=en`], url).toContain('Debt collection agency')
+    }
+    for (const url of [...EXPORTS, ...XLSX]) expect(outputs[`${url}?lang=en`], url).toContain('Website host')
+    expect(outputs['notice.markdown?lang=en']).toContain('Debt collection agency')
+    expect(outputs['notice.markdown?lang=fi']).toContain('Perintätoimisto')
   })
 
   it('notice Finnish when there is some (the scan is not blind)', () => {

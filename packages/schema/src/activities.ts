@@ -513,7 +513,13 @@ export const ActivityDataCategory = z
 export type ActivityDataCategory = z.infer<typeof ActivityDataCategory>
 
 export const ActivityProcessor = z
-  .object({ id: z.number().int(), displayName: z.string(), role: ProcessorRole, status: ProcessorStatus })
+  .object({
+    id: z.number().int(),
+    displayName: z.string(),
+    displayNameEn: z.string().nullable().optional().meta({ description: 'The name in English, where one is recorded' }),
+    role: ProcessorRole,
+    status: ProcessorStatus,
+  })
   .meta({ id: 'ActivityProcessor' })
 export type ActivityProcessor = z.infer<typeof ActivityProcessor>
 
@@ -522,6 +528,7 @@ export const DerivedTransfer = z
   .object({
     processorId: z.number().int(),
     processorName: z.string(),
+    processorNameEn: z.string().nullable().optional().meta({ description: "The processor's English name, where one is recorded" }),
     transferId: z.number().int(),
     country: z.string(),
     kind: TransferKind,

@@ -48,6 +48,7 @@ export const CHECKS_BY_CATEGORY = {
     'legitimate-interest-no-assessment',
     'special-categories-no-art9',
     'organisation-dpo-unrecorded',
+    'organisation-representative-unrecorded',
     'organisation-joint-controllers-unrecorded',
     'tracking-without-consent',
     'tracking-consent-bundled',

@@ -12,6 +12,7 @@ import { MESSAGES } from './messages'
 /** Processor fields that are public (the rest of the record is internal). */
 export const PUBLIC_PROCESSOR_FIELDS = [
   'displayName',
+  'displayNameEn',
   'legalName',
   'role',
   'service',
@@ -59,11 +60,18 @@ export const PublicEntry = z
     /** Stable across versions: the processor's id in the registry. */
     key: z.number().int(),
     name: z.string(),
+    /**
+     * The name in English where the display name is Finnish (e.g. "Perintätoimisto"); null or absent
+     * (versions published before it existed): the name serves both languages. See `versionInLanguage`.
+     */
+    nameEn: z.string().nullable().optional(),
     legalName: z.string().nullable(),
     role: ProcessorRole,
     /** The parent company's name, where the entry is a subsidiary. */
     parentKey: z.number().int().nullable(),
     parentName: z.string().nullable(),
+    /** The parent's English name, where one is recorded. */
+    parentNameEn: z.string().nullable().optional(),
     service: LocalizedText,
     purpose: LocalizedText,
     disclosureCondition: LocalizedText,
@@ -116,7 +124,7 @@ export function withPublicParentsOnly(content: PublicListContent): PublicListCon
   return {
     ...content,
     entries: content.entries.map((e) =>
-      e.parentKey === null || listed.has(e.parentKey) ? e : { ...e, parentKey: null, parentName: null },
+      e.parentKey === null || listed.has(e.parentKey) ? e : { ...e, parentKey: null, parentName: null, parentNameEn: null },
     ),
   }
 }
@@ -124,6 +132,8 @@ export function withPublicParentsOnly(content: PublicListContent): PublicListCon
 export const EntryChange = z.object({
   key: z.number().int(),
   name: z.string(),
+  /** The entry's English name, where one is recorded (absent for statements and older versions). */
+  nameEn: z.string().nullable().optional(),
   /** "statement": a list-wide sentence appeared or disappeared; `name` is its id (STATEMENTS), `fields` ["added"] or ["removed"], key 0. */
   kind: z.enum(['added', 'removed', 'changed', 'statement']),
   /** For "changed": the public fields that differ. */
@@ -171,9 +181,11 @@ export type PublicListPreview = z.infer<typeof PublicListPreview>
 
 const COMPARED: (keyof PublicEntry)[] = [
   'name',
+  'nameEn',
   'legalName',
   'role',
   'parentName',
+  'parentNameEn',
   'service',
   'purpose',
   'disclosureCondition',
@@ -192,14 +204,48 @@ export function diffEntries(previous: readonly PublicEntry[], next: readonly Pub
   for (const e of next) {
     const old = before.get(e.key)
     if (!old) {
-      changes.push({ key: e.key, name: e.name, kind: 'added', fields: [] })
+      changes.push({ key: e.key, ...changeNames(e), kind: 'added', fields: [] })
       continue
     }
-    const fields = COMPARED.filter((f) => canonicalJson(old[f]) !== canonicalJson(e[f]))
-    if (fields.length) changes.push({ key: e.key, name: e.name, kind: 'changed', fields })
+    // An optional field absent from an older version is null: no change when nothing was recorded.
+    const fields = COMPARED.filter((f) => canonicalJson(old[f] ?? null) !== canonicalJson(e[f] ?? null))
+    if (fields.length) changes.push({ key: e.key, ...changeNames(e), kind: 'changed', fields })
   }
-  for (const e of previous) if (!after.has(e.key)) changes.push({ key: e.key, name: e.name, kind: 'removed', fields: [] })
+  for (const e of previous) if (!after.has(e.key)) changes.push({ key: e.key, ...changeNames(e), kind: 'removed', fields: [] })
   return changes
+}
+
+const changeNames = (e: PublicEntry) => (e.nameEn ? { name: e.name, nameEn: e.nameEn } : { name: e.name })
+
+const pickName = (name: string, nameEn: string | null | undefined, lang: 'fi' | 'en') => (lang === 'en' && nameEn ? nameEn : name)
+
+/** An entry as one language names it: `name` and `parentName` in that language, the English ones dropped. */
+export function entryInLanguage(e: PublicEntry, lang: 'fi' | 'en'): PublicEntry {
+  const { nameEn, parentNameEn, ...rest } = e
+  return {
+    ...rest,
+    name: pickName(e.name, nameEn, lang),
+    parentName: e.parentName === null ? null : pickName(e.parentName, parentNameEn, lang),
+  }
+}
+
+/** A change as one language names its entry. */
+export function changeInLanguage(c: EntryChange, lang: 'fi' | 'en'): EntryChange {
+  const { nameEn, ...rest } = c
+  return { ...rest, name: pickName(c.name, nameEn, lang) }
+}
+
+/**
+ * A published version as one language shows it: every entry and change named in that language (an
+ * English output never shows a Finnish display name where an English one is recorded), the entries in
+ * that language's alphabetical order. Every renderer of the public list starts from this.
+ */
+export function versionInLanguage<V extends Pick<PublishedVersion, 'content' | 'changes'>>(version: V, lang: 'fi' | 'en'): V {
+  const collator = new Intl.Collator(lang, { sensitivity: 'base' })
+  const entries = version.content.entries
+    .map((e) => entryInLanguage(e, lang))
+    .sort((a, b) => collator.compare(a.name, b.name) || a.key - b.key)
+  return { ...version, content: { ...version.content, entries }, changes: version.changes.map((c) => changeInLanguage(c, lang)) }
 }
 
 /**

@@ -45,19 +45,30 @@ const organisationFields = z.strictObject({
   }),
   dpoName: optionalText(200).optional().meta({ description: 'With a DPO: their name or function (Art. 13(1)(b), 30(1)(a))' }),
   dpoEmail: optionalEmail.optional().meta({ description: 'With a DPO: how to reach them' }),
-  representative: optionalText(500).optional().meta({
-    description: 'The representative in the Union (Art. 27), only for a controller not established in the Union: name and contact',
+  representativeNeeded: z.boolean().nullable().optional().meta({
+    description:
+      'Whether the controller needs a representative in the Union (Art. 27): false when it is established in the Union, true when one is designated; null while not recorded',
   }),
+  representative: optionalText(500).optional().meta({
+    description: "With a representative (Art. 27): the representative's name (Art. 30(1)(a))",
+  }),
+  representativeContact: optionalText(500).optional().meta({ description: 'With a representative: their contact details' }),
   hasJointControllers: z.boolean().nullable().optional().meta({
     description: 'Whether the organisation determines purposes and means jointly with others (Art. 26); null while not recorded',
   }),
   jointControllers: optionalText(1000).optional().meta({ description: 'With joint controllers: their names and contact details' }),
 })
 
-/** Art. 37 and 26: a DPO or joint controllers marked as present must be named. Checked on the merged record. */
+/** Art. 37, 27 and 26: a DPO, a representative or joint controllers marked as present must be named. Checked on the merged record. */
 export function checkOrganisationRules(o: Partial<z.output<typeof organisationFields>>, ctx: z.RefinementCtx): void {
   if (o.dpoAppointed === true && !o.dpoName && !o.dpoEmail) {
     ctx.addIssue({ code: 'custom', path: ['dpoName'], message: MESSAGES.dpo_unnamed })
+  }
+  if (o.representativeNeeded === true && !o.representative) {
+    ctx.addIssue({ code: 'custom', path: ['representative'], message: MESSAGES.representative_unnamed })
+  }
+  if (o.representativeNeeded === true && !o.representativeContact) {
+    ctx.addIssue({ code: 'custom', path: ['representativeContact'], message: MESSAGES.representative_no_contact })
   }
   if (o.hasJointControllers === true && !o.jointControllers) {
     ctx.addIssue({ code: 'custom', path: ['jointControllers'], message: MESSAGES.joint_controllers_unnamed })
@@ -81,7 +92,9 @@ export const Organisation = z
     dpoAppointed: z.boolean().nullable(),
     dpoName: z.string().nullable(),
     dpoEmail: z.string().nullable(),
+    representativeNeeded: z.boolean().nullable(),
     representative: z.string().nullable(),
+    representativeContact: z.string().nullable(),
     hasJointControllers: z.boolean().nullable(),
     jointControllers: z.string().nullable(),
     version: z.number().int(),
@@ -108,6 +121,10 @@ export type ProcessorStatus = z.infer<typeof ProcessorStatus>
 
 const processorFields = {
   displayName: requiredText(200).meta({ description: 'Name shown in lists, e.g. "Google Workspace"' }),
+  displayNameEn: optionalText(200).meta({
+    description:
+      'The name in English outputs where the display name is a Finnish description rather than a proper name (e.g. "Debt collection agency" for "Perintätoimisto"); null: English outputs use the display name',
+  }),
   legalName: optionalText(200).meta({ description: 'Legal entity, e.g. "Zestia Ltd"' }),
   parentId: z.number().int().positive().nullable().meta({ description: 'Parent company or group, another processor' }),
   role: ProcessorRole,
@@ -465,13 +482,29 @@ export type Dpa = z.infer<typeof Dpa>
 // Read models.
 // ---------------------------------------------------------------------------
 
-export const ProcessorRef = z.object({ id: z.number().int(), displayName: z.string() }).meta({ id: 'ProcessorRef' })
+export const ProcessorRef = z
+  .object({
+    id: z.number().int(),
+    displayName: z.string(),
+    displayNameEn: z.string().nullable().optional().meta({ description: 'The name in English where one is recorded' }),
+  })
+  .meta({ id: 'ProcessorRef' })
 export type ProcessorRef = z.infer<typeof ProcessorRef>
+
+/**
+ * The name a processor or recipient goes by in one language: in English its English name where one is
+ * recorded (a demo processor with no proper name is "Perintätoimisto" in Finnish, "Debt collection
+ * agency" in English), otherwise the display name, which serves both.
+ */
+export function processorName(p: { displayName: string; displayNameEn?: string | null }, lang: 'fi' | 'en'): string {
+  return lang === 'en' && p.displayNameEn ? p.displayNameEn : p.displayName
+}
 
 export const Processor = z
   .object({
     id: z.number().int(),
     displayName: z.string(),
+    displayNameEn: z.string().nullable().meta({ description: 'The name in English outputs; null: the display name serves both languages' }),
     legalName: z.string().nullable(),
     parent: ProcessorRef.nullable(),
     subsidiaries: z.array(ProcessorRef),
@@ -506,6 +539,7 @@ export const ProcessorListItem = z
   .object({
     id: z.number().int(),
     displayName: z.string(),
+    displayNameEn: z.string().nullable().meta({ description: 'The name in English outputs; null: the display name serves both languages' }),
     legalName: z.string().nullable(),
     role: ProcessorRole,
     status: ProcessorStatus,

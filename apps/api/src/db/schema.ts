@@ -40,7 +40,10 @@ export const organisation = sqliteTable(
     dpoAppointed: integer('dpo_appointed', { mode: 'boolean' }),
     dpoName: text('dpo_name'),
     dpoEmail: text('dpo_email'),
+    /** Art. 27: false when established in the Union (none needed), true with a representative; null: not recorded. */
+    representativeNeeded: integer('representative_needed', { mode: 'boolean' }),
     representative: text('representative'),
+    representativeContact: text('representative_contact'),
     hasJointControllers: integer('has_joint_controllers', { mode: 'boolean' }),
     jointControllers: text('joint_controllers'),
     version: integer('version').notNull().default(1),
@@ -54,6 +57,8 @@ export const processors = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     displayName: text('display_name').notNull(),
+    /** The name in English outputs where the display name is Finnish (null: the display name serves both). */
+    displayNameEn: text('display_name_en'),
     legalName: text('legal_name'),
     parentId: integer('parent_id').references((): AnySQLiteColumn => processors.id, { onDelete: 'set null' }),
     role: text('role').$type<ProcessorRole>().notNull(),

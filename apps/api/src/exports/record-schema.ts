@@ -18,7 +18,12 @@ const Controller = z.object({
     .meta({ description: 'Whether a data protection officer is designated (Art. 37); null: not recorded, which is not "no"' }),
   dpoName: z.string().nullable(),
   dpoEmail: z.string().nullable(),
-  representative: z.string().nullable().meta({ description: 'The representative in the Union (Art. 27); null: not recorded' }),
+  representativeNeeded: z.boolean().nullable().meta({
+    description:
+      'Whether a representative in the Union is needed (Art. 27): false when the controller is established in the Union; null: not recorded, which is not "no"',
+  }),
+  representative: z.string().nullable().meta({ description: "The representative's name, when one is designated" }),
+  representativeContact: z.string().nullable().meta({ description: "The representative's contact details" }),
   hasJointControllers: z
     .boolean()
     .nullable()
@@ -40,6 +45,7 @@ const CurrentDpa = Dpa.pick({
 const RecordRecipient = z.object({
   id: z.number().int(),
   displayName: z.string(),
+  displayNameEn: z.string().nullable().meta({ description: 'The name in English outputs; null: the display name serves both' }),
   legalName: z.string().nullable(),
   role: ProcessorRole,
   status: ProcessorStatus,
@@ -65,6 +71,7 @@ const RecordActivity = ActivityRecord.omit({ processors: true }).extend({
   locationsNotRecorded: z
     .array(z.string())
     .meta({ description: 'Names of the linked processors whose locations are not recorded: unknown, not "in the EEA"' }),
+  locationsNotRecordedEn: z.array(z.string()).meta({ description: 'The same processors by their English names' }),
 })
 
 export const RecordOfProcessingSchema = z

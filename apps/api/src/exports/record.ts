@@ -21,6 +21,7 @@ import {
   type Language,
   type LocalizedText,
   type Transfer,
+  processorName,
 } from '@seloste/schema'
 import { deriveThirdCountryTransfers, type ProcessorRecord, type RegistrySnapshot } from './snapshot'
 import {
@@ -53,7 +54,9 @@ export interface Controller {
   dpoAppointed: boolean | null
   dpoName: string | null
   dpoEmail: string | null
+  representativeNeeded: boolean | null
   representative: string | null
+  representativeContact: string | null
   hasJointControllers: boolean | null
   jointControllers: string | null
 }
@@ -65,6 +68,8 @@ export type CurrentDpa = Pick<Dpa, 'id' | 'status' | 'signedOn' | 'validUntil' |
 export interface RecordRecipient {
   id: number
   displayName: string
+  /** The name in English outputs, where one is recorded. */
+  displayNameEn: string | null
   legalName: string | null
   role: ProcessorRecord['role']
   status: ProcessorRecord['status']
@@ -91,6 +96,8 @@ export interface RecordActivity extends Omit<ActivityRecord, 'processors'> {
   locations: string[]
   /** Linked processors and recipients with no location recorded: whether their data leaves the EEA is unknown. */
   locationsNotRecorded: string[]
+  /** The same processors by their English names (the display name where none is recorded). */
+  locationsNotRecordedEn: string[]
 }
 
 /** The record of processing activities (GDPR Art. 30(1)): the JSON export, and what every other format renders. */
@@ -136,7 +143,9 @@ function controllerOf(s: RegistrySnapshot): Controller | null {
     dpoAppointed: o.dpoAppointed,
     dpoName: o.dpoName,
     dpoEmail: o.dpoEmail,
+    representativeNeeded: o.representativeNeeded,
     representative: o.representative,
+    representativeContact: o.representativeContact,
     hasJointControllers: o.hasJointControllers,
     jointControllers: o.jointControllers,
   }
@@ -199,6 +208,7 @@ export function buildRecordOfProcessing(s: RegistrySnapshot, generatedAt: string
       processors: linked.map((p) => ({
         id: p.id,
         displayName: p.displayName,
+        displayNameEn: p.displayNameEn ?? null,
         legalName: p.legalName,
         role: p.role,
         status: p.status,
@@ -221,6 +231,7 @@ export function buildRecordOfProcessing(s: RegistrySnapshot, generatedAt: string
       }),
       locations: [...new Set(transfers.map((t) => t.country))].sort(),
       locationsNotRecorded: linked.filter((p) => !transfersOf.get(p.id)?.length).map((p) => p.displayName),
+      locationsNotRecordedEn: linked.filter((p) => !transfersOf.get(p.id)?.length).map((p) => processorName(p, 'en')),
     }
   })
   return {
@@ -297,9 +308,15 @@ export function dpoText(c: Controller, lang: Language): string {
   return [c.dpoName, c.dpoEmail].filter(Boolean).join(', ') || w.dpoUnnamed
 }
 
-/** Art. 27: the representative in the Union; with nothing recorded it says so (it is needed only outside the Union). */
+/**
+ * Art. 27: the representative's name and contact, "none needed" for a controller recorded as established
+ * in the Union, "not recorded" for no answer (never read as "none").
+ */
 export function representativeText(c: Controller, lang: Language): string {
-  return c.representative ?? ART30A_WORDS[lang].notRecorded
+  const w = ART30A_WORDS[lang]
+  if (c.representativeNeeded === null) return w.notRecorded
+  if (!c.representativeNeeded) return w.noRepresentative
+  return [c.representative, c.representativeContact].filter(Boolean).join(', ') || w.representativeUnnamed
 }
 
 /** Art. 26: the joint controllers, "none" for a recorded no, "not recorded" for no answer. */
@@ -364,15 +381,23 @@ export function safeguardText(
   }
 }
 
+/** The processor of a derived transfer, as the language names it. */
+const transferProcessorName = (t: DerivedTransfer, lang: Language) =>
+  processorName({ displayName: t.processorName, displayNameEn: t.processorNameEn }, lang)
+
+/** The linked processors whose locations are not recorded, as the language names them. */
+const unrecordedNames = (a: RecordActivity, lang: Language): string[] =>
+  (lang === 'en' ? a.locationsNotRecordedEn : a.locationsNotRecorded) ?? a.locationsNotRecorded ?? []
+
 function recipientText(p: RecordRecipient, lang: Language): string {
   const condition = pick(p.disclosureCondition, lang)
   const service = pick(p.service, lang)
-  return `${p.displayName} (${ROLE[p.role][lang]}${service ? `; ${service}` : ''})${condition ? `: ${condition}` : ''}`
+  return `${processorName(p, lang)} (${ROLE[p.role][lang]}${service ? `; ${service}` : ''})${condition ? `: ${condition}` : ''}`
 }
 
 function contractText(p: RecordRecipient, lang: Language): string {
   const w = WORDS[lang]
-  if (!p.dpa) return `${p.displayName}: ${w.noDpa}`
+  if (!p.dpa) return `${processorName(p, lang)}: ${w.noDpa}`
   const d = p.dpa
   const parts = [
     `${w.dpa} ${DPA_STATUS[d.status][lang]}${d.signedOn ? ` ${d.signedOn}` : ''}`,
@@ -380,7 +405,7 @@ function contractText(p: RecordRecipient, lang: Language): string {
     d.documentUrl ?? '',
     d.document ? d.document.fileName : '',
   ]
-  return `${p.displayName}: ${parts.filter(Boolean).join(', ')}`
+  return `${processorName(p, lang)}: ${parts.filter(Boolean).join(', ')}`
 }
 
 function retentionText(a: RecordActivity, lang: Language): string {
@@ -434,11 +459,13 @@ export function ropaTable(doc: RecordOfProcessing, lang: Language): Table {
       ]),
       processorContracts: lines(a.processors.map((p) => contractText(p, lang))),
       thirdCountries: lines([
-        ...new Set(a.thirdCountryTransfers.map((t) => `${country(t.country, lang)} (${t.processorName})`)),
-        ...(a.locationsNotRecorded ?? []).map((name) => `${name}: ${UNKNOWN_WORDS[lang].locationNotRecorded}`),
+        ...new Set(a.thirdCountryTransfers.map((t) => `${country(t.country, lang)} (${transferProcessorName(t, lang)})`)),
+        ...unrecordedNames(a, lang).map((name) => `${name}: ${UNKNOWN_WORDS[lang].locationNotRecorded}`),
       ]),
       safeguards: lines(
-        a.thirdCountryTransfers.map((t) => `${country(t.country, lang)}, ${t.processorName}: ${safeguardText(t, lang, doc.controller)}`),
+        a.thirdCountryTransfers.map(
+          (t) => `${country(t.country, lang)}, ${transferProcessorName(t, lang)}: ${safeguardText(t, lang, doc.controller)}`,
+        ),
       ),
       retention: retentionText(a, lang),
       security: pick(a.securityMeasures, lang),
@@ -448,7 +475,7 @@ export function ropaTable(doc: RecordOfProcessing, lang: Language): Table {
       location: lines(
         [
           a.locations.map((c) => country(c, lang)).join(', '),
-          ...(a.locationsNotRecorded ?? []).map((name) => `${name}: ${UNKNOWN_WORDS[lang].locationNotRecorded}`),
+          ...unrecordedNames(a, lang).map((name) => `${name}: ${UNKNOWN_WORDS[lang].locationNotRecorded}`),
         ].filter(Boolean),
       ),
       dpiaRequired: dpiaRequired(a, lang),
@@ -511,12 +538,14 @@ export function controllerTable(controller: Controller | null, asOf: string | nu
 
 export function processorTable(reg: ProcessorRegister, lang: Language): Table {
   const w = WORDS[lang]
-  const names = new Map(reg.processors.map((p) => [p.id, p.displayName]))
+  const names = new Map(reg.processors.map((p) => [p.id, processorName(p, lang)]))
   const rows = reg.processors.map((p) => {
     const outside = p.transfers.filter((t) => !isInEea(t.country))
     const row: Record<ProcessorColumnKey, string> = {
       id: String(p.id),
-      name: p.displayName,
+      // In English the English name where one is recorded (reading the file back changes nothing: see imports/plan.ts).
+      name: processorName(p, lang),
+      nameEn: p.displayNameEn ?? '',
       legalName: p.legalName ?? '',
       // The parent by its name; an id no longer in the register (deleted since) by its id rather than nothing.
       parentCompany: p.parentId === null ? '' : (names.get(p.parentId) ?? `#${p.parentId}`),
@@ -572,7 +601,7 @@ export function transferTable(reg: ProcessorRegister, lang: Language): Table {
       const details = safeguardText(t, lang, reg.controller)
       const row: Record<TransferColumnKey, string> = {
         processorId: String(p.id),
-        processor: p.displayName,
+        processor: processorName(p, lang),
         country: t.country,
         countryName: country(t.country, lang),
         outsideEea: isInEea(t.country) ? w.no : w.yes,

@@ -48,7 +48,7 @@ export interface RegistrySnapshot {
  * the API (services/activities.ts) and the exports so that both say the same.
  */
 export function deriveThirdCountryTransfers(
-  linked: readonly { id: number; displayName: string }[],
+  linked: readonly { id: number; displayName: string; displayNameEn?: string | null }[],
   allTransfers: readonly Transfer[],
 ): DerivedTransfer[] {
   const byProcessor = new Map<number, Transfer[]>()
@@ -64,6 +64,7 @@ export function deriveThirdCountryTransfers(
       .map((t) => ({
         processorId: p.id,
         processorName: p.displayName,
+        processorNameEn: p.displayNameEn ?? null,
         transferId: t.id,
         country: t.country,
         kind: t.kind,

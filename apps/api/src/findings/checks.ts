@@ -18,6 +18,7 @@ import {
   findAdequacyDecision,
   hasGeneralAdequacy,
   isInEea,
+  processorName,
   type Finding,
   type Processor,
   type Severity,
@@ -66,6 +67,7 @@ export interface RegistryView {
 export interface OrganisationView {
   name: string
   dpoAppointed: boolean | null
+  representativeNeeded: boolean | null
   hasJointControllers: boolean | null
 }
 
@@ -76,6 +78,9 @@ export type NewFinding = Omit<Finding, 'acknowledgement'>
 export type Check = (view: RegistryView) => NewFinding[]
 
 const processorLink = (id: number) => `/processors/${id}`
+/** A processor in English findings: its English name where one is recorded. */
+const enName = (p: { displayName: string; displayNameEn?: string | null }) => processorName(p, 'en')
+export const bothNames = (p: { displayName: string; displayNameEn?: string | null }) => ({ fi: p.displayName, en: enName(p) })
 const activityLink = (id: number) => `/activities/${id}`
 
 function finding(
@@ -123,7 +128,7 @@ function transferEntity(p: Processor, t: Transfer) {
   return {
     type: 'transfer' as const,
     id: t.id,
-    name: { fi: `${p.displayName} – ${countryName(t.country, 'fi')}`, en: `${p.displayName} – ${countryName(t.country, 'en')}` },
+    name: { fi: `${p.displayName} – ${countryName(t.country, 'fi')}`, en: `${enName(p)} – ${countryName(t.country, 'en')}` },
   }
 }
 
@@ -143,7 +148,7 @@ export const transferSafeguard: Check = (view) =>
           entity,
           processorLink(p.id),
           `${p.displayName}: siirrolle maahan ${fi} ei ole kirjattu siirtoperustetta.`,
-          `${p.displayName}: the transfer to ${en} has no safeguard recorded.`,
+          `${enName(p)}: the transfer to ${en} has no safeguard recorded.`,
         ),
       ]
     }
@@ -155,7 +160,7 @@ export const transferSafeguard: Check = (view) =>
           entity,
           processorLink(p.id),
           `${p.displayName}: Data Privacy Framework koskee vain Yhdysvaltoja, ei maata ${fi}.`,
-          `${p.displayName}: the Data Privacy Framework applies only to the United States, not ${en}.`,
+          `${enName(p)}: the Data Privacy Framework applies only to the United States, not ${en}.`,
         ),
       ]
     }
@@ -175,7 +180,7 @@ export const transferSafeguard: Check = (view) =>
             entity,
             processorLink(p.id),
             `${p.displayName}: maalla ${fi} ei ole kirjattua riittävyyspäätöstä.`,
-            `${p.displayName}: ${en} has no adequacy decision that covers this transfer.`,
+            `${enName(p)}: ${en} has no adequacy decision that covers this transfer.`,
           ),
         ]
       }
@@ -188,7 +193,7 @@ export const transferSafeguard: Check = (view) =>
           entity,
           processorLink(p.id),
           `${p.displayName}: vakiosopimuslausekkeiden moduuli puuttuu (${fi}).`,
-          `${p.displayName}: the standard contractual clauses have no module (${en}).`,
+          `${enName(p)}: the standard contractual clauses have no module (${en}).`,
         ),
       ]
     }
@@ -206,7 +211,7 @@ export const sccWithoutTia: Check = (view) =>
             transferEntity(p, t),
             processorLink(p.id),
             `${p.displayName}: siirrolle maahan ${countryName(t.country, 'fi')} vakiosopimuslausekkein ei ole tehty siirtovaikutusten arviointia (TIA).`,
-            `${p.displayName}: no transfer impact assessment for the SCC transfer to ${countryName(t.country, 'en')}.`,
+            `${enName(p)}: no transfer impact assessment for the SCC transfer to ${countryName(t.country, 'en')}.`,
           ),
         ]
       : [],
@@ -224,7 +229,7 @@ export const dpfVerification: Check = (view) =>
           transferEntity(p, t),
           processorLink(p.id),
           `${p.displayName}: Data Privacy Framework -sertifiointia ei ole koskaan tarkistettu.`,
-          `${p.displayName}: the Data Privacy Framework certification has never been verified.`,
+          `${enName(p)}: the Data Privacy Framework certification has never been verified.`,
         ),
       ]
     }
@@ -236,7 +241,7 @@ export const dpfVerification: Check = (view) =>
           transferEntity(p, t),
           processorLink(p.id),
           `${p.displayName}: Data Privacy Framework -sertifiointi tarkistettiin viimeksi ${formatDate(t.dpfVerifiedOn!, 'fi')}, yli 12 kuukautta sitten.`,
-          `${p.displayName}: the Data Privacy Framework certification was last verified on ${formatDate(t.dpfVerifiedOn!, 'en')}, over 12 months ago.`,
+          `${enName(p)}: the Data Privacy Framework certification was last verified on ${formatDate(t.dpfVerifiedOn!, 'en')}, over 12 months ago.`,
         ),
       ]
     }
@@ -254,10 +259,10 @@ export const foreignHeadquarters: Check = (view) => {
       finding(
         'foreign-hq-eea-locations',
         'low',
-        { type: 'processor', id: p.id, name: same(p.displayName) },
+        { type: 'processor', id: p.id, name: bothNames(p) },
         processorLink(p.id),
         `${p.displayName}: kotipaikka tai emoyhtiö on ETA-alueen ulkopuolella (${countryName(foreign, 'fi')}), mutta kaikki kirjatut sijainnit ovat ETA-alueella. Tarkista etäkäyttö ja tukipalvelut.`,
-        `${p.displayName}: headquarters or parent outside the EEA (${countryName(foreign, 'en')}) while every recorded location is inside it. Verify remote access and support.`,
+        `${enName(p)}: headquarters or parent outside the EEA (${countryName(foreign, 'en')}) while every recorded location is inside it. Verify remote access and support.`,
       ),
     ]
   })
@@ -268,7 +273,7 @@ export const dpaStatus: Check = (view) =>
   view.processors
     .filter((p) => live(p) && dpaRequired(p))
     .flatMap((p) => {
-      const entity = { type: 'processor' as const, id: p.id, name: same(p.displayName) }
+      const entity = { type: 'processor' as const, id: p.id, name: bothNames(p) }
       const current = p.dpas[0]
       if (!current || current.status === 'missing') {
         return [
@@ -278,7 +283,7 @@ export const dpaStatus: Check = (view) =>
             entity,
             processorLink(p.id),
             `${p.displayName}: henkilötietojen käsittelysopimus (DPA) puuttuu.`,
-            `${p.displayName}: the data processing agreement (DPA) is missing.`,
+            `${enName(p)}: the data processing agreement (DPA) is missing.`,
           ),
         ]
       }
@@ -290,13 +295,13 @@ export const dpaStatus: Check = (view) =>
             entity,
             processorLink(p.id),
             `${p.displayName}: käsittelysopimus on vielä neuvoteltavana.`,
-            `${p.displayName}: the DPA is still being negotiated.`,
+            `${enName(p)}: the DPA is still being negotiated.`,
           ),
         ]
       }
       if (current.status !== 'signed') return []
       const out: NewFinding[] = []
-      const dpaEntity = { type: 'dpa' as const, id: current.id, name: same(p.displayName) }
+      const dpaEntity = { type: 'dpa' as const, id: current.id, name: bothNames(p) }
       if (current.validUntil && current.validUntil < view.today) {
         out.push(
           finding(
@@ -305,7 +310,7 @@ export const dpaStatus: Check = (view) =>
             dpaEntity,
             processorLink(p.id),
             `${p.displayName}: käsittelysopimus päättyi ${formatDate(current.validUntil!, 'fi')}.`,
-            `${p.displayName}: the DPA expired on ${formatDate(current.validUntil!, 'en')}.`,
+            `${enName(p)}: the DPA expired on ${formatDate(current.validUntil!, 'en')}.`,
           ),
         )
       } else if (current.validUntil && current.validUntil <= addDays(view.today, 30)) {
@@ -316,7 +321,7 @@ export const dpaStatus: Check = (view) =>
             dpaEntity,
             processorLink(p.id),
             `${p.displayName}: käsittelysopimus päättyy ${formatDate(current.validUntil!, 'fi')}.`,
-            `${p.displayName}: the DPA ends on ${formatDate(current.validUntil!, 'en')}.`,
+            `${enName(p)}: the DPA ends on ${formatDate(current.validUntil!, 'en')}.`,
           ),
         )
       }
@@ -328,7 +333,7 @@ export const dpaStatus: Check = (view) =>
             dpaEntity,
             processorLink(p.id),
             `${p.displayName}: käsittelysopimuksen katselmointi oli määrä tehdä ${formatDate(current.nextReviewOn!, 'fi')}.`,
-            `${p.displayName}: the DPA review was due on ${formatDate(current.nextReviewOn!, 'en')}.`,
+            `${enName(p)}: the DPA review was due on ${formatDate(current.nextReviewOn!, 'en')}.`,
           ),
         )
       } else if (current.nextReviewOn && current.nextReviewOn <= addDays(view.today, 30)) {
@@ -339,7 +344,7 @@ export const dpaStatus: Check = (view) =>
             dpaEntity,
             processorLink(p.id),
             `${p.displayName}: käsittelysopimuksen katselmointi erääntyy ${formatDate(current.nextReviewOn!, 'fi')}.`,
-            `${p.displayName}: the DPA review is due on ${formatDate(current.nextReviewOn!, 'en')}.`,
+            `${enName(p)}: the DPA review is due on ${formatDate(current.nextReviewOn!, 'en')}.`,
           ),
         )
       }
@@ -353,7 +358,7 @@ export const dpaStatus: Check = (view) =>
             dpaEntity,
             processorLink(p.id),
             `${p.displayName}: käsittelysopimus ei kata 28 artiklan 3 kohdan alakohtia ${notCovered.map((k) => `(${k})`).join(', ')}.`,
-            `${p.displayName}: the DPA does not cover Art. 28(3) points ${notCovered.map((k) => `(${k})`).join(', ')}.`,
+            `${enName(p)}: the DPA does not cover Art. 28(3) points ${notCovered.map((k) => `(${k})`).join(', ')}.`,
           ),
         )
       }
@@ -365,7 +370,7 @@ export const dpaStatus: Check = (view) =>
             dpaEntity,
             processorLink(p.id),
             `${p.displayName}: 28 artiklan 3 kohdan tarkistuslista on käymättä (${unknown.length}/8 kohtaa tuntematta).`,
-            `${p.displayName}: the Art. 28(3) checklist is not done (${unknown.length} of 8 points unknown).`,
+            `${enName(p)}: the Art. 28(3) checklist is not done (${unknown.length} of 8 points unknown).`,
           ),
         )
       }
@@ -378,7 +383,7 @@ export const publicListUsage: Check = (view) => {
   for (const a of view.activities) for (const id of a.processorIds) used.set(id, [...(used.get(id) ?? []), a.name])
   const names = (list: ActivityView['name'][], lang: 'fi' | 'en') => list.map((n) => n[lang]).join(', ')
   return view.processors.flatMap((p) => {
-    const entity = { type: 'processor' as const, id: p.id, name: same(p.displayName) }
+    const entity = { type: 'processor' as const, id: p.id, name: bothNames(p) }
     const activities = used.get(p.id) ?? []
     if (p.status === 'retired') {
       return activities.length
@@ -389,7 +394,7 @@ export const publicListUsage: Check = (view) => {
               entity,
               processorLink(p.id),
               `${p.displayName} on poistettu käytöstä, mutta käsittelytoimet käyttävät sitä yhä: ${names(activities, 'fi')}.`,
-              `${p.displayName} is retired but still linked to: ${names(activities, 'en')}.`,
+              `${enName(p)} is retired but still linked to: ${names(activities, 'en')}.`,
             ),
           ]
         : []
@@ -402,7 +407,7 @@ export const publicListUsage: Check = (view) => {
           entity,
           processorLink(p.id),
           `${p.displayName} palvelee käsittelytoimia (${names(activities, 'fi')}), mutta ei näy julkisessa käsittelijäluettelossa.`,
-          `${p.displayName} serves processing activities (${names(activities, 'en')}) but is not in the public processor list.`,
+          `${enName(p)} serves processing activities (${names(activities, 'en')}) but is not in the public processor list.`,
         ),
       ]
     }
@@ -414,7 +419,7 @@ export const publicListUsage: Check = (view) => {
           entity,
           processorLink(p.id),
           `${p.displayName} on julkisessa luettelossa, mutta mikään käsittelytoimi ei käytä sitä.`,
-          `${p.displayName} is in the public list but no processing activity uses it.`,
+          `${enName(p)} is in the public list but no processing activity uses it.`,
         ),
       ]
     }
@@ -516,10 +521,10 @@ export const locationNotRecorded: Check = (view) =>
       finding(
         'location-not-recorded',
         'medium',
-        { type: 'processor', id: p.id, name: same(p.displayName) },
+        { type: 'processor', id: p.id, name: bothNames(p) },
         processorLink(p.id),
         `${p.displayName}: tietojen sijaintia (maita, joissa tietoja säilytetään tai käsitellään) ei ole kirjattu, joten ei tiedetä, siirtyvätkö tiedot ETA-alueen ulkopuolelle.`,
-        `${p.displayName}: no location is recorded (the countries where the data is stored or processed), so nobody knows whether the data leaves the EEA.`,
+        `${enName(p)}: no location is recorded (the countries where the data is stored or processed), so nobody knows whether the data leaves the EEA.`,
       ),
     )
 
@@ -534,10 +539,10 @@ export const signedDpaWithoutDocument: Check = (view) =>
         finding(
           'dpa-no-document',
           'low',
-          { type: 'dpa', id: current.id, name: same(p.displayName) },
+          { type: 'dpa', id: current.id, name: bothNames(p) },
           processorLink(p.id),
           `${p.displayName}: käsittelysopimus on merkitty allekirjoitetuksi, mutta sopimusasiakirjaa ei ole liitetty eikä linkitetty.`,
-          `${p.displayName}: the DPA is marked signed but no copy of the agreement is attached or linked.`,
+          `${enName(p)}: the DPA is marked signed but no copy of the agreement is attached or linked.`,
         ),
       ]
     })
@@ -657,7 +662,7 @@ export const adequacyDecisionEnding: Check = (view) =>
           transferEntity(p, t),
           processorLink(p.id),
           `${p.displayName}: siirto perustuu riittävyyspäätökseen (${name.fi}, ${cite.fi}), jonka voimassaolo päättyi ${formatDate(d.validUntil, 'fi')}.`,
-          `${p.displayName}: the transfer rests on the adequacy decision for ${name.en} (${cite.en}), which ended on ${formatDate(d.validUntil, 'en')}.`,
+          `${enName(p)}: the transfer rests on the adequacy decision for ${name.en} (${cite.en}), which ended on ${formatDate(d.validUntil, 'en')}.`,
         ),
       ]
     }
@@ -668,7 +673,7 @@ export const adequacyDecisionEnding: Check = (view) =>
         transferEntity(p, t),
         processorLink(p.id),
         `${p.displayName}: siirto perustuu riittävyyspäätökseen (${name.fi}, ${cite.fi}), jonka voimassaolo päättyy ${formatDate(d.validUntil, 'fi')}. Varaudu toiseen siirtoperusteeseen.`,
-        `${p.displayName}: the transfer rests on the adequacy decision for ${name.en} (${cite.en}), which ends on ${formatDate(d.validUntil, 'en')}. Prepare another basis.`,
+        `${enName(p)}: the transfer rests on the adequacy decision for ${name.en} (${cite.en}), which ends on ${formatDate(d.validUntil, 'en')}. Prepare another basis.`,
       ),
     ]
   })
@@ -717,7 +722,7 @@ export const sccModuleFit: Check = (view) =>
         transferEntity(p, t),
         processorLink(p.id),
         `${p.displayName}: vakiosopimuslausekkeiden moduuli ${t.sccModule} ei sovi osapuolille; roolin perusteella odotettu moduuli on ${expected}.`,
-        `${p.displayName}: SCC module ${t.sccModule} does not fit the parties; its role calls for module ${expected}.`,
+        `${enName(p)}: SCC module ${t.sccModule} does not fit the parties; its role calls for module ${expected}.`,
         String(t.sccModule),
       ),
     ]
@@ -740,7 +745,7 @@ export const art46WithoutTia: Check = (view) =>
             transferEntity(p, t),
             processorLink(p.id),
             `${p.displayName}: siirrolle maahan ${countryName(t.country, 'fi')} 46 artiklan suojatoimin ei ole tehty siirtovaikutusten arviointia (TIA).`,
-            `${p.displayName}: no transfer impact assessment for the Art. 46 transfer to ${countryName(t.country, 'en')}.`,
+            `${enName(p)}: no transfer impact assessment for the Art. 46 transfer to ${countryName(t.country, 'en')}.`,
           ),
         ]
       : [],
@@ -760,7 +765,7 @@ export const art49Systematic: Check = (view) =>
             transferEntity(p, t),
             processorLink(p.id),
             `${p.displayName}: 49 artiklan poikkeus on tarkoitettu satunnaisiin siirtoihin, mutta siirto maahan ${countryName(t.country, 'fi')} on jatkuvaa (${t.kind === 'storage' ? 'tietojen säilytys' : 'tietojen käsittely'}). Tarvitaan riittävyyspäätös tai 46 artiklan suojatoimi.`,
-            `${p.displayName}: an Art. 49 derogation is for occasional transfers, but the transfer to ${countryName(t.country, 'en')} is systematic (${t.kind}). It needs an adequacy decision or an Art. 46 safeguard.`,
+            `${enName(p)}: an Art. 49 derogation is for occasional transfers, but the transfer to ${countryName(t.country, 'en')} is systematic (${t.kind}). It needs an adequacy decision or an Art. 46 safeguard.`,
           ),
         ]
       : [],
@@ -779,7 +784,7 @@ export const dpfEntity: Check = (view) =>
           transferEntity(p, t),
           processorLink(p.id),
           `${p.displayName}: Data Privacy Framework -sertifioidun yhtiön virallista nimeä ei ole kirjattu; julkinen luettelo kertoo, ettei sitä ole kirjattu.`,
-          `${p.displayName}: the legal name of the DPF-certified company is not recorded; the public list says it is not recorded.`,
+          `${enName(p)}: the legal name of the DPF-certified company is not recorded; the public list says it is not recorded.`,
         ),
       )
     }
@@ -791,7 +796,7 @@ export const dpfEntity: Check = (view) =>
           transferEntity(p, t),
           processorLink(p.id),
           `${p.displayName}: kotimaata ei ole kirjattu; Data Privacy Framework koskee vain yhdysvaltalaisia yhtiöitä.`,
-          `${p.displayName}: no home country is recorded; the Data Privacy Framework covers only US companies.`,
+          `${enName(p)}: no home country is recorded; the Data Privacy Framework covers only US companies.`,
         ),
       )
     }
@@ -799,7 +804,7 @@ export const dpfEntity: Check = (view) =>
   })
 
 /**
- * Art. 30(1)(a) names the DPO (Art. 37) and the joint controllers (Art. 26) where there are any. A
+ * Art. 30(1)(a) names the DPO (Art. 37), the representative (Art. 27) and the joint controllers (Art. 26) where there are any. A
  * question nobody answered is not a "no": the exports say "not recorded", and this finding asks for
  * the answer (a recorded "no" closes it as well as a name does).
  */
@@ -817,6 +822,18 @@ export const organisationUnrecorded: Check = (view) => {
         ORGANISATION_LINK,
         'Ei ole kirjattu, onko organisaatiolla tietosuojavastaavaa (37 artikla). Seloste käsittelytoimista (30 artiklan 1 kohdan a alakohta) ja tietosuojaseloste (13 artiklan 1 kohdan b alakohta) kertovat tietosuojavastaavan yhteystiedot, jos sellainen on nimetty. Kirjaa vastaus organisaation tietoihin, myös "ei".',
         'Whether the organisation has a data protection officer (Art. 37) is not recorded. The record of processing (Art. 30(1)(a)) and the privacy notice (Art. 13(1)(b)) give the DPO\'s contact details when one is designated. Record the answer in the organisation settings, "No" included.',
+      ),
+    )
+  }
+  if (o.representativeNeeded === null) {
+    out.push(
+      finding(
+        'organisation-representative-unrecorded',
+        'medium',
+        entity,
+        ORGANISATION_LINK,
+        'Ei ole kirjattu, tarvitseeko organisaatio edustajan unionissa (27 artikla). Edustajaa ei tarvita, kun rekisterinpitäjä on sijoittautunut unioniin; muuten seloste käsittelytoimista (30 artiklan 1 kohdan a alakohta) ja tietosuojaseloste (13 artiklan 1 kohdan a alakohta) kertovat edustajan nimen ja yhteystiedot. Kirjaa vastaus organisaation tietoihin.',
+        "Whether the organisation needs a representative in the Union (Art. 27) is not recorded. None is needed when the controller is established in the Union; otherwise the record of processing (Art. 30(1)(a)) and the privacy notice (Art. 13(1)(a)) give the representative's name and contact details. Record the answer in the organisation settings.",
       ),
     )
   }
@@ -845,7 +862,7 @@ export const vendorFactsChanged: Check = (view) =>
     .filter((p) => live(p) && p.catalogue && p.catalogue.status !== 'current')
     .map((p) => {
       const link = p.catalogue!
-      const entity = { type: 'processor' as const, id: p.id, name: same(p.displayName) }
+      const entity = { type: 'processor' as const, id: p.id, name: bothNames(p) }
       if (link.status === 'removed') {
         return finding(
           'vendor-facts-changed',
@@ -853,7 +870,7 @@ export const vendorFactsChanged: Check = (view) =>
           entity,
           processorLink(p.id),
           `${p.displayName}: toimittajaluettelossa ei enää ole merkintää "${link.entryId}", johon tietue on linkitetty; tarkista sen tiedot itse.`,
-          `${p.displayName}: the vendor catalogue no longer has the entry "${link.entryId}" the record is linked to; check its facts yourself.`,
+          `${enName(p)}: the vendor catalogue no longer has the entry "${link.entryId}" the record is linked to; check its facts yourself.`,
         )
       }
       const facts = (lang: 'fi' | 'en') => link.changedFacts.map((f) => CATALOGUE_FACT_LABELS[f][lang]).join(', ')
@@ -863,7 +880,7 @@ export const vendorFactsChanged: Check = (view) =>
         entity,
         processorLink(p.id),
         `${p.displayName}: toimittajaluettelon tiedot palvelusta ${link.entryName} ovat muuttuneet luettelon version ${link.version} jälkeen (${facts('fi')}); käy erot läpi ja hyväksy tai ohita ne.`,
-        `${p.displayName}: the vendor catalogue's facts about ${link.entryName} have changed since catalogue version ${link.version} (${facts('en')}); review the differences and accept or dismiss them.`,
+        `${enName(p)}: the vendor catalogue's facts about ${link.entryName} have changed since catalogue version ${link.version} (${facts('en')}); review the differences and accept or dismiss them.`,
       )
     })
 

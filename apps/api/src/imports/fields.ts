@@ -107,6 +107,12 @@ export const PROCESSOR_FIELDS: FieldDef[] = [
     ],
   },
   {
+    key: 'displayNameEn',
+    label: { fi: 'Nimi englanniksi', en: 'Name in English' },
+    kind: 'text',
+    headers: [...P('nameEn'), 'english name', 'name (english)', 'nimi (englanniksi)'],
+  },
+  {
     key: 'legalName',
     label: { fi: 'Yhtiö', en: 'Legal entity' },
     kind: 'text',

@@ -304,6 +304,8 @@ function planProcessorRow(ctx: Ctx, db: DbOrTx, services: Services, r: number): 
       continue
     }
     if (cur && textEq(parsed.value, cur[key])) continue
+    // The English export names a record by its English name: read back, that is no new display name.
+    if (key === 'displayName' && current?.displayNameEn && parsed.value === current.displayNameEn) continue
     draft[key] = parsed.value
     changes.push(key)
   }

@@ -11,6 +11,7 @@ import {
   SUPERVISORY_AUTHORITY,
   describeRetention,
   isBlank,
+  processorName,
   type Language,
   type LegalBasis,
   type NoticeBlock,
@@ -156,7 +157,7 @@ function processingSection(groups: SubjectGroup[], lang: Language): NoticeSectio
         blocks.push({ kind: 'list', items: a.dataCategories.map((c) => `${pick(c.name, lang)}${c.special ? ` (${t.special})` : ''}`) })
       }
       const recipients = [
-        ...a.processors.filter((p) => p.status !== 'retired').map((p) => p.displayName),
+        ...a.processors.filter((p) => p.status !== 'retired').map((p) => processorName(p, lang)),
         ...a.otherRecipients.map((r) => {
           const condition = pick(r.condition, lang)
           return condition ? `${pick(r.name, lang)}: ${condition}` : pick(r.name, lang)
@@ -330,8 +331,11 @@ function controllerSection(s: NoticeSnapshot, lang: Language): NoticeSection {
   if (o.hasJointControllers === true) items.push(`${t.jointControllers}: ${o.jointControllers ?? ''}`)
   else if (o.hasJointControllers === false) items.push(t.noJointControllers)
   else items.push(t.jointControllersNotRecorded)
-  // Art. 27 concerns controllers not established in the Union; shown only where one is recorded.
-  if (o.representative) items.push(`${t.representative}: ${o.representative}`)
+  // Art. 27 concerns controllers not established in the Union: each of the three states in words.
+  if (o.representativeNeeded === true)
+    items.push(`${t.representative}: ${[o.representative, o.representativeContact].filter(Boolean).join(', ')}`)
+  else if (o.representativeNeeded === false) items.push(t.noRepresentative)
+  else items.push(t.representativeNotRecorded)
   return { id: 'controller', heading: t.sections.controller, blocks: [{ kind: 'list', items }] }
 }
 
@@ -426,6 +430,13 @@ export function checkNotice(s: NoticeSnapshot): NoticeProblem[] {
         'dpoEmail',
         'Tietosuojavastaavan yhteystieto puuttuu (13 art. 1 b).',
         "The data protection officer's contact details are missing (Art. 13(1)(b)).",
+      )
+    if (o.representativeNeeded === null)
+      org(
+        'representative_unrecorded',
+        'representativeNeeded',
+        'Ei ole kirjattu, tarvitseeko rekisterinpitäjä edustajan unionissa (13 art. 1 a, 27 art.).',
+        'Whether the controller needs a representative in the Union is not recorded (Art. 13(1)(a), 27).',
       )
     if (o.hasJointControllers === null)
       org(

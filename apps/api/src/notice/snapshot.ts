@@ -30,7 +30,9 @@ export type NoticeController = Pick<
   | 'dpoAppointed'
   | 'dpoName'
   | 'dpoEmail'
+  | 'representativeNeeded'
   | 'representative'
+  | 'representativeContact'
   | 'hasJointControllers'
   | 'jointControllers'
 >

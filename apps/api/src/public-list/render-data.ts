@@ -1,4 +1,4 @@
-import { countryName, type Language, type PublishedVersion } from '@seloste/schema'
+import { countryName, versionInLanguage, type Language, type PublishedVersion } from '@seloste/schema'
 import { Feed } from 'feed'
 import { neutraliseFormulas, toCsv } from '../lib/csv'
 import { changeText, esc, publicLinks } from './render-html'
@@ -15,7 +15,8 @@ import {
 } from './texts'
 
 /** The list as JSON in one language: the public fields and the basis statements, as on the page. */
-export function renderJson(version: PublishedVersion, lang: Language, today: string): string {
+export function renderJson(given: PublishedVersion, lang: Language, today: string): string {
+  const version = versionInLanguage(given, lang)
   return JSON.stringify(
     {
       version: version.version,
@@ -75,7 +76,8 @@ export function safeCell(value: string | number | boolean | null): string {
 }
 
 /** One row per entry and location (an entry with no recorded location has one row). */
-export function renderCsv(version: PublishedVersion, lang: Language, today: string): string {
+export function renderCsv(given: PublishedVersion, lang: Language, today: string): string {
+  const version = versionInLanguage(given, lang)
   // location_recorded last: a row with an empty country is "not recorded", which a blank alone would not say.
   const header = [
     'name',

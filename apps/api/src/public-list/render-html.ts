@@ -1,4 +1,4 @@
-import { countryName, type Language, type PublicEntry, type PublishedVersion } from '@seloste/schema'
+import { changeInLanguage, countryName, versionInLanguage, type Language, type PublicEntry, type PublishedVersion } from '@seloste/schema'
 import {
   agreementsSentence,
   countryList,
@@ -98,7 +98,8 @@ ${purpose ? ` ${esc(t.use(purpose))}` : ''}${eea.length ? ` ${esc(t.locations(ee
 }
 
 /** The list's content (sections 6 and 7) as HTML, without the page around it. */
-export function renderHtmlFragment(version: PublishedVersion, lang: Language, today: string): string {
+export function renderHtmlFragment(given: PublishedVersion, lang: Language, today: string): string {
+  const version = versionInLanguage(given, lang)
   const t = T[lang]
   const { processors, recipients, transfers } = groupEntries(version.content.entries)
   const parts: string[] = []
@@ -215,7 +216,8 @@ export function renderMessagePage(
   )
 }
 
-export function changeText(change: PublishedVersion['changes'][number], lang: Language): string {
+export function changeText(given: PublishedVersion['changes'][number], lang: Language): string {
+  const change = changeInLanguage(given, lang)
   const t = T[lang]
   if (change.kind === 'statement') return statementChangeText(change, lang)
   if (change.kind === 'added') return `${t.added}: ${change.name}`

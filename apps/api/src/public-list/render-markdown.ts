@@ -1,4 +1,4 @@
-import { countryName, type Language, type PublishedVersion } from '@seloste/schema'
+import { countryName, versionInLanguage, type Language, type PublishedVersion } from '@seloste/schema'
 import {
   agreementsSentence,
   countryList,
@@ -42,7 +42,8 @@ export function mdLink(url: string): string {
  * The privacy policy's sections 6 and 7 as Markdown: processors (with their sub-processors),
  * transfers outside the EEA with their basis, and disclosures to third parties.
  */
-export function renderMarkdown(version: PublishedVersion, lang: Language, today: string): string {
+export function renderMarkdown(given: PublishedVersion, lang: Language, today: string): string {
+  const version = versionInLanguage(given, lang)
   const t = T[lang]
   const { processors, recipients, transfers } = groupEntries(version.content.entries)
   const out: string[] = []

@@ -92,9 +92,11 @@ export const T = {
     badEmail: 'Tarkista sähköpostiosoite.',
     fields: {
       name: 'nimi',
+      nameEn: 'nimi englanniksi',
       legalName: 'yhtiö',
       role: 'rooli',
       parentName: 'emoyhtiö',
+      parentNameEn: 'emoyhtiö englanniksi',
       service: 'palvelu',
       purpose: 'käyttötarkoitus',
       disclosureCondition: 'luovutuksen edellytys',
@@ -158,9 +160,11 @@ export const T = {
     badEmail: 'Check the email address.',
     fields: {
       name: 'name',
+      nameEn: 'name in English',
       legalName: 'legal entity',
       role: 'role',
       parentName: 'parent company',
+      parentNameEn: 'parent company in English',
       service: 'service',
       purpose: 'purpose',
       disclosureCondition: 'condition of disclosure',

@@ -17,11 +17,14 @@ export const DEMO_ORGANISATION = {
   privacyContactEmail: 'roni@mikroni.fi',
   defaultLanguage: 'fi',
   // The policy says nothing of a data protection officer (Art. 37) or joint controllers (Art. 26):
-  // not recorded, which is not "none". A Finnish company needs no Art. 27 representative.
+  // not recorded, which is not "none". The policy gives a Finnish business ID and address: the company
+  // is established in the Union and so needs no Art. 27 representative (recorded as such).
   dpoAppointed: null,
   dpoName: null,
   dpoEmail: null,
+  representativeNeeded: false,
   representative: null,
+  representativeContact: null,
   hasJointControllers: null,
   jointControllers: null,
 } satisfies OrganisationInput
@@ -124,6 +127,8 @@ export const DEMO_PROCESSORS: DemoProcessor[] = [
     key: 'collection',
     processor: {
       displayName: 'Perintätoimisto',
+      // The policy names no company, only what it is: in English outputs, the same in English.
+      displayNameEn: 'Debt collection agency',
       legalName: null,
       role: 'recipient',
       service: { fi: 'Perintäpalvelu', en: 'Debt collection' },
@@ -210,6 +215,8 @@ export const DEMO_PROCESSORS: DemoProcessor[] = [
       // on the company's behalf, but the policy names no host and says nothing of where it keeps them: the
       // location stays unrecorded (a finding says so) and there is no DPA on record.
       displayName: 'Verkkosivuston palveluntarjoaja',
+      // The policy names no company, only what it is: in English outputs, the same in English.
+      displayNameEn: 'Website host',
       legalName: null,
       role: 'processor',
       service: { fi: 'Verkkosivuston ylläpitopalvelu', en: 'Website hosting' },

@@ -96,6 +96,7 @@ export function loadActivityRecords(db: DbOrTx, ids?: number[]): ActivityRecord[
       activityId: activityProcessors.activityId,
       id: processors.id,
       displayName: processors.displayName,
+      displayNameEn: processors.displayNameEn,
       role: processors.role,
       status: processors.status,
     })
@@ -121,7 +122,13 @@ export function loadActivityRecords(db: DbOrTx, ids?: number[]): ActivityRecord[
     special: c.special,
     retention: c.retention ?? null,
   }))
-  const processorsOf = group(linked, (p): ActivityProcessor => ({ id: p.id, displayName: p.displayName, role: p.role, status: p.status }))
+  const processorsOf = group(linked, (p): ActivityProcessor => ({
+    id: p.id,
+    displayName: p.displayName,
+    displayNameEn: p.displayNameEn,
+    role: p.role,
+    status: p.status,
+  }))
   return rows.map((row) => toRecord(row, subjectsOf.get(row.id) ?? [], categoriesOf.get(row.id) ?? [], processorsOf.get(row.id) ?? []))
 }
 
@@ -236,7 +243,13 @@ export function activityMatrix(db: DbOrTx): ActivityMatrix {
     .all()
   const refs: ActivityRef[] = rows.map((r) => ({ id: r.id, name: { fi: r.fi, en: r.en }, status: r.status })).sort(byName)
   const columns = db
-    .select({ id: processors.id, displayName: processors.displayName, role: processors.role, status: processors.status })
+    .select({
+      id: processors.id,
+      displayName: processors.displayName,
+      displayNameEn: processors.displayNameEn,
+      role: processors.role,
+      status: processors.status,
+    })
     .from(processors)
     .orderBy(sql`${processors.displayName} COLLATE NOCASE`, asc(processors.id))
     .all()

@@ -87,9 +87,17 @@ export function snapshotFromState(state: Map<string, Map<string, unknown>>, asOf
   const org = state.get('organisation')?.get('1') as Organisation | undefined
   return {
     asOf,
-    // Events written before the Art. 37/27/26 fields existed rebuild them as not recorded.
-    organisation: org ? { ...ORGANISATION_UNRECORDED, ...org } : null,
-    processors: list<ProcessorRecord>('processor'),
+    // Events written before the Art. 37/27/26 fields existed rebuild them as not recorded; a representative
+    // written before its three states (migration 0013) was a designated one, as the migration records it.
+    organisation: org
+      ? {
+          ...ORGANISATION_UNRECORDED,
+          ...(org.representative && org.representativeNeeded === undefined && { representativeNeeded: true }),
+          ...org,
+        }
+      : null,
+    // Events written before the English name existed (migration 0013) had none.
+    processors: list<ProcessorRecord>('processor').map((p) => ({ ...p, displayNameEn: p.displayNameEn ?? null })),
     transfers: list<Transfer>('transfer'),
     dpas: list<Dpa>('dpa').map((d) => ({ ...d, document: d.document ?? null })),
     activities: list<ActivityRecord>('activity'),

@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import type { FindingsQuery } from '@seloste/schema'
 import type { DbOrTx } from '../db/client'
 import { findingAcknowledgements, findingCounts } from '../db/schema'
-import { addDays, addMonths, runChecks, same, type NewFinding, type RegistryView } from '../findings/checks'
+import { addDays, addMonths, bothNames, runChecks, type NewFinding, type RegistryView } from '../findings/checks'
 import { formatDate } from '../public-list/texts'
 import { AppError, invalid, notFound } from '../lib/app-error'
 import { activityViews } from './activity-views'
@@ -169,29 +169,29 @@ export function listDeadlines(db: DbOrTx, days = 90, today = todayIso()): Deadli
   for (const p of view.processors.filter((x) => x.status !== 'retired')) {
     const dpa = p.dpas[0]
     if (dpa) {
-      const entity = { type: 'dpa' as const, id: dpa.id, name: same(p.displayName) }
+      const entity = { type: 'dpa' as const, id: dpa.id, name: bothNames(p) }
       add(dpa.nextReviewOn, {
         kind: 'dpa_review',
         entity,
         link: `/processors/${p.id}`,
-        title: { fi: `Käsittelysopimuksen katselmointi: ${p.displayName}`, en: `DPA review: ${p.displayName}` },
+        title: { fi: `Käsittelysopimuksen katselmointi: ${p.displayName}`, en: `DPA review: ${bothNames(p).en}` },
       })
       add(dpa.validUntil, {
         kind: 'dpa_expiry',
         entity,
         link: `/processors/${p.id}`,
-        title: { fi: `Käsittelysopimus päättyy: ${p.displayName}`, en: `DPA expires: ${p.displayName}` },
+        title: { fi: `Käsittelysopimus päättyy: ${p.displayName}`, en: `DPA expires: ${bothNames(p).en}` },
       })
     }
     for (const t of p.transfers) {
       if (t.safeguard !== 'dpf' || !t.dpfVerifiedOn) continue
       add(addMonths(t.dpfVerifiedOn, 12), {
         kind: 'dpf_reverification',
-        entity: { type: 'transfer', id: t.id, name: same(p.displayName) },
+        entity: { type: 'transfer', id: t.id, name: bothNames(p) },
         link: `/processors/${p.id}`,
         title: {
           fi: `DPF-sertifioinnin tarkistus: ${p.displayName} (edellinen ${formatDate(t.dpfVerifiedOn, 'fi')})`,
-          en: `DPF re-verification: ${p.displayName} (last ${formatDate(t.dpfVerifiedOn, 'en')})`,
+          en: `DPF re-verification: ${bothNames(p).en} (last ${formatDate(t.dpfVerifiedOn, 'en')})`,
         },
       })
     }

@@ -54,6 +54,7 @@ export function processorFields(row: ProcessorRow) {
   return {
     id: row.id,
     displayName: row.displayName,
+    displayNameEn: row.displayNameEn,
     legalName: row.legalName,
     role: row.role,
     service: { fi: row.serviceFi, en: row.serviceEn },

@@ -51,7 +51,9 @@ export const ORGANISATION_UNRECORDED = {
   dpoAppointed: null,
   dpoName: null,
   dpoEmail: null,
+  representativeNeeded: null,
   representative: null,
+  representativeContact: null,
   hasJointControllers: null,
   jointControllers: null,
 } satisfies Partial<Organisation>

@@ -31,6 +31,7 @@ type ProcessorColumns = Partial<typeof processors.$inferInsert>
 function toColumns(input: Partial<ProcessorInputParsed>): ProcessorColumns {
   const c: ProcessorColumns = {}
   if (input.displayName !== undefined) c.displayName = input.displayName
+  if (input.displayNameEn !== undefined) c.displayNameEn = input.displayNameEn
   if (input.legalName !== undefined) c.legalName = input.legalName
   if (input.parentId !== undefined) c.parentId = input.parentId
   if (input.role !== undefined) c.role = input.role
@@ -52,8 +53,10 @@ function toColumns(input: Partial<ProcessorInputParsed>): ProcessorColumns {
   return c
 }
 
-function searchTextOf(r: Pick<ProcessorRow, 'displayName' | 'legalName' | 'serviceFi' | 'serviceEn'>): string {
-  return [r.displayName, r.legalName ?? '', r.serviceFi, r.serviceEn].join('\n').toLowerCase()
+function searchTextOf(
+  r: Pick<ProcessorRow, 'displayName' | 'legalName' | 'serviceFi' | 'serviceEn'> & { displayNameEn?: string | null },
+): string {
+  return [r.displayName, r.displayNameEn ?? '', r.legalName ?? '', r.serviceFi, r.serviceEn].join('\n').toLowerCase()
 }
 
 function findRow(db: DbOrTx, id: number): ProcessorRow | undefined {
@@ -108,7 +111,7 @@ function checkTransfersStillHold(db: DbOrTx, id: number, row: Pick<ProcessorRow,
  */
 function detailQueries(db: DbOrTx) {
   const id = sql.placeholder('id')
-  const ref = { id: processors.id, displayName: processors.displayName }
+  const ref = { id: processors.id, displayName: processors.displayName, displayNameEn: processors.displayNameEn }
   return {
     row: db.select().from(processors).where(eq(processors.id, id)).prepare(),
     parent: db.select(ref).from(processors).where(eq(processors.id, id)).prepare(),
@@ -301,6 +304,8 @@ type PageRow = [
   places: string,
   parentId: number | null,
   parentName: string | null,
+  displayNameEn: string | null,
+  parentNameEn: string | null,
 ]
 
 /**
@@ -326,6 +331,10 @@ function pageQuery(db: DbOrTx) {
       places: placesJson,
       parentId: processors.parentId,
       parentName: sql<string | null>`(SELECT parent.display_name FROM processors AS parent WHERE parent.id = "processors"."parent_id")`,
+      displayNameEn: processors.displayNameEn,
+      parentNameEn: sql<
+        string | null
+      >`(SELECT parent.display_name_en FROM processors AS parent WHERE parent.id = "processors"."parent_id")`,
     })
     .from(processors)
     .where(sql`${processors.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
@@ -377,6 +386,8 @@ export function listProcessors(db: DbOrTx, q: ProcessorListQueryParsed): Process
       placesText,
       parentId,
       parentName,
+      displayNameEn,
+      parentNameEn,
     ] = r
     const places = JSON.parse(placesText) as [string, Safeguard][]
     const countries = [...new Set(places.map(([country]) => country))].sort()
@@ -384,12 +395,13 @@ export function listProcessors(db: DbOrTx, q: ProcessorListQueryParsed): Process
       {
         id,
         displayName,
+        displayNameEn,
         legalName,
         role,
         status,
         service: { fi: serviceFi, en: serviceEn },
         hqCountry,
-        parent: parentId === null ? null : { id: parentId, displayName: parentName ?? `#${parentId}` },
+        parent: parentId === null ? null : { id: parentId, displayName: parentName ?? `#${parentId}`, displayNameEn: parentNameEn },
         isPublic: isPublic === 1,
         countries,
         outsideEea: countries.some((c) => !isInEea(c)),

@@ -91,6 +91,7 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
   const ids = rows.map((r) => r.id)
   // Only listed (public) processors may be named as a parent: the names come from the rows above.
   const names = new Map(rows.map((p) => [p.id, p.displayName]))
+  const namesEn = new Map(rows.map((p) => [p.id, p.displayNameEn]))
   // All transfers, filtered here: an IN list of every public processor would pass SQLite's limit on parameters.
   const listed = new Set(ids)
   const places = db
@@ -104,10 +105,13 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
   const entries: PublicEntry[] = rows.map((p) => ({
     key: p.id,
     name: p.displayName,
+    // Only where recorded, so that a version's content (and hash) is unchanged for entries without one.
+    ...(p.displayNameEn && { nameEn: p.displayNameEn }),
     legalName: p.legalName,
     role: p.role,
     parentKey: p.parentId !== null && names.has(p.parentId) ? p.parentId : null,
     parentName: p.parentId !== null ? (names.get(p.parentId) ?? null) : null,
+    ...(p.parentId !== null && namesEn.get(p.parentId) && { parentNameEn: namesEn.get(p.parentId) }),
     service: { fi: p.serviceFi, en: p.serviceEn },
     purpose: { fi: p.purposeFi, en: p.purposeEn },
     disclosureCondition: { fi: p.disclosureConditionFi, en: p.disclosureConditionEn },
@@ -132,7 +136,7 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
             p.role === 'international_organisation'
               ? decision?.internationalOrganisation
                 ? { fi: adequacySubjectName(decision, 'fi'), en: adequacySubjectName(decision, 'en') }
-                : { fi: p.displayName, en: p.displayName }
+                : { fi: p.displayName, en: p.displayNameEn ?? p.displayName }
               : null,
           dpfListingUrl: t.dpfListingUrl,
           sccModule: t.sccModule,

@@ -17,7 +17,7 @@ export function loadAllProcessors(db: DbOrTx): Processor[] {
     db,
     dpaRows.map((d) => d.id),
   )
-  const names = new Map(rows.map((r) => [r.id, r.displayName]))
+  const refs = new Map(rows.map((r) => [r.id, { id: r.id, displayName: r.displayName, displayNameEn: r.displayNameEn }]))
   const group = <T extends { processorId: number }>(items: T[]) => {
     const map = new Map<number, T[]>()
     for (const item of items) map.set(item.processorId, [...(map.get(item.processorId) ?? []), item])
@@ -25,12 +25,11 @@ export function loadAllProcessors(db: DbOrTx): Processor[] {
   }
   const transfersBy = group(transferRows)
   const dpasBy = group(dpaRows)
-  const children = new Map<number, { id: number; displayName: string }[]>()
-  for (const r of rows)
-    if (r.parentId) children.set(r.parentId, [...(children.get(r.parentId) ?? []), { id: r.id, displayName: r.displayName }])
+  const children = new Map<number, { id: number; displayName: string; displayNameEn: string | null }[]>()
+  for (const r of rows) if (r.parentId) children.set(r.parentId, [...(children.get(r.parentId) ?? []), refs.get(r.id)!])
   return rows.map((r) => ({
     ...processorFields(r),
-    parent: r.parentId ? { id: r.parentId, displayName: names.get(r.parentId) ?? '' } : null,
+    parent: r.parentId ? (refs.get(r.parentId) ?? { id: r.parentId, displayName: '', displayNameEn: null }) : null,
     subsidiaries: children.get(r.id) ?? [],
     transfers: (transfersBy.get(r.id) ?? []).map(toTransfer),
     dpas: (dpasBy.get(r.id) ?? []).map((d) => toDpa(d, documents.get(d.id) ?? null)),

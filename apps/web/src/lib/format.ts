@@ -1,4 +1,4 @@
-import { countryName } from '@seloste/schema'
+import { countryName, processorName } from '@seloste/schema'
 import { useTranslation } from 'react-i18next'
 import type { UiLanguage } from './i18n'
 
@@ -44,6 +44,8 @@ export function createFormatters(lang: UiLanguage) {
       return `${new Intl.NumberFormat(locale, { maximumFractionDigits: i === 0 ? 0 : 1 }).format(v)} ${units[i]}`
     },
     country: (code: string | null | undefined): string => (code ? countryName(code, lang) : ''),
+    /** A processor or recipient by the name the language uses (its English name, where one is recorded, in English). */
+    processor: (p: { displayName: string; displayNameEn?: string | null }): string => processorName(p, lang),
     compare: collator.compare,
   }
 }

@@ -34,6 +34,8 @@ export const apiMessagesFi: Record<PlainMessageCode, string> = {
   business_id: 'Anna kelvollinen Y-tunnus, esim. 1234567-1',
   dpo_unnamed: 'Anna tietosuojavastaavan nimi tai sähköpostiosoite',
   joint_controllers_unnamed: 'Nimeä yhteisrekisterinpitäjät',
+  representative_unnamed: 'Nimeä edustaja unionissa',
+  representative_no_contact: 'Anna edustajan yhteystiedot',
   end_before_start: 'Päättymispäivä ei voi olla ennen alkamispäivää',
   eea_no_safeguard: 'ETA-alueella siirtoon ei tarvita suojatoimea: valitse "Ei tarvita"',
   safeguard_needed: 'Maa on ETA-alueen ulkopuolella: siirto tarvitsee suojatoimen',

@@ -111,6 +111,7 @@ export const complianceEn = {
   },
   checks: {
     'organisation-dpo-unrecorded': 'DPO question not answered',
+    'organisation-representative-unrecorded': 'Representative question not answered',
     'organisation-joint-controllers-unrecorded': 'Joint-controller question not answered',
     'transfer-no-safeguard': 'Transfer without a safeguard',
     'transfer-safeguard-not-applicable': 'Safeguard does not apply to the country',

@@ -113,6 +113,7 @@ export const complianceFi: typeof complianceEn = {
   },
   checks: {
     'organisation-dpo-unrecorded': 'Tietosuojavastaavaa koskeva kysymys vastaamatta',
+    'organisation-representative-unrecorded': 'Edustajaa unionissa koskeva kysymys vastaamatta',
     'organisation-joint-controllers-unrecorded': 'Yhteisrekisterinpitäjiä koskeva kysymys vastaamatta',
     'transfer-no-safeguard': 'Siirrolla ei ole suojatoimea',
     'transfer-safeguard-not-applicable': 'Suojatoimi ei koske kohdemaata',

@@ -260,6 +260,7 @@ export const en = {
     },
     fields: {
       displayName: 'Name',
+      displayNameEn: 'Name in English',
       legalName: 'Legal entity',
       role: 'Role',
       status: 'Status',
@@ -305,6 +306,8 @@ export const en = {
       create: 'Create processor',
       basics: 'Basic details',
       displayNameHint: 'As people know it, e.g. “Google Workspace”.',
+      displayNameEnHint:
+        'Only where the name is a Finnish description rather than a proper name, e.g. “Debt collection agency” for “Perintätoimisto”. English outputs use it; empty: the name serves both.',
       legalNameHint: 'The company in the contract, e.g. “Google Ireland Limited”.',
       parentHint: 'The company or group it belongs to, if it is in the registry too.',
       isPublicLabel: 'Show in the public processor list',

@@ -259,6 +259,7 @@ export const fi: typeof en = {
     },
     fields: {
       displayName: 'Nimi',
+      displayNameEn: 'Nimi englanniksi',
       legalName: 'Yhtiö',
       role: 'Rooli',
       status: 'Tila',
@@ -304,6 +305,8 @@ export const fi: typeof en = {
       create: 'Luo käsittelijä',
       basics: 'Perustiedot',
       displayNameHint: 'Nimi, jolla palvelu tunnetaan, esim. ”Google Workspace”.',
+      displayNameEnHint:
+        'Vain kun nimi on suomenkielinen kuvaus eikä erisnimi, esim. ”Debt collection agency” nimelle ”Perintätoimisto”. Englanninkieliset tulosteet käyttävät sitä; tyhjänä nimi käy molemmilla kielillä.',
       legalNameHint: 'Sopimuksen osapuolena oleva yhtiö, esim. ”Google Ireland Limited”.',
       parentHint: 'Yhtiö tai konserni, johon se kuuluu, jos sekin on rekisterissä.',
       isPublicLabel: 'Näytä julkisessa käsittelijäluettelossa',

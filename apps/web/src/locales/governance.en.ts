@@ -40,9 +40,11 @@ export const governanceEn = {
     },
     fields: {
       name: 'Name',
+      nameEn: 'Name in English',
       legalName: 'Legal entity',
       role: 'Role',
       parentName: 'Parent company',
+      parentNameEn: 'Parent company in English',
       service: 'Service',
       purpose: 'Purpose',
       disclosureCondition: 'Disclosure condition',

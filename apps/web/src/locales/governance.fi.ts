@@ -41,9 +41,11 @@ export const governanceFi: typeof governanceEn = {
     },
     fields: {
       name: 'Nimi',
+      nameEn: 'Nimi englanniksi',
       legalName: 'Yhtiö',
       role: 'Rooli',
       parentName: 'Emoyhtiö',
+      parentNameEn: 'Emoyhtiö englanniksi',
       service: 'Palvelu',
       purpose: 'Käyttötarkoitus',
       disclosureCondition: 'Luovutuksen edellytys',

@@ -15,7 +15,8 @@ export const organisationEn = {
       dpo: 'Data protection officer (Art. 37)',
       dpoHint: 'Answer “No” if no DPO is designated: “Not recorded” stays a finding until the question is answered.',
       representative: 'Representative in the Union (Art. 27)',
-      representativeHint: 'Only a controller not established in the EU designates one.',
+      representativeHint:
+        'Only a controller not established in the Union designates one. Answer “No” if the organisation is established in the Union: “Not recorded” stays a finding until the question is answered.',
       joint: 'Joint controllers (Art. 26)',
       jointHint: 'Organisations that decide the purposes and means of some processing together with you.',
     },
@@ -29,7 +30,9 @@ export const organisationEn = {
       dpoAppointed: 'Is a data protection officer designated?',
       dpoName: 'DPO’s name or function',
       dpoEmail: 'DPO’s e-mail',
-      representative: 'Representative’s name and contact details',
+      representativeNeeded: 'Does the organisation need a representative in the Union?',
+      representative: 'Representative’s name',
+      representativeContact: 'Representative’s contact details',
       hasJointControllers: 'Are there joint controllers?',
       jointControllers: 'Joint controllers and their contact details',
     },
@@ -37,7 +40,7 @@ export const organisationEn = {
       businessId: 'Finnish business ID (Y-tunnus), e.g. 1234567-1.',
       defaultLanguage: 'The exports and the public list use it when no language is asked for.',
       dpoName: 'Give the name, the e-mail, or both.',
-      representative: 'Leave empty while not recorded; the exports then say “not recorded”.',
+      representativeContact: 'Address, e-mail or both: the record of processing and the privacy notice give them.',
       jointControllers: 'One per line: name, what you decide together, contact.',
     },
     answer: {
@@ -49,6 +52,8 @@ export const organisationEn = {
       dpoNo: 'No DPO is designated',
       jointYes: 'Yes, there are joint controllers',
       jointNo: 'No joint controllers',
+      representativeYes: 'Yes, a representative is designated',
+      representativeNo: 'No, none needed: established in the Union',
     },
   },
 }

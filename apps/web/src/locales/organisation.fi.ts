@@ -18,7 +18,8 @@ export const organisationFi: typeof organisationEn = {
       dpo: 'Tietosuojavastaava (37 artikla)',
       dpoHint: 'Vastaa ”Ei”, jos tietosuojavastaavaa ei ole nimetty: ”Ei kirjattu” pysyy havaintona, kunnes kysymykseen on vastattu.',
       representative: 'Edustaja unionissa (27 artikla)',
-      representativeHint: 'Edustajan nimeää vain rekisterinpitäjä, joka ei ole sijoittautunut EU:hun.',
+      representativeHint:
+        'Edustajan nimeää vain rekisterinpitäjä, joka ei ole sijoittautunut unioniin. Vastaa ”Ei”, jos organisaatio on sijoittautunut unioniin: ”Ei kirjattu” pysyy havaintona, kunnes kysymykseen on vastattu.',
       joint: 'Yhteisrekisterinpitäjät (26 artikla)',
       jointHint: 'Organisaatiot, jotka päättävät jonkin käsittelyn tarkoituksista ja keinoista yhdessä kanssanne.',
     },
@@ -32,7 +33,9 @@ export const organisationFi: typeof organisationEn = {
       dpoAppointed: 'Onko tietosuojavastaava nimetty?',
       dpoName: 'Tietosuojavastaavan nimi tai tehtävänimike',
       dpoEmail: 'Tietosuojavastaavan sähköposti',
-      representative: 'Edustajan nimi ja yhteystiedot',
+      representativeNeeded: 'Tarvitseeko organisaatio edustajan unionissa?',
+      representative: 'Edustajan nimi',
+      representativeContact: 'Edustajan yhteystiedot',
       hasJointControllers: 'Onko yhteisrekisterinpitäjiä?',
       jointControllers: 'Yhteisrekisterinpitäjät ja heidän yhteystietonsa',
     },
@@ -40,7 +43,7 @@ export const organisationFi: typeof organisationEn = {
       businessId: 'Suomalainen Y-tunnus, esim. 1234567-1.',
       defaultLanguage: 'Tulosteet ja julkinen luettelo käyttävät sitä, kun kieltä ei ole valittu.',
       dpoName: 'Anna nimi, sähköposti tai molemmat.',
-      representative: 'Jätä tyhjäksi, kun tietoa ei ole kirjattu; tulosteissa lukee silloin ”ei kirjattu”.',
+      representativeContact: 'Osoite, sähköposti tai molemmat: seloste käsittelytoimista ja tietosuojaseloste kertovat ne.',
       jointControllers: 'Yksi riville: nimi, mistä päätätte yhdessä, yhteystieto.',
     },
     answer: {
@@ -52,6 +55,8 @@ export const organisationFi: typeof organisationEn = {
       dpoNo: 'Tietosuojavastaavaa ei ole nimetty',
       jointYes: 'Kyllä, yhteisrekisterinpitäjiä on',
       jointNo: 'Ei yhteisrekisterinpitäjiä',
+      representativeYes: 'Kyllä, edustaja on nimetty',
+      representativeNo: 'Ei tarvita: sijoittautunut unioniin',
     },
   },
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { ErrorState } from '../../components/ui/error-state'
 import { useToast } from '../../components/ui/toast'
 import { paths } from '../../config/paths'
+import { useFormat } from '../../lib/format'
 import { ProcessorHistory } from '../../features/audit/components/processor-history'
 import { ProcessorActivities } from '../../features/activities/components/processor-activities'
 import { CataloguePanel } from '../../features/catalogue/components/catalogue-panel'
@@ -29,8 +30,9 @@ function ProcessorDetailPage({ id }: { id: number }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const toast = useToast()
+  const format = useFormat()
   const query = useProcessor(id)
-  useDocumentTitle(query.data?.displayName ?? t('processors.title'))
+  useDocumentTitle(query.data ? format.processor(query.data) : t('processors.title'))
 
   if (query.isPending) return <RoutePending />
   if (query.isError) {
@@ -67,7 +69,7 @@ function ProcessorDetailPage({ id }: { id: number }) {
         processorId={processor.id}
         dpas={processor.dpas}
         role={processor.role}
-        parentName={processor.parent?.displayName ?? null}
+        parentName={processor.parent ? format.processor(processor.parent) : null}
         findingsFor={(dpaId) => <RecordFindings type="dpa" id={dpaId} />}
       />
       <ProcessorActivities processorId={processor.id} />

@@ -1,4 +1,4 @@
-import type { ActivityMatrix as Matrix } from '@seloste/schema'
+import { processorName, type ActivityMatrix as Matrix } from '@seloste/schema'
 import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -42,7 +42,7 @@ export function ActivityMatrix({ matrix }: { matrix: Matrix }) {
   const processors: Axis[] = matrix.processors.map((p) => ({
     kind: 'processor',
     id: p.id,
-    label: p.displayName,
+    label: processorName(p, lang),
     muted: p.status === 'retired',
   }))
   const rows = rowsAre === 'activities' ? activities : processors

@@ -257,6 +257,7 @@ export function ActivitySubjectsAndData({ activity: a }: { activity: Activity })
 /** The processors of the registry (links) and the other recipients. */
 export function ActivityRecipients({ activity: a }: { activity: Activity }) {
   const { t } = useTranslation()
+  const format = useFormat()
   return (
     <Card title={t('activities.detail.recipients')} description={t('activities.detail.recipientsHint')}>
       <dl className="dl dl-stacked">
@@ -266,7 +267,7 @@ export function ActivityRecipients({ activity: a }: { activity: Activity }) {
               {a.processors.map((p) => (
                 <li key={p.id}>
                   <Link to={paths.processors.detail.path} params={{ id: String(p.id) }}>
-                    {p.displayName}
+                    {format.processor(p)}
                   </Link>{' '}
                   <span className="muted small">
                     {t(`enums.role.${p.role}`)}

@@ -36,7 +36,7 @@ export function DataFlowsSection() {
   const query = useDataFlows()
 
   const countries = useMemo(
-    () => (query.data ? countriesWithData(query.data.details, format.country, format.compare) : []),
+    () => (query.data ? countriesWithData(query.data.details, format.country, format.compare, format.processor) : []),
     [query.data, format],
   )
   const summary = useMapSummary(countries)
@@ -260,8 +260,9 @@ function DpaChart({ bars, total }: { bars: ChartRow<DpaBucket>[]; total: number 
 }
 
 /** Processors in use with no location recorded: not on the map, and not "inside the EEA" either. */
-function UnlocatedNote({ items }: { items: readonly { id: number; displayName: string }[] }) {
+function UnlocatedNote({ items }: { items: readonly { id: number; displayName: string; displayNameEn?: string | null }[] }) {
   const { t } = useTranslation()
+  const format = useFormat()
   if (items.length === 0) return null
   return (
     <div className="alert alert-warning unlocated-note" role="note">
@@ -272,7 +273,7 @@ function UnlocatedNote({ items }: { items: readonly { id: number; displayName: s
         {items.map((p) => (
           <li key={p.id}>
             <Link to={paths.processors.detail.path} params={{ id: String(p.id) }}>
-              {p.displayName}
+              {format.processor(p)}
             </Link>
           </li>
         ))}

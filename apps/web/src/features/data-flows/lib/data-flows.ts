@@ -47,13 +47,14 @@ export function countriesWithData(
   details: readonly Processor[],
   countryName: (code: string) => string,
   compare: (a: string, b: string) => number,
+  processorName: (p: Processor) => string = (p) => p.displayName,
 ): CountryData[] {
   const byCountry = new Map<string, Map<number, { name: string; kinds: TransferKind[]; safeguards: Safeguard[]; lacks: boolean }>>()
   for (const p of inUse(details)) {
     for (const tr of p.transfers) {
       const procs = byCountry.get(tr.country) ?? new Map()
       byCountry.set(tr.country, procs)
-      const entry = procs.get(p.id) ?? { name: p.displayName, kinds: [], safeguards: [], lacks: false }
+      const entry = procs.get(p.id) ?? { name: processorName(p), kinds: [], safeguards: [], lacks: false }
       procs.set(p.id, entry)
       entry.kinds.push(tr.kind)
       if (!isInEea(tr.country)) entry.safeguards.push(tr.safeguard)

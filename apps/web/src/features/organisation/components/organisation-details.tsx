@@ -66,9 +66,25 @@ export function OrganisationDetails({ organisation: o }: { organisation: Organis
       </Card>
       <Card title={t('organisation.sections.representative')}>
         <dl className="dl">
-          <Row label={label('representative')}>
-            <Text value={o.representative} />
+          <Row label={label('representativeNeeded')}>
+            {o.representativeNeeded === null ? (
+              <NotRecorded />
+            ) : o.representativeNeeded ? (
+              t('organisation.answer.representativeYes')
+            ) : (
+              t('organisation.answer.representativeNo')
+            )}
           </Row>
+          {o.representativeNeeded && (
+            <>
+              <Row label={label('representative')}>
+                <Text value={o.representative} />
+              </Row>
+              <Row label={label('representativeContact')}>
+                <Text value={o.representativeContact} />
+              </Row>
+            </>
+          )}
         </dl>
       </Card>
       <Card title={t('organisation.sections.joint')}>

@@ -57,6 +57,7 @@ export function OrganisationForm({ organisation, onSaved }: OrganisationFormProp
   )
   const dpoAppointed = useWatch({ control, name: 'dpoAppointed' })
   const hasJointControllers = useWatch({ control, name: 'hasJointControllers' })
+  const representativeNeeded = useWatch({ control, name: 'representativeNeeded' })
 
   const save = async (values: Parsed) => {
     const input = withoutHiddenAnswers({ ...values, version: values.version ?? organisation.version })
@@ -163,15 +164,37 @@ export function OrganisationForm({ organisation, onSaved }: OrganisationFormProp
       </FormSection>
 
       <FormSection legend={t('organisation.sections.representative')} description={t('organisation.sections.representativeHint')}>
-        <Field
-          name="representative"
-          label={labelOf('representative')}
-          hint={t('organisation.hints.representative')}
-          error={err('representative')}
-          className="span-2"
-        >
-          {(c) => <textarea {...c} rows={2} className="textarea" {...register('representative')} />}
-        </Field>
+        <Controller
+          control={control}
+          name="representativeNeeded"
+          render={({ field }) => (
+            <AnswerChoice
+              name="representativeNeeded"
+              legend={labelOf('representativeNeeded')}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              yesLabel={t('organisation.answer.representativeYes')}
+              noLabel={t('organisation.answer.representativeNo')}
+              error={err('representativeNeeded')}
+            />
+          )}
+        />
+        {representativeNeeded === true && (
+          <>
+            <Field name="representative" label={labelOf('representative')} error={err('representative')}>
+              {(c) => <input {...c} className="input" autoComplete="off" {...register('representative')} />}
+            </Field>
+            <Field
+              name="representativeContact"
+              label={labelOf('representativeContact')}
+              hint={t('organisation.hints.representativeContact')}
+              error={err('representativeContact')}
+            >
+              {(c) => <textarea {...c} rows={2} className="textarea" {...register('representativeContact')} />}
+            </Field>
+          </>
+        )}
       </FormSection>
 
       <FormSection legend={t('organisation.sections.joint')} description={t('organisation.sections.jointHint')}>

@@ -15,7 +15,9 @@ export interface OrganisationFormValues {
   dpoAppointed: boolean | null
   dpoName: string
   dpoEmail: string
+  representativeNeeded: boolean | null
   representative: string
+  representativeContact: string
   hasJointControllers: boolean | null
   jointControllers: string
   version?: number
@@ -31,7 +33,9 @@ export const ORGANISATION_FORM_PATHS = [
   'dpoAppointed',
   'dpoName',
   'dpoEmail',
+  'representativeNeeded',
   'representative',
+  'representativeContact',
   'hasJointControllers',
   'jointControllers',
 ] as const
@@ -49,18 +53,23 @@ export function organisationToFormValues(o: Organisation): OrganisationFormValue
     dpoAppointed: o.dpoAppointed,
     dpoName: o.dpoName ?? '',
     dpoEmail: o.dpoEmail ?? '',
+    representativeNeeded: o.representativeNeeded,
     representative: o.representative ?? '',
+    representativeContact: o.representativeContact ?? '',
     hasJointControllers: o.hasJointControllers,
     jointControllers: o.jointControllers ?? '',
     version: o.version,
   }
 }
 
-/** A DPO's or joint controllers' names go only with a "yes": a "no" or "not recorded" clears them. */
-export function withoutHiddenAnswers<T extends { dpoAppointed?: boolean | null; hasJointControllers?: boolean | null }>(values: T): T {
+/** A DPO's, representative's or joint controllers' names go only with a "yes": a "no" or "not recorded" clears them. */
+export function withoutHiddenAnswers<
+  T extends { dpoAppointed?: boolean | null; representativeNeeded?: boolean | null; hasJointControllers?: boolean | null },
+>(values: T): T {
   return {
     ...values,
     ...(values.dpoAppointed === true ? {} : { dpoName: null, dpoEmail: null }),
+    ...(values.representativeNeeded === true ? {} : { representative: null, representativeContact: null }),
     ...(values.hasJointControllers === true ? {} : { jointControllers: null }),
   }
 }
@@ -78,6 +87,7 @@ export function answerText(t: TFunction, value: boolean | null): string {
 export function describeOrganisationValues(v: OrganisationFormValues, t: TFunction): Record<OrganisationFormPath, string> {
   const dpo = v.dpoAppointed === true
   const joint = v.hasJointControllers === true
+  const rep = v.representativeNeeded === true
   return {
     name: v.name.trim(),
     businessId: v.businessId.trim(),
@@ -88,7 +98,9 @@ export function describeOrganisationValues(v: OrganisationFormValues, t: TFuncti
     dpoAppointed: answerText(t, v.dpoAppointed),
     dpoName: dpo ? v.dpoName.trim() : '',
     dpoEmail: dpo ? v.dpoEmail.trim() : '',
-    representative: v.representative.trim(),
+    representativeNeeded: answerText(t, v.representativeNeeded),
+    representative: rep ? v.representative.trim() : '',
+    representativeContact: rep ? v.representativeContact.trim() : '',
     hasJointControllers: answerText(t, v.hasJointControllers),
     jointControllers: joint ? v.jointControllers.trim() : '',
   }

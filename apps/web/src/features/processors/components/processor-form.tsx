@@ -127,6 +127,14 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
         >
           {(c) => <input {...c} className="input" autoComplete="off" {...register('displayName')} />}
         </Field>
+        <Field
+          name="displayNameEn"
+          label={t('processors.fields.displayNameEn')}
+          hint={t('processors.form.displayNameEnHint')}
+          error={err('displayNameEn')}
+        >
+          {(c) => <input {...c} className="input" autoComplete="off" lang="en" {...register('displayNameEn')} />}
+        </Field>
         <Field name="legalName" label={t('processors.fields.legalName')} hint={t('processors.form.legalNameHint')} error={err('legalName')}>
           {(c) => <input {...c} className="input" autoComplete="off" {...register('legalName')} />}
         </Field>

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog'
 import { Badge } from '../../../components/ui/badge'
 import { paths } from '../../../config/paths'
 import { useCan } from '../../../lib/auth'
+import { useFormat } from '../../../lib/format'
 import { useErrorText } from '../../../lib/error-text'
 import { useDeleteProcessor } from '../api/delete-processor'
 import { useRetireProcessor } from '../api/retire-processor'
@@ -25,6 +26,8 @@ function today(): string {
 /** Name, badges and the record's actions (edit, retire, delete), each change confirmed first. */
 export function ProcessorHeader({ processor: p, onDeleted }: HeaderProps) {
   const { t } = useTranslation()
+  const format = useFormat()
+  const name = format.processor(p)
   const canEdit = useCan('edit')
   const errorText = useErrorText()
   const endDateId = useId()
@@ -44,11 +47,11 @@ export function ProcessorHeader({ processor: p, onDeleted }: HeaderProps) {
       <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
         <Link to={paths.processors.list.path}>{t('processors.title')}</Link>
         <span aria-hidden="true"> / </span>
-        <span aria-current="page">{p.displayName}</span>
+        <span aria-current="page">{name}</span>
       </nav>
       <div className="page-header-row">
         <div>
-          <h1 className="page-title">{p.displayName}</h1>
+          <h1 className="page-title">{name}</h1>
           <div className="badge-row page-badges">
             <Badge tone="neutral">{t(`enums.role.${p.role}`)}</Badge>
             <ProcessorStatusBadge status={p.status} />
@@ -70,7 +73,7 @@ export function ProcessorHeader({ processor: p, onDeleted }: HeaderProps) {
 
       <ConfirmDialog
         open={dialog === 'retire'}
-        title={t('processors.actions.retireTitle', { name: p.displayName })}
+        title={t('processors.actions.retireTitle', { name })}
         confirmLabel={t('processors.actions.retire')}
         busy={retire.isPending}
         error={retire.error ? errorText(retire.error) : null}
@@ -89,7 +92,7 @@ export function ProcessorHeader({ processor: p, onDeleted }: HeaderProps) {
       <ConfirmDialog
         open={dialog === 'delete'}
         danger
-        title={t('processors.actions.deleteTitle', { name: p.displayName })}
+        title={t('processors.actions.deleteTitle', { name })}
         confirmLabel={t('processors.actions.deleteConfirm')}
         busy={remove.isPending}
         error={remove.error ? errorText(remove.error) : null}

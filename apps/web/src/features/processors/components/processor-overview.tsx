@@ -38,6 +38,8 @@ export function ProcessorOverview({ processor: p }: { processor: Processor }) {
   return (
     <Card title={t('processors.detail.overview')}>
       <dl className="dl">
+        <Row label={t('processors.fields.displayName')}>{p.displayName}</Row>
+        <Row label={t('processors.fields.displayNameEn')}>{p.displayNameEn ?? <Empty />}</Row>
         <Row label={t('processors.fields.legalName')}>{p.legalName ?? <Empty />}</Row>
         <Row label={t('processors.fields.role')}>{t(`enums.role.${p.role}`)}</Row>
         <Row label={t('processors.fields.status')}>
@@ -56,7 +58,7 @@ export function ProcessorOverview({ processor: p }: { processor: Processor }) {
         <Row label={t('processors.fields.parent')}>
           {p.parent ? (
             <Link to={paths.processors.detail.path} params={{ id: String(p.parent.id) }}>
-              {p.parent.displayName}
+              {format.processor(p.parent)}
             </Link>
           ) : (
             <span className="muted">{t('common.none')}</span>
@@ -68,7 +70,7 @@ export function ProcessorOverview({ processor: p }: { processor: Processor }) {
               {p.subsidiaries.map((s) => (
                 <li key={s.id}>
                   <Link to={paths.processors.detail.path} params={{ id: String(s.id) }}>
-                    {s.displayName}
+                    {format.processor(s)}
                   </Link>
                 </li>
               ))}

@@ -36,10 +36,10 @@ export function ProcessorsTable({ items, sort, order, onSortChange, stale }: Tab
         cell: ({ row: { original: p } }) => (
           <div className="cell-name">
             <Link to={paths.processors.detail.path} params={{ id: String(p.id) }} className="row-link">
-              {p.displayName}
+              {format.processor(p)}
             </Link>
             {p.legalName && p.legalName !== p.displayName && <span className="cell-sub">{p.legalName}</span>}
-            {p.parent && <span className="cell-sub">{t('processors.columns.parentOf', { name: p.parent.displayName })}</span>}
+            {p.parent && <span className="cell-sub">{t('processors.columns.parentOf', { name: format.processor(p.parent) })}</span>}
           </div>
         ),
       },

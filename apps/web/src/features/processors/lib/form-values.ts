@@ -5,6 +5,8 @@ import type { Formatters } from '../../../lib/format'
 /** What the processor form holds: text inputs as strings ('' = not recorded), the version it was loaded at. */
 export interface ProcessorFormValues {
   displayName: string
+  /** The name in English outputs ('' = the display name serves both). */
+  displayNameEn: string
   legalName: string
   role: ProcessorRole
   status: ProcessorStatus
@@ -29,6 +31,7 @@ export interface ProcessorFormValues {
 /** Every input's path, in the order they appear on the form (also the error summary's order). */
 export const PROCESSOR_FORM_PATHS = [
   'displayName',
+  'displayNameEn',
   'legalName',
   'role',
   'status',
@@ -55,6 +58,7 @@ export type ProcessorFormPath = (typeof PROCESSOR_FORM_PATHS)[number]
 export function emptyProcessorValues(): ProcessorFormValues {
   return {
     displayName: '',
+    displayNameEn: '',
     legalName: '',
     role: 'processor',
     status: 'active',
@@ -78,6 +82,7 @@ export function emptyProcessorValues(): ProcessorFormValues {
 export function processorToFormValues(p: Processor): ProcessorFormValues {
   return {
     displayName: p.displayName,
+    displayNameEn: p.displayNameEn ?? '',
     legalName: p.legalName ?? '',
     role: p.role,
     status: p.status,
@@ -102,6 +107,7 @@ export function processorToFormValues(p: Processor): ProcessorFormValues {
 /** The label key of each form path ("parentId" is shown as "Parent company"). */
 const LABEL_KEYS = {
   displayName: 'displayName',
+  displayNameEn: 'displayNameEn',
   legalName: 'legalName',
   role: 'role',
   status: 'status',
@@ -136,6 +142,7 @@ export function describeProcessorValues(
 ): Record<ProcessorFormPath, string> {
   return {
     displayName: v.displayName.trim(),
+    displayNameEn: v.displayNameEn.trim(),
     legalName: v.legalName.trim(),
     role: t(`enums.role.${v.role}`),
     status: t(`enums.processorStatus.${v.status}`),

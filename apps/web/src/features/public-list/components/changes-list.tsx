@@ -44,7 +44,9 @@ function ValuesTable({ change, before, after }: { change: EntryChange; before: P
     )
   return (
     <table className="change-values">
-      <caption className="visually-hidden">{t('publicList.values.caption', { name: change.name })}</caption>
+      <caption className="visually-hidden">
+        {t('publicList.values.caption', { name: format.processor({ displayName: change.name, displayNameEn: change.nameEn }) })}
+      </caption>
       <thead>
         <tr>
           <th scope="col">{t('publicList.values.field')}</th>
@@ -68,6 +70,8 @@ function ValuesTable({ change, before, after }: { change: EntryChange; before: P
 /** The entries publishing would add, remove or change, in groups; a changed entry with its old and new values when both are at hand. */
 export function ChangesList({ changes, draft, previous }: Props) {
   const { t } = useTranslation()
+  const format = useFormat()
+  const nameOf = (c: EntryChange) => format.processor({ displayName: c.name, displayNameEn: c.nameEn })
   const oldEntries = new Map(previous?.entries.map((e) => [e.key, e]))
   const newEntries = new Map(draft?.entries.map((e) => [e.key, e]))
   return (
@@ -92,15 +96,15 @@ export function ChangesList({ changes, draft, previous }: Props) {
                       })}
                     </span>
                   ) : kind === 'removed' ? (
-                    <span className="change-name">{c.name}</span>
+                    <span className="change-name">{nameOf(c)}</span>
                   ) : (
                     <Link
                       to={paths.processors.detail.path}
                       params={{ id: String(c.key) }}
                       className="change-name"
-                      title={t('publicList.changes.openProcessor', { name: c.name })}
+                      title={t('publicList.changes.openProcessor', { name: nameOf(c) })}
                     >
-                      {c.name}
+                      {nameOf(c)}
                     </Link>
                   )}
                   {kind === 'changed' &&

@@ -176,7 +176,9 @@ export function PublicListManager() {
           busy={publish.isPending}
           dateError={dialogError.date}
           error={dialogError.general}
-          unlocated={entriesWithoutLocation(preview.data.draft.entries).map((e) => e.name)}
+          unlocated={entriesWithoutLocation(preview.data.draft.entries).map((e) =>
+            format.processor({ displayName: e.name, displayNameEn: e.nameEn }),
+          )}
           onConfirm={onPublish}
           onCancel={closeDialog}
         />

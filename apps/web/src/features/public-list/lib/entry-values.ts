@@ -10,8 +10,12 @@ export function entryFieldLines(entry: PublicEntry, field: string, t: TFunction,
       return text(entry.name)
     case 'legalName':
       return text(entry.legalName)
+    case 'nameEn':
+      return text(entry.nameEn)
     case 'parentName':
       return text(entry.parentName)
+    case 'parentNameEn':
+      return text(entry.parentNameEn)
     case 'websiteUrl':
       return text(entry.websiteUrl)
     case 'privacyPolicyUrl':
