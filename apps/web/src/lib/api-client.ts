@@ -1,5 +1,5 @@
 import type { AppType } from '@seloste/api'
-import type { ErrorCode, FieldError } from '@seloste/schema'
+import type { ErrorCode, FieldError, UsedBy } from '@seloste/schema'
 import { hc, type ClientResponse } from 'hono/client'
 import type { SuccessStatusCode } from 'hono/utils/http-status'
 
@@ -23,6 +23,8 @@ export class ApiError extends Error {
     readonly current: unknown = undefined,
     /** On 429: seconds to wait, from the Retry-After header. */
     readonly retryAfterSeconds: number | null = null,
+    /** On refusing to remove an entry still in use (409): the records that use it. */
+    readonly usedBy: UsedBy[] = [],
   ) {
     super(message)
   }
@@ -46,10 +48,11 @@ export async function toApiError(res: Response): Promise<ApiError> {
   const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null
   if (isJson(res)) {
     const body = (await res.json().catch(() => null)) as {
-      error?: { code?: ErrorCode; message?: string; fields?: FieldError[]; current?: unknown }
+      error?: { code?: ErrorCode; message?: string; fields?: FieldError[]; current?: unknown; usedBy?: UsedBy[] }
     } | null
     const e = body?.error
-    if (e?.code) return new ApiError(res.status, e.code, e.message ?? res.statusText, e.fields ?? [], e.current, retryAfterSeconds)
+    if (e?.code)
+      return new ApiError(res.status, e.code, e.message ?? res.statusText, e.fields ?? [], e.current, retryAfterSeconds, e.usedBy ?? [])
   }
   return new ApiError(res.status, 'unexpected_response', `${res.status} ${res.statusText}`.trim(), [], undefined, retryAfterSeconds)
 }

@@ -7,6 +7,7 @@ import { importsEn } from './imports.en'
 import { organisationEn } from './organisation.en'
 import { catalogueEn } from './catalogue.en'
 import { noticeEn } from './notice.en'
+import { vocabularyEn } from './vocabulary.en'
 
 export const en = {
   // The overview's strings (compliance.en.ts) are added when its route loads: app/routes/overview.tsx.
@@ -16,6 +17,7 @@ export const en = {
   ...organisationEn,
   ...catalogueEn,
   ...noticeEn,
+  ...vocabularyEn,
   app: {
     skipToContent: 'Skip to main content',
     organisation: 'Organisation (controller)',
@@ -31,6 +33,7 @@ export const en = {
     audit: 'Audit trail',
     users: 'Users',
     organisation: 'Organisation',
+    vocabulary: 'Categories',
   },
   language: {
     label: 'Language',

@@ -6,6 +6,7 @@ import { importsFi } from './imports.fi'
 import { organisationFi } from './organisation.fi'
 import { catalogueFi } from './catalogue.fi'
 import { noticeFi } from './notice.fi'
+import { vocabularyFi } from './vocabulary.fi'
 
 export const fi: typeof en = {
   // The overview's strings (compliance.fi.ts) are added when its route loads: app/routes/overview.tsx.
@@ -15,6 +16,7 @@ export const fi: typeof en = {
   ...organisationFi,
   ...catalogueFi,
   ...noticeFi,
+  ...vocabularyFi,
   app: {
     skipToContent: 'Siirry sisältöön',
     organisation: 'Organisaatio (rekisterinpitäjä)',
@@ -30,6 +32,7 @@ export const fi: typeof en = {
     audit: 'Muutosloki',
     users: 'Käyttäjät',
     organisation: 'Organisaatio',
+    vocabulary: 'Ryhmät',
   },
   language: {
     label: 'Kieli',

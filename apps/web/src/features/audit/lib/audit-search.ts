@@ -40,6 +40,7 @@ export const ACTIONS = [
   'catalogue_link',
   'catalogue_accept',
   'catalogue_dismiss',
+  'merge',
 ] as const
 
 const Day = z.iso.date()
