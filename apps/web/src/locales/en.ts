@@ -7,7 +7,6 @@ import { importsEn } from './imports.en'
 import { organisationEn } from './organisation.en'
 import { catalogueEn } from './catalogue.en'
 import { noticeEn } from './notice.en'
-import { vocabularyEn } from './vocabulary.en'
 
 export const en = {
   // The overview's strings (compliance.en.ts) are added when its route loads: app/routes/overview.tsx.
@@ -17,7 +16,6 @@ export const en = {
   ...organisationEn,
   ...catalogueEn,
   ...noticeEn,
-  ...vocabularyEn,
   app: {
     skipToContent: 'Skip to main content',
     organisation: 'Organisation (controller)',
@@ -118,8 +116,16 @@ export const en = {
     yours: 'Your form',
     noDifferences: 'Their version has the same values as your form.',
     reload: 'Reload their version',
-    keepMine: 'Keep mine and save again',
-    help: '“Reload their version” replaces the form with what they saved (your changes are discarded). “Keep mine and save again” saves your form over their version.',
+    result: 'After merging',
+    keptTheirs: 'Their change kept',
+    keptMine: 'Your change kept',
+    pickFor: 'Which value to keep for {{field}}',
+    pickTheirs: 'Theirs',
+    pickMine: 'Mine',
+    pickEach_one: 'You both changed this field: choose which value to keep.',
+    pickEach_other: 'You both changed {{count}} fields: choose which value to keep for each.',
+    merge: 'Merge and save',
+    help: '“Merge and save” keeps the fields only they changed as they saved them and the fields only you changed as you typed them; where you both changed a field, you choose. “Reload their version” replaces the form with what they saved (your changes are discarded).',
   },
   geo: {
     insideEea: 'Inside the EEA',

@@ -6,7 +6,6 @@ import { importsFi } from './imports.fi'
 import { organisationFi } from './organisation.fi'
 import { catalogueFi } from './catalogue.fi'
 import { noticeFi } from './notice.fi'
-import { vocabularyFi } from './vocabulary.fi'
 
 export const fi: typeof en = {
   // The overview's strings (compliance.fi.ts) are added when its route loads: app/routes/overview.tsx.
@@ -16,7 +15,6 @@ export const fi: typeof en = {
   ...organisationFi,
   ...catalogueFi,
   ...noticeFi,
-  ...vocabularyFi,
   app: {
     skipToContent: 'Siirry sisältöön',
     organisation: 'Organisaatio (rekisterinpitäjä)',
@@ -117,8 +115,16 @@ export const fi: typeof en = {
     yours: 'Sinun lomakkeesi',
     noDifferences: 'Tallennetussa versiossa on samat arvot kuin lomakkeellasi.',
     reload: 'Lataa tallennettu versio',
-    keepMine: 'Pidä omat muutokseni ja tallenna',
-    help: '”Lataa tallennettu versio” korvaa lomakkeen toisen käyttäjän tallentamilla tiedoilla (omat muutoksesi hylätään). ”Pidä omat muutokseni ja tallenna” tallentaa lomakkeesi tiedot tallennetun version päälle.',
+    result: 'Yhdistämisen jälkeen',
+    keptTheirs: 'Toisen muutos säilyy',
+    keptMine: 'Sinun muutoksesi säilyy',
+    pickFor: 'Kumpi arvo säilytetään kentässä {{field}}',
+    pickTheirs: 'Toisen',
+    pickMine: 'Oma',
+    pickEach_one: 'Muutitte molemmat tätä kenttää: valitse, kumpi arvo säilytetään.',
+    pickEach_other: 'Muutitte molemmat {{count}} kenttää: valitse kustakin, kumpi arvo säilytetään.',
+    merge: 'Yhdistä ja tallenna',
+    help: '”Yhdistä ja tallenna” säilyttää kentät, joita vain toinen muutti, hänen tallentamanaan ja kentät, joita vain sinä muutit, sinun kirjoittamanasi; kun olette molemmat muuttaneet samaa kenttää, valitset itse. ”Lataa tallennettu versio” korvaa lomakkeen toisen käyttäjän tallentamilla tiedoilla (omat muutoksesi hylätään).',
   },
   geo: {
     insideEea: 'ETA-alueella',

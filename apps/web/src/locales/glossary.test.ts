@@ -14,6 +14,8 @@ import { governanceFi } from './governance.fi'
 import { recordsEn } from './records.en'
 import { recordsFi } from './records.fi'
 import { schemaMessagesFi } from './schema-messages-fi'
+import { vocabularyEn } from './vocabulary.en'
+import { vocabularyFi } from './vocabulary.fi'
 
 type Leaf = { path: string; key: string; text: string }
 
@@ -28,6 +30,7 @@ const FI = [
   ...leaves(complianceFi, 'compliance'),
   ...leaves(governanceFi, 'governance'),
   ...leaves(recordsFi, 'records'),
+  ...leaves(vocabularyFi, 'vocabulary'),
   ...leaves(schemaMessagesFi, 'schemaMessages'),
 ]
 const EN = [
@@ -35,6 +38,7 @@ const EN = [
   ...leaves(complianceEn, 'compliance'),
   ...leaves(governanceEn, 'governance'),
   ...leaves(recordsEn, 'records'),
+  ...leaves(vocabularyEn, 'vocabulary'),
 ]
 
 describe('the locales follow the glossary', () => {

@@ -311,21 +311,20 @@ function MergeForm({ kind, entry, others, onDone }: { kind: VocabularyKind; entr
       return
     }
     setProblem(null)
-    merge.mutate(
-      { kind, id: entry.id, into: chosen.id, version: entry.version },
-      {
-        onSuccess: () => {
-          toast(t('vocabularyPage.merge.done', { from: nameOf(entry), into: nameOf(chosen) }))
-          onDone()
-        },
-        onError: (error) => {
-          setProblem(
-            isApiError(error) && error.fields.some((f) => f.path === 'into' && /special/i.test(f.message))
-              ? t('vocabularyPage.merge.specialMismatch')
-              : problemText(error),
-          )
-          requestAnimationFrame(() => alertRef.current?.focus())
-        },
+    // mutateAsync, not mutate's callbacks: the refreshed list no longer holds the merged entry, so
+    // this form unmounts before the callbacks of `mutate` would run.
+    void merge.mutateAsync({ kind, id: entry.id, into: chosen.id, version: entry.version }).then(
+      () => {
+        toast(t('vocabularyPage.merge.done', { from: nameOf(entry), into: nameOf(chosen) }))
+        onDone()
+      },
+      (error: unknown) => {
+        setProblem(
+          isApiError(error) && error.fields.some((f) => f.path === 'into' && /special/i.test(f.message))
+            ? t('vocabularyPage.merge.specialMismatch')
+            : problemText(error),
+        )
+        requestAnimationFrame(() => alertRef.current?.focus())
       },
     )
   }
@@ -404,17 +403,15 @@ function RemoveDialog({ kind, entry, onDone }: { kind: VocabularyKind; entry: En
       onConfirm={() => {
         setProblem(null)
         setUsedBy([])
-        remove.mutate(
-          { kind, id: entry.id, version: entry.version },
-          {
-            onSuccess: () => {
-              toast(t('vocabularyPage.remove.done', { name: nameOf(entry) }))
-              onDone()
-            },
-            onError: (error) => {
-              if (isApiError(error) && error.usedBy.length > 0) setUsedBy(error.usedBy)
-              else setProblem(problemText(error))
-            },
+        // As in the merge: the removed entry leaves the list, and this dialog with it, before mutate's callbacks.
+        void remove.mutateAsync({ kind, id: entry.id, version: entry.version }).then(
+          () => {
+            toast(t('vocabularyPage.remove.done', { name: nameOf(entry) }))
+            onDone()
+          },
+          (error: unknown) => {
+            if (isApiError(error) && error.usedBy.length > 0) setUsedBy(error.usedBy)
+            else setProblem(problemText(error))
           },
         )
       }}
