@@ -14,7 +14,6 @@ const NAV = [
   { to: paths.activities.list.path, label: 'nav.activities', adminOnly: false },
   { to: paths.publicList.path, label: 'nav.publicList', adminOnly: false },
   { to: paths.audit.path, label: 'nav.audit', adminOnly: false },
-  { to: paths.vocabulary.path, label: 'nav.vocabulary', adminOnly: false },
   { to: paths.organisation.path, label: 'nav.organisation', adminOnly: false },
   { to: paths.users.path, label: 'nav.users', adminOnly: true },
   { to: paths.imports.path, label: 'nav.imports', adminOnly: true },
