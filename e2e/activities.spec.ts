@@ -184,10 +184,14 @@ test.describe('conflict', () => {
     await expect(banner.getByRole('row', { name: /Owner/ })).toContainText('HR manager')
     await expect(page.getByRole('textbox', { name: /^Description \(English\)/ })).toHaveValue('Typed here meanwhile')
 
-    await banner.getByRole('button', { name: 'Keep mine and save again' }).click()
+    await expect(banner.getByRole('row', { name: /Owner/ })).toContainText('Their change kept')
+
+    await banner.getByRole('button', { name: 'Merge and save' }).click()
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
     const saved = await (await api.get(`/api/activities/${activity.id}`)).json()
     expect(saved.description.en).toBe('Typed here meanwhile')
+    // The owner only the other person changed survives the merge.
+    expect(saved.owner).toBe('HR manager')
     expect(saved.version).toBe(3)
   })
 })

@@ -68,6 +68,7 @@ export const DASHBOARD_PAGES: { label: string; url: (ids: Ids) => string }[] = [
   { label: 'audit trail', url: () => '/audit' },
   { label: 'users', url: () => '/users' },
   { label: 'organisation', url: () => '/organisation' },
+  { label: 'categories', url: () => '/vocabulary' },
   { label: 'privacy notice', url: () => '/notice' },
   { label: 'import', url: () => '/imports' },
 ]

@@ -4,6 +4,7 @@ import type { Db } from '../src/db/client'
 import { buildProcessorRegister, buildRecordOfProcessing } from '../src/exports/record'
 import { asOfCutoff, loadCurrentSnapshot, loadSnapshotAsOf, rebuildState, snapshotFromState, type StateEvent } from '../src/services/as-of'
 import { createTestContext } from './helpers'
+import { humanDateTime } from '../src/exports/texts'
 
 /** The `at` of the newest audit event, and a wait until the clock has moved past it. */
 async function markTime(db: Db): Promise<string> {
@@ -151,7 +152,9 @@ describe('exports as of a past moment', () => {
 
     const html = (await auditor.get(`/api/exports/ropa.html?lang=en&asOf=${encodeURIComponent(between)}`)).text
     expect(html).toContain('Old name')
-    expect(html).toContain(`The record as it stood at ${between}`)
+    // Said as a person reads it (the export's language, UTC), not as the ISO instant asked for.
+    expect(html).toContain(`The record as it stood at ${humanDateTime(between, 'en')}`)
+    expect(humanDateTime(between, 'en')).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}:\d{2} UTC$/)
     const res = await auditor.get(`/api/exports/ropa.csv?asOf=${encodeURIComponent(between)}`)
     expect(res.headers.get('content-disposition')).toMatch(/filename="record-of-processing-as-of-\d{4}-\d{2}-\d{2}T\d{6}Z\.csv"/)
   })

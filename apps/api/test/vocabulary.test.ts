@@ -199,3 +199,124 @@ describe('categories of data subjects', () => {
     expect((await auditor.post(SUBJECTS, { name: { fi: 'X', en: 'X' } })).status).toBe(403)
   })
 })
+
+describe('refusing to remove an entry in use, and merging entries', () => {
+  let ctx: TestContext
+  beforeEach(async () => {
+    ctx = await createTestContext({ demo: true })
+  })
+
+  const byName = async (path: string, en: string) => (await ctx.api.get(path)).body.find((c: { name: { en: string } }) => c.name.en === en)
+
+  it('lists every activity that uses a category in the 409 body, with ids and both names', async () => {
+    const billing = await byName(DATA, 'Billing details')
+    const res = await ctx.api.delete(`${DATA}/${billing.id}?version=${billing.version}`)
+    expect(res.status).toBe(409)
+    expect(res.body.error.usedBy).toHaveLength(2)
+    for (const user of res.body.error.usedBy) {
+      expect(user).toMatchObject({ type: 'activity', id: expect.any(Number), name: { fi: expect.any(String), en: expect.any(String) } })
+      const activity = (await ctx.api.get(`/api/activities/${user.id}`)).body
+      expect(activity.name).toEqual(user.name)
+      expect(activity.dataCategories.map((c: { id: number }) => c.id)).toContain(billing.id)
+    }
+    const customers = await byName(SUBJECTS, 'Customers')
+    const subj = await ctx.api.delete(`${SUBJECTS}/${customers.id}?version=1`)
+    expect(subj.body.error.usedBy.map((u: { type: string }) => u.type)).toEqual(['activity', 'activity'])
+  })
+
+  it('merges a data category into another: every use moves, the category goes, each changed activity audited, in one go', async () => {
+    const billing = await byName(DATA, 'Billing details')
+    const photos = (await ctx.api.post(DATA, { name: { fi: 'Laskut', en: 'Invoices' } })).body
+    const users = (await ctx.api.delete(`${DATA}/${billing.id}?version=1`)).body.error.usedBy as { id: number }[]
+    const versionsBefore = new Map<number, number>()
+    for (const u of users) versionsBefore.set(u.id, (await ctx.api.get(`/api/activities/${u.id}`)).body.version)
+    const mark = lastAuditSeq(ctx.db)
+    const res = await ctx.api.post(`${DATA}/${billing.id}/merge`, { into: photos.id, version: 1 })
+    expect(res.status).toBe(200)
+    expect(res.body.into).toMatchObject({ id: photos.id, activityCount: 2, name: { en: 'Invoices' } })
+    expect(res.body.changedActivityIds).toEqual(users.map((u) => u.id))
+    expect((await ctx.api.get(`${DATA}/${billing.id}`)).status).toBe(404)
+    for (const u of users) {
+      const a = (await ctx.api.get(`/api/activities/${u.id}`)).body
+      const ids = a.dataCategories.map((c: { id: number }) => c.id)
+      expect(ids).toContain(photos.id)
+      expect(ids).not.toContain(billing.id)
+      expect(a.version).toBe(versionsBefore.get(u.id)! + 1)
+    }
+    const events = auditEventsAfter(ctx.db, mark)
+    expect(events.map((e) => [e.entityType, e.action, e.entityId])).toEqual([
+      ...users.map((u) => ['activity', 'update', String(u.id)]),
+      ['data_category', 'merge', String(billing.id)],
+    ])
+    expect(events[0]!.before.dataCategories.map((c: { id: number }) => c.id)).toContain(billing.id)
+    expect(events[0]!.after.dataCategories.map((c: { id: number }) => c.id)).toContain(photos.id)
+    expect(events.at(-1)).toMatchObject({
+      after: null,
+      before: { id: billing.id, mergedInto: { id: photos.id, name: { en: 'Invoices' } } },
+    })
+  })
+
+  it('keeps one entry where an activity used both, with the retention of the one kept', async () => {
+    const a = (await ctx.api.post(DATA, { name: { fi: 'A-tiedot', en: 'A data' } })).body
+    const b = (await ctx.api.post(DATA, { name: { fi: 'B-tiedot', en: 'B data' } })).body
+    const anyActivity = (await ctx.api.get('/api/activities')).body.items[0]
+    const full = (await ctx.api.get(`/api/activities/${anyActivity.id}`)).body
+    const kept = full.dataCategories.map((c: { id: number; retention: unknown }) => ({ id: c.id, retention: c.retention }))
+    const saved = await ctx.api.patch(`/api/activities/${full.id}`, {
+      dataCategories: [...kept, { id: a.id, retention: null }, { id: b.id, retention: null }],
+      version: full.version,
+    })
+    expect(saved.status).toBe(200)
+    const res = await ctx.api.post(`${DATA}/${a.id}/merge`, { into: b.id, version: 1 })
+    expect(res.status).toBe(200)
+    expect(res.body.into.activityCount).toBe(1)
+    const after = (await ctx.api.get(`/api/activities/${full.id}`)).body
+    const ids = after.dataCategories.map((c: { id: number }) => c.id)
+    expect(ids.filter((id: number) => id === b.id)).toHaveLength(1)
+    expect(ids).not.toContain(a.id)
+    expect(ids).toHaveLength(kept.length + 1)
+  })
+
+  it('refuses a merge into itself, into nothing, across the special flag, or of a stale version, and changes nothing', async () => {
+    const billing = await byName(DATA, 'Billing details')
+    const health = (await ctx.api.post(DATA, { name: { fi: 'Terveys', en: 'Health' }, special: true })).body
+    const mark = lastAuditSeq(ctx.db)
+    expectValidationError(await ctx.api.post(`${DATA}/${billing.id}/merge`, { into: billing.id, version: 1 }), ['into'])
+    expectValidationError(await ctx.api.post(`${DATA}/${billing.id}/merge`, { into: 9999, version: 1 }), ['into'])
+    expectValidationError(await ctx.api.post(`${DATA}/${billing.id}/merge`, { into: health.id, version: 1 }), ['into'])
+    expectValidationError(await ctx.api.post(`${DATA}/${billing.id}/merge`, { into: health.id, version: 1, extra: 1 }), ['extra'])
+    expectValidationError(await ctx.api.post(`${DATA}/${billing.id}/merge`, { version: 1 }), ['into'])
+    const stale = await ctx.api.post(`${DATA}/${billing.id}/merge`, { into: health.id, version: 5 })
+    expect(stale.status).toBe(409)
+    expect(stale.body.error.current).toMatchObject({ id: billing.id, version: 1 })
+    expect((await ctx.api.post(`${DATA}/9999/merge`, { into: health.id, version: 1 })).status).toBe(404)
+    expect(auditEventsAfter(ctx.db, mark)).toHaveLength(0)
+    expect((await ctx.api.get(`${DATA}/${billing.id}`)).body.activityCount).toBe(2)
+  })
+
+  it('merges a category of data subjects into another', async () => {
+    const visitors = await byName(SUBJECTS, 'Website visitors')
+    const customers = await byName(SUBJECTS, 'Customers')
+    const mark = lastAuditSeq(ctx.db)
+    const res = await ctx.api.post(`${SUBJECTS}/${visitors.id}/merge`, { into: customers.id, version: visitors.version })
+    expect(res.status).toBe(200)
+    expect(res.body.changedActivityIds).toHaveLength(1)
+    expect((await ctx.api.get(`${SUBJECTS}/${visitors.id}`)).status).toBe(404)
+    const events = auditEventsAfter(ctx.db, mark)
+    expect(events.map((e) => [e.entityType, e.action])).toEqual([
+      ['activity', 'update'],
+      ['data_subject_category', 'merge'],
+    ])
+    const activity = (await ctx.api.get(`/api/activities/${res.body.changedActivityIds[0]}`)).body
+    expect(activity.dataSubjectCategories.map((c: { id: number }) => c.id)).toContain(customers.id)
+  })
+
+  it('lets only editors and admins merge', async () => {
+    const auditor = await ctx.as('auditor')
+    const a = (await ctx.api.post(SUBJECTS, { name: { fi: 'X', en: 'X' } })).body
+    const b = (await ctx.api.post(SUBJECTS, { name: { fi: 'Y', en: 'Y' } })).body
+    expect((await auditor.post(`${SUBJECTS}/${a.id}/merge`, { into: b.id, version: 1 })).status).toBe(403)
+    const editor = await ctx.as('editor')
+    expect((await editor.post(`${SUBJECTS}/${a.id}/merge`, { into: b.id, version: 1 })).status).toBe(200)
+  })
+})

@@ -73,6 +73,23 @@ export const DataSubjectCategory = z
   .meta({ id: 'DataSubjectCategory' })
 export type DataSubjectCategory = z.infer<typeof DataSubjectCategory>
 
+/** Merges one vocabulary entry into another: every use of the entry moves to `into`, and the entry is removed. */
+export const VocabularyMerge = z
+  .strictObject({
+    into: z.number().int().positive().meta({ description: 'The id of the entry that takes over every use (same vocabulary)' }),
+    version: VersionField.meta({ description: 'The version of the entry being merged away, as the client last saw it' }),
+  })
+  .meta({ id: 'VocabularyMerge' })
+export type VocabularyMerge = z.input<typeof VocabularyMerge>
+
+/** The result of a merge: the entry that remains, and the activities that changed. */
+export const DataCategoryMergeResult = z
+  .object({ into: DataCategory, changedActivityIds: z.array(z.number().int()) })
+  .meta({ id: 'DataCategoryMergeResult' })
+export const DataSubjectCategoryMergeResult = z
+  .object({ into: DataSubjectCategory, changedActivityIds: z.array(z.number().int()) })
+  .meta({ id: 'DataSubjectCategoryMergeResult' })
+
 // ---- Legal bases ------------------------------------------------------------
 
 /** The lawful basis of a purpose: GDPR Art. 6(1) points (a)-(f). */

@@ -109,6 +109,7 @@ export const AUDIT_ACTIONS = [
   'catalogue_link',
   'catalogue_accept',
   'catalogue_dismiss',
+  'merge',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

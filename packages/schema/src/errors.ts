@@ -26,6 +26,16 @@ export const FieldError = z.object({
 })
 export type FieldError = z.infer<typeof FieldError>
 
+/** A record that uses the entry a request wanted to remove (e.g. an activity using a data category). */
+export const UsedBy = z
+  .object({
+    type: z.enum(['activity']),
+    id: z.number().int(),
+    name: z.object({ fi: z.string(), en: z.string() }),
+  })
+  .meta({ id: 'UsedBy' })
+export type UsedBy = z.infer<typeof UsedBy>
+
 export const ErrorBody = z
   .object({
     error: z.object({
@@ -34,6 +44,7 @@ export const ErrorBody = z
       messageCode: MessageCode.optional().meta({ description: 'The stable code of a known sentence, for a client to translate' }),
       fields: z.array(FieldError).optional(),
       current: z.unknown().optional().meta({ description: 'On a version conflict: the record as it is now' }),
+      usedBy: z.array(UsedBy).optional().meta({ description: 'On refusing to remove an entry still in use: every record that uses it' }),
     }),
   })
   .meta({ id: 'Error' })

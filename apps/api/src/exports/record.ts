@@ -36,6 +36,7 @@ import {
   TRANSFER_COLUMNS,
   WORDS,
   country,
+  humanDateTime,
   pick,
   type ProcessorColumnKey,
   type RopaColumnKey,
@@ -483,7 +484,7 @@ export function ropaTable(doc: RecordOfProcessing, lang: Language): Table {
       dpiaLink: a.dpiaUrl ?? '',
       activityId: String(a.id),
       status: a.status === 'approved' ? w.approved : w.draft,
-      approved: a.approvedAt ? `${a.approvedBy ?? ''} ${a.approvedAt}`.trim() : '',
+      approved: a.approvedAt ? [a.approvedBy, humanDateTime(a.approvedAt, lang)].filter(Boolean).join(', ') : '',
       owner: a.owner ?? '',
       nextReview: a.nextReviewOn ?? '',
       updatedAt: a.updatedAt,
@@ -523,8 +524,8 @@ export function controllerTable(controller: Controller | null, asOf: string | nu
     [ART30A_WORDS[lang].dpo, c ? dpoText(c, lang) : ''],
     [ART30A_WORDS[lang].representative, c ? representativeText(c, lang) : ''],
     [ART30A_WORDS[lang].jointControllers, c ? jointControllersText(c, lang) : ''],
-    [w.asOf, asOf ?? w.asOfNow],
-    [w.generatedAt, generatedAt],
+    [w.asOf, asOf ? humanDateTime(asOf, lang) : w.asOfNow],
+    [w.generatedAt, humanDateTime(generatedAt, lang)],
   ]
   return {
     name: w.controllerSheet,

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
 import { controllerText, ropaTable, type RecordOfProcessing } from './record'
-import { ACTIVITY_LEVEL_COLUMNS, ROPA_COLUMNS, WORDS, pick } from './texts'
+import { ACTIVITY_LEVEL_COLUMNS, ROPA_COLUMNS, WORDS, humanDateTime, pick } from './texts'
 
 type ColumnKey = (typeof ROPA_COLUMNS)[number]['key']
 
@@ -116,7 +116,13 @@ export function renderRopaPdf(doc: RecordOfProcessing, lang: Language): Promise<
   tagged('H1', BOLD, 16, w.ropaTitle, { width })
   pdf.moveDown(0.5)
   field(`${column('controller')[lang]} (Art. 30(1)(a))`, controllerText(doc.controller, lang) || w.notRecorded)
-  tagged('P', REGULAR, 9, `${w.asOf}: ${doc.asOf ? w.asOfPast(doc.asOf) : w.asOfNow}. ${w.generatedAt}: ${doc.generatedAt}.`, { width })
+  tagged(
+    'P',
+    REGULAR,
+    9,
+    `${w.asOf}: ${doc.asOf ? w.asOfPast(humanDateTime(doc.asOf, lang)) : w.asOfNow}. ${w.generatedAt}: ${humanDateTime(doc.generatedAt, lang)}.`,
+    { width },
+  )
   if (doc.activities.length === 0) {
     pdf.moveDown()
     tagged('P', REGULAR, 10, w.noActivities, {})

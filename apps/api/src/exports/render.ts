@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import { PassThrough } from 'node:stream'
 import { neutraliseFormulas, toCsv } from '../lib/csv'
 import { controllerText, ropaTable, type CellType, type RecordOfProcessing, type Table } from './record'
-import { ACTIVITY_LEVEL_COLUMNS, ROPA_COLUMNS, WORDS, pick } from './texts'
+import { ACTIVITY_LEVEL_COLUMNS, ROPA_COLUMNS, WORDS, humanDateTime, pick } from './texts'
 
 /** A spreadsheet can run a cell that starts with = + - @ (or a tab or carriage return) as a formula: such text (and such a line of it) gets a leading '. */
 export const safeCell = neutraliseFormulas
@@ -161,7 +161,7 @@ ${fields.join('\n')}
 </section>`
   })
 
-  const moment = doc.asOf ? w.asOfPast(doc.asOf) : w.asOfNow
+  const moment = doc.asOf ? w.asOfPast(humanDateTime(doc.asOf, lang)) : w.asOfNow
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -176,7 +176,7 @@ ${fields.join('\n')}
 <h1>${esc(w.ropaTitle)}</h1>
 <div class="controller"><strong>${esc(header('controller')[lang])}</strong> <span class="art">(Art. 30(1)(a))</span>
 ${esc(controllerText(doc.controller, lang) || w.notRecorded)}</div>
-<p class="meta">${esc(w.asOf)}: ${esc(moment)}. ${esc(w.generatedAt)}: ${esc(doc.generatedAt)}. ${esc(w.activities)}: ${doc.activities.length}.</p>
+<p class="meta">${esc(w.asOf)}: ${esc(moment)}. ${esc(w.generatedAt)}: ${esc(humanDateTime(doc.generatedAt, lang))}. ${esc(w.activities)}: ${doc.activities.length}.</p>
 </header>
 <main>
 ${sections.join('\n') || `<p>${esc(w.noActivities)}</p>`}

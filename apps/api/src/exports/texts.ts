@@ -11,6 +11,39 @@ import {
   type TransferKind,
 } from '@seloste/schema'
 
+const DATE_TIME: Record<Language, Intl.DateTimeFormat> = {
+  fi: new Intl.DateTimeFormat('fi-FI', {
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZone: 'UTC',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZone: 'UTC',
+  }),
+}
+
+/**
+ * An instant as a person reads it in the export's language, in UTC and saying so (the file may be
+ * read anywhere): "5.12.2026 klo 12.03.27 UTC" / "5 December 2026 at 12:03:27 UTC". For the cells and
+ * lines people read (approval, generated at); the cells a machine reads back (updatedAt, which an
+ * import compares) stay ISO 8601.
+ */
+export function humanDateTime(iso: string, lang: Language): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return `${DATE_TIME[lang].format(d)} UTC`
+}
+
 type Localized = Record<Language, string>
 
 /** Text with a fallback to the other language where a translation is missing. */

@@ -2,11 +2,14 @@ import { createRoute } from '@hono/zod-openapi'
 import {
   DataCategory,
   DataCategoryInput,
+  DataCategoryMergeResult,
   DataCategoryUpdate,
   DataSubjectCategory,
   DataSubjectCategoryInput,
+  DataSubjectCategoryMergeResult,
   DataSubjectCategoryUpdate,
   IdParam,
+  VocabularyMerge,
 } from '@seloste/schema'
 import { z } from 'zod'
 import { createRouter, serviceContext } from '../lib/create-app'
@@ -20,6 +23,8 @@ import {
   getDataSubjectCategory,
   listDataCategories,
   listDataSubjectCategories,
+  mergeDataCategory,
+  mergeDataSubjectCategory,
   updateDataCategory,
   updateDataSubjectCategory,
 } from '../services/vocabulary'
@@ -77,7 +82,7 @@ export const vocabularyRouter = createRouter()
       method: 'delete',
       path: '/data-categories/{id}',
       tags,
-      summary: 'Delete a category of personal data (refused with 409 while an activity uses it)',
+      summary: 'Delete a category of personal data (refused with 409 while an activity uses it; the body lists them in `usedBy`)',
       request: { params: IdParam, query: VersionQuery },
       responses: { 204: { description: 'Deleted' }, ...errorResponses(400, 404, 409) },
     }),
@@ -85,6 +90,24 @@ export const vocabularyRouter = createRouter()
       deleteDataCategory(serviceContext(c), c.req.valid('param').id, c.req.valid('query').version)
       return c.body(null, 204)
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/data-categories/{id}/merge',
+      tags,
+      summary: 'Merge a category of personal data into another',
+      description:
+        'Every activity that uses the category uses `into` instead (each change audited as an update of the activity, with a new version), ' +
+        'then the category is removed (audited as `merge`). One transaction. Refused with 400 on `into` when it is the same category, ' +
+        'does not exist, or only one of the two is an Art. 9(1) special category; 409 when `version` is stale.',
+      request: { params: IdParam, body: jsonBody(VocabularyMerge) },
+      responses: {
+        200: jsonResponse(DataCategoryMergeResult, 'The category that remains, and the activities changed'),
+        ...errorResponses(400, 404, 409, 413),
+      },
+    }),
+    (c) => c.json(mergeDataCategory(serviceContext(c), c.req.valid('param').id, c.req.valid('json')), 200),
   )
   .openapi(
     createRoute({
@@ -134,7 +157,7 @@ export const vocabularyRouter = createRouter()
       method: 'delete',
       path: '/data-subject-categories/{id}',
       tags,
-      summary: 'Delete a category of data subjects (refused with 409 while an activity uses it)',
+      summary: 'Delete a category of data subjects (refused with 409 while an activity uses it; the body lists them in `usedBy`)',
       request: { params: IdParam, query: VersionQuery },
       responses: { 204: { description: 'Deleted' }, ...errorResponses(400, 404, 409) },
     }),
@@ -142,4 +165,22 @@ export const vocabularyRouter = createRouter()
       deleteDataSubjectCategory(serviceContext(c), c.req.valid('param').id, c.req.valid('query').version)
       return c.body(null, 204)
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/data-subject-categories/{id}/merge',
+      tags,
+      summary: 'Merge a category of data subjects into another',
+      description:
+        'Every activity that uses the category uses `into` instead (each change audited as an update of the activity, with a new version), ' +
+        'then the category is removed (audited as `merge`). One transaction. Refused with 400 on `into` when it is the same category ' +
+        'or does not exist; 409 when `version` is stale.',
+      request: { params: IdParam, body: jsonBody(VocabularyMerge) },
+      responses: {
+        200: jsonResponse(DataSubjectCategoryMergeResult, 'The category that remains, and the activities changed'),
+        ...errorResponses(400, 404, 409, 413),
+      },
+    }),
+    (c) => c.json(mergeDataSubjectCategory(serviceContext(c), c.req.valid('param').id, c.req.valid('json')), 200),
   )

@@ -545,6 +545,84 @@ export function unlinkProcessorFromActivities(tx: DbOrTx, ctx: ServiceContext, p
   }
 }
 
+/**
+ * Called inside the transaction that merges vocabulary entry `fromId` into `intoId`: every activity
+ * that uses `fromId` uses `intoId` instead, at the same position (an activity that already uses
+ * both keeps one, with the retention of `intoId`, or of `fromId` where `intoId` had none). Each
+ * changed activity gets a new version and an audited update of its own, so that the trail, and an
+ * export rebuilt from it, agree. The approval stands: the merge says the two entries mean the same
+ * thing, as a rename does. Returns the ids of the changed activities.
+ */
+export function replaceCategoryInActivities(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  kind: 'data' | 'subjects',
+  fromId: number,
+  intoId: number,
+): number[] {
+  const table = kind === 'data' ? activityDataCategories : activityDataSubjects
+  const ids = tx
+    .select({ id: table.activityId })
+    .from(table)
+    .where(eq(table.categoryId, fromId))
+    .orderBy(asc(table.activityId))
+    .all()
+    .map((r) => r.id)
+  for (const id of ids) {
+    const before = findRecord(tx, id)!
+    if (kind === 'data') {
+      const from = tx
+        .select()
+        .from(activityDataCategories)
+        .where(sql`${activityDataCategories.activityId} = ${id} AND ${activityDataCategories.categoryId} = ${fromId}`)
+        .get()!
+      const into = tx
+        .select()
+        .from(activityDataCategories)
+        .where(sql`${activityDataCategories.activityId} = ${id} AND ${activityDataCategories.categoryId} = ${intoId}`)
+        .get()
+      if (into) {
+        tx.delete(activityDataCategories)
+          .where(sql`${activityDataCategories.activityId} = ${id} AND ${activityDataCategories.categoryId} = ${fromId}`)
+          .run()
+        if (into.retention === null && from.retention !== null) {
+          tx.update(activityDataCategories)
+            .set({ retention: from.retention })
+            .where(sql`${activityDataCategories.activityId} = ${id} AND ${activityDataCategories.categoryId} = ${intoId}`)
+            .run()
+        }
+      } else {
+        tx.update(activityDataCategories)
+          .set({ categoryId: intoId })
+          .where(sql`${activityDataCategories.activityId} = ${id} AND ${activityDataCategories.categoryId} = ${fromId}`)
+          .run()
+      }
+    } else {
+      const hasInto = tx
+        .select()
+        .from(activityDataSubjects)
+        .where(sql`${activityDataSubjects.activityId} = ${id} AND ${activityDataSubjects.categoryId} = ${intoId}`)
+        .get()
+      if (hasInto) {
+        tx.delete(activityDataSubjects)
+          .where(sql`${activityDataSubjects.activityId} = ${id} AND ${activityDataSubjects.categoryId} = ${fromId}`)
+          .run()
+      } else {
+        tx.update(activityDataSubjects)
+          .set({ categoryId: intoId })
+          .where(sql`${activityDataSubjects.activityId} = ${id} AND ${activityDataSubjects.categoryId} = ${fromId}`)
+          .run()
+      }
+    }
+    tx.update(activities)
+      .set({ version: before.version + 1, updatedAt: nowIso() })
+      .where(eq(activities.id, id))
+      .run()
+    recordAudit(tx, ctx, { action: 'update', entityType: 'activity', entityId: id, before, after: findRecord(tx, id)! })
+  }
+  return ids
+}
+
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
 }

@@ -54,7 +54,7 @@ export function asOfCutoff(asOf: string): string {
 /**
  * Pure: the state of every entity as of `cutoff`. Events are applied in sequence order; for each
  * (entity type, id) the last event at or before the cutoff decides: its `after`, or absence when
- * it was a delete. A DPA's document events change only the document of the state before them.
+ * it was a delete (or a merge, which removes the entry merged away). A DPA's document events change only the document of the state before them.
  * Returns type -> id -> state.
  */
 export function rebuildState(events: Iterable<StateEvent>, cutoff: string): Map<string, Map<string, unknown>> {
@@ -64,7 +64,7 @@ export function rebuildState(events: Iterable<StateEvent>, cutoff: string): Map<
     let byId = state.get(e.entityType)
     if (!byId) state.set(e.entityType, (byId = new Map()))
     const id = e.entityId!
-    if (e.action === 'delete') {
+    if (e.action === 'delete' || e.action === 'merge') {
       byId.delete(id)
     } else if (DOCUMENT_ACTIONS.has(e.action)) {
       const current = byId.get(id)

@@ -14,12 +14,15 @@ import {
   type DataSubjectCategoryUpdate,
   type FieldError,
   type LocalizedText,
+  type UsedBy,
+  type VocabularyMerge,
 } from '@seloste/schema'
 import type { z } from 'zod'
 import type { DbOrTx } from '../db/client'
 import { activities, activityDataCategories, activityDataSubjects, dataCategories, dataSubjectCategories } from '../db/schema'
 import { AppError, invalid, notFound } from '../lib/app-error'
 import type { DataCategoryRecord, DataSubjectCategoryRecord } from '../exports/snapshot'
+import { replaceCategoryInActivities } from './activities'
 import { recordAudit } from './audit'
 import { nowIso, type ServiceContext } from './context'
 import { requireVersion } from './versions'
@@ -63,16 +66,16 @@ function checkUniqueName(
   if (fields.length) throw invalid(fields)
 }
 
-/** Names of the activities that use a category, for the message that refuses its deletion. */
-function usedBy(db: DbOrTx, table: typeof activityDataCategories | typeof activityDataSubjects, categoryId: number): string[] {
+/** The activities that use a category, for the answer that refuses its removal. */
+function usedBy(db: DbOrTx, table: typeof activityDataCategories | typeof activityDataSubjects, categoryId: number): UsedBy[] {
   return db
-    .select({ fi: activities.nameFi, en: activities.nameEn })
+    .select({ id: activities.id, fi: activities.nameFi, en: activities.nameEn })
     .from(table)
     .innerJoin(activities, eq(activities.id, table.activityId))
     .where(eq(table.categoryId, categoryId))
     .orderBy(asc(activities.id))
     .all()
-    .map((a) => a.en || a.fi)
+    .map((a) => ({ type: 'activity' as const, id: a.id, name: { fi: a.fi, en: a.en } }))
 }
 
 function usageCounts(db: DbOrTx, table: typeof activityDataCategories | typeof activityDataSubjects): Map<number, number> {
@@ -84,8 +87,10 @@ function usageCounts(db: DbOrTx, table: typeof activityDataCategories | typeof a
   return new Map(rows.map((r) => [r.id, r.n]))
 }
 
-function refuseWhileInUse(names: string[], what: string): void {
-  if (names.length === 0) return
+/** Refuses with 409 while the entry is in use; the body lists every activity that uses it. */
+function refuseWhileInUse(users: UsedBy[], what: string): void {
+  if (users.length === 0) return
+  const names = users.map((u) => u.name.en || u.name.fi)
   const shown = names
     .slice(0, 5)
     .map((n) => `"${n}"`)
@@ -93,8 +98,16 @@ function refuseWhileInUse(names: string[], what: string): void {
   const more = names.length > 5 ? ` and ${names.length - 5} more` : ''
   throw new AppError(
     'conflict',
-    `The ${what} is used by ${names.length} processing ${names.length === 1 ? 'activity' : 'activities'} (${shown}${more}); remove it from them first`,
+    `The ${what} is used by ${names.length} processing ${names.length === 1 ? 'activity' : 'activities'} (${shown}${more}); remove it from them first, or merge it into another`,
+    { usedBy: users },
   )
+}
+
+/** The entry a merge moves every use to: another entry of the same vocabulary (a 400 naming `into` otherwise). */
+function mergeTarget<T>(found: T | undefined, fromId: number, intoId: number, what: string): T {
+  if (intoId === fromId) throw invalid([{ path: 'into', message: `Choose another ${what} to merge into` }])
+  if (!found) throw invalid([{ path: 'into', message: `There is no ${what} with id ${intoId}` }])
+  return found
 }
 
 // ---- Categories of personal data -------------------------------------------------------
@@ -175,6 +188,44 @@ export function deleteDataCategory(ctx: ServiceContext, id: number, version: num
       refuseWhileInUse(usedBy(tx, activityDataCategories, id), 'data category')
       tx.delete(dataCategories).where(eq(dataCategories.id, id)).run()
       recordAudit(tx, ctx, { action: 'delete', entityType: 'data_category', entityId: id, before: toDataCategoryRecord(before) })
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/**
+ * Merges a data category into another: every activity that uses it uses `into` instead (each an
+ * audited update), then the category is removed with a `merge` event whose `after` is null and
+ * whose `before` is the category and the entry it was merged into. One transaction.
+ * Refused when only one of the two is an Art. 9(1) special category (the merge would change what
+ * the records say about special categories): change the flag first.
+ */
+export function mergeDataCategory(
+  ctx: ServiceContext,
+  id: number,
+  input: z.output<typeof VocabularyMerge>,
+): { into: DataCategory; changedActivityIds: number[] } {
+  return ctx.db.transaction(
+    (tx) => {
+      const before = requireVersion(findDataCategory(tx, id), input.version, 'Data category', () => getDataCategory(tx, id))
+      const into = mergeTarget(findDataCategory(tx, input.into), id, input.into, 'data category')
+      if (into.special !== before.special) {
+        throw invalid([
+          {
+            path: 'into',
+            message: 'Only one of the two is a special category of personal data (Art. 9(1)); make them agree before merging',
+          },
+        ])
+      }
+      const changedActivityIds = replaceCategoryInActivities(tx, ctx, 'data', id, input.into)
+      tx.delete(dataCategories).where(eq(dataCategories.id, id)).run()
+      recordAudit(tx, ctx, {
+        action: 'merge',
+        entityType: 'data_category',
+        entityId: id,
+        before: { ...toDataCategoryRecord(before), mergedInto: { id: into.id, name: { fi: into.nameFi, en: into.nameEn } } },
+      })
+      return { into: getDataCategory(tx, input.into), changedActivityIds }
     },
     { behavior: 'immediate' },
   )
@@ -270,6 +321,35 @@ export function deleteDataSubjectCategory(ctx: ServiceContext, id: number, versi
         entityId: id,
         before: toDataSubjectCategoryRecord(before),
       })
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/**
+ * Merges a category of data subjects into another: every activity that uses it uses `into`
+ * instead (each an audited update), then the category is removed with a `merge` event. One transaction.
+ */
+export function mergeDataSubjectCategory(
+  ctx: ServiceContext,
+  id: number,
+  input: z.output<typeof VocabularyMerge>,
+): { into: DataSubjectCategory; changedActivityIds: number[] } {
+  return ctx.db.transaction(
+    (tx) => {
+      const before = requireVersion(findDataSubjectCategory(tx, id), input.version, 'Category of data subjects', () =>
+        getDataSubjectCategory(tx, id),
+      )
+      const into = mergeTarget(findDataSubjectCategory(tx, input.into), id, input.into, 'category of data subjects')
+      const changedActivityIds = replaceCategoryInActivities(tx, ctx, 'subjects', id, input.into)
+      tx.delete(dataSubjectCategories).where(eq(dataSubjectCategories.id, id)).run()
+      recordAudit(tx, ctx, {
+        action: 'merge',
+        entityType: 'data_subject_category',
+        entityId: id,
+        before: { ...toDataSubjectCategoryRecord(before), mergedInto: { id: into.id, name: { fi: into.nameFi, en: into.nameEn } } },
+      })
+      return { into: getDataSubjectCategory(tx, input.into), changedActivityIds }
     },
     { behavior: 'immediate' },
   )

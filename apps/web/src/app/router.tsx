@@ -135,6 +135,12 @@ const usersRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/users'), 'UsersRoute'),
 })
 
+const vocabularyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.vocabulary.path,
+  component: lazyRouteComponent(() => import('./routes/vocabulary'), 'VocabularyRoute'),
+})
+
 const organisationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: paths.organisation.path,
@@ -187,6 +193,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     usersRoute,
     organisationRoute,
+    vocabularyRoute,
   ]),
 ])
 

@@ -1,5 +1,5 @@
 import type { AppType } from '@seloste/api'
-import type { ErrorCode, FieldError, MessageCode } from '@seloste/schema'
+import type { ErrorCode, FieldError, MessageCode, UsedBy } from '@seloste/schema'
 import { hc, type ClientResponse } from 'hono/client'
 import type { SuccessStatusCode } from 'hono/utils/http-status'
 
@@ -25,6 +25,8 @@ export class ApiError extends Error {
     readonly retryAfterSeconds: number | null = null,
     /** The code of the message's sentence (packages/schema MESSAGES), by which the UI translates it. */
     readonly messageCode?: MessageCode,
+    /** On refusing to remove an entry still in use (409): the records that use it. */
+    readonly usedBy: UsedBy[] = [],
   ) {
     super(message)
   }
@@ -51,11 +53,11 @@ export async function toApiError(res: AnswerLike): Promise<ApiError> {
   const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null
   if (isJson(res)) {
     const body = (await res.json().catch(() => null)) as {
-      error?: { code?: ErrorCode; message?: string; messageCode?: MessageCode; fields?: FieldError[]; current?: unknown }
+      error?: { code?: ErrorCode; message?: string; messageCode?: MessageCode; fields?: FieldError[]; current?: unknown; usedBy?: UsedBy[] }
     } | null
     const e = body?.error
     if (e?.code)
-      return new ApiError(res.status, e.code, e.message ?? res.statusText, e.fields ?? [], e.current, retryAfterSeconds, e.messageCode)
+      return new ApiError(res.status, e.code, e.message ?? res.statusText, e.fields ?? [], e.current, retryAfterSeconds, e.messageCode, e.usedBy ?? [])
   }
   return new ApiError(res.status, 'unexpected_response', `${res.status} ${res.statusText}`.trim(), [], undefined, retryAfterSeconds)
 }

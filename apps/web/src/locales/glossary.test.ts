@@ -14,6 +14,8 @@ import { governanceFi } from './governance.fi'
 import { recordsEn } from './records.en'
 import { recordsFi } from './records.fi'
 import { apiMessagesFi } from './api-messages'
+import { vocabularyEn } from './vocabulary.en'
+import { vocabularyFi } from './vocabulary.fi'
 
 type Leaf = { path: string; key: string; text: string }
 
@@ -29,12 +31,14 @@ const FI = [
   ...leaves(governanceFi, 'governance'),
   ...leaves(recordsFi, 'records'),
   ...leaves(apiMessagesFi, 'apiMessages'),
+  ...leaves(vocabularyFi, 'vocabulary'),
 ]
 const EN = [
   ...leaves(en, 'en'),
   ...leaves(complianceEn, 'compliance'),
   ...leaves(governanceEn, 'governance'),
   ...leaves(recordsEn, 'records'),
+  ...leaves(vocabularyEn, 'vocabulary'),
 ]
 
 describe('the locales follow the glossary', () => {

@@ -257,6 +257,7 @@ export const governanceEn = {
       catalogue_link: 'Linked to the vendor catalogue',
       catalogue_accept: 'Vendor catalogue facts accepted',
       catalogue_dismiss: 'Vendor catalogue changes dismissed',
+      merge: 'Merged into another',
     },
   },
   users: {

@@ -258,6 +258,7 @@ export const governanceFi: typeof governanceEn = {
       catalogue_link: 'Linkitetty toimittajaluetteloon',
       catalogue_accept: 'Toimittajaluettelon tiedot hyväksytty',
       catalogue_dismiss: 'Toimittajaluettelon muutokset ohitettu',
+      merge: 'Yhdistetty toiseen',
     },
   },
   users: {

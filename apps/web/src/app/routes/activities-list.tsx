@@ -32,6 +32,9 @@ export function ActivitiesListRoute() {
             <Link to={paths.exports.path} className={buttonClass('secondary')}>
               {t('activities.exportsLink')}
             </Link>
+            <Link to={paths.vocabulary.path} className={buttonClass('secondary')}>
+              {t('nav.vocabulary')}
+            </Link>
             {canEdit && (
               <Link to={paths.activities.new.path} className={buttonClass('primary')}>
                 <span aria-hidden="true">+ </span>

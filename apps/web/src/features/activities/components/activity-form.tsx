@@ -14,8 +14,9 @@ import {
 import { useMemo, useRef, type ReactNode } from 'react'
 import { Controller, FormProvider, useFieldArray, useForm, type FieldErrors } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { ConflictBanner, differences } from '../../../components/form/conflict-banner'
+import { ConflictBanner } from '../../../components/form/conflict-banner'
 import { formResolver } from '../../../components/form/form-resolver'
+import { applyMerge, conflictFields } from '../../../components/form/three-way-merge'
 import { ErrorSummary } from '../../../components/form/error-summary'
 import { Field } from '../../../components/form/field'
 import { FormSection } from '../../../components/form/form-section'
@@ -33,6 +34,7 @@ import {
   activityFormPaths,
   activityToFormValues,
   describeActivityValues,
+  activityValuePath,
   emptyRetention,
   toActivityInput,
   type ActivityFormValues,
@@ -117,7 +119,7 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
     shouldFocusError: false,
     mode: 'onTouched',
   })
-  const { register, control, handleSubmit, formState, getValues, reset, setValue, watch } = form
+  const { register, control, handleSubmit, formState, getValues, reset, watch } = form
   const { errors, isSubmitting } = formState
   const values = watch()
   const selectedCategoryIds = values.dataCategories.map((c) => c.id)
@@ -177,21 +179,26 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
     processors.find((p) => p.id === id)?.displayName ?? activity?.processors.find((p) => p.id === id)?.displayName ?? `#${id}`
   const labelFrom = (choices: Choice<number>[]) => (id: number) => choices.find((c) => c.value === id)?.label ?? `#${id}`
 
-  const diffs = conflict
-    ? differences(
-        describeActivityValues(activityToFormValues(conflict), t, lang, {
-          subject: (id) => nameOf(conflict.dataSubjectCategories.find((c) => c.id === id)?.name ?? { fi: '', en: '' }, lang, id),
-          category: (id) => nameOf(conflict.dataCategories.find((c) => c.id === id)?.name ?? { fi: '', en: '' }, lang, id),
-          processor: (id) => conflict.processors.find((p) => p.id === id)?.displayName ?? processorName(id),
-        }),
-        describeActivityValues(getValues(), t, lang, {
-          subject: labelFrom(subjectChoices),
-          category: labelFrom(categoryChoices),
-          processor: processorName,
-        }),
-        activityCompareLabels(t),
-      )
-    : []
+  const theirs = conflict ? activityToFormValues(conflict) : null
+  const diffs =
+    conflict && theirs
+      ? conflictFields(
+          form,
+          theirs,
+          describeActivityValues(theirs, t, lang, {
+            subject: (id) => nameOf(conflict.dataSubjectCategories.find((c) => c.id === id)?.name ?? { fi: '', en: '' }, lang, id),
+            category: (id) => nameOf(conflict.dataCategories.find((c) => c.id === id)?.name ?? { fi: '', en: '' }, lang, id),
+            processor: (id) => conflict.processors.find((p) => p.id === id)?.displayName ?? processorName(id),
+          }),
+          describeActivityValues(getValues(), t, lang, {
+            subject: labelFrom(subjectChoices),
+            category: labelFrom(categoryChoices),
+            processor: processorName,
+          }),
+          activityCompareLabels(t),
+          activityValuePath,
+        )
+      : []
 
   const toggleCategories = (ids: number[]) => {
     const current = getValues('dataCategories').map((c) => c.id)
@@ -267,15 +274,16 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
             ref={conflictRef}
             title={t('activities.form.conflictTitle')}
             savedAt={format.dateTime(conflict.updatedAt)}
-            differences={diffs}
+            key={conflict.version}
+            fields={diffs}
             busy={isSubmitting}
             onReload={() => {
               reset(activityToFormValues(conflict))
               clearConflict()
             }}
-            onKeepMine={() => {
-              // The user's values, now based on the version they have seen: an informed overwrite.
-              setValue('version', conflict.version)
+            onMerge={(picks) => {
+              // Their changes kept, mine kept, the picked side where both changed; based on their version.
+              applyMerge(form, Object.keys(activityCompareLabels(t)), theirs!, conflict.version, picks, activityValuePath)
               void onSubmit()
             }}
           />

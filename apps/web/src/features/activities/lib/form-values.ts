@@ -491,3 +491,8 @@ export function describeActivityValues(v: ActivityFormValues, t: TFunction, lang
     rights: v.rights.map((r) => DATA_SUBJECT_RIGHT_LABELS[r][lang]).join(', '),
   }
 }
+
+/** The form value a compared field (ACTIVITY_COMPARE_KEYS) shows, for the conflict panel's merge. */
+export function activityValuePath(key: string): string {
+  return key === 'dataSubjectCategories' ? 'dataSubjectCategoryIds' : key === 'processors' ? 'processorIds' : key
+}

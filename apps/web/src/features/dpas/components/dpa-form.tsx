@@ -2,8 +2,9 @@ import { versionedResolver } from '../../../components/form/versioned-resolver'
 import { CHECKLIST_POINTS, ChecklistStatus, DpaInput, DpaStatus, type Dpa, type DpaInputParsed } from '@seloste/schema'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { ConflictBanner, differences } from '../../../components/form/conflict-banner'
+import { ConflictBanner } from '../../../components/form/conflict-banner'
 import { formResolver } from '../../../components/form/form-resolver'
+import { applyMerge, conflictFields } from '../../../components/form/three-way-merge'
 import { ErrorSummary } from '../../../components/form/error-summary'
 import { Field, fieldId } from '../../../components/form/field'
 import { errorAt, useSaveFlow } from '../../../components/form/use-save-flow'
@@ -40,7 +41,7 @@ export function DpaForm({ processorId, dpa, initialValues, onSaved, onCancel }: 
     shouldFocusError: false,
     mode: 'onTouched',
   })
-  const { register, control, handleSubmit, formState, getValues, setValue, reset } = form
+  const { register, control, handleSubmit, formState, getValues, reset } = form
   const { errors, isSubmitting } = formState
   const labelOf = (path: string) => dpaFieldLabel(t, path)
   const {
@@ -67,9 +68,11 @@ export function DpaForm({ processorId, dpa, initialValues, onSaved, onCancel }: 
   const err = (path: string) => errorAt(errors, path)
 
   const labels = Object.fromEntries(DPA_FORM_PATHS.map((p) => [p, labelOf(p)]))
-  const diffs = conflict
-    ? differences(describeDpaValues(dpaToFormValues(conflict), t, format), describeDpaValues(getValues(), t, format), labels)
-    : []
+  const theirs = conflict ? dpaToFormValues(conflict) : null
+  const diffs =
+    conflict && theirs
+      ? conflictFields(form, theirs, describeDpaValues(theirs, t, format), describeDpaValues(getValues(), t, format), labels)
+      : []
 
   return (
     <form className="form form-dialog" noValidate onSubmit={(e) => void onSubmit(e)}>
@@ -78,14 +81,16 @@ export function DpaForm({ processorId, dpa, initialValues, onSaved, onCancel }: 
           ref={conflictRef}
           title={t('conflict.dpaTitle')}
           savedAt={format.dateTime(conflict.updatedAt)}
-          differences={diffs}
+          key={conflict.version}
+          fields={diffs}
           busy={isSubmitting}
           onReload={() => {
             reset(dpaToFormValues(conflict))
             clearConflict()
           }}
-          onKeepMine={() => {
-            setValue('version', conflict.version)
+          onMerge={(picks) => {
+            // Their changes kept, mine kept, the picked side where both changed; based on their version.
+            applyMerge(form, DPA_FORM_PATHS, theirs!, conflict.version, picks)
             void onSubmit()
           }}
         />

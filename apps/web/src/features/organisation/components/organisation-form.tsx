@@ -2,8 +2,9 @@ import { Language, OrganisationInput, type Organisation } from '@seloste/schema'
 import { Controller, useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import { ConflictBanner, differences } from '../../../components/form/conflict-banner'
+import { ConflictBanner } from '../../../components/form/conflict-banner'
 import { formResolver } from '../../../components/form/form-resolver'
+import { applyMerge, conflictFields } from '../../../components/form/three-way-merge'
 import { ErrorSummary } from '../../../components/form/error-summary'
 import { Field } from '../../../components/form/field'
 import { FormSection } from '../../../components/form/form-section'
@@ -47,7 +48,7 @@ export function OrganisationForm({ organisation, onSaved }: OrganisationFormProp
     shouldFocusError: false,
     mode: 'onTouched',
   })
-  const { register, control, handleSubmit, formState, getValues, setValue, reset } = form
+  const { register, control, handleSubmit, formState, getValues, reset } = form
   const { errors, isSubmitting } = formState
   const labelOf = (path: string) => organisationFieldLabel(t, path)
   const { run, onInvalid, items, conflict, clearConflict, summaryRef, conflictRef } = useSaveFlow<OrganisationFormValues, Organisation>(
@@ -71,9 +72,11 @@ export function OrganisationForm({ organisation, onSaved }: OrganisationFormProp
   const err = (path: string) => errorAt(errors, path)
 
   const labels = Object.fromEntries(ORGANISATION_FORM_PATHS.map((p) => [p, labelOf(p)]))
-  const diffs = conflict
-    ? differences(describeOrganisationValues(organisationToFormValues(conflict), t), describeOrganisationValues(getValues(), t), labels)
-    : []
+  const theirs = conflict ? organisationToFormValues(conflict) : null
+  const diffs =
+    conflict && theirs
+      ? conflictFields(form, theirs, describeOrganisationValues(theirs, t), describeOrganisationValues(getValues(), t), labels)
+      : []
 
   return (
     <form className="form" noValidate onSubmit={(e) => void onSubmit(e)}>
@@ -82,15 +85,16 @@ export function OrganisationForm({ organisation, onSaved }: OrganisationFormProp
           ref={conflictRef}
           title={t('conflict.organisationTitle')}
           savedAt={format.dateTime(conflict.updatedAt)}
-          differences={diffs}
+          key={conflict.version}
+          fields={diffs}
           busy={isSubmitting}
           onReload={() => {
             reset(organisationToFormValues(conflict))
             clearConflict()
           }}
-          onKeepMine={() => {
-            // The user's values, now based on the version they have seen: an informed overwrite.
-            setValue('version', conflict.version)
+          onMerge={(picks) => {
+            // Their changes kept, mine kept, the picked side where both changed; based on their version.
+            applyMerge(form, ORGANISATION_FORM_PATHS, theirs!, conflict.version, picks)
             void onSubmit()
           }}
         />

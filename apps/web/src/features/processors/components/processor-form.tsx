@@ -1,7 +1,8 @@
 import { ProcessorInput, ProcessorRole, ProcessorStatus, type Processor, type ProcessorInputParsed } from '@seloste/schema'
 import { Controller, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { ConflictBanner, differences } from '../../../components/form/conflict-banner'
+import { ConflictBanner } from '../../../components/form/conflict-banner'
+import { applyMerge, conflictFields } from '../../../components/form/three-way-merge'
 import { CountrySelect } from '../../../components/form/country-select'
 import { formResolver } from '../../../components/form/form-resolver'
 import { ErrorSummary } from '../../../components/form/error-summary'
@@ -54,7 +55,7 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
     shouldFocusError: false,
     mode: 'onTouched',
   })
-  const { register, control, handleSubmit, formState, getValues, reset, setValue } = form
+  const { register, control, handleSubmit, formState, getValues, reset } = form
   const { errors, isSubmitting } = formState
 
   const labelOf = (path: string) => processorFieldLabel(t, path)
@@ -81,15 +82,17 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
 
   const parentName = (id: number) => options.data?.find((o) => o.id === id)?.displayName ?? `#${id}`
   const labels = Object.fromEntries(PROCESSOR_FORM_PATHS.map((p) => [p, labelOf(p)]))
-  const diffs = conflict
-    ? differences(
-        describeProcessorValues(processorToFormValues(conflict), t, format, (id) =>
-          conflict.parent?.id === id ? conflict.parent.displayName : parentName(id),
-        ),
-        describeProcessorValues(getValues(), t, format, parentName),
-        labels,
-      )
-    : []
+  const theirs = conflict ? processorToFormValues(conflict) : null
+  const diffs =
+    conflict && theirs
+      ? conflictFields(
+          form,
+          theirs,
+          describeProcessorValues(theirs, t, format, (id) => (conflict.parent?.id === id ? conflict.parent.displayName : parentName(id))),
+          describeProcessorValues(getValues(), t, format, parentName),
+          labels,
+        )
+      : []
 
   const err = (path: string) => errorAt(errors, path)
 
@@ -102,15 +105,16 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
           ref={conflictRef}
           title={t('conflict.processorTitle')}
           savedAt={format.dateTime(conflict.updatedAt)}
-          differences={diffs}
+          key={conflict.version}
+          fields={diffs}
           busy={isSubmitting}
           onReload={() => {
             reset(processorToFormValues(conflict))
             clearConflict()
           }}
-          onKeepMine={() => {
-            // The user's values, now based on the version they have seen: an informed overwrite.
-            setValue('version', conflict.version)
+          onMerge={(picks) => {
+            // Their changes kept, mine kept, the picked side where both changed; based on their version.
+            applyMerge(form, PROCESSOR_FORM_PATHS, theirs!, conflict.version, picks)
             void onSubmit()
           }}
         />

@@ -15,7 +15,8 @@ import {
 import { useEffect, useRef } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { ConflictBanner, differences } from '../../../components/form/conflict-banner'
+import { ConflictBanner } from '../../../components/form/conflict-banner'
+import { applyMerge, conflictFields } from '../../../components/form/three-way-merge'
 import { CountrySelect } from '../../../components/form/country-select'
 import { formResolver } from '../../../components/form/form-resolver'
 import { ErrorSummary } from '../../../components/form/error-summary'
@@ -121,9 +122,11 @@ export function TransferForm({ processorId, recipientRole, transfer, initialValu
   const err = (path: string) => errorAt(errors, path)
 
   const labels = Object.fromEntries(TRANSFER_FORM_PATHS.map((p) => [p, labelOf(p)]))
-  const diffs = conflict
-    ? differences(describeTransferValues(transferToFormValues(conflict), t, format), describeTransferValues(getValues(), t, format), labels)
-    : []
+  const theirs = conflict ? transferToFormValues(conflict) : null
+  const diffs =
+    conflict && theirs
+      ? conflictFields(form, theirs, describeTransferValues(theirs, t, format), describeTransferValues(getValues(), t, format), labels)
+      : []
 
   return (
     <form className="form form-dialog" noValidate onSubmit={(e) => void onSubmit(e)}>
@@ -132,15 +135,17 @@ export function TransferForm({ processorId, recipientRole, transfer, initialValu
           ref={conflictRef}
           title={t('conflict.transferTitle')}
           savedAt={format.dateTime(conflict.updatedAt)}
-          differences={diffs}
+          key={conflict.version}
+          fields={diffs}
           busy={isSubmitting}
           onReload={() => {
             previousCountry.current = conflict.country
             reset(transferToFormValues(conflict))
             clearConflict()
           }}
-          onKeepMine={() => {
-            setValue('version', conflict.version)
+          onMerge={(picks) => {
+            // Their changes kept, mine kept, the picked side where both changed; based on their version.
+            applyMerge(form, TRANSFER_FORM_PATHS, theirs!, conflict.version, picks)
             void onSubmit()
           }}
         />
