@@ -1,5 +1,6 @@
-import type { FindingsQuery, ProcessorListQueryParsed } from '@seloste/schema'
+import type { ActivityListQuery, FindingsQuery, ProcessorListQueryParsed } from '@seloste/schema'
 import type { z } from 'zod'
+import { listActivities } from '../services/activity-list'
 import { listFindings } from '../services/findings'
 import { listProcessors } from '../services/processors'
 import { renderExport, type ExportRender } from '../services/exports'
@@ -15,6 +16,8 @@ promise of them). A task must not write:
 export const readTasks = {
   /** As JSON text: the route sends it as it is (lib/json-text.ts). */
   listProcessors: (db: Db, query: ProcessorListQueryParsed) => toJsonText(listProcessors(db, query)),
+  /** The activities list: it runs the compliance checks to count each activity's open findings. */
+  listActivities: (db: Db, query: z.output<typeof ActivityListQuery>) => listActivities(db, query),
   listFindings: (db: Db, arg: { query: z.output<typeof FindingsQuery>; today?: string }) => listFindings(db, arg.query, arg.today),
   /** An export's file (the route writes its audit event on the app's connection). */
   renderExport: (db: Db, arg: ExportRender) => renderExport(db, arg),
