@@ -1,8 +1,9 @@
-import type { ActivityListQuery, FindingsQuery, ProcessorListQueryParsed } from '@seloste/schema'
+import type { ActivityListQuery, FindingsQuery, ProcessorListQueryParsed, SearchQueryParsed } from '@seloste/schema'
 import type { z } from 'zod'
 import { listActivities } from '../services/activity-list'
 import { listFindings } from '../services/findings'
 import { listProcessors } from '../services/processors'
+import { searchRegistry } from '../services/search'
 import { renderExport, type ExportRender } from '../services/exports'
 import { toJsonText } from '../lib/json-text'
 import type { Db } from '../db/client'
@@ -19,6 +20,8 @@ export const readTasks = {
   /** The activities list: it runs the compliance checks to count each activity's open findings. */
   listActivities: (db: Db, query: z.output<typeof ActivityListQuery>) => listActivities(db, query),
   listFindings: (db: Db, arg: { query: z.output<typeof FindingsQuery>; today?: string }) => listFindings(db, arg.query, arg.today),
+  /** The search box: processors, activities and findings at once. */
+  search: (db: Db, query: SearchQueryParsed) => searchRegistry(db, query),
   /** An export's file (the route writes its audit event on the app's connection). */
   renderExport: (db: Db, arg: ExportRender) => renderExport(db, arg),
 }

@@ -26,4 +26,5 @@ export const paths = {
   audit: { path: '/audit' },
   users: { path: '/users' },
   organisation: { path: '/organisation' },
+  search: { path: '/search' },
 } as const
