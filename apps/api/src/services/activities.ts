@@ -11,7 +11,6 @@ import {
   activityDefaults,
   canonicalJson,
   fieldErrorsFrom,
-  isInEea,
   normalisePurpose,
   withPurposeDefaults,
   normaliseRetention,
@@ -19,20 +18,15 @@ import {
   type ActivityDataCategory,
   type ActivityFields,
   type ActivityInputParsed,
-  type ActivityList,
-  type ActivityListItem,
-  type ActivityListQuery,
   type ActivityMatrix,
   type ActivityProcessor,
   type ActivityRecord,
   type ActivityRef,
   type ActivityUpdateParsed,
   type FieldError,
-  type LegalBasis,
   type Transfer,
   type VocabularyRef,
 } from '@seloste/schema'
-import type { z } from 'zod'
 import type { DbOrTx } from '../db/client'
 import {
   activities,

@@ -48,20 +48,20 @@ export function SearchResults({ q, onSearchChange }: SearchResultsProps) {
 
   let body
   if (!term) {
-    body = <p className="muted">{t('search.prompt')}</p>
+    body = <p className="muted">{t('searchPage.prompt')}</p>
   } else if (!searchable) {
-    body = <Alert tone="warning">{t('search.controlCharacters')}</Alert>
+    body = <Alert tone="warning">{t('searchPage.controlCharacters')}</Alert>
   } else if (isError && !data) {
-    body = <ErrorState error={error} onRetry={() => void refetch()} title={t('search.failed')} />
+    body = <ErrorState error={error} onRetry={() => void refetch()} title={t('searchPage.failed')} />
   } else if (isPending) {
     body = (
-      <div role="status" aria-label={t('search.loading')} className="search-groups">
+      <div role="status" aria-label={t('searchPage.loading')} className="search-groups">
         <Skeleton width="60%" />
         <Skeleton width="40%" />
       </div>
     )
   } else if (data.processors.total + data.activities.total + data.findings.total === 0) {
-    body = <EmptyState title={t('search.noResults', { q: data.q })}>{t('search.noResultsHint')}</EmptyState>
+    body = <EmptyState title={t('searchPage.noResults', { q: data.q })}>{t('searchPage.noResultsHint')}</EmptyState>
   } else {
     body = <Groups data={data} stale={isPlaceholderData && isFetching} />
   }
@@ -70,7 +70,7 @@ export function SearchResults({ q, onSearchChange }: SearchResultsProps) {
     <>
       <form
         role="search"
-        aria-label={t('search.pageLabel')}
+        aria-label={t('searchPage.pageLabel')}
         className="filters"
         onSubmit={(e) => {
           e.preventDefault()
@@ -113,9 +113,9 @@ function Groups({ data, stale }: { data: Results; stale: boolean }) {
   return (
     <div className={`search-groups ${stale ? 'is-stale' : ''}`} aria-busy={stale || undefined}>
       <p className="visually-hidden" role="status">
-        {t('search.summary', { processors: data.processors.total, activities: data.activities.total, findings: data.findings.total })}
+        {t('searchPage.summary', { processors: data.processors.total, activities: data.activities.total, findings: data.findings.total })}
       </p>
-      <Group title={t('search.groups.processors')} shown={data.processors.items.length} total={data.processors.total}>
+      <Group title={t('searchPage.groups.processors')} shown={data.processors.items.length} total={data.processors.total}>
         {data.processors.items.map((p) => (
           <li key={p.id}>
             <Link to={paths.processors.detail.path} params={{ id: String(p.id) }} className="search-hit">
@@ -130,12 +130,12 @@ function Groups({ data, stale }: { data: Results; stale: boolean }) {
         {data.processors.total > data.processors.items.length && (
           <li>
             <Link to={paths.processors.list.path} search={{ q: data.q }} className="search-more">
-              {t('search.allProcessors', { count: data.processors.total })}
+              {t('searchPage.allProcessors', { count: data.processors.total })}
             </Link>
           </li>
         )}
       </Group>
-      <Group title={t('search.groups.activities')} shown={data.activities.items.length} total={data.activities.total}>
+      <Group title={t('searchPage.groups.activities')} shown={data.activities.items.length} total={data.activities.total}>
         {data.activities.items.map((a) => (
           <li key={a.id}>
             <Link to={paths.activities.detail.path} params={{ id: String(a.id) }} className="search-hit">
@@ -149,19 +149,19 @@ function Groups({ data, stale }: { data: Results; stale: boolean }) {
         {data.activities.total > data.activities.items.length && (
           <li>
             <Link to={paths.activities.list.path} search={{ q: data.q }} className="search-more">
-              {t('search.allActivities', { count: data.activities.total })}
+              {t('searchPage.allActivities', { count: data.activities.total })}
             </Link>
           </li>
         )}
       </Group>
-      <Group title={t('search.groups.findings')} shown={data.findings.items.length} total={data.findings.total}>
+      <Group title={t('searchPage.groups.findings')} shown={data.findings.items.length} total={data.findings.total}>
         {data.findings.items.map((f) => {
           const content = (
             <>
               <span className="search-hit-title">{pick(f.message)}</span>
               <span className="search-hit-sub">
                 <Badge tone={SEVERITY_TONE[f.severity]}>{t(`findings.severity.${f.severity}`)}</Badge>
-                {f.acknowledged && <Badge tone="neutral">{t('search.acknowledged')}</Badge>}
+                {f.acknowledged && <Badge tone="neutral">{t('searchPage.acknowledged')}</Badge>}
                 <span>{pick(f.entity.name)}</span>
               </span>
             </>
@@ -181,7 +181,7 @@ function Groups({ data, stale }: { data: Results; stale: boolean }) {
         {data.findings.total > data.findings.items.length && (
           <li>
             <Link to={paths.overview.path} className="search-more">
-              {t('search.allFindings', { count: data.findings.total })}
+              {t('searchPage.allFindings', { count: data.findings.total })}
             </Link>
           </li>
         )}
@@ -196,9 +196,9 @@ function Group({ title, shown, total, children }: { title: string; shown: number
   return (
     <section className="card card-pad search-group" aria-labelledby={headingId}>
       <h2 id={headingId} className="section-title">
-        {title} <span className="muted small">{shown < total ? t('search.countOf', { shown, total }) : `(${total})`}</span>
+        {title} <span className="muted small">{shown < total ? t('searchPage.countOf', { shown, total }) : `(${total})`}</span>
       </h2>
-      {total === 0 ? <p className="muted small">{t('search.noneOfKind')}</p> : <ul className="search-hits">{children}</ul>}
+      {total === 0 ? <p className="muted small">{t('searchPage.noneOfKind')}</p> : <ul className="search-hits">{children}</ul>}
     </section>
   )
 }
