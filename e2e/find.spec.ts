@@ -90,6 +90,8 @@ test.describe('activities: filters and sorting in the URL', () => {
 
 test.describe('one search over processors, activities and findings', () => {
   test('from the header: results grouped by kind, reached by keyboard, open the record', async ({ page }) => {
+    // A wide screen has the box in the header.
+    await page.setViewportSize({ width: 1536, height: 900 })
     await page.goto('/processors')
     await settle(page)
     const box = page.getByRole('search', { name: 'Quick search' }).getByRole('searchbox')
@@ -117,6 +119,20 @@ test.describe('one search over processors, activities and findings', () => {
     // Back: the results again, with the term in the box.
     await page.goBack()
     await expect(page.getByRole('search', { name: 'Search the registry' }).getByRole('searchbox')).toHaveValue('capsule')
+  })
+
+  test('at 1280 px the header links to the search page, where typing searches', async ({ page }) => {
+    await page.goto('/processors')
+    await settle(page)
+    await expect(page.getByRole('search', { name: 'Quick search' })).toBeHidden()
+    await page.getByRole('link', { name: 'Search processors, activities and findings' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible()
+    const box = page.getByRole('search', { name: 'Search the registry' }).getByRole('searchbox')
+    await box.fill('newsletter')
+    await expect(page).toHaveURL(/\/search\?q=newsletter$/)
+    await expect(
+      page.getByRole('region', { name: /^Processing activities/ }).getByRole('link', { name: /Newsletter subscribers/ }),
+    ).toBeVisible()
   })
 
   test('finds an activity in Finnish and opens it; hostile text is only text', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { useNavigate } from '@tanstack/react-router'
+import { Link, useNavigate } from '@tanstack/react-router'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { paths } from '../../../config/paths'
@@ -6,14 +6,15 @@ import { SEARCH_MAX_LENGTH } from '../lib/search-params'
 
 /**
  * The header's search box: Enter opens the search page with the results grouped by kind. On narrow
- * screens it sits inside the navigation menu (`placement="menu"`).
+ * screens it sits inside the navigation menu (`placement="menu"`); where the header is too full for
+ * the box (1024-1439 px, see layout.css), the header shows a search link to the page (its own box) instead.
  */
 export function HeaderSearch({ placement }: { placement: 'header' | 'menu' }) {
   const { t } = useTranslation()
   const id = useId()
   const navigate = useNavigate()
   const [text, setText] = useState('')
-  return (
+  const form = (
     <form
       role="search"
       aria-label={t('search.label')}
@@ -45,5 +46,17 @@ export function HeaderSearch({ placement }: { placement: 'header' | 'menu' }) {
         />
       </div>
     </form>
+  )
+  if (placement === 'menu') return form
+  return (
+    <>
+      {form}
+      <Link to={paths.search.path} className="header-search-link" aria-label={t('search.inputLabel')} title={t('search.inputLabel')}>
+        <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18">
+          <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
+          <path d="M13 13l4.5 4.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+      </Link>
+    </>
   )
 }
