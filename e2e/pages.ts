@@ -60,6 +60,8 @@ export const DASHBOARD_PAGES: { label: string; url: (ids: Ids) => string }[] = [
   { label: 'new processor', url: () => '/processors/new' },
   { label: 'processor edit', url: (ids) => `/processors/${ids.capsule}/edit` },
   { label: 'activities', url: () => '/activities' },
+  { label: 'activities filtered and sorted', url: () => '/activities?legalBasis=f&gap=findings&sort=findings&order=desc' },
+  { label: 'activities, nothing matches', url: () => '/activities?legalBasis=e' },
   { label: 'activity', url: (ids) => `/activities/${ids.activity}` },
   { label: 'activities matrix', url: () => '/activities/matrix' },
   { label: 'new activity', url: () => '/activities/new' },
@@ -71,4 +73,7 @@ export const DASHBOARD_PAGES: { label: string; url: (ids: Ids) => string }[] = [
   { label: 'categories', url: () => '/vocabulary' },
   { label: 'privacy notice', url: () => '/notice' },
   { label: 'import', url: () => '/imports' },
+  { label: 'search', url: () => '/search' },
+  { label: 'search results', url: () => '/search?q=capsule' },
+  { label: 'search, nothing found', url: () => '/search?q=zzzz-nothing' },
 ]

@@ -22,6 +22,7 @@ import { publicRouter } from './routes/public'
 import { publicNoticeRouter, registerPublicNoticeDescription } from './routes/public-notice'
 import { PUBLIC_PREFIX, registerPublicListDescription } from './routes/public-doc'
 import { publicListRouter } from './routes/public-list'
+import { searchRouter } from './routes/search'
 import { transfersRouter } from './routes/transfers'
 import { usersRouter } from './routes/users'
 import { vocabularyRouter } from './routes/vocabulary'
@@ -45,6 +46,7 @@ export function apiRoutes() {
     .route('/imports', importsRouter)
     .route('/', catalogueRouter)
     .route('/notice', noticeRouter)
+    .route('/', searchRouter)
 }
 
 /** The typed shape of the API, for `hc<AppType>('/api')` in the web app. */

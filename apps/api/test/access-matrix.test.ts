@@ -48,6 +48,8 @@ function expected(role: keyof typeof clients, key: string, method: string, path:
   if (path.startsWith('/api/users')) return role === 'admin' ? 'allowed' : 403
   // Imports write many records at once: administrators only, reading included.
   if (path.startsWith('/api/imports')) return role === 'admin' ? 'allowed' : 403
+  // How many people follow the public list: a count about people, administrators only.
+  if (path === '/api/public-list/followers') return role === 'admin' ? 'allowed' : 403
   if (isChange && !SELF_SERVICE.has(key) && role === 'auditor') return 403
   return 'allowed'
 }
@@ -69,6 +71,8 @@ describe('route x role matrix', () => {
       'GET /api/catalogue',
       'POST /api/catalogue/:id/processors',
       'POST /api/processors/:id/catalogue-diff/accept',
+      'GET /api/public-list/followers',
+      'GET /api/search',
     ]) {
       expect(keys).toContain(k)
     }

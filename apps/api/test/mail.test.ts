@@ -79,6 +79,37 @@ describe('following the public list by email', () => {
     expect(res.status).toBe(404)
   })
 
+  it('gives administrators the number of confirmed followers, nothing personal, or says subscriptions are off', async () => {
+    const off = await createTestContext({ demo: true })
+    expect((await off.api.get('/api/public-list/followers')).body).toEqual({ subscriptions: 'off', confirmed: null })
+    for (const role of ['editor', 'auditor'] as const)
+      expect((await (await off.as(role)).get('/api/public-list/followers')).status).toBe(403)
+    expect((await off.anonymous.get('/api/public-list/followers')).status).toBe(401)
+
+    inbox.length = 0
+    const ctx = await createTestContext({ demo: true, config: { mailer, publicBaseUrl: 'https://seloste.example.fi' } })
+    const followers = async () => (await ctx.api.get('/api/public-list/followers')).body
+    expect(await followers()).toEqual({ subscriptions: 'on', confirmed: 0 })
+    const form = { headers: { 'content-type': 'application/x-www-form-urlencoded' } }
+    const subscribed = await ctx.anonymous.request('POST', '/public/processors/subscribe', undefined, {
+      ...form,
+      raw: 'email=follower%40example.fi&lang=fi',
+    })
+    expect(subscribed.status).toBe(200)
+    await until(() => inbox.length === 1)
+    // Pending: not yet following.
+    expect(await followers()).toEqual({ subscriptions: 'on', confirmed: 0 })
+    expect((await ctx.anonymous.get(linkIn(inbox[0]!, '/public/processors/subscribe/confirm'))).status).toBe(200)
+    const counted = await ctx.api.get('/api/public-list/followers')
+    expect(counted.body).toEqual({ subscriptions: 'on', confirmed: 1 })
+    expect(counted.text).not.toContain('follower')
+    expect(counted.text).not.toContain('@')
+    const unsubscribeLink = linkIn(inbox[0]!, '/public/processors/unsubscribe')
+    const token = new URL(`http://x${unsubscribeLink}`).searchParams.get('token')!
+    await ctx.anonymous.request('POST', '/public/processors/unsubscribe', undefined, { ...form, raw: `token=${token}&lang=fi` })
+    expect(await followers()).toEqual({ subscriptions: 'on', confirmed: 0 })
+  })
+
   it('subscribes with double opt-in, mails each new version, and unsubscribes by the link in the mail', async () => {
     inbox.length = 0
     requested.length = 0

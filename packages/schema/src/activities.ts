@@ -605,22 +605,47 @@ export const ActivityListItem = z
     specialCategories: z.boolean().meta({ description: 'Processes special categories of personal data (Art. 9)' }),
     outsideEea: z.boolean().meta({ description: 'A linked processor transfers data outside the EEA' }),
     dpiaStatus: DpiaStatus,
+    openFindings: z.number().int().meta({ description: 'Open (not acknowledged) findings about this activity' }),
     version: z.number().int(),
     updatedAt: z.string(),
   })
   .meta({ id: 'ActivityListItem' })
 export type ActivityListItem = z.infer<typeof ActivityListItem>
 
+/** How the activities list sorts: by name (Finnish first), by when it last changed, or by its open findings. */
+export const ActivitySort = z.enum(['name', 'updatedAt', 'findings'])
+export type ActivitySort = z.infer<typeof ActivitySort>
+
+/** The gaps the list can be narrowed to: any open finding, or the open "no retention period" finding. */
+export const ActivityGap = z.enum(['findings', 'noRetention'])
+export type ActivityGap = z.infer<typeof ActivityGap>
+
+const queryId = (what: string) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2_147_483_647)
+    .meta({ description: `The id of a ${what}` })
+
 export const ActivityListQuery = z
   .object({
     q: searchTerm(200).optional().meta({ description: 'Searches the names in both languages (no control characters)' }),
     status: ActivityStatus.optional(),
+    legalBasis: LegalBasis.optional().meta({ description: 'A purpose of the activity rests on this Art. 6(1) basis' }),
+    subject: queryId('category of data subjects').optional().meta({ description: 'Concerns this category of data subjects' }),
+    processor: queryId('processor').optional().meta({ description: 'Uses this processor' }),
+    gap: ActivityGap.optional().meta({
+      description: 'Only activities with an open (not acknowledged) finding, or with the open "no retention period" finding',
+    }),
+    sort: ActivitySort.default('name'),
+    order: z.enum(['asc', 'desc']).default('asc'),
   })
   .meta({ id: 'ActivityListQuery' })
 export type ActivityListQuery = z.input<typeof ActivityListQuery>
 
 export const ActivityList = z
-  .object({ items: z.array(ActivityListItem).meta({ description: 'Sorted by name' }), total: z.number().int() })
+  .object({ items: z.array(ActivityListItem).meta({ description: 'Sorted as asked (by name by default)' }), total: z.number().int() })
   .meta({ id: 'ActivityList' })
 export type ActivityList = z.infer<typeof ActivityList>
 

@@ -158,6 +158,21 @@ export type PublishedVersion = z.infer<typeof PublishedVersion>
 export const PublishedVersionSummary = PublishedVersion.omit({ content: true }).meta({ id: 'PublishedVersionSummary' })
 export type PublishedVersionSummary = z.infer<typeof PublishedVersionSummary>
 
+/** How many people follow the public list by email (administrators only): a count, nothing personal. */
+export const Followers = z
+  .discriminatedUnion('subscriptions', [
+    z.object({
+      subscriptions: z.literal('on'),
+      confirmed: z.number().int().min(0).meta({ description: 'Confirmed subscribers (pending confirmations not counted)' }),
+    }),
+    z.object({
+      subscriptions: z.literal('off').meta({ description: 'No mail server is configured (SMTP_URL): nobody can subscribe' }),
+      confirmed: z.null(),
+    }),
+  ])
+  .meta({ id: 'Followers' })
+export type Followers = z.infer<typeof Followers>
+
 export const PublishInput = z
   .strictObject({
     /** The latest version number the editor previewed (0 for the first); someone else's publish in between is a conflict. */

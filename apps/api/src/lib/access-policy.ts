@@ -4,7 +4,7 @@ import type { UserRole } from '@seloste/schema'
  * Who may call what, in one place, checked on the server before any route runs.
  * - public: no session needed (health, login, the API description);
  * - any role: reading, and the few writes every user makes about themselves (logout, own password);
- * - admin: user management and imports from spreadsheets (many records at once);
+ * - admin: user management, imports from spreadsheets (many records at once) and the public list's follower count;
  * - editor or admin: every other change. Auditors change nothing.
  */
 export type Access = 'public' | 'any' | 'editor' | 'admin'
@@ -24,7 +24,8 @@ const SELF_SERVICE_WRITES: readonly [string, RegExp][] = [
   ['POST', /^\/api\/calendar\/token$/],
 ]
 
-const ADMIN_ONLY = /^\/api\/(users|imports)(\/.*)?$/
+// The number of the public list's followers is about people, if only a count: administrators only.
+const ADMIN_ONLY = /^\/api\/(users|imports|public-list\/followers)(\/.*)?$/
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 

@@ -20,7 +20,6 @@ import {
   createActivity,
   deleteActivity,
   getActivity,
-  listActivities,
   updateActivity,
 } from '../services/activities'
 import { VersionQuery } from './processors'
@@ -34,11 +33,11 @@ export const activitiesRouter = createRouter()
       method: 'get',
       path: '/activities',
       tags,
-      summary: 'List processing activities, sorted by name',
+      summary: 'List processing activities, filtered and sorted (by name unless asked otherwise), with their open findings',
       request: { query: ActivityListQuery },
       responses: { 200: jsonResponse(ActivityList, 'The activities with a summary of each'), ...errorResponses(400) },
     }),
-    (c) => c.json(listActivities(c.var.db, c.req.valid('query')), 200),
+    async (c) => c.json(await c.var.reads.run('listActivities', c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({

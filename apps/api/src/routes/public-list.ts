@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi'
-import { type Language, PublicListPreview, PublishedVersion, PublishedVersionSummary, PublishInput } from '@seloste/schema'
+import { Followers, type Language, PublicListPreview, PublishedVersion, PublishedVersionSummary, PublishInput } from '@seloste/schema'
 import { z } from 'zod'
 import { createRouter, serviceContext } from '../lib/create-app'
 import { logger } from '../lib/logger'
-import { notifySubscribers } from '../services/subscriptions'
+import { followerCount, notifySubscribers } from '../services/subscriptions'
 import { errorResponses, jsonBody, jsonResponse } from '../lib/openapi'
 import { renderHtmlFragment } from '../public-list/render-html'
 import { renderMarkdown } from '../public-list/render-markdown'
@@ -96,4 +96,17 @@ export const publicListRouter = createRouter()
       responses: { 200: jsonResponse(PublishedVersion, 'The version'), ...errorResponses(400, 401, 404) },
     }),
     (c) => c.json(getVersion(c.var.db, c.req.valid('param').version), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/followers',
+      tags,
+      summary: 'How many people follow the public list by email (administrators; a count, no addresses)',
+      responses: {
+        200: jsonResponse(Followers, 'The number of confirmed subscribers, or that subscriptions are off'),
+        ...errorResponses(401, 403),
+      },
+    }),
+    (c) => c.json(followerCount(c.var.db, c.var.config.mailer !== null), 200),
   )

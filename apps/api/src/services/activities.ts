@@ -11,7 +11,6 @@ import {
   activityDefaults,
   canonicalJson,
   fieldErrorsFrom,
-  isInEea,
   normalisePurpose,
   withPurposeDefaults,
   normaliseRetention,
@@ -19,20 +18,15 @@ import {
   type ActivityDataCategory,
   type ActivityFields,
   type ActivityInputParsed,
-  type ActivityList,
-  type ActivityListItem,
-  type ActivityListQuery,
   type ActivityMatrix,
   type ActivityProcessor,
   type ActivityRecord,
   type ActivityRef,
   type ActivityUpdateParsed,
   type FieldError,
-  type LegalBasis,
   type Transfer,
   type VocabularyRef,
 } from '@seloste/schema'
-import type { z } from 'zod'
 import type { DbOrTx } from '../db/client'
 import {
   activities,
@@ -199,41 +193,8 @@ export function getActivity(db: DbOrTx, id: number): Activity {
 
 /** Sort key of a localized name: Finnish first (the policy's language), English when there is no Finnish. */
 const nameKey = (name: { fi: string; en: string }) => (name.fi || name.en).toLocaleLowerCase('fi')
-const byName = <T extends { id: number; name: { fi: string; en: string } }>(a: T, b: T) =>
+export const byName = <T extends { id: number; name: { fi: string; en: string } }>(a: T, b: T) =>
   nameKey(a.name).localeCompare(nameKey(b.name), 'fi') || a.id - b.id
-
-export function listActivities(db: DbOrTx, q: z.output<typeof ActivityListQuery>): ActivityList {
-  let records = loadActivityRecords(db)
-  if (q.status) records = records.filter((r) => r.status === q.status)
-  if (q.q) {
-    const term = q.q.toLocaleLowerCase('fi')
-    records = records.filter((r) => `${r.name.fi}\n${r.name.en}`.toLocaleLowerCase('fi').includes(term))
-  }
-  const outsideIds = new Set(
-    db
-      .select({ processorId: transfers.processorId, country: transfers.country })
-      .from(transfers)
-      .all()
-      .filter((t) => !isInEea(t.country))
-      .map((t) => t.processorId),
-  )
-  const items: ActivityListItem[] = records.sort(byName).map((r) => ({
-    id: r.id,
-    name: r.name,
-    status: r.status,
-    owner: r.owner,
-    nextReviewOn: r.nextReviewOn,
-    legalBases: [...new Set(r.purposes.map((p) => p.legalBasis).filter((b): b is LegalBasis => b !== null))].sort(),
-    purposeCount: r.purposes.length,
-    processorCount: r.processors.length,
-    specialCategories: r.dataCategories.some((c) => c.special),
-    outsideEea: r.processors.some((p) => outsideIds.has(p.id)),
-    dpiaStatus: r.dpiaStatus,
-    version: r.version,
-    updatedAt: r.updatedAt,
-  }))
-  return { items, total: items.length }
-}
 
 /** Every activity against every processor, with the links: the dashboard's matrix. */
 export function activityMatrix(db: DbOrTx): ActivityMatrix {

@@ -4,8 +4,8 @@
  * an unsubscribed address must be erasable (GDPR Art. 17), and unsubscribing deletes it.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { eq, isNotNull } from 'drizzle-orm'
-import type { Language, PublishedVersion } from '@seloste/schema'
+import { count, eq, isNotNull } from 'drizzle-orm'
+import type { Followers, Language, PublishedVersion } from '@seloste/schema'
 import type { DbOrTx } from '../db/client'
 import { listSubscribers } from '../db/schema'
 import { logger } from '../lib/logger'
@@ -89,6 +89,17 @@ export async function subscribe(
     text: text.confirmBody(input.organisation, l.confirm(confirm), l.unsubscribe(unsubscribe)),
     headers: { 'List-Unsubscribe': `<${l.unsubscribe(unsubscribe)}>` },
   })
+}
+
+/**
+ * How many people follow the public list (confirmed addresses only), for administrators: a number,
+ * never who. Without a mail server subscriptions are off: nobody can subscribe and no one is mailed,
+ * so no count is given (addresses confirmed while mail was on are kept, not counted as following).
+ */
+export function followerCount(db: DbOrTx, subscriptionsEnabled: boolean): Followers {
+  if (!subscriptionsEnabled) return { subscriptions: 'off', confirmed: null }
+  const row = db.select({ n: count() }).from(listSubscribers).where(isNotNull(listSubscribers.confirmedAt)).get()
+  return { subscriptions: 'on', confirmed: row?.n ?? 0 }
 }
 
 /** Confirms a pending subscription; false when the link is unknown or already used. */

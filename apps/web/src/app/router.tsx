@@ -6,6 +6,7 @@ import { AuditSearch } from '../features/audit/lib/audit-search'
 import { FindingsSearch } from '../features/findings/lib/findings-search'
 import { ActivityListSearch } from '../features/activities/lib/list-search'
 import { ProcessorListSearch } from '../features/processors/lib/list-search'
+import { SearchPageSearch } from '../features/search/lib/search-params'
 import { sessionQueryOptions } from '../lib/auth'
 import { AppShell } from './layout/app-shell'
 import { NotFound, RouteError, RoutePending } from './routes/fallbacks'
@@ -147,6 +148,13 @@ const organisationRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/organisation'), 'OrganisationRoute'),
 })
 
+const searchRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: paths.search.path,
+  validateSearch: SearchPageSearch,
+  component: lazyRouteComponent(() => import('./routes/search'), 'SearchRoute'),
+})
+
 const processorsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: paths.processors.list.path,
@@ -194,6 +202,7 @@ const routeTree = rootRoute.addChildren([
     usersRoute,
     organisationRoute,
     vocabularyRoute,
+    searchRoute,
   ]),
 ])
 

@@ -27,4 +27,5 @@ export const paths = {
   users: { path: '/users' },
   organisation: { path: '/organisation' },
   vocabulary: { path: '/vocabulary' },
+  search: { path: '/search' },
 } as const

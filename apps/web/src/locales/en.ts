@@ -20,6 +20,11 @@ export const en = {
     skipToContent: 'Skip to main content',
     organisation: 'Organisation (controller)',
   },
+  search: {
+    label: 'Quick search',
+    inputLabel: 'Search processors, activities and findings',
+    placeholder: 'Search…',
+  },
   nav: {
     label: 'Main',
     menu: 'Menu',

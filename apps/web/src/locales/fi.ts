@@ -19,6 +19,11 @@ export const fi: typeof en = {
     skipToContent: 'Siirry sisältöön',
     organisation: 'Organisaatio (rekisterinpitäjä)',
   },
+  search: {
+    label: 'Pikahaku',
+    inputLabel: 'Hae käsittelijöitä, käsittelytoimia ja havaintoja',
+    placeholder: 'Hae…',
+  },
   nav: {
     label: 'Päävalikko',
     menu: 'Valikko',

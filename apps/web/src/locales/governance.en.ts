@@ -94,6 +94,14 @@ export const governanceEn = {
       conflictNothing: 'Nothing has changed since the latest published version, so there is nothing to publish.',
       readOnly: 'Only editors and administrators can publish.',
     },
+    followers: {
+      title: 'Followers',
+      description: 'People who asked to be emailed when a new version is published. Only the number is shown.',
+      count_one: '{{count}} confirmed follower',
+      count_other: '{{count}} confirmed followers',
+      off: 'Subscriptions are off: no mail server is configured (SMTP_URL), so nobody can follow the list by email.',
+      loadFailed: 'The number of followers could not be loaded',
+    },
     versions: {
       title: 'Published versions',
       description: 'Each version stays available at its own address, exactly as it was published.',

@@ -95,6 +95,14 @@ export const governanceFi: typeof governanceEn = {
       conflictNothing: 'Mikään ei ole muuttunut viimeksi julkaistun version jälkeen, joten julkaistavaa ei ole.',
       readOnly: 'Vain muokkaajat ja ylläpitäjät voivat julkaista.',
     },
+    followers: {
+      title: 'Seuraajat',
+      description: 'Henkilöt, jotka ovat pyytäneet sähköpostiviestin, kun uusi versio julkaistaan. Vain määrä näytetään.',
+      count_one: '{{count}} vahvistettu seuraaja',
+      count_other: '{{count}} vahvistettua seuraajaa',
+      off: 'Tilaukset eivät ole käytössä: sähköpostipalvelinta (SMTP_URL) ei ole määritetty, joten luetteloa ei voi seurata sähköpostilla.',
+      loadFailed: 'Seuraajien määrää ei voitu ladata',
+    },
     versions: {
       title: 'Julkaistut versiot',
       description: 'Jokainen versio säilyy omassa osoitteessaan täsmälleen julkaistun kaltaisena.',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { paths } from '../../config/paths'
 import { UserMenu } from '../../features/auth/components/user-menu'
 import { useOrganisation } from '../../features/organisation/api/get-organisation'
+import { HeaderSearch } from '../../features/search/components/header-search'
 import { useSession } from '../../lib/auth'
 import { LanguageSwitch } from './language-switch'
 
@@ -70,9 +71,14 @@ export function AppShell() {
                   </Link>
                 </li>
               ))}
+              {/* On narrow screens the search box is inside the menu (the header's own is hidden there). */}
+              <li className="nav-search">
+                <HeaderSearch placement="menu" />
+              </li>
             </ul>
           </nav>
           <div className="header-tools">
+            <HeaderSearch placement="header" />
             <LanguageSwitch />
             {session && (
               <UserMenu session={session} onLoggedOut={() => void navigate({ to: paths.login.path, search: { loggedOut: true } })} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { buttonClass } from '../../components/ui/button'
 import { paths } from '../../config/paths'
 import { ActivitiesList } from '../../features/activities/components/activities-list'
+import { useDataSubjectCategories } from '../../features/vocabulary/api/get-data-subject-categories'
 import { useCan } from '../../lib/auth'
 import { useDocumentTitle } from '../../lib/use-document-title'
 import '../../features/activities/lib/records-i18n'
@@ -15,6 +16,7 @@ export function ActivitiesListRoute() {
   const search = route.useSearch()
   const navigate = route.useNavigate()
   const canEdit = useCan('edit')
+  const subjects = useDataSubjectCategories()
   useDocumentTitle(t('activities.title'))
 
   return (
@@ -47,7 +49,9 @@ export function ActivitiesListRoute() {
       <ActivitiesList
         search={search}
         onSearchChange={(patch, options) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: options?.replace })}
-        onClearFilters={() => void navigate({ search: {} })}
+        // Clearing filters keeps how the user sorts.
+        onClearFilters={() => void navigate({ search: (prev) => ({ sort: prev.sort, order: prev.order }) })}
+        subjects={subjects.data}
       />
     </div>
   )

@@ -1,7 +1,8 @@
 import { DpaStatus, ProcessorRole, ProcessorStatus, Safeguard } from '@seloste/schema'
-import { useId, useState, type ReactNode } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CountrySelect } from '../../../components/form/country-select'
+import { FilterSelect } from '../../../components/form/filter-select'
 import { Button } from '../../../components/ui/button'
 import { useDebouncedNavigation } from '../../../lib/use-debounced-navigation'
 import { hasFilters, type ProcessorListSearch } from '../lib/list-search'
@@ -152,31 +153,6 @@ export function ProcessorsFilters({ search, onChange, onClear }: FiltersProps) {
           <option value="false">{t('processors.list.outsideEeaNo')}</option>
         </FilterSelect>
       </div>
-    </div>
-  )
-}
-
-function FilterSelect({
-  id,
-  label,
-  value,
-  onChange,
-  children,
-}: {
-  id: string
-  label: string
-  value: string
-  onChange: (value: string) => void
-  children: ReactNode
-}) {
-  return (
-    <div className="filter">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <select id={id} className={`select ${value ? 'is-active' : ''}`} value={value} onChange={(e) => onChange(e.target.value)}>
-        {children}
-      </select>
     </div>
   )
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { CountryList } from '../../../components/domain/country-list'
 import { DpaStatusBadge, ProcessorStatusBadge, SafeguardBadge, VisibilityBadge } from '../../../components/domain/status-badges'
 import { Skeleton } from '../../../components/ui/skeleton'
+import { SortIcon } from '../../../components/ui/sort-header'
 import { paths } from '../../../config/paths'
 import { useFormat } from '../../../lib/format'
 import { TableScroll } from '../../../components/ui/table-scroll'
@@ -157,15 +158,6 @@ export function ProcessorsTable({ items, sort, order, onSortChange, stale }: Tab
         </tbody>
       </table>
     </TableScroll>
-  )
-}
-
-function SortIcon({ direction }: { direction: false | 'asc' | 'desc' }) {
-  return (
-    <svg className={`sort-icon ${direction ? 'is-sorted' : ''}`} aria-hidden="true" viewBox="0 0 10 14" width="10" height="14">
-      <path d="M5 1 L9 5 H1 Z" className={direction === 'asc' ? 'on' : ''} />
-      <path d="M5 13 L1 9 H9 Z" className={direction === 'desc' ? 'on' : ''} />
-    </svg>
   )
 }
 

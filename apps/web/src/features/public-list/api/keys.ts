@@ -5,4 +5,5 @@ export const publicListKeys = {
   rendered: () => ['public-list', 'preview', 'rendered'] as const,
   versions: () => ['public-list', 'versions'] as const,
   version: (n: number) => ['public-list', 'versions', n] as const,
+  followers: () => ['public-list', 'followers'] as const,
 }

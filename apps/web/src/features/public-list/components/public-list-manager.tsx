@@ -8,7 +8,7 @@ import { EmptyState } from '../../../components/ui/empty-state'
 import { ErrorState } from '../../../components/ui/error-state'
 import { Skeleton } from '../../../components/ui/skeleton'
 import { isApiError } from '../../../lib/api-client'
-import { useCan } from '../../../lib/auth'
+import { useCan, useSession } from '../../../lib/auth'
 import { useErrorText } from '../../../lib/error-text'
 import { useFormat } from '../../../lib/format'
 import { translateMessage } from '../../../lib/translate-message'
@@ -16,6 +16,7 @@ import { usePreview } from '../api/get-preview'
 import { useVersion } from '../api/get-version'
 import { usePublish } from '../api/publish'
 import { ChangesList } from './changes-list'
+import { FollowersCard } from './followers-card'
 import { PreviewPanel } from './preview-panel'
 import { PublishDialog } from './publish-dialog'
 import { VersionsTable } from './versions-table'
@@ -28,6 +29,7 @@ export function PublicListManager() {
   const format = useFormat()
   const errorText = useErrorText()
   const canPublish = useCan('edit')
+  const isAdmin = useSession()?.user.role === 'admin'
   const preview = usePreview()
   const previous = useVersion(preview.data?.latest?.version ?? null)
   const publish = usePublish()
@@ -167,6 +169,7 @@ export function PublicListManager() {
       <Card title={t('publicList.versions.title')} description={t('publicList.versions.description')}>
         <VersionsTable />
       </Card>
+      {isAdmin && <FollowersCard />}
 
       {canPublish && (
         <PublishDialog

@@ -1,0 +1,62 @@
+import { Link, useNavigate } from '@tanstack/react-router'
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { paths } from '../../../config/paths'
+import { SEARCH_MAX_LENGTH } from '../lib/search-params'
+
+/**
+ * The header's search box: Enter opens the search page with the results grouped by kind. On narrow
+ * screens it sits inside the navigation menu (`placement="menu"`); where the header is too full for
+ * the box (1024-1439 px, see layout.css), the header shows a search link to the page (its own box) instead.
+ */
+export function HeaderSearch({ placement }: { placement: 'header' | 'menu' }) {
+  const { t } = useTranslation()
+  const id = useId()
+  const navigate = useNavigate()
+  const [text, setText] = useState('')
+  const form = (
+    <form
+      role="search"
+      aria-label={t('search.label')}
+      className={`header-search header-search-${placement}`}
+      onSubmit={(e) => {
+        e.preventDefault()
+        const q = text.trim()
+        void navigate({ to: paths.search.path, search: q ? { q } : {} })
+      }}
+    >
+      <label htmlFor={`${id}-q`} className="visually-hidden">
+        {t('search.inputLabel')}
+      </label>
+      <div className="search-box">
+        <svg className="search-icon" aria-hidden="true" viewBox="0 0 20 20" width="16" height="16">
+          <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
+          <path d="M13 13l4.5 4.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+        <input
+          id={`${id}-q`}
+          type="search"
+          className="input"
+          value={text}
+          maxLength={SEARCH_MAX_LENGTH}
+          placeholder={t('search.placeholder')}
+          onChange={(e) => setText(e.target.value)}
+          autoComplete="off"
+          enterKeyHint="search"
+        />
+      </div>
+    </form>
+  )
+  if (placement === 'menu') return form
+  return (
+    <>
+      {form}
+      <Link to={paths.search.path} className="header-search-link" aria-label={t('search.inputLabel')} title={t('search.inputLabel')}>
+        <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18">
+          <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
+          <path d="M13 13l4.5 4.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+      </Link>
+    </>
+  )
+}
