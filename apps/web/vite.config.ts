@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { worldShapes } from './build/world-shapes'
 
 const API = 'http://127.0.0.1:3000'
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), worldShapes()],
   server: {
     port: 5173,
     // The dashboard calls /api on its own origin, as in production (the API serves the built app),

@@ -41,11 +41,15 @@ const loginRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/login'), 'LoginRoute'),
 })
 
+// The home page's code, fetched beside the session check when the overview is what is opened.
+const overviewComponent = lazyRouteComponent(() => import('./routes/overview'), 'OverviewRoute')
+
 /** Every page behind sign-in. The session is loaded once here; a 401 anywhere later comes back to /login. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
   beforeLoad: async ({ context, location }) => {
+    if (location.pathname === paths.overview.path) void overviewComponent.preload?.()
     const session = await context.queryClient.ensureQueryData(sessionQueryOptions())
     if (!session) throw redirect({ to: paths.login.path, search: { redirect: location.href } })
     return { session }
@@ -65,7 +69,7 @@ const overviewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: paths.overview.path,
   validateSearch: FindingsSearch,
-  component: lazyRouteComponent(() => import('./routes/overview'), 'OverviewRoute'),
+  component: overviewComponent,
 })
 
 const activitiesRoute = createRoute({

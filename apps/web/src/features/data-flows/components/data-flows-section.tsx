@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router'
-import { lazy, Suspense, useId, useMemo, type ReactNode } from 'react'
+import { lazy, Suspense, useId, useMemo, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Card } from '../../../components/ui/card'
 import { EmptyState } from '../../../components/ui/empty-state'
@@ -7,6 +7,7 @@ import { ErrorState } from '../../../components/ui/error-state'
 import { Skeleton } from '../../../components/ui/skeleton'
 import { paths } from '../../../config/paths'
 import { useFormat } from '../../../lib/format'
+import { useNearViewport } from '../../../lib/use-near-viewport'
 import { useDataFlows } from '../api/get-data-flows'
 import {
   countriesWithData,
@@ -34,15 +35,20 @@ export function DataFlowsSection() {
   const headingId = useId()
   const tableCaptionId = useId()
   const query = useDataFlows()
+  // Below the fold: the map, table and charts are drawn when the section comes near the screen or when
+  // the page's data is in and the browser is idle, not in the page's first tasks.
+  const sectionRef = useRef<HTMLElement>(null)
+  const near = useNearViewport(sectionRef)
+  const data = near ? query.data : undefined
 
   const countries = useMemo(
-    () => (query.data ? countriesWithData(query.data.details, format.country, format.compare, format.processor) : []),
-    [query.data, format],
+    () => (data ? countriesWithData(data.details, format.country, format.compare, format.processor) : []),
+    [data, format],
   )
   const summary = useMapSummary(countries)
 
   return (
-    <section className="data-flows" aria-labelledby={headingId}>
+    <section className="data-flows" aria-labelledby={headingId} ref={sectionRef}>
       <div className="section-header">
         <h2 id={headingId} className="section-title">
           {t('dataFlows.title')}
@@ -51,7 +57,7 @@ export function DataFlowsSection() {
       </div>
       {query.isError ? (
         <ErrorState error={query.error} onRetry={query.refetch} />
-      ) : query.isPending || !query.data ? (
+      ) : !data ? (
         <div className="card card-pad">
           <Skeleton width="100%" height="320px" />
         </div>
@@ -81,11 +87,11 @@ export function DataFlowsSection() {
                 <CountriesTable countries={countries} captionId={tableCaptionId} />
               </>
             )}
-            <UnlocatedNote items={withoutLocation(query.data.items)} />
+            <UnlocatedNote items={withoutLocation(data.items)} />
           </Card>
           <div className="chart-grid">
-            <SafeguardChart bars={processorsBySafeguard(query.data.items)} total={inUse(query.data.items).length} />
-            <DpaChart bars={processorsByDpaStatus(query.data.items)} total={inUse(query.data.items).length} />
+            <SafeguardChart bars={processorsBySafeguard(data.items)} total={inUse(data.items).length} />
+            <DpaChart bars={processorsByDpaStatus(data.items)} total={inUse(data.items).length} />
           </div>
         </>
       )}

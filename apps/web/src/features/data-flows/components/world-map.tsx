@@ -1,54 +1,17 @@
 import type { Safeguard } from '@seloste/schema'
-import { geoEqualEarth, geoPath, type ExtendedFeatureCollection } from 'd3-geo'
-import { numericToAlpha2 } from 'i18n-iso-countries'
 import { useId, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { feature } from 'topojson-client'
-import atlas from 'world-atlas/countries-110m.json'
+import { MAP_HEIGHT as HEIGHT, MAP_WIDTH as WIDTH, shapes } from 'virtual:world-shapes'
 import { isInEea } from '@seloste/schema'
 import { useFormat } from '../../../lib/format'
 import type { CountryData } from '../lib/data-flows'
 import { MAP_COLOURS, SAFEGUARD_COLOURS } from '../lib/palette'
 
-const WIDTH = 960
-const HEIGHT = 440
-
-interface Shape {
-  code: string | null
-  d: string
-}
-
-type Topology = Parameters<typeof feature>[0]
-
-/** The bundled JSON's type has strings where TopoJSON's has its literal types: checked here. */
-function isTopology(data: unknown): data is Topology {
-  if (typeof data !== 'object' || data === null || !('type' in data) || !('objects' in data)) return false
-  return data.type === 'Topology' && typeof data.objects === 'object' && data.objects !== null && 'countries' in data.objects
-}
-
 /**
- * The countries of Natural Earth's 1:110m map (world-atlas, bundled in this lazy chunk: nothing is
- * fetched at run time), projected once. Antarctica is left out: no one stores data there.
+ * The countries of Natural Earth's 1:110m map, projected at build time (apps/web/build/world-shapes.ts):
+ * this lazy chunk holds only their SVG paths, and nothing is fetched or projected at run time.
  */
-function useShapes(): Shape[] {
-  return useMemo(() => {
-    const data: unknown = atlas
-    const countries = isTopology(data) ? data.objects.countries : undefined
-    if (!isTopology(data) || !countries) return []
-    const collection = feature(data, countries)
-    const features = 'features' in collection ? collection.features : [collection]
-    const land = features.filter((f) => f.id !== '010')
-    const projection = geoEqualEarth().fitExtent(
-      [
-        [4, 4],
-        [WIDTH - 4, HEIGHT - 4],
-      ],
-      { type: 'FeatureCollection', features: land } as ExtendedFeatureCollection,
-    )
-    const path = geoPath(projection)
-    return land.map((f) => ({ code: f.id ? (numericToAlpha2(String(f.id)) ?? null) : null, d: path(f) ?? '' }))
-  }, [])
-}
+const drawn = new Set(shapes.flatMap((s) => (s.code ? [s.code] : [])))
 
 /** The weakest safeguard decides a third country's colour; the tooltip and the table list them all. */
 function fillOf(country: CountryData | undefined, code: string | null): string {
@@ -63,12 +26,10 @@ function fillOf(country: CountryData | undefined, code: string | null): string {
 export default function WorldMap({ countries, summary }: { countries: CountryData[]; summary: string }) {
   const { t } = useTranslation()
   const format = useFormat()
-  const shapes = useShapes()
   const id = useId()
   const byCode = useMemo(() => new Map(countries.map((c) => [c.code, c])), [countries])
   const hatchId = `${id}-hatch`.replace(/:/g, '')
   // Small countries (Singapore, Malta, Liechtenstein, …) have no shape at this scale: say so under the map.
-  const drawn = useMemo(() => new Set(shapes.flatMap((s) => (s.code ? [s.code] : []))), [shapes])
   const notDrawn = countries.filter((c) => !drawn.has(c.code))
 
   const tooltip = (c: CountryData) => {
