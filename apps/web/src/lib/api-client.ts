@@ -57,7 +57,16 @@ export async function toApiError(res: AnswerLike): Promise<ApiError> {
     } | null
     const e = body?.error
     if (e?.code)
-      return new ApiError(res.status, e.code, e.message ?? res.statusText, e.fields ?? [], e.current, retryAfterSeconds, e.messageCode, e.usedBy ?? [])
+      return new ApiError(
+        res.status,
+        e.code,
+        e.message ?? res.statusText,
+        e.fields ?? [],
+        e.current,
+        retryAfterSeconds,
+        e.messageCode,
+        e.usedBy ?? [],
+      )
   }
   return new ApiError(res.status, 'unexpected_response', `${res.status} ${res.statusText}`.trim(), [], undefined, retryAfterSeconds)
 }
