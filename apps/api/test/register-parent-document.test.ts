@@ -61,7 +61,7 @@ describe('processor list: parent company', () => {
     const list = await ctx.api.get('/api/processors?q=Konser&pageSize=50')
     expect(list.status).toBe(200)
     const byName = Object.fromEntries(list.body.items.map((i: { displayName: string; parent: unknown }) => [i.displayName, i.parent]))
-    expect(byName['Konsernin Tytär Oy']).toEqual({ id: parent.body.id, displayName: 'Konserni Oy' })
+    expect(byName['Konsernin Tytär Oy']).toEqual({ id: parent.body.id, displayName: 'Konserni Oy', displayNameEn: null })
     expect(byName['Konserni Oy']).toBeNull()
   })
 })
