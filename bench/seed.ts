@@ -404,7 +404,7 @@ function transferTo(rand: Rand, country: string): TransferRow {
       return {
         ...base,
         safeguard: 'dpf',
-        dpfListingUrl: 'https://www.dataprivacyframework.gov/list',
+        dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/5780',
         dpfVerifiedOn: randomDate(rand, Date.UTC(2023, 7, 1)),
         tiaStatus: 'not_needed',
       }
