@@ -137,10 +137,11 @@ runDrill(drill, async () => {
       return outcomes
     })
 
-    // SIGTERM only once every slow create is in flight: its headers sent, and the server's loop has
-    // turned since (it answered a request sent after them), so it has read them. On a starved
-    // machine a fixed delay could signal before a request left the client, and that request,
-    // never received, would be counted as one cut off.
+    // SIGTERM only once every slow create is in flight: its connection open and its headers sent.
+    // (On a starved machine a fixed delay could signal before a request left the client.) The
+    // server need not have accepted the connection yet: libuv accepts one per turn of its loop, and
+    // on a busy machine that queue drains slowly; taking what waits in it before it stops listening
+    // is the server's part of the promise (lib/stop-listening.ts).
     await Promise.race([Promise.all(slowStarted), sleep(STUCK_MS)])
     await call(server.base, null, 'GET', '/api/health')
     await sleep(random.int(400, 1200))

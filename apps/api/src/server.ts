@@ -8,6 +8,7 @@ import { systemContext } from './services/context'
 import { ensureFirstAdmin } from './services/users'
 import { findOrganisation } from './services/organisation'
 import { logger } from './lib/logger'
+import { stopListening } from './lib/stop-listening'
 import { serveDashboard } from './lib/dashboard'
 import { seedDemoData } from './seed/seed'
 import { recordDailyCounts, todayIso } from './services/findings'
@@ -143,15 +144,17 @@ async function main() {
   const stop = (signal: string) => {
     if (stopping) return
     stopping = true
-    // Stop accepting, let requests in flight finish, then checkpoint the WAL and close the database.
-    server.close(() => {
-      void reads.close().finally(() => {
+    // Take the connections already waiting to be accepted, stop listening, let requests in flight
+    // finish, then checkpoint the WAL and close the database.
+    void stopListening(server, () => {
+      // Logged once the listening socket is closed: from this line on a new connection is refused.
+      logger.info('shutting down', { signal })
+    }).then(() =>
+      reads.close().finally(() => {
         closeDatabase(db)
         process.exit(0)
-      })
-    })
-    // Logged once the listening socket is closed: from this line on a new connection is refused.
-    logger.info('shutting down', { signal })
+      }),
+    )
     // A bound for stuck clients, not for a slow machine: on a busy one, draining took over 10 s.
     setTimeout(() => {
       logger.warn(`shutdown: connections still open after ${env.SHUTDOWN_GRACE_SECONDS} s; closing the database anyway`)
