@@ -1,4 +1,4 @@
-import { Bar, BarChart, Cell, LabelList, XAxis, YAxis } from 'recharts'
+import { Fragment, type CSSProperties } from 'react'
 
 export interface Bar {
   key: string
@@ -7,50 +7,25 @@ export interface Bar {
   colour: string
 }
 
-/** A small horizontal bar chart (recharts; its own lazy chunk). Labelled by its container, role="img". */
-export default function HorizontalBars({ bars, labelWidth = 230 }: { bars: Bar[]; labelWidth?: number }) {
+/**
+ * A small horizontal bar chart drawn with CSS (no chart library on the overview's first load): each
+ * label, its bar in proportion to the largest count, and the count written out, a zero too. Labelled
+ * by its container (role="img"), so hidden from assistive technology itself.
+ */
+export function HorizontalBars({ bars, labelWidth = 230 }: { bars: Bar[]; labelWidth?: number }) {
   const max = Math.max(1, ...bars.map((b) => b.count))
-  // Hidden from assistive technology: the container (role="img") carries the summary.
   return (
-    <div aria-hidden="true">
-      <BarChart
-        data={bars}
-        layout="vertical"
-        style={{ width: '100%', height: bars.length * 34 + 12 }}
-        responsive
-        accessibilityLayer={false}
-        margin={{ top: 4, right: 36, bottom: 4, left: 4 }}
-        barCategoryGap={6}
-      >
-        <XAxis type="number" hide domain={[0, max]} allowDecimals={false} />
-        <YAxis
-          type="category"
-          dataKey="label"
-          width={labelWidth}
-          tickLine={false}
-          axisLine={false}
-          tick={{ fontSize: 13, fill: '#1b2430' }}
-          interval={0}
-        />
-        <Bar dataKey="count" radius={[0, 4, 4, 0]} isAnimationActive={false}>
-          {bars.map((b) => (
-            <Cell key={b.key} fill={b.colour} />
-          ))}
-          {/* Drawn by hand so that a zero is written too (recharts skips the label of an empty bar). */}
-          <LabelList
-            dataKey="count"
-            content={(props) => {
-              const x = Number(props.x ?? 0) + Number(props.width ?? 0) + 6
-              const y = Number(props.y ?? 0) + Number(props.height ?? 0) / 2
-              return (
-                <text x={x} y={y} dominantBaseline="central" fontSize={13} fontWeight={600} fill="#1b2430">
-                  {props.value}
-                </text>
-              )
-            }}
-          />
-        </Bar>
-      </BarChart>
+    <div aria-hidden="true" className="hbars" style={{ '--label-width': `${labelWidth}px` } as CSSProperties}>
+      {bars.map((b) => (
+        <Fragment key={b.key}>
+          <span className="hbar-label">{b.label}</span>
+          <span className="hbar-track">
+            {/* 36 px at the end keep room for the largest count beside its bar. */}
+            <span className="hbar" style={{ width: `calc((100% - 36px) * ${b.count / max})`, backgroundColor: b.colour }} />
+            <span className="hbar-count">{b.count}</span>
+          </span>
+        </Fragment>
+      ))}
     </div>
   )
 }

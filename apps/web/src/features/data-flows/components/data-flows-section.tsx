@@ -20,10 +20,10 @@ import {
   type SafeguardBucket,
 } from '../lib/data-flows'
 import { DPA_COLOURS, MAP_COLOURS, SAFEGUARD_COLOURS } from '../lib/palette'
+import { HorizontalBars } from './bar-chart'
 import { CountriesTable } from './countries-table'
 
 const WorldMap = lazy(() => import('./world-map'))
-const HorizontalBars = lazy(() => import('./bar-chart'))
 
 /**
  * Where the company's personal data goes: the world map (EEA set apart, third countries by safeguard)
@@ -172,9 +172,7 @@ function ChartCard<K extends string>({
   return (
     <Card title={title} description={description} headingLevel={3} className="chart-card">
       <div role="img" aria-label={summary} className="bar-chart">
-        <Suspense fallback={<Skeleton width="100%" height={`${rows.length * 34 + 12}px`} />}>
-          <HorizontalBars bars={bars} />
-        </Suspense>
+        <HorizontalBars bars={bars} />
       </div>
       <details className="chart-table">
         <summary>{t('dataFlows.charts.showTable')}</summary>

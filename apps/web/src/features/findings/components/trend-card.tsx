@@ -1,5 +1,4 @@
 import type { TrendPoint } from '@seloste/schema'
-import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Card } from '../../../components/ui/card'
 import { ErrorState } from '../../../components/ui/error-state'
@@ -7,9 +6,8 @@ import { Skeleton } from '../../../components/ui/skeleton'
 import { useFormat } from '../../../lib/format'
 import { useFindingTrend } from '../api/get-finding-trend'
 import { SEVERITIES } from '../lib/checks'
+import { TREND_CHART_HEIGHT, TrendChart } from './trend-chart'
 import { SEVERITY_COLOURS } from './trend-colours'
-
-const TrendChart = lazy(() => import('./trend-chart'))
 
 export const TREND_DAYS = 90
 
@@ -49,29 +47,41 @@ export function TrendCard() {
       {trend.isError ? (
         <ErrorState error={trend.error} onRetry={() => void trend.refetch()} />
       ) : trend.isPending ? (
-        <Skeleton width="100%" height="160px" />
+        // The loaded card's shape (chart, legend, one line of words), so that nothing moves when it comes.
+        <>
+          <div style={{ height: TREND_CHART_HEIGHT }}>
+            <Skeleton width="100%" height="100%" />
+          </div>
+          <Legend />
+          <p className="chart-summary">
+            <Skeleton width="70%" />
+          </p>
+        </>
       ) : (
         <>
           {points.length > 0 && (
             <div role="img" aria-label={t('findings.trend.chartLabel', { from: format.date(first?.date), to: format.date(last?.date) })}>
-              <Suspense fallback={<Skeleton width="100%" height="160px" />}>
-                <TrendChart points={points} />
-              </Suspense>
+              <TrendChart points={points} />
             </div>
           )}
-          {points.length > 0 && (
-            <ul className="chart-legend" aria-hidden="true">
-              {SEVERITIES.map((s) => (
-                <li key={s}>
-                  <span className="legend-swatch" style={{ background: SEVERITY_COLOURS[s] }} />
-                  {t(`findings.severity.${s}`)}
-                </li>
-              ))}
-            </ul>
-          )}
+          {points.length > 0 && <Legend />}
           <p className="chart-summary">{summary}</p>
         </>
       )}
     </Card>
+  )
+}
+
+function Legend() {
+  const { t } = useTranslation()
+  return (
+    <ul className="chart-legend" aria-hidden="true">
+      {SEVERITIES.map((s) => (
+        <li key={s}>
+          <span className="legend-swatch" style={{ background: SEVERITY_COLOURS[s] }} />
+          {t(`findings.severity.${s}`)}
+        </li>
+      ))}
+    </ul>
   )
 }
