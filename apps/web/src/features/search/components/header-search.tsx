@@ -1,6 +1,7 @@
 import { Link, useNavigate } from '@tanstack/react-router'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { SearchIcon, SearchInput } from '../../../components/form/search-input'
 import { paths } from '../../../config/paths'
 import { SEARCH_MAX_LENGTH } from '../lib/search-params'
 
@@ -25,26 +26,15 @@ export function HeaderSearch({ placement }: { placement: 'header' | 'menu' }) {
         void navigate({ to: paths.search.path, search: q ? { q } : {} })
       }}
     >
-      <label htmlFor={`${id}-q`} className="visually-hidden">
-        {t('search.inputLabel')}
-      </label>
-      <div className="search-box">
-        <svg className="search-icon" aria-hidden="true" viewBox="0 0 20 20" width="16" height="16">
-          <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
-          <path d="M13 13l4.5 4.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-        </svg>
-        <input
-          id={`${id}-q`}
-          type="search"
-          className="input"
-          value={text}
-          maxLength={SEARCH_MAX_LENGTH}
-          placeholder={t('search.placeholder')}
-          onChange={(e) => setText(e.target.value)}
-          autoComplete="off"
-          enterKeyHint="search"
-        />
-      </div>
+      <SearchInput
+        id={`${id}-q`}
+        label={t('search.inputLabel')}
+        hideLabel
+        value={text}
+        maxLength={SEARCH_MAX_LENGTH}
+        placeholder={t('search.placeholder')}
+        onChange={setText}
+      />
     </form>
   )
   if (placement === 'menu') return form
@@ -52,10 +42,7 @@ export function HeaderSearch({ placement }: { placement: 'header' | 'menu' }) {
     <>
       {form}
       <Link to={paths.search.path} className="header-search-link" aria-label={t('search.inputLabel')} title={t('search.inputLabel')}>
-        <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18">
-          <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
-          <path d="M13 13l4.5 4.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-        </svg>
+        <SearchIcon size={18} />
       </Link>
     </>
   )
