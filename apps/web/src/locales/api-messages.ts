@@ -2,8 +2,9 @@ import type { MessageCode } from '@seloste/schema'
 
 /**
  * The codes (packages/schema `MessageCode`) that the dashboard says in words of its own, by locale
- * key (of the strings loaded from the start: a feature whose strings load with its route maps its
- * own codes, as the findings' acknowledgement does). Every other code is shown as the schema's English sentence, or its Finnish from
+ * key (the users' strings, locales/governance.*.ts, load with the users page and the password dialog,
+ * the only places these codes are answered; another feature whose strings load with its route maps
+ * its own codes, as the findings' acknowledgement does). Every other code is shown as the schema's English sentence, or its Finnish from
  * apiMessagesFi below. lib/api-messages.ts says a code in the UI language.
  */
 export const OWN_WORDS = {

@@ -2,20 +2,11 @@
  * English UI strings. The Finnish file must have exactly the same keys (checked by its type).
  * Enum labels follow the GDPR's English wording; "short" labels are for badges in tables.
  */
-import { governanceEn } from './governance.en'
-import { importsEn } from './imports.en'
-import { organisationEn } from './organisation.en'
-import { catalogueEn } from './catalogue.en'
-import { noticeEn } from './notice.en'
 
 export const en = {
   // The overview's strings (compliance.en.ts) are added when its route loads: app/routes/overview.tsx.
   // The records' strings (records.en.ts) are added when their routes load: features/activities/lib/records-i18n.ts.
-  ...governanceEn,
-  ...importsEn,
-  ...organisationEn,
-  ...catalogueEn,
-  ...noticeEn,
+  // Governance, notice, organisation, imports and catalogue strings load with their routes (locales/<name>-texts.ts).
   app: {
     skipToContent: 'Skip to main content',
     organisation: 'Organisation (controller)',

@@ -4,6 +4,7 @@ import { AuditTrail } from '../../features/audit/components/audit-trail'
 import { VerifyBanner } from '../../features/audit/components/verify-banner'
 import { useSession } from '../../lib/auth'
 import { useDocumentTitle } from '../../lib/use-document-title'
+import '../../locales/governance-texts'
 
 const route = getRouteApi('/app/audit')
 

@@ -11,6 +11,8 @@ import { isApiError } from '../../../lib/api-client'
 import { useErrorText } from '../../../lib/error-text'
 import { formErrorMap } from '../../../lib/zod-error-map'
 import { useChangePassword } from '../api/change-password'
+// Its words are the users page's (locales/governance.*.ts), loaded with this lazy dialog.
+import '../../../locales/governance-texts'
 
 type Values = { currentPassword: string; newPassword: string }
 const PATHS: readonly (keyof Values)[] = ['currentPassword', 'newPassword']
