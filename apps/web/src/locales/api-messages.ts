@@ -53,6 +53,8 @@ export const apiMessagesFi: Record<PlainMessageCode, string> = {
   processor_not_found: 'Käsittelijää ei löydy',
   own_ancestor: 'Käsittelijästä tulisi oman emoyhtiönsä tytäryhtiö',
   invalid_fields: 'Lomakkeessa on virheitä',
+  unknown_field: 'Tuntematon kenttä',
+  unknown_parameter: 'Tuntematon kyselyparametri',
   file_missing: 'Liitä asiakirja',
   has_subsidiaries: 'Käsittelijällä on tytäryhtiöitä: siirrä tai poista ne ensin',
   already_retired: 'Käsittelijä on jo poistettu käytöstä',
