@@ -15,6 +15,12 @@ export const en = {
     label: 'Quick search',
     inputLabel: 'Search processors, activities and findings',
     placeholder: 'Search…',
+    suggestionsLabel: 'Top matches',
+    suggestions_one: '{{count}} match: use the Down and Up keys to choose it, Enter to open it',
+    suggestions_other: '{{count}} matches: use the Down and Up keys to choose one, Enter to open it',
+    noSuggestions: 'No matches: press Enter to open the search page',
+    searching: 'Searching…',
+    groups: { processors: 'Processors', activities: 'Processing activities', findings: 'Findings' },
   },
   nav: {
     label: 'Main',

@@ -14,6 +14,12 @@ export const fi: typeof en = {
     label: 'Pikahaku',
     inputLabel: 'Hae käsittelijöitä, käsittelytoimia ja havaintoja',
     placeholder: 'Hae…',
+    suggestionsLabel: 'Parhaat osumat',
+    suggestions_one: '{{count}} osuma: valitse se nuolinäppäimillä ja avaa Enterillä',
+    suggestions_other: '{{count}} osumaa: valitse nuolinäppäimillä ja avaa Enterillä',
+    noSuggestions: 'Ei osumia: Enter avaa hakusivun',
+    searching: 'Haetaan…',
+    groups: { processors: 'Käsittelijät', activities: 'Käsittelytoimet', findings: 'Havainnot' },
   },
   nav: {
     label: 'Päävalikko',

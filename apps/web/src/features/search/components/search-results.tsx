@@ -88,7 +88,7 @@ function Groups({ data, stale }: { data: Results; stale: boolean }) {
       <p className="visually-hidden" role="status">
         {t('searchPage.summary', { processors: data.processors.total, activities: data.activities.total, findings: data.findings.total })}
       </p>
-      <Group title={t('searchPage.groups.processors')} shown={data.processors.items.length} total={data.processors.total}>
+      <Group title={t('search.groups.processors')} shown={data.processors.items.length} total={data.processors.total}>
         {data.processors.items.map((p) => (
           <li key={p.id}>
             <Link to={paths.processors.detail.path} params={{ id: String(p.id) }} className="search-hit">
@@ -108,7 +108,7 @@ function Groups({ data, stale }: { data: Results; stale: boolean }) {
           </li>
         )}
       </Group>
-      <Group title={t('searchPage.groups.activities')} shown={data.activities.items.length} total={data.activities.total}>
+      <Group title={t('search.groups.activities')} shown={data.activities.items.length} total={data.activities.total}>
         {data.activities.items.map((a) => (
           <li key={a.id}>
             <Link to={paths.activities.detail.path} params={{ id: String(a.id) }} className="search-hit">
@@ -127,7 +127,7 @@ function Groups({ data, stale }: { data: Results; stale: boolean }) {
           </li>
         )}
       </Group>
-      <Group title={t('searchPage.groups.findings')} shown={data.findings.items.length} total={data.findings.total}>
+      <Group title={t('search.groups.findings')} shown={data.findings.items.length} total={data.findings.total}>
         {data.findings.items.map((f) => {
           const content = (
             <>
