@@ -48,6 +48,8 @@ export const en = {
     logout: 'Log out',
     readOnlyTitle: 'Read-only access',
     readOnlyText: 'Your role (auditor) can view the registry but not change it.',
+    // In the user menu, loaded from the start (the users' strings load with their page).
+    changePassword: 'Change password',
     roles: {
       admin: 'Administrator',
       editor: 'Editor',

@@ -47,6 +47,8 @@ export const fi: typeof en = {
     logout: 'Kirjaudu ulos',
     readOnlyTitle: 'Vain lukuoikeus',
     readOnlyText: 'Roolisi (tarkastaja) voi katsella rekisteriä mutta ei muuttaa sitä.',
+    // In the user menu, loaded from the start (the users' strings load with their page).
+    changePassword: 'Vaihda salasana',
     roles: {
       admin: 'Ylläpitäjä',
       editor: 'Muokkaaja',

@@ -379,7 +379,6 @@ export const governanceEn = {
       wrongCurrent: 'The current password is not right.',
     },
     changePassword: {
-      menuItem: 'Change password',
       title: 'Change your password',
       text: 'Your other sessions (other browsers and devices) end; this one stays signed in.',
       submit: 'Change password',

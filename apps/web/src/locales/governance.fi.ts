@@ -380,7 +380,6 @@ export const governanceFi: typeof governanceEn = {
       wrongCurrent: 'Nykyinen salasana ei ole oikein.',
     },
     changePassword: {
-      menuItem: 'Vaihda salasana',
       title: 'Vaihda salasanasi',
       text: 'Muut istuntosi (muut selaimet ja laitteet) päättyvät; tämä istunto pysyy kirjautuneena.',
       submit: 'Vaihda salasana',
