@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import type { Page, Route } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { PHONE, settle } from './pages'
@@ -14,6 +15,12 @@ async function drainPageTasks(page: Page) {
         }),
     )
   }
+}
+
+/** WCAG 2.0-2.2 A and AA violations on the page as it is now (with the suggestions open), by rule. */
+async function axe(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
 interface ActivityItem {
@@ -94,9 +101,9 @@ test.describe('one search over processors, activities and findings', () => {
     await page.setViewportSize({ width: 1536, height: 900 })
     await page.goto('/processors')
     await settle(page)
-    const box = page.getByRole('search', { name: 'Quick search' }).getByRole('searchbox')
+    const box = page.getByRole('search', { name: 'Quick search' }).getByRole('combobox')
     await box.fill('capsule')
-    await box.press('Enter')
+    await box.press('Enter') // before any suggestion is chosen: the search page
     await expect(page).toHaveURL(/\/search\?q=capsule$/)
     await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible()
     const processors = page.getByRole('region', { name: /^Processors/ })
@@ -121,18 +128,115 @@ test.describe('one search over processors, activities and findings', () => {
     await expect(page.getByRole('search', { name: 'Search the registry' }).getByRole('searchbox')).toHaveValue('capsule')
   })
 
-  test('at 1280 px the header links to the search page, where typing searches', async ({ page }) => {
+  test('at 1280 px the header button opens the box; Enter without a choice opens the search page', async ({ page }) => {
     await page.goto('/processors')
     await settle(page)
     await expect(page.getByRole('search', { name: 'Quick search' })).toBeHidden()
-    await page.getByRole('link', { name: 'Search processors, activities and findings' }).click()
-    await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible()
-    const box = page.getByRole('search', { name: 'Search the registry' }).getByRole('searchbox')
+    const toggle = page.getByRole('button', { name: 'Search processors, activities and findings' })
+    await toggle.click()
+    const box = page.getByRole('search', { name: 'Quick search' }).getByRole('combobox')
+    await expect(box).toBeFocused()
     await box.fill('newsletter')
+    await expect(
+      page.getByRole('listbox', { name: 'Top matches' }).getByRole('option', { name: 'Newsletter subscribers', exact: true }),
+    ).toBeVisible()
+    await box.press('Enter')
     await expect(page).toHaveURL(/\/search\?q=newsletter$/)
+    await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible()
     await expect(
       page.getByRole('region', { name: /^Processing activities/ }).getByRole('link', { name: /Newsletter subscribers/ }),
     ).toBeVisible()
+    // The search page's own box types into the URL.
+    const pageBox = page.getByRole('search', { name: 'Search the registry' }).getByRole('searchbox')
+    await pageBox.fill('capsule')
+    await expect(page).toHaveURL(/\/search\?q=capsule$/)
+  })
+
+  for (const [label, size] of [
+    ['1280 px', { width: 1280, height: 900 }],
+    ['390 px', PHONE],
+  ] as const) {
+    test(`suggestions as you type at ${label}: arrows, Enter, Escape, a live count, axe clean`, async ({ page }) => {
+      await page.setViewportSize(size)
+      await page.goto('/processors')
+      await settle(page)
+      if (label === '390 px') await page.getByRole('button', { name: 'Menu', exact: true }).click()
+      else await page.getByRole('button', { name: 'Search processors, activities and findings' }).click()
+      const box = page.getByRole('search', { name: 'Quick search' }).getByRole('combobox')
+      await expect(box).toBeVisible()
+      await box.fill('capsule')
+      const list = page.getByRole('listbox', { name: 'Top matches' })
+      const capsule = list.getByRole('option', { name: 'CapsuleCRM Inc', exact: true })
+      await expect(capsule).toBeVisible()
+      await expect(box).toHaveAttribute('aria-expanded', 'true')
+      await expect(list.getByRole('group', { name: 'Processors' })).toBeVisible()
+      // The count is said for screen readers.
+      await expect(page.getByRole('search', { name: 'Quick search' }).getByRole('status')).toHaveText(/^\d+ match/)
+
+      const results = await axe(page)
+      expect(results).toEqual([])
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0)
+
+      // Down chooses the first suggestion (the processor), named by aria-activedescendant; Escape closes the list.
+      await box.press('ArrowDown')
+      await expect(capsule).toHaveAttribute('aria-selected', 'true')
+      await expect(box).toHaveAttribute('aria-activedescendant', (await capsule.getAttribute('id'))!)
+      await box.press('Escape')
+      await expect(list).toBeHidden()
+      await expect(box).toHaveAttribute('aria-expanded', 'false')
+      await expect(box).toHaveValue('capsule')
+      // Down opens it again, and Down once more chooses the first suggestion; Enter opens it.
+      await box.press('ArrowDown')
+      await expect(capsule).toBeVisible()
+      await box.press('ArrowDown')
+      await expect(capsule).toHaveAttribute('aria-selected', 'true')
+      await box.press('Enter')
+      await expect(page.getByRole('heading', { level: 1, name: 'CapsuleCRM Inc' })).toBeVisible()
+      await expect(page).toHaveURL(/\/processors\/\d+$/)
+      await expect(list).toBeHidden()
+    })
+  }
+
+  test('Escape closes the list, then empties the box; a click on a suggestion opens it', async ({ page }) => {
+    await page.setViewportSize({ width: 1536, height: 900 })
+    await page.goto('/processors')
+    await settle(page)
+    const box = page.getByRole('search', { name: 'Quick search' }).getByRole('combobox')
+    await box.fill('newsletter')
+    const option = page.getByRole('listbox', { name: 'Top matches' }).getByRole('option', { name: 'Newsletter subscribers', exact: true })
+    await expect(option).toBeVisible()
+    await box.press('Escape')
+    await expect(option).toBeHidden()
+    await box.press('Escape')
+    await expect(box).toHaveValue('')
+    await box.fill('newsletter')
+    await option.click()
+    await expect(page.getByRole('heading', { level: 1, name: /Newsletter subscribers/ })).toBeVisible()
+  })
+
+  /*
+   * An answer for an older term arriving after the newer one's must not replace the suggestions:
+   * the request for "caps" is held until "newsletter" has been answered and shown, then released.
+   */
+  test('a late answer for an older term never replaces the newer suggestions', async ({ page }) => {
+    await page.setViewportSize({ width: 1536, height: 900 })
+    await page.goto('/processors')
+    await settle(page)
+    const held: Route[] = []
+    await page.route(/\/api\/search\?q=caps&/, (route) => void held.push(route))
+    const box = page.getByRole('search', { name: 'Quick search' }).getByRole('combobox')
+    await box.fill('caps')
+    await expect.poll(() => held.length, { message: 'the request for "caps" was sent' }).toBeGreaterThan(0)
+    await box.fill('newsletter')
+    const list = page.getByRole('listbox', { name: 'Top matches' })
+    await expect(list.getByRole('option', { name: 'Newsletter subscribers', exact: true })).toBeVisible()
+    const answered = page.waitForResponse(/\/api\/search\?q=caps&/)
+    for (const route of held.splice(0)) await route.continue()
+    await answered
+    await drainPageTasks(page)
+    await expect(list.getByRole('option', { name: 'Newsletter subscribers', exact: true })).toBeVisible()
+    await expect(list.getByRole('option', { name: 'CapsuleCRM Inc', exact: true })).toHaveCount(0)
+    await expect(box).toHaveValue('newsletter')
   })
 
   test('finds an activity in Finnish and opens it; hostile text is only text', async ({ page }) => {
@@ -153,7 +257,7 @@ test.describe('one search over processors, activities and findings', () => {
     await settle(page)
     await expect(page.getByRole('search', { name: 'Quick search' })).toBeHidden()
     await page.getByRole('button', { name: 'Menu', exact: true }).click()
-    const box = page.getByRole('navigation', { name: 'Main' }).getByRole('searchbox')
+    const box = page.getByRole('navigation', { name: 'Main' }).getByRole('combobox')
     await expect(box).toBeVisible()
     await box.fill('newsletter')
     await box.press('Enter')

@@ -6,6 +6,7 @@ import type { Reads } from './reads/read-pool'
 import type { AppConfig } from './lib/config'
 import { createApp, createRouter } from './lib/create-app'
 import { completeDocument } from './lib/openapi'
+import { refuseUndeclaredQueryParameters } from './lib/query-parameters'
 import { activitiesRouter } from './routes/activities'
 import { auditRouter } from './routes/audit'
 import { authRouter } from './routes/auth'
@@ -56,7 +57,7 @@ export const OPENAPI_INFO = {
   title: 'Seloste API',
   version: '0.1.0',
   description:
-    "GDPR processor registry: processors, their transfers and data processing agreements, the records of processing activities and the auditor's exports, and the public processor list (served at the site root, /public). Every /api route except health, login and this description needs the session cookie from POST /api/auth/login (see the security schemes). Request bodies are strict: an unknown field is a 400 that names it in error.fields[].path.",
+    "GDPR processor registry: processors, their transfers and data processing agreements, the records of processing activities and the auditor's exports, and the public processor list (served at the site root, /public). Every /api route except health, login and this description needs the session cookie from POST /api/auth/login (see the security schemes). Requests are strict: an unknown body field, or a query parameter the operation does not declare, is a 400 that names it in error.fields[].path (messageCode unknown_field or unknown_parameter).",
 }
 
 /** The API description: generated from the routes' schemas, then completed from the shell (lib/openapi.ts). */
@@ -81,6 +82,8 @@ export function buildApp(deps: { db: Db; config?: AppConfig; reads?: Reads }) {
   // Generated once, on first request: the routes are all mounted by then and do not change.
   api.get('/openapi.json', (c) => c.json((described ??= describeApi(api))))
   mountDocsPage(api)
+  // One rule for every /api operation: a query parameter it does not declare is a 400 (decision 013).
+  app.use('/api/*', refuseUndeclaredQueryParameters(api.openAPIRegistry, '/api', PUBLIC_PREFIX))
   app.route('/api', api)
   app.route(PUBLIC_PREFIX, publicRouter)
   app.route(PUBLIC_PREFIX, publicNoticeRouter)

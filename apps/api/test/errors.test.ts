@@ -186,7 +186,7 @@ describe('strict request bodies', () => {
     const before = snapshot(ctx.db)
     const res = await ctx.api.patch(`/api/processors/${created.body.id}`, { name: 'Renamed', version: 1 })
     expectErrorBody(res, 400, 'validation_failed')
-    expect(res.body.error.fields).toEqual([{ path: 'name', message: 'Unknown field' }])
+    expect(res.body.error.fields).toEqual([{ path: 'name', message: 'Unknown field', messageCode: 'unknown_field' }])
     expect(snapshot(ctx.db)).toEqual(before)
   })
 
@@ -203,10 +203,54 @@ describe('strict request bodies', () => {
 
   it('refuses an unknown field on a create and on a login too', async () => {
     const create = await ctx.api.post('/api/processors', { displayName: 'x', role: 'processor', padding: 'x' })
-    expect(create.body.error.fields).toEqual([{ path: 'padding', message: 'Unknown field' }])
+    expect(create.body.error.fields).toEqual([{ path: 'padding', message: 'Unknown field', messageCode: 'unknown_field' }])
     const login = await ctx.anonymous.post('/api/auth/login', { email: 'a@example.test', password: 'x', remember: true })
     expectErrorBody(login, 400, 'validation_failed')
-    expect(login.body.error.fields).toEqual([{ path: 'remember', message: 'Unknown field' }])
+    expect(login.body.error.fields).toEqual([{ path: 'remember', message: 'Unknown field', messageCode: 'unknown_field' }])
+  })
+})
+
+describe('strict query parameters (decision 013)', () => {
+  let ctx: TestContext
+  beforeAll(async () => {
+    ctx = await createTestContext()
+  })
+
+  it('refuses a query parameter the operation does not declare, naming it, as it refuses an unknown body field', async () => {
+    const res = await ctx.api.get('/api/processors?q=cloud&colour=red&pageSize=10')
+    expectErrorBody(res, 400, 'validation_failed')
+    expect(res.body.error.messageCode).toBe('invalid_fields')
+    expect(res.body.error.fields).toEqual([{ path: 'colour', message: 'Unknown query parameter', messageCode: 'unknown_parameter' }])
+  })
+
+  it('refuses every parameter of an operation that declares none, each named once', async () => {
+    const res = await ctx.api.get('/api/organisation?a=1&b=2&a=3')
+    expectErrorBody(res, 400, 'validation_failed')
+    expect(res.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['a', 'b'])
+  })
+
+  it('checks a write too, and changes nothing', async () => {
+    const created = await ctx.api.post('/api/processors', { displayName: 'Query Oy', role: 'processor' })
+    const before = snapshot(ctx.db)
+    const res = await ctx.api.delete(`/api/processors/${created.body.id}?version=1&force=true`)
+    expectErrorBody(res, 400, 'validation_failed')
+    expect(res.body.error.fields).toEqual([{ path: 'force', message: 'Unknown query parameter', messageCode: 'unknown_parameter' }])
+    expect(snapshot(ctx.db)).toEqual(before)
+  })
+
+  it('tells a literal path from a parameterised one, and accepts the declared parameters', async () => {
+    expect((await ctx.api.get('/api/activities/matrix')).status).toBe(200)
+    expect((await ctx.api.get('/api/activities/matrix?q=x')).status).toBe(400)
+    expect((await ctx.api.get('/api/activities?q=x&status=draft&sort=name&order=asc')).status).toBe(200)
+    expect((await ctx.api.get('/api/search?q=cloud&limit=5')).status).toBe(200)
+    expect((await ctx.api.get('/api/audit/export.csv?entityType=processor&lang=en')).status).toBe(200)
+  })
+
+  it('leaves the public pages alone: a shared link may carry tracking parameters', async () => {
+    const plain = await ctx.anonymous.get('/public/processors.json?lang=en')
+    const tracked = await ctx.anonymous.get('/public/processors.json?lang=en&utm_source=newsletter')
+    expect(tracked.status).toBe(plain.status)
+    expect(tracked.text).toBe(plain.text)
   })
 })
 

@@ -6,10 +6,10 @@ import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
-// 205 KiB since 2026-12-05: the global search box, the vocabulary link and the API message codes
-// (EN/FI) merged together came to 201.7 KiB; the next step is to load the message tables with the
-// forms that use them and bring this back to 200.
-const BUDGET_BYTES = 205 * 1024
+// 200 KiB. Back under it on 2026-12-05 (187 KiB, from 201.9) by loading the governance, notice,
+// organisation, imports and catalogue strings with their routes (locales/<name>-texts.ts) instead
+// of in the entry chunk.
+const BUDGET_BYTES = 200 * 1024
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
 const html = readFileSync(join(dist, 'index.html'), 'utf8')
 

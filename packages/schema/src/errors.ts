@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MessageCode, messageCodeOf } from './messages'
+import { MESSAGES, MessageCode, messageCodeOf } from './messages'
 
 /** Stable error codes of the API; each maps to one HTTP status. */
 export const ErrorCode = z.enum([
@@ -60,7 +60,7 @@ export function fieldErrorsFrom(
 ): FieldError[] {
   return issues.flatMap((i) =>
     i.code === 'unrecognized_keys' && i.keys?.length
-      ? i.keys.map((key) => ({ path: [...i.path.map(String), key].join('.'), message: 'Unknown field' }))
+      ? i.keys.map((key) => ({ path: [...i.path.map(String), key].join('.'), message: MESSAGES.unknown_field }))
       : [{ path: i.path.map(String).join('.'), message: i.message }],
   )
 }

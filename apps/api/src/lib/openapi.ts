@@ -103,7 +103,8 @@ function deref(doc: Document, schema: SchemaObject | undefined): SchemaObject {
  * The statuses an operation can answer besides its own, from the shell and the access policy:
  * - 401 unless the access policy makes it public; 403 where a role may be refused (editor- or
  *   admin-only) and on every write (a cross-site write is refused, lib/security.ts);
- * - 400 where there is anything to validate (path, query or body);
+ * - 400 on every operation: besides its path, query and body, an undeclared query parameter is
+ *   refused (lib/query-parameters.ts);
  * - 404 where the path names a record;
  * - 409 where the change carries the version it was based on;
  * - 413 and 415 on every write: the body limit and the media-type check run before the route.
@@ -114,7 +115,7 @@ export function shellStatuses(doc: Document, serverPath: string, method: string,
   const params = op.parameters ?? []
   const body = Object.values(op.requestBody?.content ?? {})[0]?.schema
   const out: ErrorStatus[] = []
-  if (params.length > 0 || op.requestBody) out.push(400)
+  out.push(400)
   if (access !== 'public') out.push(401)
   if (access === 'editor' || access === 'admin' || UNSAFE.has(method)) out.push(403)
   if (params.some((p) => p.in === 'path')) out.push(404)

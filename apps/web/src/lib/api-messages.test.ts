@@ -1,8 +1,7 @@
 import { MESSAGES, MessageCode } from '@seloste/schema'
 import { describe, expect, it } from 'vitest'
 import { apiMessagesFi, OWN_WORDS } from '../locales/api-messages'
-import { en } from '../locales/en'
-import { fi } from '../locales/fi'
+import { ALL_EN, ALL_FI } from '../locales/all-texts'
 
 /** The text at a dotted i18next key of a locale, or undefined. */
 function at(locale: unknown, key: string): unknown {
@@ -14,8 +13,8 @@ function at(locale: unknown, key: string): unknown {
 describe('every API message code has words in both languages', () => {
   it.each(MessageCode.options)('%s', (code) => {
     const key = (OWN_WORDS as Partial<Record<MessageCode, string>>)[code]
-    const english = key ? at(en, key) : MESSAGES[code]
-    const finnish = key ? at(fi, key) : (apiMessagesFi as Partial<Record<MessageCode, string>>)[code]
+    const english = key ? at(ALL_EN, key) : MESSAGES[code]
+    const finnish = key ? at(ALL_FI, key) : (apiMessagesFi as Partial<Record<MessageCode, string>>)[code]
     expect(typeof english === 'string' && english.trim().length > 0).toBe(true)
     expect(typeof finnish === 'string' && finnish.trim().length > 0).toBe(true)
     expect(finnish).not.toBe(english)

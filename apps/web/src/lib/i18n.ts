@@ -57,3 +57,13 @@ void i18n.use(initReactI18next).init({
 export function currentLanguage(): UiLanguage {
   return isUiLanguage(i18n.language) ? i18n.language : 'en'
 }
+
+/**
+ * Adds strings that load with the lazy routes using them (not in the initial JavaScript), in both
+ * languages at once so that switching language needs nothing more. Their keys are typed through
+ * lib/i18n-types.d.ts. Call it when the module loads, before anything using them renders.
+ */
+export function addUiTexts(en: object, fi: object): void {
+  i18n.addResourceBundle('en', 'translation', en, true, false)
+  i18n.addResourceBundle('fi', 'translation', fi, true, false)
+}

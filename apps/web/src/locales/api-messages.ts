@@ -2,8 +2,9 @@ import type { MessageCode } from '@seloste/schema'
 
 /**
  * The codes (packages/schema `MessageCode`) that the dashboard says in words of its own, by locale
- * key (of the strings loaded from the start: a feature whose strings load with its route maps its
- * own codes, as the findings' acknowledgement does). Every other code is shown as the schema's English sentence, or its Finnish from
+ * key (the users' strings, locales/governance.*.ts, load with the users page and the password dialog,
+ * the only places these codes are answered; another feature whose strings load with its route maps
+ * its own codes, as the findings' acknowledgement does). Every other code is shown as the schema's English sentence, or its Finnish from
  * apiMessagesFi below. lib/api-messages.ts says a code in the UI language.
  */
 export const OWN_WORDS = {
@@ -52,6 +53,8 @@ export const apiMessagesFi: Record<PlainMessageCode, string> = {
   processor_not_found: 'Käsittelijää ei löydy',
   own_ancestor: 'Käsittelijästä tulisi oman emoyhtiönsä tytäryhtiö',
   invalid_fields: 'Lomakkeessa on virheitä',
+  unknown_field: 'Tuntematon kenttä',
+  unknown_parameter: 'Tuntematon kyselyparametri',
   file_missing: 'Liitä asiakirja',
   has_subsidiaries: 'Käsittelijällä on tytäryhtiöitä: siirrä tai poista ne ensin',
   already_retired: 'Käsittelijä on jo poistettu käytöstä',

@@ -2,20 +2,11 @@
  * English UI strings. The Finnish file must have exactly the same keys (checked by its type).
  * Enum labels follow the GDPR's English wording; "short" labels are for badges in tables.
  */
-import { governanceEn } from './governance.en'
-import { importsEn } from './imports.en'
-import { organisationEn } from './organisation.en'
-import { catalogueEn } from './catalogue.en'
-import { noticeEn } from './notice.en'
 
 export const en = {
   // The overview's strings (compliance.en.ts) are added when its route loads: app/routes/overview.tsx.
   // The records' strings (records.en.ts) are added when their routes load: features/activities/lib/records-i18n.ts.
-  ...governanceEn,
-  ...importsEn,
-  ...organisationEn,
-  ...catalogueEn,
-  ...noticeEn,
+  // Governance, notice, organisation, imports and catalogue strings load with their routes (locales/<name>-texts.ts).
   app: {
     skipToContent: 'Skip to main content',
     organisation: 'Organisation (controller)',
@@ -24,6 +15,12 @@ export const en = {
     label: 'Quick search',
     inputLabel: 'Search processors, activities and findings',
     placeholder: 'Search…',
+    suggestionsLabel: 'Top matches',
+    suggestions_one: '{{count}} match: use the Down and Up keys to choose it, Enter to open it',
+    suggestions_other: '{{count}} matches: use the Down and Up keys to choose one, Enter to open it',
+    noSuggestions: 'No matches: press Enter to open the search page',
+    searching: 'Searching…',
+    groups: { processors: 'Processors', activities: 'Processing activities', findings: 'Findings' },
   },
   nav: {
     label: 'Main',
@@ -51,6 +48,8 @@ export const en = {
     logout: 'Log out',
     readOnlyTitle: 'Read-only access',
     readOnlyText: 'Your role (auditor) can view the registry but not change it.',
+    // In the user menu, loaded from the start (the users' strings load with their page).
+    changePassword: 'Change password',
     roles: {
       admin: 'Administrator',
       editor: 'Editor',

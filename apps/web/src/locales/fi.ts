@@ -1,20 +1,11 @@
 import type { en } from './en'
 
 /** Finnish UI strings: exactly the keys of en.ts (the type makes a missing or extra key an error). */
-import { governanceFi } from './governance.fi'
-import { importsFi } from './imports.fi'
-import { organisationFi } from './organisation.fi'
-import { catalogueFi } from './catalogue.fi'
-import { noticeFi } from './notice.fi'
 
 export const fi: typeof en = {
   // The overview's strings (compliance.fi.ts) are added when its route loads: app/routes/overview.tsx.
   // The records' strings (records.fi.ts) are added when their routes load: features/activities/lib/records-i18n.ts.
-  ...governanceFi,
-  ...importsFi,
-  ...organisationFi,
-  ...catalogueFi,
-  ...noticeFi,
+  // Governance, notice, organisation, imports and catalogue strings load with their routes (locales/<name>-texts.ts).
   app: {
     skipToContent: 'Siirry sisältöön',
     organisation: 'Organisaatio (rekisterinpitäjä)',
@@ -23,6 +14,12 @@ export const fi: typeof en = {
     label: 'Pikahaku',
     inputLabel: 'Hae käsittelijöitä, käsittelytoimia ja havaintoja',
     placeholder: 'Hae…',
+    suggestionsLabel: 'Parhaat osumat',
+    suggestions_one: '{{count}} osuma: valitse se nuolinäppäimillä ja avaa Enterillä',
+    suggestions_other: '{{count}} osumaa: valitse nuolinäppäimillä ja avaa Enterillä',
+    noSuggestions: 'Ei osumia: Enter avaa hakusivun',
+    searching: 'Haetaan…',
+    groups: { processors: 'Käsittelijät', activities: 'Käsittelytoimet', findings: 'Havainnot' },
   },
   nav: {
     label: 'Päävalikko',
@@ -50,6 +47,8 @@ export const fi: typeof en = {
     logout: 'Kirjaudu ulos',
     readOnlyTitle: 'Vain lukuoikeus',
     readOnlyText: 'Roolisi (tarkastaja) voi katsella rekisteriä mutta ei muuttaa sitä.',
+    // In the user menu, loaded from the start (the users' strings load with their page).
+    changePassword: 'Vaihda salasana',
     roles: {
       admin: 'Ylläpitäjä',
       editor: 'Muokkaaja',

@@ -19,10 +19,9 @@ import {
   TransferKind,
 } from '@seloste/schema'
 import { describe, expect, it } from 'vitest'
+import { ALL_EN as en, ALL_FI as fi } from './all-texts'
 import { complianceEn } from './compliance.en'
 import { complianceFi } from './compliance.fi'
-import { en } from './en'
-import { fi } from './fi'
 
 function label(locale: unknown, path: string[]): unknown {
   let node = locale

@@ -13,7 +13,6 @@ export const searchEn = {
     noResults: 'Nothing matches “{{q}}”',
     noResultsHint: 'Try a shorter word or the name in the other language.',
     summary: 'Matches: processors {{processors}}, activities {{activities}}, findings {{findings}}.',
-    groups: { processors: 'Processors', activities: 'Processing activities', findings: 'Findings' },
     countOf: '({{shown}} of {{total}})',
     noneOfKind: 'None match.',
     acknowledged: 'Acknowledged',

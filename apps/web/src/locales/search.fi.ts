@@ -14,7 +14,6 @@ export const searchFi: typeof searchEn = {
     noResults: 'Haulla ”{{q}}” ei löytynyt mitään',
     noResultsHint: 'Kokeile lyhyempää sanaa tai nimeä toisella kielellä.',
     summary: 'Osumat: käsittelijät {{processors}}, käsittelytoimet {{activities}}, havainnot {{findings}}.',
-    groups: { processors: 'Käsittelijät', activities: 'Käsittelytoimet', findings: 'Havainnot' },
     countOf: '({{shown}}/{{total}})',
     noneOfKind: 'Ei osumia.',
     acknowledged: 'Kuitattu',

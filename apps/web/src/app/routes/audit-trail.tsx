@@ -4,6 +4,11 @@ import { AuditTrail } from '../../features/audit/components/audit-trail'
 import { VerifyBanner } from '../../features/audit/components/verify-banner'
 import { useSession } from '../../lib/auth'
 import { useDocumentTitle } from '../../lib/use-document-title'
+import '../../locales/governance-texts'
+// The events' fields are labelled as their records' forms label them (features/audit/lib/field-labels.ts).
+import '../../features/activities/lib/records-i18n'
+import '../../locales/organisation-texts'
+import '../../locales/notice-texts'
 
 const route = getRouteApi('/app/audit')
 

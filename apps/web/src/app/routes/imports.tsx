@@ -3,6 +3,7 @@ import { Alert } from '../../components/ui/alert'
 import { ImportWizard } from '../../features/imports/components/import-wizard'
 import { useSession } from '../../lib/auth'
 import { useDocumentTitle } from '../../lib/use-document-title'
+import '../../locales/imports-texts'
 
 /** Import from a spreadsheet, for administrators; anyone else sees why they cannot use it (the API answers 403). */
 export function ImportsRoute() {

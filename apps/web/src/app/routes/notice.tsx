@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { NoticeManager } from '../../features/notice/components/notice-manager'
 import { useDocumentTitle } from '../../lib/use-document-title'
+import '../../locales/notice-texts'
 
 export function NoticeRoute() {
   const { t } = useTranslation()

@@ -8,6 +8,7 @@ import { OrganisationForm } from '../../features/organisation/components/organis
 import { useCan } from '../../lib/auth'
 import { useDocumentTitle } from '../../lib/use-document-title'
 import { RoutePending } from './fallbacks'
+import '../../locales/organisation-texts'
 
 /** The controller's own details (Art. 30(1)(a)): editors and admins change them, auditors read them. */
 export function OrganisationRoute() {

@@ -18,6 +18,8 @@ import { useDocumentTitle } from '../../lib/use-document-title'
 import { NotFound, RoutePending } from './fallbacks'
 import './compliance-i18n'
 import { parseProcessorId, processorDetailRoute } from './use-processor-param'
+import '../../locales/governance-texts'
+import '../../locales/catalogue-texts'
 
 export function ProcessorDetailRoute() {
   const { id: raw } = processorDetailRoute.useParams()

@@ -9,6 +9,7 @@ import { emptyProcessorValues } from '../../features/processors/lib/form-values'
 import { useCan } from '../../lib/auth'
 import { useDocumentTitle } from '../../lib/use-document-title'
 import { ReadOnlyNotice } from './read-only-notice'
+import '../../locales/catalogue-texts'
 
 export function ProcessorNewRoute() {
   const { t } = useTranslation()

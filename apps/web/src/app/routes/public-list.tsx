@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { PublicListManager } from '../../features/public-list/components/public-list-manager'
 import { useDocumentTitle } from '../../lib/use-document-title'
+import '../../locales/governance-texts'
 
 export function PublicListRoute() {
   const { t } = useTranslation()

@@ -5,6 +5,7 @@ import { Button } from '../../components/ui/button'
 import { UsersManager } from '../../features/users/components/users-manager'
 import { useSession } from '../../lib/auth'
 import { useDocumentTitle } from '../../lib/use-document-title'
+import '../../locales/governance-texts'
 
 /** User management, for administrators; anyone else sees why they cannot use it (the API answers 403). */
 export function UsersRoute() {

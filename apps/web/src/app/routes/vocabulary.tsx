@@ -3,15 +3,14 @@ import { Alert } from '../../components/ui/alert'
 import { VocabularyManager } from '../../features/vocabulary/components/vocabulary-manager'
 import { useCan } from '../../lib/auth'
 import { useDocumentTitle } from '../../lib/use-document-title'
-import { i18n } from '../../lib/i18n'
+import { addUiTexts } from '../../lib/i18n'
 import { vocabularyEn } from '../../locales/vocabulary.en'
 import { vocabularyFi } from '../../locales/vocabulary.fi'
 // For the names' field labels and the Art. 9 hint shared with the activity form (vocabulary.*).
 import '../../features/activities/lib/records-i18n'
 
 // The page's own strings come with its lazy route, not with every page (the initial JS budget).
-i18n.addResourceBundle('en', 'translation', vocabularyEn, true, false)
-i18n.addResourceBundle('fi', 'translation', vocabularyFi, true, false)
+addUiTexts(vocabularyEn, vocabularyFi)
 
 /** The shared vocabulary: editors and admins rename, merge and remove entries; auditors read. */
 export function VocabularyRoute() {

@@ -1,9 +1,10 @@
 import { ActivityStatus, type ActivityListItem, type ActivitySort } from '@seloste/schema'
 import { Link } from '@tanstack/react-router'
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Badge } from '../../../components/ui/badge'
 import { FilterSelect } from '../../../components/form/filter-select'
+import { SearchInput } from '../../../components/form/search-input'
 import { Button } from '../../../components/ui/button'
 import { SortHeader, type SortOrder } from '../../../components/ui/sort-header'
 import { EmptyState } from '../../../components/ui/empty-state'
@@ -11,7 +12,7 @@ import { ErrorState } from '../../../components/ui/error-state'
 import { Skeleton } from '../../../components/ui/skeleton'
 import { paths } from '../../../config/paths'
 import { useFormat } from '../../../lib/format'
-import { useDebouncedNavigation } from '../../../lib/use-debounced-navigation'
+import { useSearchText } from '../../../lib/use-search-text'
 import { useActivities } from '../api/get-activities'
 import { useProcessorChoices } from '../api/get-processor-choices'
 import { GAPS, hasActivityFilters, LEGAL_BASES, toActivityQuery, type ActivityListSearch } from '../lib/list-search'
@@ -41,33 +42,15 @@ export function ActivitiesList({ search, onSearchChange, onClearFilters, subject
   const { t } = useTranslation()
   const lang = useLang()
   const id = useId()
-  const [text, setText] = useState(search.q ?? '')
-  const scheduleSearch = useDebouncedNavigation(300)
+  const { text, type, term } = useSearchText(search.q, (q) => onSearchChange({ q }, { replace: true }))
   const { data, error, isPending, isError, isPlaceholderData, isFetching, refetch } = useActivities(toActivityQuery(search))
   const processors = useProcessorChoices()
   const filtered = hasActivityFilters(search)
   const sort = search.sort ?? 'name'
   const order = search.order ?? 'asc'
 
-  // The URL is the truth: when it changes from outside (back button, "clear filters"), follow it
-  // (while rendering, as React advises for state that follows a prop: no effect, no extra render).
-  const [followedQ, setFollowedQ] = useState(search.q)
-  if (followedQ !== search.q) {
-    setFollowedQ(search.q)
-    setText(search.q ?? '')
-  }
-
-  const type = (value: string) => {
-    setText(value)
-    const q = value.trim() || undefined
-    // Typing replaces the history entry: Back should leave the search, not replay each keystroke.
-    scheduleSearch(() => {
-      if (q !== (search.q?.trim() || undefined)) onSearchChange({ q }, { replace: true })
-    })
-  }
-
   // A filter or sort change takes the text typed so far with it (it cancels the pending search update).
-  const set = (patch: Partial<ActivityListSearch>) => onSearchChange({ q: text.trim() || undefined, ...patch })
+  const set = (patch: Partial<ActivityListSearch>) => onSearchChange({ q: term, ...patch })
   const setSort = (next: NonNullable<ActivityListSearch['sort']>, nextOrder: 'asc' | 'desc') =>
     set({ sort: next === 'name' ? undefined : next, order: nextOrder === 'asc' ? undefined : nextOrder })
 
@@ -112,27 +95,16 @@ export function ActivitiesList({ search, onSearchChange, onClearFilters, subject
             className="filters-search"
             onSubmit={(e) => {
               e.preventDefault()
-              onSearchChange({ q: text.trim() || undefined })
+              onSearchChange({ q: term })
             }}
           >
-            <label htmlFor={`${id}-q`} className="field-label">
-              {t('activities.list.searchLabel')}
-            </label>
-            <div className="search-box">
-              <svg className="search-icon" aria-hidden="true" viewBox="0 0 20 20" width="16" height="16">
-                <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
-                <path d="M13 13l4.5 4.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-              </svg>
-              <input
-                id={`${id}-q`}
-                type="search"
-                className="input"
-                value={text}
-                placeholder={t('activities.list.searchPlaceholder')}
-                onChange={(e) => type(e.target.value)}
-                autoComplete="off"
-              />
-            </div>
+            <SearchInput
+              id={`${id}-q`}
+              label={t('activities.list.searchLabel')}
+              value={text}
+              placeholder={t('activities.list.searchPlaceholder')}
+              onChange={type}
+            />
           </form>
           {filtered && (
             <Button variant="ghost" size="sm" onClick={onClearFilters}>

@@ -1,4 +1,4 @@
-import { i18n } from '../../../lib/i18n'
+import { addUiTexts } from '../../../lib/i18n'
 import { recordsEn } from '../../../locales/records.en'
 import { recordsFi } from '../../../locales/records.fi'
 
@@ -6,5 +6,4 @@ import { recordsFi } from '../../../locales/records.fi'
 // routes (and the processor page's activities card) instead of with every page: the initial JS
 // budget. Both languages at once, so switching language needs nothing more. Typed through
 // lib/i18n-types.d.ts. Import this module for its effect before rendering anything that uses them.
-i18n.addResourceBundle('en', 'translation', recordsEn, true, false)
-i18n.addResourceBundle('fi', 'translation', recordsFi, true, false)
+addUiTexts(recordsEn, recordsFi)

@@ -1,5 +1,6 @@
-import { useId, type ReactNode } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { FilterSelect } from '../../../components/form/filter-select'
 import { Button } from '../../../components/ui/button'
 import { useActors } from '../api/get-actors'
 import { useAuditText } from '../lib/describe'
@@ -115,30 +116,5 @@ export function AuditFilters({ search, canFilterByUser, onChange, onClear }: Fil
         </div>
       )}
     </section>
-  )
-}
-
-function FilterSelect({
-  id,
-  label,
-  value,
-  onChange,
-  children,
-}: {
-  id: string
-  label: string
-  value: string
-  onChange: (value: string) => void
-  children: ReactNode
-}) {
-  return (
-    <div className="filter">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <select id={id} className={`select ${value ? 'is-active' : ''}`} value={value} onChange={(e) => onChange(e.target.value)}>
-        {children}
-      </select>
-    </div>
   )
 }

@@ -2,7 +2,17 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat, type Formatters } from '../../../lib/format'
 import { i18n } from '../../../lib/i18n'
+import {
+  ART9_CONDITION_LABELS,
+  DATA_SOURCE_LABELS,
+  DATA_SUBJECT_RIGHT_LABELS,
+  DEVICE_TRACKING_LABELS,
+  DPIA_STATUS_LABELS,
+  LEGAL_BASIS_LABELS,
+  TRACKING_CONSENT_LABELS,
+} from '@seloste/schema'
 import type { Leaf } from './diff'
+import { auditFieldLabel, auditValueKey, type LabelLookup } from './field-labels'
 
 /** A translation when the key names a string in the UI texts, else null (keys here come from data). */
 function known(key: string, options?: Record<string, unknown>): string | null {
@@ -11,45 +21,44 @@ function known(key: string, options?: Record<string, unknown>): string | null {
   return typeof value === 'string' ? value : null
 }
 
-/** Each record type's field labels, by the path's first segment. */
-const FIELD_KEYS: Record<string, string> = {
-  processor: 'processors.fields',
-  transfer: 'transfers.fields',
-  dpa: 'dpas.fields',
-}
+const lookup: LabelLookup = (key, options) => known(key, options)
 
-/** Values that are codes, shown by their name: [record type or '*', path, translation prefix]. */
-const ENUMS: [string, string, string][] = [
-  ['processor', 'role', 'enums.role'],
-  ['processor', 'status', 'enums.processorStatus'],
-  ['transfer', 'kind', 'enums.transferKind'],
-  ['transfer', 'safeguard', 'enums.safeguard'],
-  ['transfer', 'tiaStatus', 'enums.tiaStatus'],
-  ['transfer', 'derogation', 'enums.derogation'],
-  ['dpa', 'status', 'enums.dpaStatus'],
-  ['user', 'role', 'user.roles'],
-]
+/** Activity codes labelled by the schema itself (both languages), by path (indices left out). */
+const SCHEMA_LABELS: Record<string, Record<string, { fi: string; en: string }>> = {
+  dpiaStatus: DPIA_STATUS_LABELS,
+  'purposes.legalBasis': LEGAL_BASIS_LABELS,
+  'purposes.art9Condition': ART9_CONDITION_LABELS,
+  'purposes.deviceTracking': DEVICE_TRACKING_LABELS,
+  'purposes.trackingConsent': TRACKING_CONSENT_LABELS,
+  sources: DATA_SOURCE_LABELS,
+  rights: DATA_SUBJECT_RIGHT_LABELS,
+}
+const ACTIVITY_KEYS: Record<string, string> = {
+  'retention.kind': 'activities.retention.kind',
+  'retention.unit': 'activities.retention.unit',
+  'dataCategories.retention.kind': 'activities.retention.kind',
+  'dataCategories.retention.unit': 'activities.retention.unit',
+}
 const COUNTRY_PATHS = new Set(['country', 'hqCountry'])
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 
-function fieldLabel(entityType: string, path: string): string | null {
-  // "service.fi" -> service (FI); "checklist.d.status" -> the Art. 28(3)(d) point; "document.fileName" -> file name.
-  const parts = path.split('.')
-  const [head, second, third] = parts as [string, string | undefined, string | undefined]
-  if (entityType === 'dpa' && head === 'checklist' && second && parts.length === 3) {
-    if (third === 'status') return known('dpas.checklist.statusOf', { point: second })
-    if (third === 'clause') return known('dpas.checklist.clauseOf', { point: second })
-  }
-  const base = (FIELD_KEYS[entityType] && known(`${FIELD_KEYS[entityType]}.${head}`)) || known(`audit.fields.${head}`)
-  if (!base) return null
-  if (parts.length === 1) return base
-  if (parts.length === 2 && (second === 'fi' || second === 'en')) return `${base} (${second.toUpperCase()})`
-  if (parts.length === 2 && second) {
-    const sub = known(`audit.fields.${second}`)
-    if (sub) return `${base}: ${sub}`
-  }
-  return null
+/** The path without list positions ("purposes[2].legalBasis" -> "purposes.legalBasis"). */
+function barePath(path: string): string {
+  return path.replace(/\[\d+\]/g, '')
+}
+
+function activityCode(path: string, value: string, lang: 'fi' | 'en'): string | null {
+  const bare = barePath(path)
+  const labels = SCHEMA_LABELS[bare]
+  // Lists of plain values arrive joined ("access, rectification"): each is labelled.
+  if (labels)
+    return value
+      .split(', ')
+      .map((v) => labels[v]?.[lang] ?? v)
+      .join(', ')
+  const prefix = ACTIVITY_KEYS[bare]
+  return prefix ? known(`${prefix}.${value}`) : null
 }
 
 function valueText(entityType: string, path: string, value: Leaf, format: Formatters): string {
@@ -58,9 +67,18 @@ function valueText(entityType: string, path: string, value: Leaf, format: Format
   if (typeof value === 'number') return String(value)
   const last = path.split('.').pop() ?? path
   if (COUNTRY_PATHS.has(last) && /^[A-Z]{2}$/.test(value)) return `${format.country(value)} (${value})`
-  const enumKey = ENUMS.find(([type, p]) => type === entityType && p === path)?.[2]
-  if (enumKey) return known(`${enumKey}.${value}`) ?? value
-  if (entityType === 'dpa' && /^checklist\.[a-h]\.status$/.test(path)) return known(`enums.checklistStatus.${value}`) ?? value
+  const key = auditValueKey(entityType, path, value, lookup)
+  if (key) return known(key) ?? value
+  if (entityType === 'activity') {
+    const label = activityCode(path, value, i18n.language === 'fi' ? 'fi' : 'en')
+    if (label) return label
+  }
+  // The public list's changed fields arrive joined ("service, purpose"): each by its label.
+  if (entityType === 'public_list' && barePath(path) === 'changes.fields')
+    return value
+      .split(', ')
+      .map((f) => known(`publicList.fields.${f}`) ?? f)
+      .join(', ')
   if (ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return format.dateTime(value)
   if (ISO_DAY.test(value)) return format.date(value)
   return value
@@ -75,7 +93,7 @@ export function useAuditText() {
     () => ({
       action: (action: string) => known(`audit.actions.${action}`) ?? action,
       entity: (type: string) => known(`audit.entities.${type}`) ?? type,
-      field: (entityType: string, path: string) => fieldLabel(entityType, path),
+      field: (entityType: string, path: string) => auditFieldLabel(entityType, path, lookup),
       value: (entityType: string, path: string, value: Leaf) => valueText(entityType, path, value, format),
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the texts change with the language

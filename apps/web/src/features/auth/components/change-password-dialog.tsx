@@ -1,18 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { PasswordChange } from '@seloste/schema'
-import { useRef, useState } from 'react'
 import { useForm, type Path } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { Field } from '../../../components/form/field'
-import { Alert } from '../../../components/ui/alert'
-import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
+import { DialogForm, useFormProblem } from '../../../components/form/dialog-form'
 import { useToast } from '../../../components/ui/toast'
 import { apiText } from '../../../lib/api-messages'
 import { isApiError } from '../../../lib/api-client'
 import { useErrorText } from '../../../lib/error-text'
 import { formErrorMap } from '../../../lib/zod-error-map'
 import { useChangePassword } from '../api/change-password'
+// Its words are the users page's (locales/governance.*.ts), loaded with this lazy dialog.
+import '../../../locales/governance-texts'
 
 type Values = { currentPassword: string; newPassword: string }
 const PATHS: readonly (keyof Values)[] = ['currentPassword', 'newPassword']
@@ -32,8 +32,7 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const toast = useToast()
   const errorText = useErrorText()
   const change = useChangePassword()
-  const [message, setMessage] = useState<string | null>(null)
-  const alertRef = useRef<HTMLDivElement>(null)
+  const problem = useFormProblem()
   const form = useForm<Values>({
     resolver: zodResolver(PasswordChange, { error: formErrorMap }),
     defaultValues: { currentPassword: '', newPassword: '' },
@@ -42,7 +41,7 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const { register, handleSubmit, formState, setError, setFocus } = form
 
   const onSubmit = handleSubmit(async (values) => {
-    setMessage(null)
+    problem.clear()
     try {
       await change.mutateAsync(values)
       toast(t('users.changePassword.done'))
@@ -54,24 +53,24 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
           if ((PATHS as readonly string[]).includes(f.path)) setError(f.path as Path<Values>, { type: 'server', message: f.message })
           else rest.push(apiText(f))
         }
-        if (rest.length) setMessage(rest.join(' '))
         const first = PATHS.find((p) => error.fields.some((f) => f.path === p))
+        if (rest.length) problem.show(rest.join(' '), { focus: !first })
         if (first) setFocus(first)
       } else {
-        setMessage(errorText(error))
-        requestAnimationFrame(() => alertRef.current?.focus())
+        problem.show(errorText(error))
       }
     }
   })
 
   return (
-    <form className="form form-dialog" noValidate onSubmit={(e) => void onSubmit(e)}>
+    <DialogForm
+      onSubmit={(e) => void onSubmit(e)}
+      onCancel={onDone}
+      submitLabel={t('users.changePassword.submit')}
+      busy={formState.isSubmitting}
+      problem={problem}
+    >
       <p className="muted small">{t('users.changePassword.text')}</p>
-      {message && (
-        <Alert ref={alertRef} tone="danger" role="alert" tabIndex={-1}>
-          <p>{message}</p>
-        </Alert>
-      )}
       <Field name="currentPassword" label={t('users.fields.currentPassword')} error={formState.errors.currentPassword?.message} required>
         {(c) => <input {...c} type="password" className="input" autoComplete="current-password" {...register('currentPassword')} />}
       </Field>
@@ -84,14 +83,6 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
       >
         {(c) => <input {...c} type="password" className="input" autoComplete="new-password" {...register('newPassword')} />}
       </Field>
-      <div className="form-footer">
-        <Button onClick={onDone} disabled={formState.isSubmitting}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" variant="primary" busy={formState.isSubmitting}>
-          {t('users.changePassword.submit')}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   )
 }

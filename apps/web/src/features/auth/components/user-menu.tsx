@@ -85,7 +85,7 @@ export function UserMenu({ session, onLoggedOut }: { session: Session; onLoggedO
               setChangingPassword(true)
             }}
           >
-            {t('users.changePassword.menuItem')}
+            {t('user.changePassword')}
           </button>
           <button
             type="button"

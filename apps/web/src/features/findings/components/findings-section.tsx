@@ -1,6 +1,7 @@
 import type { Finding, FindingsResponse } from '@seloste/schema'
-import { useId, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { FilterSelect } from '../../../components/form/filter-select'
 import { Button } from '../../../components/ui/button'
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog'
 import { EmptyState } from '../../../components/ui/empty-state'
@@ -207,31 +208,6 @@ export function FindingsSection({ query, search, onSearchChange }: Props) {
         {revoking && <p className="revoke-message">{revoking.message[lang]}</p>}
         <p>{t('findings.revokeText')}</p>
       </ConfirmDialog>
-    </div>
-  )
-}
-
-function FilterSelect({
-  id,
-  label,
-  value,
-  onChange,
-  children,
-}: {
-  id: string
-  label: string
-  value: string
-  onChange: (v: string) => void
-  children: ReactNode
-}) {
-  return (
-    <div className="filter">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <select id={id} className={`select ${value ? 'is-active' : ''}`} value={value} onChange={(e) => onChange(e.target.value)}>
-        {children}
-      </select>
     </div>
   )
 }

@@ -1,10 +1,11 @@
 import { DpaStatus, ProcessorRole, ProcessorStatus, Safeguard } from '@seloste/schema'
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CountrySelect } from '../../../components/form/country-select'
 import { FilterSelect } from '../../../components/form/filter-select'
+import { SearchInput } from '../../../components/form/search-input'
 import { Button } from '../../../components/ui/button'
-import { useDebouncedNavigation } from '../../../lib/use-debounced-navigation'
+import { useSearchText } from '../../../lib/use-search-text'
 import { hasFilters, type ProcessorListSearch } from '../lib/list-search'
 
 export type SearchPatch = Partial<ProcessorListSearch>
@@ -18,29 +19,12 @@ interface FiltersProps {
 export function ProcessorsFilters({ search, onChange, onClear }: FiltersProps) {
   const { t } = useTranslation()
   const id = useId()
-  const [text, setText] = useState(search.q ?? '')
-  const scheduleSearch = useDebouncedNavigation(300)
-
-  // The URL is the truth: when it changes from outside (back button, "clear filters"), follow it
-  // (while rendering, as React advises for state that follows a prop: no effect, no extra render).
-  const [followedQ, setFollowedQ] = useState(search.q)
-  if (followedQ !== search.q) {
-    setFollowedQ(search.q)
-    setText(search.q ?? '')
-  }
-
-  const type = (value: string) => {
-    setText(value)
-    const q = value.trim() || undefined
-    // Typing replaces the history entry: Back should leave the search, not replay each keystroke.
-    scheduleSearch(() => {
-      if (q !== (search.q?.trim() || undefined)) onChange({ q, page: undefined }, { replace: true })
-    })
-  }
+  // Typing goes back to page 1.
+  const { text, type, term } = useSearchText(search.q, (q) => onChange({ q, page: undefined }, { replace: true }))
 
   // A filter change starts again from page 1, and takes the text typed so far with it (it cancels
   // the pending search update).
-  const set = (patch: SearchPatch) => onChange({ q: text.trim() || undefined, ...patch, page: undefined })
+  const set = (patch: SearchPatch) => onChange({ q: term, ...patch, page: undefined })
 
   return (
     <div className="filters">
@@ -50,27 +34,16 @@ export function ProcessorsFilters({ search, onChange, onClear }: FiltersProps) {
           className="filters-search"
           onSubmit={(e) => {
             e.preventDefault()
-            onChange({ q: text.trim() || undefined, page: undefined })
+            onChange({ q: term, page: undefined })
           }}
         >
-          <label htmlFor={`${id}-q`} className="field-label">
-            {t('processors.list.searchLabel')}
-          </label>
-          <div className="search-box">
-            <svg className="search-icon" aria-hidden="true" viewBox="0 0 20 20" width="16" height="16">
-              <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
-              <path d="M13 13l4.5 4.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-            </svg>
-            <input
-              id={`${id}-q`}
-              type="search"
-              className="input"
-              value={text}
-              placeholder={t('processors.list.searchPlaceholder')}
-              onChange={(e) => type(e.target.value)}
-              autoComplete="off"
-            />
-          </div>
+          <SearchInput
+            id={`${id}-q`}
+            label={t('processors.list.searchLabel')}
+            value={text}
+            placeholder={t('processors.list.searchPlaceholder')}
+            onChange={type}
+          />
         </form>
         {hasFilters(search) && (
           <Button variant="ghost" size="sm" onClick={onClear}>

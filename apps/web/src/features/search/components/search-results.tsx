@@ -1,14 +1,15 @@
 import type { SearchResults as Results } from '@seloste/schema'
 import { Link } from '@tanstack/react-router'
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { SearchInput } from '../../../components/form/search-input'
 import { Alert } from '../../../components/ui/alert'
 import { Badge } from '../../../components/ui/badge'
 import { EmptyState } from '../../../components/ui/empty-state'
 import { ErrorState } from '../../../components/ui/error-state'
 import { Skeleton } from '../../../components/ui/skeleton'
 import { paths } from '../../../config/paths'
-import { useDebouncedNavigation } from '../../../lib/use-debounced-navigation'
+import { useSearchText } from '../../../lib/use-search-text'
 import { useRegistrySearch } from '../api/search'
 import { isDashboardPath, isSearchable, SEARCH_MAX_LENGTH } from '../lib/search-params'
 
@@ -25,26 +26,10 @@ export function SearchResults({ q, onSearchChange }: SearchResultsProps) {
   const id = useId()
   const term = q?.trim() ?? ''
   const searchable = isSearchable(term)
-  const [text, setText] = useState(q ?? '')
-  const scheduleSearch = useDebouncedNavigation(300)
   const { data, error, isError, isPending, isPlaceholderData, isFetching, refetch } = useRegistrySearch(term, searchable)
 
-  // The URL is the truth: when it changes from outside (Back, the header's box), follow it
-  // (while rendering, as React advises for state that follows a prop).
-  const [followedQ, setFollowedQ] = useState(q)
-  if (followedQ !== q) {
-    setFollowedQ(q)
-    setText(q ?? '')
-  }
-
-  const type = (value: string) => {
-    setText(value)
-    const next = value.trim() || undefined
-    // Typing replaces the history entry; a stale update never overrides a newer navigation (a click on a result).
-    scheduleSearch(() => {
-      if (next !== (q?.trim() || undefined)) onSearchChange(next, { replace: true })
-    })
-  }
+  // Typing replaces the history entry; a stale update never overrides a newer navigation (a click on a result).
+  const { text, type, term: typed } = useSearchText(q, (next) => onSearchChange(next, { replace: true }))
 
   let body
   if (!term) {
@@ -74,30 +59,18 @@ export function SearchResults({ q, onSearchChange }: SearchResultsProps) {
         className="filters"
         onSubmit={(e) => {
           e.preventDefault()
-          onSearchChange(text.trim() || undefined)
+          onSearchChange(typed)
         }}
       >
         <div className="filters-search">
-          <label htmlFor={`${id}-q`} className="field-label">
-            {t('search.inputLabel')}
-          </label>
-          <div className="search-box">
-            <svg className="search-icon" aria-hidden="true" viewBox="0 0 20 20" width="16" height="16">
-              <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
-              <path d="M13 13l4.5 4.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-            </svg>
-            <input
-              id={`${id}-q`}
-              type="search"
-              className="input"
-              value={text}
-              maxLength={SEARCH_MAX_LENGTH}
-              placeholder={t('search.placeholder')}
-              onChange={(e) => type(e.target.value)}
-              autoComplete="off"
-              enterKeyHint="search"
-            />
-          </div>
+          <SearchInput
+            id={`${id}-q`}
+            label={t('search.inputLabel')}
+            value={text}
+            maxLength={SEARCH_MAX_LENGTH}
+            placeholder={t('search.placeholder')}
+            onChange={type}
+          />
         </div>
       </form>
       {body}
@@ -115,7 +88,7 @@ function Groups({ data, stale }: { data: Results; stale: boolean }) {
       <p className="visually-hidden" role="status">
         {t('searchPage.summary', { processors: data.processors.total, activities: data.activities.total, findings: data.findings.total })}
       </p>
-      <Group title={t('searchPage.groups.processors')} shown={data.processors.items.length} total={data.processors.total}>
+      <Group title={t('search.groups.processors')} shown={data.processors.items.length} total={data.processors.total}>
         {data.processors.items.map((p) => (
           <li key={p.id}>
             <Link to={paths.processors.detail.path} params={{ id: String(p.id) }} className="search-hit">
@@ -135,7 +108,7 @@ function Groups({ data, stale }: { data: Results; stale: boolean }) {
           </li>
         )}
       </Group>
-      <Group title={t('searchPage.groups.activities')} shown={data.activities.items.length} total={data.activities.total}>
+      <Group title={t('search.groups.activities')} shown={data.activities.items.length} total={data.activities.total}>
         {data.activities.items.map((a) => (
           <li key={a.id}>
             <Link to={paths.activities.detail.path} params={{ id: String(a.id) }} className="search-hit">
@@ -154,7 +127,7 @@ function Groups({ data, stale }: { data: Results; stale: boolean }) {
           </li>
         )}
       </Group>
-      <Group title={t('searchPage.groups.findings')} shown={data.findings.items.length} total={data.findings.total}>
+      <Group title={t('search.groups.findings')} shown={data.findings.items.length} total={data.findings.total}>
         {data.findings.items.map((f) => {
           const content = (
             <>

@@ -1,10 +1,9 @@
 import type { User, UserRole } from '@seloste/schema'
-import { useRef, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../../components/ui/alert'
-import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
+import { DialogForm, useFormProblem } from '../../../components/form/dialog-form'
 import { useErrorText } from '../../../lib/error-text'
 import { useUpdateUser } from '../api/update-user'
 import { accountError } from '../lib/account-errors'
@@ -46,29 +45,35 @@ function ChangeRoleForm({
   const { t } = useTranslation()
   const errorText = useErrorText()
   const update = useUpdateUser()
-  const [message, setMessage] = useState<string | null>(null)
-  const alertRef = useRef<HTMLDivElement>(null)
+  const problem = useFormProblem()
   const form = useForm<{ role: UserRole }>({ defaultValues: { role: user.role } })
   const chosen = useWatch({ control: form.control, name: 'role' })
 
   // Given to handleSubmit in the submit event, not while rendering: it reads a ref.
   const save = ({ role }: { role: UserRole }) => {
-    setMessage(null)
+    problem.clear()
     // `user.version` is read at submit time: after a conflict the list (and this prop) has the new one.
     update.mutate(
       { id: user.id, input: { role, version: user.version } },
       {
         onSuccess: onChanged,
         onError: (error) => {
-          setMessage(accountError(error, t, errorText))
-          requestAnimationFrame(() => alertRef.current?.focus())
+          const message = accountError(error, t, errorText)
+          if (message) problem.show(message)
         },
       },
     )
   }
 
   return (
-    <form className="form form-dialog" noValidate onSubmit={(e) => void form.handleSubmit(save)(e)}>
+    <DialogForm
+      onSubmit={(e) => void form.handleSubmit(save)(e)}
+      onCancel={onCancel}
+      submitLabel={t('users.role.submit')}
+      busy={update.isPending}
+      submitDisabled={chosen === user.role}
+      problem={problem}
+    >
       {isLastAdmin && (
         <Alert tone="warning" title={t('users.lastAdmin')}>
           <p>{t('users.messages.lastAdmin')}</p>
@@ -76,19 +81,6 @@ function ChangeRoleForm({
       )}
       <RoleChoice legend={t('users.fields.role')} registration={form.register('role')} />
       <p className="muted small">{isSelf ? t('users.role.selfWarning') : t('users.role.sessionsEnd')}</p>
-      {message && (
-        <Alert ref={alertRef} tone="danger" role="alert" tabIndex={-1}>
-          <p>{message}</p>
-        </Alert>
-      )}
-      <div className="form-footer">
-        <Button onClick={onCancel} disabled={update.isPending}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" variant="primary" busy={update.isPending} disabled={chosen === user.role}>
-          {t('users.role.submit')}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   )
 }

@@ -1,13 +1,11 @@
 import { UserCreate, type User } from '@seloste/schema'
-import { useRef, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { formResolver } from '../../../components/form/form-resolver'
 import { Field } from '../../../components/form/field'
-import { Alert } from '../../../components/ui/alert'
-import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
+import { DialogForm, useFormProblem } from '../../../components/form/dialog-form'
 import { useErrorText } from '../../../lib/error-text'
 import { useCreateUser } from '../api/create-user'
 import { accountError } from '../lib/account-errors'
@@ -30,8 +28,7 @@ function CreateUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
   const { t } = useTranslation()
   const errorText = useErrorText()
   const create = useCreateUser()
-  const [message, setMessage] = useState<string | null>(null)
-  const alertRef = useRef<HTMLDivElement>(null)
+  const problem = useFormProblem()
   const resolver = formResolver(UserCreate)
   const form = useForm<Values, unknown, Parsed>({
     resolver,
@@ -44,14 +41,13 @@ function CreateUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
 
   // Given to handleSubmit in the submit event, not while rendering: it reads a ref.
   const save = async (values: Parsed) => {
-    setMessage(null)
+    problem.clear()
     try {
       onCreated(await create.mutateAsync(values))
     } catch (error) {
       const general = accountError<Values>(error, t, errorText, { setError, paths: PATHS })
       if (general) {
-        setMessage(general)
-        requestAnimationFrame(() => alertRef.current?.focus())
+        problem.show(general)
       } else {
         const first = PATHS.find((p) => form.getFieldState(p).error)
         if (first && first !== 'role') setFocus(first)
@@ -60,12 +56,13 @@ function CreateUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
   }
 
   return (
-    <form className="form form-dialog" noValidate onSubmit={(e) => void handleSubmit(save)(e)}>
-      {message && (
-        <Alert ref={alertRef} tone="danger" role="alert" tabIndex={-1}>
-          <p>{message}</p>
-        </Alert>
-      )}
+    <DialogForm
+      onSubmit={(e) => void handleSubmit(save)(e)}
+      onCancel={onCancel}
+      submitLabel={t('users.create.submit')}
+      busy={formState.isSubmitting}
+      problem={problem}
+    >
       <div className="form-grid">
         <Field name="email" label={t('users.fields.email')} error={err('email')} required>
           {(c) => <input {...c} type="email" className="input" autoComplete="off" spellCheck={false} {...register('email')} />}
@@ -88,14 +85,6 @@ function CreateUserForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
         </Field>
       </div>
       <p className="muted small">{t('users.create.hint')}</p>
-      <div className="form-footer">
-        <Button onClick={onCancel} disabled={formState.isSubmitting}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" variant="primary" busy={formState.isSubmitting}>
-          {t('users.create.submit')}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   )
 }

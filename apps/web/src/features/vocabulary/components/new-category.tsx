@@ -7,6 +7,7 @@ import { useErrorText } from '../../../lib/error-text'
 import { apiText } from '../../../lib/api-messages'
 import { useCreateDataCategory } from '../api/create-data-category'
 import { useCreateDataSubjectCategory } from '../api/create-data-subject-category'
+import { CategoryNameFields, categoryName } from './category-name-fields'
 
 export interface CreatedCategory {
   id: number
@@ -52,8 +53,8 @@ export function NewCategory({ kind, onCreated }: NewCategoryProps) {
   }
 
   const submit = async () => {
-    const value = { fi: name.fi.trim(), en: name.en.trim() }
-    if (!value.fi && !value.en) {
+    const value = categoryName(name)
+    if (!value) {
       setProblem(t('activities.messages.eitherLanguage'))
       return
     }
@@ -97,56 +98,17 @@ export function NewCategory({ kind, onCreated }: NewCategoryProps) {
       <p id={`${id}-title`} className="new-category-title">
         {title}
       </p>
-      <div className="new-category-grid">
-        <div className="field">
-          <label htmlFor={`${id}-fi`} className="field-label">
-            {t('vocabulary.nameFi')}
-          </label>
-          <input
-            id={`${id}-fi`}
-            lang="fi"
-            className="input"
-            ref={firstInputRef}
-            value={name.fi}
-            aria-invalid={problem ? true : undefined}
-            onChange={(e) => setName((n) => ({ ...n, fi: e.target.value }))}
-            onKeyDown={onKeyDown}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-en`} className="field-label">
-            {t('vocabulary.nameEn')}
-          </label>
-          <input
-            id={`${id}-en`}
-            lang="en"
-            className="input"
-            value={name.en}
-            onChange={(e) => setName((n) => ({ ...n, en: e.target.value }))}
-            onKeyDown={onKeyDown}
-          />
-        </div>
-      </div>
-      {kind === 'data' && (
-        <div className="field field-checkbox">
-          <input
-            id={`${id}-special`}
-            type="checkbox"
-            className="checkbox"
-            checked={special}
-            onChange={(e) => setSpecial(e.target.checked)}
-            aria-describedby={`${id}-special-hint`}
-          />
-          <div>
-            <label htmlFor={`${id}-special`} className="field-label">
-              {t('vocabulary.special')}
-            </label>
-            <p id={`${id}-special-hint`} className="field-hint">
-              {t('vocabulary.specialHint')}
-            </p>
-          </div>
-        </div>
-      )}
+      <CategoryNameFields
+        id={id}
+        grid
+        name={name}
+        onNameChange={setName}
+        special={kind === 'data' ? special : undefined}
+        onSpecialChange={setSpecial}
+        firstInputRef={firstInputRef}
+        invalid={problem !== null}
+        onKeyDown={onKeyDown}
+      />
       {problem && (
         <p className="field-error" role="alert">
           {problem}

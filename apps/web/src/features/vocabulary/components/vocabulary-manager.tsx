@@ -1,7 +1,8 @@
 import type { LocalizedText, UsedBy } from '@seloste/schema'
 import { Link } from '@tanstack/react-router'
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { DialogForm, useFormProblem } from '../../../components/form/dialog-form'
 import { Alert } from '../../../components/ui/alert'
 import { Badge } from '../../../components/ui/badge'
 import { Button } from '../../../components/ui/button'
@@ -18,6 +19,7 @@ import { currentLanguage } from '../../../lib/i18n'
 import { useMergeCategory, useRemoveCategory, useRenameCategory, type VocabularyKind } from '../api/change-category'
 import { useDataCategories } from '../api/get-data-categories'
 import { useDataSubjectCategories } from '../api/get-data-subject-categories'
+import { CategoryNameFields, categoryName } from './category-name-fields'
 
 /** One entry of either vocabulary, as this page shows it. */
 interface Entry {
@@ -194,17 +196,15 @@ function RenameForm({ kind, entry, onDone }: { kind: VocabularyKind; entry: Entr
   const rename = useRenameCategory()
   const [name, setName] = useState<LocalizedText>(entry.name)
   const [special, setSpecial] = useState(entry.special ?? false)
-  const [problem, setProblem] = useState<string | null>(null)
-  const alertRef = useRef<HTMLDivElement>(null)
+  const problem = useFormProblem()
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    const value = { fi: name.fi.trim(), en: name.en.trim() }
-    if (!value.fi && !value.en) {
-      setProblem(t('vocabularyPage.rename.eitherLanguage'))
+  const submit = () => {
+    const value = categoryName(name)
+    if (!value) {
+      problem.show(t('vocabularyPage.rename.eitherLanguage'))
       return
     }
-    setProblem(null)
+    problem.clear()
     // `entry.version` is read at submit time: after a conflict the list (and this prop) has the new one.
     rename.mutate(
       { kind, id: entry.id, name: value, special: kind === 'data' ? special : undefined, version: entry.version },
@@ -219,75 +219,28 @@ function RenameForm({ kind, entry, onDone }: { kind: VocabularyKind; entry: Entr
             if (current?.name) setName(current.name)
             if (current && typeof current.special === 'boolean') setSpecial(current.special)
           }
-          setProblem(problemText(error))
-          requestAnimationFrame(() => alertRef.current?.focus())
+          problem.show(problemText(error))
         },
       },
     )
   }
 
   return (
-    <form className="form form-dialog" noValidate onSubmit={submit}>
-      <div className="field">
-        <label htmlFor={`${id}-fi`} className="field-label">
-          {t('vocabulary.nameFi')}
-        </label>
-        <input
-          id={`${id}-fi`}
-          lang="fi"
-          className="input"
-          value={name.fi}
-          maxLength={500}
-          onChange={(e) => setName((n) => ({ ...n, fi: e.target.value }))}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-en`} className="field-label">
-          {t('vocabulary.nameEn')}
-        </label>
-        <input
-          id={`${id}-en`}
-          lang="en"
-          className="input"
-          value={name.en}
-          maxLength={500}
-          onChange={(e) => setName((n) => ({ ...n, en: e.target.value }))}
-        />
-      </div>
-      {kind === 'data' && (
-        <div className="field field-checkbox">
-          <input
-            id={`${id}-special`}
-            type="checkbox"
-            className="checkbox"
-            checked={special}
-            onChange={(e) => setSpecial(e.target.checked)}
-            aria-describedby={`${id}-special-hint`}
-          />
-          <div>
-            <label htmlFor={`${id}-special`} className="field-label">
-              {t('vocabulary.special')}
-            </label>
-            <p id={`${id}-special-hint`} className="field-hint">
-              {t('vocabulary.specialHint')}
-            </p>
-          </div>
-        </div>
-      )}
-      {problem && (
-        <Alert ref={alertRef} tone="danger" role="alert" tabIndex={-1}>
-          <p>{problem}</p>
-        </Alert>
-      )}
-      <div className="form-footer">
-        <Button onClick={onDone} disabled={rename.isPending}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" variant="primary" busy={rename.isPending}>
-          {t('vocabularyPage.rename.submit')}
-        </Button>
-      </div>
-    </form>
+    <DialogForm
+      onSubmit={submit}
+      onCancel={onDone}
+      submitLabel={t('vocabularyPage.rename.submit')}
+      busy={rename.isPending}
+      problem={problem}
+    >
+      <CategoryNameFields
+        id={id}
+        name={name}
+        onNameChange={setName}
+        special={kind === 'data' ? special : undefined}
+        onSpecialChange={setSpecial}
+      />
+    </DialogForm>
   )
 }
 
@@ -299,18 +252,16 @@ function MergeForm({ kind, entry, others, onDone }: { kind: VocabularyKind; entr
   const problemText = useProblemText()
   const merge = useMergeCategory()
   const [into, setInto] = useState('')
-  const [problem, setProblem] = useState<string | null>(null)
-  const alertRef = useRef<HTMLDivElement>(null)
+  const problem = useFormProblem()
   const chosen = others.find((e) => String(e.id) === into)
   const mismatch = kind === 'data' && chosen !== undefined && chosen.special !== entry.special
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
+  const submit = () => {
     if (!chosen) {
-      setProblem(t('vocabularyPage.merge.choose'))
+      problem.show(t('vocabularyPage.merge.choose'))
       return
     }
-    setProblem(null)
+    problem.clear()
     // mutateAsync, not mutate's callbacks: the refreshed list no longer holds the merged entry, so
     // this form unmounts before the callbacks of `mutate` would run.
     void merge.mutateAsync({ kind, id: entry.id, into: chosen.id, version: entry.version }).then(
@@ -319,18 +270,24 @@ function MergeForm({ kind, entry, others, onDone }: { kind: VocabularyKind; entr
         onDone()
       },
       (error: unknown) => {
-        setProblem(
+        problem.show(
           isApiError(error) && error.fields.some((f) => f.path === 'into' && /special/i.test(f.message))
             ? t('vocabularyPage.merge.specialMismatch')
             : problemText(error),
         )
-        requestAnimationFrame(() => alertRef.current?.focus())
       },
     )
   }
 
   return (
-    <form className="form form-dialog" noValidate onSubmit={submit}>
+    <DialogForm
+      onSubmit={submit}
+      onCancel={onDone}
+      submitLabel={t('vocabularyPage.merge.submit')}
+      busy={merge.isPending}
+      submitDisabled={others.length === 0 || mismatch}
+      problem={problem}
+    >
       <p>
         {entry.activityCount > 0
           ? t('vocabularyPage.merge.explain', { count: entry.activityCount, name: nameOf(entry) })
@@ -365,20 +322,7 @@ function MergeForm({ kind, entry, others, onDone }: { kind: VocabularyKind; entr
           {t('vocabularyPage.merge.specialMismatch')}
         </p>
       )}
-      {problem && (
-        <Alert ref={alertRef} tone="danger" role="alert" tabIndex={-1}>
-          <p>{problem}</p>
-        </Alert>
-      )}
-      <div className="form-footer">
-        <Button onClick={onDone} disabled={merge.isPending}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" variant="primary" busy={merge.isPending} disabled={others.length === 0 || mismatch}>
-          {t('vocabularyPage.merge.submit')}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   )
 }
 
