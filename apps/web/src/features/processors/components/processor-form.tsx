@@ -80,7 +80,10 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
 
   const onSubmit = handleSubmit(save, onInvalid)
 
-  const parentName = (id: number) => options.data?.find((o) => o.id === id)?.displayName ?? `#${id}`
+  const parentName = (id: number) => {
+    const o = options.data?.find((x) => x.id === id)
+    return o ? format.processor(o) : `#${id}`
+  }
   const labels = Object.fromEntries(PROCESSOR_FORM_PATHS.map((p) => [p, labelOf(p)]))
   const theirs = conflict ? processorToFormValues(conflict) : null
   const diffs =
@@ -88,7 +91,9 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
       ? conflictFields(
           form,
           theirs,
-          describeProcessorValues(theirs, t, format, (id) => (conflict.parent?.id === id ? conflict.parent.displayName : parentName(id))),
+          describeProcessorValues(theirs, t, format, (id) =>
+            conflict.parent?.id === id ? format.processor(conflict.parent) : parentName(id),
+          ),
           describeProcessorValues(getValues(), t, format, parentName),
           labels,
         )
@@ -96,7 +101,11 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
 
   const err = (path: string) => errorAt(errors, path)
 
-  const parentOptions = (options.data ?? []).filter((o) => o.id !== processor?.id)
+  // Named in the UI's language (the English name where one is recorded), in that language's order.
+  const parentOptions = (options.data ?? [])
+    .filter((o) => o.id !== processor?.id)
+    .map((o) => ({ id: o.id, name: format.processor(o) }))
+    .sort((a, b) => format.compare(a.name, b.name))
 
   return (
     <form className="form" noValidate onSubmit={(e) => void onSubmit(e)}>
@@ -182,12 +191,12 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
                   <option value="">{t('common.none')}</option>
                   {field.value != null && !parentOptions.some((o) => o.id === field.value) && (
                     <option value={field.value}>
-                      {processor?.parent?.id === field.value ? processor.parent.displayName : t('common.loading')}
+                      {processor?.parent?.id === field.value ? format.processor(processor.parent) : t('common.loading')}
                     </option>
                   )}
                   {parentOptions.map((o) => (
                     <option key={o.id} value={o.id}>
-                      {o.displayName}
+                      {o.name}
                     </option>
                   ))}
                 </select>
