@@ -48,6 +48,7 @@ export const MessageCode = z.enum([
   'date_in_past',
   'acceptance_too_long',
   'finding_not_open',
+  'locations_unrecorded',
 ])
 export type MessageCode = z.infer<typeof MessageCode>
 
@@ -93,6 +94,8 @@ export const MESSAGES = {
   date_in_past: 'Must be today or later',
   acceptance_too_long: 'At most two years ahead: accepted risks must be looked at again',
   finding_not_open: 'No open finding with this key',
+  locations_unrecorded:
+    'Where some listed services keep the data is not recorded, and the list will say so: record their locations, or confirm to publish as it is',
 } as const satisfies Record<MessageCode, string>
 
 const CODE_OF = new Map<string, MessageCode>(MessageCode.options.map((code) => [MESSAGES[code], code]))

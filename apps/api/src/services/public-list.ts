@@ -9,6 +9,8 @@ import {
   withPublicParentsOnly,
   findAdequacyDecision,
   isInEea,
+  MESSAGES,
+  processorName,
   type PublicEntry,
   type PublicListContent,
   type PublicListPreview,
@@ -226,14 +228,25 @@ export function publishPublicList(
       if (latest && changes.length === 0) throw new AppError('conflict', 'Nothing has changed since the latest published version')
       // Unknown is not none: the list will say that these locations are not recorded, and the owner
       // must have read that before the company publishes it.
-      const unlocated = entriesWithoutLocation(content.entries).map((e) => e.name)
+      // Each reader names them in their language: the English message by the English names, the
+      // body's `unlocated` in both languages (the dashboard says the code's sentence in its own).
+      const unlocatedEntries = entriesWithoutLocation(content.entries)
+      const unlocated = unlocatedEntries.map((e) => e.name)
       if (unlocated.length && input.confirmUnknownLocations !== true) {
-        throw invalid([
-          {
-            path: 'confirmUnknownLocations',
-            message: `Where these keep the data is not recorded, and the list will say so: ${unlocated.join(', ')}. Record their locations, or confirm to publish as it is`,
-          },
-        ])
+        const named = unlocatedEntries.map((e) => {
+          const names = { displayName: e.name, displayNameEn: e.nameEn }
+          return { name: { fi: processorName(names, 'fi'), en: processorName(names, 'en') } }
+        })
+        throw new AppError('validation_failed', MESSAGES.invalid_fields, {
+          fields: [
+            {
+              path: 'confirmUnknownLocations',
+              message: `${MESSAGES.locations_unrecorded} (${named.map((n) => n.name.en).join(', ')})`,
+              messageCode: 'locations_unrecorded',
+            },
+          ],
+          unlocated: named,
+        })
       }
       const row: VersionRow = {
         version: current + 1,

@@ -60,4 +60,6 @@ export const apiMessagesFi: Record<PlainMessageCode, string> = {
   date_in_past: 'Päivämäärän on oltava tänään tai myöhemmin',
   acceptance_too_long: 'Enintään kaksi vuotta eteenpäin: hyväksytyt riskit on arvioitava uudelleen',
   finding_not_open: 'Havainto ei ole enää avoin',
+  locations_unrecorded:
+    'Joidenkin luettelon palveluiden tietojen sijaintia ei ole kirjattu, ja luettelossa kerrotaan se: kirjaa sijainnit tai vahvista julkaisu tällaisenaan',
 }
