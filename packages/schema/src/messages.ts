@@ -49,6 +49,9 @@ export const MessageCode = z.enum([
   'acceptance_too_long',
   'finding_not_open',
   'locations_unrecorded',
+  'international_organisation_unknown',
+  'international_organisation_both',
+  'international_organisation_role',
 ])
 export type MessageCode = z.infer<typeof MessageCode>
 
@@ -94,6 +97,10 @@ export const MESSAGES = {
   date_in_past: 'Must be today or later',
   acceptance_too_long: 'At most two years ahead: accepted risks must be looked at again',
   finding_not_open: 'No open finding with this key',
+  international_organisation_unknown:
+    'No international organisation with this id in the legal reference data: choose one from the list, or give its name',
+  international_organisation_both: 'Give the organisation from the list or its name, not both',
+  international_organisation_role: 'Only a recipient recorded as an international organisation says which organisation it is',
   locations_unrecorded:
     'Where some listed services keep the data is not recorded, and the list will say so: record their locations, or confirm to publish as it is',
 } as const satisfies Record<MessageCode, string>

@@ -10,6 +10,7 @@ import {
   findAdequacyDecision,
   isInEea,
   MESSAGES,
+  internationalOrganisationOf,
   processorName,
   type PublicEntry,
   type PublicListContent,
@@ -120,6 +121,8 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
     websiteUrl: p.websiteUrl,
     privacyPolicyUrl: p.privacyPolicyUrl,
     hqCountry: p.hqCountry,
+    // Only for that role, so that other entries' content (and hash) is unchanged.
+    ...(p.role === 'international_organisation' && { internationalOrganisation: internationalOrganisationOf(p) }),
     effectiveDate: p.status === 'planned' ? p.startDate : null,
     addedOn: addedBefore.get(p.id) ?? date,
     locations: places
@@ -133,12 +136,15 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
           safeguard: t.safeguard,
           adequacyDecision: decision?.decision ?? null,
           adequacyAdoptedOn: decision?.adoptedOn ?? null,
-          // A transfer to an international organisation is one under Chapter V wherever its seat is (Art. 44).
+          // A transfer to an international organisation is one under Chapter V wherever its seat is (Art. 44):
+          // named as recorded on the recipient, or by the decision it relies on; null while neither says
+          // (the entry's role still makes it a Chapter V transfer, and the list says which one is not recorded).
           internationalOrganisation:
             p.role === 'international_organisation'
-              ? decision?.internationalOrganisation
-                ? { fi: adequacySubjectName(decision, 'fi'), en: adequacySubjectName(decision, 'en') }
-                : { fi: p.displayName, en: p.displayNameEn ?? p.displayName }
+              ? (internationalOrganisationOf(p) ??
+                (decision?.internationalOrganisation
+                  ? { fi: adequacySubjectName(decision, 'fi'), en: adequacySubjectName(decision, 'en') }
+                  : null))
               : null,
           dpfListingUrl: t.dpfListingUrl,
           sccModule: t.sccModule,

@@ -1,5 +1,12 @@
-import { ProcessorInput, ProcessorRole, ProcessorStatus, type Processor, type ProcessorInputParsed } from '@seloste/schema'
-import { Controller, useForm } from 'react-hook-form'
+import {
+  INTERNATIONAL_ORGANISATIONS,
+  ProcessorInput,
+  ProcessorRole,
+  ProcessorStatus,
+  type Processor,
+  type ProcessorInputParsed,
+} from '@seloste/schema'
+import { Controller, useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { ConflictBanner } from '../../../components/form/conflict-banner'
 import { applyMerge, conflictFields } from '../../../components/form/three-way-merge'
@@ -55,7 +62,8 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
     shouldFocusError: false,
     mode: 'onTouched',
   })
-  const { register, control, handleSubmit, formState, getValues, reset } = form
+  const { register, control, handleSubmit, formState, getValues, reset, setValue } = form
+  const role = useWatch({ control, name: 'role' })
   const { errors, isSubmitting } = formState
 
   const labelOf = (path: string) => processorFieldLabel(t, path)
@@ -153,7 +161,18 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
         </Field>
         <Field name="role" label={t('processors.fields.role')} error={err('role')} required>
           {(c) => (
-            <select {...c} className="select" {...register('role')}>
+            <select
+              {...c}
+              className="select"
+              {...register('role', {
+                // Which organisation is asked of that role only: another role leaves it unrecorded.
+                onChange: (e: { target: { value: string } }) => {
+                  if (e.target.value === 'international_organisation') return
+                  setValue('internationalOrganisationId', '')
+                  setValue('internationalOrganisationName', '')
+                },
+              })}
+            >
               {ProcessorRole.options.map((r) => (
                 <option key={r} value={r}>
                   {t(`enums.role.${r}`)}
@@ -162,6 +181,34 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
             </select>
           )}
         </Field>
+        {role === 'international_organisation' && (
+          <>
+            <Field
+              name="internationalOrganisationId"
+              label={t('processors.fields.internationalOrganisationId')}
+              hint={t('processors.form.internationalOrganisationHint')}
+              error={err('internationalOrganisationId')}
+            >
+              {(c) => (
+                <select {...c} className="select" {...register('internationalOrganisationId')}>
+                  <option value="">{t('common.notRecorded')}</option>
+                  {INTERNATIONAL_ORGANISATIONS.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name[format.lang]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              name="internationalOrganisationName"
+              label={t('processors.fields.internationalOrganisationName')}
+              error={err('internationalOrganisationName')}
+            >
+              {(c) => <input {...c} className="input" autoComplete="off" {...register('internationalOrganisationName')} />}
+            </Field>
+          </>
+        )}
         <Field name="status" label={t('processors.fields.status')} error={err('status')}>
           {(c) => (
             <select {...c} className="select" {...register('status')}>
