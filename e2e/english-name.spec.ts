@@ -55,3 +55,28 @@ test('the pickers that name processors use the English name in English: the demo
   const parent = page.getByLabel(/^Parent company/)
   await expect(parent.getByRole('option', { name: 'Debt collection agency' })).toHaveCount(1)
 })
+
+test('a recipient that is an international organisation says which one: chosen from the reference data, shown in the overview', async ({
+  page,
+  api,
+  uniqueName,
+}) => {
+  const name = uniqueName('Patent office link')
+  await page.goto('/processors/new')
+  await page.getByRole('textbox', { name: /^Name(?! in English)/ }).fill(name)
+  // Asked only of that role.
+  await expect(page.getByLabel('Which international organisation')).toHaveCount(0)
+  await page.getByRole('combobox', { name: /^Role/ }).selectOption({ label: 'International organisation' })
+  await page.getByLabel('Which international organisation').selectOption({ label: 'European Patent Organisation' })
+  await page.getByRole('button', { name: 'Create processor' }).click()
+
+  const overview = page.getByRole('region', { name: 'Overview' })
+  await expect(overview).toContainText('European Patent Organisation')
+  const id = /\/processors\/(\d+)/.exec(page.url())![1]
+  const saved = await (await api.get(`/api/processors/${id}`)).json()
+  expect(saved).toMatchObject({
+    role: 'international_organisation',
+    internationalOrganisationId: 'epo',
+    internationalOrganisationName: null,
+  })
+})
