@@ -50,6 +50,9 @@ test('preview, see the difference, publish, open the public page in Finnish and 
   await expect(dialog.getByLabel('Date of the version')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/)
   // The new processor has no location recorded: publishing is blocked until the editor confirms.
   await expect(dialog.getByRole('alert')).toContainText(name)
+  // Named in the UI's language: the demo's “Perintätoimisto” by its English name.
+  await expect(dialog.getByRole('alert')).toContainText('Debt collection agency')
+  await expect(dialog.getByRole('alert')).not.toContainText('Perintätoimisto')
   await dialog.getByRole('button', { name: `Publish version ${next}` }).click()
   await expect(dialog.getByText('Confirm that you have read the warning')).toBeVisible()
   await dialog.getByLabel('I have read this and want to publish the list as it is').check()

@@ -76,6 +76,8 @@ function processor(over: Partial<Processor> = {}): Processor {
     id,
     displayName: `P${id}`,
     displayNameEn: null,
+    internationalOrganisationId: null,
+    internationalOrganisationName: null,
     legalName: null,
     parent: null,
     subsidiaries: [],

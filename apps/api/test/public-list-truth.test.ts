@@ -51,6 +51,18 @@ describe('unknown locations in the public list', () => {
     expect(refused.status).toBe(400)
     expect(refused.body.error.fields[0].path).toBe('confirmUnknownLocations')
     for (const name of [...UNLOCATED_POLICY_NAMES, 'New Tool Oy']) expect(refused.body.error.fields[0].message).toContain(name)
+    // Named in the reader's language: the English message by the English name, the body in both
+    // languages for a client that speaks Finnish (the dashboard translates the code).
+    expect(refused.body.error.fields[0].messageCode).toBe('locations_unrecorded')
+    expect(refused.body.error.fields[0].message).toContain('Debt collection agency')
+    expect(refused.body.error.fields[0].message).not.toContain('Perintätoimisto')
+    expect(refused.body.error.unlocated).toEqual(
+      expect.arrayContaining([
+        { name: { fi: 'Perintätoimisto', en: 'Debt collection agency' } },
+        { name: { fi: 'Google Workspace', en: 'Google Workspace' } },
+        { name: { fi: 'New Tool Oy', en: 'New Tool Oy' } },
+      ]),
+    )
     expect(latestVersion(ctx.db)!.version).toBe(1)
     expect((await publish(ctx, { confirmUnknownLocations: false })).status).toBe(400)
 

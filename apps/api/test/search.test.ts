@@ -18,6 +18,7 @@ describe('GET /api/search', () => {
       items: list.items.map((p: JsonBody) => ({
         id: p.id,
         displayName: p.displayName,
+        displayNameEn: p.displayNameEn,
         legalName: p.legalName,
         role: p.role,
         status: p.status,

@@ -36,6 +36,10 @@ export const UsedBy = z
   .meta({ id: 'UsedBy' })
 export type UsedBy = z.infer<typeof UsedBy>
 
+/** A listed service named in both languages (its English name, where one is recorded, in English). */
+export const NamedEntry = z.object({ name: z.object({ fi: z.string(), en: z.string() }) }).meta({ id: 'NamedEntry' })
+export type NamedEntry = z.infer<typeof NamedEntry>
+
 export const ErrorBody = z
   .object({
     error: z.object({
@@ -45,6 +49,9 @@ export const ErrorBody = z
       fields: z.array(FieldError).optional(),
       current: z.unknown().optional().meta({ description: 'On a version conflict: the record as it is now' }),
       usedBy: z.array(UsedBy).optional().meta({ description: 'On refusing to remove an entry still in use: every record that uses it' }),
+      unlocated: z.array(NamedEntry).optional().meta({
+        description: 'On refusing to publish without confirmUnknownLocations: the listed services whose locations are not recorded',
+      }),
     }),
   })
   .meta({ id: 'Error' })

@@ -54,6 +54,7 @@ export const CHECKS_BY_CATEGORY = {
     'tracking-consent-bundled',
     'email-marketing-no-processor',
     'activity-right-missing',
+    'international-organisation-unrecorded',
   ],
 } as const satisfies Record<CheckCategory, readonly string[]>
 

@@ -50,6 +50,10 @@ export const MessageCode = z.enum([
   'date_in_past',
   'acceptance_too_long',
   'finding_not_open',
+  'locations_unrecorded',
+  'international_organisation_unknown',
+  'international_organisation_both',
+  'international_organisation_role',
 ])
 export type MessageCode = z.infer<typeof MessageCode>
 
@@ -97,6 +101,12 @@ export const MESSAGES = {
   date_in_past: 'Must be today or later',
   acceptance_too_long: 'At most two years ahead: accepted risks must be looked at again',
   finding_not_open: 'No open finding with this key',
+  international_organisation_unknown:
+    'No international organisation with this id in the legal reference data: choose one from the list, or give its name',
+  international_organisation_both: 'Give the organisation from the list or its name, not both',
+  international_organisation_role: 'Only a recipient recorded as an international organisation says which organisation it is',
+  locations_unrecorded:
+    'Where some listed services keep the data is not recorded, and the list will say so: record their locations, or confirm to publish as it is',
 } as const satisfies Record<MessageCode, string>
 
 const CODE_OF = new Map<string, MessageCode>(MessageCode.options.map((code) => [MESSAGES[code], code]))

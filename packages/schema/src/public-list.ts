@@ -22,6 +22,8 @@ export const PUBLIC_PROCESSOR_FIELDS = [
   'privacyPolicyUrl',
   'hqCountry',
   'startDate',
+  'internationalOrganisationId',
+  'internationalOrganisationName',
 ] as const
 
 /** Transfer fields that are public. */
@@ -78,6 +80,12 @@ export const PublicEntry = z
     websiteUrl: z.string().nullable(),
     privacyPolicyUrl: z.string().nullable(),
     hqCountry: z.string().nullable(),
+    /**
+     * Role international_organisation only (absent for every other role, and in versions published before
+     * it was recorded): which organisation it is, by name; null: not recorded, and the list says so.
+     */
+    // A union, not .nullable(): see PublicLocation.internationalOrganisation.
+    internationalOrganisation: z.union([LocalizedText, z.null()]).optional(),
     /** Announced ahead: the date from which it processes data; before it the list shows it as upcoming. */
     effectiveDate: z.string().nullable(),
     /** The date of the version in which the entry first appeared. */
@@ -207,6 +215,7 @@ const COMPARED: (keyof PublicEntry)[] = [
   'websiteUrl',
   'privacyPolicyUrl',
   'hqCountry',
+  'internationalOrganisation',
   'effectiveDate',
   'locations',
 ]

@@ -13,7 +13,7 @@ import {
   requiredText,
   searchTerm,
 } from './common'
-import { findAdequacyDecision, isInEea } from './geo'
+import { findAdequacyDecision, INTERNATIONAL_ORGANISATIONS, isInEea } from './geo'
 import { CatalogueLinkInfo } from './catalogue'
 import { MESSAGES } from './messages'
 
@@ -144,6 +144,29 @@ const processorFields = {
   }),
   isPublic: z.boolean().meta({ description: 'Shown in the public processor list' }),
   internalNotes: optionalText(10000).meta({ description: 'Internal notes; never public' }),
+  internationalOrganisationId: optionalText(40)
+    .refine((v) => v === null || INTERNATIONAL_ORGANISATIONS.some((o) => o.id === v), MESSAGES.international_organisation_unknown)
+    .meta({
+      description:
+        'For role "international_organisation" (Art. 30(1)(e)): which organisation it is, an id of the legal reference data\'s international organisations (GET /api/meta); null: not recorded or given by name',
+    }),
+  internationalOrganisationName: optionalText(200).meta({
+    description:
+      'For role "international_organisation": the organisation\'s name where it is not in the legal reference data (no adequacy decision); null: not recorded or chosen by id. Both null: which organisation it is is not recorded',
+  }),
+}
+
+/** Which international organisation a recipient is: given once (by id or by name), and only for that role. */
+function checkInternationalOrganisation(
+  v: { role?: ProcessorRole | undefined; internationalOrganisationId?: string | null; internationalOrganisationName?: string | null },
+  ctx: z.RefinementCtx,
+) {
+  if (v.internationalOrganisationId && v.internationalOrganisationName)
+    ctx.addIssue({ code: 'custom', path: ['internationalOrganisationName'], message: MESSAGES.international_organisation_both })
+  if (v.role !== undefined && v.role !== 'international_organisation') {
+    for (const key of ['internationalOrganisationId', 'internationalOrganisationName'] as const)
+      if (v[key]) ctx.addIssue({ code: 'custom', path: [key], message: MESSAGES.international_organisation_role })
+  }
 }
 
 function checkDates(v: { startDate?: string | null; endDate?: string | null }, ctx: z.RefinementCtx) {
@@ -157,6 +180,7 @@ export const ProcessorInput = z
   .partial()
   .required({ displayName: true, role: true })
   .superRefine(checkDates)
+  .superRefine(checkInternationalOrganisation)
   .meta({ id: 'ProcessorInput' })
 export type ProcessorInput = z.input<typeof ProcessorInput>
 export type ProcessorInputParsed = z.output<typeof ProcessorInput>
@@ -166,6 +190,7 @@ export const ProcessorUpdate = z
   .partial()
   .extend({ version: VersionField })
   .superRefine(checkDates)
+  .superRefine(checkInternationalOrganisation)
   .meta({ id: 'ProcessorUpdate' })
 export type ProcessorUpdate = z.input<typeof ProcessorUpdate>
 export type ProcessorUpdateParsed = z.output<typeof ProcessorUpdate>
@@ -500,6 +525,21 @@ export function processorName(p: { displayName: string; displayNameEn?: string |
   return lang === 'en' && p.displayNameEn ? p.displayNameEn : p.displayName
 }
 
+/**
+ * Which international organisation a recipient is, by name in both languages: the reference data's
+ * name for a listed one, the recorded name (the same in both) otherwise; null while not recorded.
+ */
+export function internationalOrganisationOf(p: {
+  internationalOrganisationId?: string | null
+  internationalOrganisationName?: string | null
+}): { fi: string; en: string } | null {
+  if (p.internationalOrganisationId) {
+    const listed = INTERNATIONAL_ORGANISATIONS.find((o) => o.id === p.internationalOrganisationId)
+    return listed ? { fi: listed.name.fi, en: listed.name.en } : { fi: p.internationalOrganisationId, en: p.internationalOrganisationId }
+  }
+  return p.internationalOrganisationName ? { fi: p.internationalOrganisationName, en: p.internationalOrganisationName } : null
+}
+
 export const Processor = z
   .object({
     id: z.number().int(),
@@ -523,6 +563,14 @@ export const Processor = z
     disclosureCondition: LocalizedText,
     isPublic: z.boolean(),
     internalNotes: z.string().nullable(),
+    internationalOrganisationId: z
+      .string()
+      .nullable()
+      .meta({ description: 'Which international organisation (an id of the legal reference data); null: not recorded or given by name' }),
+    internationalOrganisationName: z
+      .string()
+      .nullable()
+      .meta({ description: 'The international organisation by name (not in the reference data); null: not recorded or chosen by id' }),
     transfers: z.array(Transfer),
     dpas: z.array(Dpa).meta({ description: 'Newest first; the first is the current agreement' }),
     catalogue: CatalogueLinkInfo.nullable()

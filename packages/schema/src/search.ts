@@ -26,6 +26,7 @@ export type SearchQueryParsed = z.output<typeof SearchQuery>
 export const SearchProcessorHit = z.object({
   id: z.number().int(),
   displayName: z.string(),
+  displayNameEn: z.string().nullable().meta({ description: 'The name in English outputs; null: the display name serves both languages' }),
   legalName: z.string().nullable(),
   role: ProcessorRole,
   status: ProcessorStatus,

@@ -85,6 +85,10 @@ export const processors = sqliteTable(
     disclosureConditionEn: text('disclosure_condition_en').notNull().default(''),
     isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(true),
     internalNotes: text('internal_notes'),
+    /** Role international_organisation: which one, an id of the legal reference data (null: not recorded or by name). */
+    internationalOrganisationId: text('international_organisation_id'),
+    /** Role international_organisation: its name where it is not in the reference data (both null: not recorded). */
+    internationalOrganisationName: text('international_organisation_name'),
     /** Lower-cased names and services, kept by the service layer for case-insensitive search. */
     searchText: text('search_text').notNull().default(''),
     /** The vendor catalogue entry the record was created from or linked to (null: not linked). */

@@ -48,6 +48,8 @@ const RecordRecipient = z.object({
   displayNameEn: z.string().nullable().meta({ description: 'The name in English outputs; null: the display name serves both' }),
   legalName: z.string().nullable(),
   role: ProcessorRole,
+  internationalOrganisationId: z.string().nullable().meta({ description: 'Role international_organisation: which one, by reference id' }),
+  internationalOrganisationName: z.string().nullable().meta({ description: 'Role international_organisation: which one, by name' }),
   status: ProcessorStatus,
   service: LocalizedText,
   disclosureCondition: LocalizedText,

@@ -21,6 +21,7 @@ import {
   type Language,
   type LocalizedText,
   type Transfer,
+  internationalOrganisationOf,
   processorName,
 } from '@seloste/schema'
 import { deriveThirdCountryTransfers, type ProcessorRecord, type RegistrySnapshot } from './snapshot'
@@ -43,6 +44,7 @@ import {
   type TransferColumnKey,
   UNKNOWN_WORDS,
   ART30A_WORDS,
+  ORGANISATION_UNRECORDED,
 } from './texts'
 
 /** The controller as Art. 30(1)(a) names it. Null in the Art. 37/27/26 fields means not recorded, never "none". */
@@ -73,6 +75,8 @@ export interface RecordRecipient {
   displayNameEn: string | null
   legalName: string | null
   role: ProcessorRecord['role']
+  internationalOrganisationId: string | null
+  internationalOrganisationName: string | null
   status: ProcessorRecord['status']
   service: LocalizedText
   disclosureCondition: LocalizedText
@@ -212,6 +216,8 @@ export function buildRecordOfProcessing(s: RegistrySnapshot, generatedAt: string
         displayNameEn: p.displayNameEn ?? null,
         legalName: p.legalName,
         role: p.role,
+        internationalOrganisationId: p.internationalOrganisationId ?? null,
+        internationalOrganisationName: p.internationalOrganisationName ?? null,
         status: p.status,
         service: p.service,
         disclosureCondition: p.disclosureCondition,
@@ -390,10 +396,24 @@ const transferProcessorName = (t: DerivedTransfer, lang: Language) =>
 const unrecordedNames = (a: RecordActivity, lang: Language): string[] =>
   (lang === 'en' ? a.locationsNotRecordedEn : a.locationsNotRecorded) ?? a.locationsNotRecorded ?? []
 
+/**
+ * Which international organisation a recipient of that role is (Art. 30(1)(e)), in words where it is not
+ * recorded; empty for every other role.
+ */
+function organisationText(
+  p: Pick<RecordRecipient, 'role' | 'internationalOrganisationId' | 'internationalOrganisationName'>,
+  lang: Language,
+): string {
+  if (p.role !== 'international_organisation') return ''
+  return internationalOrganisationOf(p)?.[lang] ?? ORGANISATION_UNRECORDED[lang]
+}
+
 function recipientText(p: RecordRecipient, lang: Language): string {
   const condition = pick(p.disclosureCondition, lang)
   const service = pick(p.service, lang)
-  return `${processorName(p, lang)} (${ROLE[p.role][lang]}${service ? `; ${service}` : ''})${condition ? `: ${condition}` : ''}`
+  const organisation = organisationText(p, lang)
+  const role = `${ROLE[p.role][lang]}${organisation ? `: ${organisation}` : ''}`
+  return `${processorName(p, lang)} (${role}${service ? `; ${service}` : ''})${condition ? `: ${condition}` : ''}`
 }
 
 function contractText(p: RecordRecipient, lang: Language): string {
@@ -551,6 +571,14 @@ export function processorTable(reg: ProcessorRegister, lang: Language): Table {
       // The parent by its name; an id no longer in the register (deleted since) by its id rather than nothing.
       parentCompany: p.parentId === null ? '' : (names.get(p.parentId) ?? `#${p.parentId}`),
       role: ROLE[p.role][lang],
+      internationalOrganisation: organisationText(
+        {
+          role: p.role,
+          internationalOrganisationId: p.internationalOrganisationId ?? null,
+          internationalOrganisationName: p.internationalOrganisationName ?? null,
+        },
+        lang,
+      ),
       status: PROCESSOR_STATUS[p.status][lang],
       service: pick(p.service, lang),
       purpose: pick(p.purpose, lang),

@@ -271,6 +271,7 @@ export const PROCESSOR_COLUMNS = [
   { key: 'legalName', width: 24, fi: 'Yhtiö', en: 'Legal entity' },
   { key: 'parentCompany', width: 24, fi: 'Emoyhtiö', en: 'Parent company' },
   { key: 'role', width: 20, fi: 'Rooli', en: 'Role' },
+  { key: 'internationalOrganisation', width: 28, fi: 'Kansainvälinen järjestö', en: 'International organisation' },
   { key: 'status', width: 14, fi: 'Tila', en: 'Status' },
   { key: 'service', width: 30, fi: 'Palvelu', en: 'Service' },
   { key: 'purpose', width: 34, fi: 'Käyttötarkoitus', en: 'Purpose' },
@@ -345,6 +346,12 @@ export const ACTIVITY_LEVEL_COLUMNS = [
 ] as const satisfies readonly (typeof ROPA_COLUMNS)[number]['key'][]
 
 /** Where the records are silent, the exports say so: a processor with no recorded location is not "inside the EEA". */
+/** Which international organisation a recipient of that role is, where nobody recorded it (Art. 30(1)(e)). */
+export const ORGANISATION_UNRECORDED = {
+  fi: 'mikä järjestö, ei kirjattu',
+  en: 'which organisation is not recorded',
+} as const
+
 export const UNKNOWN_WORDS = {
   fi: { locationNotRecorded: 'sijaintia ei ole kirjattu', unknown: 'ei tiedossa (sijaintia ei ole kirjattu)' },
   en: { locationNotRecorded: 'location not recorded', unknown: 'unknown (location not recorded)' },

@@ -17,6 +17,7 @@ import {
   LEGAL_REFERENCE,
   findAdequacyDecision,
   hasGeneralAdequacy,
+  internationalOrganisationOf,
   isInEea,
   processorName,
   type Finding,
@@ -528,6 +529,24 @@ export const locationNotRecorded: Check = (view) =>
       ),
     )
 
+/**
+ * A recipient recorded as an international organisation must say which one (Art. 30(1)(e): "recipients
+ * ... including ... international organisations"): the record and the public list cannot name it otherwise.
+ */
+export const internationalOrganisationUnrecorded: Check = (view) =>
+  view.processors
+    .filter((p) => live(p) && p.role === 'international_organisation' && !internationalOrganisationOf(p))
+    .map((p) =>
+      finding(
+        'international-organisation-unrecorded',
+        'medium',
+        { type: 'processor', id: p.id, name: bothNames(p) },
+        processorLink(p.id),
+        `${p.displayName}: vastaanottaja on merkitty kansainväliseksi järjestöksi, mutta ei ole kirjattu, mikä järjestö se on (30 artiklan 1 kohdan e alakohta). Valitse järjestö luettelosta tai kirjoita sen nimi.`,
+        `${enName(p)}: the recipient is recorded as an international organisation, but which organisation it is is not recorded (Art. 30(1)(e)). Choose it from the list or give its name.`,
+      ),
+    )
+
 /** A DPA marked signed is proven by the agreement itself: one with neither a link nor an uploaded document is a claim without its evidence. */
 export const signedDpaWithoutDocument: Check = (view) =>
   view.processors
@@ -907,6 +926,7 @@ export const CHECKS: Check[] = [
   dpfEntity,
   organisationUnrecorded,
   vendorFactsChanged,
+  internationalOrganisationUnrecorded,
 ]
 
 export function runChecks(view: RegistryView): NewFinding[] {

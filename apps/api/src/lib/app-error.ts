@@ -1,4 +1,4 @@
-import { MESSAGES, messageCodeOf, withMessageCode, type ErrorCode, type FieldError, type UsedBy } from '@seloste/schema'
+import { MESSAGES, messageCodeOf, withMessageCode, type ErrorCode, type FieldError, type NamedEntry, type UsedBy } from '@seloste/schema'
 
 const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503> = {
   validation_failed: 400,
@@ -22,7 +22,13 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { fields?: FieldError[]; current?: unknown; usedBy?: UsedBy[]; headers?: Record<string, string> } = {},
+    readonly extra: {
+      fields?: FieldError[]
+      current?: unknown
+      usedBy?: UsedBy[]
+      unlocated?: NamedEntry[]
+      headers?: Record<string, string>
+    } = {},
   ) {
     super(message)
     this.status = STATUS[code]
@@ -39,6 +45,7 @@ export class AppError extends Error {
         ...(this.extra.fields && { fields: this.extra.fields.map(withMessageCode) }),
         ...(this.extra.current !== undefined && { current: this.extra.current }),
         ...(this.extra.usedBy && { usedBy: this.extra.usedBy }),
+        ...(this.extra.unlocated && { unlocated: this.extra.unlocated }),
       },
     }
   }

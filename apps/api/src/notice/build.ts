@@ -157,7 +157,13 @@ function processingSection(groups: SubjectGroup[], lang: Language): NoticeSectio
         blocks.push({ kind: 'list', items: a.dataCategories.map((c) => `${pick(c.name, lang)}${c.special ? ` (${t.special})` : ''}`) })
       }
       const recipients = [
-        ...a.processors.filter((p) => p.status !== 'retired').map((p) => processorName(p, lang)),
+        ...a.processors
+          .filter((p) => p.status !== 'retired')
+          .map((p) =>
+            p.role === 'international_organisation'
+              ? `${processorName(p, lang)} (${t.internationalOrganisation}: ${p.internationalOrganisation?.[lang] ?? t.organisationNotRecorded})`
+              : processorName(p, lang),
+          ),
         ...a.otherRecipients.map((r) => {
           const condition = pick(r.condition, lang)
           return condition ? `${pick(r.name, lang)}: ${condition}` : pick(r.name, lang)

@@ -1,7 +1,13 @@
-import type { ActivityRecord, NoticeText, Organisation, PublishedVersion } from '@seloste/schema'
+import type { ActivityRecord, LocalizedText, NoticeText, Organisation, PublishedVersion } from '@seloste/schema'
+
+/**
+ * A linked processor or recipient as the notice names it; a recipient of role international_organisation
+ * also says which organisation it is (null: not recorded). Absent for every other role.
+ */
+export type NoticeRecipient = ActivityRecord['processors'][number] & { internationalOrganisation?: LocalizedText | null }
 
 /** What the notice says about an activity: its Art. 30 record without the internal fields (owner, approval, DPIA). */
-export type NoticeActivity = Pick<
+export type NoticeActivity = { processors: NoticeRecipient[] } & Pick<
   ActivityRecord,
   | 'id'
   | 'name'
@@ -12,7 +18,6 @@ export type NoticeActivity = Pick<
   | 'retention'
   | 'sources'
   | 'sourcesOther'
-  | 'processors'
   | 'otherRecipients'
   | 'automatedDecisionMaking'
   | 'profiling'

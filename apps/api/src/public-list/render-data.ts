@@ -35,6 +35,8 @@ export function renderJson(given: PublishedVersion, lang: Language, today: strin
         websiteUrl: e.websiteUrl,
         privacyPolicyUrl: e.privacyPolicyUrl,
         hqCountry: e.hqCountry,
+        // Role international_organisation only: which one (null: not recorded).
+        ...(e.role === 'international_organisation' && { internationalOrganisation: e.internationalOrganisation?.[lang] ?? null }),
         status: isUpcoming(e, today) ? 'upcoming' : 'active',
         effectiveDate: e.effectiveDate,
         addedOn: e.addedOn,
@@ -51,7 +53,7 @@ export function renderJson(given: PublishedVersion, lang: Language, today: strin
           sccModule: l.sccModule,
           derogation: l.derogation,
           internationalOrganisation: l.internationalOrganisation?.[lang] ?? null,
-          basis: isChapterV(l) ? safeguardStatement(e, l, lang, version.content.safeguardCopyContact).text : null,
+          basis: isChapterV(l, e) ? safeguardStatement(e, l, lang, version.content.safeguardCopyContact).text : null,
         })),
       })),
       statements: {
@@ -121,7 +123,7 @@ export function renderCsv(given: PublishedVersion, lang: Language, today: string
         l.outsideEea,
         kindText(l.kind, lang),
         l.safeguard,
-        isChapterV(l) ? safeguardStatement(e, l, lang, version.content.safeguardCopyContact).text : null,
+        isChapterV(l, e) ? safeguardStatement(e, l, lang, version.content.safeguardCopyContact).text : null,
         true,
       ])
     }

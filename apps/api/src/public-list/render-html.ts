@@ -12,6 +12,7 @@ import {
   statementChangeText,
   T,
   UNKNOWN_TEXTS,
+  organisationText,
 } from './texts'
 
 /** Escapes text for HTML content and attribute values. */
@@ -138,8 +139,9 @@ export function renderHtmlFragment(given: PublishedVersion, lang: Language, toda
     const condition = pick(r.disclosureCondition, lang) || pick(r.purpose, lang)
     const upcoming = isUpcoming(r, today) ? ` <span class="tag upcoming">${esc(t.upcoming(formatDate(r.effectiveDate!, lang)))}</span>` : ''
     const unknown = r.locations.length === 0 ? ` ${esc(UNKNOWN_TEXTS[lang].locationNotRecorded)}` : ''
+    const organisation = organisationText(r, lang)
     parts.push(
-      `<li><strong>${esc(r.name)}</strong>${service ? ` (${esc(service)})` : ''}${condition ? `: ${esc(condition)}` : ''}.${unknown}${upcoming}</li>`,
+      `<li><strong>${esc(r.name)}</strong>${service ? ` (${esc(service)})` : ''}${condition ? `: ${esc(condition)}` : ''}.${organisation ? ` ${esc(organisation)}.` : ''}${unknown}${upcoming}</li>`,
     )
   }
   parts.push('</ul></section>')

@@ -11,6 +11,7 @@ import {
   safeguardStatement,
   T,
   UNKNOWN_TEXTS,
+  organisationText,
 } from './texts'
 
 /**
@@ -79,8 +80,9 @@ export function renderMarkdown(given: PublishedVersion, lang: Language, today: s
     const service = pick(r.service, lang)
     const condition = pick(r.disclosureCondition, lang) || pick(r.purpose, lang)
     const unknown = r.locations.length === 0 ? ` ${md(UNKNOWN_TEXTS[lang].locationNotRecorded)}` : ''
+    const organisation = organisationText(r, lang)
     out.push(
-      `- **${md(r.name)}**${service ? ` (${md(service)})` : ''}${condition ? `: ${md(condition)}` : ''}.${unknown}${upcomingNote(r.effectiveDate)}`,
+      `- **${md(r.name)}**${service ? ` (${md(service)})` : ''}${condition ? `: ${md(condition)}` : ''}.${organisation ? ` ${md(organisation)}.` : ''}${unknown}${upcomingNote(r.effectiveDate)}`,
     )
   }
   out.push('', `_${t.updated} ${formatDate(version.date, lang)} (${t.version.toLowerCase()} ${version.version})._`, '')

@@ -204,7 +204,7 @@ export function copyOfSafeguardsText(contact: string | null | undefined, lang: L
  * display name; where no legal name is recorded it says so.
  */
 export function safeguardStatement(
-  entry: { name: string; legalName: string | null },
+  entry: { name: string; legalName: string | null; role?: PublicEntry['role'] },
   l: PublicLocation,
   lang: Language,
   copyContact?: string | null,
@@ -232,7 +232,9 @@ export function safeguardStatement(
         ? fi
           ? `Vastaanottaja on kansainvälinen järjestö (${l.internationalOrganisation.fi}). `
           : `The recipient is an international organisation (${l.internationalOrganisation.en}). `
-        : ''
+        : entry.role === 'international_organisation'
+          ? `${organisationText({ role: 'international_organisation' }, lang)}. `
+          : ''
       // Cited by its number; where no number is recorded (the EPO decision), by its date, never by a guess.
       const dated = !l.adequacyDecision && l.adequacyAdoptedOn ? formatDate(l.adequacyAdoptedOn, lang) : null
       return {
@@ -283,8 +285,25 @@ export function safeguardStatement(
 }
 
 /** A location the transfers section lists: outside the EEA, or at an international organisation (Chapter V either way). */
-export function isChapterV(l: PublicLocation): boolean {
-  return l.outsideEea || !!l.internationalOrganisation
+export function isChapterV(l: PublicLocation, entry?: Pick<PublicEntry, 'role'>): boolean {
+  return l.outsideEea || !!l.internationalOrganisation || entry?.role === 'international_organisation'
+}
+
+/**
+ * Which international organisation a recipient of that role is (Art. 30(1)(e), Art. 13(1)(e)), as a
+ * sentence fragment: "The recipient is an international organisation (X)", or says that which one is
+ * not recorded. Empty for every other role.
+ */
+export function organisationText(entry: Pick<PublicEntry, 'role' | 'internationalOrganisation'>, lang: Language): string {
+  if (entry.role !== 'international_organisation') return ''
+  const name = entry.internationalOrganisation?.[lang]
+  if (lang === 'fi')
+    return name
+      ? `Vastaanottaja on kansainvälinen järjestö (${name})`
+      : 'Vastaanottaja on kansainvälinen järjestö; mikä järjestö, ei ole kirjattu'
+  return name
+    ? `The recipient is an international organisation (${name})`
+    : 'The recipient is an international organisation; which one is not recorded'
 }
 
 export function countryList(entry: PublicEntry, lang: Language, outsideEea: boolean): string[] {
@@ -309,7 +328,7 @@ export function groupEntries(entries: readonly PublicEntry[]) {
   return {
     processors: topLevel.map((e) => ({ entry: e, children: childrenOf(e.key) })),
     recipients: entries.filter(isRecipient),
-    transfers: entries.flatMap((e) => e.locations.filter(isChapterV).map((l) => ({ entry: e, location: l }))),
+    transfers: entries.flatMap((e) => e.locations.filter((l) => isChapterV(l, e)).map((l) => ({ entry: e, location: l }))),
   }
 }
 

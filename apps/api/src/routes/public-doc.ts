@@ -68,6 +68,11 @@ export const PublicListJson = z
         websiteUrl: z.string().nullable(),
         privacyPolicyUrl: z.string().nullable(),
         hqCountry: z.string().nullable(),
+        internationalOrganisation: z
+          .string()
+          .nullable()
+          .optional()
+          .meta({ description: 'Role international_organisation only: which organisation it is; null: not recorded' }),
         status: z.enum(['active', 'upcoming']),
         effectiveDate: z.string().nullable(),
         addedOn: z.string(),

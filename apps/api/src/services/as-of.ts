@@ -96,8 +96,13 @@ export function snapshotFromState(state: Map<string, Map<string, unknown>>, asOf
           ...org,
         }
       : null,
-    // Events written before the English name existed (migration 0013) had none.
-    processors: list<ProcessorRecord>('processor').map((p) => ({ ...p, displayNameEn: p.displayNameEn ?? null })),
+    // Events written before the English name (migration 0013) or the international organisation (0014) existed had none.
+    processors: list<ProcessorRecord>('processor').map((p) => ({
+      ...p,
+      displayNameEn: p.displayNameEn ?? null,
+      internationalOrganisationId: p.internationalOrganisationId ?? null,
+      internationalOrganisationName: p.internationalOrganisationName ?? null,
+    })),
     transfers: list<Transfer>('transfer'),
     dpas: list<Dpa>('dpa').map((d) => ({ ...d, document: d.document ?? null })),
     activities: list<ActivityRecord>('activity'),

@@ -71,6 +71,8 @@ export function processorFields(row: ProcessorRow) {
     disclosureCondition: { fi: row.disclosureConditionFi, en: row.disclosureConditionEn },
     isPublic: row.isPublic,
     internalNotes: row.internalNotes,
+    internationalOrganisationId: row.internationalOrganisationId,
+    internationalOrganisationName: row.internationalOrganisationName,
     catalogue: catalogueLinkOf(row),
     version: row.version,
     createdAt: row.createdAt,

@@ -1,3 +1,4 @@
+import { internationalOrganisationOf } from '@seloste/schema'
 import type { DbOrTx } from '../db/client'
 import type { NoticeSnapshot } from '../notice/snapshot'
 import { loadCurrentSnapshot } from './as-of'
@@ -10,6 +11,8 @@ export function loadNoticeSnapshot(db: DbOrTx): NoticeSnapshot {
   const o = registry.organisation
   const texts = getNoticeTexts(db)
   const processorList = latestVersion(db)
+  // Which international organisation a recipient of that role is (Art. 13(1)(e) names the recipients).
+  const organisations = new Map(registry.processors.map((p) => [p.id, internationalOrganisationOf(p)]))
   return {
     organisation: o && {
       name: o.name,
@@ -38,7 +41,9 @@ export function loadNoticeSnapshot(db: DbOrTx): NoticeSnapshot {
         retention: a.retention,
         sources: a.sources,
         sourcesOther: a.sourcesOther,
-        processors: a.processors,
+        processors: a.processors.map((p) =>
+          p.role === 'international_organisation' ? { ...p, internationalOrganisation: organisations.get(p.id) ?? null } : p,
+        ),
         otherRecipients: a.otherRecipients,
         automatedDecisionMaking: a.automatedDecisionMaking,
         profiling: a.profiling,

@@ -50,6 +50,8 @@ function toColumns(input: Partial<ProcessorInputParsed>): ProcessorColumns {
     [c.disclosureConditionFi, c.disclosureConditionEn] = [input.disclosureCondition.fi, input.disclosureCondition.en]
   if (input.isPublic !== undefined) c.isPublic = input.isPublic
   if (input.internalNotes !== undefined) c.internalNotes = input.internalNotes
+  if (input.internationalOrganisationId !== undefined) c.internationalOrganisationId = input.internationalOrganisationId
+  if (input.internationalOrganisationName !== undefined) c.internationalOrganisationName = input.internationalOrganisationName
   return c
 }
 
@@ -64,9 +66,20 @@ function findRow(db: DbOrTx, id: number): ProcessorRow | undefined {
 }
 
 /** Checks the merged record: the parent exists, is not itself and does not make a loop. */
-function checkMerged(db: DbOrTx, id: number | null, row: Pick<ProcessorRow, 'parentId' | 'startDate' | 'endDate'>): void {
+function checkMerged(
+  db: DbOrTx,
+  id: number | null,
+  row: Pick<ProcessorRow, 'parentId' | 'startDate' | 'endDate' | 'role' | 'internationalOrganisationId' | 'internationalOrganisationName'>,
+): void {
   if (row.startDate && row.endDate && row.endDate < row.startDate) {
     throw invalid([{ path: 'endDate', message: MESSAGES.end_before_start }])
+  }
+  // Which international organisation: once, and only for that role (a change of role clears it in the same request).
+  if (row.internationalOrganisationId && row.internationalOrganisationName)
+    throw invalid([{ path: 'internationalOrganisationName', message: MESSAGES.international_organisation_both }])
+  if (row.role !== 'international_organisation') {
+    const set = (['internationalOrganisationId', 'internationalOrganisationName'] as const).filter((k) => row[k])
+    if (set.length) throw invalid(set.map((path) => ({ path, message: MESSAGES.international_organisation_role })))
   }
   if (row.parentId == null) return
   if (row.parentId === id) throw invalid([{ path: 'parentId', message: MESSAGES.own_parent }])
@@ -442,7 +455,14 @@ export function insertProcessor(
     serviceEn: '',
     ...columns,
   }
-  checkMerged(tx, null, { parentId: row.parentId ?? null, startDate: row.startDate ?? null, endDate: row.endDate ?? null })
+  checkMerged(tx, null, {
+    parentId: row.parentId ?? null,
+    startDate: row.startDate ?? null,
+    endDate: row.endDate ?? null,
+    role: row.role,
+    internationalOrganisationId: row.internationalOrganisationId ?? null,
+    internationalOrganisationName: row.internationalOrganisationName ?? null,
+  })
   const created = tx
     .insert(processors)
     .values({ ...row, ...link, searchText: searchTextOf({ legalName: null, ...row }), version: 1, createdAt: now, updatedAt: now })

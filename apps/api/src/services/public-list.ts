@@ -9,6 +9,9 @@ import {
   withPublicParentsOnly,
   findAdequacyDecision,
   isInEea,
+  MESSAGES,
+  internationalOrganisationOf,
+  processorName,
   type PublicEntry,
   type PublicListContent,
   type PublicListPreview,
@@ -118,6 +121,8 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
     websiteUrl: p.websiteUrl,
     privacyPolicyUrl: p.privacyPolicyUrl,
     hqCountry: p.hqCountry,
+    // Only for that role, so that other entries' content (and hash) is unchanged.
+    ...(p.role === 'international_organisation' && { internationalOrganisation: internationalOrganisationOf(p) }),
     effectiveDate: p.status === 'planned' ? p.startDate : null,
     addedOn: addedBefore.get(p.id) ?? date,
     locations: places
@@ -131,12 +136,15 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
           safeguard: t.safeguard,
           adequacyDecision: decision?.decision ?? null,
           adequacyAdoptedOn: decision?.adoptedOn ?? null,
-          // A transfer to an international organisation is one under Chapter V wherever its seat is (Art. 44).
+          // A transfer to an international organisation is one under Chapter V wherever its seat is (Art. 44):
+          // named as recorded on the recipient, or by the decision it relies on; null while neither says
+          // (the entry's role still makes it a Chapter V transfer, and the list says which one is not recorded).
           internationalOrganisation:
             p.role === 'international_organisation'
-              ? decision?.internationalOrganisation
-                ? { fi: adequacySubjectName(decision, 'fi'), en: adequacySubjectName(decision, 'en') }
-                : { fi: p.displayName, en: p.displayNameEn ?? p.displayName }
+              ? (internationalOrganisationOf(p) ??
+                (decision?.internationalOrganisation
+                  ? { fi: adequacySubjectName(decision, 'fi'), en: adequacySubjectName(decision, 'en') }
+                  : null))
               : null,
           dpfListingUrl: t.dpfListingUrl,
           sccModule: t.sccModule,
@@ -226,14 +234,25 @@ export function publishPublicList(
       if (latest && changes.length === 0) throw new AppError('conflict', 'Nothing has changed since the latest published version')
       // Unknown is not none: the list will say that these locations are not recorded, and the owner
       // must have read that before the company publishes it.
-      const unlocated = entriesWithoutLocation(content.entries).map((e) => e.name)
+      // Each reader names them in their language: the English message by the English names, the
+      // body's `unlocated` in both languages (the dashboard says the code's sentence in its own).
+      const unlocatedEntries = entriesWithoutLocation(content.entries)
+      const unlocated = unlocatedEntries.map((e) => e.name)
       if (unlocated.length && input.confirmUnknownLocations !== true) {
-        throw invalid([
-          {
-            path: 'confirmUnknownLocations',
-            message: `Where these keep the data is not recorded, and the list will say so: ${unlocated.join(', ')}. Record their locations, or confirm to publish as it is`,
-          },
-        ])
+        const named = unlocatedEntries.map((e) => {
+          const names = { displayName: e.name, displayNameEn: e.nameEn }
+          return { name: { fi: processorName(names, 'fi'), en: processorName(names, 'en') } }
+        })
+        throw new AppError('validation_failed', MESSAGES.invalid_fields, {
+          fields: [
+            {
+              path: 'confirmUnknownLocations',
+              message: `${MESSAGES.locations_unrecorded} (${named.map((n) => n.name.en).join(', ')})`,
+              messageCode: 'locations_unrecorded',
+            },
+          ],
+          unlocated: named,
+        })
       }
       const row: VersionRow = {
         version: current + 1,

@@ -25,7 +25,14 @@ export function searchRegistry(db: DbOrTx, query: SearchQueryParsed, today = tod
   return {
     q,
     processors: {
-      items: page.items.map(({ id, displayName, legalName, role, status }) => ({ id, displayName, legalName, role, status })),
+      items: page.items.map(({ id, displayName, displayNameEn, legalName, role, status }) => ({
+        id,
+        displayName,
+        displayNameEn,
+        legalName,
+        role,
+        status,
+      })),
       total: page.total,
     },
     activities: {

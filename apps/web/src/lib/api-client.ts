@@ -1,5 +1,5 @@
 import type { AppType } from '@seloste/api'
-import type { ErrorCode, FieldError, MessageCode, UsedBy } from '@seloste/schema'
+import type { ErrorCode, FieldError, MessageCode, NamedEntry, UsedBy } from '@seloste/schema'
 import { hc, type ClientResponse } from 'hono/client'
 import type { SuccessStatusCode } from 'hono/utils/http-status'
 
@@ -27,6 +27,8 @@ export class ApiError extends Error {
     readonly messageCode?: MessageCode,
     /** On refusing to remove an entry still in use (409): the records that use it. */
     readonly usedBy: UsedBy[] = [],
+    /** On refusing to publish unconfirmed unknown locations (400): the services named in both languages. */
+    readonly unlocated: NamedEntry[] = [],
   ) {
     super(message)
   }
@@ -53,7 +55,15 @@ export async function toApiError(res: AnswerLike): Promise<ApiError> {
   const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null
   if (isJson(res)) {
     const body = (await res.json().catch(() => null)) as {
-      error?: { code?: ErrorCode; message?: string; messageCode?: MessageCode; fields?: FieldError[]; current?: unknown; usedBy?: UsedBy[] }
+      error?: {
+        code?: ErrorCode
+        message?: string
+        messageCode?: MessageCode
+        fields?: FieldError[]
+        current?: unknown
+        usedBy?: UsedBy[]
+        unlocated?: NamedEntry[]
+      }
     } | null
     const e = body?.error
     if (e?.code)
@@ -66,6 +76,7 @@ export async function toApiError(res: AnswerLike): Promise<ApiError> {
         retryAfterSeconds,
         e.messageCode,
         e.usedBy ?? [],
+        e.unlocated ?? [],
       )
   }
   return new ApiError(res.status, 'unexpected_response', `${res.status} ${res.statusText}`.trim(), [], undefined, retryAfterSeconds)

@@ -63,4 +63,10 @@ export const apiMessagesFi: Record<PlainMessageCode, string> = {
   date_in_past: 'Päivämäärän on oltava tänään tai myöhemmin',
   acceptance_too_long: 'Enintään kaksi vuotta eteenpäin: hyväksytyt riskit on arvioitava uudelleen',
   finding_not_open: 'Havainto ei ole enää avoin',
+  international_organisation_unknown:
+    'Tunnisteella ei löydy kansainvälistä järjestöä oikeudellisesta viitetiedosta: valitse järjestö luettelosta tai kirjoita sen nimi',
+  international_organisation_both: 'Valitse järjestö luettelosta tai kirjoita sen nimi, ei molempia',
+  international_organisation_role: 'Järjestö kirjataan vain vastaanottajalle, joka on merkitty kansainväliseksi järjestöksi',
+  locations_unrecorded:
+    'Joidenkin luettelon palveluiden tietojen sijaintia ei ole kirjattu, ja luettelossa kerrotaan se: kirjaa sijainnit tai vahvista julkaisu tällaisenaan',
 }

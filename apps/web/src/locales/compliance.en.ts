@@ -132,6 +132,7 @@ export const complianceEn = {
     'tracking-consent-bundled': 'Tracking consent bundled or not recorded',
     'email-marketing-no-processor': 'E-mail marketing service not recorded',
     'activity-right-missing': 'Data subject right missing',
+    'international-organisation-unrecorded': 'International organisation not identified',
     'dpf-not-verified': 'DPF certification never verified',
     'dpf-verification-stale': 'DPF verification over a year old',
     'foreign-hq-eea-locations': 'Headquarters outside the EEA',

@@ -134,6 +134,7 @@ export const complianceFi: typeof complianceEn = {
     'tracking-consent-bundled': 'Seurantasuostumus niputettu tai kirjaamatta',
     'email-marketing-no-processor': 'Sähköpostimarkkinoinnin palvelua ei ole kirjattu',
     'activity-right-missing': 'Rekisteröidyn oikeus puuttuu',
+    'international-organisation-unrecorded': 'Kansainvälistä järjestöä ei ole yksilöity',
     'dpf-not-verified': 'DPF-sertifiointia ei ole tarkistettu',
     'dpf-verification-stale': 'DPF-tarkistus yli vuoden vanha',
     'foreign-hq-eea-locations': 'Kotipaikka ETA-alueen ulkopuolella',

@@ -293,6 +293,8 @@ export const en = {
       privacyPolicyUrl: 'Privacy policy',
       dpaUrl: 'Published DPA terms',
       internalNotes: 'Internal notes',
+      internationalOrganisationId: 'Which international organisation',
+      internationalOrganisationName: 'Name of the organisation, if it is not in the list',
     },
     detail: {
       overview: 'Overview',
@@ -323,6 +325,8 @@ export const en = {
         'Only where the name is a Finnish description rather than a proper name, e.g. “Debt collection agency” for “Perintätoimisto”. English outputs use it; empty: the name serves both.',
       legalNameHint: 'The company in the contract, e.g. “Google Ireland Limited”.',
       parentHint: 'The company or group it belongs to, if it is in the registry too.',
+      internationalOrganisationHint:
+        'GDPR Art. 30(1)(e): the record names the international organisations data goes to. The list holds those with an adequacy decision; for any other, give its name below. Not recorded: the outputs say so and a finding asks for it.',
       isPublicLabel: 'Show in the public processor list',
       isPublicHint: 'The public list is what your privacy notice links to.',
       description: 'Service and purpose',

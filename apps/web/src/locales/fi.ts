@@ -292,6 +292,8 @@ export const fi: typeof en = {
       privacyPolicyUrl: 'Tietosuojaseloste',
       dpaUrl: 'Julkaistut DPA-ehdot',
       internalNotes: 'Sisäiset muistiinpanot',
+      internationalOrganisationId: 'Mikä kansainvälinen järjestö',
+      internationalOrganisationName: 'Järjestön nimi, jos se ei ole luettelossa',
     },
     detail: {
       overview: 'Yleiset tiedot',
@@ -322,6 +324,8 @@ export const fi: typeof en = {
         'Vain kun nimi on suomenkielinen kuvaus eikä erisnimi, esim. ”Debt collection agency” nimelle ”Perintätoimisto”. Englanninkieliset tulosteet käyttävät sitä; tyhjänä nimi käy molemmilla kielillä.',
       legalNameHint: 'Sopimuksen osapuolena oleva yhtiö, esim. ”Google Ireland Limited”.',
       parentHint: 'Yhtiö tai konserni, johon se kuuluu, jos sekin on rekisterissä.',
+      internationalOrganisationHint:
+        'Tietosuoja-asetuksen 30 artiklan 1 kohdan e alakohta: selosteessa nimetään kansainväliset järjestöt, joille tietoja siirretään. Luettelossa ovat järjestöt, joista on tehty riittävyyspäätös; muun järjestön nimi kirjoitetaan alle. Jos tietoa ei ole kirjattu, tulosteissa kerrotaan se ja havainto pyytää kirjaamaan sen.',
       isPublicLabel: 'Näytä julkisessa käsittelijäluettelossa',
       isPublicHint: 'Tietosuojaseloste linkittää julkiseen luetteloon.',
       description: 'Palvelu ja käyttötarkoitus',

@@ -83,6 +83,8 @@ export const governanceEn = {
         'The list will say that where these keep the data is not recorded, and it cannot say that no other data leaves the EEA: {{names}}. Record their locations first if you can.',
       unlocatedConfirm: 'I have read this and want to publish the list as it is',
       unlocatedRequired: 'Confirm that you have read the warning, or record the locations first.',
+      unlocatedRefused:
+        'Not published: where these keep the data is not recorded, and the list would say so: {{names}}. Read the warning and confirm, or record their locations first.',
       dateTooEarly: 'Cannot be before the date of the latest version ({{date}}).',
       confirm: 'Publish version {{version}}',
       published: 'Version {{version}} published',

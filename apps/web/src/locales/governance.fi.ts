@@ -84,6 +84,8 @@ export const governanceFi: typeof governanceEn = {
         'Luettelossa kerrotaan, ettei näiden palveluiden tietojen sijaintia ole kirjattu, eikä siinä voida sanoa, ettei muita tietoja siirretä ETA-alueen ulkopuolelle: {{names}}. Kirjaa sijainnit ensin, jos voit.',
       unlocatedConfirm: 'Olen lukenut tämän ja haluan julkaista luettelon tällaisenaan',
       unlocatedRequired: 'Vahvista, että olet lukenut varoituksen, tai kirjaa sijainnit ensin.',
+      unlocatedRefused:
+        'Ei julkaistu: näiden palveluiden tietojen sijaintia ei ole kirjattu, ja luettelossa kerrottaisiin se: {{names}}. Lue varoitus ja vahvista, tai kirjaa sijainnit ensin.',
       dateTooEarly: 'Ei voi olla aiempi kuin viimeisimmän version päivämäärä ({{date}}).',
       confirm: 'Julkaise versio {{version}}',
       published: 'Versio {{version}} julkaistiin',

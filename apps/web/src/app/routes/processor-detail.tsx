@@ -51,7 +51,7 @@ function ProcessorDetailPage({ id }: { id: number }) {
       <ProcessorHeader
         processor={processor}
         onDeleted={() => {
-          toast(t('processors.toast.deleted', { name: processor.displayName }))
+          toast(t('processors.toast.deleted', { name: format.processor(processor) }))
           void navigate({ to: paths.processors.list.path })
         }}
       />

@@ -9,6 +9,7 @@ import { ProcessorForm } from '../../features/processors/components/processor-fo
 import { processorToFormValues } from '../../features/processors/lib/form-values'
 import { isApiError } from '../../lib/api-client'
 import { useCan } from '../../lib/auth'
+import { useFormat } from '../../lib/format'
 import { useDocumentTitle } from '../../lib/use-document-title'
 import { NotFound, RoutePending } from './fallbacks'
 import { ReadOnlyNotice } from './read-only-notice'
@@ -23,9 +24,10 @@ export function ProcessorEditRoute() {
 
 function ProcessorEditPage({ id }: { id: number }) {
   const { t } = useTranslation()
+  const format = useFormat()
   const query = useProcessor(id)
   const canEdit = useCan('edit')
-  useDocumentTitle(query.data ? t('processors.form.editTitle', { name: query.data.displayName }) : t('processors.title'))
+  useDocumentTitle(query.data ? t('processors.form.editTitle', { name: format.processor(query.data) }) : t('processors.title'))
 
   if (query.isPending) return <RoutePending />
   if (query.isError) {
@@ -43,12 +45,12 @@ function ProcessorEditPage({ id }: { id: number }) {
           <Link to={paths.processors.list.path}>{t('processors.title')}</Link>
           <span aria-hidden="true"> / </span>
           <Link to={paths.processors.detail.path} params={{ id: String(id) }}>
-            {query.data.displayName}
+            {format.processor(query.data)}
           </Link>
           <span aria-hidden="true"> / </span>
           <span aria-current="page">{t('common.edit')}</span>
         </nav>
-        <h1 className="page-title">{t('processors.form.editTitle', { name: query.data.displayName })}</h1>
+        <h1 className="page-title">{t('processors.form.editTitle', { name: format.processor(query.data) })}</h1>
       </div>
       {canEdit ? <EditForm processor={query.data} /> : <ReadOnlyNotice />}
     </div>
@@ -61,6 +63,7 @@ function ProcessorEditPage({ id }: { id: number }) {
  */
 function EditForm({ processor }: { processor: Processor }) {
   const { t } = useTranslation()
+  const format = useFormat()
   const navigate = useNavigate()
   const toast = useToast()
   const [loaded] = useState(processor)
@@ -71,7 +74,7 @@ function EditForm({ processor }: { processor: Processor }) {
       processor={loaded}
       initialValues={initialValues}
       onSaved={(p) => {
-        toast(t('processors.toast.saved', { name: p.displayName }))
+        toast(t('processors.toast.saved', { name: format.processor(p) }))
         toDetail()
       }}
       onCancel={toDetail}

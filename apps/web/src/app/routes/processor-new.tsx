@@ -7,6 +7,7 @@ import { CatalogueStart } from '../../features/catalogue/components/catalogue-st
 import { ProcessorForm } from '../../features/processors/components/processor-form'
 import { emptyProcessorValues } from '../../features/processors/lib/form-values'
 import { useCan } from '../../lib/auth'
+import { useFormat } from '../../lib/format'
 import { useDocumentTitle } from '../../lib/use-document-title'
 import { ReadOnlyNotice } from './read-only-notice'
 import '../../locales/catalogue-texts'
@@ -15,6 +16,7 @@ export function ProcessorNewRoute() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const toast = useToast()
+  const format = useFormat()
   const canEdit = useCan('edit')
   const [initialValues] = useState(emptyProcessorValues)
   useDocumentTitle(t('processors.form.newTitle'))
@@ -33,7 +35,7 @@ export function ProcessorNewRoute() {
       {canEdit && (
         <CatalogueStart
           onSaved={(p) => {
-            toast(t('catalogue.proposal.created', { name: p.displayName }))
+            toast(t('catalogue.proposal.created', { name: format.processor(p) }))
             void navigate({ to: paths.processors.detail.path, params: { id: String(p.id) } })
           }}
         />
@@ -42,7 +44,7 @@ export function ProcessorNewRoute() {
         <ProcessorForm
           initialValues={initialValues}
           onSaved={(p) => {
-            toast(t('processors.toast.created', { name: p.displayName }))
+            toast(t('processors.toast.created', { name: format.processor(p) }))
             void navigate({ to: paths.processors.detail.path, params: { id: String(p.id) } })
           }}
           onCancel={() => void navigate({ to: paths.processors.list.path })}

@@ -3,7 +3,10 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import { api, call } from '../../../lib/api-client'
 import { activityKeys } from './keys'
 
-export type ProcessorChoice = Pick<ProcessorListItem, 'id' | 'displayName' | 'role' | 'status' | 'countries' | 'outsideEea'>
+export type ProcessorChoice = Pick<
+  ProcessorListItem,
+  'id' | 'displayName' | 'displayNameEn' | 'role' | 'status' | 'countries' | 'outsideEea'
+>
 
 /** Every processor of the registry (the API pages at most 100), for linking to an activity. */
 export async function getProcessorChoices(): Promise<ProcessorChoice[]> {
@@ -11,9 +14,10 @@ export async function getProcessorChoices(): Promise<ProcessorChoice[]> {
   for (let page = 1; page <= 50; page++) {
     const res = await call(api.processors.$get({ query: { pageSize: '100', page: String(page), sort: 'displayName' } }))
     out.push(
-      ...res.items.map(({ id, displayName, role, status, countries, outsideEea }) => ({
+      ...res.items.map(({ id, displayName, displayNameEn, role, status, countries, outsideEea }) => ({
         id,
         displayName,
+        displayNameEn,
         role,
         status,
         countries,

@@ -41,6 +41,7 @@ const SORT_CHOICES: SortChoice[] = ['name:asc', 'name:desc', 'updatedAt:desc', '
 export function ActivitiesList({ search, onSearchChange, onClearFilters, subjects }: ActivitiesListProps) {
   const { t } = useTranslation()
   const lang = useLang()
+  const format = useFormat()
   const id = useId()
   const { text, type, term } = useSearchText(search.q, (q) => onSearchChange({ q }, { replace: true }))
   const { data, error, isPending, isError, isPlaceholderData, isFetching, refetch } = useActivities(toActivityQuery(search))
@@ -165,11 +166,14 @@ export function ActivitiesList({ search, onSearchChange, onClearFilters, subject
             {search.processor !== undefined && !processorChoices.some((p) => p.id === search.processor) && (
               <option value={String(search.processor)}>#{search.processor}</option>
             )}
-            {processorChoices.map((p) => (
-              <option key={p.id} value={String(p.id)}>
-                {p.displayName}
-              </option>
-            ))}
+            {processorChoices
+              .map((p) => ({ id: p.id, name: format.processor(p) }))
+              .sort((a, b) => format.compare(a.name, b.name))
+              .map((p) => (
+                <option key={p.id} value={String(p.id)}>
+                  {p.name}
+                </option>
+              ))}
           </FilterSelect>
           <FilterSelect
             id={`${id}-gap`}

@@ -175,8 +175,10 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
   const subjectChoices = vocabChoices(vocabulary.subjects, activity?.dataSubjectCategories ?? [])
   const categoryChoices = vocabChoices(vocabulary.categories, activity?.dataCategories ?? [])
   const processors = processorChoices.data ?? []
-  const processorName = (id: number) =>
-    processors.find((p) => p.id === id)?.displayName ?? activity?.processors.find((p) => p.id === id)?.displayName ?? `#${id}`
+  const processorName = (id: number) => {
+    const p = processors.find((x) => x.id === id) ?? activity?.processors.find((x) => x.id === id)
+    return p ? format.processor(p) : `#${id}`
+  }
   const labelFrom = (choices: Choice<number>[]) => (id: number) => choices.find((c) => c.value === id)?.label ?? `#${id}`
 
   const theirs = conflict ? activityToFormValues(conflict) : null
@@ -188,7 +190,10 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
           describeActivityValues(theirs, t, lang, {
             subject: (id) => nameOf(conflict.dataSubjectCategories.find((c) => c.id === id)?.name ?? { fi: '', en: '' }, lang, id),
             category: (id) => nameOf(conflict.dataCategories.find((c) => c.id === id)?.name ?? { fi: '', en: '' }, lang, id),
-            processor: (id) => conflict.processors.find((p) => p.id === id)?.displayName ?? processorName(id),
+            processor: (id) => {
+              const p = conflict.processors.find((x) => x.id === id)
+              return p ? format.processor(p) : processorName(id)
+            },
           }),
           describeActivityValues(getValues(), t, lang, {
             subject: labelFrom(subjectChoices),
@@ -215,20 +220,22 @@ export function ActivityForm({ activity, initialValues, vocabulary, newCategory,
 
   const created = (category: VocabularyItem) => toast(t('vocabulary.created', { name: nameOf(category.name, lang, category.id) }))
 
+  // Named in the UI's language (the English name where one is recorded), in that language's order.
   const processorChoiceList: Choice<number>[] = processors.map((p) => ({
     value: p.id,
-    label: p.displayName,
+    label: format.processor(p),
     extra: <ProcessorExtra processor={p} />,
   }))
   for (const p of activity?.processors ?? []) {
-    if (!processorChoiceList.some((c) => c.value === p.id)) processorChoiceList.push({ value: p.id, label: p.displayName })
+    if (!processorChoiceList.some((c) => c.value === p.id)) processorChoiceList.push({ value: p.id, label: format.processor(p) })
   }
+  processorChoiceList.sort((a, b) => format.compare(a.label, b.label))
   const outside = values.processorIds
     .map((id) => processors.find((p) => p.id === id))
     .filter((p): p is ProcessorChoice => !!p && p.outsideEea)
     .map(
       (p) =>
-        `${p.displayName} (${p.countries
+        `${format.processor(p)} (${p.countries
           .filter((c) => !isInEea(c))
           .map(format.country)
           .join(', ')})`,

@@ -329,7 +329,7 @@ export function ActivityTransfers({ activity: a }: { activity: Activity }) {
                 <tr key={x.transferId}>
                   <th scope="row" className="cell-normal">
                     <Link to={paths.processors.detail.path} params={{ id: String(x.processorId) }}>
-                      {x.processorName}
+                      {format.processor({ displayName: x.processorName, displayNameEn: x.processorNameEn })}
                     </Link>
                   </th>
                   <td>{format.country(x.country)}</td>

@@ -56,7 +56,9 @@ function useRecordName() {
         : null
     switch (event.entityType) {
       case 'processor':
-        return text(v.displayName)
+        return typeof v.displayName === 'string' && v.displayName
+          ? format.processor({ displayName: v.displayName, displayNameEn: text(v.displayNameEn) })
+          : null
       case 'user':
         return text(v.email)
       case 'transfer':

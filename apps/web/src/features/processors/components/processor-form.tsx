@@ -1,5 +1,12 @@
-import { ProcessorInput, ProcessorRole, ProcessorStatus, type Processor, type ProcessorInputParsed } from '@seloste/schema'
-import { Controller, useForm } from 'react-hook-form'
+import {
+  INTERNATIONAL_ORGANISATIONS,
+  ProcessorInput,
+  ProcessorRole,
+  ProcessorStatus,
+  type Processor,
+  type ProcessorInputParsed,
+} from '@seloste/schema'
+import { Controller, useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { ConflictBanner } from '../../../components/form/conflict-banner'
 import { applyMerge, conflictFields } from '../../../components/form/three-way-merge'
@@ -55,7 +62,8 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
     shouldFocusError: false,
     mode: 'onTouched',
   })
-  const { register, control, handleSubmit, formState, getValues, reset } = form
+  const { register, control, handleSubmit, formState, getValues, reset, setValue } = form
+  const role = useWatch({ control, name: 'role' })
   const { errors, isSubmitting } = formState
 
   const labelOf = (path: string) => processorFieldLabel(t, path)
@@ -80,7 +88,10 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
 
   const onSubmit = handleSubmit(save, onInvalid)
 
-  const parentName = (id: number) => options.data?.find((o) => o.id === id)?.displayName ?? `#${id}`
+  const parentName = (id: number) => {
+    const o = options.data?.find((x) => x.id === id)
+    return o ? format.processor(o) : `#${id}`
+  }
   const labels = Object.fromEntries(PROCESSOR_FORM_PATHS.map((p) => [p, labelOf(p)]))
   const theirs = conflict ? processorToFormValues(conflict) : null
   const diffs =
@@ -88,7 +99,9 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
       ? conflictFields(
           form,
           theirs,
-          describeProcessorValues(theirs, t, format, (id) => (conflict.parent?.id === id ? conflict.parent.displayName : parentName(id))),
+          describeProcessorValues(theirs, t, format, (id) =>
+            conflict.parent?.id === id ? format.processor(conflict.parent) : parentName(id),
+          ),
           describeProcessorValues(getValues(), t, format, parentName),
           labels,
         )
@@ -96,7 +109,11 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
 
   const err = (path: string) => errorAt(errors, path)
 
-  const parentOptions = (options.data ?? []).filter((o) => o.id !== processor?.id)
+  // Named in the UI's language (the English name where one is recorded), in that language's order.
+  const parentOptions = (options.data ?? [])
+    .filter((o) => o.id !== processor?.id)
+    .map((o) => ({ id: o.id, name: format.processor(o) }))
+    .sort((a, b) => format.compare(a.name, b.name))
 
   return (
     <form className="form" noValidate onSubmit={(e) => void onSubmit(e)}>
@@ -144,7 +161,18 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
         </Field>
         <Field name="role" label={t('processors.fields.role')} error={err('role')} required>
           {(c) => (
-            <select {...c} className="select" {...register('role')}>
+            <select
+              {...c}
+              className="select"
+              {...register('role', {
+                // Which organisation is asked of that role only: another role leaves it unrecorded.
+                onChange: (e: { target: { value: string } }) => {
+                  if (e.target.value === 'international_organisation') return
+                  setValue('internationalOrganisationId', '')
+                  setValue('internationalOrganisationName', '')
+                },
+              })}
+            >
               {ProcessorRole.options.map((r) => (
                 <option key={r} value={r}>
                   {t(`enums.role.${r}`)}
@@ -153,6 +181,34 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
             </select>
           )}
         </Field>
+        {role === 'international_organisation' && (
+          <>
+            <Field
+              name="internationalOrganisationId"
+              label={t('processors.fields.internationalOrganisationId')}
+              hint={t('processors.form.internationalOrganisationHint')}
+              error={err('internationalOrganisationId')}
+            >
+              {(c) => (
+                <select {...c} className="select" {...register('internationalOrganisationId')}>
+                  <option value="">{t('common.notRecorded')}</option>
+                  {INTERNATIONAL_ORGANISATIONS.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name[format.lang]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              name="internationalOrganisationName"
+              label={t('processors.fields.internationalOrganisationName')}
+              error={err('internationalOrganisationName')}
+            >
+              {(c) => <input {...c} className="input" autoComplete="off" {...register('internationalOrganisationName')} />}
+            </Field>
+          </>
+        )}
         <Field name="status" label={t('processors.fields.status')} error={err('status')}>
           {(c) => (
             <select {...c} className="select" {...register('status')}>
@@ -182,12 +238,12 @@ export function ProcessorForm({ processor, initialValues, onSaved, onCancel }: P
                   <option value="">{t('common.none')}</option>
                   {field.value != null && !parentOptions.some((o) => o.id === field.value) && (
                     <option value={field.value}>
-                      {processor?.parent?.id === field.value ? processor.parent.displayName : t('common.loading')}
+                      {processor?.parent?.id === field.value ? format.processor(processor.parent) : t('common.loading')}
                     </option>
                   )}
                   {parentOptions.map((o) => (
                     <option key={o.id} value={o.id}>
-                      {o.displayName}
+                      {o.name}
                     </option>
                   ))}
                 </select>

@@ -1,4 +1,4 @@
-import type { Processor } from '@seloste/schema'
+import { internationalOrganisationOf, type Processor } from '@seloste/schema'
 import { Link } from '@tanstack/react-router'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -42,6 +42,9 @@ export function ProcessorOverview({ processor: p }: { processor: Processor }) {
         <Row label={t('processors.fields.displayNameEn')}>{p.displayNameEn ?? <Empty />}</Row>
         <Row label={t('processors.fields.legalName')}>{p.legalName ?? <Empty />}</Row>
         <Row label={t('processors.fields.role')}>{t(`enums.role.${p.role}`)}</Row>
+        {p.role === 'international_organisation' && (
+          <Row label={t('processors.fields.internationalOrganisationId')}>{internationalOrganisationOf(p)?.[format.lang] ?? <Empty />}</Row>
+        )}
         <Row label={t('processors.fields.status')}>
           <ProcessorStatusBadge status={p.status} />
         </Row>

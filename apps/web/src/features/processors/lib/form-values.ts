@@ -1,4 +1,4 @@
-import type { LocalizedText, Processor, ProcessorRole, ProcessorStatus } from '@seloste/schema'
+import { INTERNATIONAL_ORGANISATIONS, type LocalizedText, type Processor, type ProcessorRole, type ProcessorStatus } from '@seloste/schema'
 import type { TFunction } from 'i18next'
 import type { Formatters } from '../../../lib/format'
 
@@ -24,6 +24,10 @@ export interface ProcessorFormValues {
   privacyPolicyUrl: string
   dpaUrl: string
   internalNotes: string
+  /** Role international_organisation: an id of the legal reference data ('' = not recorded or by name). */
+  internationalOrganisationId: string
+  /** Role international_organisation: its name where it is not in the reference data. */
+  internationalOrganisationName: string
   /** Edit only: the version the form was loaded at; sent with the update for optimistic concurrency. */
   version?: number
 }
@@ -34,6 +38,8 @@ export const PROCESSOR_FORM_PATHS = [
   'displayNameEn',
   'legalName',
   'role',
+  'internationalOrganisationId',
+  'internationalOrganisationName',
   'status',
   'parentId',
   'hqCountry',
@@ -76,6 +82,8 @@ export function emptyProcessorValues(): ProcessorFormValues {
     privacyPolicyUrl: '',
     dpaUrl: '',
     internalNotes: '',
+    internationalOrganisationId: '',
+    internationalOrganisationName: '',
   }
 }
 
@@ -100,6 +108,8 @@ export function processorToFormValues(p: Processor): ProcessorFormValues {
     privacyPolicyUrl: p.privacyPolicyUrl ?? '',
     dpaUrl: p.dpaUrl ?? '',
     internalNotes: p.internalNotes ?? '',
+    internationalOrganisationId: p.internationalOrganisationId ?? '',
+    internationalOrganisationName: p.internationalOrganisationName ?? '',
     version: p.version,
   }
 }
@@ -122,6 +132,8 @@ const LABEL_KEYS = {
   privacyPolicyUrl: 'privacyPolicyUrl',
   dpaUrl: 'dpaUrl',
   internalNotes: 'internalNotes',
+  internationalOrganisationId: 'internationalOrganisationId',
+  internationalOrganisationName: 'internationalOrganisationName',
 } as const
 
 export function processorFieldLabel(t: TFunction, path: string): string {
@@ -145,6 +157,11 @@ export function describeProcessorValues(
     displayNameEn: v.displayNameEn.trim(),
     legalName: v.legalName.trim(),
     role: t(`enums.role.${v.role}`),
+    internationalOrganisationId: v.internationalOrganisationId
+      ? (INTERNATIONAL_ORGANISATIONS.find((o) => o.id === v.internationalOrganisationId)?.name[format.lang] ??
+        v.internationalOrganisationId)
+      : '',
+    internationalOrganisationName: v.internationalOrganisationName.trim(),
     status: t(`enums.processorStatus.${v.status}`),
     parentId: v.parentId == null ? '' : parentName(v.parentId),
     hqCountry: format.country(v.hqCountry),

@@ -83,7 +83,14 @@ export function PublicListManager() {
             return
           }
           const dateField = isApiError(error) ? error.fields.find((f) => f.path === 'date') : undefined
-          if (dateField) {
+          if (isApiError(error) && error.unlocated.length > 0) {
+            // Locations went missing after the preview was loaded: the refreshed preview asks for the
+            // confirmation; the refusal names the services in the UI's language.
+            setDialogError({
+              date: null,
+              general: t('publicList.publish.unlocatedRefused', { names: error.unlocated.map((u) => u.name[format.lang]).join(', ') }),
+            })
+          } else if (dateField) {
             const early = DATE_TOO_EARLY.exec(dateField.message)
             setDialogError({
               date: early ? t('publicList.publish.dateTooEarly', { date: format.date(early[1]) }) : translateMessage(dateField.message),

@@ -9,6 +9,7 @@ import { EmptyState } from '../../../components/ui/empty-state'
 import { ErrorState } from '../../../components/ui/error-state'
 import { Skeleton } from '../../../components/ui/skeleton'
 import { paths } from '../../../config/paths'
+import { useFormat } from '../../../lib/format'
 import { useSearchText } from '../../../lib/use-search-text'
 import { useRegistrySearch } from '../api/search'
 import { isDashboardPath, isSearchable, SEARCH_MAX_LENGTH } from '../lib/search-params'
@@ -80,6 +81,7 @@ export function SearchResults({ q, onSearchChange }: SearchResultsProps) {
 
 function Groups({ data, stale }: { data: Results; stale: boolean }) {
   const { t, i18n } = useTranslation()
+  const format = useFormat()
   const lang = i18n.language === 'fi' ? 'fi' : 'en'
   const other = lang === 'fi' ? 'en' : 'fi'
   const pick = (text: { fi: string; en: string }) => text[lang] || text[other]
@@ -92,7 +94,7 @@ function Groups({ data, stale }: { data: Results; stale: boolean }) {
         {data.processors.items.map((p) => (
           <li key={p.id}>
             <Link to={paths.processors.detail.path} params={{ id: String(p.id) }} className="search-hit">
-              <span className="search-hit-title">{p.displayName}</span>
+              <span className="search-hit-title">{format.processor(p)}</span>
               <span className="search-hit-sub">
                 {t(`enums.role.${p.role}`)} · {t(`enums.processorStatus.${p.status}`)}
                 {p.legalName && p.legalName !== p.displayName ? ` · ${p.legalName}` : ''}
