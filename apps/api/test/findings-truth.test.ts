@@ -32,6 +32,7 @@ function transfer(over: Partial<Transfer> = {}): Transfer {
     adequacyDecisionId: null,
     dpfListingUrl: null,
     dpfVerifiedOn: null,
+    certifiedEntity: null,
     sccModule: null,
     derogation: null,
     otherSafeguard: null,

@@ -6,13 +6,18 @@ import { auditEventsAfter, count, createTestContext, expectValidationError, last
 // Local helpers
 // ---------------------------------------------------------------------------
 
+/** A DPF transfer to the US naming its certified company; with another safeguard the DPF's own fields are left out. */
 function usDpfTransfer(overrides: Record<string, unknown> = {}) {
+  const dpf = !overrides.safeguard || overrides.safeguard === 'dpf'
   return {
     country: 'US',
     kind: 'storage',
     safeguard: 'dpf',
-    dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/1234',
-    dpfVerifiedOn: '2025-06-27',
+    ...(dpf && {
+      certifiedEntity: 'Example Inc.',
+      dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/1234',
+      dpfVerifiedOn: '2025-06-27',
+    }),
     ...overrides,
   }
 }
@@ -57,6 +62,7 @@ describe('POST /api/processors/:id/transfers', () => {
       safeguard: 'dpf',
       dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/1234',
       dpfVerifiedOn: '2025-06-27',
+      certifiedEntity: 'Example Inc.',
       adequacyDecisionId: null,
       sccModule: null,
       derogation: null,
@@ -120,7 +126,9 @@ describe('POST /api/processors/:id/transfers', () => {
     ['a safeguard inside the EEA', { country: 'SE', safeguard: 'scc', sccModule: 1 }, ['safeguard']],
     ['"none needed" outside the EEA', { country: 'IN', safeguard: 'none_needed' }, ['safeguard']],
     ['"none needed" for Switzerland', { country: 'CH', safeguard: 'none_needed' }, ['safeguard']],
-    ['the DPF outside the United States', { country: 'CA', safeguard: 'dpf' }, ['safeguard']],
+    ['the DPF outside the United States', { country: 'CA', safeguard: 'dpf', certifiedEntity: 'Example Inc.' }, ['safeguard']],
+    ['the DPF without the certified company', { country: 'US', safeguard: 'dpf' }, ['certifiedEntity']],
+    ['a certified company without the DPF', { country: 'US', safeguard: 'scc', sccModule: 2, certifiedEntity: 'Example Inc.' }, ['certifiedEntity']],
     ['adequacy without a decision', { country: 'JP', safeguard: 'adequacy' }, ['adequacyDecisionId']],
     [
       "adequacy with another country's decision",
@@ -247,7 +255,31 @@ describe('PATCH /api/transfers/:id', () => {
     const t = await createTransfer()
     const res = await ctx.api.patch(`/api/transfers/${t.id}`, { safeguard: 'scc', sccModule: 3, version: 1 })
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ safeguard: 'scc', sccModule: 3, dpfListingUrl: null, dpfVerifiedOn: null })
+    expect(res.body).toMatchObject({ safeguard: 'scc', sccModule: 3, dpfListingUrl: null, dpfVerifiedOn: null, certifiedEntity: null })
+  })
+
+  it('names the certified company in its own field, with a message code, and never keeps one without the DPF', async () => {
+    const missing = await ctx.api.post(`/api/processors/${processorId}/transfers`, usDpfTransfer({ certifiedEntity: '' }))
+    expectValidationError(missing, ['certifiedEntity'])
+    expect(missing.body.error.fields[0].messageCode).toBe('dpf_certified_entity_missing')
+    expect(count(ctx.db, 'SELECT count(*) FROM transfers')).toBe(0)
+
+    const t = await createTransfer()
+    expect(transferRow(ctx.db, t.id)).toMatchObject({ certified_entity: 'Example Inc.' })
+    // Emptying it while the DPF stays is refused against the merged record.
+    expectValidationError(await ctx.api.patch(`/api/transfers/${t.id}`, { certifiedEntity: null, version: 1 }), ['certifiedEntity'])
+    // Sending one with another safeguard is refused, naming the field...
+    const other = await ctx.api.patch(`/api/transfers/${t.id}`, { safeguard: 'scc', sccModule: 2, certifiedEntity: 'Example Inc.', version: 1 })
+    expectValidationError(other, ['certifiedEntity'])
+    expect(other.body.error.fields[0].messageCode).toBe('dpf_certified_entity_not_dpf')
+    expect((await ctx.api.get(`/api/transfers/${t.id}`)).body).toMatchObject({ safeguard: 'dpf', certifiedEntity: 'Example Inc.', version: 1 })
+    // ...while a change of safeguard that does not send one clears the stored one.
+    const renamed = await ctx.api.patch(`/api/transfers/${t.id}`, { certifiedEntity: ' Example Holdings Inc. ', version: 1 })
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200)
+    expect(renamed.body.certifiedEntity).toBe('Example Holdings Inc.')
+    const switched = await ctx.api.patch(`/api/transfers/${t.id}`, { safeguard: 'scc', sccModule: 2, version: 2 })
+    expect(switched.status, JSON.stringify(switched.body)).toBe(200)
+    expect(transferRow(ctx.db, t.id)).toMatchObject({ safeguard: 'scc', certified_entity: null })
   })
 
   it('keeps a stored module valid when only the country changes outside the EEA', async () => {
@@ -472,7 +504,7 @@ describe('a transfer to an international organisation (Art. 30(1)(e))', () => {
   it.each([
     ['"none needed" because the seat is in the EEA', { country: 'DE', safeguard: 'none_needed' }, ['safeguard']],
     ["a country's decision", { country: 'JP', safeguard: 'adequacy', adequacyDecisionId: 'jp-2019' }, ['adequacyDecisionId']],
-    ['the DPF', { country: 'US', safeguard: 'dpf' }, ['safeguard']],
+    ['the DPF', { country: 'US', safeguard: 'dpf', certifiedEntity: 'Example Inc.' }, ['safeguard']],
   ])('refuses %s, naming the field, and stores nothing', async (_why, body, paths) => {
     const res = await ctx.api.post(`/api/processors/${epo.id}/transfers`, { kind: 'processing', ...body })
     expectValidationError(res, paths)

@@ -48,10 +48,11 @@ export function renderJson(given: PublishedVersion, lang: Language, today: strin
           safeguard: l.safeguard,
           adequacyDecision: l.adequacyDecision,
           dpfListingUrl: l.dpfListingUrl,
+          certifiedEntity: l.certifiedEntity ?? null,
           sccModule: l.sccModule,
           derogation: l.derogation,
           internationalOrganisation: l.internationalOrganisation?.[lang] ?? null,
-          basis: isChapterV(l) ? safeguardStatement(e, l, lang, version.content.safeguardCopyContact).text : null,
+          basis: isChapterV(l) ? safeguardStatement(l, lang, version.content.safeguardCopyContact).text : null,
         })),
       })),
       statements: {
@@ -121,7 +122,7 @@ export function renderCsv(given: PublishedVersion, lang: Language, today: string
         l.outsideEea,
         kindText(l.kind, lang),
         l.safeguard,
-        isChapterV(l) ? safeguardStatement(e, l, lang, version.content.safeguardCopyContact).text : null,
+        isChapterV(l) ? safeguardStatement(l, lang, version.content.safeguardCopyContact).text : null,
         true,
       ])
     }

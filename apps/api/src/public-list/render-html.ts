@@ -119,7 +119,7 @@ export function renderHtmlFragment(given: PublishedVersion, lang: Language, toda
   else {
     parts.push('<ul>')
     for (const { entry, location } of transfers) {
-      const basis = safeguardStatement(entry, location, lang, version.content.safeguardCopyContact)
+      const basis = safeguardStatement(location, lang, version.content.safeguardCopyContact)
       const link = basis.link
         ? ` <a href="${esc(basis.link)}">${esc(basis.link.replace(/^https?:\/\//, '').replace(/\/$/, ''))}</a>.`
         : location.safeguard === 'dpf'

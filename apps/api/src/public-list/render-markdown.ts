@@ -65,7 +65,7 @@ export function renderMarkdown(given: PublishedVersion, lang: Language, today: s
   if (transfers.length === 0) out.push(md(otherTransfersSentence(version.content, lang, false)), '')
   else {
     for (const { entry, location } of transfers) {
-      const basis = safeguardStatement(entry, location, lang, version.content.safeguardCopyContact)
+      const basis = safeguardStatement(location, lang, version.content.safeguardCopyContact)
       const link = location.safeguard === 'dpf' ? dpfTail(basis.link, lang) : ''
       out.push(
         `- **${md(entry.name)}**, ${md(countryName(location.country, lang))} (${kindText(location.kind, lang)}). ${md(basis.text)}${link}`,

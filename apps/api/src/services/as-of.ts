@@ -98,7 +98,8 @@ export function snapshotFromState(state: Map<string, Map<string, unknown>>, asOf
       : null,
     // Events written before the English name existed (migration 0013) had none.
     processors: list<ProcessorRecord>('processor').map((p) => ({ ...p, displayNameEn: p.displayNameEn ?? null })),
-    transfers: list<Transfer>('transfer'),
+    // Events written before the certified entity existed (migration 0014) recorded none.
+    transfers: list<Transfer>('transfer').map((t) => ({ ...t, certifiedEntity: t.certifiedEntity ?? null })),
     dpas: list<Dpa>('dpa').map((d) => ({ ...d, document: d.document ?? null })),
     activities: list<ActivityRecord>('activity'),
     dataCategories: list<DataCategoryRecord>('data_category'),

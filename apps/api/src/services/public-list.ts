@@ -139,6 +139,7 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
                 : { fi: p.displayName, en: p.displayNameEn ?? p.displayName }
               : null,
           dpfListingUrl: t.dpfListingUrl,
+          certifiedEntity: t.certifiedEntity,
           sccModule: t.sccModule,
           derogation: t.derogation,
           otherSafeguard: t.otherSafeguard,
