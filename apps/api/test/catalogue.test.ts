@@ -91,7 +91,12 @@ describe('the proposal', () => {
     expect(us).toMatchObject({ country: 'US', kind: 'storage', dpfEntity: null })
     expect(us.options[0]).toMatchObject({
       reason: 'dpf',
-      input: { safeguard: 'dpf', dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/88888', dpfVerifiedOn: '2026-10-15' },
+      input: {
+        safeguard: 'dpf',
+        certifiedEntity: 'Example CRM, Inc.',
+        dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/88888',
+        dpfVerifiedOn: '2026-10-15',
+      },
       basis: { source: 'https://www.dataprivacyframework.gov/participant/88888' },
     })
     expect(gb).toMatchObject({ country: 'GB', kind: 'remote_access' })
@@ -99,6 +104,7 @@ describe('the proposal', () => {
   })
 
   it('does not propose DPF when the participant is another entity of the group: SCCs with the module of the role, DPF only offered', async () => {
+    // The DPF certifies the group's US entity; whether the data goes there the catalogue does not say.
     const { proposal } = await reviewedProposal('example-office')
     expect(proposal.transfers.map((t: { country: string; kind: string }) => `${t.country}:${t.kind}`)).toEqual([
       'IE:storage',
@@ -108,13 +114,17 @@ describe('the proposal', () => {
     const [ie, us] = proposal.transfers
     expect(ie.options.map((o: { reason: string }) => o.reason)).toEqual(['eea'])
     expect(us.dpfEntity).toBe('Example Group Inc.')
-    expect(us.options.map((o: { reason: string }) => o.reason)).toEqual(['scc', 'dpf', 'no_mechanism'])
-    expect(us.options[0].input).toMatchObject({ safeguard: 'scc', sccModule: 2 })
+    expect(us.options.map((o: { reason: string }) => o.reason)).toEqual(['scc', 'no_mechanism', 'dpf'])
+    expect(us.options[0].input).toMatchObject({ safeguard: 'scc', sccModule: 2, certifiedEntity: null })
+    // Offered with the certified entity the catalogue names, and the catalogue's source as its basis.
+    expect(us.options[2]).toMatchObject({ input: { safeguard: 'dpf', certifiedEntity: 'Example Group Inc.' }, basis: { source: expect.any(String) } })
     const sub = await ctx.api.get('/api/catalogue/example-office/proposal?role=sub_processor')
     expect(sub.body.transfers[1].options[0].input.sccModule).toBe(3)
     const controller = await ctx.api.get('/api/catalogue/example-office/proposal?role=recipient')
-    // Module 1 is not in the DPA: no SCC proposed, the DPF is still only an option.
-    expect(controller.body.transfers[1].options.map((o: { reason: string }) => o.reason)).toEqual(['dpf', 'no_mechanism'])
+    // Module 1 is not in the DPA: no SCC proposed, and with no other mechanism sourced the proposal is
+    // "unknown" (a finding asks for it), never the DPF of another entity; the DPF stays an option.
+    expect(controller.body.transfers[1].options.map((o: { reason: string }) => o.reason)).toEqual(['no_mechanism', 'dpf'])
+    expect(controller.body.transfers[1].options[0].input).toMatchObject({ safeguard: 'unknown', certifiedEntity: null })
   })
 })
 
@@ -141,6 +151,10 @@ describe('creating a processor from the catalogue', () => {
       'US:dpf',
       'GB:adequacy',
     ])
+    // The certified entity is the one the catalogue sources (as the DPF list spells it), pre-filled and saved.
+    expect(res.body.transfers[0]).toMatchObject({ certifiedEntity: 'Example CRM, Inc.' })
+    expect(res.body.transfers[1]).toMatchObject({ certifiedEntity: null })
+    expect(await findingsFor(res.body.transfers[0].id, 'dpf-no-certified-entity')).toEqual([])
     const events = auditEventsAfter(ctx.db, seq)
     expect(events.map((e) => `${e.action} ${e.entityType}`)).toEqual(['create processor', 'create transfer', 'create transfer'])
     expect(events[0]!.after.catalogue).toEqual({ entryId: 'example-crm', version: '2026-12-01' })

@@ -318,6 +318,7 @@ describe('the public endpoints', () => {
       [
         'adequacyDecision',
         'basis',
+        'certifiedEntity',
         'country',
         'countryName',
         'derogation',

@@ -127,7 +127,7 @@ describe('POST /api/processors/:id/transfers', () => {
     ['"none needed" outside the EEA', { country: 'IN', safeguard: 'none_needed' }, ['safeguard']],
     ['"none needed" for Switzerland', { country: 'CH', safeguard: 'none_needed' }, ['safeguard']],
     ['the DPF outside the United States', { country: 'CA', safeguard: 'dpf', certifiedEntity: 'Example Inc.' }, ['safeguard']],
-    ['the DPF without the certified company', { country: 'US', safeguard: 'dpf' }, ['certifiedEntity']],
+    ['the DPF without the certified company', { country: 'US', safeguard: 'dpf', certifiedEntity: null }, ['certifiedEntity']],
     ['a certified company without the DPF', { country: 'US', safeguard: 'scc', sccModule: 2, certifiedEntity: 'Example Inc.' }, ['certifiedEntity']],
     ['adequacy without a decision', { country: 'JP', safeguard: 'adequacy' }, ['adequacyDecisionId']],
     [
