@@ -117,7 +117,10 @@ describe('the proposal', () => {
     expect(us.options.map((o: { reason: string }) => o.reason)).toEqual(['scc', 'no_mechanism', 'dpf'])
     expect(us.options[0].input).toMatchObject({ safeguard: 'scc', sccModule: 2, certifiedEntity: null })
     // Offered with the certified entity the catalogue names, and the catalogue's source as its basis.
-    expect(us.options[2]).toMatchObject({ input: { safeguard: 'dpf', certifiedEntity: 'Example Group Inc.' }, basis: { source: expect.any(String) } })
+    expect(us.options[2]).toMatchObject({
+      input: { safeguard: 'dpf', certifiedEntity: 'Example Group Inc.' },
+      basis: { source: expect.any(String) },
+    })
     const sub = await ctx.api.get('/api/catalogue/example-office/proposal?role=sub_processor')
     expect(sub.body.transfers[1].options[0].input.sccModule).toBe(3)
     const controller = await ctx.api.get('/api/catalogue/example-office/proposal?role=recipient')

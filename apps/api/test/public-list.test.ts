@@ -548,7 +548,13 @@ describe('Art. 13(1)(f), the DPF entity and international organisations in the p
       })
       expect(created.status, JSON.stringify(created.body)).toBe(201)
       const b = (
-        await ctx.api.post('/api/processors', { displayName: 'Nameless Suite', legalName: 'Nameless LLC', role: 'processor', hqCountry: 'US', isPublic: true })
+        await ctx.api.post('/api/processors', {
+          displayName: 'Nameless Suite',
+          legalName: 'Nameless LLC',
+          role: 'processor',
+          hqCountry: 'US',
+          isPublic: true,
+        })
       ).body
       const legacy = await ctx.api.post(`/api/processors/${b.id}/transfers`, {
         country: 'US',
@@ -569,7 +575,9 @@ describe('Art. 13(1)(f), the DPF entity and international organisations in the p
     }
     expect(en).toContain('The legal name of the certified company is not recorded')
     expect(fi).toContain('Sertifioidun yhtiön virallista nimeä ei ole kirjattu')
-    const json = JSON.parse(text['/public/processors.json:en']!) as { entries: { name: string; locations: { certifiedEntity: string | null }[] }[] }
+    const json = JSON.parse(text['/public/processors.json:en']!) as {
+      entries: { name: string; locations: { certifiedEntity: string | null }[] }[]
+    }
     expect(json.entries.find((e) => e.name === 'Acme Workspace')!.locations[0]!.certifiedEntity).toBe('Acme Holdings Inc.')
     expect(json.entries.find((e) => e.name === 'Nameless Suite')!.locations[0]!.certifiedEntity).toBeNull()
   })

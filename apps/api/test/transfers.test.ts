@@ -128,7 +128,11 @@ describe('POST /api/processors/:id/transfers', () => {
     ['"none needed" for Switzerland', { country: 'CH', safeguard: 'none_needed' }, ['safeguard']],
     ['the DPF outside the United States', { country: 'CA', safeguard: 'dpf', certifiedEntity: 'Example Inc.' }, ['safeguard']],
     ['the DPF without the certified company', { country: 'US', safeguard: 'dpf', certifiedEntity: null }, ['certifiedEntity']],
-    ['a certified company without the DPF', { country: 'US', safeguard: 'scc', sccModule: 2, certifiedEntity: 'Example Inc.' }, ['certifiedEntity']],
+    [
+      'a certified company without the DPF',
+      { country: 'US', safeguard: 'scc', sccModule: 2, certifiedEntity: 'Example Inc.' },
+      ['certifiedEntity'],
+    ],
     ['adequacy without a decision', { country: 'JP', safeguard: 'adequacy' }, ['adequacyDecisionId']],
     [
       "adequacy with another country's decision",
@@ -269,10 +273,19 @@ describe('PATCH /api/transfers/:id', () => {
     // Emptying it while the DPF stays is refused against the merged record.
     expectValidationError(await ctx.api.patch(`/api/transfers/${t.id}`, { certifiedEntity: null, version: 1 }), ['certifiedEntity'])
     // Sending one with another safeguard is refused, naming the field...
-    const other = await ctx.api.patch(`/api/transfers/${t.id}`, { safeguard: 'scc', sccModule: 2, certifiedEntity: 'Example Inc.', version: 1 })
+    const other = await ctx.api.patch(`/api/transfers/${t.id}`, {
+      safeguard: 'scc',
+      sccModule: 2,
+      certifiedEntity: 'Example Inc.',
+      version: 1,
+    })
     expectValidationError(other, ['certifiedEntity'])
     expect(other.body.error.fields[0].messageCode).toBe('dpf_certified_entity_not_dpf')
-    expect((await ctx.api.get(`/api/transfers/${t.id}`)).body).toMatchObject({ safeguard: 'dpf', certifiedEntity: 'Example Inc.', version: 1 })
+    expect((await ctx.api.get(`/api/transfers/${t.id}`)).body).toMatchObject({
+      safeguard: 'dpf',
+      certifiedEntity: 'Example Inc.',
+      version: 1,
+    })
     // ...while a change of safeguard that does not send one clears the stored one.
     const renamed = await ctx.api.patch(`/api/transfers/${t.id}`, { certifiedEntity: ' Example Holdings Inc. ', version: 1 })
     expect(renamed.status, JSON.stringify(renamed.body)).toBe(200)

@@ -376,7 +376,9 @@ export const Transfer = z
     certifiedEntity: z
       .string()
       .nullable()
-      .meta({ description: 'With safeguard "dpf": the US legal entity certified under the Data Privacy Framework; null where not recorded' }),
+      .meta({
+        description: 'With safeguard "dpf": the US legal entity certified under the Data Privacy Framework; null where not recorded',
+      }),
     sccModule: z.number().int().nullable(),
     derogation: Derogation.nullable(),
     otherSafeguard: z.string().nullable(),

@@ -204,11 +204,7 @@ export function copyOfSafeguardsText(contact: string | null | undefined, lang: L
  * legal entity, usually not the contracting one: Google LLC, not Google Cloud EMEA Ltd), never the
  * display name nor the processor's legal name in its place; where none is recorded it says so.
  */
-export function safeguardStatement(
-  l: PublicLocation,
-  lang: Language,
-  copyContact?: string | null,
-): { text: string; link: string | null } {
+export function safeguardStatement(l: PublicLocation, lang: Language, copyContact?: string | null): { text: string; link: string | null } {
   const fi = lang === 'fi'
   const copy = copyOfSafeguardsText(copyContact, lang)
   switch (l.safeguard) {

@@ -123,7 +123,8 @@ export function updateTransfer(ctx: ServiceContext, id: number, input: z.output<
       // A change of safeguard leaves the stored details of the old one behind (they are cleared), so that
       // only what the request itself sends is refused for not fitting, e.g. a certified company without DPF.
       const stored = fieldsOf(before)
-      const base = patch.safeguard && patch.safeguard !== stored.safeguard ? normaliseTransfer({ ...stored, safeguard: patch.safeguard }) : stored
+      const base =
+        patch.safeguard && patch.safeguard !== stored.safeguard ? normaliseTransfer({ ...stored, safeguard: patch.safeguard }) : stored
       const fields = checked(tx, before.processorId, { ...base, ...patch }, before.id)
       if (changesNothing(before, fields)) return toTransfer(before)
       const row = tx

@@ -379,7 +379,8 @@ export const en = {
       safeguardHint: 'The legal basis that allows the data to go to this country.',
       decisionOption: 'Decision {{decision}} ({{country}})',
       dpfListingHint: 'The company’s own entry on dataprivacyframework.gov.',
-      certifiedEntityHint: 'The US company that takes part in the Data Privacy Framework, e.g. Google LLC. Often not the company you contract with.',
+      certifiedEntityHint:
+        'The US company that takes part in the Data Privacy Framework, e.g. Google LLC. Often not the company you contract with.',
       dpfVerifiedHint: 'When someone last checked that the certification is active.',
       sccHint: 'The module depends on who sends and who receives the data.',
       derogationHint: 'Derogations are for occasional transfers only.',

@@ -378,7 +378,8 @@ export const fi: typeof en = {
       safeguardHint: 'Oikeusperuste, jonka nojalla tietoja saa siirtää tähän maahan.',
       decisionOption: 'Päätös {{decision}} ({{country}})',
       dpfListingHint: 'Yrityksen oma merkintä sivustolla dataprivacyframework.gov.',
-      certifiedEntityHint: 'Data Privacy Framework -kehykseen osallistuva yhdysvaltalainen yhtiö, esim. Google LLC. Usein eri yhtiö kuin sopimuskumppanisi.',
+      certifiedEntityHint:
+        'Data Privacy Framework -kehykseen osallistuva yhdysvaltalainen yhtiö, esim. Google LLC. Usein eri yhtiö kuin sopimuskumppanisi.',
       dpfVerifiedHint: 'Milloin sertifioinnin voimassaolo viimeksi tarkistettiin.',
       sccHint: 'Moduuli riippuu siitä, kuka tiedot lähettää ja kuka vastaanottaa.',
       derogationHint: 'Poikkeuksia voi käyttää vain satunnaisiin siirtoihin.',
