@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from './fixtures'
 
 // The server runs on the invented catalogue apps/api/test/fixtures/catalogue-v1.json (playwright.config.ts).
@@ -50,6 +51,13 @@ test('add a processor from the vendor catalogue: review each fact with its sourc
   await certified.fill('')
   await dialog.getByRole('button', { name: 'Save' }).click()
   await expect(dialog.getByText('Name the US company that is certified under the Data Privacy Framework').first()).toBeVisible()
+  await expect(certified).toHaveAttribute('aria-invalid', 'true')
+  // The form with its error passes axe (WCAG 2.2 A/AA).
+  const axe = await new AxeBuilder({ page })
+    .include('dialog[open]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze()
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
   await certified.fill('Example CRM Holdings, Inc.')
   await dialog.getByRole('button', { name: 'Save' }).click()
   await expect(dialog).toBeHidden(AFTER_SAVE)
