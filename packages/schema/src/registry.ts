@@ -302,12 +302,14 @@ export interface TransferRecipient {
 
 /**
  * The Chapter V rules that depend on who receives the data, checked by the service that knows the
- * processor. The DPF covers only US legal entities on the participant list (Decision (EU) 2023/1795),
- * so a DPF transfer of a recipient recorded as headquartered elsewhere is refused (one with no home
- * country recorded is flagged by a finding instead).
+ * processor. The DPF covers only US legal entities on the participant list (Decision (EU) 2023/1795):
+ * a DPF transfer names the US entity certified (`certifiedEntity`), which need not be the processor
+ * (Google Cloud EMEA Limited, Ireland, passes the data to Google LLC). Only a transfer recorded before
+ * that was asked, which names none, stands on the processor itself: it is refused for a recipient
+ * recorded as headquartered elsewhere (one with no home country recorded is flagged by a finding).
  */
 export function transferRecipientIssues(
-  t: { safeguard: Safeguard; adequacyDecisionId?: string | null },
+  t: { safeguard: Safeguard; adequacyDecisionId?: string | null; certifiedEntity?: string | null },
   r: TransferRecipient,
 ): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = []
@@ -333,7 +335,7 @@ export function transferRecipientIssues(
     })
   }
   // Refused where the record says otherwise; where the home country is not recorded a finding asks for it.
-  if (t.safeguard === 'dpf' && !organisation && r.hqCountry && r.hqCountry !== 'US') {
+  if (t.safeguard === 'dpf' && !t.certifiedEntity && !organisation && r.hqCountry && r.hqCountry !== 'US') {
     issues.push({
       path: 'safeguard',
       message: `The EU-US Data Privacy Framework covers only US legal entities; the processor's home country (hqCountry) is ${r.hqCountry}`,
@@ -373,12 +375,9 @@ export const Transfer = z
     adequacyDecisionId: z.string().nullable(),
     dpfListingUrl: z.string().nullable(),
     dpfVerifiedOn: z.string().nullable(),
-    certifiedEntity: z
-      .string()
-      .nullable()
-      .meta({
-        description: 'With safeguard "dpf": the US legal entity certified under the Data Privacy Framework; null where not recorded',
-      }),
+    certifiedEntity: z.string().nullable().meta({
+      description: 'With safeguard "dpf": the US legal entity certified under the Data Privacy Framework; null where not recorded',
+    }),
     sccModule: z.number().int().nullable(),
     derogation: Derogation.nullable(),
     otherSafeguard: z.string().nullable(),

@@ -792,7 +792,8 @@ export const dpfEntity: Check = (view) =>
         ),
       )
     }
-    if (!p.hqCountry) {
+    // A transfer that names its certified company stands on that US company, not on the processor's home.
+    if (!t.certifiedEntity && !p.hqCountry) {
       out.push(
         finding(
           'dpf-home-country-unknown',

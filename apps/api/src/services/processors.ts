@@ -92,7 +92,12 @@ function checkMerged(db: DbOrTx, id: number | null, row: Pick<ProcessorRow, 'par
  */
 function checkTransfersStillHold(db: DbOrTx, id: number, row: Pick<ProcessorRow, 'role' | 'hqCountry'>): void {
   const held = db
-    .select({ id: transfers.id, safeguard: transfers.safeguard, adequacyDecisionId: transfers.adequacyDecisionId })
+    .select({
+      id: transfers.id,
+      safeguard: transfers.safeguard,
+      adequacyDecisionId: transfers.adequacyDecisionId,
+      certifiedEntity: transfers.certifiedEntity,
+    })
     .from(transfers)
     .where(eq(transfers.processorId, id))
     .all()
