@@ -276,6 +276,41 @@ describe('linking an existing processor and the diff', () => {
     expect(again.status).toBe(409)
   })
 
+  it("links the demo's Slack to an entry whose contracting entity is the DPF participant: accepting records the DPF with that certified company, and the published list names it", async () => {
+    const slack = await demoProcessor('Slack')
+    const linked = await ctx.api.post(`/api/processors/${slack.id}/catalogue-link`, { version: slack.version, entryId: 'example-crm' })
+    expect(linked.status, JSON.stringify(linked.body)).toBe(200)
+    const diff = (await ctx.api.get(`/api/processors/${slack.id}/catalogue-diff`)).body
+    const us = diff.items.find((i: { key: string }) => i.key === 'transfer:US:storage')
+    expect(us.catalogue).toMatchObject({ safeguard: 'dpf', certifiedEntity: 'Example CRM, Inc.' })
+    const accepted = await ctx.api.post(`/api/processors/${slack.id}/catalogue-diff/accept`, {
+      version: linked.body.version,
+      catalogueVersion: diff.catalogueVersion,
+      keys: diff.items.map((i: { key: string }) => i.key),
+    })
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200)
+    expect(accepted.body.transfers.find((t: { country: string }) => t.country === 'US')).toMatchObject({
+      safeguard: 'dpf',
+      certifiedEntity: 'Example CRM, Inc.',
+      dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/88888',
+    })
+    expect(await findingsFor(slack.id, 'location-not-recorded')).toEqual([])
+    const preview = (await ctx.api.get('/api/public-list/preview')).body
+    const published = await ctx.api.post('/api/public-list/publish', {
+      confirmUnknownLocations: true,
+      basedOnVersion: preview.latest?.version ?? 0,
+    })
+    expect(published.status, JSON.stringify(published.body)).toBe(201)
+    const line = async (lang: 'en' | 'fi') =>
+      (await ctx.anonymous.get(`/public/processors.md?lang=${lang}`)).text
+        .split('\n')
+        .find((l) => l.startsWith('- **Slack**, United States') || l.startsWith('- **Slack**, Yhdysvallat'))
+    expect(await line('en')).toContain(
+      "The transfer is based on the European Commission's adequacy decision under the EU-US Data Privacy Framework. Example CRM, Inc. is certified under the Data Privacy Framework",
+    )
+    expect(await line('fi')).toContain('Example CRM, Inc. on Data Privacy Framework -sertifioitu yhtiö')
+  })
+
   it('refuses keys that are not differences, naming them, and an unknown entry', async () => {
     const gw = await demoProcessor('Google Workspace')
     const badEntry = await ctx.api.post(`/api/processors/${gw.id}/catalogue-link`, { version: gw.version, entryId: 'no-such-vendor' })
