@@ -9,6 +9,7 @@ import { renderJson } from '../src/public-list/render-data'
 import { renderMarkdown } from '../src/public-list/render-markdown'
 import { getVersion, latestVersion } from '../src/services/public-list'
 import { eq } from 'drizzle-orm'
+import { diffEntries, type PublicEntry } from '@seloste/schema'
 import { transfers } from '../src/db/schema'
 import { createTestContext, requireFileOutsideRepo, type TestContext } from './helpers'
 
@@ -580,6 +581,41 @@ describe('Art. 13(1)(f), the DPF entity and international organisations in the p
     }
     expect(json.entries.find((e) => e.name === 'Acme Workspace')!.locations[0]!.certifiedEntity).toBe('Acme Holdings Inc.')
     expect(json.entries.find((e) => e.name === 'Nameless Suite')!.locations[0]!.certifiedEntity).toBeNull()
+  })
+
+  it('does not "change" a DPF entry of a version published before the certified company existed, and lists naming one as a change', () => {
+    const location = {
+      country: 'US',
+      outsideEea: true,
+      kind: 'storage',
+      safeguard: 'dpf',
+      adequacyDecision: null,
+      dpfListingUrl: null,
+      sccModule: null,
+      derogation: null,
+      otherSafeguard: null,
+    } satisfies PublicEntry['locations'][number]
+    const old = {
+      key: 1,
+      name: 'CapsuleCRM Inc',
+      legalName: 'CapsuleCRM Inc',
+      role: 'sub_processor',
+      parentKey: null,
+      parentName: null,
+      service: { fi: '', en: '' },
+      purpose: { fi: '', en: '' },
+      disclosureCondition: { fi: '', en: '' },
+      websiteUrl: null,
+      privacyPolicyUrl: null,
+      hqCountry: 'US',
+      effectiveDate: null,
+      addedOn: '2025-06-27',
+      locations: [location],
+    } satisfies PublicEntry
+    expect(diffEntries([old], [{ ...old, locations: [{ ...location, certifiedEntity: null }] }])).toEqual([])
+    expect(diffEntries([old], [{ ...old, locations: [{ ...location, certifiedEntity: 'CapsuleCRM Inc' }] }])).toEqual([
+      { key: 1, name: 'CapsuleCRM Inc', kind: 'changed', fields: ['locations'] },
+    ])
   })
 
   it('lists a transfer to the European Patent Organisation as resting on its decision of 15 July 2025', async () => {
