@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from './fixtures'
 
 // The server runs on the invented catalogue apps/api/test/fixtures/catalogue-v1.json (playwright.config.ts).
@@ -24,6 +25,8 @@ test('add a processor from the vendor catalogue: review each fact with its sourc
   await expect(start.getByLabel('Mechanism for United States, Storage').locator('option:checked')).toHaveText(
     /EU–US Data Privacy Framework/,
   )
+  // The DPF certifies a US legal entity: the one the catalogue names (as the DPF list spells it) is pre-filled.
+  await expect(start).toContainText('Certified company, as the catalogue states: Example CRM, Inc.')
   await expect(start.getByLabel('Mechanism for United Kingdom, Remote access').locator('option:checked')).toHaveText(/Adequacy decision/)
   await expect(start).toContainText('Not known to the catalogue, left empty: Parent group, Standard contractual clauses')
   // Leave the DPA link out.
@@ -37,7 +40,28 @@ test('add a processor from the vendor catalogue: review each fact with its sourc
   await expect(panel.getByRole('row', { name: /DPA terms/ })).toContainText('Not recorded')
   const transfers = page.getByRole('region', { name: 'Transfers and data locations' })
   await expect(transfers.getByRole('row', { name: /United States/ })).toContainText('Data Privacy Framework')
+  await expect(transfers.getByRole('row', { name: /United States/ })).toContainText('Certified: Example CRM, Inc.')
   await expect(transfers.getByRole('row', { name: /United Kingdom/ })).toBeVisible()
+
+  // The transfer form asks for the certified company while the DPF is the safeguard, and saves a correction.
+  await transfers.getByRole('button', { name: 'Edit transfer to United States' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Edit transfer to United States' })
+  const certified = dialog.getByLabel('Certified company')
+  await expect(certified).toHaveValue('Example CRM, Inc.')
+  await certified.fill('')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog.getByText('Name the US company that is certified under the Data Privacy Framework').first()).toBeVisible()
+  await expect(certified).toHaveAttribute('aria-invalid', 'true')
+  // The form with its error passes axe (WCAG 2.2 A/AA).
+  const axe = await new AxeBuilder({ page })
+    .include('dialog[open]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze()
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  await certified.fill('Example CRM Holdings, Inc.')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog).toBeHidden(AFTER_SAVE)
+  await expect(transfers.getByRole('row', { name: /United States/ })).toContainText('Certified: Example CRM Holdings, Inc.')
 })
 
 test("link the demo's Google Workspace to a catalogue entry and accept its facts: its locations are recorded", async ({ page }) => {

@@ -28,6 +28,7 @@ test('open the overview, follow a finding to its record, fix it and see it gone'
     country: 'US',
     kind: 'storage',
     safeguard: 'dpf',
+    certifiedEntity: 'Overview CRM Inc.',
     dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/1234',
   })
 

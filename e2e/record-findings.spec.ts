@@ -13,6 +13,7 @@ test('a processor page shows the overdue DPF check on its transfer row and the e
       country: 'US',
       kind: 'storage',
       safeguard: 'dpf',
+      certifiedEntity: `${name} LLC`,
       tiaStatus: 'not_needed',
       dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/4321',
       dpfVerifiedOn: '2023-01-15',

@@ -214,7 +214,7 @@ describe('exports as of a past moment', () => {
       a.name.en.startsWith('Customers'),
     )
     expect(customersThen.thirdCountryTransfers).toEqual([
-      expect.objectContaining({ processorName: 'CapsuleCRM Inc', country: 'US', safeguard: 'dpf' }),
+      expect.objectContaining({ processorName: 'CapsuleCRM Inc', country: 'US', safeguard: 'dpf', certifiedEntity: 'CapsuleCRM Inc' }),
     ])
     expect(customersThen.dataCategories.map((c: { name: { en: string } }) => c.name.en)).toContain('Billing details')
     const customersNow = (await ctx.api.get('/api/exports/ropa.json?lang=en')).body.activities.find((a: { name: { en: string } }) =>
@@ -249,7 +249,12 @@ describe('exports as of a past moment', () => {
     const form = new FormData()
     form.append('file', new File([new TextEncoder().encode('%PDF-1.4 test')], 'dpa.pdf', { type: 'application/pdf' }))
     expect((await api.request('POST', `/api/dpas/${dpa.id}/document`, undefined, { raw: form })).status).toBe(200)
-    await api.post(`/api/processors/${google.id}/transfers`, { country: 'US', kind: 'support', safeguard: 'dpf' })
+    await api.post(`/api/processors/${google.id}/transfers`, {
+      country: 'US',
+      kind: 'support',
+      safeguard: 'dpf',
+      certifiedEntity: 'Example Inc.',
+    })
     const category = (await api.post('/api/vocabulary/data-categories', { name: { fi: 'Kuvat', en: 'Photos' } })).body
     const activity = (await api.get('/api/activities')).body.items[0]
     await api.patch(`/api/activities/${activity.id}`, { dataCategories: [{ id: category.id }], version: activity.version })

@@ -57,7 +57,12 @@ describe('the audit trail over a series of changes', () => {
       {
         name: 'create a transfer',
         run: async () => {
-          const res = await ctx.api.post(`/api/processors/${ids.processor}/transfers`, { country: 'US', kind: 'storage', safeguard: 'dpf' })
+          const res = await ctx.api.post(`/api/processors/${ids.processor}/transfers`, {
+            country: 'US',
+            kind: 'storage',
+            safeguard: 'dpf',
+            certifiedEntity: 'Example Inc.',
+          })
           ids.transfer = res.body.id
           return res
         },

@@ -7,7 +7,10 @@
  * PostHog's facts are complete enough for the whole "Done when"; for Google Workspace, Slack and Zestia
  * (Capsule CRM) the catalogue has locations but no transfer mechanism, and for Stripe no location at all.
  * Those tests pin that the gaps stay visible as gaps (never a guessed basis), so that when someone adds
- * the missing facts with their sources, these expectations are the ones to tighten.
+ * the missing facts with their sources, these expectations are the ones to tighten. No stored source
+ * ties a DPF participant to the contract of any of the five (docs/catalogue-research-a.md, third pass), so none of
+ * their transfers is proposed on the DPF and the published list names no certified company for them;
+ * the one DPF transfer of the demo (CapsuleCRM Inc, recorded from the reference policy) names its own.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { shippedCatalogue } from '@seloste/schema'
@@ -172,6 +175,71 @@ describe('issue 17 "Done when" on the demo data with the shipped catalogue', () 
       }
       expect(lines.fi.filter((l) => l.includes(NOT_RECORDED.fi))).toHaveLength(want.unknownCountries.length)
       expect(lines.en.join('\n'), name).not.toContain('certified')
+    }
+  })
+
+  it('the five together, then published: the lists state each basis recorded, the certified company only where one is recorded, and the gaps', async () => {
+    const ctx = await createTestContext({ demo: true })
+    const five = ['Google Workspace', 'Slack', 'PostHog', 'Stripe', 'Zestia Ltd'] as const
+    const ids: Record<string, number> = {}
+    for (const name of five) ids[name] = (await linkAndAcceptAll(ctx, name)).id
+    // Exactly the facts that are missing from the stored sources, per entry (what keeps the "Done when" short).
+    const byId = new Map(shippedCatalogue().entries.map((e) => [e.id, e]))
+    const gaps = (id: string) => {
+      const e = byId.get(id)!
+      return [
+        ...(e.dataLocations.length ? [] : ['dataLocations']),
+        ...(e.dpf ? [] : ['dpf']),
+        ...(e.sccModules ? [] : ['sccModules']),
+        ...(e.bcr ? [] : ['bcr']),
+      ]
+    }
+    expect(gaps('google-workspace')).toEqual(['dpf', 'sccModules', 'bcr'])
+    expect(gaps('slack')).toEqual(['dpf', 'sccModules', 'bcr'])
+    expect(gaps('capsule-crm')).toEqual(['dpf', 'sccModules', 'bcr'])
+    expect(gaps('stripe')).toEqual(['dataLocations', 'sccModules', 'bcr'])
+    expect(gaps('posthog')).toEqual(['dpf', 'bcr'])
+    for (const name of five) {
+      expect(await openFindings(ctx, ids[name]!, 'location-not-recorded'), name).toHaveLength(name === 'Stripe' ? 1 : 0)
+      // No transfer of theirs rests on the DPF: none of them names a certified company to ask for.
+      expect(await openFindings(ctx, ids[name]!, 'dpf-no-certified-entity'), name).toEqual([])
+    }
+
+    const preview = (await ctx.api.get('/api/public-list/preview')).body
+    const published = await ctx.api.post('/api/public-list/publish', {
+      confirmUnknownLocations: true,
+      basedOnVersion: preview.latest?.version ?? 0,
+    })
+    expect(published.status, JSON.stringify(published.body)).toBe(201)
+    const list = {
+      en: (await ctx.anonymous.get('/public/processors.md?lang=en')).text,
+      fi: (await ctx.anonymous.get('/public/processors.md?lang=fi')).text,
+    }
+    const lines = (lang: 'en' | 'fi', name: string) => list[lang].split('\n').filter((l) => l.startsWith(`- **${name}**, `))
+    expect(lines('en', 'PostHog')).toEqual([expect.stringContaining(`United States (remote access). ${SCC_MODULE_2.en}`)])
+    expect(lines('fi', 'PostHog')).toEqual([expect.stringContaining(`Yhdysvallat (etäkäyttö). ${SCC_MODULE_2.fi}`)])
+    for (const name of ['Slack', 'Zestia Ltd'] as const) {
+      expect(lines('en', name), name).toEqual([expect.stringContaining(`United States (storage). ${NOT_RECORDED.en}`)])
+      expect(lines('fi', name), name).toEqual([expect.stringContaining(NOT_RECORDED.fi)])
+    }
+    expect(lines('en', 'Google Workspace').filter((l) => l.includes(NOT_RECORDED.en))).toHaveLength(5)
+    expect(lines('fi', 'Google Workspace').filter((l) => l.includes(NOT_RECORDED.fi))).toHaveLength(5)
+    expect(list.en).toMatch(/has not been recorded, so we cannot say here whether[^\n]*Stripe/)
+    expect(list.fi).toMatch(/sijaintia ei ole kirjattu, joten emme voi[^\n]*Stripe/)
+    // The one DPF transfer of the demo states its basis and the certified company it records, in both languages.
+    expect(lines('en', 'CapsuleCRM Inc')).toEqual([
+      expect.stringContaining(
+        "United States (storage). The transfer is based on the European Commission's adequacy decision under the EU-US Data Privacy Framework. CapsuleCRM Inc is certified under the Data Privacy Framework",
+      ),
+    ])
+    expect(lines('fi', 'CapsuleCRM Inc')).toEqual([expect.stringContaining('CapsuleCRM Inc on Data Privacy Framework -sertifioitu yhtiö')])
+    // Nobody else is said to be certified: not the five, and not Stripe, Inc., whose DPF fact has no location to apply to.
+    for (const lang of ['en', 'fi'] as const) {
+      const certified = list[lang].split('\n').filter((l) => /is certified under|-sertifioitu yhtiö/.test(l))
+      expect(
+        certified.map((l) => l.slice(0, l.indexOf('**', 4) + 2)),
+        lang,
+      ).toEqual(['- **CapsuleCRM Inc**'])
     }
   })
 

@@ -91,7 +91,12 @@ describe('the proposal', () => {
     expect(us).toMatchObject({ country: 'US', kind: 'storage', dpfEntity: null })
     expect(us.options[0]).toMatchObject({
       reason: 'dpf',
-      input: { safeguard: 'dpf', dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/88888', dpfVerifiedOn: '2026-10-15' },
+      input: {
+        safeguard: 'dpf',
+        certifiedEntity: 'Example CRM, Inc.',
+        dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/88888',
+        dpfVerifiedOn: '2026-10-15',
+      },
       basis: { source: 'https://www.dataprivacyframework.gov/participant/88888' },
     })
     expect(gb).toMatchObject({ country: 'GB', kind: 'remote_access' })
@@ -99,6 +104,7 @@ describe('the proposal', () => {
   })
 
   it('does not propose DPF when the participant is another entity of the group: SCCs with the module of the role, DPF only offered', async () => {
+    // The DPF certifies the group's US entity; whether the data goes there the catalogue does not say.
     const { proposal } = await reviewedProposal('example-office')
     expect(proposal.transfers.map((t: { country: string; kind: string }) => `${t.country}:${t.kind}`)).toEqual([
       'IE:storage',
@@ -108,13 +114,20 @@ describe('the proposal', () => {
     const [ie, us] = proposal.transfers
     expect(ie.options.map((o: { reason: string }) => o.reason)).toEqual(['eea'])
     expect(us.dpfEntity).toBe('Example Group Inc.')
-    expect(us.options.map((o: { reason: string }) => o.reason)).toEqual(['scc', 'dpf', 'no_mechanism'])
-    expect(us.options[0].input).toMatchObject({ safeguard: 'scc', sccModule: 2 })
+    expect(us.options.map((o: { reason: string }) => o.reason)).toEqual(['scc', 'no_mechanism', 'dpf'])
+    expect(us.options[0].input).toMatchObject({ safeguard: 'scc', sccModule: 2, certifiedEntity: null })
+    // Offered with the certified entity the catalogue names, and the catalogue's source as its basis.
+    expect(us.options[2]).toMatchObject({
+      input: { safeguard: 'dpf', certifiedEntity: 'Example Group Inc.' },
+      basis: { source: expect.any(String) },
+    })
     const sub = await ctx.api.get('/api/catalogue/example-office/proposal?role=sub_processor')
     expect(sub.body.transfers[1].options[0].input.sccModule).toBe(3)
     const controller = await ctx.api.get('/api/catalogue/example-office/proposal?role=recipient')
-    // Module 1 is not in the DPA: no SCC proposed, the DPF is still only an option.
-    expect(controller.body.transfers[1].options.map((o: { reason: string }) => o.reason)).toEqual(['dpf', 'no_mechanism'])
+    // Module 1 is not in the DPA: no SCC proposed, and with no other mechanism sourced the proposal is
+    // "unknown" (a finding asks for it), never the DPF of another entity; the DPF stays an option.
+    expect(controller.body.transfers[1].options.map((o: { reason: string }) => o.reason)).toEqual(['no_mechanism', 'dpf'])
+    expect(controller.body.transfers[1].options[0].input).toMatchObject({ safeguard: 'unknown', certifiedEntity: null })
   })
 })
 
@@ -141,6 +154,10 @@ describe('creating a processor from the catalogue', () => {
       'US:dpf',
       'GB:adequacy',
     ])
+    // The certified entity is the one the catalogue sources (as the DPF list spells it), pre-filled and saved.
+    expect(res.body.transfers[0]).toMatchObject({ certifiedEntity: 'Example CRM, Inc.' })
+    expect(res.body.transfers[1]).toMatchObject({ certifiedEntity: null })
+    expect(await findingsFor(res.body.transfers[0].id, 'dpf-no-certified-entity')).toEqual([])
     const events = auditEventsAfter(ctx.db, seq)
     expect(events.map((e) => `${e.action} ${e.entityType}`)).toEqual(['create processor', 'create transfer', 'create transfer'])
     expect(events[0]!.after.catalogue).toEqual({ entryId: 'example-crm', version: '2026-12-01' })
@@ -257,6 +274,41 @@ describe('linking an existing processor and the diff', () => {
       keys: ['legalName'],
     })
     expect(again.status).toBe(409)
+  })
+
+  it("links the demo's Slack to an entry whose contracting entity is the DPF participant: accepting records the DPF with that certified company, and the published list names it", async () => {
+    const slack = await demoProcessor('Slack')
+    const linked = await ctx.api.post(`/api/processors/${slack.id}/catalogue-link`, { version: slack.version, entryId: 'example-crm' })
+    expect(linked.status, JSON.stringify(linked.body)).toBe(200)
+    const diff = (await ctx.api.get(`/api/processors/${slack.id}/catalogue-diff`)).body
+    const us = diff.items.find((i: { key: string }) => i.key === 'transfer:US:storage')
+    expect(us.catalogue).toMatchObject({ safeguard: 'dpf', certifiedEntity: 'Example CRM, Inc.' })
+    const accepted = await ctx.api.post(`/api/processors/${slack.id}/catalogue-diff/accept`, {
+      version: linked.body.version,
+      catalogueVersion: diff.catalogueVersion,
+      keys: diff.items.map((i: { key: string }) => i.key),
+    })
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200)
+    expect(accepted.body.transfers.find((t: { country: string }) => t.country === 'US')).toMatchObject({
+      safeguard: 'dpf',
+      certifiedEntity: 'Example CRM, Inc.',
+      dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/88888',
+    })
+    expect(await findingsFor(slack.id, 'location-not-recorded')).toEqual([])
+    const preview = (await ctx.api.get('/api/public-list/preview')).body
+    const published = await ctx.api.post('/api/public-list/publish', {
+      confirmUnknownLocations: true,
+      basedOnVersion: preview.latest?.version ?? 0,
+    })
+    expect(published.status, JSON.stringify(published.body)).toBe(201)
+    const line = async (lang: 'en' | 'fi') =>
+      (await ctx.anonymous.get(`/public/processors.md?lang=${lang}`)).text
+        .split('\n')
+        .find((l) => l.startsWith('- **Slack**, United States') || l.startsWith('- **Slack**, Yhdysvallat'))
+    expect(await line('en')).toContain(
+      "The transfer is based on the European Commission's adequacy decision under the EU-US Data Privacy Framework. Example CRM, Inc. is certified under the Data Privacy Framework",
+    )
+    expect(await line('fi')).toContain('Example CRM, Inc. on Data Privacy Framework -sertifioitu yhtiö')
   })
 
   it('refuses keys that are not differences, naming them, and an unknown entry', async () => {

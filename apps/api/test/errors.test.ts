@@ -337,7 +337,12 @@ describe('never a half-written record', () => {
 
     const updated = await ctx.api.patch(`/api/processors/${zestia.id}`, { displayName: 'Half Written Ltd', version: zestia.version })
     expectErrorBody(updated, 500, 'internal')
-    const transfer = await ctx.api.post(`/api/processors/${zestia.id}/transfers`, { country: 'US', kind: 'storage', safeguard: 'dpf' })
+    const transfer = await ctx.api.post(`/api/processors/${zestia.id}/transfers`, {
+      country: 'US',
+      kind: 'storage',
+      safeguard: 'dpf',
+      certifiedEntity: 'Example Inc.',
+    })
     expectErrorBody(transfer, 500, 'internal')
     const capsule = (await ctx.api.get('/api/processors?q=capsulecrm')).body.items[0]
     const deleted = await ctx.api.delete(`/api/processors/${capsule.id}?version=${capsule.version}`)

@@ -353,6 +353,10 @@ describe('the processor register', () => {
     expect(transfers!.name).toBe('Transfers')
     expect(transfers!.rows).toHaveLength(2)
     expect(transfers!.rows[1]!.slice(1, 5)).toEqual(['CapsuleCRM Inc', 'US', 'United States', 'yes'])
+    // The DPF's details name the US company the transfer records as certified.
+    expect(cell(transfers!.rows[0]!, transfers!.rows[1]!, 'Safeguard details')).toBe(
+      'EU-US Data Privacy Framework, certified company CapsuleCRM Inc',
+    )
     expect(controller!.name).toBe('Controller')
   })
 

@@ -35,6 +35,7 @@ function transfer(over: Partial<Transfer> = {}): Transfer {
     adequacyDecisionId: null,
     dpfListingUrl: null,
     dpfVerifiedOn: null,
+    certifiedEntity: null,
     sccModule: null,
     derogation: null,
     otherSafeguard: null,
@@ -398,18 +399,22 @@ describe('legal reference data and Chapter V (issue 11)', () => {
     expect(art49Systematic(view({ processors: [p] }))).toEqual([])
   })
 
-  it('flags a DPF company without a legal name or home country, in both languages', () => {
-    const p = processor({ displayName: 'Google Workspace', transfers: [transfer({ country: 'US', outsideEea: true, safeguard: 'dpf' })] })
-    const found = dpfEntity(view({ processors: [p] }))
-    expect(found.map((f) => f.checkId)).toEqual(['dpf-no-legal-name', 'dpf-home-country-unknown'])
-    expect(found[0]!.message.fi).toContain('virallista nimeä')
-    expect(found[0]!.message.en).toContain('legal name')
-  })
-  it('does not flag a DPF company recorded with its legal name in the US', () => {
+  it('flags a DPF transfer without its certified company, and a recipient without a home country, in both languages', () => {
+    // A record made before the certified company was asked: the legal name alone does not say who is certified.
     const p = processor({
-      legalName: 'Google LLC',
-      hqCountry: 'US',
+      displayName: 'Google Workspace',
+      legalName: 'Google Cloud EMEA Limited',
       transfers: [transfer({ country: 'US', outsideEea: true, safeguard: 'dpf' })],
+    })
+    const found = dpfEntity(view({ processors: [p] }))
+    expect(found.map((f) => f.checkId)).toEqual(['dpf-no-certified-entity', 'dpf-home-country-unknown'])
+    expect(found[0]!.message.fi).toContain('Data Privacy Framework -sertifioitua yhdysvaltalaista yhtiötä')
+    expect(found[0]!.message.en).toContain('names no US company certified under the Data Privacy Framework')
+  })
+  it('does not flag a DPF transfer that names its certified company, for a recipient in the US', () => {
+    const p = processor({
+      hqCountry: 'US',
+      transfers: [transfer({ country: 'US', outsideEea: true, safeguard: 'dpf', certifiedEntity: 'Google LLC' })],
     })
     expect(dpfEntity(view({ processors: [p] }))).toEqual([])
   })

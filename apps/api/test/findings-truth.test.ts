@@ -32,6 +32,7 @@ function transfer(over: Partial<Transfer> = {}): Transfer {
     adequacyDecisionId: null,
     dpfListingUrl: null,
     dpfVerifiedOn: null,
+    certifiedEntity: null,
     sccModule: null,
     derogation: null,
     otherSafeguard: null,
@@ -334,12 +335,14 @@ describe('the findings on the demo data', () => {
     expect(names(before)).toContain('Website host')
     expect(names(before)).not.toContain('CapsuleCRM Inc')
     const slack = before.find((f) => f.entity.name.en === 'Slack')!
-    await ctx.api.post(`/api/processors/${slack.entity.id}/transfers`, {
+    const recorded = await ctx.api.post(`/api/processors/${slack.entity.id}/transfers`, {
       country: 'US',
       kind: 'storage',
       safeguard: 'dpf',
+      certifiedEntity: 'Slack Technologies, LLC',
       tiaStatus: 'not_needed',
     })
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201)
     expect(names(of(await findings(ctx), 'location-not-recorded'))).not.toContain('Slack')
   })
 

@@ -170,7 +170,14 @@ describe('GET /api/processors/:id', () => {
   it('lists its transfers in creation order and its DPAs newest first', async () => {
     const p = await createProcessor(ctx.api)
     const t1 = (await ctx.api.post(`/api/processors/${p.id}/transfers`, { country: 'FI', kind: 'storage', safeguard: 'none_needed' })).body
-    const t2 = (await ctx.api.post(`/api/processors/${p.id}/transfers`, { country: 'US', kind: 'support', safeguard: 'dpf' })).body
+    const t2 = (
+      await ctx.api.post(`/api/processors/${p.id}/transfers`, {
+        country: 'US',
+        kind: 'support',
+        safeguard: 'dpf',
+        certifiedEntity: 'Example Inc.',
+      })
+    ).body
     const d1 = (await ctx.api.post(`/api/processors/${p.id}/dpas`, { status: 'signed', signedOn: '2025-01-01' })).body
     const d2 = (await ctx.api.post(`/api/processors/${p.id}/dpas`, { status: 'in_negotiation' })).body
     const read = (await ctx.api.get(`/api/processors/${p.id}`)).body
@@ -385,7 +392,14 @@ describe('DELETE /api/processors/:id', () => {
 
   it('deletes its transfers, DPAs and DPA documents with it, auditing each', async () => {
     const p = await createProcessor(ctx.api)
-    const t = (await ctx.api.post(`/api/processors/${p.id}/transfers`, { country: 'US', kind: 'storage', safeguard: 'dpf' })).body
+    const t = (
+      await ctx.api.post(`/api/processors/${p.id}/transfers`, {
+        country: 'US',
+        kind: 'storage',
+        safeguard: 'dpf',
+        certifiedEntity: 'Example Inc.',
+      })
+    ).body
     const d = (await ctx.api.post(`/api/processors/${p.id}/dpas`, { status: 'signed', signedOn: '2025-01-01' })).body
     const form = new FormData()
     form.set('file', new File([Buffer.from('%PDF-1.4\n%%EOF\n')], 'dpa.pdf', { type: 'application/pdf' }))
@@ -496,7 +510,7 @@ describe('GET /api/processors (list)', () => {
         hqCountry: 'US',
         service: { fi: 'Asiakkuudenhallinta', en: 'Customer relations' },
       },
-      [{ country: 'US', kind: 'storage', safeguard: 'dpf' }],
+      [{ country: 'US', kind: 'storage', safeguard: 'dpf', certifiedEntity: 'Example Inc.' }],
       // The newest DPA is the current one: signed once, now being renegotiated.
       [{ status: 'signed', signedOn: '2025-01-01' }, { status: 'in_negotiation' }],
     )

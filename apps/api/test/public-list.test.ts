@@ -8,6 +8,9 @@ import { renderHtml } from '../src/public-list/render-html'
 import { renderJson } from '../src/public-list/render-data'
 import { renderMarkdown } from '../src/public-list/render-markdown'
 import { getVersion, latestVersion } from '../src/services/public-list'
+import { eq } from 'drizzle-orm'
+import { diffEntries, type PublicEntry } from '@seloste/schema'
+import { transfers } from '../src/db/schema'
 import { createTestContext, requireFileOutsideRepo, type TestContext } from './helpers'
 
 const GOLDEN = join(import.meta.dirname, 'golden')
@@ -316,6 +319,7 @@ describe('the public endpoints', () => {
       [
         'adequacyDecision',
         'basis',
+        'certifiedEntity',
         'country',
         'countryName',
         'derogation',
@@ -525,7 +529,7 @@ describe('Art. 13(1)(f), the DPF entity and international organisations in the p
     expect(text['/public/processors.md:en']).toContain('no contact for such requests is recorded')
   })
 
-  it('names the certified legal entity in the DPF statement, or says it is not recorded, never the display name', async () => {
+  it('names the certified company the transfer records in the DPF statement, or says none is recorded, never the display or legal name', async () => {
     const text = await publishedWith(async (ctx) => {
       const a = (
         await ctx.api.post('/api/processors', {
@@ -536,25 +540,82 @@ describe('Art. 13(1)(f), the DPF entity and international organisations in the p
           isPublic: true,
         })
       ).body
-      await ctx.api.post(`/api/processors/${a.id}/transfers`, {
+      const created = await ctx.api.post(`/api/processors/${a.id}/transfers`, {
         country: 'US',
         kind: 'storage',
         safeguard: 'dpf',
+        certifiedEntity: 'Acme Holdings Inc.',
         dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/777',
       })
+      expect(created.status, JSON.stringify(created.body)).toBe(201)
       const b = (
-        await ctx.api.post('/api/processors', { displayName: 'Nameless Suite', role: 'processor', hqCountry: 'US', isPublic: true })
+        await ctx.api.post('/api/processors', {
+          displayName: 'Nameless Suite',
+          legalName: 'Nameless LLC',
+          role: 'processor',
+          hqCountry: 'US',
+          isPublic: true,
+        })
       ).body
-      await ctx.api.post(`/api/processors/${b.id}/transfers`, { country: 'US', kind: 'storage', safeguard: 'dpf' })
+      const legacy = await ctx.api.post(`/api/processors/${b.id}/transfers`, {
+        country: 'US',
+        kind: 'storage',
+        safeguard: 'dpf',
+        certifiedEntity: 'Example Inc.',
+      })
+      // A record made before the certified company was asked (migration 0015 leaves it empty).
+      ctx.db.update(transfers).set({ certifiedEntity: null }).where(eq(transfers.id, legacy.body.id)).run()
     })
     const fi = text['/public/processors.md:fi']!
     const en = text['/public/processors.md:en']!
-    expect(fi).toContain('Acme Cloud LLC on Data Privacy Framework -sertifioitu yhtiö')
-    expect(en).toContain('Acme Cloud LLC is certified under the Data Privacy Framework')
-    expect(en).not.toContain('Acme Workspace is certified')
-    expect(en).not.toContain('Nameless Suite is certified')
+    expect(fi).toContain('Acme Holdings Inc. on Data Privacy Framework -sertifioitu yhtiö')
+    expect(en).toContain('Acme Holdings Inc. is certified under the Data Privacy Framework')
+    for (const claimed of ['Acme Workspace', 'Acme Cloud LLC', 'Nameless Suite', 'Nameless LLC', 'Example Inc.']) {
+      expect(en).not.toContain(`${claimed} is certified`)
+      expect(fi).not.toContain(`${claimed} on Data Privacy Framework -sertifioitu`)
+    }
     expect(en).toContain('The legal name of the certified company is not recorded')
     expect(fi).toContain('Sertifioidun yhtiön virallista nimeä ei ole kirjattu')
+    const json = JSON.parse(text['/public/processors.json:en']!) as {
+      entries: { name: string; locations: { certifiedEntity: string | null }[] }[]
+    }
+    expect(json.entries.find((e) => e.name === 'Acme Workspace')!.locations[0]!.certifiedEntity).toBe('Acme Holdings Inc.')
+    expect(json.entries.find((e) => e.name === 'Nameless Suite')!.locations[0]!.certifiedEntity).toBeNull()
+  })
+
+  it('does not "change" a DPF entry of a version published before the certified company existed, and lists naming one as a change', () => {
+    const location = {
+      country: 'US',
+      outsideEea: true,
+      kind: 'storage',
+      safeguard: 'dpf',
+      adequacyDecision: null,
+      dpfListingUrl: null,
+      sccModule: null,
+      derogation: null,
+      otherSafeguard: null,
+    } satisfies PublicEntry['locations'][number]
+    const old = {
+      key: 1,
+      name: 'CapsuleCRM Inc',
+      legalName: 'CapsuleCRM Inc',
+      role: 'sub_processor',
+      parentKey: null,
+      parentName: null,
+      service: { fi: '', en: '' },
+      purpose: { fi: '', en: '' },
+      disclosureCondition: { fi: '', en: '' },
+      websiteUrl: null,
+      privacyPolicyUrl: null,
+      hqCountry: 'US',
+      effectiveDate: null,
+      addedOn: '2025-06-27',
+      locations: [location],
+    } satisfies PublicEntry
+    expect(diffEntries([old], [{ ...old, locations: [{ ...location, certifiedEntity: null }] }])).toEqual([])
+    expect(diffEntries([old], [{ ...old, locations: [{ ...location, certifiedEntity: 'CapsuleCRM Inc' }] }])).toEqual([
+      { key: 1, name: 'CapsuleCRM Inc', kind: 'changed', fields: ['locations'] },
+    ])
   })
 
   it('lists a transfer to the European Patent Organisation as resting on its decision of 15 July 2025', async () => {

@@ -6,19 +6,29 @@ import { auditEventsAfter, count, createTestContext, expectValidationError, last
 // Local helpers
 // ---------------------------------------------------------------------------
 
+/** A DPF transfer to the US naming its certified company; with another safeguard the DPF's own fields are left out. */
 function usDpfTransfer(overrides: Record<string, unknown> = {}) {
+  const dpf = !overrides.safeguard || overrides.safeguard === 'dpf'
   return {
     country: 'US',
     kind: 'storage',
     safeguard: 'dpf',
-    dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/1234',
-    dpfVerifiedOn: '2025-06-27',
+    ...(dpf && {
+      certifiedEntity: 'Example Inc.',
+      dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/1234',
+      dpfVerifiedOn: '2025-06-27',
+    }),
     ...overrides,
   }
 }
 
 function transferRow(db: Db, id: number) {
   return db.$client.prepare('SELECT * FROM transfers WHERE id = ?').get(id)
+}
+
+/** A DPF transfer as records made before migration 0015 are: no certified company. */
+function forgetCertifiedEntity(id: number) {
+  ctx.db.$client.prepare('UPDATE transfers SET certified_entity = NULL WHERE id = ?').run(id)
 }
 
 let ctx: TestContext
@@ -57,6 +67,7 @@ describe('POST /api/processors/:id/transfers', () => {
       safeguard: 'dpf',
       dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/1234',
       dpfVerifiedOn: '2025-06-27',
+      certifiedEntity: 'Example Inc.',
       adequacyDecisionId: null,
       sccModule: null,
       derogation: null,
@@ -120,7 +131,13 @@ describe('POST /api/processors/:id/transfers', () => {
     ['a safeguard inside the EEA', { country: 'SE', safeguard: 'scc', sccModule: 1 }, ['safeguard']],
     ['"none needed" outside the EEA', { country: 'IN', safeguard: 'none_needed' }, ['safeguard']],
     ['"none needed" for Switzerland', { country: 'CH', safeguard: 'none_needed' }, ['safeguard']],
-    ['the DPF outside the United States', { country: 'CA', safeguard: 'dpf' }, ['safeguard']],
+    ['the DPF outside the United States', { country: 'CA', safeguard: 'dpf', certifiedEntity: 'Example Inc.' }, ['safeguard']],
+    ['the DPF without the certified company', { country: 'US', safeguard: 'dpf', certifiedEntity: null }, ['certifiedEntity']],
+    [
+      'a certified company without the DPF',
+      { country: 'US', safeguard: 'scc', sccModule: 2, certifiedEntity: 'Example Inc.' },
+      ['certifiedEntity'],
+    ],
     ['adequacy without a decision', { country: 'JP', safeguard: 'adequacy' }, ['adequacyDecisionId']],
     [
       "adequacy with another country's decision",
@@ -247,7 +264,40 @@ describe('PATCH /api/transfers/:id', () => {
     const t = await createTransfer()
     const res = await ctx.api.patch(`/api/transfers/${t.id}`, { safeguard: 'scc', sccModule: 3, version: 1 })
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ safeguard: 'scc', sccModule: 3, dpfListingUrl: null, dpfVerifiedOn: null })
+    expect(res.body).toMatchObject({ safeguard: 'scc', sccModule: 3, dpfListingUrl: null, dpfVerifiedOn: null, certifiedEntity: null })
+  })
+
+  it('names the certified company in its own field, with a message code, and never keeps one without the DPF', async () => {
+    const missing = await ctx.api.post(`/api/processors/${processorId}/transfers`, usDpfTransfer({ certifiedEntity: '' }))
+    expectValidationError(missing, ['certifiedEntity'])
+    expect(missing.body.error.fields[0].messageCode).toBe('dpf_certified_entity_missing')
+    expect(count(ctx.db, 'SELECT count(*) FROM transfers')).toBe(0)
+
+    const t = await createTransfer()
+    expect(transferRow(ctx.db, t.id)).toMatchObject({ certified_entity: 'Example Inc.' })
+    // Emptying it while the DPF stays is refused against the merged record.
+    expectValidationError(await ctx.api.patch(`/api/transfers/${t.id}`, { certifiedEntity: null, version: 1 }), ['certifiedEntity'])
+    // Sending one with another safeguard is refused, naming the field...
+    const other = await ctx.api.patch(`/api/transfers/${t.id}`, {
+      safeguard: 'scc',
+      sccModule: 2,
+      certifiedEntity: 'Example Inc.',
+      version: 1,
+    })
+    expectValidationError(other, ['certifiedEntity'])
+    expect(other.body.error.fields[0].messageCode).toBe('dpf_certified_entity_not_dpf')
+    expect((await ctx.api.get(`/api/transfers/${t.id}`)).body).toMatchObject({
+      safeguard: 'dpf',
+      certifiedEntity: 'Example Inc.',
+      version: 1,
+    })
+    // ...while a change of safeguard that does not send one clears the stored one.
+    const renamed = await ctx.api.patch(`/api/transfers/${t.id}`, { certifiedEntity: ' Example Holdings Inc. ', version: 1 })
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200)
+    expect(renamed.body.certifiedEntity).toBe('Example Holdings Inc.')
+    const switched = await ctx.api.patch(`/api/transfers/${t.id}`, { safeguard: 'scc', sccModule: 2, version: 2 })
+    expect(switched.status, JSON.stringify(switched.body)).toBe(200)
+    expect(transferRow(ctx.db, t.id)).toMatchObject({ safeguard: 'scc', certified_entity: null })
   })
 
   it('keeps a stored module valid when only the country changes outside the EEA', async () => {
@@ -368,42 +418,65 @@ describe('the DPF listing and the certified entity', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201)
   })
 
-  it('refuses the DPF for a processor headquartered in Germany, naming the field, and stores nothing', async () => {
-    const de = (await ctx.api.post('/api/processors', { displayName: 'Berlin GmbH', role: 'processor', hqCountry: 'DE' })).body
-    const mark = lastAuditSeq(ctx.db)
-    const res = await ctx.api.post(`/api/processors/${de.id}/transfers`, usDpfTransfer())
-    expectValidationError(res, ['safeguard'])
-    expect(res.body.error.fields[0].message).toMatch(/US legal entities.*DE/)
-    expect(count(ctx.db, 'SELECT count(*) FROM transfers')).toBe(0)
-    expect(auditEventsAfter(ctx.db, mark)).toEqual([])
+  it('accepts the DPF for a processor headquartered in Ireland when the transfer names the US company certified', async () => {
+    // Google Cloud EMEA Limited contracts; Google LLC, certified, receives the data in the US.
+    const ie = (
+      await ctx.api.post('/api/processors', {
+        displayName: 'Dublin Cloud',
+        legalName: 'Dublin Cloud EMEA Limited',
+        role: 'processor',
+        hqCountry: 'IE',
+      })
+    ).body
+    const res = await ctx.api.post(`/api/processors/${ie.id}/transfers`, usDpfTransfer({ certifiedEntity: 'Dublin Cloud LLC' }))
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    expect(res.body).toMatchObject({ safeguard: 'dpf', certifiedEntity: 'Dublin Cloud LLC' })
+    const open = (await ctx.api.get('/api/findings')).body.open as { checkId: string; entity: { id: number } }[]
+    const about = open.filter((f) => f.entity.id === res.body.id).map((f) => f.checkId)
+    expect(about.filter((id) => id === 'dpf-no-certified-entity' || id === 'dpf-home-country-unknown')).toEqual([])
   })
 
-  it('accepts the DPF for a processor whose home country is not recorded, with a finding that asks for it until it is recorded', async () => {
+  it('refuses the DPF of a record that names no certified company for a processor headquartered in Germany, naming the field', async () => {
+    // Records made before the certified company was asked stand on the processor: only a US one can be certified.
+    const de = (await ctx.api.post('/api/processors', { displayName: 'Berlin GmbH', role: 'processor', hqCountry: 'US' })).body
+    const t = (await ctx.api.post(`/api/processors/${de.id}/transfers`, usDpfTransfer())).body
+    forgetCertifiedEntity(t.id)
+    const p = (await ctx.api.get(`/api/processors/${de.id}`)).body
+    const mark = lastAuditSeq(ctx.db)
+    const res = await ctx.api.patch(`/api/processors/${de.id}`, { hqCountry: 'DE', version: p.version })
+    expectValidationError(res, ['hqCountry'])
+    expect(res.body.error.fields[0].message).toMatch(/US legal entities.*DE/)
+    expect((await ctx.api.get(`/api/processors/${de.id}`)).body).toMatchObject({ hqCountry: 'US', version: p.version })
+    expect(auditEventsAfter(ctx.db, mark)).toEqual([])
+    // Naming the certified company lets the record move.
+    expect((await ctx.api.patch(`/api/transfers/${t.id}`, { certifiedEntity: 'Berlin Inc.', version: t.version })).status).toBe(200)
+    expect((await ctx.api.patch(`/api/processors/${de.id}`, { hqCountry: 'DE', version: p.version })).status).toBe(200)
+  })
+
+  it('flags a record that names no certified company and no home country until either is recorded', async () => {
     const unknown = (await ctx.api.post('/api/processors', { displayName: 'Nowhere Inc', legalName: 'Nowhere Inc', role: 'processor' }))
       .body
     expect(unknown.hqCountry).toBeNull()
     const res = await ctx.api.post(`/api/processors/${unknown.id}/transfers`, usDpfTransfer())
     expect(res.status, JSON.stringify(res.body)).toBe(201)
-    const homeUnknown = async () =>
+    const flagged = async (checkId: string) =>
       (
         (await ctx.api.get('/api/findings')).body.open as { checkId: string; entity: { id: number }; message: { fi: string; en: string } }[]
-      ).filter((f) => f.checkId === 'dpf-home-country-unknown')
-    const [f, ...rest] = await homeUnknown()
+      ).filter((f) => f.checkId === checkId)
+    // Naming the certified company is enough: the processor's home country does not decide.
+    expect(await flagged('dpf-home-country-unknown')).toEqual([])
+    forgetCertifiedEntity(res.body.id)
+    const [f, ...rest] = await flagged('dpf-home-country-unknown')
     expect(rest).toEqual([])
     expect(f).toMatchObject({ entity: { id: res.body.id } })
     expect(f!.message.en).toContain('Nowhere Inc: no home country is recorded')
     expect(f!.message.fi).toContain('kotimaata ei ole kirjattu')
+    expect(await flagged('dpf-no-certified-entity')).toEqual([
+      expect.objectContaining({ entity: expect.objectContaining({ id: res.body.id }) }),
+    ])
     const p = (await ctx.api.get(`/api/processors/${unknown.id}`)).body
     expect((await ctx.api.patch(`/api/processors/${unknown.id}`, { hqCountry: 'US', version: p.version })).status).toBe(200)
-    expect(await homeUnknown()).toEqual([])
-  })
-
-  it('refuses moving a processor with a DPF transfer to Germany, naming hqCountry, and changes nothing', async () => {
-    await createTransfer()
-    const p = (await ctx.api.get(`/api/processors/${processorId}`)).body
-    const res = await ctx.api.patch(`/api/processors/${processorId}`, { hqCountry: 'DE', version: p.version })
-    expectValidationError(res, ['hqCountry'])
-    expect((await ctx.api.get(`/api/processors/${processorId}`)).body).toMatchObject({ hqCountry: 'US', version: p.version })
+    expect(await flagged('dpf-home-country-unknown')).toEqual([])
   })
 })
 
@@ -472,7 +545,7 @@ describe('a transfer to an international organisation (Art. 30(1)(e))', () => {
   it.each([
     ['"none needed" because the seat is in the EEA', { country: 'DE', safeguard: 'none_needed' }, ['safeguard']],
     ["a country's decision", { country: 'JP', safeguard: 'adequacy', adequacyDecisionId: 'jp-2019' }, ['adequacyDecisionId']],
-    ['the DPF', { country: 'US', safeguard: 'dpf' }, ['safeguard']],
+    ['the DPF', { country: 'US', safeguard: 'dpf', certifiedEntity: 'Example Inc.' }, ['safeguard']],
   ])('refuses %s, naming the field, and stores nothing', async (_why, body, paths) => {
     const res = await ctx.api.post(`/api/processors/${epo.id}/transfers`, { kind: 'processing', ...body })
     expectValidationError(res, paths)

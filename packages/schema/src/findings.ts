@@ -24,7 +24,7 @@ export const CHECKS_BY_CATEGORY = {
     'transfer-scc-module-mismatch',
     'transfer-art46-no-tia',
     'transfer-art49-systematic',
-    'dpf-no-legal-name',
+    'dpf-no-certified-entity',
     'dpf-home-country-unknown',
     'vendor-facts-changed',
     'location-not-recorded',

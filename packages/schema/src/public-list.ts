@@ -33,6 +33,7 @@ export const PUBLIC_TRANSFER_FIELDS = [
   'safeguard',
   'adequacyDecisionId',
   'dpfListingUrl',
+  'certifiedEntity',
   'sccModule',
   'derogation',
   'otherSafeguard',
@@ -51,6 +52,8 @@ export const PublicLocation = z.object({
   // A union, not .nullable(): on a registered schema that becomes allOf [$ref, null-or-object], which null fails.
   internationalOrganisation: z.union([LocalizedText, z.null()]).optional(),
   dpfListingUrl: z.string().nullable(),
+  /** With DPF: the US legal entity certified under the framework; null where not recorded, absent in older versions. */
+  certifiedEntity: z.string().nullable().optional(),
   sccModule: z.number().int().nullable(),
   derogation: Derogation.nullable(),
   otherSafeguard: z.string().nullable(),
@@ -220,6 +223,12 @@ const COMPARED: (keyof PublicEntry)[] = [
   'locations',
 ]
 
+/** A field as compared: absent is null, and so is a location's field added after older versions were published (e.g. certifiedEntity). */
+function compared(e: PublicEntry, f: keyof PublicEntry): string {
+  if (f !== 'locations') return canonicalJson(e[f] ?? null)
+  return canonicalJson(e.locations.map((l) => Object.fromEntries(Object.entries(l).filter(([, v]) => v !== null && v !== undefined))))
+}
+
 /** What changed between two versions' entries, in list order: added, removed and changed entries. */
 export function diffEntries(previous: readonly PublicEntry[], next: readonly PublicEntry[]): EntryChange[] {
   const before = new Map(previous.map((e) => [e.key, e]))
@@ -232,7 +241,7 @@ export function diffEntries(previous: readonly PublicEntry[], next: readonly Pub
       continue
     }
     // An optional field absent from an older version is null: no change when nothing was recorded.
-    const fields = COMPARED.filter((f) => canonicalJson(old[f] ?? null) !== canonicalJson(e[f] ?? null))
+    const fields = COMPARED.filter((f) => compared(old, f) !== compared(e, f))
     if (fields.length) changes.push({ key: e.key, ...changeNames(e), kind: 'changed', fields })
   }
   for (const e of previous) if (!after.has(e.key)) changes.push({ key: e.key, ...changeNames(e), kind: 'removed', fields: [] })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { fieldErrorsFrom } from './errors'
+import { MESSAGES } from './messages'
 import {
   Checklist,
   DpaInput,
@@ -23,8 +24,10 @@ function issuePaths(result: z.ZodSafeParseResult<unknown>): string[] {
   return result.success ? [] : fieldErrorsFrom(result.error.issues).map((f) => f.path)
 }
 
+/** A transfer on the DPF by default; a DPF transfer names its certified company unless the case says otherwise. */
 function transfer(overrides: Partial<TransferInputType> = {}): TransferInputType {
-  return { country: 'US', kind: 'storage', safeguard: 'dpf', ...overrides }
+  const t: TransferInputType = { country: 'US', kind: 'storage', safeguard: 'dpf', ...overrides }
+  return t.safeguard === 'dpf' && !('certifiedEntity' in overrides) ? { ...t, certifiedEntity: 'Example Inc.' } : t
 }
 
 describe('transfer rules (GDPR Chapter V)', () => {
@@ -189,6 +192,20 @@ describe('transfer rules (GDPR Chapter V)', () => {
     expect(issuePaths(TransferUpdate.safeParse({ country: 'FI' }))).toEqual(['version'])
   })
 
+  it('asks a DPF transfer for the US company certified, and refuses one with any other safeguard', () => {
+    const missing = TransferInput.safeParse(transfer({ certifiedEntity: null }))
+    expect(issuePaths(missing)).toEqual(['certifiedEntity'])
+    expect(missing.success ? null : fieldErrorsFrom(missing.error.issues)[0]!.message).toBe(MESSAGES.dpf_certified_entity_missing)
+    // Blank is not a name.
+    expect(issuePaths(TransferInput.safeParse(transfer({ certifiedEntity: '   ' })))).toEqual(['certifiedEntity'])
+    const parsed = TransferInput.safeParse(transfer({ certifiedEntity: '  Google LLC ' }))
+    expect(parsed.success && parsed.data.certifiedEntity).toBe('Google LLC')
+    const notDpf = TransferInput.safeParse(transfer({ safeguard: 'scc', sccModule: 2, certifiedEntity: 'Google LLC' }))
+    expect(issuePaths(notDpf)).toEqual(['certifiedEntity'])
+    expect(notDpf.success ? null : fieldErrorsFrom(notDpf.error.issues)[0]!.message).toBe(MESSAGES.dpf_certified_entity_not_dpf)
+    expect(issuePaths(TransferInput.safeParse(transfer({ certifiedEntity: 'x'.repeat(201) })))).toEqual(['certifiedEntity'])
+  })
+
   it('applies the same rules to a whole record (TransferRules)', () => {
     const record = {
       country: 'FI',
@@ -197,6 +214,7 @@ describe('transfer rules (GDPR Chapter V)', () => {
       adequacyDecisionId: null,
       dpfListingUrl: null,
       dpfVerifiedOn: null,
+      certifiedEntity: 'Example Inc.',
       sccModule: null,
       derogation: null,
       otherSafeguard: null,
@@ -205,7 +223,7 @@ describe('transfer rules (GDPR Chapter V)', () => {
       notes: null,
     }
     expect(issuePaths(TransferRules.safeParse(record))).toContain('safeguard')
-    expect(TransferRules.safeParse({ ...record, safeguard: 'none_needed' }).success).toBe(true)
+    expect(TransferRules.safeParse({ ...record, safeguard: 'none_needed', certifiedEntity: null }).success).toBe(true)
   })
 })
 
@@ -216,6 +234,7 @@ describe('normaliseTransfer', () => {
     adequacyDecisionId: 'jp-2019',
     dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/1234',
     dpfVerifiedOn: '2025-01-01',
+    certifiedEntity: 'Example Inc.',
     sccModule: 2,
     derogation: 'a',
     otherSafeguard: 'something',
@@ -229,6 +248,7 @@ describe('normaliseTransfer', () => {
       adequacyDecisionId: null,
       dpfListingUrl: null,
       dpfVerifiedOn: null,
+      certifiedEntity: null,
       sccModule: 2,
       derogation: null,
       otherSafeguard: null,
@@ -240,6 +260,7 @@ describe('normaliseTransfer', () => {
     expect(normaliseTransfer({ ...everything, country: 'US', safeguard: 'dpf' })).toMatchObject({
       dpfListingUrl: 'https://www.dataprivacyframework.gov/participant/1234',
       dpfVerifiedOn: '2025-01-01',
+      certifiedEntity: 'Example Inc.',
       adequacyDecisionId: null,
       sccModule: null,
       derogation: null,

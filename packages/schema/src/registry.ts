@@ -228,6 +228,10 @@ const transferFields = {
   adequacyDecisionId: z.string().nullable().meta({ description: 'With safeguard "adequacy": which decision' }),
   dpfListingUrl: optionalUrl.meta({ description: 'With safeguard "dpf": the participant\'s listing' }),
   dpfVerifiedOn: optionalDate.meta({ description: 'With safeguard "dpf": when the listing was last checked' }),
+  certifiedEntity: optionalText(200).meta({
+    description:
+      'With safeguard "dpf" (required there, refused otherwise): the US legal entity that takes part in the Data Privacy Framework, e.g. Google LLC (often not the contracting entity)',
+  }),
   sccModule: SccModule.nullable(),
   derogation: Derogation.nullable(),
   otherSafeguard: optionalText(1000).meta({ description: 'With safeguard "other_art46": which one' }),
@@ -244,6 +248,7 @@ type TransferShape = {
   derogation?: string | null
   otherSafeguard?: string | null
   dpfListingUrl?: string | null
+  certifiedEntity?: string | null
 }
 
 const DPF_HOSTS = new Set(['www.dataprivacyframework.gov', 'dataprivacyframework.gov'])
@@ -287,6 +292,13 @@ export function checkTransferRules(v: TransferShape, ctx: z.RefinementCtx): void
       message: "Must be the participant's page on the DPF programme's site, e.g. https://www.dataprivacyframework.gov/participant/1234",
     })
   }
+  // The DPF certifies a US legal entity, usually not the EU contracting one: the record names which.
+  if (safeguard === 'dpf' && !v.certifiedEntity) {
+    ctx.addIssue({ code: 'custom', path: ['certifiedEntity'], message: MESSAGES.dpf_certified_entity_missing })
+  }
+  if (safeguard !== 'dpf' && v.certifiedEntity) {
+    ctx.addIssue({ code: 'custom', path: ['certifiedEntity'], message: MESSAGES.dpf_certified_entity_not_dpf })
+  }
   if (safeguard === 'adequacy') {
     if (!v.adequacyDecisionId) {
       ctx.addIssue({ code: 'custom', path: ['adequacyDecisionId'], message: MESSAGES.adequacy_unchosen })
@@ -315,12 +327,14 @@ export interface TransferRecipient {
 
 /**
  * The Chapter V rules that depend on who receives the data, checked by the service that knows the
- * processor. The DPF covers only US legal entities on the participant list (Decision (EU) 2023/1795),
- * so a DPF transfer of a recipient recorded as headquartered elsewhere is refused (one with no home
- * country recorded is flagged by a finding instead).
+ * processor. The DPF covers only US legal entities on the participant list (Decision (EU) 2023/1795):
+ * a DPF transfer names the US entity certified (`certifiedEntity`), which need not be the processor
+ * (Google Cloud EMEA Limited, Ireland, passes the data to Google LLC). Only a transfer recorded before
+ * that was asked, which names none, stands on the processor itself: it is refused for a recipient
+ * recorded as headquartered elsewhere (one with no home country recorded is flagged by a finding).
  */
 export function transferRecipientIssues(
-  t: { safeguard: Safeguard; adequacyDecisionId?: string | null },
+  t: { safeguard: Safeguard; adequacyDecisionId?: string | null; certifiedEntity?: string | null },
   r: TransferRecipient,
 ): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = []
@@ -346,7 +360,7 @@ export function transferRecipientIssues(
     })
   }
   // Refused where the record says otherwise; where the home country is not recorded a finding asks for it.
-  if (t.safeguard === 'dpf' && !organisation && r.hqCountry && r.hqCountry !== 'US') {
+  if (t.safeguard === 'dpf' && !t.certifiedEntity && !organisation && r.hqCountry && r.hqCountry !== 'US') {
     issues.push({
       path: 'safeguard',
       message: `The EU-US Data Privacy Framework covers only US legal entities; the processor's home country (hqCountry) is ${r.hqCountry}`,
@@ -386,6 +400,9 @@ export const Transfer = z
     adequacyDecisionId: z.string().nullable(),
     dpfListingUrl: z.string().nullable(),
     dpfVerifiedOn: z.string().nullable(),
+    certifiedEntity: z.string().nullable().meta({
+      description: 'With safeguard "dpf": the US legal entity certified under the Data Privacy Framework; null where not recorded',
+    }),
     sccModule: z.number().int().nullable(),
     derogation: Derogation.nullable(),
     otherSafeguard: z.string().nullable(),
@@ -400,13 +417,16 @@ export const Transfer = z
 export type Transfer = z.infer<typeof Transfer>
 
 /** Clears the fields that do not belong to the chosen safeguard, so a record never says two things. */
-export function normaliseTransfer<T extends TransferShape & { dpfListingUrl?: string | null; dpfVerifiedOn?: string | null }>(t: T): T {
+export function normaliseTransfer<
+  T extends TransferShape & { dpfListingUrl?: string | null; dpfVerifiedOn?: string | null; certifiedEntity?: string | null },
+>(t: T): T {
   const s = t.safeguard
   return {
     ...t,
     adequacyDecisionId: s === 'adequacy' ? (t.adequacyDecisionId ?? null) : null,
     dpfListingUrl: s === 'dpf' ? (t.dpfListingUrl ?? null) : null,
     dpfVerifiedOn: s === 'dpf' ? (t.dpfVerifiedOn ?? null) : null,
+    certifiedEntity: s === 'dpf' ? (t.certifiedEntity ?? null) : null,
     sccModule: s === 'scc' ? (t.sccModule ?? null) : null,
     derogation: s === 'derogation_art49' ? (t.derogation ?? null) : null,
     otherSafeguard: s === 'other_art46' ? (t.otherSafeguard ?? null) : null,

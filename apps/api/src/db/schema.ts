@@ -123,6 +123,8 @@ export const transfers = sqliteTable(
     adequacyDecisionId: text('adequacy_decision_id'),
     dpfListingUrl: text('dpf_listing_url'),
     dpfVerifiedOn: text('dpf_verified_on'),
+    /** With DPF: the US legal entity certified (e.g. Google LLC); null on records made before it was asked (a finding asks for it). */
+    certifiedEntity: text('certified_entity'),
     sccModule: integer('scc_module'),
     derogation: text('derogation').$type<Derogation>(),
     otherSafeguard: text('other_safeguard'),

@@ -60,6 +60,7 @@ const RecordRecipient = z.object({
 const RecordTransfer = DerivedTransfer.extend({
   adequacyDecisionId: z.string().nullable(),
   dpfListingUrl: z.string().nullable(),
+  certifiedEntity: z.string().nullable(),
   sccModule: z.number().int().nullable(),
   derogation: z.string().nullable(),
   otherSafeguard: z.string().nullable(),

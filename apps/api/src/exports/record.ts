@@ -88,6 +88,7 @@ export interface RecordRecipient {
 export interface RecordTransfer extends DerivedTransfer {
   adequacyDecisionId: string | null
   dpfListingUrl: string | null
+  certifiedEntity: string | null
   sccModule: number | null
   derogation: string | null
   otherSafeguard: string | null
@@ -230,6 +231,7 @@ export function buildRecordOfProcessing(s: RegistrySnapshot, generatedAt: string
           ...d,
           adequacyDecisionId: t.adequacyDecisionId,
           dpfListingUrl: t.dpfListingUrl,
+          certifiedEntity: t.certifiedEntity,
           sccModule: t.sccModule,
           derogation: t.derogation,
           otherSafeguard: t.otherSafeguard,
@@ -363,7 +365,10 @@ function copyText(safeguard: RecordTransfer['safeguard'], c: Controller | null, 
 
 /** The safeguard of a transfer with its particulars: "standard contractual clauses (Art. 46(2)(c)), module 2". */
 export function safeguardText(
-  t: Pick<RecordTransfer, 'safeguard' | 'adequacyDecisionId' | 'sccModule' | 'derogation' | 'otherSafeguard' | 'dpfListingUrl'>,
+  t: Pick<
+    RecordTransfer,
+    'safeguard' | 'adequacyDecisionId' | 'sccModule' | 'derogation' | 'otherSafeguard' | 'dpfListingUrl' | 'certifiedEntity'
+  >,
   lang: Language,
   controller?: Controller | null,
 ): string {
@@ -375,8 +380,11 @@ export function safeguardText(
       const subject = decision.internationalOrganisation ? ` (${adequacySubjectName(decision, lang)})` : ''
       return `${base}: ${adequacyCitation(decision, lang)}${subject}`
     }
-    case 'dpf':
-      return t.dpfListingUrl ? `${base} (${t.dpfListingUrl})` : base
+    case 'dpf': {
+      // The framework certifies a US legal entity: the one the transfer records, or in words that none is.
+      const entity = t.certifiedEntity ? `${WORDS[lang].certifiedCompany} ${t.certifiedEntity}` : WORDS[lang].certifiedCompanyNotRecorded
+      return `${base}, ${entity}${t.dpfListingUrl ? ` (${t.dpfListingUrl})` : ''}`
+    }
     case 'scc':
       return t.sccModule ? `${base}, ${WORDS[lang].module} ${t.sccModule}` : base
     case 'derogation_art49':

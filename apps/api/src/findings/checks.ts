@@ -790,24 +790,29 @@ export const art49Systematic: Check = (view) =>
       : [],
   )
 
-/** A DPF listing is per legal entity: the record needs the entity's legal name and a US home country. */
+/**
+ * A DPF listing is per legal entity, a US one, usually not the contracting entity: the transfer names the
+ * certified company (records made before it was asked have none, and the public list says so), and the
+ * recipient needs a US home country.
+ */
 export const dpfEntity: Check = (view) =>
   eachTransfer(view, (p, t) => {
     if (t.safeguard !== 'dpf') return []
     const out: NewFinding[] = []
-    if (!p.legalName) {
+    if (!t.certifiedEntity) {
       out.push(
         finding(
-          'dpf-no-legal-name',
+          'dpf-no-certified-entity',
           'medium',
           transferEntity(p, t),
           processorLink(p.id),
-          `${p.displayName}: Data Privacy Framework -sertifioidun yhtiön virallista nimeä ei ole kirjattu; julkinen luettelo kertoo, ettei sitä ole kirjattu.`,
-          `${enName(p)}: the legal name of the DPF-certified company is not recorded; the public list says it is not recorded.`,
+          `${p.displayName}: siirrolle maahan ${countryName(t.country, 'fi')} ei ole kirjattu Data Privacy Framework -sertifioitua yhdysvaltalaista yhtiötä; julkinen luettelo kertoo, ettei sitä ole kirjattu.`,
+          `${enName(p)}: the transfer to ${countryName(t.country, 'en')} names no US company certified under the Data Privacy Framework; the public list says it is not recorded.`,
         ),
       )
     }
-    if (!p.hqCountry) {
+    // A transfer that names its certified company stands on that US company, not on the processor's home.
+    if (!t.certifiedEntity && !p.hqCountry) {
       out.push(
         finding(
           'dpf-home-country-unknown',

@@ -50,6 +50,7 @@ export function renderJson(given: PublishedVersion, lang: Language, today: strin
           safeguard: l.safeguard,
           adequacyDecision: l.adequacyDecision,
           dpfListingUrl: l.dpfListingUrl,
+          certifiedEntity: l.certifiedEntity ?? null,
           sccModule: l.sccModule,
           derogation: l.derogation,
           internationalOrganisation: l.internationalOrganisation?.[lang] ?? null,

@@ -200,11 +200,12 @@ export function copyOfSafeguardsText(contact: string | null | undefined, lang: L
 
 /**
  * The statement of the basis on which data goes to a third country, as the policy would write it.
- * A DPF statement names the certified legal entity (a listing is per legal entity), never the
- * display name; where no legal name is recorded it says so.
+ * A DPF statement names the certified legal entity the transfer records (the framework certifies a US
+ * legal entity, usually not the contracting one: Google LLC, not Google Cloud EMEA Ltd), never the
+ * display name nor the processor's legal name in its place; where none is recorded it says so.
  */
 export function safeguardStatement(
-  entry: { name: string; legalName: string | null; role?: PublicEntry['role'] },
+  entry: { role?: PublicEntry['role'] },
   l: PublicLocation,
   lang: Language,
   copyContact?: string | null,
@@ -213,10 +214,11 @@ export function safeguardStatement(
   const copy = copyOfSafeguardsText(copyContact, lang)
   switch (l.safeguard) {
     case 'dpf': {
-      const certified = entry.legalName
+      const entity = l.certifiedEntity ?? null
+      const certified = entity
         ? fi
-          ? `${entry.legalName} on Data Privacy Framework -sertifioitu yhtiö, minkä voi tarkistaa Yhdysvaltain kauppaministeriön ylläpitämästä verkkopalvelusta`
-          : `${entry.legalName} is certified under the Data Privacy Framework, which can be checked in the US Department of Commerce's register`
+          ? `${entity} on Data Privacy Framework -sertifioitu yhtiö, minkä voi tarkistaa Yhdysvaltain kauppaministeriön ylläpitämästä verkkopalvelusta`
+          : `${entity} is certified under the Data Privacy Framework, which can be checked in the US Department of Commerce's register`
         : fi
           ? 'Sertifioidun yhtiön virallista nimeä ei ole kirjattu; sertifioinnin voi tarkistaa Yhdysvaltain kauppaministeriön ylläpitämästä verkkopalvelusta'
           : "The legal name of the certified company is not recorded; the certification can be checked in the US Department of Commerce's register"

@@ -43,6 +43,10 @@ const PublicLocationJson = z.object({
   safeguard: Safeguard,
   adequacyDecision: z.string().nullable(),
   dpfListingUrl: z.string().nullable(),
+  certifiedEntity: z
+    .string()
+    .nullable()
+    .meta({ description: 'With DPF: the US legal entity certified under the Data Privacy Framework; null where not recorded' }),
   sccModule: z.number().int().nullable(),
   derogation: z.string().nullable(),
   basis: z.string().nullable().meta({ description: 'Outside the EEA: the sentence that states the transfer basis' }),

@@ -102,6 +102,8 @@ export const DEMO_PROCESSORS: DemoProcessor[] = [
         country: 'US',
         kind: 'storage',
         safeguard: 'dpf',
+        // Section 7: "CapsuleCRM Inc on Data Privacy Framework -sertifioitu yhtiö".
+        certifiedEntity: 'CapsuleCRM Inc',
         // The policy links only the Department of Commerce's list, not the participant's own page, which
         // is the only listing accepted: none is recorded (a finding says it was never verified).
         dpfListingUrl: null,

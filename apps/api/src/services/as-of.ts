@@ -103,7 +103,8 @@ export function snapshotFromState(state: Map<string, Map<string, unknown>>, asOf
       internationalOrganisationId: p.internationalOrganisationId ?? null,
       internationalOrganisationName: p.internationalOrganisationName ?? null,
     })),
-    transfers: list<Transfer>('transfer'),
+    // Events written before the certified entity existed (migration 0015) recorded none.
+    transfers: list<Transfer>('transfer').map((t) => ({ ...t, certifiedEntity: t.certifiedEntity ?? null })),
     dpas: list<Dpa>('dpa').map((d) => ({ ...d, document: d.document ?? null })),
     activities: list<ActivityRecord>('activity'),
     dataCategories: list<DataCategoryRecord>('data_category'),

@@ -5,9 +5,10 @@
  * A proposal only restates the catalogue's sourced facts; what the catalogue does not know stays empty.
  * Transfer mechanisms follow the facts: inside the EEA none is needed; a country with an adequacy
  * decision gets that decision; the EU-US DPF only where the contracting entity is itself the US entity
- * the catalogue lists as a DPF participant (where it is another entity of the group, DPF is offered as
- * an option for the reviewer, who knows whether the data goes to that entity); otherwise the SCCs of
- * the vendor's DPA with the module that fits the role, or its BCRs; else "unknown", which a finding raises.
+ * the catalogue lists as a DPF participant (that entity is pre-filled as the transfer's certified entity);
+ * otherwise the SCCs of the vendor's DPA with the module that fits the role, or its BCRs; else "unknown",
+ * which a finding raises. DPF through another entity of the group is offered after "unknown", never
+ * proposed: only the reviewer knows whether the data goes to that entity.
  */
 import { eq } from 'drizzle-orm'
 import {
@@ -126,7 +127,15 @@ function transferOptions(
   role: ProcessorRole,
   today: string,
 ): ProposedTransferOption[] {
-  const base = { country, kind, adequacyDecisionId: null, dpfListingUrl: null, dpfVerifiedOn: null, sccModule: null }
+  const base = {
+    country,
+    kind,
+    adequacyDecisionId: null,
+    dpfListingUrl: null,
+    dpfVerifiedOn: null,
+    certifiedEntity: null,
+    sccModule: null,
+  }
   if (isInEea(country)) return [{ reason: 'eea', input: { ...base, safeguard: 'none_needed' }, basis: null }]
   const options: ProposedTransferOption[] = []
   const adequacy = adequacyDecisionsFor(country).find(
@@ -134,25 +143,34 @@ function transferOptions(
   )
   if (adequacy)
     options.push({ reason: 'adequacy', input: { ...base, safeguard: 'adequacy', adequacyDecisionId: adequacy.id }, basis: null })
-  const dpfOption = (): ProposedTransferOption | null => {
-    if (country !== 'US' || !e.dpf) return null
-    const listing = isDpfParticipantUrl(e.dpf.source)
-    return {
-      reason: 'dpf',
-      input: { ...base, safeguard: 'dpf', dpfListingUrl: listing ? e.dpf.source : null, dpfVerifiedOn: listing ? e.dpf.asOf : null },
-      basis: ref(e.dpf),
-    }
-  }
-  const dpf = dpfOption()
-  if (dpf && contractingEntityIsDpfParticipant(e)) options.push(dpf)
+  // The DPF certifies the US entity the catalogue names; the option names it as the certified entity, with
+  // the catalogue's source as its basis. The listing is kept only where the source is the programme's own page.
+  const dpf: ProposedTransferOption | null =
+    country === 'US' && e.dpf
+      ? {
+          reason: 'dpf',
+          input: {
+            ...base,
+            safeguard: 'dpf',
+            certifiedEntity: e.dpf.value.entity,
+            dpfListingUrl: isDpfParticipantUrl(e.dpf.source) ? e.dpf.source : null,
+            dpfVerifiedOn: isDpfParticipantUrl(e.dpf.source) ? e.dpf.asOf : null,
+          },
+          basis: ref(e.dpf),
+        }
+      : null
+  const dpfIsTheContractingEntity = contractingEntityIsDpfParticipant(e)
+  if (dpf && dpfIsTheContractingEntity) options.push(dpf)
   const module = sccModuleFor(role)
   if (e.sccModules && module !== null && e.sccModules.value.includes(module)) {
     options.push({ reason: 'scc', input: { ...base, safeguard: 'scc', sccModule: module }, basis: ref(e.sccModules) })
   }
   if (e.bcr) options.push({ reason: 'bcr', input: { ...base, safeguard: 'bcr' }, basis: ref(e.bcr) })
-  // DPF through another entity of the group: offered, not proposed (the reviewer knows where the data goes).
-  if (dpf && !contractingEntityIsDpfParticipant(e)) options.push(dpf)
+  // DPF through another entity of the group (or one the catalogue cannot tie to the contract) covers the
+  // transfer only if the data goes to that entity, which the catalogue does not say: offered after "unknown",
+  // never the proposal, even when the catalogue knows no other mechanism.
   options.push({ reason: 'no_mechanism', input: { ...base, safeguard: 'unknown' }, basis: null })
+  if (dpf && !dpfIsTheContractingEntity) options.push(dpf)
   return options
 }
 

@@ -18,6 +18,7 @@ export function toTransfer(row: TransferRow): Transfer {
     adequacyDecisionId: row.adequacyDecisionId,
     dpfListingUrl: row.dpfListingUrl,
     dpfVerifiedOn: row.dpfVerifiedOn,
+    certifiedEntity: row.certifiedEntity,
     sccModule: row.sccModule,
     derogation: row.derogation,
     otherSafeguard: row.otherSafeguard,

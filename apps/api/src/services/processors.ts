@@ -105,7 +105,12 @@ function checkMerged(
  */
 function checkTransfersStillHold(db: DbOrTx, id: number, row: Pick<ProcessorRow, 'role' | 'hqCountry'>): void {
   const held = db
-    .select({ id: transfers.id, safeguard: transfers.safeguard, adequacyDecisionId: transfers.adequacyDecisionId })
+    .select({
+      id: transfers.id,
+      safeguard: transfers.safeguard,
+      adequacyDecisionId: transfers.adequacyDecisionId,
+      certifiedEntity: transfers.certifiedEntity,
+    })
     .from(transfers)
     .where(eq(transfers.processorId, id))
     .all()

@@ -147,6 +147,7 @@ export function buildContent(db: DbOrTx, date: string, previous: PublishedVersio
                   : null))
               : null,
           dpfListingUrl: t.dpfListingUrl,
+          certifiedEntity: t.certifiedEntity,
           sccModule: t.sccModule,
           derogation: t.derogation,
           otherSafeguard: t.otherSafeguard,

@@ -41,6 +41,7 @@ function fieldsOf(row: TransferRow): TransferFields {
     adequacyDecisionId: row.adequacyDecisionId,
     dpfListingUrl: row.dpfListingUrl,
     dpfVerifiedOn: row.dpfVerifiedOn,
+    certifiedEntity: row.certifiedEntity,
     sccModule: row.sccModule as TransferFields['sccModule'],
     derogation: row.derogation,
     otherSafeguard: row.otherSafeguard,
@@ -54,6 +55,7 @@ const DEFAULTS: Omit<TransferFields, 'country' | 'kind' | 'safeguard'> = {
   adequacyDecisionId: null,
   dpfListingUrl: null,
   dpfVerifiedOn: null,
+  certifiedEntity: null,
   sccModule: null,
   derogation: null,
   otherSafeguard: null,
@@ -118,7 +120,12 @@ export function updateTransfer(ctx: ServiceContext, id: number, input: z.output<
     (tx) => {
       const before = requireVersion(findRow(tx, id), input.version, 'Transfer', () => getTransfer(tx, id))
       const { version: _v, ...patch } = input
-      const fields = checked(tx, before.processorId, { ...fieldsOf(before), ...patch }, before.id)
+      // A change of safeguard leaves the stored details of the old one behind (they are cleared), so that
+      // only what the request itself sends is refused for not fitting, e.g. a certified company without DPF.
+      const stored = fieldsOf(before)
+      const base =
+        patch.safeguard && patch.safeguard !== stored.safeguard ? normaliseTransfer({ ...stored, safeguard: patch.safeguard }) : stored
+      const fields = checked(tx, before.processorId, { ...base, ...patch }, before.id)
       if (changesNothing(before, fields)) return toTransfer(before)
       const row = tx
         .update(transfers)

@@ -44,6 +44,8 @@ export const apiMessagesFi: Record<PlainMessageCode, string> = {
   adequacy_unchosen: 'Valitse riittävyyspäätös',
   adequacy_not_for_country: 'Tällä maalla ei ole tällaista riittävyyspäätöstä',
   us_choose_dpf: 'Valitse Yhdysvalloille EU–USA-tietosuojakehys',
+  dpf_certified_entity_missing: 'Anna Data Privacy Framework -sertifioidun yhdysvaltalaisen yhtiön nimi (esim. Google LLC)',
+  dpf_certified_entity_not_dpf: 'Sertifioitu yhtiö kirjataan vain, kun suojatoimi on EU–USA-tietosuojakehys',
   scc_module_missing: 'Valitse vakiosopimuslausekkeiden moduuli (1–4)',
   derogation_unchosen: 'Valitse 49 artiklan poikkeus',
   art46_undescribed: 'Kuvaa 46 artiklan mukainen suojatoimi',

@@ -71,6 +71,7 @@ export const catalogueEn = {
       transfers: 'Locations and transfers',
       noTransfers: 'The catalogue does not know where the data is kept: no location is proposed, and a finding will ask for it.',
       mechanism: 'Mechanism for {{where}}',
+      certifiedEntity: 'Certified company, as the catalogue states: {{entity}}',
       dpfOther: '{{entity}} takes part in the EU–US Data Privacy Framework; choose it only if the data goes to that entity.',
       unknown: 'Not known to the catalogue, left empty: {{facts}}.',
       links: 'Also in the catalogue',

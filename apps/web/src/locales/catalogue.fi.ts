@@ -73,6 +73,7 @@ export const catalogueFi: typeof catalogueEn = {
       transfers: 'Sijainnit ja siirrot',
       noTransfers: 'Luettelo ei tiedä, missä tietoja säilytetään: sijaintia ei ehdoteta, ja havainto pyytää kirjaamaan sen.',
       mechanism: 'Siirtoperuste: {{where}}',
+      certifiedEntity: 'Sertifioitu yhtiö luettelon mukaan: {{entity}}',
       dpfOther: '{{entity}} on mukana EU–US Data Privacy Frameworkissa; valitse se vain, jos tiedot siirtyvät tälle yhtiölle.',
       unknown: 'Luettelo ei tiedä, jätetään tyhjäksi: {{facts}}.',
       links: 'Muuta luettelossa',

@@ -123,7 +123,7 @@ export const complianceEn = {
     'transfer-scc-module-mismatch': 'SCC module does not fit the parties',
     'transfer-art46-no-tia': 'Transfer impact assessment missing (Art. 46)',
     'transfer-art49-systematic': 'Art. 49 derogation for a systematic transfer',
-    'dpf-no-legal-name': 'DPF company without a legal name',
+    'dpf-no-certified-entity': 'DPF transfer without its certified company',
     'dpf-home-country-unknown': 'DPF company without a home country',
     'vendor-facts-changed': 'Vendor catalogue facts changed',
     'location-not-recorded': 'Location not recorded',

@@ -125,7 +125,7 @@ export const complianceFi: typeof complianceEn = {
     'transfer-scc-module-mismatch': 'Vakiosopimuslausekkeiden moduuli ei sovi osapuolille',
     'transfer-art46-no-tia': 'Siirtovaikutusten arviointi puuttuu (46 artikla)',
     'transfer-art49-systematic': '49 artiklan poikkeus jatkuvalle siirrolle',
-    'dpf-no-legal-name': 'DPF-yhtiön virallinen nimi puuttuu',
+    'dpf-no-certified-entity': 'DPF-siirron sertifioitu yhtiö puuttuu',
     'dpf-home-country-unknown': 'DPF-yhtiön kotimaa puuttuu',
     'vendor-facts-changed': 'Toimittajaluettelon tiedot muuttuneet',
     'location-not-recorded': 'Sijaintia ei ole kirjattu',

@@ -68,6 +68,8 @@ export const ProposedTransferInput = z.object({
   adequacyDecisionId: z.string().nullable(),
   dpfListingUrl: z.string().nullable(),
   dpfVerifiedOn: z.string().nullable(),
+  /** With DPF: the US entity the catalogue names as the participant (its source is the option's basis). */
+  certifiedEntity: z.string().nullable(),
   sccModule: z.number().int().nullable(),
 })
 export type ProposedTransferInput = z.infer<typeof ProposedTransferInput>
@@ -85,7 +87,11 @@ export const ProposedTransfer = z
     country: z.string(),
     kind: TransferKind,
     location: SourceRef,
-    /** The first is the proposal; the others are what the catalogue's facts also allow. */
+    /**
+     * The first is the proposal: a mechanism the catalogue sources for this transfer (or the country's
+     * adequacy decision, or inside the EEA none), else "unknown"; never the DPF through an entity the data
+     * may not go to. The others are what the catalogue's facts also allow.
+     */
     options: z.array(ProposedTransferOption).min(1),
     /** The DPF participant the catalogue names when it is not the contracting entity: DPF covers the transfer only if the data goes to that entity, which the reviewer decides. */
     dpfEntity: z.string().nullable(),

@@ -22,8 +22,8 @@ function show(value: unknown, key: string, l: Labels, format: Formatters): strin
   if (value === null || value === undefined) return l.notRecorded
   if (key === 'hqCountry' || key === 'headquarters') return format.country(String(value))
   if (typeof value === 'object' && value && 'safeguard' in value) {
-    const v = value as { safeguard: string; sccModule: number | null }
-    return `${l.safeguard(v.safeguard)}${v.sccModule ? ` (${v.sccModule})` : ''}`
+    const v = value as { safeguard: string; sccModule: number | null; certifiedEntity?: string | null }
+    return `${l.safeguard(v.safeguard)}${v.sccModule ? ` (${v.sccModule})` : ''}${v.certifiedEntity ? ` (${v.certifiedEntity})` : ''}`
   }
   if (Array.isArray(value))
     return (

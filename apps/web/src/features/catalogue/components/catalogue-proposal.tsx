@@ -197,6 +197,11 @@ function ProposalForm({
                       what={t(`enums.safeguard.${tr.options[option[i] ?? 0]!.input.safeguard}`)}
                     />
                   )}
+                  {tr.options[option[i] ?? 0]?.input.certifiedEntity && (
+                    <p className="cell-sub">
+                      {t('catalogue.proposal.certifiedEntity', { entity: tr.options[option[i] ?? 0]!.input.certifiedEntity })}
+                    </p>
+                  )}
                   {tr.dpfEntity && <p className="cell-sub">{t('catalogue.proposal.dpfOther', { entity: tr.dpfEntity })}</p>}
                 </div>
               </div>

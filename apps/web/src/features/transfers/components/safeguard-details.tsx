@@ -30,6 +30,11 @@ export function SafeguardDetails({ transfer: tr }: { transfer: Transfer }) {
             ) : (
               <span className="text-warning">{t('transfers.details.noListing')}</span>
             )}
+            <span className={`cell-sub ${tr.certifiedEntity ? '' : 'text-warning'}`}>
+              {tr.certifiedEntity
+                ? t('transfers.details.certifiedEntity', { entity: tr.certifiedEntity })
+                : t('transfers.details.noCertifiedEntity')}
+            </span>
             <span className={`cell-sub ${tr.dpfVerifiedOn ? '' : 'text-warning'}`}>
               {tr.dpfVerifiedOn
                 ? t('transfers.details.verifiedOn', { date: format.date(tr.dpfVerifiedOn) })

@@ -217,6 +217,16 @@ export function TransferForm({ processorId, recipientRole, transfer, initialValu
         {safeguard === 'dpf' && (
           <>
             <Field
+              name="certifiedEntity"
+              label={t('transfers.fields.certifiedEntity')}
+              hint={t('transfers.form.certifiedEntityHint')}
+              error={err('certifiedEntity')}
+              required
+              className="span-2"
+            >
+              {(c) => <input {...c} type="text" className="input" autoComplete="off" {...register('certifiedEntity')} />}
+            </Field>
+            <Field
               name="dpfListingUrl"
               label={t('transfers.fields.dpfListingUrl')}
               hint={t('transfers.form.dpfListingHint')}

@@ -10,6 +10,7 @@ export interface TransferFormValues {
   adequacyDecisionId: string
   dpfListingUrl: string
   dpfVerifiedOn: string
+  certifiedEntity: string
   sccModule: number | null
   derogation: Derogation | null
   otherSafeguard: string
@@ -26,6 +27,7 @@ export const TRANSFER_FORM_PATHS = [
   'adequacyDecisionId',
   'dpfListingUrl',
   'dpfVerifiedOn',
+  'certifiedEntity',
   'sccModule',
   'derogation',
   'otherSafeguard',
@@ -43,6 +45,7 @@ export function emptyTransferValues(): TransferFormValues {
     adequacyDecisionId: '',
     dpfListingUrl: '',
     dpfVerifiedOn: '',
+    certifiedEntity: '',
     sccModule: null,
     derogation: null,
     otherSafeguard: '',
@@ -60,6 +63,7 @@ export function transferToFormValues(t: Transfer): TransferFormValues {
     adequacyDecisionId: t.adequacyDecisionId ?? '',
     dpfListingUrl: t.dpfListingUrl ?? '',
     dpfVerifiedOn: t.dpfVerifiedOn ?? '',
+    certifiedEntity: t.certifiedEntity ?? '',
     sccModule: t.sccModule,
     derogation: t.derogation,
     otherSafeguard: t.otherSafeguard ?? '',
@@ -89,6 +93,7 @@ export function describeTransferValues(v: TransferFormValues, t: TFunction, form
         : '',
     dpfListingUrl: s === 'dpf' ? v.dpfListingUrl.trim() : '',
     dpfVerifiedOn: s === 'dpf' ? format.date(v.dpfVerifiedOn) : '',
+    certifiedEntity: s === 'dpf' ? v.certifiedEntity.trim() : '',
     sccModule: s === 'scc' && v.sccModule ? t(`enums.sccModule.${v.sccModule as 1 | 2 | 3 | 4}`) : '',
     derogation: s === 'derogation_art49' && v.derogation ? t(`enums.derogation.${v.derogation}`) : '',
     otherSafeguard: s === 'other_art46' ? v.otherSafeguard.trim() : '',

@@ -1,0 +1,1 @@
+ALTER TABLE `transfers` ADD `certified_entity` text;
