@@ -1,4 +1,4 @@
-import type { SearchResults } from '@seloste/schema'
+import { processorName, type SearchResults } from '@seloste/schema'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useRouter } from '@tanstack/react-router'
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
@@ -30,7 +30,7 @@ function suggestionsOf(data: SearchResults, lang: 'fi' | 'en'): Suggestion[] {
     ...data.processors.items.slice(0, PER_KIND).map((p) => ({
       key: `p${p.id}`,
       kind: 'processors' as const,
-      label: p.displayName,
+      label: processorName(p, lang),
       to: `/processors/${p.id}`,
     })),
     ...data.activities.items.slice(0, PER_KIND).map((a) => ({
