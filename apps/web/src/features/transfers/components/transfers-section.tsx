@@ -58,7 +58,7 @@ export function TransfersSection({
         <EmptyState title={t('transfers.empty')}>{t('transfers.emptyHint')}</EmptyState>
       ) : (
         <TableScroll>
-          <table className="table">
+          <table className="table transfers-table">
             <caption className="visually-hidden">{t('transfers.title')}</caption>
             <thead>
               <tr>
@@ -89,7 +89,7 @@ export function TransfersSection({
                     )}
                   </td>
                   <td>{t(`enums.transferKind.${tr.kind}`)}</td>
-                  <td>
+                  <td className="cell-safeguard">
                     <SafeguardDetails transfer={tr} />
                     {findingsFor?.(tr.id)}
                   </td>
