@@ -333,6 +333,8 @@ describe('a newer catalogue release', () => {
     const { body } = await reviewedProposal('example-office')
     const created = (await ctx.api.post('/api/catalogue/example-office/processors', body)).body
     expect(created.catalogue.status).toBe('current')
+    // Read once before the release, so that a kept result of the checks would answer if it ignored the catalogue.
+    expect(await findingsFor(created.id, 'vendor-facts-changed')).toEqual([])
 
     useCatalogue(V2)
     const now = (await ctx.api.get(`/api/processors/${created.id}`)).body

@@ -9,6 +9,7 @@ import { addDays, addMonths, bothNames, runChecks, type NewFinding, type Registr
 import { formatDate } from '../public-list/texts'
 import { AppError, invalid, notFound } from '../lib/app-error'
 import { activityViews } from './activity-views'
+import { currentCatalogue, type LoadedCatalogue } from './catalogue-store'
 import { recordAudit } from './audit'
 import { nowIso, type ServiceContext } from './context'
 import { findOrganisation } from './organisation'
@@ -37,9 +38,11 @@ export function loadRegistryView(db: DbOrTx, today = todayIso()): RegistryView {
  * (bench/exports.ts). The result depends only on the database and the day, so each connection keeps
  * its last one, keyed by what tells SQLite's state: `PRAGMA data_version` (changes when another
  * connection commits) and `total_changes()` (rows this connection has changed, rolled back or not),
- * and today. Inside a transaction nothing is kept: what it sees may still roll back.
+ * today, and the vendor catalogue in use (the "vendor facts changed" check compares with it; a new
+ * one is loaded by `resetCatalogue`). Any write counts, a session's last-seen time too (written at
+ * most once a minute). Inside a transaction nothing is kept: what it sees may still roll back.
  */
-const lastChecks = new WeakMap<Database.Database, { key: string; findings: readonly NewFinding[] }>()
+const lastChecks = new WeakMap<Database.Database, { key: string; catalogue: LoadedCatalogue; findings: readonly NewFinding[] }>()
 
 function checkRegistry(db: DbOrTx, today: string): readonly NewFinding[] {
   const client = '$client' in db ? db.$client : null
@@ -47,10 +50,11 @@ function checkRegistry(db: DbOrTx, today: string): readonly NewFinding[] {
   const version = client.pragma('data_version', { simple: true }) as number
   const changes = client.prepare('SELECT total_changes()').pluck().get() as number
   const key = `${version}:${changes}:${today}`
+  const catalogue = currentCatalogue()
   const kept = lastChecks.get(client)
-  if (kept?.key === key) return kept.findings
+  if (kept?.key === key && kept.catalogue === catalogue) return kept.findings
   const findings = runChecks(loadRegistryView(db, today)).map((f) => Object.freeze(f))
-  lastChecks.set(client, { key, findings })
+  lastChecks.set(client, { key, catalogue, findings })
   return findings
 }
 
