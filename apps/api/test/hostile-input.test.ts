@@ -625,19 +625,36 @@ const TABLES = (
     .pluck()
     .all() as string[]
 ).filter((t) => !VOLATILE.has(t))
-const tableReaders = TABLES.map((t) => [t, sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw(true)] as const)
+const tableReaders = new Map(TABLES.map((t) => [t, sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw(true)] as const))
 const maxSeq = sqlite.prepare('SELECT coalesce(max(seq), 0) FROM audit_events').pluck()
 const newEvents = sqlite.prepare('SELECT action FROM audit_events WHERE seq > ?').pluck()
 
+// Which tables a statement wrote to, noted by temporary triggers on this connection (the app's own:
+// the in-process app writes through ctx.db). A rolled-back write takes its note with it. Only the
+// noted tables are hashed again, so the digest below costs little when (as for most hostile
+// requests) nothing was written, and stays exact: a table with no note has had no row written.
+sqlite.exec('CREATE TEMP TABLE touched (name TEXT PRIMARY KEY)')
+for (const t of TABLES)
+  for (const op of ['INSERT', 'UPDATE', 'DELETE'])
+    sqlite.exec(
+      `CREATE TEMP TRIGGER "touched_${t}_${op}" AFTER ${op} ON main."${t}" BEGIN INSERT OR IGNORE INTO temp.touched VALUES ('${t}'); END`,
+    )
+const takeTouched = sqlite.prepare('DELETE FROM temp.touched RETURNING name').pluck()
+const hashes = new Map<string, string>()
+
+function hashTable(t: string): string {
+  const h = createHash('sha256')
+  for (const row of tableReaders.get(t)!.all())
+    h.update(JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString('base64') : v))).update('\n')
+  return h.digest('hex')
+}
+
 /** One hash per table over every row (sessions, the login throttle and the audit trail apart). */
 function digest(): Map<string, string> {
-  const out = new Map<string, string>()
-  for (const [name, stmt] of tableReaders) {
-    const h = createHash('sha256')
-    for (const row of stmt.all()) h.update(JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString('base64') : v))).update('\n')
-    out.set(name, h.digest('hex'))
-  }
-  return out
+  const touched = takeTouched.all() as string[]
+  const stale = hashes.size ? touched : TABLES
+  for (const t of stale) hashes.set(t, hashTable(t))
+  return new Map(hashes)
 }
 
 function changedTables(before: Map<string, string>, after: Map<string, string>): string[] {
@@ -828,6 +845,25 @@ describe('every operation in the API description, as every role', () => {
     ])
     expect(checkAgainstDescription(op, ...json(200, { id: 'one' }))).toEqual([expect.stringMatching(/not valid against its schema/)])
     expect(checkAgainstDescription(op, ...json(404, { error: { code: 'not_found', message: 'Processor not found' } }))).toEqual([])
+  })
+
+  it('sees a written row, and not a write that was rolled back or that stored the same values (the change check can fail)', () => {
+    const before = digest()
+    const id = sqlite.prepare('SELECT id FROM processors ORDER BY id LIMIT 1').pluck().get() as number
+    const name = sqlite.prepare('SELECT display_name FROM processors WHERE id = ?').pluck().get(id) as string
+    sqlite.prepare('UPDATE processors SET display_name = ? WHERE id = ?').run(name, id)
+    expect(changedTables(before, digest())).toEqual([])
+    expect(() =>
+      sqlite.transaction(() => {
+        sqlite.prepare('UPDATE processors SET display_name = ? WHERE id = ?').run(`${name} (rolled back)`, id)
+        throw new Error('roll back')
+      })(),
+    ).toThrow('roll back')
+    expect(changedTables(before, digest())).toEqual([])
+    sqlite.prepare('UPDATE processors SET display_name = ? WHERE id = ?').run(`${name} (changed)`, id)
+    expect(changedTables(before, digest())).toEqual(['processors'])
+    sqlite.prepare('UPDATE processors SET display_name = ? WHERE id = ?').run(name, id)
+    expect(changedTables(before, digest())).toEqual([])
   })
 
   for (const op of OPERATIONS) {
