@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server'
 import { existsSync } from 'node:fs'
+import type { Server } from 'node:http'
 import { join } from 'node:path'
 import { buildApp } from './app'
 import { closeDatabase, DatabaseOpenError, openDatabase } from './db/client'
@@ -9,6 +10,7 @@ import { ensureFirstAdmin } from './services/users'
 import { findOrganisation } from './services/organisation'
 import { logger } from './lib/logger'
 import { stopListening } from './lib/stop-listening'
+import { endKeepAliveOnStop } from './lib/close-after-response'
 import { serveDashboard } from './lib/dashboard'
 import { seedDemoData } from './seed/seed'
 import { recordDailyCounts, todayIso } from './services/findings'
@@ -139,23 +141,37 @@ async function main() {
     )
     process.exit(1)
   })
+  const keepAlive = endKeepAliveOnStop(server as Server)
 
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return
     stopping = true
+    const signalledAt = performance.now()
+    // Phases of the shutdown at LOG_LEVEL=debug (times only; nothing about the requests).
+    const phase = (msg: string) => logger.debug(msg, { signal, ms: Math.round(performance.now() - signalledAt) })
+    phase('shutdown: signal received')
+    // Every response from now on ends its connection: a kept-alive connection carries no further
+    // request and does not sit idle until keepAliveTimeout (lib/close-after-response.ts).
+    keepAlive.closeAfterResponse()
     // Take the connections already waiting to be accepted, stop listening, let requests in flight
-    // finish, then checkpoint the WAL and close the database.
+    // finish, then end the read workers, checkpoint the WAL and close the database.
     void stopListening(server, () => {
       // Logged once the listening socket is closed: from this line on a new connection is refused.
       logger.info('shutting down', { signal })
-    }).then(() =>
-      reads.close().finally(() => {
+    })
+      .then(() => {
+        phase('shutdown: every connection has ended')
+        return reads.close()
+      })
+      .finally(() => {
+        phase('shutdown: read workers ended')
         closeDatabase(db)
+        phase('shutdown: database checkpointed and closed')
         process.exit(0)
-      }),
-    )
-    // A bound for stuck clients, not for a slow machine: on a busy one, draining took over 10 s.
+      })
+    // A bound for a client that holds its request open (a body that never ends), not for a busy
+    // machine: with the connections ended as above, draining under load takes a few seconds.
     setTimeout(() => {
       logger.warn(`shutdown: connections still open after ${env.SHUTDOWN_GRACE_SECONDS} s; closing the database anyway`)
       closeDatabase(db)
