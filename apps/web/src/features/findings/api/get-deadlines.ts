@@ -12,7 +12,12 @@ export function getDeadlines(days: number) {
 }
 
 export const deadlinesQueryOptions = (days: number) =>
-  queryOptions({ queryKey: complianceKeys.deadlines(days), queryFn: () => getDeadlines(days), staleTime: 0, refetchOnMount: refetchOnMountUnlessPrefetched })
+  queryOptions({
+    queryKey: complianceKeys.deadlines(days),
+    queryFn: () => getDeadlines(days),
+    staleTime: 0,
+    refetchOnMount: refetchOnMountUnlessPrefetched,
+  })
 
 export function useDeadlines(days: number) {
   return useQuery(deadlinesQueryOptions(days))
