@@ -6,6 +6,7 @@ import { i18n } from '../lib/i18n'
 import { createQueryClient } from '../lib/query-client'
 import { paths } from '../config/paths'
 import { createAppRouter } from './router'
+import { startRequests } from './start-requests'
 
 // Any 401 ends the session: go to sign-in and come back to this page afterwards.
 const queryClient = createQueryClient(() => {
@@ -14,6 +15,7 @@ const queryClient = createQueryClient(() => {
   void router.navigate({ to: paths.login.path, search: { redirect: href } })
 })
 const router = createAppRouter(queryClient)
+startRequests(queryClient, window.location.pathname)
 
 export function App() {
   return (

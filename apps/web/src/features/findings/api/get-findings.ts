@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { api, call } from '../../../lib/api-client'
+import { refetchOnMountUnlessPrefetched } from '../../../lib/prefetch'
 import { complianceKeys } from './keys'
 
 /** Every finding, open and acknowledged (filtered in the page: the counts stay those of all open ones). */
@@ -12,8 +13,9 @@ export const findingsQueryOptions = () =>
     queryKey: complianceKeys.findings(),
     queryFn: getFindings,
     // Fixes happen on other pages (a transfer, a DPA): coming back must show the checks run again.
+    // (Except on the first visit, when start-up has just fetched them: lib/prefetch.ts.)
     staleTime: 0,
-    refetchOnMount: 'always',
+    refetchOnMount: refetchOnMountUnlessPrefetched,
   })
 
 export function useFindings() {

@@ -7,11 +7,9 @@ import { EmptyState } from '../../../components/ui/empty-state'
 import { ErrorState } from '../../../components/ui/error-state'
 import { Skeleton } from '../../../components/ui/skeleton'
 import { useFormat } from '../../../lib/format'
-import { useDeadlines } from '../api/get-deadlines'
+import { DEADLINE_DAYS, useDeadlines } from '../api/get-deadlines'
 import { isDashboardPath } from '../lib/checks'
 import { daysBetween, todayLocal } from '../lib/dates'
-
-export const DEADLINE_DAYS = 90
 
 /** What falls due in the next 90 days, overdue ones first and marked, each linking to its record. */
 export function DeadlinesCard() {

@@ -1,5 +1,5 @@
 import type { Finding, FindingsResponse } from '@seloste/schema'
-import { useId, useMemo, useRef, useState } from 'react'
+import { useDeferredValue, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FilterSelect } from '../../../components/form/filter-select'
 import { Button } from '../../../components/ui/button'
@@ -26,6 +26,10 @@ interface Props {
 /** The findings, open or acknowledged, filtered by severity, check and kind of record. */
 export function FindingsSection({ query, search, onSearchChange }: Props) {
   const { t, i18n } = useTranslation()
+  // The list (most of the page's elements) is drawn in a second, interruptible render after the
+  // page's first paint, so drawing 40-odd findings does not hold the main thread in one long task;
+  // skeletons stand in for it meanwhile. Only on mount: filtering afterwards draws at once.
+  const listReady = useDeferredValue(true, false)
   const format = useFormat()
   const canEdit = useCan('edit')
   const toast = useToast()
@@ -144,7 +148,7 @@ export function FindingsSection({ query, search, onSearchChange }: Props) {
 
       {query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.isPending || !data ? (
+      ) : query.isPending || !data || !listReady ? (
         <div className="pending-lines">
           <Skeleton height="4rem" />
           <Skeleton height="4rem" />

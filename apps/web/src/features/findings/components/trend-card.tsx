@@ -4,12 +4,10 @@ import { Card } from '../../../components/ui/card'
 import { ErrorState } from '../../../components/ui/error-state'
 import { Skeleton } from '../../../components/ui/skeleton'
 import { useFormat } from '../../../lib/format'
-import { useFindingTrend } from '../api/get-finding-trend'
+import { TREND_DAYS, useFindingTrend } from '../api/get-finding-trend'
 import { SEVERITIES } from '../lib/checks'
 import { TREND_CHART_HEIGHT, TrendChart } from './trend-chart'
 import { SEVERITY_COLOURS } from './trend-colours'
-
-export const TREND_DAYS = 90
 
 const total = (p: TrendPoint) => p.high + p.medium + p.low
 
