@@ -139,3 +139,27 @@ test('acknowledge a finding', async ({ page, api, uniqueName }) => {
   await expect(dialog).toBeHidden()
   await expect(finding).toHaveCount(0)
 })
+
+test('the severity cards stand one under the other, their labels on one line, in both languages', async ({ page }) => {
+  await page.goto('/overview')
+  const cards = page.locator('.severity-cards > li')
+  await expect(cards).toHaveCount(3)
+  for (const language of ['English', 'Finnish']) {
+    if (language === 'Finnish') {
+      await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Finnish' }).click()
+      await expect(page.locator('html')).toHaveAttribute('lang', 'fi')
+    }
+    let bottom = 0
+    for (const card of await cards.all()) {
+      const box = (await card.boundingBox())!
+      // The screen's width less the page's margins, never a third of it (the Finnish capitals then
+      // stood a letter a line).
+      expect(box.width, language).toBeGreaterThan(PHONE.width - 80)
+      expect(box.y, language).toBeGreaterThanOrEqual(bottom)
+      bottom = box.y + box.height
+      const label = (await card.locator('.severity-card-label').boundingBox())!
+      expect(label.height, language).toBeLessThan(30)
+    }
+    await notWiderThanTheScreen(page)
+  }
+})
