@@ -7,7 +7,6 @@ import { useDataSubjectCategories } from '../../features/vocabulary/api/get-data
 import { useCan } from '../../lib/auth'
 import { useDocumentTitle } from '../../lib/use-document-title'
 import '../../features/activities/lib/records-i18n'
-import '../../styles/records.css'
 
 const route = getRouteApi('/app/activities')
 

@@ -7,7 +7,6 @@ import { useActivityMatrix } from '../../features/activities/api/get-activity-ma
 import { ActivityMatrix } from '../../features/activities/components/activity-matrix'
 import { useDocumentTitle } from '../../lib/use-document-title'
 import '../../features/activities/lib/records-i18n'
-import '../../styles/records.css'
 
 export function ActivitiesMatrixRoute() {
   const { t } = useTranslation()

@@ -23,7 +23,6 @@ import { NotFound, RoutePending } from './fallbacks'
 import './compliance-i18n'
 import { activityDetailRoute, parseActivityId } from './use-activity-param'
 import '../../features/activities/lib/records-i18n'
-import '../../styles/records.css'
 
 export function ActivityDetailRoute() {
   const { id: raw } = activityDetailRoute.useParams()

@@ -17,7 +17,6 @@ import { ReadOnlyNotice } from './read-only-notice'
 import { activityEditRoute, parseActivityId } from './use-activity-param'
 import { useVocabularyForForm } from './use-vocabulary-for-form'
 import '../../features/activities/lib/records-i18n'
-import '../../styles/records.css'
 
 export function ActivityEditRoute() {
   const { id: raw } = activityEditRoute.useParams()

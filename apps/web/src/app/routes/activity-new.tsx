@@ -11,7 +11,6 @@ import { useDocumentTitle } from '../../lib/use-document-title'
 import { ReadOnlyNotice } from './read-only-notice'
 import { useVocabularyForForm } from './use-vocabulary-for-form'
 import '../../features/activities/lib/records-i18n'
-import '../../styles/records.css'
 
 export function ActivityNewRoute() {
   const { t } = useTranslation()

@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next'
 import { ExportsPanel } from '../../features/exports/components/exports-panel'
 import { useDocumentTitle } from '../../lib/use-document-title'
 import '../../features/activities/lib/records-i18n'
-import '../../styles/records.css'
 
 export function ExportsRoute() {
   const { t } = useTranslation()

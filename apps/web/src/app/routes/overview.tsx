@@ -15,7 +15,6 @@ import { useFormat } from '../../lib/format'
 import { useDocumentTitle } from '../../lib/use-document-title'
 import { complianceEn } from '../../locales/compliance.en'
 import { complianceFi } from '../../locales/compliance.fi'
-import '../../styles/overview.css'
 
 // The overview's strings come with its lazy route instead of with every page (the initial JS budget).
 // Both languages at once, so switching language needs nothing more; typed through lib/i18n-types.d.ts.

@@ -8,7 +8,6 @@ import { paths } from '../../../config/paths'
 import { useProcessorActivities } from '../api/get-processor-activities'
 import { pickText, useLang } from '../lib/text'
 import { ActivityStatusBadge } from './badges'
-import '../../../styles/records.css'
 import '../lib/records-i18n'
 
 /** On a processor's page: the processing activities it serves, each a link. */
